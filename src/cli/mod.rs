@@ -1,0 +1,1 @@
+//! The command line: clap definitions and printing. The engine does the work.

@@ -1,0 +1,1 @@
+//! The containers-common configuration files users already have.

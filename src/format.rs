@@ -1,0 +1,1 @@
+//! `--format`: `json`, `table`, and Go-template-style `{{.Field}}` output.

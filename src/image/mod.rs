@@ -1,0 +1,1 @@
+//! Images: references, platforms, the image store built on `storage`.

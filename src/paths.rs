@@ -1,0 +1,75 @@
+//! Where per-user state lives (design.md section 3): data, runtime and config directories.
+
+use std::path::{Path, PathBuf};
+
+/// The directories one cove invocation works with. Built once in `main` from the XDG
+/// environment (or flags) and handed down; nothing below reads the environment again.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// `$XDG_DATA_HOME/cove`: database, blobs, layers.
+    pub data: PathBuf,
+    /// `$XDG_RUNTIME_DIR/cove`, or a private directory under /tmp.
+    pub runtime: PathBuf,
+    /// `$XDG_CONFIG_HOME/containers`: registries.conf, storage.conf, containers.conf.
+    pub config: PathBuf,
+    /// The user's home directory (for `~/.docker/config.json`).
+    pub home: PathBuf,
+    /// `$XDG_RUNTIME_DIR` itself, where Podman keeps `containers/auth.json`.
+    pub xdg_runtime: PathBuf,
+}
+
+impl Paths {
+    /// Resolve the directories for the current user. As root the system locations are
+    /// used, as Podman does (`/var/lib/cove`, `/run/cove`, `/etc/containers`).
+    pub fn from_env(uid: u32) -> Paths {
+        let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let home = env("HOME").unwrap_or_else(|| PathBuf::from("/"));
+        if uid == 0 && env("XDG_DATA_HOME").is_none() {
+            return Paths {
+                data: PathBuf::from("/var/lib/cove"),
+                runtime: PathBuf::from("/run/cove"),
+                config: PathBuf::from("/etc/containers"),
+                xdg_runtime: PathBuf::from("/run"),
+                home,
+            };
+        }
+        let data_home = env("XDG_DATA_HOME").unwrap_or_else(|| home.join(".local/share"));
+        let config_home = env("XDG_CONFIG_HOME").unwrap_or_else(|| home.join(".config"));
+        let xdg_runtime = env("XDG_RUNTIME_DIR")
+            .filter(|d| owned_by(d, uid))
+            .unwrap_or_else(|| PathBuf::from(format!("/tmp/cove-run-{uid}")));
+        Paths {
+            data: data_home.join("cove"),
+            runtime: xdg_runtime.join("cove"),
+            config: config_home.join("containers"),
+            xdg_runtime,
+            home,
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.data.join("cove.db")
+    }
+    pub fn blobs(&self) -> PathBuf {
+        self.data.join("blobs")
+    }
+    pub fn layers(&self) -> PathBuf {
+        self.data.join("layers")
+    }
+    pub fn tmp(&self) -> PathBuf {
+        self.data.join("tmp")
+    }
+}
+
+/// `XDG_RUNTIME_DIR` is only trusted when it exists and belongs to us; `su` leaves it
+/// pointing at root's directory, or unset.
+fn owned_by(dir: &Path, uid: u32) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).map(|m| m.uid() == uid).unwrap_or(false)
+}
+
+/// Create `dir` (and parents) with mode 0700 if missing.
+pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+}

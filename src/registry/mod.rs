@@ -1,0 +1,1 @@
+//! Talking to registries: pull and push through oci-client, credentials.

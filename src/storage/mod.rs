@@ -1,0 +1,1 @@
+//! The per-user store: SQLite metadata, blobs by digest, extracted layers.
