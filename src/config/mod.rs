@@ -1,1 +1,3 @@
 //! The containers-common configuration files users already have.
+
+pub mod registries;

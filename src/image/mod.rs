@@ -1,1 +1,5 @@
 //! Images: references, platforms, the image store built on `storage`.
+
+pub mod platform;
+pub mod reference;
+pub mod store;

@@ -1,1 +1,5 @@
 //! Talking to registries: pull and push through oci-client, credentials.
+
+pub mod auth;
+pub mod client;
+pub mod pull;

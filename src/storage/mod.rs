@@ -1,1 +1,6 @@
 //! The per-user store: SQLite metadata, blobs by digest, extracted layers.
+
+pub mod compression;
+pub mod db;
+pub mod digest;
+pub mod extract;

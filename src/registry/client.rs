@@ -1,0 +1,78 @@
+//! A configured registry connection: TLS choice, credentials, the oci-client handle.
+
+use oci_client::client::{ClientConfig, ClientProtocol};
+use oci_client::secrets::RegistryAuth;
+use oci_client::Client;
+
+use crate::config::registries::RegistriesConf;
+use crate::registry::auth::{self, Credentials};
+
+/// What the user asked about TLS on the command line (`--tls-verify`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TlsFlag(pub Option<bool>);
+
+pub struct Registry {
+    pub client: Client,
+    pub auth: RegistryAuth,
+    /// The host (and port) as written in references: `127.0.0.1:5000`, `docker.io`.
+    pub host: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ConnectOptions {
+    pub tls_verify: TlsFlag,
+    /// Explicit `--creds user:pass`; otherwise the auth files are consulted.
+    pub creds: Option<Credentials>,
+    pub auth_files: Vec<std::path::PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("registry {0} is blocked in registries.conf")]
+    Blocked(String),
+    #[error(transparent)]
+    Auth(#[from] auth::AuthError),
+}
+
+impl Registry {
+    pub fn connect(
+        host: &str,
+        conf: &RegistriesConf,
+        opts: &ConnectOptions,
+    ) -> Result<Registry, ConnectError> {
+        if conf.blocked(host) {
+            return Err(ConnectError::Blocked(host.to_string()));
+        }
+        // Plain HTTP only when asked for: `--tls-verify=false` or `insecure = true`.
+        let insecure = match opts.tls_verify.0 {
+            Some(verify) => !verify,
+            None => conf.insecure(host),
+        };
+        let protocol = if insecure {
+            ClientProtocol::HttpsExcept(vec![host.to_string()])
+        } else {
+            ClientProtocol::Https
+        };
+        let config = ClientConfig {
+            protocol,
+            // cove picks the platform itself (image::platform) from the raw index.
+            platform_resolver: None,
+            max_concurrent_download: 16,
+            max_concurrent_upload: 16,
+            ..Default::default()
+        };
+        let creds = match &opts.creds {
+            Some(c) => Some(c.clone()),
+            None => auth::lookup(&opts.auth_files, host)?,
+        };
+        let auth = match creds {
+            Some(c) => RegistryAuth::Basic(c.username, c.password),
+            None => RegistryAuth::Anonymous,
+        };
+        Ok(Registry {
+            client: Client::new(config),
+            auth,
+            host: host.to_string(),
+        })
+    }
+}
