@@ -22,7 +22,11 @@ impl Paths {
     /// Resolve the directories for the current user. As root the system locations are
     /// used, as Podman does (`/var/lib/cove`, `/run/cove`, `/etc/containers`).
     pub fn from_env(uid: u32) -> Paths {
-        let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let env = |k: &str| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
         let home = env("HOME").unwrap_or_else(|| PathBuf::from("/"));
         if uid == 0 && env("XDG_DATA_HOME").is_none() {
             return Paths {
@@ -65,11 +69,16 @@ impl Paths {
 /// pointing at root's directory, or unset.
 fn owned_by(dir: &Path, uid: u32) -> bool {
     use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(dir).map(|m| m.uid() == uid).unwrap_or(false)
+    std::fs::metadata(dir)
+        .map(|m| m.uid() == uid)
+        .unwrap_or(false)
 }
 
 /// Create `dir` (and parents) with mode 0700 if missing.
 pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
 }
