@@ -1,6 +1,8 @@
-//! The per-user store: SQLite metadata, blobs by digest, extracted layers.
+//! The per-user store: SQLite metadata, blobs by digest, extracted layers, and the
+//! drivers that stack layers into a root filesystem.
 
 pub mod compression;
 pub mod db;
 pub mod digest;
+pub mod driver;
 pub mod extract;
