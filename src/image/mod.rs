@@ -1,5 +1,6 @@
 //! Images: references, platforms, the image store built on `storage`.
 
+pub mod inspect;
 pub mod platform;
 pub mod reference;
 pub mod store;
