@@ -1,1 +1,3 @@
 //! Images: references, platforms, the image store built on `storage`.
+
+pub mod reference;
