@@ -1,1 +1,3 @@
 //! Talking to registries: pull and push through oci-client, credentials.
+
+pub mod auth;
