@@ -366,18 +366,19 @@ fn normalise_registry(r: RawRegistry, path: &Path) -> Result<Registry, ConfigErr
                 format!("{prefix}: pull-from-mirror cannot be combined with mirror-by-digest-only"),
             ));
         }
-        let pull_from_mirror =
-            match m.pull_from_mirror.as_str() {
-                "" | "all" => PullFromMirror::All,
-                "digest-only" => PullFromMirror::DigestOnly,
-                "tag-only" => PullFromMirror::TagOnly,
-                other => return Err(ConfigError::invalid(
+        let pull_from_mirror = match m.pull_from_mirror.as_str() {
+            "" | "all" => PullFromMirror::All,
+            "digest-only" => PullFromMirror::DigestOnly,
+            "tag-only" => PullFromMirror::TagOnly,
+            other => {
+                return Err(ConfigError::invalid(
                     path,
                     format!(
                         "invalid pull-from-mirror {other:?}: expected all, digest-only or tag-only"
                     ),
-                )),
-            };
+                ))
+            }
+        };
         if m.location.is_empty() {
             return Err(ConfigError::invalid(
                 path,
