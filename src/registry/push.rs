@@ -774,6 +774,17 @@ mod registry_tests {
         let image = build_image(&store, &[(small, small_id, true), (big, big_id, true)]);
         let conf = RegistriesConf::default();
         let repo_a = unique("a");
+        // A repository believed to hold the image but empty: the registry answers the
+        // mount with 202 and the push must fall back to uploading (and later try the
+        // next candidate; this one sorts first).
+        store
+            .db()
+            .add_digest(
+                &format!("{registry}/{}", unique("0-empty")),
+                &image.manifest_digest,
+                &image.id,
+            )
+            .unwrap();
 
         let rec = Arc::new(Recorder::default());
         let pushed = push(
@@ -838,6 +849,21 @@ mod registry_tests {
         );
         let (_, digest) = fetch_manifest(&registry, &repo_b, "v1").await;
         assert_eq!(digest, image.manifest_digest);
+
+        // Every blob is served from the mounted-into repository as pushed. (A full pull
+        // round trip belongs to the pull tests once extraction is merged.)
+        let client = oci_client::Client::new(ClientConfig {
+            protocol: ClientProtocol::HttpsExcept(vec![registry.clone()]),
+            ..Default::default()
+        });
+        let r = oci_client::Reference::with_tag(registry.clone(), repo_b.clone(), "v1".into());
+        let mut wanted = vec![image.id.clone()];
+        wanted.extend(image.layers.iter().map(|l| l.blob_digest.clone()));
+        for d in wanted {
+            let mut buf = Vec::new();
+            client.pull_blob(&r, d.as_str(), &mut buf).await.unwrap();
+            assert_eq!(sha256_digest(&buf), d);
+        }
     }
 
     #[tokio::test]
