@@ -52,7 +52,8 @@ pub fn save(ctx: &Ctx, a: SaveArgs) -> CmdResult {
             let names = store.db().names_of(&img.id)?;
             let r = Reference::parse(input)?;
             let full = format!("{}:{}", r.repository_with_registry(), r.tag_or_latest());
-            let suffix = format!("/{}:{}", r.repository, r.tag_or_latest()).replace("/library/", "/");
+            let suffix =
+                format!("/{}:{}", r.repository, r.tag_or_latest()).replace("/library/", "/");
             names
                 .into_iter()
                 .filter(|n| *n == full || n.replace("/library/", "/").ends_with(&suffix))

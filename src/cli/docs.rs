@@ -27,7 +27,7 @@ pub fn render() -> Vec<(String, Vec<u8>)> {
 
 /// One page per command and subcommand: cove.1, cove-pull.1, cove-image-ls.1, ...
 fn man_pages(cmd: &clap::Command, name: &str, out: &mut Vec<(String, Vec<u8>)>) {
-    let page = cmd.clone().name(name.to_string());
+    let page = cmd.clone().name(clap::builder::Str::from(name.to_string()));
     let mut buf = Vec::new();
     if clap_mangen::Man::new(page).render(&mut buf).is_ok() {
         out.push((format!("man/{name}.1"), buf));

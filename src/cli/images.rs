@@ -2,7 +2,6 @@
 //! image mount/unmount/exists.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::{anyhow, bail, Context};
 use clap::Args;
@@ -90,8 +89,8 @@ fn pull_candidates(input: &str, conf: &RegistriesConf) -> anyhow::Result<Vec<Ref
     Ok(conf
         .search_registries()
         .iter()
-        .map(|reg| r.with_registry(reg))
-        .collect())
+        .map(|reg| Reference::qualify(input, reg))
+        .collect::<Result<_, _>>()?)
 }
 
 pub fn pull(ctx: &Ctx, a: PullArgs) -> CmdResult {
@@ -160,7 +159,14 @@ pub fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
     };
     let rt = ctx.runtime()?;
     let observer = progress::push_observer(a.quiet);
-    let res = rt.block_on(push_image(store.clone(), &conf, &img, &dest, &opts, observer.clone()));
+    let res = rt.block_on(push_image(
+        store.clone(),
+        &conf,
+        &img,
+        &dest,
+        &opts,
+        observer.clone(),
+    ));
     observer.finish();
     let pushed = res?;
     if let Some(f) = &a.digestfile {
@@ -261,9 +267,7 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
     let store = ctx.store()?;
     let filters = parse_filters(&a.filter)?;
     let images = store.db().images()?;
-    let added_of = |input: &str| -> anyhow::Result<i64> {
-        Ok(store.find(input)?.added_at)
-    };
+    let added_of = |input: &str| -> anyhow::Result<i64> { Ok(store.find(input)?.added_at) };
     let mut items: Vec<Value> = Vec::new();
     for img in &images {
         let cfg = config_json(img);
@@ -449,7 +453,11 @@ pub fn local_name(input: &str) -> anyhow::Result<String> {
     if r.digest.is_some() {
         bail!("{input}: a tag cannot contain a digest");
     }
-    Ok(format!("{}:{}", r.repository_with_registry(), r.tag_or_latest()))
+    Ok(format!(
+        "{}:{}",
+        r.repository_with_registry(),
+        r.tag_or_latest()
+    ))
 }
 
 pub fn tag(ctx: &Ctx, a: TagArgs) -> CmdResult {
@@ -551,7 +559,10 @@ pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
             Err(e) => return Err(e.into()),
         };
         let names = store.db().names_of(&img.id)?;
-        let by_id = img.id.trim_start_matches("sha256:").starts_with(t.trim_start_matches("sha256:"));
+        let by_id = img
+            .id
+            .trim_start_matches("sha256:")
+            .starts_with(t.trim_start_matches("sha256:"));
         // By name, with other names left: untag only (Docker's behaviour).
         if !by_id && !a.force && names.len() > 1 {
             if let Some(n) = resolve_name_of(&names, t) {
@@ -645,7 +656,14 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> CmdResult {
     });
     if a.quiet {
         for e in &entries {
-            println!("{}", if a.no_trunc { e.id.clone() } else { short_id(&e.id) });
+            println!(
+                "{}",
+                if a.no_trunc {
+                    e.id.clone()
+                } else {
+                    short_id(&e.id)
+                }
+            );
         }
         return Ok(0);
     }
@@ -764,4 +782,3 @@ pub fn exists(ctx: &Ctx, a: ExistsArgs) -> CmdResult {
         Err(e) => Err(Failure::from(e)),
     }
 }
-

@@ -79,7 +79,11 @@ pub fn login(ctx: &Ctx, a: LoginArgs) -> CmdResult {
     };
     ctx.runtime()?
         .block_on(crate::registry::login::verify(&host, insecure, &creds))?;
-    auth::store(&ctx.auth_file_for_writing(a.authfile.as_ref()), &host, &creds)?;
+    auth::store(
+        &ctx.auth_file_for_writing(a.authfile.as_ref()),
+        &host,
+        &creds,
+    )?;
     println!("Login Succeeded!");
     Ok(0)
 }

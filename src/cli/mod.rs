@@ -189,7 +189,8 @@ impl Ctx {
 
     /// The driver: `--storage-driver`, then storage.conf, then what works here.
     pub fn driver(&self) -> anyhow::Result<Driver> {
-        let conf = crate::config::storage::StorageConf::load(&self.paths.config.join("storage.conf"))?;
+        let conf =
+            crate::config::storage::StorageConf::load(&self.paths.config.join("storage.conf"))?;
         let name = self.global.storage_driver.clone().or(conf.driver.clone());
         match name {
             Some(n) => Ok(Driver::from_name(&n, conf.mount_program.as_deref())?),

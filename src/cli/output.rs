@@ -2,35 +2,54 @@
 
 use serde_json::Value;
 
-use crate::format::{render_table, Format};
+use crate::format::{align, render_json, render_table, Format};
 
-/// Print a list: a JSON array for `json`, one rendered template per item for templates,
-/// otherwise the table `columns` makes of each item.
+/// Docker's column titles for fields whose name is not the title.
+const TITLES: &[(&str, &str)] = &[
+    ("ID", "IMAGE ID"),
+    ("Id", "IMAGE ID"),
+    ("CreatedSince", "CREATED"),
+    ("CreatedBy", "CREATED BY"),
+];
+
+/// Print a list: a JSON array for `json`, one rendered template per item for templates
+/// (aligned under a header for `table ...` templates), otherwise the table `columns`
+/// makes of each item. An empty `headers` prints rows only (`--noheading`).
 pub fn print_list(
     format: Option<&str>,
     headers: &[&str],
     items: &[Value],
     columns: impl Fn(&Value) -> Vec<String>,
 ) -> anyhow::Result<()> {
-    match format.map(Format::parse).transpose()? {
+    let text = match format.map(Format::parse).transpose()? {
         None | Some(Format::Table) => {
             let rows: Vec<Vec<String>> = items.iter().map(columns).collect();
-            print!("{}", render_table(headers, &rows));
+            if headers.is_empty() {
+                let lines: Vec<String> = rows.iter().map(|r| r.join("\t") + "\n").collect();
+                align(&lines.concat())
+            } else {
+                render_table(headers, &rows)
+            }
         }
-        Some(Format::Json) => println!("{}", serde_json::to_string_pretty(items)?),
+        Some(Format::Json) => render_json(items),
         Some(Format::Template(t)) => {
             let mut out = String::new();
-            if let Some(h) = t.header() {
-                out.push_str(&h);
+            if t.is_table() && !headers.is_empty() {
+                out.push_str(&t.header(TITLES));
                 out.push('\n');
             }
             for item in items {
                 out.push_str(&t.render(item)?);
                 out.push('\n');
             }
-            print!("{}", t.align(&out));
+            if t.is_table() {
+                align(&out)
+            } else {
+                out
+            }
         }
-    }
+    };
+    print!("{text}");
     Ok(())
 }
 
@@ -38,7 +57,7 @@ pub fn print_list(
 pub fn print_inspect(format: Option<&str>, items: &[Value]) -> anyhow::Result<()> {
     match format.map(Format::parse).transpose()? {
         None | Some(Format::Json) | Some(Format::Table) => {
-            println!("{}", serde_json::to_string_pretty(items)?)
+            print!("{}", render_json(items))
         }
         Some(Format::Template(t)) => {
             for item in items {

@@ -20,7 +20,10 @@ pub struct InfoArgs {
 /// works), then in libexec, then on PATH.
 pub fn find_helper(name: &str) -> Option<PathBuf> {
     let mut dirs: Vec<PathBuf> = Vec::new();
-    if let Some(dir) = std::env::current_exe().ok().and_then(|e| e.parent().map(Path::to_path_buf)) {
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(Path::to_path_buf))
+    {
         dirs.push(dir.clone());
         dirs.push(dir.join("../libexec/cove"));
     }
@@ -53,7 +56,9 @@ pub fn info(ctx: &Ctx, a: InfoArgs) -> CmdResult {
     let store = ctx.store()?;
     let driver = ctx.driver()?;
     let (uid_map, gid_map) = match &ctx.mode {
-        Mode::Rootless { uid_map, gid_map, .. } => (uid_map.clone(), gid_map.clone()),
+        Mode::Rootless {
+            uid_map, gid_map, ..
+        } => (uid_map.clone(), gid_map.clone()),
         Mode::Rootful => rootless::current_mappings().unwrap_or_default(),
     };
     let uname = nix::sys::utsname::uname().ok();

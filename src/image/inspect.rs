@@ -67,7 +67,10 @@ pub fn config_json(img: &ImageRecord) -> Value {
 }
 
 fn str_field(v: &Value, k: &str) -> String {
-    v.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_string()
+    v.get(k)
+        .and_then(|x| x.as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 pub fn inspect(

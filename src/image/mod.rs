@@ -1,5 +1,7 @@
 //! Images: references, platforms, the image store built on `storage`.
 
+pub mod archive;
+pub mod import;
 pub mod inspect;
 pub mod platform;
 pub mod reference;

@@ -149,7 +149,7 @@ pub async fn push(
     let blobs = blobs_of(image)?;
     let sources = mount_sources(&store, image, dest)?;
 
-    let reg = Registry::connect(&dest.registry, conf, &opts.connect)?;
+    let reg = Registry::connect(dest, conf, &opts.connect)?;
     let oref = dest.to_oci();
     // Only the calls that take credentials store them in the client; the blob calls
     // used here do not. Authenticating up front also turns a token-server refusal into
