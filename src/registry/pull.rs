@@ -465,7 +465,7 @@ impl Target {
 
     fn mismatch(&self, actual: String) -> PullError {
         PullError::DigestMismatch {
-            what: format!("layer {}", self.blob_digest),
+            what: "layer blob".to_string(),
             expected: self.blob_digest.clone(),
             actual,
         }

@@ -1385,7 +1385,9 @@ mod tests {
         fs::create_dir_all(&l).unwrap();
         fs::create_dir_all(&m).unwrap();
         fs::write(l.join("f"), "one").unwrap();
-        Driver::Overlay.mount(&[l.clone()], None, &m).unwrap();
+        Driver::Overlay
+            .mount(std::slice::from_ref(&l), None, &m)
+            .unwrap();
         let _g = Mounted(&Driver::Overlay, m.clone());
         assert_eq!(fs::read_to_string(m.join("f")).unwrap(), "one");
         assert!(fs::write(m.join("g"), "x").is_err());
@@ -1394,7 +1396,7 @@ mod tests {
 
     /// Builds `n` layers under long directory names, each adding one file and the top one
     /// replacing the bottom file, then checks the merged view.
-    fn many_layers(name_len: usize, n: usize, relative: bool) {
+    fn many_layers(name_len: usize, n: usize, _relative: bool) {
         let dir = tempfile::tempdir().unwrap();
         let base = dir.path().join("store,with:odd");
         let layers: Vec<PathBuf> = (0..n)
