@@ -1,5 +1,8 @@
 //! Images: references, platforms, the image store built on `storage`.
 
+pub mod archive;
+pub mod import;
+pub(crate) mod layer_unpack;
 pub mod platform;
 pub mod reference;
 pub mod store;
