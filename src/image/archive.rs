@@ -1379,6 +1379,52 @@ pub(crate) mod tests {
         load(&store, &docker[..], true).unwrap();
     }
 
+    /// Podman's docker-archive: layers as `<diff hex>.tar`, and `<v1 id>/layer.tar`
+    /// symlinks to them that manifest.json names.
+    #[test]
+    fn docker_archive_with_symlinked_layers() {
+        let (_d, store) = test_store();
+        let img = make_image(&store, &[base(), top()], &[ALPINE]);
+        let archive = save_to_vec(
+            &store,
+            &[(img.clone(), vec![ALPINE.into()])],
+            ArchiveFormat::DockerArchive,
+        );
+        store.delete_image(&img.id).unwrap();
+        let mut b = tar::Builder::new(Vec::new());
+        let mut layers = Vec::new();
+        for (name, data) in members(&archive) {
+            let name = match name.strip_suffix("/layer.tar") {
+                Some(hex) => {
+                    let v1 = format!("{:0>64}", layers.len());
+                    let mut h = header(tar::EntryType::Symlink, 0, 0o777);
+                    b.append_link(&mut h, format!("{v1}/layer.tar"), format!("../{hex}.tar"))
+                        .unwrap();
+                    layers.push(format!("{v1}/layer.tar"));
+                    format!("{hex}.tar")
+                }
+                None if name == "manifest.json" => continue,
+                None => name,
+            };
+            let mut h = header(tar::EntryType::Regular, data.len() as u64, 0o444);
+            b.append_data(&mut h, &name, &data[..]).unwrap();
+        }
+        let manifest = json!([{
+            "Config": format!("{}.json", hex_of(&img.id).unwrap()),
+            "RepoTags": ["alpine"],
+            "Layers": layers,
+        }]);
+        let data = manifest.to_string();
+        let mut h = header(tar::EntryType::Regular, data.len() as u64, 0o444);
+        b.append_data(&mut h, "manifest.json", data.as_bytes())
+            .unwrap();
+        let podman_style = b.into_inner().unwrap();
+        let loaded = load(&store, &podman_style[..], true).unwrap();
+        assert_eq!(loaded[0].id, img.id);
+        assert_eq!(loaded[0].names, vec![ALPINE.to_string()]);
+        assert_eq!(file_count(&store.paths.layers()), 2);
+    }
+
     fn raw_archive(entries: &[(&str, tar::EntryType, &str)]) -> Vec<u8> {
         // Built by hand: tar::Builder refuses `..` and absolute names itself.
         let mut out = Vec::new();
@@ -1407,7 +1453,8 @@ pub(crate) mod tests {
     fn hostile_member_names_are_refused() {
         let (d, store) = test_store();
         use tar::EntryType::{Char, Directory, Regular, Symlink};
-        let cases: Vec<(Vec<(&str, tar::EntryType, &str)>, &str)> = vec![
+        type Entry<'a> = (&'a str, tar::EntryType, &'a str);
+        let cases: Vec<(Vec<Entry>, &str)> = vec![
             (vec![("../escape.json", Regular, "")], "UnsafeMember"),
             (vec![("blobs/../../x", Regular, "")], "UnsafeMember"),
             (vec![("/etc/manifest.json", Regular, "")], "UnsafeMember"),

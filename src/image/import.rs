@@ -403,3 +403,190 @@ pub fn import(
     store.put_image(&record, &[], &[])?;
     Ok(id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::image::archive::tests::{layer_tar, test_store};
+    use std::io::Write;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_changes() {
+        assert_eq!(
+            parse_change(r#"CMD ["nginx", "-g", "daemon off;"]"#).unwrap(),
+            Change::Cmd(s(&["nginx", "-g", "daemon off;"]))
+        );
+        assert_eq!(
+            parse_change("cmd echo hi && sleep 1").unwrap(),
+            Change::Cmd(s(&["/bin/sh", "-c", "echo hi && sleep 1"]))
+        );
+        assert_eq!(
+            parse_change("ENTRYPOINT [\"/init\"]").unwrap(),
+            Change::Entrypoint(s(&["/init"]))
+        );
+        assert_eq!(
+            parse_change("ENTRYPOINT /init --x").unwrap(),
+            Change::Entrypoint(s(&["/bin/sh", "-c", "/init --x"]))
+        );
+        assert_eq!(
+            parse_change(r#"ENV A=1 B="two words" C=x=y D=a\ b"#).unwrap(),
+            Change::Env(vec![
+                ("A".into(), "1".into()),
+                ("B".into(), "two words".into()),
+                ("C".into(), "x=y".into()),
+                ("D".into(), "a b".into()),
+            ])
+        );
+        assert_eq!(
+            parse_change("ENV PATH /usr/bin:/bin  extra").unwrap(),
+            Change::Env(vec![("PATH".into(), "/usr/bin:/bin extra".into())])
+        );
+        assert_eq!(
+            parse_change("LABEL org.x=1 'with space'=\"v 2\"").unwrap(),
+            Change::Label(vec![
+                ("org.x".into(), "1".into()),
+                ("with space".into(), "v 2".into())
+            ])
+        );
+        assert_eq!(
+            parse_change("EXPOSE 80 53/udp 8000-8001/TCP").unwrap(),
+            Change::Expose(s(&["80/tcp", "53/udp", "8000/tcp", "8001/tcp"]))
+        );
+        assert_eq!(
+            parse_change("VOLUME /data /logs").unwrap(),
+            Change::Volume(s(&["/data", "/logs"]))
+        );
+        assert_eq!(
+            parse_change(r#"VOLUME ["/a b"]"#).unwrap(),
+            Change::Volume(s(&["/a b"]))
+        );
+        assert_eq!(
+            parse_change("  WORKDIR   /srv ").unwrap(),
+            Change::Workdir("/srv".into())
+        );
+        assert_eq!(
+            parse_change("USER 1000:1000").unwrap(),
+            Change::User("1000:1000".into())
+        );
+        assert_eq!(
+            parse_change("STOPSIGNAL SIGTERM").unwrap(),
+            Change::StopSignal("SIGTERM".into())
+        );
+    }
+
+    #[test]
+    fn rejects_bad_changes() {
+        for bad in [
+            "RUN echo",
+            "ONBUILD RUN x",
+            "FROM alpine",
+            "",
+            "CMD",
+            "ENV",
+            "ENV A",
+            "ENV =1",
+            "LABEL novalue",
+            "ENV A=\"unterminated",
+            "EXPOSE 0",
+            "EXPOSE 70000",
+            "EXPOSE 80/icmp",
+            "EXPOSE 90-80",
+            "STOPSIGNAL SIG TERM",
+        ] {
+            assert!(parse_change(bad).is_err(), "{bad:?}");
+        }
+        let e = parse_change("RUN echo").unwrap_err().to_string();
+        assert!(e.contains("unknown or unsupported instruction"), "{e}");
+    }
+
+    #[test]
+    fn applies_changes_in_order() {
+        let mut c = Map::new();
+        let changes: Vec<Change> = [
+            "ENV A=1 B=2",
+            "ENV A=3",
+            "WORKDIR /srv",
+            "WORKDIR app",
+            "LABEL x=1",
+            "LABEL y=2",
+            "EXPOSE 80",
+            "VOLUME /data",
+            "CMD [\"a\"]",
+            "CMD [\"b\"]",
+        ]
+        .iter()
+        .map(|x| parse_change(x).unwrap())
+        .collect();
+        apply_changes(&mut c, &changes);
+        assert_eq!(
+            Value::Object(c),
+            json!({
+                "Env": ["B=2", "A=3"],
+                "WorkingDir": "/srv/app",
+                "Labels": {"x": "1", "y": "2"},
+                "ExposedPorts": {"80/tcp": {}},
+                "Volumes": {"/data": {}},
+                "Cmd": ["b"],
+            })
+        );
+    }
+
+    #[test]
+    fn imports_a_tarball_as_one_layer() {
+        let (_d, store) = test_store();
+        let tar = layer_tar(&[("bin/app", b"#!/bin/sh\n"), ("etc/motd", b"hello\n")]);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&tar).unwrap();
+        let gz = gz.finish().unwrap();
+        let changes = s(&["CMD [\"/bin/app\"]", "ENV X=1", "EXPOSE 8080"]);
+        let id = import(&store, &gz[..], &changes, Some("from a test"), true).unwrap();
+
+        let img = store.find(&id).unwrap();
+        let diff_id = crate::image::store::sha256_digest(&tar);
+        assert_eq!(img.layers.len(), 1);
+        assert_eq!(img.layers[0].diff_id, diff_id);
+        assert_eq!(img.layers[0].blob_digest, diff_id);
+        assert_eq!(img.layers[0].blob_media_type, LAYER_MEDIA_TYPE);
+        assert_eq!(store.read_blob(&diff_id).unwrap(), tar);
+        let motd = store.layer_dir(&diff_id).unwrap().join("etc/motd");
+        assert_eq!(std::fs::read(motd).unwrap(), b"hello\n");
+
+        let config: Value = serde_json::from_slice(&img.config).unwrap();
+        assert_eq!(config["os"], "linux");
+        assert_eq!(config["architecture"], json!(Platform::host().arch));
+        assert_eq!(config["rootfs"]["diff_ids"], json!([diff_id]));
+        assert_eq!(config["history"][0]["created_by"], "from a test");
+        assert_eq!(config["config"]["Cmd"], json!(["/bin/app"]));
+        assert_eq!(config["config"]["Env"], json!(["X=1"]));
+        assert_eq!(config["config"]["ExposedPorts"], json!({"8080/tcp": {}}));
+        assert_eq!(img.created, config["created"].as_str().unwrap());
+        let m: Value = serde_json::from_slice(&img.manifest).unwrap();
+        assert_eq!(m["config"]["digest"], json!(id));
+        assert_eq!(m["layers"][0]["size"], json!(tar.len()));
+
+        // importing the same tree again reuses the layer
+        let id2 = import(&store, &tar[..], &[], None, true).unwrap();
+        assert_ne!(id2, id);
+        assert_eq!(std::fs::read_dir(store.paths.layers()).unwrap().count(), 1);
+        assert_eq!(std::fs::read_dir(store.paths.tmp()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn bad_change_stores_nothing() {
+        let (_d, store) = test_store();
+        let tar = layer_tar(&[("a", b"1")]);
+        let err = import(&store, &tar[..], &s(&["RUN x"]), None, true).unwrap_err();
+        assert!(matches!(err, ImportError::UnknownInstruction(_)));
+        assert!(store.db().images().unwrap().is_empty());
+        assert_eq!(
+            std::fs::read_dir(store.paths.blobs().join("sha256"))
+                .unwrap()
+                .count(),
+            0
+        );
+    }
+}
