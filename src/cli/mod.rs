@@ -1,1 +1,334 @@
-//! The command line: clap definitions and printing. The engine does the work.
+//! The command line: clap definitions, dispatch, and printing. The engine (image,
+//! registry, storage, rootless) does the work and returns typed results.
+
+mod archive;
+pub mod docs;
+mod images;
+mod login;
+mod output;
+mod progress;
+mod system;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::registries::RegistriesConf;
+use crate::image::store::Store;
+use crate::paths::Paths;
+use crate::rootless::{self, Mode};
+use crate::storage::driver::Driver;
+
+/// Docker's convention (design.md section 5): 125 means cove itself failed.
+pub const EXIT_FAILURE: i32 = 125;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "cove",
+    version,
+    about = "A rootless, daemonless container engine",
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GlobalOpts {
+    /// Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)
+    #[arg(long, global = true, value_name = "DRIVER")]
+    pub storage_driver: Option<String>,
+    /// Directory for images and other persistent data
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Directory for runtime state (pid files, locks)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub runroot: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Pull an image from a registry
+    Pull(images::PullArgs),
+    /// Push an image to a registry
+    Push(images::PushArgs),
+    /// List images
+    #[command(alias = "list")]
+    Images(images::ImagesArgs),
+    /// Manage images
+    #[command(subcommand)]
+    Image(ImageCommand),
+    /// Display low-level information on images
+    Inspect(images::InspectArgs),
+    /// Add names to an image
+    Tag(images::TagArgs),
+    /// Remove names from an image
+    Untag(images::UntagArgs),
+    /// Remove one or more images
+    Rmi(images::RmiArgs),
+    /// Show the history of an image
+    History(images::HistoryArgs),
+    /// Save images to an archive
+    Save(archive::SaveArgs),
+    /// Load images from an archive
+    Load(archive::LoadArgs),
+    /// Create an image from a filesystem tarball
+    Import(archive::ImportArgs),
+    /// Log in to a registry
+    Login(login::LoginArgs),
+    /// Log out of a registry
+    Logout(login::LogoutArgs),
+    /// Display system-wide information
+    Info(system::InfoArgs),
+    /// Show version information
+    Version(system::VersionArgs),
+    /// Run a command in the rootless user namespace
+    Unshare(system::UnshareArgs),
+    /// Generate shell completion scripts
+    Completion(system::CompletionArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImageCommand {
+    /// List images
+    #[command(visible_alias = "list")]
+    Ls(images::ImagesArgs),
+    /// Pull an image from a registry
+    Pull(images::PullArgs),
+    /// Push an image to a registry
+    Push(images::PushArgs),
+    /// Display low-level information on images
+    Inspect(images::InspectArgs),
+    /// Add names to an image
+    Tag(images::TagArgs),
+    /// Remove names from an image
+    Untag(images::UntagArgs),
+    /// Remove one or more images
+    Rm(images::RmiArgs),
+    /// Remove unused images
+    Prune(images::PruneArgs),
+    /// Show the history of an image
+    History(images::HistoryArgs),
+    /// Save images to an archive
+    Save(archive::SaveArgs),
+    /// Load images from an archive
+    Load(archive::LoadArgs),
+    /// Create an image from a filesystem tarball
+    Import(archive::ImportArgs),
+    /// Mount an image's root filesystem read-only and print its path
+    Mount(images::MountArgs),
+    /// Unmount an image's root filesystem
+    #[command(alias = "umount")]
+    Unmount(images::MountArgs),
+    /// Check whether an image exists in local storage (exit 0 if it does, 1 if not)
+    Exists(images::ExistsArgs),
+}
+
+impl Command {
+    /// Commands that only print or talk to the user's own files run outside the user
+    /// namespace: no pause process is created for `cove --help` or `cove login`.
+    fn needs_namespace(&self) -> bool {
+        !matches!(
+            self,
+            Command::Login(_) | Command::Logout(_) | Command::Version(_) | Command::Completion(_)
+        )
+    }
+}
+
+/// Everything one invocation knows: where state lives, how it runs, what is configured.
+pub struct Ctx {
+    pub paths: Paths,
+    pub mode: Mode,
+    pub global: GlobalOpts,
+    store: std::cell::OnceCell<Arc<Store>>,
+}
+
+/// A failed command: what to print and which exit code to use.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub error: anyhow::Error,
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure {
+            code: EXIT_FAILURE,
+            error: e.into(),
+        }
+    }
+}
+
+pub type CmdResult = Result<i32, Failure>;
+
+impl Ctx {
+    pub fn rootless(&self) -> bool {
+        matches!(self.mode, Mode::Rootless { .. })
+    }
+
+    pub fn store(&self) -> anyhow::Result<Arc<Store>> {
+        if let Some(s) = self.store.get() {
+            return Ok(s.clone());
+        }
+        let s = Arc::new(Store::open(&self.paths)?);
+        Ok(self.store.get_or_init(|| s).clone())
+    }
+
+    pub fn registries(&self) -> anyhow::Result<RegistriesConf> {
+        let files = [
+            self.paths.config.join("registries.conf"),
+            PathBuf::from("/etc/containers/registries.conf"),
+        ];
+        Ok(RegistriesConf::load(&files)?)
+    }
+
+    /// The driver: `--storage-driver`, then storage.conf, then what works here.
+    pub fn driver(&self) -> anyhow::Result<Driver> {
+        let conf =
+            crate::config::storage::StorageConf::load(&self.paths.config.join("storage.conf"))?;
+        let name = self.global.storage_driver.clone().or(conf.driver.clone());
+        match name {
+            Some(n) => Ok(Driver::from_name(&n, conf.mount_program.as_deref())?),
+            None => {
+                let scratch = self.paths.tmp();
+                crate::paths::ensure_private_dir(&scratch)?;
+                Ok(crate::storage::driver::detect_default_cached(
+                    &scratch,
+                    &self.paths.data.join("driver-probe"),
+                ))
+            }
+        }
+    }
+
+    /// Credential files in Podman's order of precedence.
+    pub fn auth_files(&self, explicit: Option<&PathBuf>) -> Vec<PathBuf> {
+        if let Some(f) = explicit {
+            return vec![f.clone()];
+        }
+        let mut v = Vec::new();
+        if let Some(f) = std::env::var_os("REGISTRY_AUTH_FILE") {
+            v.push(PathBuf::from(f));
+        }
+        v.push(self.auth_file_for_writing(None));
+        v.push(self.paths.config.join("auth.json"));
+        v.push(self.paths.home.join(".docker/config.json"));
+        v
+    }
+
+    pub fn auth_file_for_writing(&self, explicit: Option<&PathBuf>) -> PathBuf {
+        if let Some(f) = explicit {
+            return f.clone();
+        }
+        if let Some(f) = std::env::var_os("REGISTRY_AUTH_FILE") {
+            return PathBuf::from(f);
+        }
+        self.paths.xdg_runtime.join("containers/auth.json")
+    }
+
+    /// A runtime for the commands that talk to registries; built after the namespace is
+    /// joined, because joining requires a single-threaded process.
+    pub fn runtime(&self) -> anyhow::Result<tokio::runtime::Runtime> {
+        Ok(tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?)
+    }
+}
+
+/// Parse, enter the namespace, run; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => EXIT_FAILURE,
+            };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(f) => {
+            eprintln!("Error: {}", one_line(&f.error));
+            f.code
+        }
+    }
+}
+
+/// `a: b: c` on one line, as the user sees it.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let s = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&s)) {
+            parts.push(s);
+        }
+    }
+    parts.join(": ").replace('\n', " ")
+}
+
+fn run(cli: Cli) -> CmdResult {
+    // Inside the namespace we are uid 0; paths belong to the user on the host.
+    let (uid, _) = rootless::host_ids();
+    let mut paths = Paths::from_env(uid);
+    if let Some(r) = &cli.global.root {
+        paths.data = r.clone();
+    }
+    if let Some(r) = &cli.global.runroot {
+        paths.runtime = r.clone();
+    }
+    let mode = if cli.command.needs_namespace() {
+        rootless::enter(&paths).map_err(|e| Failure {
+            code: e.exit_code(),
+            error: e.into(),
+        })?
+    } else if uid == 0 {
+        Mode::Rootful
+    } else {
+        Mode::Rootless {
+            uid,
+            gid: rootless::host_ids().1,
+            uid_map: Vec::new(),
+            gid_map: Vec::new(),
+        }
+    };
+    let ctx = Ctx {
+        paths,
+        mode,
+        global: cli.global,
+        store: std::cell::OnceCell::new(),
+    };
+    dispatch(&ctx, cli.command)
+}
+
+fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
+    match cmd {
+        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => images::pull(ctx, a),
+        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => images::push(ctx, a),
+        Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::list(ctx, a),
+        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => images::inspect(ctx, a),
+        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => images::tag(ctx, a),
+        Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => images::untag(ctx, a),
+        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => images::rmi(ctx, a),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => images::history(ctx, a),
+        Command::Image(ImageCommand::Prune(a)) => images::prune(ctx, a),
+        Command::Image(ImageCommand::Mount(a)) => images::mount(ctx, a),
+        Command::Image(ImageCommand::Unmount(a)) => images::unmount(ctx, a),
+        Command::Image(ImageCommand::Exists(a)) => images::exists(ctx, a),
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(ctx, a),
+        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(ctx, a),
+        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(ctx, a),
+        Command::Login(a) => login::login(ctx, a),
+        Command::Logout(a) => login::logout(ctx, a),
+        Command::Info(a) => system::info(ctx, a),
+        Command::Version(a) => system::version(ctx, a),
+        Command::Unshare(a) => system::unshare(ctx, a),
+        Command::Completion(a) => system::completion(a),
+    }
+}

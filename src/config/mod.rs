@@ -1,3 +1,7 @@
 //! The containers-common configuration files users already have.
 
+pub mod error;
 pub mod registries;
+pub mod storage;
+
+pub use error::ConfigError;

@@ -5,6 +5,7 @@ use oci_client::secrets::RegistryAuth;
 use oci_client::Client;
 
 use crate::config::registries::RegistriesConf;
+use crate::image::reference::Reference;
 use crate::registry::auth::{self, Credentials};
 
 /// What the user asked about TLS on the command line (`--tls-verify`).
@@ -36,11 +37,12 @@ pub enum ConnectError {
 
 impl Registry {
     pub fn connect(
-        host: &str,
+        reference: &Reference,
         conf: &RegistriesConf,
         opts: &ConnectOptions,
     ) -> Result<Registry, ConnectError> {
-        if conf.blocked(host) {
+        let host = reference.registry.as_str();
+        if conf.blocked(reference) {
             return Err(ConnectError::Blocked(host.to_string()));
         }
         // Plain HTTP only when asked for: `--tls-verify=false` or `insecure = true`.

@@ -2,4 +2,6 @@
 
 pub mod auth;
 pub mod client;
+pub mod login;
 pub mod pull;
+pub mod push;

@@ -135,7 +135,7 @@ pub async fn pull(
     opts: &PullOptions,
     observer: Arc<dyn PullObserver>,
 ) -> Result<Pulled, PullError> {
-    let reg = Registry::connect(&reference.registry, conf, &opts.connect)?;
+    let reg = Registry::connect(reference, conf, &opts.connect)?;
     let oref = reference.to_oci();
 
     let (raw, digest) = reg

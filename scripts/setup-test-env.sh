@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Prepare this machine for cove's integration tests. Run as root; idempotent (safe to run
+# again at any time: it restarts the test registries and re-pushes the test images, which
+# are deterministic, so their digests stay the same).
+#
+# What it does:
+#   - installs the apt packages the tests need (only runs apt-get when something is missing)
+#   - creates the unprivileged test user `covetest` with a subordinate uid/gid range
+#   - makes /dev/net/tun usable by that user (slirp4netns)
+#   - starts two docker-registry instances on free 127.0.0.1 ports: an open one and one
+#     with htpasswd basic auth, both detached, state under /var/lib/cove-test/
+#   - pushes the test images (scripts/build-test-images.py)
+#   - writes /var/lib/cove-test/env, the KEY=VALUE file tests/common/mod.rs reads
+# It does not remount anything and does not touch cgroups.
+set -euo pipefail
+
+die() { echo "setup-test-env: $*" >&2; exit 1; }
+say() { echo "setup-test-env: $*" >&2; }
+
+[ "$(id -u)" = 0 ] || die "must run as root (it installs packages and creates the test user)"
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATE=/var/lib/cove-test
+TEST_USER=covetest
+AUTH_USER=covetest
+AUTH_PASS=covepass
+# The Debian python, not whatever is first in PATH: the image bytes (hence digests) depend
+# on the tarfile/zlib versions, and a fresh machine only has this one.
+PY=/usr/bin/python3
+
+# ------------------------------------------------------------------ packages
+PKGS=(uidmap slirp4netns docker-registry busybox-static python3 fuse-overlayfs zstd
+      apache2-utils ca-certificates curl iproute2 procps util-linux
+      build-essential pkg-config)
+missing=()
+for p in "${PKGS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    say "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+[ -x /usr/bin/docker-registry ] || die "/usr/bin/docker-registry missing after install"
+[ -x /bin/busybox ] && /bin/busybox --help 2>&1 | grep -q BusyBox || die "/bin/busybox missing"
+
+# ------------------------------------------------------------------ test user
+if ! id -u "$TEST_USER" >/dev/null 2>&1; then
+    say "creating user $TEST_USER"
+    useradd -m -s /bin/sh "$TEST_USER"
+fi
+# useradd on Debian 12 usually allocates a range itself; only add one when there is none.
+for f in /etc/subuid /etc/subgid; do
+    touch "$f"
+    grep -q "^${TEST_USER}:" "$f" || echo "${TEST_USER}:200000:65536" >>"$f"
+done
+
+# ------------------------------------------------------------------ /dev/net/tun
+if [ ! -c /dev/net/tun ]; then
+    mkdir -p /dev/net
+    mknod /dev/net/tun c 10 200
+fi
+chmod 0666 /dev/net/tun
+
+# ------------------------------------------------------------------ registries
+mkdir -p "$STATE"
+chmod 0755 "$STATE"
+
+free_port() {
+    "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# stop_registry DIR: kill the instance recorded in DIR/pid, if it is still a registry.
+stop_registry() {
+    local pidf="$1/pid" pid
+    [ -f "$pidf" ] || return 0
+    pid=$(cat "$pidf")
+    if [ -n "$pid" ] && grep -q docker-registry "/proc/$pid/cmdline" 2>/dev/null; then
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$pidf"
+}
+
+# start_registry DIR PORT [AUTH_YAML]: write DIR/config.yml and start the registry detached.
+start_registry() {
+    local dir="$1" port="$2" auth="${3:-}"
+    mkdir -p "$dir/data"
+    cat >"$dir/config.yml" <<EOF
+version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $dir/data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$port
+  headers:
+    X-Content-Type-Options: [nosniff]
+$auth
+EOF
+    # setsid: own session, so the registry survives the CI step (and ^C) that started it.
+    setsid nohup /usr/bin/docker-registry serve "$dir/config.yml" \
+        >"$dir/registry.log" 2>&1 </dev/null &
+    echo $! >"$dir/pid"
+}
+
+# wait_registry URL [CURL ARGS...]: until GET URL/v2/ answers 200 (10 s).
+wait_registry() {
+    local url="$1"; shift
+    for _ in $(seq 100); do
+        if [ "$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url/v2/")" = 200 ]; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
+REG_DIR=$STATE/registry
+AUTH_DIR=$STATE/registry-auth
+stop_registry "$REG_DIR"
+stop_registry "$AUTH_DIR"
+
+PORT=$(free_port)
+start_registry "$REG_DIR" "$PORT"
+wait_registry "http://127.0.0.1:$PORT" ||
+    { cat "$REG_DIR/registry.log" >&2; die "registry on 127.0.0.1:$PORT did not come up"; }
+say "registry on 127.0.0.1:$PORT (pid $(cat "$REG_DIR/pid"))"
+
+mkdir -p "$AUTH_DIR"
+htpasswd -Bbn "$AUTH_USER" "$AUTH_PASS" >"$AUTH_DIR/htpasswd"
+PORT2=$(free_port)
+while [ "$PORT2" = "$PORT" ]; do PORT2=$(free_port); done
+start_registry "$AUTH_DIR" "$PORT2" "auth:
+  htpasswd:
+    realm: cove-test
+    path: $AUTH_DIR/htpasswd"
+wait_registry "http://127.0.0.1:$PORT2" -u "$AUTH_USER:$AUTH_PASS" ||
+    { cat "$AUTH_DIR/registry.log" >&2; die "auth registry on 127.0.0.1:$PORT2 did not come up"; }
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT2/v2/")
+[ "$code" = 401 ] || die "auth registry answers $code without credentials, expected 401"
+say "auth registry on 127.0.0.1:$PORT2 (pid $(cat "$AUTH_DIR/pid"))"
+
+# ------------------------------------------------------------------ images + env file
+facts=$("$PY" "$REPO/scripts/build-test-images.py" \
+    --registry "127.0.0.1:$PORT" --storage "$REG_DIR/data" \
+    --auth-registry "127.0.0.1:$PORT2" --auth-user "$AUTH_USER" --auth-pass "$AUTH_PASS")
+
+tmp=$(mktemp "$STATE/env.XXXXXX")
+{
+    echo "# written by scripts/setup-test-env.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "COVE_TEST_REGISTRY=127.0.0.1:$PORT"
+    echo "COVE_TEST_AUTH_REGISTRY=127.0.0.1:$PORT2"
+    echo "COVE_TEST_AUTH_USER=$AUTH_USER"
+    echo "COVE_TEST_AUTH_PASS=$AUTH_PASS"
+    echo "COVE_TEST_USER=$TEST_USER"
+    echo "COVE_TEST_UID=$(id -u "$TEST_USER")"
+    echo "COVE_TEST_REGISTRY_STORAGE=$REG_DIR/data"
+    echo "$facts"
+} >"$tmp"
+chmod 0644 "$tmp"
+mv -f "$tmp" "$STATE/env"
+say "wrote $STATE/env"

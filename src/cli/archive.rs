@@ -1,0 +1,182 @@
+//! save, load and import: images to and from tar archives.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use anyhow::{anyhow, Context};
+use clap::{Args, ValueEnum};
+
+use super::{CmdResult, Ctx};
+use crate::image::archive::{self, ArchiveFormat};
+use crate::image::import;
+use crate::image::reference::Reference;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SaveFormat {
+    DockerArchive,
+    OciArchive,
+}
+
+#[derive(Args, Debug)]
+pub struct SaveArgs {
+    /// Images to save
+    #[arg(required = true)]
+    pub images: Vec<String>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Archive format
+    #[arg(long, value_enum, default_value = "docker-archive")]
+    pub format: SaveFormat,
+    /// Accepted for Podman compatibility: archives always hold every image given
+    #[arg(short = 'm', long)]
+    pub multi_image_archive: bool,
+    /// Suppress output
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn save(ctx: &Ctx, a: SaveArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let mut images = Vec::new();
+    for input in &a.images {
+        let img = store.find(input)?;
+        let by_id = img
+            .id
+            .trim_start_matches("sha256:")
+            .starts_with(input.trim_start_matches("sha256:"));
+        let names = if by_id {
+            Vec::new()
+        } else {
+            let names = store.db().names_of(&img.id)?;
+            let r = Reference::parse(input)?;
+            let full = format!("{}:{}", r.repository_with_registry(), r.tag_or_latest());
+            let suffix =
+                format!("/{}:{}", r.repository, r.tag_or_latest()).replace("/library/", "/");
+            names
+                .into_iter()
+                .filter(|n| *n == full || n.replace("/library/", "/").ends_with(&suffix))
+                .take(1)
+                .collect()
+        };
+        images.push((img, names));
+    }
+    let format = match a.format {
+        SaveFormat::DockerArchive => ArchiveFormat::DockerArchive,
+        SaveFormat::OciArchive => ArchiveFormat::OciArchive,
+    };
+    match &a.output {
+        Some(path) => {
+            // Written beside the target and renamed: a failed save leaves no torn file.
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("creating a file in {}", dir.display()))?;
+            let mut w = BufWriter::new(tmp.as_file());
+            archive::save(&store, &images, format, &mut w)?;
+            w.flush()?;
+            drop(w);
+            tmp.persist(path)
+                .with_context(|| format!("writing {}", path.display()))?;
+        }
+        None => {
+            if std::io::stdout().is_terminal() {
+                return Err(anyhow!(
+                    "refusing to save to a terminal: use -o or redirect standard output"
+                )
+                .into());
+            }
+            let stdout = std::io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            archive::save(&store, &images, format, &mut w)?;
+            w.flush()?;
+        }
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct LoadArgs {
+    /// Read from this file instead of standard input
+    #[arg(short, long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Suppress output
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn open_input(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Read>> {
+    match path {
+        Some(p) if p.as_os_str() != "-" => Ok(Box::new(
+            File::open(p).with_context(|| format!("opening {}", p.display()))?,
+        )),
+        _ => {
+            if std::io::stdin().is_terminal() {
+                return Err(anyhow!(
+                    "no input: use -i FILE or pipe an archive to standard input"
+                ));
+            }
+            Ok(Box::new(std::io::stdin()))
+        }
+    }
+}
+
+pub fn load(ctx: &Ctx, a: LoadArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let input = open_input(a.input.as_ref())?;
+    let loaded = archive::load(&store, std::io::BufReader::new(input), ctx.rootless())?;
+    if !a.quiet {
+        for l in &loaded {
+            if l.names.is_empty() {
+                println!("Loaded image ID: {}", l.id);
+            }
+            for n in &l.names {
+                println!("Loaded image: {n}");
+            }
+        }
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Tarball to import (a file, or - for standard input)
+    pub file: String,
+    /// Name for the new image
+    pub reference: Option<String>,
+    /// Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, WORKDIR, USER, LABEL, EXPOSE, VOLUME, STOPSIGNAL)
+    #[arg(short, long, value_name = "INSTRUCTION")]
+    pub change: Vec<String>,
+    /// Commit message for the history entry
+    #[arg(short, long)]
+    pub message: Option<String>,
+    /// Suppress output
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let name = a
+        .reference
+        .as_deref()
+        .map(super::images::local_name)
+        .transpose()?;
+    let path = (a.file != "-").then(|| PathBuf::from(&a.file));
+    let input = open_input(path.as_ref())?;
+    let id = import::import(
+        &store,
+        std::io::BufReader::new(input),
+        &a.change,
+        a.message.as_deref(),
+        ctx.rootless(),
+    )?;
+    if let Some(n) = name {
+        store.db().set_name(&n, &id)?;
+    }
+    println!("{}", id.trim_start_matches("sha256:"));
+    Ok(0)
+}

@@ -1,0 +1,784 @@
+//! Image commands: pull, push, images, inspect, tag, untag, rmi, prune, history,
+//! image mount/unmount/exists.
+
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail, Context};
+use clap::Args;
+use serde_json::{json, Value};
+
+use super::output::{human_size, parse_time, print_inspect, print_list, short_id, time_ago};
+use super::progress;
+use super::{CmdResult, Ctx, Failure};
+use crate::config::registries::RegistriesConf;
+use crate::image::inspect::{self, config_json};
+use crate::image::platform::Platform;
+use crate::image::reference::Reference;
+use crate::image::store::{Store, StoreError};
+use crate::registry::auth::Credentials;
+use crate::registry::client::{ConnectOptions, TlsFlag};
+use crate::registry::pull::{pull as pull_image, PullOptions};
+use crate::registry::push::{push as push_image, PushOptions};
+use crate::storage::db::ImageRecord;
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct RegistryOpts {
+    /// Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+    /// Credentials (USERNAME:PASSWORD) to use for the registry
+    #[arg(long, value_name = "USER:PASS")]
+    pub creds: Option<String>,
+    /// Path of the authentication file
+    #[arg(long, value_name = "PATH")]
+    pub authfile: Option<PathBuf>,
+}
+
+impl RegistryOpts {
+    fn connect(&self, ctx: &Ctx) -> anyhow::Result<ConnectOptions> {
+        let creds = match &self.creds {
+            Some(c) => {
+                let (u, p) = c
+                    .split_once(':')
+                    .ok_or_else(|| anyhow!("--creds must be USERNAME:PASSWORD"))?;
+                Some(Credentials {
+                    username: u.to_string(),
+                    password: p.to_string(),
+                })
+            }
+            None => None,
+        };
+        Ok(ConnectOptions {
+            tls_verify: TlsFlag(self.tls_verify),
+            creds,
+            auth_files: ctx.auth_files(self.authfile.as_ref()),
+        })
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct PullArgs {
+    /// Image to pull (NAME[:TAG|@DIGEST])
+    pub image: String,
+    /// Print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Platform to pull (os/arch[/variant])
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// Architecture to pull instead of the host's
+    #[arg(long)]
+    pub arch: Option<String>,
+    /// Operating system to pull instead of the host's
+    #[arg(long)]
+    pub os: Option<String>,
+    /// Architecture variant to pull
+    #[arg(long)]
+    pub variant: Option<String>,
+    #[command(flatten)]
+    pub registry: RegistryOpts,
+}
+
+/// Where to look for `input`: itself when it names a registry, otherwise each of
+/// registries.conf's unqualified-search-registries in turn (docker.io when none).
+fn pull_candidates(input: &str, conf: &RegistriesConf) -> anyhow::Result<Vec<Reference>> {
+    let r = Reference::parse(input)?;
+    if !Reference::is_short_name(input) || conf.search_registries().is_empty() {
+        return Ok(vec![r]);
+    }
+    Ok(conf
+        .search_registries()
+        .iter()
+        .map(|reg| Reference::qualify(input, reg))
+        .collect::<Result<_, _>>()?)
+}
+
+pub fn pull(ctx: &Ctx, a: PullArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let conf = ctx.registries()?;
+    let candidates = pull_candidates(&a.image, &conf)?;
+    let opts = PullOptions {
+        platform: Platform::from_flags(
+            a.platform.as_deref(),
+            a.os.as_deref(),
+            a.arch.as_deref(),
+            a.variant.as_deref(),
+        )?,
+        connect: a.registry.connect(ctx)?,
+        rootless: ctx.rootless(),
+    };
+    let rt = ctx.runtime()?;
+    let mut errors = Vec::new();
+    for r in &candidates {
+        if !a.quiet {
+            eprintln!("Trying to pull {}...", r.whole());
+        }
+        let observer = progress::pull_observer(a.quiet);
+        match rt.block_on(pull_image(store.clone(), &conf, r, &opts, observer.clone())) {
+            Ok(p) => {
+                observer.finish();
+                println!("{}", p.id.trim_start_matches("sha256:"));
+                return Ok(0);
+            }
+            Err(e) => {
+                observer.finish();
+                errors.push(anyhow::Error::new(e));
+            }
+        }
+    }
+    if errors.len() == 1 {
+        return Err(errors.remove(0).into());
+    }
+    let all: Vec<String> = errors.iter().map(|e| format!("{e:#}")).collect();
+    Err(anyhow!("{}: no registry had it: {}", a.image, all.join("; ")).into())
+}
+
+#[derive(Args, Debug)]
+pub struct PushArgs {
+    /// Local image to push
+    pub image: String,
+    /// Destination (defaults to the image's name)
+    pub destination: Option<String>,
+    /// Print nothing but errors
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Write the pushed manifest digest to this file
+    #[arg(long, value_name = "PATH")]
+    pub digestfile: Option<PathBuf>,
+    #[command(flatten)]
+    pub registry: RegistryOpts,
+}
+
+pub fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let conf = ctx.registries()?;
+    let img = store.find(&a.image)?;
+    let dest = Reference::parse(a.destination.as_deref().unwrap_or(&a.image))?;
+    let opts = PushOptions {
+        connect: a.registry.connect(ctx)?,
+    };
+    let rt = ctx.runtime()?;
+    let observer = progress::push_observer(a.quiet);
+    let res = rt.block_on(push_image(
+        store.clone(),
+        &conf,
+        &img,
+        &dest,
+        &opts,
+        observer.clone(),
+    ));
+    observer.finish();
+    let pushed = res?;
+    if let Some(f) = &a.digestfile {
+        std::fs::write(f, &pushed.manifest_digest)
+            .with_context(|| format!("writing {}", f.display()))?;
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ImagesArgs {
+    /// Show only images whose repository matches
+    pub repository: Option<String>,
+    /// Show all images (default hides none; kept for compatibility)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Show only image IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show digests
+    #[arg(long)]
+    pub digests: bool,
+    /// Do not truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Filter output (reference=, dangling=, before=, since=, label=, id=)
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    /// Format: table, json, or a Go template like '{{.Repository}}:{{.Tag}}'
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not print column headings
+    #[arg(short, long)]
+    pub noheading: bool,
+}
+
+/// One listed row: an image under one of its names (or `<none>`).
+fn image_rows(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<(String, String)>> {
+    let names = store.db().names_of(&img.id)?;
+    if names.is_empty() {
+        return Ok(vec![("<none>".into(), "<none>".into())]);
+    }
+    Ok(names
+        .iter()
+        .map(|n| match n.rsplit_once(':') {
+            Some((repo, tag)) if !tag.contains('/') => (repo.to_string(), tag.to_string()),
+            _ => (n.clone(), "<none>".into()),
+        })
+        .collect())
+}
+
+fn repo_digests(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<String>> {
+    let mut v: Vec<String> = store
+        .db()
+        .digests_of(&img.id)?
+        .into_iter()
+        .map(|(r, d)| format!("{r}@{d}"))
+        .collect();
+    v.dedup();
+    Ok(v)
+}
+
+fn glob_match(pattern: &str, s: &str) -> bool {
+    fn rec(p: &[u8], s: &[u8]) -> bool {
+        match (p.first(), s.first()) {
+            (None, None) => true,
+            (Some(b'*'), _) => rec(&p[1..], s) || (!s.is_empty() && rec(p, &s[1..])),
+            (Some(a), Some(b)) if a == b => rec(&p[1..], &s[1..]),
+            _ => false,
+        }
+    }
+    rec(pattern.as_bytes(), s.as_bytes())
+}
+
+struct Filter {
+    key: String,
+    value: String,
+}
+
+fn parse_filters(raw: &[String]) -> anyhow::Result<Vec<Filter>> {
+    raw.iter()
+        .map(|f| {
+            let (k, v) = f
+                .split_once('=')
+                .ok_or_else(|| anyhow!("invalid filter {f:?}: expected KEY=VALUE"))?;
+            match k {
+                "reference" | "dangling" | "before" | "since" | "label" | "id" => Ok(Filter {
+                    key: k.to_string(),
+                    value: v.to_string(),
+                }),
+                _ => bail!("invalid filter {k:?}: supported are reference, dangling, before, since, label, id"),
+            }
+        })
+        .collect()
+}
+
+pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let filters = parse_filters(&a.filter)?;
+    let images = store.db().images()?;
+    let added_of = |input: &str| -> anyhow::Result<i64> { Ok(store.find(input)?.added_at) };
+    let mut items: Vec<Value> = Vec::new();
+    for img in &images {
+        let cfg = config_json(img);
+        let labels = cfg
+            .pointer("/config/Labels")
+            .cloned()
+            .unwrap_or(Value::Null);
+        let names = store.db().names_of(&img.id)?;
+        let mut keep = true;
+        for f in &filters {
+            keep &= match f.key.as_str() {
+                "dangling" => (f.value == "true") == names.is_empty(),
+                "id" => img.id.trim_start_matches("sha256:").starts_with(&f.value),
+                "label" => match f.value.split_once('=') {
+                    Some((k, v)) => labels.get(k).and_then(|x| x.as_str()) == Some(v),
+                    None => labels.get(&f.value).is_some(),
+                },
+                "before" => img.added_at < added_of(&f.value)?,
+                "since" => img.added_at > added_of(&f.value)?,
+                _ => true,
+            };
+        }
+        if !keep {
+            continue;
+        }
+        let digests = repo_digests(&store, img)?;
+        for (repo, tag) in image_rows(&store, img)? {
+            let wanted = |p: &str| {
+                let full = format!("{repo}:{tag}");
+                glob_match(p, &repo)
+                    || glob_match(p, &full)
+                    || repo.ends_with(&format!("/{p}"))
+                    || full.ends_with(&format!("/{p}"))
+                    || glob_match(&format!("*/{p}"), &repo)
+            };
+            if let Some(p) = &a.repository {
+                if !wanted(p) {
+                    continue;
+                }
+            }
+            if filters
+                .iter()
+                .any(|f| f.key == "reference" && !wanted(&f.value))
+            {
+                continue;
+            }
+            let created = parse_time(&img.created);
+            let id_hex = img.id.trim_start_matches("sha256:").to_string();
+            items.push(json!({
+                "Id": id_hex,
+                "ID": if a.no_trunc { img.id.clone() } else { short_id(&img.id) },
+                "Repository": repo,
+                "Tag": tag,
+                "Digest": img.manifest_digest,
+                "RepoTags": names,
+                "RepoDigests": digests,
+                "Names": names,
+                "Size": img.size,
+                "VirtualSize": img.size,
+                "SharedSize": 0,
+                "Labels": labels,
+                "Containers": 0,
+                "Created": created.map(|c| c.timestamp()).unwrap_or(0),
+                "CreatedAt": img.created,
+                "CreatedSince": created.map(time_ago).unwrap_or_default(),
+                "Dangling": names.is_empty(),
+            }));
+        }
+    }
+    if a.quiet {
+        let mut seen = Vec::new();
+        for i in &items {
+            let id = i["ID"].as_str().unwrap_or_default().to_string();
+            if !seen.contains(&id) {
+                println!("{id}");
+                seen.push(id);
+            }
+        }
+        return Ok(0);
+    }
+    if a.format.as_deref() == Some("json") {
+        // Podman lists each image once in JSON, not once per name.
+        let mut seen = Vec::new();
+        items.retain(|i| {
+            let id = i["Id"].clone();
+            let new = !seen.contains(&id);
+            seen.push(id);
+            new
+        });
+    }
+    let mut headers = vec!["REPOSITORY", "TAG"];
+    if a.digests {
+        headers.push("DIGEST");
+    }
+    headers.extend(["IMAGE ID", "CREATED", "SIZE"]);
+    let headers = if a.noheading { vec![] } else { headers };
+    print_list(a.format.as_deref(), &headers, &items, |i| {
+        let s = |k: &str| i[k].as_str().unwrap_or_default().to_string();
+        let mut row = vec![s("Repository"), s("Tag")];
+        if a.digests {
+            row.push(s("Digest"));
+        }
+        row.extend([
+            s("ID"),
+            s("CreatedSince"),
+            human_size(i["Size"].as_u64().unwrap_or(0)),
+        ]);
+        row
+    })?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// Images to inspect
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    /// Format the output with a Go template, or json
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Only `image` is supported until containers exist
+    #[arg(long = "type", value_name = "TYPE", default_value = "image")]
+    pub kind: String,
+}
+
+fn inspect_value(ctx: &Ctx, store: &Store, img: &ImageRecord) -> anyhow::Result<Value> {
+    let names = store.db().names_of(&img.id)?;
+    let digests = repo_digests(store, img)?;
+    let driver = ctx.driver()?;
+    let dirs = img
+        .layers
+        .iter()
+        .map(|l| store.layer_dir(&l.diff_id).map(|p| p.display().to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(serde_json::to_value(inspect::inspect(
+        img,
+        names,
+        digests,
+        driver.name(),
+        dirs,
+    ))?)
+}
+
+pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
+    if a.kind != "image" && a.kind != "all" {
+        return Err(anyhow!("unsupported --type {:?}: only images exist so far", a.kind).into());
+    }
+    let store = ctx.store()?;
+    let mut items = Vec::new();
+    let mut missing = Vec::new();
+    for n in &a.names {
+        match store.find(n) {
+            Ok(img) => items.push(inspect_value(ctx, &store, &img)?),
+            Err(StoreError::NotFound(_)) => missing.push(n.clone()),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if !items.is_empty() {
+        print_inspect(a.format.as_deref(), &items)?;
+    }
+    if let Some(first) = missing.first() {
+        return Err(anyhow!("no such object: {first:?}").into());
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct TagArgs {
+    /// Image to name
+    pub image: String,
+    /// New names
+    #[arg(required = true)]
+    pub targets: Vec<String>,
+}
+
+/// A name for the store: short names live under `localhost/`, as Podman does.
+pub fn local_name(input: &str) -> anyhow::Result<String> {
+    let r = if Reference::is_short_name(input) {
+        Reference::parse(&format!("localhost/{input}"))?
+    } else {
+        Reference::parse(input)?
+    };
+    if r.digest.is_some() {
+        bail!("{input}: a tag cannot contain a digest");
+    }
+    Ok(format!(
+        "{}:{}",
+        r.repository_with_registry(),
+        r.tag_or_latest()
+    ))
+}
+
+pub fn tag(ctx: &Ctx, a: TagArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let img = store.find(&a.image)?;
+    let names = a
+        .targets
+        .iter()
+        .map(|t| local_name(t))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    for n in names {
+        store.db().set_name(&n, &img.id)?;
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct UntagArgs {
+    /// Image to remove names from
+    pub image: String,
+    /// Names to remove (all when none given)
+    pub names: Vec<String>,
+}
+
+pub fn untag(ctx: &Ctx, a: UntagArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let img = store.find(&a.image)?;
+    let current = store.db().names_of(&img.id)?;
+    let targets = if a.names.is_empty() {
+        current
+    } else {
+        let mut v = Vec::new();
+        for n in &a.names {
+            let full = resolve_name_of(&current, n)
+                .ok_or_else(|| anyhow!("{n}: tag not known for image {}", short_id(&img.id)))?;
+            v.push(full);
+        }
+        v
+    };
+    for n in targets {
+        store.db().remove_name(&n)?;
+    }
+    Ok(0)
+}
+
+/// Which of an image's names does the user's `input` denote?
+fn resolve_name_of(names: &[String], input: &str) -> Option<String> {
+    let r = Reference::parse(input).ok()?;
+    let full = format!("{}:{}", r.repository_with_registry(), r.tag_or_latest());
+    if names.contains(&full) {
+        return Some(full);
+    }
+    if let Ok(local) = local_name(input) {
+        if names.contains(&local) {
+            return Some(local);
+        }
+    }
+    if Reference::is_short_name(input) {
+        let suffix = format!("/{}:{}", r.repository, r.tag_or_latest()).replace("/library/", "/");
+        return names
+            .iter()
+            .find(|n| n.replace("/library/", "/").ends_with(&suffix))
+            .cloned();
+    }
+    None
+}
+
+#[derive(Args, Debug)]
+pub struct RmiArgs {
+    /// Images to remove (names or IDs)
+    pub images: Vec<String>,
+    /// Remove the image even when it has several names
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove all images
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+/// Podman's exit codes for rmi: 1 when an image did not exist, 2 on a conflict.
+pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let mut targets = a.images.clone();
+    if a.all {
+        targets = store.db().images()?.into_iter().map(|i| i.id).collect();
+    } else if targets.is_empty() {
+        return Err(anyhow!("image name or ID must be specified").into());
+    }
+    let mut missing: Option<String> = None;
+    let mut conflict: Option<anyhow::Error> = None;
+    for t in &targets {
+        let img = match store.find(t) {
+            Ok(i) => i,
+            Err(StoreError::NotFound(_)) => {
+                eprintln!("Error: {t}: image not known");
+                missing.get_or_insert(t.clone());
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let names = store.db().names_of(&img.id)?;
+        let by_id = img
+            .id
+            .trim_start_matches("sha256:")
+            .starts_with(t.trim_start_matches("sha256:"));
+        // By name, with other names left: untag only (Docker's behaviour).
+        if !by_id && !a.force && names.len() > 1 {
+            if let Some(n) = resolve_name_of(&names, t) {
+                store.db().remove_name(&n)?;
+                println!("Untagged: {n}");
+                continue;
+            }
+        }
+        if by_id && names.len() > 1 && !a.force && !a.all {
+            let e = anyhow!(
+                "unable to delete image {} (must force) - image is referenced in multiple repositories",
+                short_id(&img.id)
+            );
+            eprintln!("Error: {e}");
+            conflict.get_or_insert(e);
+            continue;
+        }
+        for n in &names {
+            println!("Untagged: {n}");
+        }
+        store.delete_image(&img.id)?;
+        println!("Deleted: {}", img.id.trim_start_matches("sha256:"));
+    }
+    if conflict.is_some() {
+        return Ok(2);
+    }
+    if missing.is_some() {
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct PruneArgs {
+    /// Remove all unused images, not just dangling ones
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not prompt for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
+    use std::io::IsTerminal;
+    if !a.force && std::io::stdin().is_terminal() {
+        eprint!(
+            "WARNING! This will remove all {}images.\nAre you sure you want to continue? [y/N] ",
+            if a.all { "" } else { "dangling " }
+        );
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            return Ok(0);
+        }
+    }
+    let store = ctx.store()?;
+    for img in store.db().images()? {
+        // No containers exist yet, so every image is unused.
+        if a.all || store.db().names_of(&img.id)?.is_empty() {
+            store.delete_image(&img.id)?;
+            println!("{}", img.id.trim_start_matches("sha256:"));
+        }
+    }
+    store.collect_garbage()?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct HistoryArgs {
+    /// Image to show
+    pub image: String,
+    /// Show sizes and dates in human-readable form
+    #[arg(short = 'H', long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
+    pub human: bool,
+    /// Do not truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Show only IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Format: table, json or a Go template
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+pub fn history(ctx: &Ctx, a: HistoryArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let img = store.find(&a.image)?;
+    let entries = inspect::history_with_sizes(&img, &|d| {
+        store.db().layer_size(d).ok().flatten().unwrap_or(0)
+    });
+    if a.quiet {
+        for e in &entries {
+            println!(
+                "{}",
+                if a.no_trunc {
+                    e.id.clone()
+                } else {
+                    short_id(&e.id)
+                }
+            );
+        }
+        return Ok(0);
+    }
+    let items: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
+            if let Value::Object(m) = &mut v {
+                let created = parse_time(&e.created);
+                m.insert(
+                    "CreatedSince".into(),
+                    Value::String(created.map(time_ago).unwrap_or_default()),
+                );
+                m.insert("CreatedAt".into(), Value::String(e.created.clone()));
+            }
+            v
+        })
+        .collect();
+    print_list(
+        a.format.as_deref(),
+        &["IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT"],
+        &items,
+        |i| {
+            let id = i["Id"].as_str().unwrap_or_default();
+            let id = if id == "<missing>" || a.no_trunc {
+                id.to_string()
+            } else {
+                short_id(id)
+            };
+            let by = i["CreatedBy"].as_str().unwrap_or_default();
+            let by = if a.no_trunc || by.chars().count() <= 45 {
+                by.to_string()
+            } else {
+                format!("{}...", by.chars().take(42).collect::<String>())
+            };
+            let size = i["Size"].as_u64().unwrap_or(0);
+            vec![
+                id,
+                if a.human {
+                    i["CreatedSince"].as_str().unwrap_or_default().to_string()
+                } else {
+                    i["CreatedAt"].as_str().unwrap_or_default().to_string()
+                },
+                by,
+                if a.human {
+                    human_size(size)
+                } else {
+                    size.to_string()
+                },
+                i["Comment"].as_str().unwrap_or_default().to_string(),
+            ]
+        },
+    )?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct MountArgs {
+    /// Images to mount (or unmount)
+    #[arg(required = true)]
+    pub images: Vec<String>,
+}
+
+fn mount_point(ctx: &Ctx, img: &ImageRecord) -> PathBuf {
+    ctx.paths
+        .data
+        .join("image-mounts")
+        .join(img.id.trim_start_matches("sha256:"))
+}
+
+/// Mounts live in the per-user mount namespace, so the printed path is usable from
+/// `cove unshare` (as with `podman image mount`).
+pub fn mount(ctx: &Ctx, a: MountArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let driver = ctx.driver()?;
+    for name in &a.images {
+        let img = store.find(name)?;
+        let target = mount_point(ctx, &img);
+        if !crate::storage::driver::is_mounted(&target) {
+            crate::paths::ensure_private_dir(&target)?;
+            let layers = img
+                .layers
+                .iter()
+                .map(|l| store.layer_dir(&l.diff_id))
+                .collect::<Result<Vec<_>, _>>()?;
+            driver.mount(&layers, None, &target)?;
+        }
+        println!("{}", target.display());
+    }
+    Ok(0)
+}
+
+pub fn unmount(ctx: &Ctx, a: MountArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let driver = ctx.driver()?;
+    for name in &a.images {
+        let img = store.find(name)?;
+        let target = mount_point(ctx, &img);
+        driver.unmount(&target)?;
+        let _ = crate::image::store::remove_path(&target);
+        println!("{}", img.id.trim_start_matches("sha256:"));
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ExistsArgs {
+    /// Image to look for
+    pub image: String,
+}
+
+pub fn exists(ctx: &Ctx, a: ExistsArgs) -> CmdResult {
+    match ctx.store()?.find(&a.image) {
+        Ok(_) => Ok(0),
+        Err(StoreError::NotFound(_)) => Ok(1),
+        Err(e) => Err(Failure::from(e)),
+    }
+}

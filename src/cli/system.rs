@@ -1,0 +1,210 @@
+//! info, version, unshare, completion.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, CommandFactory};
+use serde_json::{json, Value};
+
+use super::output::print_inspect;
+use super::{Cli, CmdResult, Ctx, Failure};
+use crate::rootless::{self, Mode};
+
+#[derive(Args, Debug)]
+pub struct InfoArgs {
+    /// Format: json or a Go template like '{{.Store.GraphDriverName}}'
+    #[arg(short, long)]
+    pub format: Option<String>,
+}
+
+/// Helper binaries live beside `cove` first (so an uninstalled target/release/cove
+/// works), then in libexec, then on PATH.
+pub fn find_helper(name: &str) -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(Path::to_path_buf))
+    {
+        dirs.push(dir.clone());
+        dirs.push(dir.join("../libexec/cove"));
+    }
+    dirs.push(PathBuf::from("/usr/local/libexec/cove"));
+    dirs.push(PathBuf::from("/usr/libexec/cove"));
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    dirs.into_iter().map(|d| d.join(name)).find(|p| p.is_file())
+}
+
+fn version_of(program: &Path) -> String {
+    std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.lines().next().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn maps_json(maps: &[rootless::IdMapping]) -> Value {
+    json!(maps
+        .iter()
+        .map(|m| json!({"container_id": m.container_id, "host_id": m.host_id, "size": m.size}))
+        .collect::<Vec<_>>())
+}
+
+pub fn info(ctx: &Ctx, a: InfoArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let driver = ctx.driver()?;
+    let (uid_map, gid_map) = match &ctx.mode {
+        Mode::Rootless {
+            uid_map, gid_map, ..
+        } => (uid_map.clone(), gid_map.clone()),
+        Mode::Rootful => rootless::current_mappings().unwrap_or_default(),
+    };
+    let uname = nix::sys::utsname::uname().ok();
+    let kernel = uname
+        .as_ref()
+        .map(|u| u.release().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hostname = uname
+        .as_ref()
+        .map(|u| u.nodename().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let conmon = find_helper("cove-conmon");
+    let images = store.db().images()?.len();
+    let v = json!({
+        "Host": {
+            "Arch": crate::image::platform::Platform::host().arch,
+            "Os": "linux",
+            "Kernel": kernel,
+            "Hostname": hostname,
+            "Rootless": ctx.rootless(),
+            "CgroupsVersion": if Path::new("/sys/fs/cgroup/cgroup.controllers").exists() { "v2" } else { "v1" },
+            "IdMappings": {"UidMap": maps_json(&uid_map), "GidMap": maps_json(&gid_map)},
+            "Conmon": {
+                "Path": conmon.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+                "Version": conmon.as_deref().map(version_of).unwrap_or_default(),
+            },
+        },
+        "Store": {
+            "GraphDriverName": driver.name(),
+            "GraphRoot": ctx.paths.data.display().to_string(),
+            "RunRoot": ctx.paths.runtime.display().to_string(),
+            "ConfigDir": ctx.paths.config.display().to_string(),
+            "ImageStore": {"Number": images},
+        },
+        "Version": {
+            "Version": env!("CARGO_PKG_VERSION"),
+            "OsArch": format!("linux/{}", crate::image::platform::Platform::host().arch),
+        },
+    });
+    match a.format.as_deref() {
+        Some(f) => print_inspect(Some(f), std::slice::from_ref(&v))?,
+        None => print!("{}", yaml_like(&v, 0)),
+    }
+    Ok(0)
+}
+
+/// Podman prints `info` as YAML; a small printer keeps us from a YAML dependency.
+fn yaml_like(v: &Value, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    let mut out = String::new();
+    match v {
+        Value::Object(m) => {
+            for (k, val) in m {
+                let key = lower_first(k);
+                match val {
+                    Value::Object(_) => {
+                        out.push_str(&format!("{pad}{key}:\n{}", yaml_like(val, indent + 2)))
+                    }
+                    Value::Array(items) if !items.is_empty() => {
+                        out.push_str(&format!("{pad}{key}:\n"));
+                        for item in items {
+                            let inner = yaml_like(item, indent + 4);
+                            let inner = inner.trim_start();
+                            out.push_str(&format!("{pad}  - {inner}"));
+                            if !inner.ends_with('\n') {
+                                out.push('\n');
+                            }
+                        }
+                    }
+                    Value::Array(_) => out.push_str(&format!("{pad}{key}: []\n")),
+                    _ => out.push_str(&format!("{pad}{key}: {}\n", scalar(val))),
+                }
+            }
+        }
+        _ => out.push_str(&format!("{pad}{}\n", scalar(v))),
+    }
+    out
+}
+
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::String(s) if s.is_empty() => "\"\"".into(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct VersionArgs {
+    /// Format: json or a Go template
+    #[arg(short, long)]
+    pub format: Option<String>,
+}
+
+pub fn version(_ctx: &Ctx, a: VersionArgs) -> CmdResult {
+    let v = json!({
+        "Client": {
+            "Version": env!("CARGO_PKG_VERSION"),
+            "OsArch": format!("linux/{}", crate::image::platform::Platform::host().arch),
+        }
+    });
+    match a.format.as_deref() {
+        Some(f) => print_inspect(Some(f), std::slice::from_ref(&v))?,
+        None => {
+            println!("Version:      {}", env!("CARGO_PKG_VERSION"));
+            println!(
+                "OS/Arch:      linux/{}",
+                crate::image::platform::Platform::host().arch
+            );
+        }
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct UnshareArgs {
+    /// Command to run (default: $SHELL)
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+pub fn unshare(ctx: &Ctx, a: UnshareArgs) -> CmdResult {
+    if !ctx.rootless() {
+        return Err(anyhow::anyhow!("please use unshare with rootless").into());
+    }
+    rootless::unshare_command(&a.command).map_err(|e| Failure {
+        code: e.exit_code(),
+        error: e.into(),
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionArgs {
+    /// Shell to generate completions for
+    pub shell: clap_complete::Shell,
+}
+
+pub fn completion(a: CompletionArgs) -> CmdResult {
+    clap_complete::generate(a.shell, &mut Cli::command(), "cove", &mut std::io::stdout());
+    Ok(0)
+}

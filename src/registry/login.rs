@@ -1,0 +1,108 @@
+//! Checking credentials against a registry before `cove login` stores them.
+
+use reqwest::header::WWW_AUTHENTICATE;
+use reqwest::StatusCode;
+
+use crate::registry::auth::Credentials;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoginError {
+    #[error("logging in to {host}: invalid username/password")]
+    Unauthorized { host: String },
+    #[error("logging in to {host}: {source}")]
+    Http {
+        host: String,
+        source: reqwest::Error,
+    },
+    #[error("logging in to {host}: registry answered {status}")]
+    Unexpected { host: String, status: StatusCode },
+}
+
+/// Verify `creds` with the registry's own challenge: Basic auth directly on /v2/, or a
+/// token request to the Bearer realm it names.
+pub async fn verify(host: &str, insecure: bool, creds: &Credentials) -> Result<(), LoginError> {
+    let scheme = if insecure { "http" } else { "https" };
+    let http = |source| LoginError::Http {
+        host: host.to_string(),
+        source,
+    };
+    let client = reqwest::Client::builder().build().map_err(http)?;
+    let url = format!("{scheme}://{host}/v2/");
+    let res = client.get(&url).send().await.map_err(http)?;
+    if res.status().is_success() {
+        return Ok(());
+    }
+    if res.status() != StatusCode::UNAUTHORIZED {
+        return Err(LoginError::Unexpected {
+            host: host.to_string(),
+            status: res.status(),
+        });
+    }
+    let challenge = res
+        .headers()
+        .get(WWW_AUTHENTICATE)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let req = match parse_bearer(&challenge) {
+        Some((realm, service)) => {
+            let mut q = vec![("account", creds.username.clone())];
+            if let Some(s) = service {
+                q.push(("service", s));
+            }
+            let mut url = reqwest::Url::parse(&realm).map_err(|_| LoginError::Unexpected {
+                host: host.to_string(),
+                status: StatusCode::UNAUTHORIZED,
+            })?;
+            url.query_pairs_mut().extend_pairs(q);
+            client.get(url)
+        }
+        None => client.get(&url),
+    };
+    let res = req
+        .basic_auth(&creds.username, Some(&creds.password))
+        .send()
+        .await
+        .map_err(http)?;
+    match res.status() {
+        s if s.is_success() => Ok(()),
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Err(LoginError::Unauthorized {
+            host: host.to_string(),
+        }),
+        status => Err(LoginError::Unexpected {
+            host: host.to_string(),
+            status,
+        }),
+    }
+}
+
+/// `Bearer realm="https://auth/token",service="registry"` -> (realm, service).
+fn parse_bearer(header: &str) -> Option<(String, Option<String>)> {
+    let rest = header.strip_prefix("Bearer ")?;
+    let mut realm = None;
+    let mut service = None;
+    for part in rest.split(',') {
+        let (k, v) = part.trim().split_once('=')?;
+        let v = v.trim_matches('"').to_string();
+        match k {
+            "realm" => realm = Some(v),
+            "service" => service = Some(v),
+            _ => {}
+        }
+    }
+    Some((realm?, service))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bearer_challenge() {
+        let (r, s) =
+            parse_bearer(r#"Bearer realm="https://auth.example/token",service="reg""#).unwrap();
+        assert_eq!(r, "https://auth.example/token");
+        assert_eq!(s.as_deref(), Some("reg"));
+        assert!(parse_bearer(r#"Basic realm="x""#).is_none());
+    }
+}
