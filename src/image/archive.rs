@@ -671,10 +671,10 @@ fn sniff_media_type(path: &Path) -> Result<&'static str, ArchiveError> {
             k => n += k,
         }
     }
-    Ok(match &head[..n] {
-        [0x1f, 0x8b, ..] => IMAGE_LAYER_GZIP_MEDIA_TYPE,
-        [0x28, 0xb5, 0x2f, 0xfd] => OCI_LAYER_ZSTD_MEDIA_TYPE,
-        _ => IMAGE_LAYER_MEDIA_TYPE,
+    Ok(match compression::detect(&head[..n]) {
+        compression::Compression::Gzip => IMAGE_LAYER_GZIP_MEDIA_TYPE,
+        compression::Compression::Zstd => OCI_LAYER_ZSTD_MEDIA_TYPE,
+        compression::Compression::None => IMAGE_LAYER_MEDIA_TYPE,
     })
 }
 
