@@ -3,6 +3,7 @@
 pub mod archive;
 pub mod import;
 pub mod inspect;
+pub(crate) mod layer_unpack;
 pub mod platform;
 pub mod reference;
 pub mod store;

@@ -6,8 +6,7 @@
 //! leaves nothing half-written behind; complete blobs it left are reused by the next pull.
 
 use std::fs::File;
-use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::io::{self, Read};
 use std::sync::Arc;
 
 use futures_util::StreamExt;
@@ -19,14 +18,13 @@ use oci_spec::image::{ImageConfiguration, ImageIndex, ImageManifest};
 use tokio::sync::mpsc;
 
 use crate::config::registries::RegistriesConf;
+use crate::image::layer_unpack::{self, KeepBlob, LayerSpec, UnpackError};
 use crate::image::platform::{Platform, PlatformError};
 use crate::image::reference::Reference;
 use crate::image::store::{sha256_digest, Store, StoreError};
 use crate::registry::client::{ConnectError, ConnectOptions, Registry};
-use crate::storage::compression;
 use crate::storage::db::{ImageLayer, ImageRecord};
-use crate::storage::digest::DigestReader;
-use crate::storage::extract::{extract_layer, ExtractError, ExtractOptions};
+use crate::storage::extract::ExtractError;
 
 pub const MANIFEST_TYPES: &[&str] = &[
     OCI_IMAGE_MEDIA_TYPE,
@@ -319,46 +317,34 @@ async fn fetch_layer(
         return Ok((layer, size));
     }
     observer.blob_started(&job.blob_digest, job.size);
-    let tmp = job.store.tmp_dir()?;
-    let dest = tmp.path().join("layer");
-    std::fs::create_dir(&dest).map_err(|source| PullError::Io {
-        digest: job.blob_digest.clone(),
-        source,
-    })?;
     let local_blob = job.store.blob_path(&job.blob_digest)?;
-    let target = Target {
+    let spec = LayerSpec {
         blob_digest: job.blob_digest.clone(),
         diff_id: job.diff_id.clone(),
-        dest: dest.clone(),
         rootless: job.rootless,
     };
 
-    let (tee, size) = if local_blob.exists() {
+    let prepared = if local_blob.exists() {
         // A previous, interrupted pull left the complete blob: no download needed, but it
         // is verified again as it is read.
-        let t = target;
-        let size = tokio::task::spawn_blocking(move || {
+        let store = job.store.clone();
+        let prepared = tokio::task::spawn_blocking(move || {
             let f = File::open(&local_blob).map_err(|source| PullError::Io {
-                digest: t.blob_digest.clone(),
+                digest: spec.blob_digest.clone(),
                 source,
             })?;
-            t.unpack(f, None)
+            Ok::<_, PullError>(layer_unpack::prepare(&store, &spec, f, KeepBlob::No)?)
         })
         .await
         .map_err(|e| PullError::Join(e.to_string()))??;
         observer.blob_progress(&job.blob_digest, job.size);
-        (None, size)
+        prepared
     } else {
-        let blob_tmp = tmp.path().join("blob");
         let (tx, rx) = mpsc::channel::<bytes::Bytes>(64);
-        let t = target;
-        let tee_path = blob_tmp.clone();
+        let store = job.store.clone();
         let worker = tokio::task::spawn_blocking(move || {
-            let f = File::create(&tee_path).map_err(|source| PullError::Io {
-                digest: t.blob_digest.clone(),
-                source,
-            })?;
-            t.unpack(ChannelReader::new(rx), Some(f))
+            layer_unpack::prepare(&store, &spec, ChannelReader::new(rx), KeepBlob::Tee)
+                .map_err(PullError::from)
         });
         let mut stream = reg
             .client
@@ -396,96 +382,30 @@ async fn fetch_layer(
                 source,
             });
         }
-        (Some(blob_tmp), result?)
+        result?
     };
 
-    if let Some(blob) = tee {
-        job.store.commit_blob(&blob, &job.blob_digest)?;
-    }
-    job.store.commit_layer(&dest, &job.diff_id, size)?;
+    let size = prepared.commit(&job.store)?;
     observer.blob_done(&job.blob_digest, false);
     Ok((layer, size))
 }
 
-/// Where one layer goes and what it must hash to.
-struct Target {
-    blob_digest: String,
-    diff_id: String,
-    dest: PathBuf,
-    rootless: bool,
-}
-
-impl Target {
-    /// Read the compressed blob once: hash it, copy it to `tee`, decompress, hash the tar,
-    /// extract. Returns the uncompressed size.
-    fn unpack(&self, blob: impl Read, tee: Option<File>) -> Result<u64, PullError> {
-        let io_err = |source| PullError::Io {
-            digest: self.blob_digest.clone(),
-            source,
-        };
-        let mut compressed = DigestReader::new(TeeReader { inner: blob, tee });
-        let (diff_id, size) = {
-            let decompressed = compression::decompress(&mut compressed).map_err(io_err)?;
-            let mut tar = DigestReader::new(decompressed);
-            let opts = ExtractOptions {
-                rootless: self.rootless,
-            };
-            let res = extract_layer(&mut tar, &self.dest, &opts);
-            if let Err(source) = res {
-                // A corrupt or tampered blob usually breaks the tar before its digest can
-                // be compared: finish hashing so the user hears about the real cause.
-                let _ = io::copy(&mut tar, &mut io::sink());
-                drop(tar);
-                let _ = io::copy(&mut compressed, &mut io::sink());
-                let (actual, _) = compressed.finish();
-                if actual != self.blob_digest {
-                    return Err(self.mismatch(actual));
-                }
-                return Err(PullError::Extract {
-                    digest: self.blob_digest.clone(),
-                    source,
-                });
-            }
-            tar.finish()
-        };
-        io::copy(&mut compressed, &mut io::sink()).map_err(io_err)?;
-        let (actual, _) = compressed.finish();
-        if actual != self.blob_digest {
-            return Err(self.mismatch(actual));
+impl From<UnpackError> for PullError {
+    fn from(e: UnpackError) -> Self {
+        match e {
+            UnpackError::Store(e) => PullError::Store(e),
+            UnpackError::DigestMismatch {
+                what,
+                expected,
+                actual,
+            } => PullError::DigestMismatch {
+                what,
+                expected,
+                actual,
+            },
+            UnpackError::Extract { digest, source } => PullError::Extract { digest, source },
+            UnpackError::Io { digest, source } => PullError::Io { digest, source },
         }
-        if diff_id != self.diff_id {
-            return Err(PullError::DigestMismatch {
-                what: format!("uncompressed layer {}", self.blob_digest),
-                expected: self.diff_id.clone(),
-                actual: diff_id,
-            });
-        }
-        Ok(size)
-    }
-
-    fn mismatch(&self, actual: String) -> PullError {
-        PullError::DigestMismatch {
-            what: "layer blob".to_string(),
-            expected: self.blob_digest.clone(),
-            actual,
-        }
-    }
-}
-
-/// Copies what is read to a file: the blob is kept (for push and save) without reading
-/// the network stream twice.
-struct TeeReader<R> {
-    inner: R,
-    tee: Option<File>,
-}
-
-impl<R: Read> Read for TeeReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        if let Some(f) = &mut self.tee {
-            f.write_all(&buf[..n])?;
-        }
-        Ok(n)
     }
 }
 
