@@ -108,6 +108,8 @@ impl Template {
         for n in &self.nodes {
             match n {
                 Node::Text(t) => out.push_str(t),
+                // A declaration prints nothing, so it has no column either.
+                Node::Action(p) if !p.decl.is_empty() => {}
                 Node::Action(p) => {
                     if let Some(name) = p.first_field() {
                         match overrides.iter().find(|(k, _)| *k == name) {
@@ -1693,6 +1695,8 @@ mod tests {
             t.header(&[("ID", "CONTAINER ID")]),
             "CONTAINER ID\tREPO TAGS\tCONFIG\tPID"
         );
+        let t = Template::parse(r"table {{$x := .A}}{{.ID}}\t{{.B}}").unwrap();
+        assert_eq!(t.header(&[]), "ID\tB");
     }
 
     #[test]

@@ -52,12 +52,19 @@ pub enum AuthError {
     },
 }
 
-/// The credentials for `registry` (`host[:port]`) from the first of `files` that has an
-/// entry for it. Missing files are skipped. Keys match when they name the same host in
-/// any of the spellings tools write: `host`, `https://host`, `host/v1/`; `docker.io`
-/// also matches `index.docker.io` and `registry-1.docker.io`.
+/// The credentials for `registry` from the first of `files` that has an entry for it.
+/// Missing files are skipped. `registry` is a host (`host[:port]`) or, as Podman allows,
+/// a repository (`quay.io/ns/repo`): then the most specific key wins (`quay.io/ns/repo`,
+/// `quay.io/ns`, `quay.io`). Keys match when they name the same thing in any of the
+/// spellings tools write: `host`, `https://host`, `https://host/v1/`, `host/v2/`;
+/// `docker.io` also matches `index.docker.io` and `registry-1.docker.io`.
 pub fn lookup(files: &[PathBuf], registry: &str) -> Result<Option<Credentials>, AuthError> {
-    let want = normalise_key(registry);
+    let mut candidates = vec![registry];
+    let mut scope = registry;
+    while let Some((parent, _)) = scope.rsplit_once('/') {
+        candidates.push(parent);
+        scope = parent;
+    }
     for file in files {
         let Some(doc) = read(file)? else {
             continue;
@@ -65,16 +72,19 @@ pub fn lookup(files: &[PathBuf], registry: &str) -> Result<Option<Credentials>, 
         let Some(auths) = doc.get("auths").and_then(Value::as_object) else {
             continue;
         };
-        // An exact key beats a normalised match, so `host` wins over `https://host/v1/`.
-        let entry = auths.get(registry).or_else(|| {
-            auths
-                .iter()
-                .find(|(k, _)| normalise_key(k) == want)
-                .map(|(_, v)| v)
-        });
-        if let Some(entry) = entry {
-            if let Some(creds) = decode_entry(entry, file, registry)? {
-                return Ok(Some(creds));
+        for want in &candidates {
+            let normalised = normalise_key(want);
+            // An exact key beats a normalised match, so `host` wins over `https://host/v1/`.
+            let entry = auths.get(*want).or_else(|| {
+                auths
+                    .iter()
+                    .find(|(k, _)| normalise_key(k) == normalised)
+                    .map(|(_, v)| v)
+            });
+            if let Some(entry) = entry {
+                if let Some(creds) = decode_entry(entry, file, want)? {
+                    return Ok(Some(creds));
+                }
             }
         }
     }
@@ -124,16 +134,28 @@ pub fn remove_all(file: &Path) -> Result<(), AuthError> {
     write_atomic(file, &doc)
 }
 
-/// `https://index.docker.io/v1/` -> `docker.io`; `http://host:5000/v2/` -> `host:5000`.
+/// `https://index.docker.io/v1/` -> `docker.io`; `http://host:5000/v2/` -> `host:5000`;
+/// `quay.io/ns` stays as is (a repository-scoped key). As in Podman, a URL's path is
+/// dropped (Docker writes URLs), a plain key's path is a scope, except the API version
+/// suffixes `/v1/` and `/v2/`.
 fn normalise_key(key: &str) -> String {
-    let k = key
+    let stripped = key
         .strip_prefix("https://")
-        .or_else(|| key.strip_prefix("http://"))
-        .unwrap_or(key);
-    let host = k.split('/').next().unwrap_or(k);
-    match host {
-        "index.docker.io" | "registry-1.docker.io" => "docker.io".to_string(),
-        h => h.to_string(),
+        .or_else(|| key.strip_prefix("http://"));
+    let k = stripped.unwrap_or(key);
+    let k = match k.split_once('/') {
+        Some((host, _)) if stripped.is_some() => host,
+        Some((host, "v1" | "v1/" | "v2" | "v2/" | "")) => host,
+        _ => k,
+    };
+    let (host, path) = k.split_once('/').map_or((k, None), |(h, p)| (h, Some(p)));
+    let host = match host {
+        "index.docker.io" | "registry-1.docker.io" => "docker.io",
+        h => h,
+    };
+    match path {
+        Some(p) => format!("{host}/{p}"),
+        None => host.to_string(),
     }
 }
 
@@ -295,6 +317,47 @@ mod tests {
         assert_eq!(lookup(&files, "helper.io").unwrap(), None);
         assert_eq!(lookup(&files, "localhost").unwrap(), None);
         assert_eq!(lookup(&files, "other.io").unwrap(), None);
+    }
+
+    #[test]
+    fn repository_scoped_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("auth.json");
+        let doc = serde_json::json!({"auths": {
+            "quay.io/team": {"auth": b64("team:t")},
+            "quay.io": {"auth": b64("all:a")},
+            "docker.io/user": {"auth": b64("u:u")},
+            "ghcr.io/v1/": {"auth": b64("g:g")},
+        }});
+        std::fs::write(&f, doc.to_string()).unwrap();
+        let files = vec![f.clone()];
+        assert_eq!(
+            lookup(&files, "quay.io/team/app").unwrap(),
+            Some(creds("team", "t"))
+        );
+        assert_eq!(
+            lookup(&files, "quay.io/team").unwrap(),
+            Some(creds("team", "t"))
+        );
+        assert_eq!(
+            lookup(&files, "quay.io/other/app").unwrap(),
+            Some(creds("all", "a"))
+        );
+        assert_eq!(lookup(&files, "quay.io").unwrap(), Some(creds("all", "a")));
+        // A scoped key never answers for the whole registry.
+        assert_eq!(lookup(&files, "docker.io").unwrap(), None);
+        assert_eq!(
+            lookup(&files, "docker.io/user/x").unwrap(),
+            Some(creds("u", "u"))
+        );
+        assert_eq!(lookup(&files, "ghcr.io").unwrap(), Some(creds("g", "g")));
+        // Removing the registry leaves scoped entries alone.
+        assert!(remove(&f, "quay.io").unwrap());
+        assert_eq!(
+            lookup(&files, "quay.io/team/app").unwrap(),
+            Some(creds("team", "t"))
+        );
+        assert_eq!(lookup(&files, "quay.io/x").unwrap(), None);
     }
 
     #[test]
