@@ -128,10 +128,56 @@ fn is_index(raw: &[u8]) -> bool {
             .unwrap_or(false)
 }
 
+/// Pull `name`, trying its mirrors from registries.conf first and then its own
+/// location; the image is recorded under `name` whichever source served it.
 pub async fn pull(
     store: Arc<Store>,
     conf: &RegistriesConf,
+    name: &Reference,
+    opts: &PullOptions,
+    observer: Arc<dyn PullObserver>,
+) -> Result<Pulled, PullError> {
+    let sources = conf.pull_sources(name).map_err(|e| PullError::Malformed {
+        reference: name.whole(),
+        what: "mirror location",
+        detail: e.to_string(),
+    })?;
+    let last = sources.len().saturating_sub(1);
+    let mut result = None;
+    for (i, src) in sources.iter().enumerate() {
+        let mut opts = opts.clone();
+        if opts.connect.tls_verify.0.is_none() && src.insecure {
+            opts.connect.tls_verify.0 = Some(false);
+        }
+        let r = pull_from(
+            store.clone(),
+            conf,
+            &src.reference,
+            name,
+            &opts,
+            observer.clone(),
+        )
+        .await;
+        // A mirror that fails is skipped; the primary location's error is the one shown.
+        if r.is_ok() || i == last {
+            result = Some(r);
+            break;
+        }
+    }
+    result.unwrap_or_else(|| {
+        Err(PullError::Malformed {
+            reference: name.whole(),
+            what: "registries.conf entry",
+            detail: "no location to pull from".into(),
+        })
+    })
+}
+
+async fn pull_from(
+    store: Arc<Store>,
+    conf: &RegistriesConf,
     reference: &Reference,
+    name: &Reference,
     opts: &PullOptions,
     observer: Arc<dyn PullObserver>,
 ) -> Result<Pulled, PullError> {
@@ -144,7 +190,7 @@ pub async fn pull(
         .await
         .map_err(registry_err(reference))?;
     verify_bytes(&raw, &digest, "manifest")?;
-    let mut repo_digests = vec![(reference.repository_with_registry(), digest.clone())];
+    let mut repo_digests = vec![(name.repository_with_registry(), digest.clone())];
     let (manifest_raw, manifest_digest) = if is_index(&raw) {
         let index = ImageIndex::from_reader(&raw[..]).map_err(|e| PullError::Malformed {
             reference: reference.whole(),
@@ -162,7 +208,7 @@ pub async fn pull(
             .await
             .map_err(registry_err(reference))?;
         verify_bytes(&raw, &chosen, "manifest")?;
-        repo_digests.push((reference.repository_with_registry(), d.clone()));
+        repo_digests.push((name.repository_with_registry(), d.clone()));
         (raw, d)
     } else {
         (raw, digest)
@@ -188,10 +234,10 @@ pub async fn pull(
         store.write_blob(&buf)?;
         buf
     };
-    let names: Vec<String> = reference
+    let names: Vec<String> = name
         .tag
         .as_ref()
-        .map(|t| vec![format!("{}:{t}", reference.repository_with_registry())])
+        .map(|t| vec![format!("{}:{t}", name.repository_with_registry())])
         .unwrap_or_default();
 
     if let Some(existing) = store.db().image(&config_digest).map_err(StoreError::from)? {
