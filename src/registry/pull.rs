@@ -10,6 +10,7 @@ use std::io::{self, Read};
 use std::sync::Arc;
 
 use futures_util::StreamExt;
+use oci_client::client::BlobResponse;
 use oci_client::manifest::{
     IMAGE_MANIFEST_LIST_MEDIA_TYPE, IMAGE_MANIFEST_MEDIA_TYPE, OCI_IMAGE_INDEX_MEDIA_TYPE,
     OCI_IMAGE_MEDIA_TYPE,
@@ -392,14 +393,19 @@ async fn fetch_layer(
             layer_unpack::prepare(&store, &spec, ChannelReader::new(rx), KeepBlob::Tee)
                 .map_err(PullError::from)
         });
-        let mut stream = reg
+        // Asking for `bytes=0-` gets the whole blob without oci-client hashing it a
+        // second time: the unpacker verifies the digest itself as it reads.
+        let response = reg
             .client
-            .pull_blob_stream(oref, job.blob_digest.as_str())
+            .pull_blob_stream_partial(oref, job.blob_digest.as_str(), 0, None)
             .await
             .map_err(|source| PullError::Registry {
                 reference: oref.whole(),
                 source,
             })?;
+        let mut stream = match response {
+            BlobResponse::Full(s) | BlobResponse::Partial(s) => s,
+        };
         let mut stream_err = None;
         while let Some(chunk) = stream.next().await {
             match chunk {
