@@ -174,8 +174,9 @@ impl Driver {
 
     pub fn unmount(&self, target: &Path) -> Result<(), DriverError> {
         match self {
-            Driver::Vfs => Ok(()),
-            Driver::Overlay => umount(target),
+            // A vfs target is a plain directory, unless another driver mounted it.
+            Driver::Vfs if !is_mounted(target) => Ok(()),
+            Driver::Vfs | Driver::Overlay => umount(target),
             Driver::FuseOverlayfs { .. } => match umount(target) {
                 // Outside a namespace we own, only the setuid helper may unmount FUSE.
                 Err(DriverError::Unmount { source, .. })
