@@ -109,6 +109,15 @@ impl Progress {
 }
 
 impl PullObserver for Progress {
+    fn warning(&self, message: &str) {
+        // Warnings are shown even with -q: they say the image differs from its layers.
+        match &self.mode {
+            Mode::Bars { multi, .. } => {
+                let _ = multi.println(format!("WARNING: {message}"));
+            }
+            _ => eprintln!("WARNING: {message}"),
+        }
+    }
     fn resolved(&self, _reference: &str, _manifest_digest: &str) {
         self.line("Getting image source signatures".into());
     }

@@ -65,6 +65,9 @@ pub(crate) struct Prepared {
     blob: Option<PathBuf>,
     /// Size of the uncompressed tar.
     pub size: u64,
+    /// Entries extraction skipped or could not fully apply (device nodes rootless,
+    /// unmappable owners, xattrs the kernel refused).
+    pub warnings: Vec<String>,
 }
 
 impl Prepared {
@@ -105,7 +108,7 @@ pub(crate) fn prepare(
         diff_id: &spec.diff_id,
         rootless: spec.rootless,
     };
-    let size = target.unpack(blob, tee, &layer)?;
+    let (size, warnings) = target.unpack(blob, tee, &layer)?;
     let blob = match keep {
         KeepBlob::No => None,
         KeepBlob::Tee => Some(blob_path),
@@ -120,6 +123,7 @@ pub(crate) fn prepare(
         layer,
         blob,
         size,
+        warnings,
     })
 }
 
@@ -138,35 +142,38 @@ impl Target<'_> {
         blob: impl Read,
         tee: Option<File>,
         dest: &std::path::Path,
-    ) -> Result<u64, UnpackError> {
+    ) -> Result<(u64, Vec<String>), UnpackError> {
         let io_err = |source| UnpackError::Io {
             digest: self.blob_digest.to_string(),
             source,
         };
         let mut compressed = DigestReader::new(TeeReader { inner: blob, tee });
-        let (diff_id, size) = {
+        let (diff_id, size, warnings) = {
             let decompressed = compression::decompress(&mut compressed).map_err(io_err)?;
             let mut tar = DigestReader::new(decompressed);
             let opts = ExtractOptions {
                 rootless: self.rootless,
             };
-            let res = extract_layer(&mut tar, dest, &opts);
-            if let Err(source) = res {
-                // A corrupt or tampered blob usually breaks the tar before its digest can
-                // be compared: finish hashing so the user hears about the real cause.
-                let _ = io::copy(&mut tar, &mut io::sink());
-                drop(tar);
-                let _ = io::copy(&mut compressed, &mut io::sink());
-                let (actual, _) = compressed.finish();
-                if actual != self.blob_digest {
-                    return Err(self.mismatch(actual));
+            let report = match extract_layer(&mut tar, dest, &opts) {
+                Ok(report) => report,
+                Err(source) => {
+                    // A corrupt or tampered blob usually breaks the tar before its digest
+                    // can be compared: finish hashing so the user hears the real cause.
+                    let _ = io::copy(&mut tar, &mut io::sink());
+                    drop(tar);
+                    let _ = io::copy(&mut compressed, &mut io::sink());
+                    let (actual, _) = compressed.finish();
+                    if actual != self.blob_digest {
+                        return Err(self.mismatch(actual));
+                    }
+                    return Err(UnpackError::Extract {
+                        digest: self.blob_digest.to_string(),
+                        source,
+                    });
                 }
-                return Err(UnpackError::Extract {
-                    digest: self.blob_digest.to_string(),
-                    source,
-                });
-            }
-            tar.finish()
+            };
+            let (diff_id, size) = tar.finish();
+            (diff_id, size, report.warnings)
         };
         io::copy(&mut compressed, &mut io::sink()).map_err(io_err)?;
         let (actual, _) = compressed.finish();
@@ -180,7 +187,7 @@ impl Target<'_> {
                 actual: diff_id,
             });
         }
-        Ok(size)
+        Ok((size, warnings))
     }
 
     fn mismatch(&self, actual: String) -> UnpackError {

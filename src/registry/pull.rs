@@ -77,6 +77,8 @@ pub trait PullObserver: Send + Sync {
     fn blob_progress(&self, _digest: &str, _bytes: u64) {}
     fn blob_done(&self, _digest: &str, _already_present: bool) {}
     fn writing_manifest(&self) {}
+    /// Something extraction skipped or could not apply (e.g. a device node, rootless).
+    fn warning(&self, _message: &str) {}
 }
 
 pub struct Quiet;
@@ -437,6 +439,9 @@ async fn fetch_layer(
         result?
     };
 
+    for w in &prepared.warnings {
+        observer.warning(&format!("layer {}: {w}", job.blob_digest));
+    }
     let size = prepared.commit(&job.store)?;
     observer.blob_done(&job.blob_digest, false);
     Ok((layer, size))
