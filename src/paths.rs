@@ -82,3 +82,43 @@ pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
         .mode(0o700)
         .create(dir)
 }
+
+/// Locate a system program: on $PATH first, then the usual system directories, since a
+/// user's PATH often lacks /usr/sbin.
+pub fn find_program(name: &str) -> Option<PathBuf> {
+    if name.contains('/') {
+        return is_executable(Path::new(name)).then(|| PathBuf::from(name));
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain(["/usr/bin", "/usr/sbin", "/bin", "/sbin"].map(PathBuf::from))
+        .map(|dir| dir.join(name))
+        .find(|p| is_executable(p))
+}
+
+/// Locate one of cove's own helper binaries (cove-conmon, cove-runtime, cove-init):
+/// beside the running `cove` first (so an uninstalled target/release/cove uses its
+/// siblings), then in libexec, then like any program.
+pub fn find_helper(name: &str) -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(Path::to_path_buf))
+    {
+        dirs.push(dir.join("../libexec/cove"));
+        dirs.insert(0, dir);
+    }
+    dirs.push(PathBuf::from("/usr/local/libexec/cove"));
+    dirs.push(PathBuf::from("/usr/libexec/cove"));
+    dirs.into_iter()
+        .map(|d| d.join(name))
+        .find(|p| is_executable(p))
+        .or_else(|| find_program(name))
+}
+
+fn is_executable(p: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p)
+        .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        .unwrap_or(false)
+}

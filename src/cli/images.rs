@@ -7,7 +7,9 @@ use anyhow::{anyhow, bail, Context};
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::output::{human_size, parse_time, print_inspect, print_list, short_id, time_ago};
+use super::output::{
+    human_size, parse_time, print_inspect, print_list, short_id, time_ago, IMAGE_TITLES,
+};
 use super::progress;
 use super::{CmdResult, Ctx, Failure};
 use crate::config::registries::RegistriesConf;
@@ -94,6 +96,14 @@ fn pull_candidates(input: &str, conf: &RegistriesConf) -> anyhow::Result<Vec<Ref
 }
 
 pub fn pull(ctx: &Ctx, a: PullArgs) -> CmdResult {
+    let id = pull_id(ctx, &a)?;
+    println!("{}", id.trim_start_matches("sha256:"));
+    Ok(0)
+}
+
+/// Pull as `cove pull` does (progress on stderr unless quiet) and return the image ID;
+/// `run` and `create` use it for images that are missing.
+pub fn pull_id(ctx: &Ctx, a: &PullArgs) -> anyhow::Result<String> {
     let store = ctx.store()?;
     let conf = ctx.registries()?;
     let candidates = pull_candidates(&a.image, &conf)?;
@@ -114,23 +124,22 @@ pub fn pull(ctx: &Ctx, a: PullArgs) -> CmdResult {
             eprintln!("Trying to pull {}...", r.whole());
         }
         let observer = progress::pull_observer(a.quiet);
-        match rt.block_on(pull_image(store.clone(), &conf, r, &opts, observer.clone())) {
-            Ok(p) => {
-                observer.finish();
-                println!("{}", p.id.trim_start_matches("sha256:"));
-                return Ok(0);
-            }
-            Err(e) => {
-                observer.finish();
-                errors.push(anyhow::Error::new(e));
-            }
+        let result = rt.block_on(pull_image(store.clone(), &conf, r, &opts, observer.clone()));
+        observer.finish();
+        match result {
+            Ok(p) => return Ok(p.id),
+            Err(e) => errors.push(anyhow::Error::new(e)),
         }
     }
     if errors.len() == 1 {
-        return Err(errors.remove(0).into());
+        return Err(errors.remove(0));
     }
     let all: Vec<String> = errors.iter().map(|e| format!("{e:#}")).collect();
-    Err(anyhow!("{}: no registry had it: {}", a.image, all.join("; ")).into())
+    Err(anyhow!(
+        "{}: no registry had it: {}",
+        a.image,
+        all.join("; ")
+    ))
 }
 
 #[derive(Args, Debug)]
@@ -364,7 +373,7 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
     }
     headers.extend(["IMAGE ID", "CREATED", "SIZE"]);
     let headers = if a.noheading { vec![] } else { headers };
-    print_list(a.format.as_deref(), &headers, &items, |i| {
+    print_list(a.format.as_deref(), &headers, IMAGE_TITLES, &items, |i| {
         let s = |k: &str| i[k].as_str().unwrap_or_default().to_string();
         let mut row = vec![s("Repository"), s("Tag")];
         if a.digests {
@@ -388,8 +397,8 @@ pub struct InspectArgs {
     /// Format the output with a Go template, or json
     #[arg(short, long)]
     pub format: Option<String>,
-    /// Only `image` is supported until containers exist
-    #[arg(long = "type", value_name = "TYPE", default_value = "image")]
+    /// What to inspect: container, image or all (containers first, as Docker does)
+    #[arg(long = "type", value_name = "TYPE", default_value = "all")]
     pub kind: String,
 }
 
@@ -412,13 +421,28 @@ fn inspect_value(ctx: &Ctx, store: &Store, img: &ImageRecord) -> anyhow::Result<
 }
 
 pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
-    if a.kind != "image" && a.kind != "all" {
-        return Err(anyhow!("unsupported --type {:?}: only images exist so far", a.kind).into());
+    if !["image", "container", "all"].contains(&a.kind.as_str()) {
+        return Err(anyhow!("invalid --type {:?}: use container, image or all", a.kind).into());
     }
     let store = ctx.store()?;
+    let engine = (a.kind != "image").then(|| ctx.engine()).transpose()?;
     let mut items = Vec::new();
     let mut missing = Vec::new();
     for n in &a.names {
+        if let Some(engine) = &engine {
+            match engine.lookup(n) {
+                Ok(c) => {
+                    items.push(super::containers::inspect_value(engine, &c));
+                    continue;
+                }
+                Err(crate::container::ContainerError::NotFound(_)) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        if a.kind == "container" {
+            missing.push(n.clone());
+            continue;
+        }
         match store.find(n) {
             Ok(img) => items.push(inspect_value(ctx, &store, &img)?),
             Err(StoreError::NotFound(_)) => missing.push(n.clone()),
@@ -580,6 +604,25 @@ pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
             conflict.get_or_insert(e);
             continue;
         }
+        let users = store.db().containers_using(&img.id)?;
+        if !users.is_empty() {
+            if !a.force {
+                let e = anyhow!(
+                    "image {} is in use by container {}: remove the container first or use --force",
+                    short_id(&img.id),
+                    users.join(", ")
+                );
+                eprintln!("Error: {e}");
+                conflict.get_or_insert(e);
+                continue;
+            }
+            // Podman's -f: the containers go with the image.
+            let engine = ctx.engine()?;
+            for name in &users {
+                let mut c = engine.lookup(name)?;
+                engine.remove(&mut c, true)?;
+            }
+        }
         for n in &names {
             println!("Untagged: {n}");
         }
@@ -620,7 +663,9 @@ pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
     }
     let store = ctx.store()?;
     for img in store.db().images()? {
-        // No containers exist yet, so every image is unused.
+        if !store.db().containers_using(&img.id)?.is_empty() {
+            continue;
+        }
         if a.all || store.db().names_of(&img.id)?.is_empty() {
             store.delete_image(&img.id)?;
             println!("{}", img.id.trim_start_matches("sha256:"));
@@ -685,6 +730,7 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> CmdResult {
     print_list(
         a.format.as_deref(),
         &["IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT"],
+        IMAGE_TITLES,
         &items,
         |i| {
             let id = i["Id"].as_str().unwrap_or_default();

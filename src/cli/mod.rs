@@ -2,6 +2,7 @@
 //! registry, storage, rootless) does the work and returns typed results.
 
 mod archive;
+mod containers;
 pub mod docs;
 mod images;
 mod login;
@@ -53,6 +54,29 @@ pub struct GlobalOpts {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Run a command in a new container
+    Run(containers::RunArgs),
+    /// Create a container without starting it
+    Create(containers::CreateArgs),
+    /// Start one or more containers
+    Start(containers::StartArgs),
+    /// List containers
+    Ps(containers::PsArgs),
+    /// Fetch the logs of a container
+    Logs(containers::LogsArgs),
+    /// Stop one or more running containers
+    Stop(containers::StopArgs),
+    /// Send a signal to one or more running containers
+    Kill(containers::KillArgs),
+    /// Remove one or more containers
+    Rm(containers::RmArgs),
+    /// Block until containers stop, then print their exit codes
+    Wait(containers::WaitArgs),
+    /// Rename a container
+    Rename(containers::RenameArgs),
+    /// Manage containers
+    #[command(subcommand)]
+    Container(ContainerCommand),
     /// Pull an image from a registry
     Pull(images::PullArgs),
     /// Push an image to a registry
@@ -91,6 +115,40 @@ pub enum Command {
     Unshare(system::UnshareArgs),
     /// Generate shell completion scripts
     Completion(system::CompletionArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ContainerCommand {
+    /// List containers
+    #[command(visible_alias = "list", alias = "ps")]
+    Ls(containers::PsArgs),
+    /// Run a command in a new container
+    Run(containers::RunArgs),
+    /// Create a container without starting it
+    Create(containers::CreateArgs),
+    /// Start one or more containers
+    Start(containers::StartArgs),
+    /// Stop one or more running containers
+    Stop(containers::StopArgs),
+    /// Send a signal to one or more running containers
+    Kill(containers::KillArgs),
+    /// Remove one or more containers
+    Rm(containers::RmArgs),
+    /// Fetch the logs of a container
+    Logs(containers::LogsArgs),
+    /// Block until containers stop, then print their exit codes
+    Wait(containers::WaitArgs),
+    /// Display detailed information on containers
+    Inspect(containers::ContainerInspectArgs),
+    /// Rename a container
+    Rename(containers::RenameArgs),
+    /// Check whether a container exists (exit 0 if it does, 1 if not)
+    Exists(containers::ExistsArgs),
+    /// Remove all stopped containers
+    Prune(containers::PruneArgs),
+    /// Release what a stopped container held (run by cove-conmon when it exits)
+    #[command(hide = true)]
+    Cleanup(containers::CleanupArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -230,6 +288,28 @@ impl Ctx {
         self.paths.xdg_runtime.join("containers/auth.json")
     }
 
+    /// The container engine, configured from flags and config files.
+    pub fn engine(&self) -> anyhow::Result<crate::container::Engine> {
+        let exe = std::env::current_exe()?;
+        let mut exit_command = vec![exe.display().to_string()];
+        if let Some(d) = &self.global.storage_driver {
+            exit_command.extend(["--storage-driver".into(), d.clone()]);
+        }
+        if let Some(r) = &self.global.root {
+            exit_command.extend(["--root".into(), r.display().to_string()]);
+        }
+        if let Some(r) = &self.global.runroot {
+            exit_command.extend(["--runroot".into(), r.display().to_string()]);
+        }
+        Ok(crate::container::Engine {
+            paths: self.paths.clone(),
+            store: self.store()?,
+            driver: self.driver()?,
+            rootless: self.rootless(),
+            exit_command,
+        })
+    }
+
     /// A runtime for the commands that talk to registries; built after the namespace is
     /// joined, because joining requires a single-threaded process.
     pub fn runtime(&self) -> anyhow::Result<tokio::runtime::Runtime> {
@@ -262,7 +342,7 @@ pub fn main() -> i32 {
 }
 
 /// `a: b: c` on one line, as the user sees it.
-fn one_line(e: &anyhow::Error) -> String {
+pub(crate) fn one_line(e: &anyhow::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in e.chain() {
         let s = cause.to_string();
@@ -308,7 +388,22 @@ fn run(cli: Cli) -> CmdResult {
 }
 
 fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
+    use ContainerCommand as C;
     match cmd {
+        Command::Run(a) | Command::Container(C::Run(a)) => containers::run(ctx, a),
+        Command::Create(a) | Command::Container(C::Create(a)) => containers::create(ctx, a),
+        Command::Start(a) | Command::Container(C::Start(a)) => containers::start(ctx, a),
+        Command::Ps(a) | Command::Container(C::Ls(a)) => containers::ps(ctx, a),
+        Command::Logs(a) | Command::Container(C::Logs(a)) => containers::logs(ctx, a),
+        Command::Stop(a) | Command::Container(C::Stop(a)) => containers::stop(ctx, a),
+        Command::Kill(a) | Command::Container(C::Kill(a)) => containers::kill(ctx, a),
+        Command::Rm(a) | Command::Container(C::Rm(a)) => containers::rm(ctx, a),
+        Command::Wait(a) | Command::Container(C::Wait(a)) => containers::wait(ctx, a),
+        Command::Rename(a) | Command::Container(C::Rename(a)) => containers::rename(ctx, a),
+        Command::Container(C::Inspect(a)) => containers::inspect(ctx, a),
+        Command::Container(C::Exists(a)) => containers::exists(ctx, a),
+        Command::Container(C::Prune(a)) => containers::prune(ctx, a),
+        Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => images::pull(ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => images::push(ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::list(ctx, a),

@@ -4,8 +4,8 @@ use serde_json::Value;
 
 use crate::format::{align, render_json, render_table, Format};
 
-/// Docker's column titles for fields whose name is not the title.
-const TITLES: &[(&str, &str)] = &[
+/// Docker's column titles for image fields whose name is not the title.
+pub const IMAGE_TITLES: &[(&str, &str)] = &[
     ("ID", "IMAGE ID"),
     ("Id", "IMAGE ID"),
     ("CreatedSince", "CREATED"),
@@ -18,6 +18,7 @@ const TITLES: &[(&str, &str)] = &[
 pub fn print_list(
     format: Option<&str>,
     headers: &[&str],
+    titles: &[(&str, &str)],
     items: &[Value],
     columns: impl Fn(&Value) -> Vec<String>,
 ) -> anyhow::Result<()> {
@@ -35,7 +36,7 @@ pub fn print_list(
         Some(Format::Template(t)) => {
             let mut out = String::new();
             if t.is_table() && !headers.is_empty() {
-                out.push_str(&t.header(TITLES));
+                out.push_str(&t.header(titles));
                 out.push('\n');
             }
             for item in items {

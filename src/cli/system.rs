@@ -1,6 +1,6 @@
 //! info, version, unshare, completion.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clap::{Args, CommandFactory};
 use serde_json::{json, Value};
@@ -14,25 +14,6 @@ pub struct InfoArgs {
     /// Format: json or a Go template like '{{.Store.GraphDriverName}}'
     #[arg(short, long)]
     pub format: Option<String>,
-}
-
-/// Helper binaries live beside `cove` first (so an uninstalled target/release/cove
-/// works), then in libexec, then on PATH.
-pub fn find_helper(name: &str) -> Option<PathBuf> {
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    if let Some(dir) = std::env::current_exe()
-        .ok()
-        .and_then(|e| e.parent().map(Path::to_path_buf))
-    {
-        dirs.push(dir.clone());
-        dirs.push(dir.join("../libexec/cove"));
-    }
-    dirs.push(PathBuf::from("/usr/local/libexec/cove"));
-    dirs.push(PathBuf::from("/usr/libexec/cove"));
-    if let Some(path) = std::env::var_os("PATH") {
-        dirs.extend(std::env::split_paths(&path));
-    }
-    dirs.into_iter().map(|d| d.join(name)).find(|p| p.is_file())
 }
 
 fn version_of(program: &Path) -> String {
@@ -70,7 +51,7 @@ pub fn info(ctx: &Ctx, a: InfoArgs) -> CmdResult {
         .as_ref()
         .map(|u| u.nodename().to_string_lossy().into_owned())
         .unwrap_or_default();
-    let conmon = find_helper("cove-conmon");
+    let conmon = crate::paths::find_helper("cove-conmon");
     let images = store.db().images()?.len();
     let v = json!({
         "Host": {

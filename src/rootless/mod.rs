@@ -20,7 +20,7 @@ use nix::fcntl::{Flock, FlockArg};
 use nix::sched::{setns, CloneFlags};
 use nix::unistd::{geteuid, getgid, getuid, User};
 
-pub use newidmap::{find_helper, map_args};
+pub use newidmap::map_args;
 pub use pause::PAUSE_NAME;
 pub use subid::{normalize, parse_subid, SubidRange};
 pub use unshare::{unshare_command, UNSHARE_ENV};
@@ -209,7 +209,7 @@ fn create(
     let gid_ranges = ranges("subgid", Path::new("/etc/subgid"), &user, uid)?;
     // Fail early and clearly, before forking anything.
     for tool in ["newuidmap", "newgidmap"] {
-        if find_helper(tool).is_none() {
+        if crate::paths::find_program(tool).is_none() {
             return Err(RootlessError::HelperMissing { tool });
         }
     }

@@ -1,7 +1,6 @@
 //! Writing a namespace's id maps through the setuid `newuidmap`/`newgidmap` helpers
 //! (uidmap package): the only privileged code cove relies on.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::subid::SubidRange;
@@ -30,26 +29,9 @@ pub fn map_args(pid: i32, id: u32, ranges: &[SubidRange]) -> Vec<String> {
     args
 }
 
-/// Locate a helper: on $PATH first, then the usual system directories, since a user's
-/// PATH often lacks /usr/sbin.
-pub fn find_helper(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .chain(["/usr/bin", "/usr/sbin", "/bin", "/sbin"].map(PathBuf::from))
-        .map(|dir| dir.join(name))
-        .find(|p| is_executable(p))
-}
-
-fn is_executable(p: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(p)
-        .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        .unwrap_or(false)
-}
-
 /// Run `tool` (newuidmap or newgidmap) with `args`.
 pub fn run(tool: &'static str, args: &[String]) -> Result<(), RootlessError> {
-    let bin = find_helper(tool).ok_or(RootlessError::HelperMissing { tool })?;
+    let bin = crate::paths::find_program(tool).ok_or(RootlessError::HelperMissing { tool })?;
     let out = Command::new(&bin)
         .args(args)
         .output()

@@ -1,4 +1,4 @@
-//! The metadata database: images, their layers, names and digests.
+//! The metadata database: images, their layers, names and digests; containers.
 //!
 //! SQLite in WAL mode is the single source of truth (design.md section 5): files on disk
 //! (blobs, layer directories) only count once a row names them, and a row is only written
@@ -15,6 +15,8 @@ pub enum DbError {
     Sqlite(#[from] rusqlite::Error),
     #[error("layer {0} is missing from the store (removed concurrently?): pull the image again")]
     MissingLayer(String),
+    #[error("the container name \"{0}\" is already in use")]
+    NameInUse(String),
 }
 
 pub type Result<T> = std::result::Result<T, DbError>;
@@ -83,6 +85,15 @@ CREATE TABLE IF NOT EXISTS names (
     image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
     added_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS containers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    image_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    config TEXT NOT NULL,
+    state TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS containers_image ON containers(image_id);
 CREATE TABLE IF NOT EXISTS digests (
     repo TEXT NOT NULL,
     digest TEXT NOT NULL,
@@ -411,6 +422,129 @@ impl Db {
             |r| r.get(0),
         )?;
         Ok(n > 0)
+    }
+}
+
+/// A container as stored. `config` (what was asked for) and `state` (what happened) are
+/// JSON owned by `container::record`; the database only needs the id, name and image.
+#[derive(Debug, Clone)]
+pub struct ContainerRow {
+    pub id: String,
+    pub name: String,
+    pub image_id: String,
+    /// Unix nanoseconds; orders `ps` and resolves `-l`.
+    pub created_at: i64,
+    pub config: String,
+    pub state: String,
+}
+
+impl Db {
+    /// Insert a new container; the name must be free (checked by the UNIQUE constraint, so
+    /// two concurrent `run --name x` cannot both win).
+    pub fn insert_container(&self, c: &ContainerRow) -> Result<()> {
+        let r = self.conn.execute(
+            "INSERT INTO containers (id, name, image_id, created_at, config, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![c.id, c.name, c.image_id, c.created_at, c.config, c.state],
+        );
+        match r {
+            Ok(_) => Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                Err(DbError::NameInUse(c.name.clone()))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn container_where(&self, clause: &str, arg: &str) -> Result<Vec<ContainerRow>> {
+        let sql = format!(
+            "SELECT id, name, image_id, created_at, config, state FROM containers {clause}
+             ORDER BY created_at DESC"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let map = |r: &rusqlite::Row<'_>| {
+            Ok(ContainerRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                image_id: r.get(2)?,
+                created_at: r.get(3)?,
+                config: r.get(4)?,
+                state: r.get(5)?,
+            })
+        };
+        let rows = if arg.is_empty() {
+            st.query_map([], map)?
+                .collect::<std::result::Result<_, _>>()?
+        } else {
+            st.query_map([arg], map)?
+                .collect::<std::result::Result<_, _>>()?
+        };
+        Ok(rows)
+    }
+
+    /// Every container, newest first.
+    pub fn containers(&self) -> Result<Vec<ContainerRow>> {
+        self.container_where("", "")
+    }
+
+    pub fn container(&self, id: &str) -> Result<Option<ContainerRow>> {
+        Ok(self.container_where("WHERE id = ?1", id)?.pop())
+    }
+
+    pub fn container_by_name(&self, name: &str) -> Result<Option<ContainerRow>> {
+        Ok(self.container_where("WHERE name = ?1", name)?.pop())
+    }
+
+    pub fn containers_with_id_prefix(&self, prefix: &str) -> Result<Vec<ContainerRow>> {
+        // LIKE/GLOB would treat user input as a pattern; compare the prefix literally.
+        self.container_where("WHERE substr(id, 1, length(?1)) = ?1", prefix)
+    }
+
+    pub fn set_container_state(&self, id: &str, state: &str) -> Result<bool> {
+        Ok(self.conn.execute(
+            "UPDATE containers SET state = ?2 WHERE id = ?1",
+            params![id, state],
+        )? > 0)
+    }
+
+    pub fn set_container_config(&self, id: &str, config: &str) -> Result<bool> {
+        Ok(self.conn.execute(
+            "UPDATE containers SET config = ?2 WHERE id = ?1",
+            params![id, config],
+        )? > 0)
+    }
+
+    pub fn rename_container(&self, id: &str, name: &str) -> Result<()> {
+        match self.conn.execute(
+            "UPDATE containers SET name = ?2 WHERE id = ?1",
+            params![id, name],
+        ) {
+            Ok(_) => Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                Err(DbError::NameInUse(name.to_string()))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn delete_container(&self, id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM containers WHERE id = ?1", [id])?
+            > 0)
+    }
+
+    /// Names of the containers created from an image (they keep it from being removed).
+    pub fn containers_using(&self, image_id: &str) -> Result<Vec<String>> {
+        Ok(self
+            .container_where("WHERE image_id = ?1", image_id)?
+            .into_iter()
+            .map(|c| c.name)
+            .collect())
     }
 }
 

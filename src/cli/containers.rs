@@ -1,0 +1,1172 @@
+//! Container commands: create, run, start, ps, logs, stop, kill, rm, wait, inspect,
+//! rename, exists, prune, and the internal `container cleanup` the shim runs.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail, Context};
+use clap::Args;
+use serde_json::{json, Value};
+
+use super::output::{parse_time, print_inspect, print_list, time_ago};
+use super::{CmdResult, Ctx, Failure};
+use crate::container::attach::{self, AttachEnd, AttachOptions};
+use crate::container::logs::{self, LogOptions};
+use crate::container::{
+    Container, ContainerConfig, ContainerError, CreateRequest, Engine, MountSpec, Status,
+};
+
+/// Podman's exit codes for rm/stop/...: 1 no such container, 2 container in a state that
+/// forbids the operation.
+const EXIT_NO_SUCH: i32 = 1;
+const EXIT_CONFLICT: i32 = 2;
+
+#[derive(Args, Debug, Clone)]
+pub struct CreateArgs {
+    /// Assign a name to the container
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Keep STDIN open even if not attached
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-TTY
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Set environment variables (KEY=VALUE, or KEY to take it from the host)
+    #[arg(short, long = "env", value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// Pass all host environment variables into the container
+    #[arg(long)]
+    pub env_host: bool,
+    /// Working directory inside the container
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// Username or UID (format: <name|uid>[:<group|gid>])
+    #[arg(short, long)]
+    pub user: Option<String>,
+    /// Overwrite the default ENTRYPOINT of the image
+    #[arg(long)]
+    pub entrypoint: Option<String>,
+    /// Container host name
+    #[arg(short = 'h', long)]
+    pub hostname: Option<String>,
+    /// Add Linux capabilities
+    #[arg(long, value_name = "CAP")]
+    pub cap_add: Vec<String>,
+    /// Drop Linux capabilities
+    #[arg(long, value_name = "CAP")]
+    pub cap_drop: Vec<String>,
+    /// Give extended privileges to this container
+    #[arg(long)]
+    pub privileged: bool,
+    /// Security options (no-new-privileges, seccomp=unconfined)
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+    /// Set metadata on the container (KEY=VALUE)
+    #[arg(short, long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Signal to stop the container
+    #[arg(long, value_name = "SIGNAL")]
+    pub stop_signal: Option<String>,
+    /// Seconds to wait before killing the container on stop
+    #[arg(long, value_name = "SECONDS")]
+    pub stop_timeout: Option<u32>,
+    /// Mount the container's root filesystem read-only
+    #[arg(long)]
+    pub read_only: bool,
+    /// Automatically remove the container when it exits
+    #[arg(long)]
+    pub rm: bool,
+    /// Network mode: none, host (more with the networking work)
+    #[arg(long, alias = "net", value_name = "MODE")]
+    pub network: Option<String>,
+    /// OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)
+    #[arg(long)]
+    pub runtime: Option<String>,
+    /// Pull policy: missing, always, never, newer
+    #[arg(long, value_name = "POLICY", default_value = "missing", num_args = 0..=1, default_missing_value = "always")]
+    pub pull: String,
+    /// Logging driver options (max-size=SIZE)
+    #[arg(long, value_name = "OPT")]
+    pub log_opt: Vec<String>,
+    /// Bind mount a volume (HOST-DIR:CONTAINER-DIR[:OPTIONS])
+    #[arg(short, long, value_name = "SRC:DST[:OPTS]")]
+    pub volume: Vec<String>,
+    /// Mount a tmpfs directory (DIR[:OPTIONS])
+    #[arg(long, value_name = "DIR")]
+    pub tmpfs: Vec<String>,
+    /// Memory limit (needs a delegated cgroup)
+    #[arg(short, long, value_name = "BYTES")]
+    pub memory: Option<String>,
+    /// Number of CPUs (needs a delegated cgroup)
+    #[arg(long, value_name = "NUMBER")]
+    pub cpus: Option<String>,
+    /// Process limit (needs a delegated cgroup)
+    #[arg(long, value_name = "N")]
+    pub pids_limit: Option<String>,
+    /// Image to run
+    pub image: String,
+    /// Command and arguments
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// Run in the background and print the container ID
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Key sequence for detaching (default ctrl-p,ctrl-q)
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    #[command(flatten)]
+    pub create: CreateArgs,
+}
+
+fn conflict(e: anyhow::Error) -> Failure {
+    Failure {
+        code: EXIT_CONFLICT,
+        error: e,
+    }
+}
+
+/// Resource limits need cgroups the user may write; nothing here delegates them.
+fn refuse_resource_limits(a: &CreateArgs) -> anyhow::Result<()> {
+    let asked: Vec<&str> = [
+        (a.memory.is_some(), "--memory"),
+        (a.cpus.is_some(), "--cpus"),
+        (a.pids_limit.is_some(), "--pids-limit"),
+    ]
+    .iter()
+    .filter(|(set, _)| *set)
+    .map(|(_, f)| *f)
+    .collect();
+    if !asked.is_empty() && !crate::container::spec::cgroups_delegated() {
+        bail!(
+            "{}: resource limits need a cgroup v2 hierarchy delegated to your user (this \
+             system has none; on systemd machines run under a user session with \
+             delegation)",
+            asked.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The image's ID, pulling it according to the policy.
+fn ensure_image(ctx: &Ctx, image: &str, policy: &str) -> anyhow::Result<String> {
+    let store = ctx.store()?;
+    let local = store.find(image);
+    let pull = match (policy, &local) {
+        ("never", Err(_)) => bail!("{image}: image not known, and --pull=never"),
+        ("never" | "missing", Ok(img)) => return Ok(img.id.clone()),
+        ("missing", Err(_)) | ("always" | "newer", _) => true,
+        (other, _) => bail!("invalid --pull policy {other:?}: use missing, always, never or newer"),
+    };
+    debug_assert!(pull);
+    let args = super::images::PullArgs {
+        image: image.to_string(),
+        quiet: false,
+        platform: None,
+        arch: None,
+        os: None,
+        variant: None,
+        registry: Default::default(),
+    };
+    match super::images::pull_id(ctx, &args) {
+        Ok(id) => Ok(id),
+        // `newer` keeps using the local copy when the registry cannot be reached.
+        Err(_) if policy == "newer" && local.is_ok() => Ok(local?.id),
+        Err(e) => Err(e),
+    }
+}
+
+fn parse_env_file(path: &PathBuf) -> anyhow::Result<Vec<String>> {
+    let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut out = Vec::new();
+    for line in std::io::BufReader::new(f).lines() {
+        let line = line?;
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        out.push(line.to_string());
+    }
+    Ok(out)
+}
+
+/// Apply `KEY=VALUE` (or bare `KEY`, taken from our environment) over `env`.
+fn merge_env(env: &mut Vec<String>, entry: &str) {
+    let (key, value) = match entry.split_once('=') {
+        Some((k, v)) => (k.to_string(), v.to_string()),
+        None => match std::env::var(entry) {
+            Ok(v) => (entry.to_string(), v),
+            Err(_) => return,
+        },
+    };
+    env.retain(|e| e.split('=').next() != Some(key.as_str()));
+    env.push(format!("{key}={value}"));
+}
+
+fn parse_size(s: &str) -> anyhow::Result<u64> {
+    let s = s.trim().to_ascii_lowercase();
+    let (num, mult) = match s.trim_end_matches('b').chars().last() {
+        Some('k') => (&s[..s.trim_end_matches('b').len() - 1], 1024),
+        Some('m') => (&s[..s.trim_end_matches('b').len() - 1], 1024 * 1024),
+        Some('g') => (&s[..s.trim_end_matches('b').len() - 1], 1024 * 1024 * 1024),
+        _ => (s.trim_end_matches('b'), 1),
+    };
+    let n: u64 = num.parse().map_err(|_| anyhow!("invalid size {s:?}"))?;
+    Ok(n * mult)
+}
+
+fn parse_volume(spec: &str) -> anyhow::Result<MountSpec> {
+    let parts: Vec<&str> = spec.split(':').collect();
+    let (src, dst, opts) = match parts.as_slice() {
+        [s, d] => (*s, *d, ""),
+        [s, d, o] => (*s, *d, *o),
+        _ => bail!("invalid volume {spec:?}: use HOST-DIR:CONTAINER-DIR[:OPTIONS]"),
+    };
+    if !src.starts_with('/') {
+        bail!("invalid volume {spec:?}: named volumes are not supported yet; use an absolute host path");
+    }
+    if !dst.starts_with('/') {
+        bail!("invalid volume {spec:?}: the container path must be absolute");
+    }
+    if !std::path::Path::new(src).exists() {
+        bail!("{src}: no such file or directory (bind mount source must exist)");
+    }
+    let mut options = vec!["rbind".to_string()];
+    let mut mode = "rw";
+    for o in opts.split(',').filter(|o| !o.is_empty()) {
+        match o {
+            "ro" | "rw" => mode = o,
+            // SELinux relabelling and propagation have no effect here.
+            "z" | "Z" | "private" | "rprivate" | "shared" | "slave" | "rslave" => {}
+            other => bail!("invalid volume option {other:?} in {spec:?}"),
+        }
+    }
+    options.push(mode.to_string());
+    Ok(MountSpec {
+        kind: "bind".into(),
+        source: src.to_string(),
+        destination: dst.to_string(),
+        options,
+    })
+}
+
+fn parse_tmpfs(spec: &str) -> anyhow::Result<MountSpec> {
+    let (dst, opts) = spec.split_once(':').unwrap_or((spec, ""));
+    if !dst.starts_with('/') {
+        bail!("invalid --tmpfs {spec:?}: the path must be absolute");
+    }
+    let mut options = vec!["nosuid".to_string(), "nodev".to_string()];
+    options.extend(
+        opts.split(',')
+            .filter(|o| !o.is_empty())
+            .map(str::to_string),
+    );
+    Ok(MountSpec {
+        kind: "tmpfs".into(),
+        source: "tmpfs".into(),
+        destination: dst.to_string(),
+        options,
+    })
+}
+
+/// Merge the image config with the flags, the way Docker does.
+fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<ContainerConfig> {
+    let store = ctx.store()?;
+    let img = store.find(image_id)?;
+    let image_cfg: Value = serde_json::from_slice(&img.config).unwrap_or(Value::Null);
+    let cfg = &image_cfg["config"];
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let image_entrypoint = strings(&cfg["Entrypoint"]);
+    let image_cmd = strings(&cfg["Cmd"]);
+    let entrypoint = match &a.entrypoint {
+        // `--entrypoint ""` clears it, as in Docker.
+        Some(e) if e.is_empty() => Vec::new(),
+        Some(e) => vec![e.clone()],
+        None => image_entrypoint.clone(),
+    };
+    // An explicit entrypoint drops the image's Cmd.
+    let cmd = if !a.command.is_empty() {
+        a.command.clone()
+    } else if a.entrypoint.is_some() {
+        Vec::new()
+    } else {
+        image_cmd.clone()
+    };
+    let args: Vec<String> = entrypoint.iter().chain(cmd.iter()).cloned().collect();
+    if args.is_empty() {
+        bail!("no command specified: the image has no Cmd or Entrypoint, give one after the image name");
+    }
+    let mut env = strings(&cfg["Env"]);
+    if !env.iter().any(|e| e.starts_with("PATH=")) {
+        env.insert(
+            0,
+            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into(),
+        );
+    }
+    if a.env_host {
+        for (k, v) in std::env::vars() {
+            merge_env(&mut env, &format!("{k}={v}"));
+        }
+    }
+    for f in &a.env_file {
+        for e in parse_env_file(f)? {
+            merge_env(&mut env, &e);
+        }
+    }
+    for e in &a.env {
+        merge_env(&mut env, e);
+    }
+    if a.tty {
+        merge_env(&mut env, "TERM=xterm");
+    }
+    let mut labels: BTreeMap<String, String> = cfg["Labels"]
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for l in &a.labels {
+        let (k, v) = l.split_once('=').unwrap_or((l, ""));
+        labels.insert(k.to_string(), v.to_string());
+    }
+    let mut no_new_privileges = false;
+    let mut seccomp_unconfined = false;
+    for o in &a.security_opt {
+        match o.as_str() {
+            "no-new-privileges" | "no-new-privileges=true" | "no-new-privileges:true" => {
+                no_new_privileges = true
+            }
+            "seccomp=unconfined" | "seccomp:unconfined" => seccomp_unconfined = true,
+            "label=disable" | "apparmor=unconfined" => {}
+            other => bail!("unsupported --security-opt {other:?}"),
+        }
+    }
+    let mut log_size_max = None;
+    for o in &a.log_opt {
+        match o.split_once('=') {
+            Some(("max-size", v)) => log_size_max = Some(parse_size(v)?),
+            Some(("max-file", _)) | Some(("tag", _)) => {}
+            _ => bail!("unsupported --log-opt {o:?}: supported: max-size=SIZE"),
+        }
+    }
+    let mut mounts = Vec::new();
+    for v in &a.volume {
+        mounts.push(parse_volume(v)?);
+    }
+    for t in &a.tmpfs {
+        mounts.push(parse_tmpfs(t)?);
+    }
+    let network = a.network.clone().unwrap_or_default();
+    crate::container::spec::NetworkMode::parse(&network)?;
+    Ok(ContainerConfig {
+        image_name: a.image.clone(),
+        args,
+        env,
+        working_dir: a
+            .workdir
+            .clone()
+            .or_else(|| cfg["WorkingDir"].as_str().map(str::to_string))
+            .unwrap_or_default(),
+        user: a
+            .user
+            .clone()
+            .or_else(|| cfg["User"].as_str().map(str::to_string))
+            .unwrap_or_default(),
+        hostname: String::new(),
+        tty: a.tty,
+        interactive: a.interactive,
+        labels,
+        stop_signal: a
+            .stop_signal
+            .clone()
+            .or_else(|| cfg["StopSignal"].as_str().map(str::to_string))
+            .unwrap_or_default(),
+        stop_timeout: a.stop_timeout.unwrap_or(10),
+        auto_remove: a.rm,
+        read_only: a.read_only,
+        privileged: a.privileged,
+        cap_add: a.cap_add.clone(),
+        cap_drop: a.cap_drop.clone(),
+        no_new_privileges,
+        seccomp_unconfined,
+        network,
+        mounts,
+        runtime: a.runtime.clone().unwrap_or_default(),
+        log_size_max,
+        created: crate::container::now_rfc3339(),
+        entrypoint: image_entrypoint,
+        cmd: image_cmd,
+    })
+}
+
+fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Failure> {
+    refuse_resource_limits(a)?;
+    let engine = ctx.engine()?;
+    // Check the runtime before pulling: a typo should not cost a download.
+    crate::container::runtime::OciRuntime::resolve(a.runtime.as_deref(), &ctx.paths.runtime)?;
+    let image_id = ensure_image(ctx, &a.image, &a.pull)?;
+    let mut config = build_config(ctx, a, &image_id)?;
+    config.hostname = a.hostname.clone().unwrap_or_default();
+    let c = engine
+        .create(CreateRequest {
+            name: a.name.clone(),
+            image_id,
+            config,
+        })
+        .map_err(|e| match e {
+            ContainerError::Db(crate::storage::db::DbError::NameInUse(_)) => Failure {
+                code: super::EXIT_FAILURE,
+                error: anyhow!("{e}: remove that container or pick another name"),
+            },
+            other => other.into(),
+        })?;
+    let c = engine.lookup(&c.id)?;
+    Ok((engine, c))
+}
+
+pub fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
+    let (_, c) = create_container(ctx, &a)?;
+    println!("{}", c.id);
+    Ok(0)
+}
+
+/// The exit code for a container that could not be started: 126/127 when its command
+/// cannot be run (runc and crun report that at create time), else 125.
+fn start_failure(e: ContainerError) -> Failure {
+    let msg = e.to_string();
+    let code =
+        if msg.contains("executable file not found") || msg.contains("no such file or directory") {
+            127
+        } else if msg.contains("permission denied") {
+            126
+        } else {
+            super::EXIT_FAILURE
+        };
+    Failure {
+        code,
+        error: e.into(),
+    }
+}
+
+/// Attach to a started container until it exits (its code) or the user detaches (0).
+fn attach_until_exit(
+    engine: &Engine,
+    c: &mut Container,
+    sock: &std::os::fd::OwnedFd,
+    detach_keys: &str,
+) -> CmdResult {
+    let opts = AttachOptions {
+        stdin: c.config.interactive,
+        tty: c.config.tty,
+        detach_keys: attach::parse_detach_keys(detach_keys).map_err(|e| anyhow!(e))?,
+    };
+    match attach::run(sock, &opts)? {
+        AttachEnd::Exited(code) => Ok(code),
+        AttachEnd::Detached => Ok(0),
+        AttachEnd::Disconnected => Ok(engine.wait(c)?),
+    }
+}
+
+pub fn run(ctx: &Ctx, a: RunArgs) -> CmdResult {
+    let (engine, mut c) = create_container(ctx, &a.create)?;
+    if a.detach {
+        engine.start(&mut c, false).map_err(start_failure)?;
+        println!("{}", c.id);
+        return Ok(0);
+    }
+    let sock = engine
+        .start(&mut c, true)
+        .map_err(start_failure)?
+        .ok_or_else(|| anyhow!("container {} did not start", c.name))?;
+    let code = attach_until_exit(&engine, &mut c, &sock, &a.detach_keys)?;
+    // The shim cleans up too; doing it here means `run --rm` returns with the container
+    // already gone, as Docker users expect.
+    if let Ok(mut now) = engine.lookup(&c.id) {
+        if !now.state.status.is_active() {
+            engine.wait_for_exit(&mut now, None);
+            engine.cleanup(&c.id)?;
+        }
+    }
+    Ok(code)
+}
+
+#[derive(Args, Debug)]
+pub struct StartArgs {
+    /// Attach the container's output
+    #[arg(short, long)]
+    pub attach: bool,
+    /// Attach the container's stdin
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Start every stopped container
+    #[arg(long)]
+    pub all: bool,
+    /// Key sequence for detaching
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Containers to start
+    pub containers: Vec<String>,
+}
+
+/// Run `f` on each named container; report errors per container and return the worst
+/// exit code, as Podman does.
+fn each(
+    engine: &Engine,
+    names: &[String],
+    mut f: impl FnMut(&mut Container) -> Result<(), Failure>,
+) -> CmdResult {
+    let mut code = 0;
+    for n in names {
+        let result = engine
+            .lookup(n)
+            .map_err(|e| match e {
+                ContainerError::NotFound(_) => Failure {
+                    code: EXIT_NO_SUCH,
+                    error: e.into(),
+                },
+                other => other.into(),
+            })
+            .and_then(|mut c| f(&mut c));
+        if let Err(fail) = result {
+            eprintln!("Error: {}", super::one_line(&fail.error));
+            code = code.max(fail.code);
+        }
+    }
+    Ok(code)
+}
+
+pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let names: Vec<String> = if a.all {
+        engine
+            .list()?
+            .into_iter()
+            .filter(|c| !c.state.status.is_active())
+            .map(|c| c.id)
+            .collect()
+    } else {
+        a.containers.clone()
+    };
+    if names.is_empty() {
+        return Err(anyhow!("start needs at least one container (or --all)").into());
+    }
+    if a.attach && names.len() == 1 {
+        let mut c = engine.lookup(&names[0])?;
+        if a.interactive {
+            c.config.interactive = true;
+        }
+        let sock = engine.start(&mut c, true).map_err(start_failure)?;
+        let Some(sock) = sock else {
+            return Err(anyhow!("container {} is already running", c.name).into());
+        };
+        return attach_until_exit(&engine, &mut c, &sock, &a.detach_keys);
+    }
+    each(&engine, &names, |c| {
+        engine.start(c, false).map_err(start_failure)?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct StopArgs {
+    /// Seconds to wait before killing the container
+    #[arg(short, long, visible_alias = "timeout")]
+    pub time: Option<u32>,
+    /// Stop all running containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Containers to stop
+    pub containers: Vec<String>,
+}
+
+fn running_or_named(engine: &Engine, all: bool, names: &[String]) -> anyhow::Result<Vec<String>> {
+    if all {
+        return Ok(engine
+            .list()?
+            .into_iter()
+            .filter(|c| c.state.status.is_active())
+            .map(|c| c.id)
+            .collect());
+    }
+    if names.is_empty() {
+        bail!("at least one container name or ID must be given (or --all)");
+    }
+    Ok(names.to_vec())
+}
+
+pub fn stop(ctx: &Ctx, a: StopArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let names = running_or_named(&engine, a.all, &a.containers)?;
+    each(&engine, &names, |c| {
+        engine.stop(c, a.time)?;
+        println!("{}", if a.all { &c.id } else { &c.name });
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct KillArgs {
+    /// Signal to send
+    #[arg(short, long, default_value = "KILL")]
+    pub signal: String,
+    /// Kill all running containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Containers to kill
+    pub containers: Vec<String>,
+}
+
+pub fn kill(ctx: &Ctx, a: KillArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let names = running_or_named(&engine, a.all, &a.containers)?;
+    each(&engine, &names, |c| {
+        engine.kill(c, &a.signal).map_err(|e| match e {
+            ContainerError::NotRunning(_) => conflict(e.into()),
+            other => other.into(),
+        })?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct RmArgs {
+    /// Kill and remove running containers
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove all containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Remove anonymous volumes too (none exist yet)
+    #[arg(short, long)]
+    pub volumes: bool,
+    /// Seconds to wait for a stop before killing (with --force)
+    #[arg(short, long)]
+    pub time: Option<u32>,
+    /// Containers to remove
+    pub containers: Vec<String>,
+}
+
+pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let names: Vec<String> = if a.all {
+        engine.list()?.into_iter().map(|c| c.id).collect()
+    } else if a.containers.is_empty() {
+        return Err(anyhow!("rm needs at least one container (or --all)").into());
+    } else {
+        a.containers.clone()
+    };
+    each(&engine, &names, |c| {
+        if a.force && a.time.is_some_and(|t| t > 0) {
+            engine.stop(c, a.time)?;
+        }
+        engine.remove(c, a.force).map_err(|e| match e {
+            ContainerError::Running(_) => conflict(e.into()),
+            other => other.into(),
+        })?;
+        println!("{}", if a.all { &c.id } else { &c.name });
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct WaitArgs {
+    /// Containers to wait for
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn wait(ctx: &Ctx, a: WaitArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        println!("{}", engine.wait(c)?);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct LogsArgs {
+    /// Follow the output
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Show logs until a time
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Number of lines to show from the end
+    #[arg(short = 'n', long, value_name = "N")]
+    pub tail: Option<String>,
+    /// Show timestamps
+    #[arg(short, long)]
+    pub timestamps: bool,
+    /// Container
+    pub container: String,
+}
+
+pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let c = engine.lookup(&a.container).map_err(|e| match e {
+        ContainerError::NotFound(_) => Failure {
+            code: EXIT_NO_SUCH,
+            error: e.into(),
+        },
+        other => other.into(),
+    })?;
+    let now = chrono::Utc::now();
+    let time = |s: &Option<String>| {
+        s.as_deref()
+            .map(|s| logs::parse_time(s, now))
+            .transpose()
+            .map_err(|e| anyhow!(e))
+    };
+    let tail = match a.tail.as_deref() {
+        None | Some("all") => None,
+        Some(n) => Some(n.parse().map_err(|_| anyhow!("invalid --tail {n:?}"))?),
+    };
+    let opts = LogOptions {
+        since: time(&a.since)?,
+        until: time(&a.until)?,
+        tail,
+        timestamps: a.timestamps,
+        follow: a.follow,
+    };
+    let id = c.id.clone();
+    let running = || {
+        engine
+            .lookup(&id)
+            .map(|c| c.state.status.is_active())
+            .unwrap_or(false)
+    };
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    logs::print(&engine.log_path(&c.id), &opts, &mut out, &mut err, running)?;
+    out.flush()?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct PsArgs {
+    /// Show all containers (default shows just running)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Only display container IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show the latest created container
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Show the N last created containers
+    #[arg(short = 'n', long, value_name = "N")]
+    pub last: Option<usize>,
+    /// Do not truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Filter (status=, name=, label=, ancestor=, id=, exited=)
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Format: json or a Go template like '{{.ID}} {{.Names}}'
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+/// "Up 5 seconds", as Docker's STATUS column says it.
+pub fn human_duration(secs: i64) -> String {
+    match secs {
+        s if s < 1 => "Less than a second".into(),
+        1 => "1 second".into(),
+        s if s < 60 => format!("{s} seconds"),
+        s if s < 120 => "About a minute".into(),
+        s if s < 3600 => format!("{} minutes", s / 60),
+        s if s < 7200 => "About an hour".into(),
+        s if s < 48 * 3600 => format!("{} hours", s / 3600),
+        s if s < 14 * 86400 => format!("{} days", s / 86400),
+        s if s < 60 * 86400 => format!("{} weeks", s / (7 * 86400)),
+        s if s < 730 * 86400 => format!("{} months", s / (30 * 86400)),
+        s => format!("{} years", s / (365 * 86400)),
+    }
+}
+
+fn status_text(c: &Container) -> String {
+    let since = |t: &str| {
+        parse_time(t)
+            .map(|t| (chrono::Utc::now() - t).num_seconds())
+            .unwrap_or(0)
+    };
+    match c.state.status {
+        Status::Created => "Created".into(),
+        Status::Running => format!("Up {}", human_duration(since(&c.state.started_at))),
+        Status::Paused => format!("Up {} (Paused)", human_duration(since(&c.state.started_at))),
+        Status::Exited => format!(
+            "Exited ({}) {} ago",
+            c.state.exit_code,
+            human_duration(since(&c.state.finished_at))
+        ),
+    }
+}
+
+fn shell_words(args: &[String]) -> String {
+    args.join(" ")
+}
+
+fn ps_value(c: &Container, no_trunc: bool) -> Value {
+    let created = chrono::DateTime::from_timestamp_nanos(c.created_at);
+    let command = shell_words(&c.config.args);
+    let command = if no_trunc || command.chars().count() <= 20 {
+        command
+    } else {
+        format!("{}…", command.chars().take(19).collect::<String>())
+    };
+    let labels: Vec<String> = c
+        .config
+        .labels
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    json!({
+        "ID": if no_trunc { c.id.clone() } else { c.short_id().to_string() },
+        "Id": c.id,
+        "Names": c.name,
+        "Image": c.config.image_name,
+        "ImageID": c.image_id,
+        "Command": format!("\"{command}\""),
+        "CreatedAt": created.format("%Y-%m-%d %H:%M:%S %z %Z").to_string(),
+        "Created": created.timestamp(),
+        "RunningFor": time_ago(created),
+        "Status": status_text(c),
+        "State": c.state.status.as_str(),
+        "ExitCode": c.state.exit_code,
+        "Exited": c.state.status == Status::Exited,
+        "Pid": c.state.pid,
+        "Ports": "",
+        "Labels": labels.join(","),
+        "AutoRemove": c.config.auto_remove,
+    })
+}
+
+/// One `--filter` applied to one container.
+fn filter_matches(c: &Container, filter: &str) -> anyhow::Result<bool> {
+    let (key, value) = filter
+        .split_once('=')
+        .ok_or_else(|| anyhow!("invalid filter {filter:?}: use KEY=VALUE"))?;
+    Ok(match key {
+        "status" => match value {
+            "created" | "running" | "paused" | "exited" => c.state.status.as_str() == value,
+            "restarting" | "removing" | "dead" | "stopped" | "configured" => false,
+            _ => bail!("invalid status filter {value:?}"),
+        },
+        "name" => c.name.contains(value),
+        "id" => c.id.starts_with(value),
+        "label" => match value.split_once('=') {
+            Some((k, v)) => c.config.labels.get(k).is_some_and(|x| x == v),
+            None => c.config.labels.contains_key(value),
+        },
+        "ancestor" => {
+            let bare = value.trim_start_matches("sha256:");
+            c.config.image_name == value
+                || c.config.image_name.split(':').next() == Some(value)
+                || (bare.len() >= 3 && c.image_id.trim_start_matches("sha256:").starts_with(bare))
+        }
+        "exited" => {
+            c.state.status == Status::Exited
+                && value
+                    .parse::<i32>()
+                    .map_err(|_| anyhow!("invalid exited filter {value:?}"))?
+                    == c.state.exit_code
+        }
+        other => bail!("unsupported filter {other:?}"),
+    })
+}
+
+pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let mut list = engine.list()?;
+    // A filter that names a state looks at every container, as in Docker.
+    let status_filter = a
+        .filter
+        .iter()
+        .any(|f| f.starts_with("status=") || f.starts_with("exited="));
+    if !(a.all || a.latest || a.last.is_some() || status_filter) {
+        list.retain(|c| c.state.status.is_active());
+    }
+    let mut kept = Vec::new();
+    for c in list {
+        let mut ok = true;
+        for f in &a.filter {
+            ok &= filter_matches(&c, f)?;
+        }
+        if ok {
+            kept.push(c);
+        }
+    }
+    let limit = if a.latest { Some(1) } else { a.last };
+    if let Some(n) = limit {
+        kept.truncate(n);
+    }
+    if a.quiet {
+        for c in &kept {
+            println!("{}", if a.no_trunc { &c.id } else { c.short_id() });
+        }
+        return Ok(0);
+    }
+    let items: Vec<Value> = kept.iter().map(|c| ps_value(c, a.no_trunc)).collect();
+    let headers = [
+        "CONTAINER ID",
+        "IMAGE",
+        "COMMAND",
+        "CREATED",
+        "STATUS",
+        "PORTS",
+        "NAMES",
+    ];
+    print_list(
+        a.format.as_deref(),
+        &headers,
+        CONTAINER_TITLES,
+        &items,
+        |v| {
+            [
+                "ID",
+                "Image",
+                "Command",
+                "RunningFor",
+                "Status",
+                "Ports",
+                "Names",
+            ]
+            .iter()
+            .map(|k| match &v[*k] {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect()
+        },
+    )?;
+    Ok(0)
+}
+
+/// Column titles of `table` templates for containers.
+pub const CONTAINER_TITLES: &[(&str, &str)] = &[
+    ("ID", "CONTAINER ID"),
+    ("Names", "NAMES"),
+    ("RunningFor", "CREATED"),
+    ("CreatedAt", "CREATED AT"),
+];
+
+/// Docker-shaped `inspect` for a container.
+pub fn inspect_value(engine: &Engine, c: &Container) -> Value {
+    let dir = engine.container_dir(&c.id);
+    let state = &c.state;
+    let env_map = c.config.labels.clone();
+    json!({
+        "Id": c.id,
+        "Created": c.config.created,
+        "Path": c.config.args.first().cloned().unwrap_or_default(),
+        "Args": c.config.args.iter().skip(1).collect::<Vec<_>>(),
+        "State": {
+            "Status": state.status.as_str(),
+            "Running": state.status == Status::Running,
+            "Paused": state.status == Status::Paused,
+            "Restarting": false,
+            "OOMKilled": state.oom_killed,
+            "Dead": false,
+            "Pid": state.pid,
+            "ConmonPid": state.conmon_pid,
+            "ExitCode": state.exit_code,
+            "Error": state.error,
+            "StartedAt": if state.started_at.is_empty() { "0001-01-01T00:00:00Z" } else { &state.started_at },
+            "FinishedAt": if state.finished_at.is_empty() { "0001-01-01T00:00:00Z" } else { &state.finished_at },
+        },
+        "Image": c.image_id,
+        "ImageName": c.config.image_name,
+        "Name": c.name,
+        "RestartCount": state.restart_count,
+        "Driver": engine.driver.name(),
+        "LogPath": engine.log_path(&c.id),
+        "Mounts": c.config.mounts.iter().map(|m| json!({
+            "Type": m.kind,
+            "Source": m.source,
+            "Destination": m.destination,
+            "RW": !m.options.iter().any(|o| o == "ro"),
+            "Options": m.options,
+        })).collect::<Vec<_>>(),
+        "Config": {
+            "Hostname": c.config.hostname,
+            "User": c.config.user,
+            "Env": c.config.env,
+            "Cmd": if c.config.args.is_empty() { Value::Null } else { json!(c.config.args.iter().skip(c.config.entrypoint.len().min(c.config.args.len())).collect::<Vec<_>>()) },
+            "Entrypoint": c.config.entrypoint,
+            "Image": c.config.image_name,
+            "WorkingDir": c.config.working_dir,
+            "Labels": env_map,
+            "StopSignal": if c.config.stop_signal.is_empty() { "SIGTERM" } else { &c.config.stop_signal },
+            "StopTimeout": c.config.stop_timeout,
+            "Tty": c.config.tty,
+            "OpenStdin": c.config.interactive,
+        },
+        "HostConfig": {
+            "AutoRemove": c.config.auto_remove,
+            "Privileged": c.config.privileged,
+            "ReadonlyRootfs": c.config.read_only,
+            "CapAdd": c.config.cap_add,
+            "CapDrop": c.config.cap_drop,
+            "NetworkMode": if c.config.network.is_empty() { "private" } else { &c.config.network },
+            "Runtime": if c.config.runtime.is_empty() { crate::container::runtime::BUILTIN } else { &c.config.runtime },
+            "LogConfig": { "Type": "k8s-file", "Config": { "max-size": c.config.log_size_max } },
+        },
+        "NetworkSettings": { "Ports": {} },
+        "GraphDriver": {
+            "Name": engine.driver.name(),
+            "Data": {
+                "MergedDir": dir.join("merged"),
+                "UpperDir": dir.join("upper"),
+                "WorkDir": dir.join("work"),
+            },
+        },
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct ContainerInspectArgs {
+    /// Format: json or a Go template like '{{.State.Pid}}'
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Containers to inspect
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn inspect(ctx: &Ctx, a: ContainerInspectArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let mut items = Vec::new();
+    let mut missing = None;
+    for n in &a.containers {
+        match engine.lookup(n) {
+            Ok(c) => items.push(inspect_value(&engine, &c)),
+            Err(ContainerError::NotFound(_)) => missing = missing.or(Some(n.clone())),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if !items.is_empty() {
+        print_inspect(a.format.as_deref(), &items)?;
+    }
+    if let Some(n) = missing {
+        return Err(Failure {
+            code: EXIT_NO_SUCH,
+            error: anyhow!("no such container {n:?}"),
+        });
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct RenameArgs {
+    /// Container to rename
+    pub container: String,
+    /// New name
+    pub name: String,
+}
+
+pub fn rename(ctx: &Ctx, a: RenameArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let c = engine.lookup(&a.container)?;
+    crate::container::names::validate(&a.name)?;
+    engine.store.db().rename_container(&c.id, &a.name)?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ExistsArgs {
+    /// Container name or ID
+    pub container: String,
+}
+
+pub fn exists(ctx: &Ctx, a: ExistsArgs) -> CmdResult {
+    match ctx.engine()?.lookup(&a.container) {
+        Ok(_) => Ok(0),
+        Err(ContainerError::NotFound(_)) => Ok(1),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+pub fn prune(ctx: &Ctx, _a: PruneArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    for mut c in engine.list()? {
+        if !c.state.status.is_active() {
+            engine.remove(&mut c, false)?;
+            println!("{}", c.id);
+        }
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct CleanupArgs {
+    /// Container whose process ended
+    pub container: String,
+}
+
+pub fn cleanup(ctx: &Ctx, a: CleanupArgs) -> CmdResult {
+    ctx.engine()?.cleanup(&a.container)?;
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_like_docker() {
+        assert_eq!(human_duration(0), "Less than a second");
+        assert_eq!(human_duration(5), "5 seconds");
+        assert_eq!(human_duration(90), "About a minute");
+        assert_eq!(human_duration(600), "10 minutes");
+        assert_eq!(human_duration(3 * 3600), "3 hours");
+    }
+
+    #[test]
+    fn env_merging() {
+        let mut env = vec!["PATH=/bin".to_string(), "A=1".to_string()];
+        merge_env(&mut env, "A=2");
+        merge_env(&mut env, "B=x=y");
+        assert_eq!(env, vec!["PATH=/bin", "A=2", "B=x=y"]);
+    }
+
+    #[test]
+    fn volumes_and_sizes() {
+        assert!(parse_volume("relative:/x").is_err());
+        assert!(parse_volume("/definitely/missing/dir:/x").is_err());
+        let v = parse_volume("/tmp:/data:ro,Z").unwrap();
+        assert_eq!(v.options, vec!["rbind", "ro"]);
+        assert_eq!(parse_size("10m").unwrap(), 10 * 1024 * 1024);
+        assert_eq!(parse_size("512").unwrap(), 512);
+        assert_eq!(parse_size("1kb").unwrap(), 1024);
+        assert!(parse_size("lots").is_err());
+    }
+}

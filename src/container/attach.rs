@@ -1,0 +1,265 @@
+//! Client side of a shim's attach socket (protocol in docs/ARCHITECTURE.md): copies the
+//! container's output to our stdout/stderr and, with -i, our stdin to the container; with
+//! -t the terminal is raw, resizes are forwarded and ctrl-p ctrl-q detaches.
+
+use std::io::{self, Write};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
+use std::path::Path;
+
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+use nix::sys::socket::{self, AddressFamily, MsgFlags, SockFlag, SockType, UnixAddr};
+use nix::sys::termios;
+
+const STDOUT: u8 = 1;
+const STDERR: u8 = 2;
+const STDIN: u8 = 0;
+const RESIZE: u8 = 3;
+const CLOSE_STDIN: u8 = 4;
+const EXIT: u8 = 5;
+
+/// Docker's default detach sequence: ctrl-p ctrl-q.
+pub const DEFAULT_DETACH_KEYS: &[u8] = &[0x10, 0x11];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachEnd {
+    /// The container exited with this code.
+    Exited(i32),
+    /// The user typed the detach keys.
+    Detached,
+    /// The shim went away without reporting an exit (it was killed).
+    Disconnected,
+}
+
+#[derive(Debug, Clone)]
+pub struct AttachOptions {
+    pub stdin: bool,
+    pub tty: bool,
+    pub detach_keys: Vec<u8>,
+}
+
+pub fn connect(socket_path: &Path) -> io::Result<OwnedFd> {
+    let fd = socket::socket(
+        AddressFamily::Unix,
+        SockType::SeqPacket,
+        SockFlag::SOCK_CLOEXEC,
+        None,
+    )?;
+    let addr = UnixAddr::new(socket_path)?;
+    socket::connect(fd.as_raw_fd(), &addr)?;
+    Ok(fd)
+}
+
+fn send(sock: BorrowedFd<'_>, kind: u8, payload: &[u8]) -> io::Result<()> {
+    let mut packet = Vec::with_capacity(payload.len() + 1);
+    packet.push(kind);
+    packet.extend_from_slice(payload);
+    socket::send(sock.as_raw_fd(), &packet, MsgFlags::MSG_NOSIGNAL)?;
+    Ok(())
+}
+
+/// Restores the terminal mode when attach ends, however it ends.
+struct RawMode {
+    saved: termios::Termios,
+}
+
+impl RawMode {
+    fn enter() -> Option<RawMode> {
+        let stdin = io::stdin();
+        let saved = termios::tcgetattr(stdin.as_fd()).ok()?;
+        let mut raw = saved.clone();
+        termios::cfmakeraw(&mut raw);
+        termios::tcsetattr(stdin.as_fd(), termios::SetArg::TCSANOW, &raw).ok()?;
+        Some(RawMode { saved })
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        let _ = termios::tcsetattr(io::stdin().as_fd(), termios::SetArg::TCSANOW, &self.saved);
+    }
+}
+
+fn terminal_size() -> Option<(u16, u16)> {
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    // SAFETY: TIOCGWINSZ writes a winsize into the pointer we pass.
+    let r = unsafe { libc::ioctl(io::stdin().as_raw_fd(), libc::TIOCGWINSZ, &mut ws) };
+    (r == 0 && ws.ws_row > 0).then_some((ws.ws_row, ws.ws_col))
+}
+
+/// Finds the detach sequence in typed input, across reads.
+struct DetachMatcher<'a> {
+    keys: &'a [u8],
+    matched: usize,
+}
+
+impl DetachMatcher<'_> {
+    /// Returns the bytes to forward, or None when the sequence completed.
+    fn feed(&mut self, input: &[u8]) -> Option<Vec<u8>> {
+        if self.keys.is_empty() {
+            return Some(input.to_vec());
+        }
+        let mut out = Vec::with_capacity(input.len());
+        for &b in input {
+            if b == self.keys[self.matched] {
+                self.matched += 1;
+                if self.matched == self.keys.len() {
+                    return None;
+                }
+            } else {
+                // A partial match that breaks off was real input after all.
+                out.extend_from_slice(&self.keys[..self.matched]);
+                self.matched = 0;
+                if b == self.keys[0] {
+                    self.matched = 1;
+                } else {
+                    out.push(b);
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Copy streams until the container exits, the user detaches or the shim goes away.
+pub fn run(sock: &OwnedFd, opts: &AttachOptions) -> io::Result<AttachEnd> {
+    let _raw = (opts.tty && opts.stdin).then(RawMode::enter).flatten();
+    let mut size = None;
+    let mut stdin_open = opts.stdin;
+    let mut matcher = DetachMatcher {
+        keys: if opts.tty { &opts.detach_keys } else { &[] },
+        matched: 0,
+    };
+    let mut buf = vec![0u8; 64 * 1024];
+    let stdin = io::stdin();
+    loop {
+        if opts.tty {
+            let now = terminal_size();
+            if now.is_some() && now != size {
+                size = now;
+                if let Some((rows, cols)) = now {
+                    let mut p = rows.to_be_bytes().to_vec();
+                    p.extend_from_slice(&cols.to_be_bytes());
+                    let _ = send(sock.as_fd(), RESIZE, &p);
+                }
+            }
+        }
+        let mut fds = vec![PollFd::new(sock.as_fd(), PollFlags::POLLIN)];
+        if stdin_open {
+            fds.push(PollFd::new(stdin.as_fd(), PollFlags::POLLIN));
+        }
+        // A timeout only so that terminal resizes are noticed without a signal handler.
+        let timeout = if opts.tty { 250u16 } else { u16::MAX };
+        match poll(&mut fds, PollTimeout::from(timeout)) {
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(e) => return Err(e.into()),
+            Ok(_) => {}
+        }
+        let sock_ready = fds[0].any().unwrap_or(false);
+        let stdin_ready = stdin_open && fds.get(1).and_then(|f| f.any()).unwrap_or(false);
+        if sock_ready {
+            let n = match socket::recv(sock.as_raw_fd(), &mut buf, MsgFlags::empty()) {
+                Ok(n) => n,
+                Err(nix::errno::Errno::EINTR) => continue,
+                Err(_) => return Ok(AttachEnd::Disconnected),
+            };
+            if n == 0 {
+                return Ok(AttachEnd::Disconnected);
+            }
+            let payload = &buf[1..n];
+            match buf[0] {
+                STDOUT => write_all(&mut io::stdout().lock(), payload)?,
+                STDERR => write_all(&mut io::stderr().lock(), payload)?,
+                EXIT if payload.len() >= 4 => {
+                    let code = i32::from_be_bytes([payload[0], payload[1], payload[2], payload[3]]);
+                    return Ok(AttachEnd::Exited(code));
+                }
+                _ => {}
+            }
+        }
+        if stdin_ready {
+            let n = match nix::unistd::read(stdin.as_fd(), &mut buf) {
+                Ok(n) => n,
+                Err(nix::errno::Errno::EINTR) => continue,
+                Err(_) => 0,
+            };
+            if n == 0 {
+                stdin_open = false;
+                let _ = send(sock.as_fd(), CLOSE_STDIN, &[]);
+                continue;
+            }
+            match matcher.feed(&buf[..n]) {
+                None => return Ok(AttachEnd::Detached),
+                Some(data) if !data.is_empty() => {
+                    // The container may already be gone; its exit packet follows.
+                    let _ = send(sock.as_fd(), STDIN, &data);
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+fn write_all(w: &mut impl Write, data: &[u8]) -> io::Result<()> {
+    match w.write_all(data).and_then(|()| w.flush()) {
+        // Our reader went away (`cove run ... | head`): keep draining, like Docker.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Parse Docker's `--detach-keys` syntax: "ctrl-p,ctrl-q", "a,b".
+pub fn parse_detach_keys(spec: &str) -> Result<Vec<u8>, String> {
+    if spec.is_empty() {
+        return Ok(Vec::new());
+    }
+    spec.split(',')
+        .map(|k| {
+            let k = k.trim();
+            if let Some(c) = k.strip_prefix("ctrl-") {
+                match c.as_bytes() {
+                    [b] if b.is_ascii_alphabetic() => Ok(b.to_ascii_lowercase() - b'a' + 1),
+                    b"@" => Ok(0),
+                    b"[" => Ok(27),
+                    b"\\" => Ok(28),
+                    b"]" => Ok(29),
+                    b"^" => Ok(30),
+                    b"_" => Ok(31),
+                    _ => Err(format!("invalid detach key \"{k}\"")),
+                }
+            } else if k.len() == 1 {
+                Ok(k.as_bytes()[0])
+            } else {
+                Err(format!("invalid detach key \"{k}\""))
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detach_keys_parse() {
+        assert_eq!(
+            parse_detach_keys("ctrl-p,ctrl-q").unwrap(),
+            vec![0x10, 0x11]
+        );
+        assert_eq!(parse_detach_keys("a,ctrl-[").unwrap(), vec![b'a', 27]);
+        assert!(parse_detach_keys("ctrl-pp").is_err());
+        assert!(parse_detach_keys("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn detach_sequence_is_found_across_reads_and_false_starts_pass_through() {
+        let keys = [0x10, 0x11];
+        let mut m = DetachMatcher {
+            keys: &keys,
+            matched: 0,
+        };
+        assert_eq!(m.feed(b"ab\x10").unwrap(), b"ab");
+        assert_eq!(m.feed(b"x").unwrap(), b"\x10x");
+        assert_eq!(m.feed(b"\x10").unwrap(), b"");
+        assert!(m.feed(b"\x11").is_none());
+    }
+}

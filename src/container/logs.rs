@@ -1,0 +1,252 @@
+//! Reading a container's log file (k8s-file format, written by cove-conmon):
+//! `2026-11-22T10:00:00.123456789Z stdout F text` — F for a full line, P for a partial
+//! one that the next record continues.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Seek, SeekFrom, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub time: DateTime<Utc>,
+    pub stderr: bool,
+    pub partial: bool,
+    pub text: Vec<u8>,
+}
+
+pub fn parse_line(line: &[u8]) -> Option<Record> {
+    let mut parts = line.splitn(4, |b| *b == b' ');
+    let time = std::str::from_utf8(parts.next()?).ok()?;
+    let time = DateTime::parse_from_rfc3339(time).ok()?.with_timezone(&Utc);
+    let stderr = match parts.next()? {
+        b"stdout" => false,
+        b"stderr" => true,
+        _ => return None,
+    };
+    let partial = match parts.next()? {
+        b"F" => false,
+        b"P" => true,
+        _ => return None,
+    };
+    let mut text = parts.next().unwrap_or_default().to_vec();
+    if text.last() == Some(&b'\n') {
+        text.pop();
+    }
+    Some(Record {
+        time,
+        stderr,
+        partial,
+        text,
+    })
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LogOptions {
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    /// Only the last N lines.
+    pub tail: Option<usize>,
+    pub timestamps: bool,
+    pub follow: bool,
+}
+
+/// Docker accepts RFC 3339 times, Unix seconds and durations ("10m" = ten minutes ago).
+pub fn parse_time(s: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    if let Ok(secs) = s.parse::<f64>() {
+        let nanos = (secs * 1e9) as i64;
+        return Ok(DateTime::from_timestamp_nanos(nanos));
+    }
+    let (num, unit) = s.split_at(s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len());
+    let n: i64 = num
+        .parse()
+        .map_err(|_| format!("invalid time \"{s}\": use RFC 3339, Unix seconds or 10m/2h"))?;
+    let secs = match unit {
+        "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        _ => return Err(format!("invalid time \"{s}\": unknown unit \"{unit}\"")),
+    };
+    Ok(now - chrono::Duration::seconds(secs))
+}
+
+fn emit(out: &mut impl Write, err: &mut impl Write, r: &Record, ts: bool) -> io::Result<()> {
+    let w: &mut dyn Write = if r.stderr { err } else { out };
+    if ts {
+        write!(
+            w,
+            "{} ",
+            r.time.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+        )?;
+    }
+    w.write_all(&r.text)?;
+    if !r.partial {
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn wanted(r: &Record, o: &LogOptions) -> bool {
+    o.since.is_none_or(|s| r.time >= s) && o.until.is_none_or(|u| r.time <= u)
+}
+
+/// Print the log, then with `follow` keep printing until `running()` turns false and the
+/// file has no more to give.
+pub fn print(
+    path: &Path,
+    opts: &LogOptions,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    mut running: impl FnMut() -> bool,
+) -> io::Result<()> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        // A container that never started has no log yet.
+        Err(e) if e.kind() == io::ErrorKind::NotFound && !opts.follow => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let mut reader = BufReader::new(file);
+    let mut records = Vec::new();
+    let mut line = Vec::new();
+    while reader.read_until(b'\n', &mut line)? > 0 {
+        if line.ends_with(b"\n") {
+            if let Some(r) = parse_line(&line).filter(|r| wanted(r, opts)) {
+                records.push(r);
+            }
+            line.clear();
+        } else {
+            break;
+        }
+    }
+    let skip = match opts.tail {
+        Some(n) => {
+            // Count whole lines (a partial record and its continuation are one line).
+            let ends: Vec<usize> = records
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| !r.partial)
+                .map(|(i, _)| i)
+                .collect();
+            if n == 0 {
+                records.len()
+            } else if ends.len() > n {
+                ends[ends.len() - n - 1] + 1
+            } else {
+                0
+            }
+        }
+        None => 0,
+    };
+    for r in &records[skip..] {
+        emit(out, err, r, opts.timestamps)?;
+    }
+    out.flush()?;
+    err.flush()?;
+    if !opts.follow {
+        return Ok(());
+    }
+    let mut pos = reader.stream_position()? - line.len() as u64;
+    loop {
+        let alive = running();
+        let mut file = reader.into_inner();
+        // Rotation by the shim renames the file away: follow the new one from its start.
+        let current_len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if current_len < pos {
+            file = File::open(path)?;
+            pos = 0;
+        }
+        file.seek(SeekFrom::Start(pos))?;
+        reader = BufReader::new(file);
+        line.clear();
+        while reader.read_until(b'\n', &mut line)? > 0 {
+            if !line.ends_with(b"\n") {
+                break;
+            }
+            pos += line.len() as u64;
+            if let Some(r) = parse_line(&line).filter(|r| wanted(r, opts)) {
+                emit(out, err, &r, opts.timestamps)?;
+            }
+            line.clear();
+        }
+        out.flush()?;
+        err.flush()?;
+        if !alive {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn parses_records() {
+        let r = parse_line(b"2026-11-22T10:00:00.5Z stderr P half\n").unwrap();
+        assert!(r.stderr && r.partial);
+        assert_eq!(r.text, b"half");
+        assert_eq!(r.time, t("2026-11-22T10:00:00.5Z"));
+        assert!(parse_line(b"garbage").is_none());
+        let empty = parse_line(b"2026-11-22T10:00:00Z stdout F \n").unwrap();
+        assert!(empty.text.is_empty());
+    }
+
+    #[test]
+    fn times() {
+        let now = t("2026-11-22T10:00:00Z");
+        assert_eq!(parse_time("10m", now).unwrap(), t("2026-11-22T09:50:00Z"));
+        assert_eq!(
+            parse_time("2026-01-01T00:00:00Z", now).unwrap(),
+            t("2026-01-01T00:00:00Z")
+        );
+        assert_eq!(parse_time("0", now).unwrap(), t("1970-01-01T00:00:00Z"));
+        assert!(parse_time("soon", now).is_err());
+    }
+
+    #[test]
+    fn tail_and_filters() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("log");
+        std::fs::write(
+            &p,
+            "2026-11-22T10:00:01Z stdout F one\n\
+             2026-11-22T10:00:02Z stderr F two\n\
+             2026-11-22T10:00:03Z stdout P thr\n\
+             2026-11-22T10:00:03Z stdout F ee\n",
+        )
+        .unwrap();
+        let run = |o: LogOptions| {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            print(&p, &o, &mut out, &mut err, || false).unwrap();
+            (
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(err).unwrap(),
+            )
+        };
+        assert_eq!(
+            run(LogOptions::default()),
+            ("one\nthree\n".into(), "two\n".into())
+        );
+        let tail = run(LogOptions {
+            tail: Some(1),
+            ..LogOptions::default()
+        });
+        assert_eq!(tail, ("three\n".into(), String::new()));
+        let since = run(LogOptions {
+            since: Some(t("2026-11-22T10:00:02Z")),
+            until: Some(t("2026-11-22T10:00:02Z")),
+            ..LogOptions::default()
+        });
+        assert_eq!(since, (String::new(), "two\n".into()));
+    }
+}

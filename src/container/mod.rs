@@ -1,0 +1,614 @@
+//! Containers: the engine side of create, start, stop, kill, rm, wait and cleanup.
+//!
+//! The database row is the source of truth; the runtime dir holds what only lives as long
+//! as the processes (shim pid, exit file, attach socket, the OCI runtime's state). Every
+//! read refreshes the row from those files, so a killed CLI, a killed shim or a reboot
+//! (which wipes the runtime dir) all end in a state the next command understands.
+
+pub mod attach;
+pub mod logs;
+pub mod names;
+pub mod record;
+pub mod runtime;
+pub mod shim;
+pub mod spec;
+pub mod user;
+
+use std::fs::{self, File, OpenOptions};
+use std::os::fd::OwnedFd;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use nix::fcntl::{Flock, FlockArg};
+
+pub use record::{Container, ContainerConfig, ContainerState, MountSpec, Status};
+
+use crate::image::store::{remove_path, Store, StoreError};
+use crate::paths::{ensure_private_dir, Paths};
+use crate::storage::db::{ContainerRow, DbError};
+use crate::storage::driver::{Driver, DriverError, UpperDirs};
+use runtime::{OciRuntime, RuntimeError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ContainerError {
+    #[error("no container with name or ID \"{0}\" found")]
+    NotFound(String),
+    #[error("{input}: ambiguous container ID prefix matches {count} containers")]
+    Ambiguous { input: String, count: usize },
+    #[error("cannot remove container {0} as it is running - stop the container before removing or force remove")]
+    Running(String),
+    #[error("container {0} is not running")]
+    NotRunning(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Driver(#[from] DriverError),
+    #[error(transparent)]
+    Spec(#[from] spec::SpecError),
+    #[error(transparent)]
+    Shim(#[from] shim::ShimError),
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+    #[error(transparent)]
+    User(#[from] user::UserError),
+    #[error(transparent)]
+    Name(#[from] names::NameError),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
+    #[error("corrupt record for container {0}: {1}")]
+    Corrupt(String, serde_json::Error),
+}
+
+pub type Result<T> = std::result::Result<T, ContainerError>;
+
+fn io_err(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> ContainerError {
+    let context = context.into();
+    move |source| ContainerError::Io { context, source }
+}
+
+/// What the shim writes when the container's process ends.
+#[derive(Debug, serde::Deserialize)]
+struct ExitFile {
+    exit_code: i32,
+    #[serde(default)]
+    finished_at: String,
+    #[serde(default)]
+    oom_killed: bool,
+}
+
+/// The exit code recorded when a container's process vanished without its shim seeing it
+/// (shim killed, or a reboot): Docker reports 255 in the same situation.
+pub const EXIT_UNKNOWN: i32 = 255;
+
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+}
+
+/// Start time of a process (field 22 of /proc/PID/stat), None when it does not exist.
+pub fn process_start_time(pid: i32) -> Option<u64> {
+    if pid <= 0 {
+        return None;
+    }
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may contain spaces and parentheses: split after its end.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // rest starts at field 3 (state); field 22 is index 19; a zombie has already exited.
+    if fields.first() == Some(&"Z") {
+        return None;
+    }
+    fields.get(19)?.parse().ok()
+}
+
+/// Creation parameters decided by the CLI.
+pub struct CreateRequest {
+    pub name: Option<String>,
+    pub image_id: String,
+    pub config: ContainerConfig,
+}
+
+/// Everything one command needs to act on containers.
+pub struct Engine {
+    pub paths: Paths,
+    pub store: Arc<Store>,
+    pub driver: Driver,
+    pub rootless: bool,
+    /// `cove [global flags]`: the start of the command the shim runs on exit.
+    pub exit_command: Vec<String>,
+}
+
+/// An exclusive lock on one container, held while its state changes.
+pub struct ContainerLock(#[allow(dead_code)] Flock<File>);
+
+impl Engine {
+    pub fn container_dir(&self, id: &str) -> PathBuf {
+        self.paths.data.join("containers").join(id)
+    }
+
+    pub fn state_dir(&self, id: &str) -> PathBuf {
+        self.paths.runtime.join("containers").join(id)
+    }
+
+    pub fn rootfs(&self, id: &str) -> PathBuf {
+        self.container_dir(id).join("merged")
+    }
+
+    pub fn log_path(&self, id: &str) -> PathBuf {
+        self.container_dir(id).join("userdata/ctr.log")
+    }
+
+    pub fn lock(&self, id: &str) -> Result<ContainerLock> {
+        let dir = self.paths.runtime.join("locks");
+        ensure_private_dir(&dir).map_err(io_err(format!("creating {}", dir.display())))?;
+        let path = dir.join(id);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(io_err(format!("opening {}", path.display())))?;
+        Flock::lock(file, FlockArg::LockExclusive)
+            .map(ContainerLock)
+            .map_err(|(_, e)| ContainerError::Io {
+                context: format!("locking {}", path.display()),
+                source: e.into(),
+            })
+    }
+
+    fn from_row(row: ContainerRow) -> Result<Container> {
+        let config = serde_json::from_str(&row.config)
+            .map_err(|e| ContainerError::Corrupt(row.id.clone(), e))?;
+        let state = serde_json::from_str(&row.state)
+            .map_err(|e| ContainerError::Corrupt(row.id.clone(), e))?;
+        Ok(Container {
+            id: row.id,
+            name: row.name,
+            image_id: row.image_id,
+            created_at: row.created_at,
+            config,
+            state,
+        })
+    }
+
+    pub fn save_state(&self, c: &Container) -> Result<()> {
+        let json = serde_json::to_string(&c.state)
+            .map_err(|e| ContainerError::Corrupt(c.id.clone(), e))?;
+        self.store.db().set_container_state(&c.id, &json)?;
+        Ok(())
+    }
+
+    /// Record a new container (not started). Without a name, a random one is drawn until
+    /// one is free.
+    pub fn create(&self, mut req: CreateRequest) -> Result<Container> {
+        let id = names::new_id()?;
+        if req.config.hostname.is_empty() {
+            req.config.hostname = id[..12].to_string();
+        }
+        if let Some(n) = &req.name {
+            names::validate(n)?;
+        }
+        let config = serde_json::to_string(&req.config)
+            .map_err(|e| ContainerError::Corrupt(id.clone(), e))?;
+        let state = serde_json::to_string(&ContainerState::default())
+            .map_err(|e| ContainerError::Corrupt(id.clone(), e))?;
+        let created_at = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        let mut attempts = 0;
+        let name = loop {
+            let name = match &req.name {
+                Some(n) => n.clone(),
+                None => names::random_name()?,
+            };
+            let row = ContainerRow {
+                id: id.clone(),
+                name: name.clone(),
+                image_id: req.image_id.clone(),
+                created_at,
+                config: config.clone(),
+                state: state.clone(),
+            };
+            match self.store.db().insert_container(&row) {
+                Ok(()) => break name,
+                Err(DbError::NameInUse(_)) if req.name.is_none() && attempts < 20 => {
+                    attempts += 1;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
+        Ok(Container {
+            id,
+            name,
+            image_id: req.image_id,
+            created_at,
+            config: req.config,
+            state: ContainerState::default(),
+        })
+    }
+
+    /// Find a container by full ID, name, or unique ID prefix; its state refreshed.
+    pub fn lookup(&self, input: &str) -> Result<Container> {
+        let row = {
+            let db = self.store.db();
+            if let Some(r) = db.container(input)? {
+                r
+            } else if let Some(r) = db.container_by_name(input)? {
+                r
+            } else {
+                let mut rows = if input.is_empty() {
+                    Vec::new()
+                } else {
+                    db.containers_with_id_prefix(input)?
+                };
+                match rows.len() {
+                    0 => return Err(ContainerError::NotFound(input.to_string())),
+                    1 => rows.remove(0),
+                    count => {
+                        return Err(ContainerError::Ambiguous {
+                            input: input.to_string(),
+                            count,
+                        })
+                    }
+                }
+            }
+        };
+        let mut c = Self::from_row(row)?;
+        self.refresh(&mut c)?;
+        Ok(c)
+    }
+
+    /// Every container, newest first, states refreshed.
+    pub fn list(&self) -> Result<Vec<Container>> {
+        let rows = self.store.db().containers()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut c = Self::from_row(row)?;
+            self.refresh(&mut c)?;
+            out.push(c);
+        }
+        Ok(out)
+    }
+
+    fn read_exit_file(&self, id: &str) -> Option<ExitFile> {
+        let text = fs::read_to_string(self.state_dir(id).join("exit")).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Bring the recorded state in line with reality: the shim's exit file, or a process
+    /// that is simply gone.
+    pub fn refresh(&self, c: &mut Container) -> Result<()> {
+        if !c.state.status.is_active() {
+            return Ok(());
+        }
+        let next = if let Some(exit) = self.read_exit_file(&c.id) {
+            Some((exit.exit_code, exit.finished_at, exit.oom_killed))
+        } else if process_start_time(c.state.pid) != Some(c.state.pid_start_time) {
+            Some((EXIT_UNKNOWN, now_rfc3339(), false))
+        } else {
+            None
+        };
+        if let Some((code, finished, oom)) = next {
+            c.state.status = Status::Exited;
+            c.state.exit_code = code;
+            c.state.finished_at = if finished.is_empty() {
+                now_rfc3339()
+            } else {
+                finished
+            };
+            c.state.oom_killed = oom;
+            c.state.pid = 0;
+            c.state.pid_start_time = 0;
+            self.save_state(c)?;
+        }
+        Ok(())
+    }
+
+    fn runtime_of(&self, c: &Container) -> Result<OciRuntime> {
+        let name = (!c.config.runtime.is_empty()).then_some(c.config.runtime.as_str());
+        Ok(OciRuntime::resolve(name, &self.paths.runtime)?)
+    }
+
+    fn mount_rootfs(&self, c: &Container) -> Result<PathBuf> {
+        let dir = self.container_dir(&c.id);
+        let merged = dir.join("merged");
+        for d in ["", "merged", "userdata"] {
+            let p = dir.join(d);
+            ensure_private_dir(&p).map_err(io_err(format!("creating {}", p.display())))?;
+        }
+        if crate::storage::driver::is_mounted(&merged) {
+            return Ok(merged);
+        }
+        let img = self.store.find(&c.image_id)?;
+        let layers = img
+            .layers
+            .iter()
+            .map(|l| self.store.layer_dir(&l.diff_id))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let upper = UpperDirs {
+            upper: dir.join("upper"),
+            work: dir.join("work"),
+        };
+        if self.driver.uses_upper() {
+            for p in [&upper.upper, &upper.work] {
+                ensure_private_dir(p).map_err(io_err(format!("creating {}", p.display())))?;
+            }
+        }
+        self.driver.mount(&layers, Some(&upper), &merged)?;
+        Ok(merged)
+    }
+
+    fn write_etc_files(&self, c: &Container) -> Result<spec::EtcFiles> {
+        let dir = self.container_dir(&c.id).join("userdata");
+        let files = spec::EtcFiles {
+            hosts: dir.join("hosts"),
+            resolv_conf: dir.join("resolv.conf"),
+            hostname: dir.join("hostname"),
+        };
+        let hosts = format!(
+            "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n\
+             127.0.1.1\t{host} {name}\n",
+            host = c.config.hostname,
+            name = c.name,
+        );
+        // The container sees the host's resolvers; a private network namespace without an
+        // uplink cannot reach them yet (networking issue), but the file is right for host.
+        let resolv = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+        for (path, content) in [
+            (&files.hosts, hosts),
+            (&files.resolv_conf, resolv),
+            (&files.hostname, format!("{}\n", c.config.hostname)),
+        ] {
+            fs::write(path, content).map_err(io_err(format!("writing {}", path.display())))?;
+        }
+        Ok(files)
+    }
+
+    /// Start a created or exited container: mount its filesystem, write the runtime spec,
+    /// start the shim (which creates the container), then let it run. With `attach`, the
+    /// attach socket is connected before the process runs, so no output is missed.
+    pub fn start(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
+        let _lock = self.lock(&c.id)?;
+        self.refresh(c)?;
+        if c.state.status.is_active() {
+            return Ok(None);
+        }
+        match self.start_locked(c, attach) {
+            Ok(fd) => Ok(fd),
+            Err(e) => {
+                c.state.error = e.to_string();
+                c.state.status = if c.state.started_at.is_empty() {
+                    Status::Created
+                } else {
+                    Status::Exited
+                };
+                let _ = self.release(c);
+                let _ = self.save_state(c);
+                Err(e)
+            }
+        }
+    }
+
+    fn start_locked(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
+        let runtime = self.runtime_of(c)?;
+        let rootfs = self.mount_rootfs(c)?;
+        c.state.mounted = true;
+        self.save_state(c)?;
+        let user = user::resolve(&rootfs, &c.config.user)?;
+        let etc = self.write_etc_files(c)?;
+        let spec = spec::build(&spec::SpecInput {
+            config: &c.config,
+            rootfs: &rootfs,
+            user,
+            etc: Some(&etc),
+            rootless: self.rootless,
+        })?;
+        let bundle = self.container_dir(&c.id).join("userdata");
+        let spec_path = bundle.join("config.json");
+        spec.save(&spec_path)
+            .map_err(|e| ContainerError::Spec(spec::SpecError::Oci(e)))?;
+
+        let state_dir = self.state_dir(&c.id);
+        let _ = remove_path(&state_dir);
+        ensure_private_dir(&state_dir)
+            .map_err(io_err(format!("creating {}", state_dir.display())))?;
+        // A runtime record left by a crash would make `create` fail with "exists".
+        let _ = runtime.delete(&c.id, true);
+
+        let mut exit_command = self.exit_command.clone();
+        exit_command.extend(["container".into(), "cleanup".into(), c.id.clone()]);
+        let log_path = self.log_path(&c.id);
+        let pid = shim::spawn(&shim::ShimRequest {
+            id: &c.id,
+            name: &c.name,
+            bundle: &bundle,
+            runtime: &runtime,
+            state_dir: &state_dir,
+            log_path: &log_path,
+            log_size_max: c.config.log_size_max,
+            terminal: c.config.tty,
+            stdin: c.config.interactive,
+            exit_command,
+        })?;
+        let conmon_pid = fs::read_to_string(state_dir.join("conmon.pid"))
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+        c.state = ContainerState {
+            status: Status::Running,
+            pid,
+            pid_start_time: process_start_time(pid).unwrap_or(0),
+            conmon_pid,
+            started_at: now_rfc3339(),
+            mounted: true,
+            restart_count: c.state.restart_count,
+            ..ContainerState::default()
+        };
+        self.save_state(c)?;
+        let sock = if attach {
+            Some(
+                attach::connect(&state_dir.join("attach"))
+                    .map_err(io_err("connecting to the container's attach socket"))?,
+            )
+        } else {
+            None
+        };
+        if let Err(e) = runtime.start(&c.id) {
+            let _ = runtime.kill(&c.id, "KILL");
+            self.wait_for_exit(c, Some(Duration::from_secs(5)));
+            return Err(e.into());
+        }
+        Ok(sock)
+    }
+
+    /// Undo what start set up: runtime record, mounted filesystem.
+    fn release(&self, c: &mut Container) -> Result<()> {
+        if let Ok(rt) = self.runtime_of(c) {
+            let _ = rt.delete(&c.id, true);
+        }
+        let merged = self.rootfs(&c.id);
+        if crate::storage::driver::is_mounted(&merged) {
+            self.driver.unmount(&merged)?;
+        }
+        c.state.mounted = false;
+        Ok(())
+    }
+
+    /// Wait until the container's process is gone (or `limit` passes); true when it is.
+    pub fn wait_for_exit(&self, c: &mut Container, limit: Option<Duration>) -> bool {
+        let start = Instant::now();
+        let mut delay = Duration::from_millis(2);
+        loop {
+            if self.refresh(c).is_err() || !c.state.status.is_active() {
+                return true;
+            }
+            if limit.is_some_and(|l| start.elapsed() >= l) {
+                return false;
+            }
+            std::thread::sleep(delay);
+            delay = (delay * 2).min(Duration::from_millis(50));
+        }
+    }
+
+    /// Send a signal to the container's process.
+    pub fn kill(&self, c: &mut Container, signal: &str) -> Result<()> {
+        self.refresh(c)?;
+        if !c.state.status.is_active() {
+            return Err(ContainerError::NotRunning(c.name.clone()));
+        }
+        self.runtime_of(c)?.kill(&c.id, signal)?;
+        Ok(())
+    }
+
+    /// Docker's stop: the stop signal, then SIGKILL after `timeout` seconds.
+    pub fn stop(&self, c: &mut Container, timeout: Option<u32>) -> Result<()> {
+        self.refresh(c)?;
+        if !c.state.status.is_active() {
+            return Ok(());
+        }
+        c.state.stopped_by_user = true;
+        self.save_state(c)?;
+        let rt = self.runtime_of(c)?;
+        let signal = if c.config.stop_signal.is_empty() {
+            "TERM"
+        } else {
+            c.config.stop_signal.as_str()
+        };
+        let timeout = timeout.unwrap_or(c.config.stop_timeout);
+        if timeout > 0 {
+            let _ = rt.kill(&c.id, signal);
+            if self.wait_for_exit(c, Some(Duration::from_secs(timeout.into()))) {
+                return Ok(());
+            }
+        }
+        let _ = rt.kill(&c.id, "KILL");
+        self.wait_for_exit(c, None);
+        Ok(())
+    }
+
+    /// After the process ended: forget it in the runtime, unmount, and remove the
+    /// container if it was run with --rm. Idempotent; run by the shim and by `run`.
+    pub fn cleanup(&self, input: &str) -> Result<()> {
+        let mut c = match self.lookup(input) {
+            Ok(c) => c,
+            // Already removed (e.g. `run --rm` in the foreground beat the shim to it).
+            Err(ContainerError::NotFound(_)) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        let _lock = self.lock(&c.id)?;
+        self.refresh(&mut c)?;
+        if c.state.status.is_active() {
+            return Ok(());
+        }
+        if c.state.mounted {
+            self.release(&mut c)?;
+            self.save_state(&c)?;
+        }
+        if c.config.auto_remove {
+            self.remove_files(&c)?;
+        }
+        Ok(())
+    }
+
+    /// `rm`: with `force` a running container is killed first.
+    pub fn remove(&self, c: &mut Container, force: bool) -> Result<()> {
+        self.refresh(c)?;
+        if c.state.status.is_active() {
+            if !force {
+                return Err(ContainerError::Running(c.name.clone()));
+            }
+            c.state.stopped_by_user = true;
+            self.save_state(c)?;
+            let _ = self.runtime_of(c)?.kill(&c.id, "KILL");
+            self.wait_for_exit(c, None);
+        }
+        let _lock = self.lock(&c.id)?;
+        self.release(c)?;
+        self.remove_files(c)
+    }
+
+    /// The row goes first: once it is gone nobody can see a half-removed container.
+    fn remove_files(&self, c: &Container) -> Result<()> {
+        self.store.db().delete_container(&c.id)?;
+        for p in [
+            self.container_dir(&c.id),
+            self.state_dir(&c.id),
+            self.paths.runtime.join("locks").join(&c.id),
+        ] {
+            remove_path(&p).map_err(io_err(format!("removing {}", p.display())))?;
+        }
+        Ok(())
+    }
+
+    /// Block until the container is not running; its exit code.
+    pub fn wait(&self, c: &mut Container) -> Result<i32> {
+        loop {
+            self.wait_for_exit(c, None);
+            // A created container is waited for until it has run.
+            if c.state.status == Status::Exited {
+                return Ok(c.state.exit_code);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+            *c = self.lookup(&c.id)?;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_time_of_self_and_of_nothing() {
+        let me = std::process::id() as i32;
+        assert!(process_start_time(me).is_some());
+        assert_eq!(process_start_time(me), process_start_time(me));
+        assert!(process_start_time(0).is_none());
+        assert!(process_start_time(i32::MAX).is_none());
+    }
+}

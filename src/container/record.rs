@@ -1,0 +1,119 @@
+//! What the store keeps about a container: the configuration it was created with (never
+//! changes after `create`, except the name) and its state (changes at every transition).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Docker's status words, as `ps` and `inspect` print them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Created,
+    Running,
+    Paused,
+    Exited,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Created => "created",
+            Status::Running => "running",
+            Status::Paused => "paused",
+            Status::Exited => "exited",
+        }
+    }
+
+    /// Whether a process of the container may be alive.
+    pub fn is_active(self) -> bool {
+        matches!(self, Status::Running | Status::Paused)
+    }
+}
+
+/// A bind or volume mount as given on the command line, resolved to a host path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MountSpec {
+    /// "bind", "volume" or "tmpfs".
+    pub kind: String,
+    pub source: String,
+    pub destination: String,
+    pub options: Vec<String>,
+}
+
+/// Everything `create` decided. Serialized into the `containers.config` column.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ContainerConfig {
+    /// The image as the user named it (for `ps`'s IMAGE column).
+    pub image_name: String,
+    /// The full command: entrypoint + cmd after flags were applied.
+    pub args: Vec<String>,
+    pub env: Vec<String>,
+    pub working_dir: String,
+    pub user: String,
+    pub hostname: String,
+    pub tty: bool,
+    pub interactive: bool,
+    pub labels: BTreeMap<String, String>,
+    pub stop_signal: String,
+    pub stop_timeout: u32,
+    pub auto_remove: bool,
+    pub read_only: bool,
+    pub privileged: bool,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    pub no_new_privileges: bool,
+    pub seccomp_unconfined: bool,
+    pub network: String,
+    pub mounts: Vec<MountSpec>,
+    /// Runtime binary (absolute path) this container is driven with.
+    pub runtime: String,
+    pub log_size_max: Option<u64>,
+    /// RFC 3339 creation time.
+    pub created: String,
+    /// The image's own Entrypoint/Cmd, kept for `inspect` (Config.Entrypoint/Cmd).
+    pub entrypoint: Vec<String>,
+    pub cmd: Vec<String>,
+}
+
+/// What happened to the container. Serialized into the `containers.state` column.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContainerState {
+    pub status: Status,
+    /// Host pid of the container's init while it runs, else 0.
+    pub pid: i32,
+    /// Start time of `pid` (field 22 of /proc/PID/stat): tells a live container from a
+    /// recycled pid after a reboot or a crash.
+    pub pid_start_time: u64,
+    pub conmon_pid: i32,
+    pub started_at: String,
+    pub finished_at: String,
+    pub exit_code: i32,
+    pub oom_killed: bool,
+    /// Set by `stop`/`kill` so a later exit is reported as intended (and, later, so a
+    /// restart policy does not fight `stop`).
+    pub stopped_by_user: bool,
+    /// The root filesystem is mounted and the runtime knows the container.
+    pub mounted: bool,
+    pub restart_count: u32,
+    /// Why the last start failed, for `inspect`'s State.Error.
+    pub error: String,
+}
+
+/// A container loaded from the store.
+#[derive(Debug, Clone)]
+pub struct Container {
+    pub id: String,
+    pub name: String,
+    pub image_id: String,
+    pub created_at: i64,
+    pub config: ContainerConfig,
+    pub state: ContainerState,
+}
+
+impl Container {
+    pub fn short_id(&self) -> &str {
+        &self.id[..12.min(self.id.len())]
+    }
+}

@@ -1,0 +1,104 @@
+//! Driving an OCI runtime binary (cove-runtime by default, or runc, crun, youki) through
+//! the standard commands. `create` is run by the shim, which must be the parent of the
+//! container; everything else is run from here.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RuntimeError {
+    #[error("OCI runtime \"{0}\" not found (install it, or use --runtime with a path)")]
+    NotFound(String),
+    #[error("OCI runtime {runtime} {verb} failed: {message}")]
+    Failed {
+        runtime: String,
+        verb: &'static str,
+        message: String,
+    },
+    #[error("running OCI runtime {0}: {1}")]
+    Spawn(String, std::io::Error),
+}
+
+/// A runtime binary plus the state root it keeps its containers under.
+#[derive(Debug, Clone)]
+pub struct OciRuntime {
+    pub path: PathBuf,
+    /// `--root` for every invocation: under cove's runtime dir, so a reboot (which wipes
+    /// the runtime dir) also forgets the runtime's state, as it forgets the processes.
+    pub root: PathBuf,
+}
+
+/// The built-in runtime's name.
+pub const BUILTIN: &str = "cove-runtime";
+
+impl OciRuntime {
+    /// `name` is a name looked up beside cove and on PATH, or a path. None: the built-in
+    /// runtime.
+    pub fn resolve(name: Option<&str>, runtime_dir: &Path) -> Result<OciRuntime, RuntimeError> {
+        let name = name.unwrap_or(BUILTIN);
+        let path = if name == BUILTIN {
+            crate::paths::find_helper(name)
+        } else {
+            crate::paths::find_program(name)
+        }
+        .ok_or_else(|| RuntimeError::NotFound(name.to_string()))?;
+        let base = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "runtime".into());
+        Ok(OciRuntime {
+            path,
+            root: runtime_dir.join("oci").join(base),
+        })
+    }
+
+    pub fn name(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// Arguments that go before the subcommand.
+    pub fn global_args(&self) -> Vec<String> {
+        vec!["--root".into(), self.root.display().to_string()]
+    }
+
+    fn run(&self, verb: &'static str, args: &[&str]) -> Result<String, RuntimeError> {
+        let out = Command::new(&self.path)
+            .args(self.global_args())
+            .arg(verb)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| RuntimeError::Spawn(self.name(), e))?;
+        if out.status.success() {
+            return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
+        }
+        Err(RuntimeError::Failed {
+            runtime: self.name(),
+            verb,
+            message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        })
+    }
+
+    /// Release a created container's process to exec its command.
+    pub fn start(&self, id: &str) -> Result<(), RuntimeError> {
+        self.run("start", &[id]).map(drop)
+    }
+
+    pub fn kill(&self, id: &str, signal: &str) -> Result<(), RuntimeError> {
+        self.run("kill", &[id, signal]).map(drop)
+    }
+
+    /// Forget the container; `force` also kills it. A container the runtime does not
+    /// know is not an error (cleanup runs after reboots and crashes too).
+    pub fn delete(&self, id: &str, force: bool) -> Result<(), RuntimeError> {
+        let args: &[&str] = if force { &["--force", id] } else { &[id] };
+        match self.run("delete", args) {
+            Err(RuntimeError::Failed { message, .. })
+                if message.contains("does not exist") || message.contains("not found") =>
+            {
+                Ok(())
+            }
+            other => other.map(drop),
+        }
+    }
+}

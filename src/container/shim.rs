@@ -1,0 +1,127 @@
+//! Starting a container's shim (cove-conmon) and reading its one-line answer: the
+//! container's pid once the runtime created it, or the runtime's error.
+
+use std::io::Read;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::runtime::OciRuntime;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ShimError {
+    #[error("cove-conmon not found beside cove, in libexec or on PATH")]
+    NotFound,
+    #[error("starting cove-conmon: {0}")]
+    Spawn(std::io::Error),
+    #[error("{0}")]
+    Runtime(String),
+    #[error("cove-conmon ended without reporting the container's pid (see {0})")]
+    NoAnswer(PathBuf),
+}
+
+/// What the shim needs to know.
+pub struct ShimRequest<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub bundle: &'a Path,
+    pub runtime: &'a OciRuntime,
+    pub state_dir: &'a Path,
+    pub log_path: &'a Path,
+    pub log_size_max: Option<u64>,
+    pub terminal: bool,
+    pub stdin: bool,
+    /// Program and arguments run when the container exits (`cove container cleanup ID`).
+    pub exit_command: Vec<String>,
+}
+
+/// The fd number the shim finds its sync pipe at.
+const SYNC_FD: i32 = 3;
+
+fn pipe() -> std::io::Result<(OwnedFd, OwnedFd)> {
+    nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)
+}
+
+/// Start the shim and wait until the runtime has created the container (not started it).
+/// Returns the container's pid.
+pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
+    let conmon = crate::paths::find_helper("cove-conmon").ok_or(ShimError::NotFound)?;
+    let mut cmd = Command::new(conmon);
+    cmd.args(["--cid", req.id, "--name", req.name])
+        .arg("--bundle")
+        .arg(req.bundle)
+        .arg("--runtime")
+        .arg(&req.runtime.path);
+    for a in req.runtime.global_args() {
+        cmd.arg("--runtime-arg").arg(a);
+    }
+    cmd.arg("--state-dir")
+        .arg(req.state_dir)
+        .arg("--log-path")
+        .arg(req.log_path)
+        .args(["--sync-fd", &SYNC_FD.to_string()]);
+    if let Some(max) = req.log_size_max {
+        cmd.args(["--log-size-max", &max.to_string()]);
+    }
+    if req.terminal {
+        cmd.arg("--terminal");
+    }
+    if req.stdin {
+        cmd.arg("--stdin");
+    }
+    if let Some((prog, args)) = req.exit_command.split_first() {
+        cmd.args(["--exit-command", prog]);
+        for a in args {
+            cmd.args(["--exit-command-arg", a]);
+        }
+    }
+    let (read_end, write_end) = pipe().map_err(ShimError::Spawn)?;
+    let write_fd = write_end.as_raw_fd();
+    // SAFETY: between fork and exec only async-signal-safe calls (dup2) are made.
+    unsafe {
+        cmd.pre_exec(move || {
+            if libc::dup2(write_fd, SYNC_FD) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = cmd.spawn().map_err(ShimError::Spawn)?;
+    // Our copy must go, or the read below never sees EOF if the shim dies.
+    drop(write_end);
+    // The shim detaches (double fork): this first process exits at once.
+    let _ = child.wait();
+    let mut answer = String::new();
+    let _ = std::fs::File::from(read_end).read_to_string(&mut answer);
+    parse_answer(&answer).ok_or_else(|| ShimError::NoAnswer(req.state_dir.join("conmon.log")))?
+}
+
+/// `{"pid": N}` or `{"error": "..."}`; None for anything else (a crashed shim).
+fn parse_answer(line: &str) -> Option<Result<i32, ShimError>> {
+    let v: serde_json::Value = serde_json::from_str(line.lines().next()?).ok()?;
+    if let Some(pid) = v.get("pid").and_then(|p| p.as_i64()) {
+        return Some(Ok(pid as i32));
+    }
+    let msg = v.get("error")?.as_str()?.trim().to_string();
+    Some(Err(ShimError::Runtime(msg)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers() {
+        assert!(matches!(parse_answer("{\"pid\": 42}\n"), Some(Ok(42))));
+        match parse_answer("{\"error\": \"exec failed\"}") {
+            Some(Err(ShimError::Runtime(m))) => assert_eq!(m, "exec failed"),
+            other => panic!("{other:?}"),
+        }
+        assert!(parse_answer("").is_none());
+        assert!(parse_answer("garbage").is_none());
+    }
+}

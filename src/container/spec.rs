@@ -1,0 +1,569 @@
+//! The OCI runtime spec (config.json) for a container: the image config merged with the
+//! flags, and Podman's defaults (capabilities, no_new_privs, seccomp, masked paths).
+//! Pure: everything it needs is passed in, so it is unit-tested without privileges.
+
+use std::path::{Path, PathBuf};
+
+use oci_spec::runtime::{
+    Capability, LinuxCapabilities, LinuxNamespace, LinuxNamespaceType, LinuxSeccomp,
+    LinuxSeccompAction, LinuxSyscall, Mount, PosixRlimitBuilder, PosixRlimitType, Spec, User,
+};
+
+use super::record::ContainerConfig;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SpecError {
+    #[error("unknown capability \"{0}\"")]
+    UnknownCapability(String),
+    #[error("invalid --network \"{0}\": this version supports none, host and private")]
+    Network(String),
+    #[error("building the runtime spec: {0}")]
+    Oci(#[from] oci_spec::OciSpecError),
+}
+
+/// Podman's default capability set (containers.conf `default_capabilities`).
+pub const DEFAULT_CAPS: &[&str] = &[
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FOWNER",
+    "FSETID",
+    "KILL",
+    "NET_BIND_SERVICE",
+    "SETFCAP",
+    "SETGID",
+    "SETPCAP",
+    "SETUID",
+    "SYS_CHROOT",
+];
+
+/// Syscalls the default seccomp profile refuses with EPERM. Docker's and Podman's
+/// profiles are allow-lists of ~350 names; the dangerous remainder they leave out is this
+/// list, so a deny-list with the same effect is far shorter to read and review. (See
+/// docs/ARCHITECTURE.md, "Decisions".)
+pub const DENIED_SYSCALLS: &[&str] = &[
+    "acct",
+    "add_key",
+    "bpf",
+    "clock_adjtime",
+    "clock_settime",
+    "create_module",
+    "delete_module",
+    "finit_module",
+    "fsconfig",
+    "fsmount",
+    "fsopen",
+    "fspick",
+    "get_kernel_syms",
+    "get_mempolicy",
+    "init_module",
+    "ioperm",
+    "iopl",
+    "kcmp",
+    "kexec_file_load",
+    "kexec_load",
+    "keyctl",
+    "lookup_dcookie",
+    "mbind",
+    "mount",
+    "mount_setattr",
+    "move_mount",
+    "move_pages",
+    "name_to_handle_at",
+    "nfsservctl",
+    "open_by_handle_at",
+    "open_tree",
+    "perf_event_open",
+    "pivot_root",
+    "process_vm_readv",
+    "process_vm_writev",
+    "query_module",
+    "quotactl",
+    "reboot",
+    "request_key",
+    "set_mempolicy",
+    "setns",
+    "settimeofday",
+    "stime",
+    "swapoff",
+    "swapon",
+    "sysfs",
+    "syslog",
+    "umount",
+    "umount2",
+    "unshare",
+    "uselib",
+    "userfaultfd",
+    "ustat",
+    "vm86",
+    "vm86old",
+];
+
+/// Whether the user may create cgroups for resource limits: a cgroup v2 hierarchy whose
+/// current cgroup is writable by us. cgroup v1 is never delegated to unprivileged users.
+pub fn cgroups_delegated() -> bool {
+    let Ok(own) = std::fs::read_to_string("/proc/self/cgroup") else {
+        return false;
+    };
+    // cgroup v2 only: a single "0::/path" line.
+    let Some(path) = own.lines().find_map(|l| l.strip_prefix("0::")) else {
+        return false;
+    };
+    if own.lines().count() != 1 {
+        return false;
+    }
+    let dir = Path::new("/sys/fs/cgroup").join(path.trim_start_matches('/'));
+    nix::unistd::access(&dir.join("cgroup.procs"), nix::unistd::AccessFlags::W_OK).is_ok()
+}
+
+/// Where the container's network comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NetworkMode {
+    /// A new network namespace with only loopback.
+    Private,
+    /// The caller's network namespace.
+    Host,
+}
+
+impl NetworkMode {
+    /// `--network` values this version understands; the networking issue adds more.
+    pub fn parse(s: &str) -> Result<NetworkMode, SpecError> {
+        match s {
+            "" | "none" | "private" | "slirp4netns" | "default" => Ok(NetworkMode::Private),
+            "host" => Ok(NetworkMode::Host),
+            other => Err(SpecError::Network(other.to_string())),
+        }
+    }
+}
+
+/// The numeric identity the process runs as.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResolvedUser {
+    pub uid: u32,
+    pub gid: u32,
+    pub additional_gids: Vec<u32>,
+}
+
+/// Files cove writes per container and bind-mounts over the image's.
+#[derive(Debug, Clone)]
+pub struct EtcFiles {
+    pub hosts: PathBuf,
+    pub resolv_conf: PathBuf,
+    pub hostname: PathBuf,
+}
+
+pub struct SpecInput<'a> {
+    pub config: &'a ContainerConfig,
+    pub rootfs: &'a Path,
+    pub user: ResolvedUser,
+    pub etc: Option<&'a EtcFiles>,
+    pub rootless: bool,
+}
+
+fn capability(name: &str) -> Result<Capability, SpecError> {
+    let clean = name.trim().to_ascii_uppercase();
+    let clean = clean.strip_prefix("CAP_").unwrap_or(&clean);
+    serde_json::from_value(serde_json::Value::String(clean.to_string()))
+        .map_err(|_| SpecError::UnknownCapability(name.to_string()))
+}
+
+/// Default set, then --cap-drop, then --cap-add (Docker's order: `--cap-drop ALL
+/// --cap-add X` leaves only X).
+pub fn capability_set(config: &ContainerConfig) -> Result<Vec<Capability>, SpecError> {
+    let all = |s: &String| s.eq_ignore_ascii_case("all");
+    let mut caps: Vec<Capability> = if config.privileged || config.cap_add.iter().any(all) {
+        all_capabilities()
+    } else {
+        DEFAULT_CAPS
+            .iter()
+            .map(|c| capability(c))
+            .collect::<Result<_, _>>()?
+    };
+    if config.cap_drop.iter().any(all) {
+        caps.clear();
+    }
+    for d in config.cap_drop.iter().filter(|s| !all(s)) {
+        let d = capability(d)?;
+        caps.retain(|c| *c != d);
+    }
+    for a in config.cap_add.iter().filter(|s| !all(s)) {
+        let a = capability(a)?;
+        if !caps.contains(&a) {
+            caps.push(a);
+        }
+    }
+    caps.sort_by_key(|c| c.to_string());
+    Ok(caps)
+}
+
+/// Every capability of Linux 5.9+ (`--privileged`, `--cap-add ALL`).
+const ALL_CAPS: &[&str] = &[
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "DAC_READ_SEARCH",
+    "FOWNER",
+    "FSETID",
+    "KILL",
+    "SETGID",
+    "SETUID",
+    "SETPCAP",
+    "LINUX_IMMUTABLE",
+    "NET_BIND_SERVICE",
+    "NET_BROADCAST",
+    "NET_ADMIN",
+    "NET_RAW",
+    "IPC_LOCK",
+    "IPC_OWNER",
+    "SYS_MODULE",
+    "SYS_RAWIO",
+    "SYS_CHROOT",
+    "SYS_PTRACE",
+    "SYS_PACCT",
+    "SYS_ADMIN",
+    "SYS_BOOT",
+    "SYS_NICE",
+    "SYS_RESOURCE",
+    "SYS_TIME",
+    "SYS_TTY_CONFIG",
+    "MKNOD",
+    "LEASE",
+    "AUDIT_WRITE",
+    "AUDIT_CONTROL",
+    "SETFCAP",
+    "MAC_OVERRIDE",
+    "MAC_ADMIN",
+    "SYSLOG",
+    "WAKE_ALARM",
+    "BLOCK_SUSPEND",
+    "AUDIT_READ",
+    "PERFMON",
+    "BPF",
+    "CHECKPOINT_RESTORE",
+];
+
+fn all_capabilities() -> Vec<Capability> {
+    // Names this version of oci-spec does not know are skipped rather than fatal.
+    ALL_CAPS.iter().filter_map(|c| capability(c).ok()).collect()
+}
+
+fn mount(dest: &str, typ: &str, source: &str, options: &[&str]) -> Mount {
+    let mut m = Mount::default();
+    m.set_destination(PathBuf::from(dest))
+        .set_typ(Some(typ.to_string()))
+        .set_source(Some(PathBuf::from(source)))
+        .set_options(Some(options.iter().map(|s| s.to_string()).collect()));
+    m
+}
+
+fn bind(source: &Path, dest: &str, read_only: bool) -> Mount {
+    let mode = if read_only { "ro" } else { "rw" };
+    mount(
+        dest,
+        "bind",
+        &source.display().to_string(),
+        &["rbind", mode, "nosuid", "nodev"],
+    )
+}
+
+fn base_mounts(net: &NetworkMode, rootless: bool, privileged: bool) -> Vec<Mount> {
+    let mut v = vec![
+        mount("/proc", "proc", "proc", &["nosuid", "noexec", "nodev"]),
+        mount(
+            "/dev",
+            "tmpfs",
+            "tmpfs",
+            &["nosuid", "strictatime", "mode=755", "size=65536k"],
+        ),
+        mount(
+            "/dev/pts",
+            "devpts",
+            "devpts",
+            &[
+                "nosuid",
+                "noexec",
+                "newinstance",
+                "ptmxmode=0666",
+                "mode=0620",
+                "gid=5",
+            ],
+        ),
+        mount(
+            "/dev/shm",
+            "tmpfs",
+            "shm",
+            &["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"],
+        ),
+        mount(
+            "/dev/mqueue",
+            "mqueue",
+            "mqueue",
+            &["nosuid", "noexec", "nodev"],
+        ),
+    ];
+    let ro = if privileged { "rw" } else { "ro" };
+    // sysfs can only be mounted by the owner of the network namespace: with the host's
+    // network (not ours when rootless) it has to be a bind mount of the host's /sys.
+    if *net == NetworkMode::Host && rootless {
+        v.push(mount(
+            "/sys",
+            "bind",
+            "/sys",
+            &["rbind", "nosuid", "noexec", "nodev", ro],
+        ));
+    } else {
+        v.push(mount(
+            "/sys",
+            "sysfs",
+            "sysfs",
+            &["nosuid", "noexec", "nodev", ro],
+        ));
+    }
+    // A cgroup v1 hierarchy cannot be mounted from a user namespace; rootful gets the
+    // usual read-only view.
+    if !rootless {
+        v.push(mount(
+            "/sys/fs/cgroup",
+            "cgroup",
+            "cgroup",
+            &["nosuid", "noexec", "nodev", "relatime", "ro"],
+        ));
+    }
+    v
+}
+
+fn default_seccomp() -> Result<LinuxSeccomp, SpecError> {
+    let mut rule = LinuxSyscall::default();
+    rule.set_names(DENIED_SYSCALLS.iter().map(|s| s.to_string()).collect())
+        .set_action(LinuxSeccompAction::ScmpActErrno)
+        .set_errno_ret(Some(libc::EPERM as u32));
+    let mut s = LinuxSeccomp::default();
+    s.set_default_action(LinuxSeccompAction::ScmpActAllow)
+        .set_syscalls(Some(vec![rule]));
+    Ok(s)
+}
+
+/// The complete spec for one container start.
+pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
+    let c = input.config;
+    let net = NetworkMode::parse(&c.network)?;
+    let mut spec = Spec::default();
+
+    let caps = capability_set(c)?;
+    let capset: oci_spec::runtime::Capabilities = caps.into_iter().collect();
+    let mut lc = LinuxCapabilities::default();
+    lc.set_bounding(Some(capset.clone()))
+        .set_effective(Some(capset.clone()))
+        .set_permitted(Some(capset.clone()))
+        // Like Docker: a non-root user keeps no capabilities across exec.
+        .set_inheritable(None)
+        .set_ambient(None);
+
+    let mut user = User::default();
+    user.set_uid(input.user.uid).set_gid(input.user.gid);
+    if !input.user.additional_gids.is_empty() {
+        user.set_additional_gids(Some(input.user.additional_gids.clone()));
+    }
+
+    let rlimit = PosixRlimitBuilder::default()
+        .typ(PosixRlimitType::RlimitNofile)
+        .hard(1_048_576u64)
+        .soft(1_048_576u64)
+        .build()?;
+
+    let mut process = spec.process().clone().unwrap_or_default();
+    process
+        .set_terminal(Some(c.tty))
+        .set_args(Some(c.args.clone()))
+        .set_env(Some(c.env.clone()))
+        .set_cwd(PathBuf::from(if c.working_dir.is_empty() {
+            "/"
+        } else {
+            &c.working_dir
+        }))
+        .set_user(user)
+        .set_capabilities(Some(lc))
+        .set_no_new_privileges(Some(c.no_new_privileges || !c.privileged))
+        .set_rlimits(if input.rootless {
+            None
+        } else {
+            Some(vec![rlimit])
+        });
+    spec.set_process(Some(process));
+
+    let mut root = spec.root().clone().unwrap_or_default();
+    root.set_path(input.rootfs.to_path_buf())
+        .set_readonly(Some(c.read_only));
+    spec.set_root(Some(root));
+    spec.set_hostname(Some(c.hostname.clone()));
+
+    let mut mounts = base_mounts(&net, input.rootless, c.privileged);
+    if let Some(etc) = input.etc {
+        mounts.push(bind(&etc.hosts, "/etc/hosts", false));
+        mounts.push(bind(&etc.resolv_conf, "/etc/resolv.conf", false));
+        mounts.push(bind(&etc.hostname, "/etc/hostname", false));
+    }
+    for m in &c.mounts {
+        let opts: Vec<&str> = m.options.iter().map(String::as_str).collect();
+        mounts.push(match m.kind.as_str() {
+            "tmpfs" => mount(&m.destination, "tmpfs", "tmpfs", &opts),
+            _ => mount(&m.destination, "bind", &m.source, &opts),
+        });
+    }
+    spec.set_mounts(Some(mounts));
+
+    let mut linux = spec.linux().clone().unwrap_or_default();
+    let mut namespaces = Vec::new();
+    for typ in [
+        LinuxNamespaceType::Pid,
+        LinuxNamespaceType::Ipc,
+        LinuxNamespaceType::Uts,
+        LinuxNamespaceType::Mount,
+    ] {
+        let mut ns = LinuxNamespace::default();
+        ns.set_typ(typ);
+        namespaces.push(ns);
+    }
+    if net == NetworkMode::Private {
+        let mut ns = LinuxNamespace::default();
+        ns.set_typ(LinuxNamespaceType::Network);
+        namespaces.push(ns);
+    }
+    linux
+        .set_namespaces(Some(namespaces))
+        // No limits asked for: the runtime must not touch cgroups (they are not
+        // delegated to the user on many machines).
+        .set_resources(None)
+        .set_cgroups_path(None);
+    if c.privileged {
+        linux.set_masked_paths(None).set_readonly_paths(None);
+    } else {
+        let mut masked = oci_spec::runtime::get_default_maskedpaths();
+        masked.extend(["/proc/scsi".into(), "/sys/dev/block".into()]);
+        masked.dedup();
+        linux.set_masked_paths(Some(masked));
+        linux.set_readonly_paths(Some(oci_spec::runtime::get_default_readonly_paths()));
+    }
+    if !(c.privileged || c.seccomp_unconfined) {
+        linux.set_seccomp(Some(default_seccomp()?));
+    } else {
+        linux.set_seccomp(None);
+    }
+    spec.set_linux(Some(linux));
+    Ok(spec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> ContainerConfig {
+        ContainerConfig {
+            args: vec!["sh".into()],
+            env: vec!["PATH=/bin".into()],
+            hostname: "abc".into(),
+            ..ContainerConfig::default()
+        }
+    }
+
+    fn names(caps: &[Capability]) -> Vec<String> {
+        caps.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn default_caps_are_podmans() {
+        let caps = capability_set(&config()).unwrap();
+        assert_eq!(caps.len(), DEFAULT_CAPS.len());
+        assert!(names(&caps).iter().any(|c| c.contains("CHOWN")));
+    }
+
+    #[test]
+    fn cap_drop_all_then_add() {
+        let mut c = config();
+        c.cap_drop = vec!["ALL".into()];
+        c.cap_add = vec!["cap_net_admin".into()];
+        let caps = capability_set(&c).unwrap();
+        assert_eq!(caps, vec![capability("NET_ADMIN").unwrap()]);
+        c.cap_add = vec!["NOT_A_CAP".into()];
+        assert!(matches!(
+            capability_set(&c),
+            Err(SpecError::UnknownCapability(_))
+        ));
+    }
+
+    #[test]
+    fn spec_carries_the_process_and_defaults() {
+        let c = config();
+        let spec = build(&SpecInput {
+            config: &c,
+            rootfs: Path::new("/r"),
+            user: ResolvedUser {
+                uid: 5,
+                gid: 6,
+                additional_gids: vec![7],
+            },
+            etc: None,
+            rootless: true,
+        })
+        .unwrap();
+        let p = spec.process().as_ref().unwrap();
+        assert_eq!(p.args().as_ref().unwrap(), &vec!["sh".to_string()]);
+        assert_eq!(p.user().uid(), 5);
+        assert_eq!(p.no_new_privileges(), Some(true));
+        let linux = spec.linux().as_ref().unwrap();
+        assert!(linux.resources().is_none(), "no cgroups unless asked");
+        assert!(linux.seccomp().is_some());
+        assert!(linux
+            .masked_paths()
+            .as_ref()
+            .unwrap()
+            .contains(&"/proc/kcore".to_string()));
+        let ns: Vec<_> = linux
+            .namespaces()
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|n| n.typ())
+            .collect();
+        assert!(ns.contains(&LinuxNamespaceType::Network));
+        assert!(
+            !ns.contains(&LinuxNamespaceType::User),
+            "rootless uses the pause userns"
+        );
+        let dests: Vec<_> = spec
+            .mounts()
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|m| m.destination().display().to_string())
+            .collect();
+        assert!(!dests.contains(&"/sys/fs/cgroup".to_string()));
+    }
+
+    #[test]
+    fn privileged_and_host_network() {
+        let mut c = config();
+        c.privileged = true;
+        c.network = "host".into();
+        let spec = build(&SpecInput {
+            config: &c,
+            rootfs: Path::new("/r"),
+            user: ResolvedUser::default(),
+            etc: None,
+            rootless: true,
+        })
+        .unwrap();
+        let linux = spec.linux().as_ref().unwrap();
+        assert!(linux.seccomp().is_none());
+        assert!(linux.masked_paths().is_none());
+        let sys = spec
+            .mounts()
+            .as_ref()
+            .unwrap()
+            .iter()
+            .find(|m| m.destination() == Path::new("/sys"))
+            .cloned()
+            .unwrap();
+        assert_eq!(sys.typ().as_deref(), Some("bind"));
+        c.network = "bridge9".into();
+        assert!(NetworkMode::parse(&c.network).is_err());
+    }
+}
