@@ -298,6 +298,39 @@ def build_one():
     return Image([Layer(make_tar(base_entries()), DOCKER_LAYER_GZIP, gz)], oci=False)
 
 
+def busybox_applets():
+    out = subprocess.run([BUSYBOX, "--list"], capture_output=True, text=True, check=True).stdout
+    return sorted(set(a for a in out.split() if a and a != "busybox"))
+
+
+def build_busybox():
+    """The image container tests run: every busybox applet, mount points, and a user."""
+    entries = [d("bin/"), f("bin/busybox", open(BUSYBOX, "rb").read(), 0o755)]
+    entries += [sym("bin/" + a, "busybox") for a in busybox_applets()]
+    entries += [
+        d("etc/"),
+        f("etc/group", "root:x:0:\nweb:x:1000:\naudio:x:29:web\nnogroup:x:65534:\n"),
+        f(
+            "etc/passwd",
+            "root:x:0:0:root:/root:/bin/sh\n"
+            "web:x:1000:1000:web:/home/web:/bin/sh\n"
+            "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n",
+        ),
+        d("home/"),
+        d("home/web/", uid=1000, gid=1000),
+        d("root/", 0o700),
+        d("tmp/", 0o1777),
+        d("proc/"),
+        d("sys/"),
+        d("dev/"),
+        d("var/"),
+        d("var/www/"),
+        f("var/www/index.html", "hello from cove\n"),
+    ]
+    cfg = {"Labels": {"org.cove.test": "busybox"}, "StopSignal": "SIGTERM"}
+    return Image([Layer(make_tar(entries), OCI_LAYER_GZIP, gz)], oci=True, extra_config=cfg)
+
+
 def build_multi():
     l1 = Layer(make_tar(base_entries()), OCI_LAYER_GZIP, gz)
     l2 = Layer(
@@ -427,6 +460,10 @@ def main():
         auth = Registry(args.auth_registry, args.auth_user, args.auth_pass)
         auth.push_image("cove-test/one", one)
         log("pushed cove-test/one to auth registry %s" % args.auth_registry)
+
+    bb = build_busybox()
+    out["BUSYBOX"] = (reg.push_image("cove-test/busybox", bb), bb.config_digest)
+    log("pushed cove-test/busybox %s" % bb.digest)
 
     multi = build_multi()
     out["MULTI"] = (reg.push_image("cove-test/multi", multi), multi.config_digest)

@@ -62,6 +62,8 @@ pub enum Command {
     Start(containers::StartArgs),
     /// List containers
     Ps(containers::PsArgs),
+    /// Run a command in a running container
+    Exec(containers::ExecArgs),
     /// Fetch the logs of a container
     Logs(containers::LogsArgs),
     /// Stop one or more running containers
@@ -136,6 +138,8 @@ pub enum ContainerCommand {
     Rm(containers::RmArgs),
     /// Fetch the logs of a container
     Logs(containers::LogsArgs),
+    /// Run a command in a running container
+    Exec(containers::ExecArgs),
     /// Block until containers stop, then print their exit codes
     Wait(containers::WaitArgs),
     /// Display detailed information on containers
@@ -395,6 +399,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Start(a) | Command::Container(C::Start(a)) => containers::start(ctx, a),
         Command::Ps(a) | Command::Container(C::Ls(a)) => containers::ps(ctx, a),
         Command::Logs(a) | Command::Container(C::Logs(a)) => containers::logs(ctx, a),
+        Command::Exec(a) | Command::Container(C::Exec(a)) => containers::exec(ctx, a),
         Command::Stop(a) | Command::Container(C::Stop(a)) => containers::stop(ctx, a),
         Command::Kill(a) | Command::Container(C::Kill(a)) => containers::kill(ctx, a),
         Command::Rm(a) | Command::Container(C::Rm(a)) => containers::rm(ctx, a),

@@ -57,13 +57,13 @@ fn send(sock: BorrowedFd<'_>, kind: u8, payload: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Restores the terminal mode when attach ends, however it ends.
-struct RawMode {
+/// Puts our terminal in raw mode; restores it when dropped, however attach ends.
+pub struct RawMode {
     saved: termios::Termios,
 }
 
 impl RawMode {
-    fn enter() -> Option<RawMode> {
+    pub fn enter() -> Option<RawMode> {
         let stdin = io::stdin();
         let saved = termios::tcgetattr(stdin.as_fd()).ok()?;
         let mut raw = saved.clone();
@@ -79,11 +79,16 @@ impl Drop for RawMode {
     }
 }
 
-fn terminal_size() -> Option<(u16, u16)> {
+/// Our terminal's size, when stdin is a terminal.
+pub fn terminal_winsize() -> Option<libc::winsize> {
+    // SAFETY: winsize is plain data; TIOCGWINSZ fills it in.
     let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
-    // SAFETY: TIOCGWINSZ writes a winsize into the pointer we pass.
     let r = unsafe { libc::ioctl(io::stdin().as_raw_fd(), libc::TIOCGWINSZ, &mut ws) };
-    (r == 0 && ws.ws_row > 0).then_some((ws.ws_row, ws.ws_col))
+    (r == 0 && ws.ws_row > 0).then_some(ws)
+}
+
+fn terminal_size() -> Option<(u16, u16)> {
+    terminal_winsize().map(|ws| (ws.ws_row, ws.ws_col))
 }
 
 /// Finds the detach sequence in typed input, across reads.

@@ -6,6 +6,7 @@
 //! (which wipes the runtime dir) all end in a state the next command understands.
 
 pub mod attach;
+pub mod exec;
 pub mod logs;
 pub mod names;
 pub mod record;
@@ -583,6 +584,61 @@ impl Engine {
             remove_path(&p).map_err(io_err(format!("removing {}", p.display())))?;
         }
         Ok(())
+    }
+
+    /// What `exec` runs: the container's own process settings (from its runtime spec)
+    /// with the flags' overrides.
+    pub fn exec_spec(
+        &self,
+        c: &Container,
+        args: Vec<String>,
+        env: &[String],
+        user: Option<&str>,
+        workdir: Option<&str>,
+        tty: bool,
+    ) -> Result<exec::ExecSpec> {
+        let bundle = self.container_dir(&c.id).join("userdata/config.json");
+        let spec = oci_spec::runtime::Spec::load(&bundle)
+            .map_err(|e| ContainerError::Spec(spec::SpecError::Oci(e)))?;
+        let process = spec.process().clone().unwrap_or_default();
+        let mut full_env = process.env().clone().unwrap_or_default();
+        for e in env {
+            let key = e.split('=').next().unwrap_or_default();
+            full_env.retain(|x| x.split('=').next() != Some(key));
+            full_env.push(e.clone());
+        }
+        let resolved = match user {
+            Some(u) => user::resolve(&self.rootfs(&c.id), u)?,
+            None => spec::ResolvedUser {
+                uid: process.user().uid(),
+                gid: process.user().gid(),
+                additional_gids: process.user().additional_gids().clone().unwrap_or_default(),
+            },
+        };
+        let capabilities = process
+            .capabilities()
+            .as_ref()
+            .and_then(|c| c.bounding().clone())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|cap| {
+                let name = serde_json::to_value(cap).ok()?;
+                spec::capability_number(name.as_str()?)
+            })
+            .collect();
+        Ok(exec::ExecSpec {
+            args,
+            env: full_env,
+            cwd: workdir
+                .map(str::to_string)
+                .unwrap_or_else(|| process.cwd().display().to_string()),
+            uid: resolved.uid,
+            gid: resolved.gid,
+            additional_gids: resolved.additional_gids,
+            capabilities,
+            no_new_privileges: process.no_new_privileges().unwrap_or(false),
+            tty,
+        })
     }
 
     /// Block until the container is not running; its exit code.

@@ -195,7 +195,8 @@ pub fn capability_set(config: &ContainerConfig) -> Result<Vec<Capability>, SpecE
     Ok(caps)
 }
 
-/// Every capability of Linux 5.9+ (`--privileged`, `--cap-add ALL`).
+/// Every capability of Linux 5.9+ (`--privileged`, `--cap-add ALL`), indexed by the
+/// kernel's capability number.
 const ALL_CAPS: &[&str] = &[
     "CHOWN",
     "DAC_OVERRIDE",
@@ -239,6 +240,13 @@ const ALL_CAPS: &[&str] = &[
     "BPF",
     "CHECKPOINT_RESTORE",
 ];
+
+/// The kernel's number for a capability name (`CAP_CHOWN` or `chown`).
+pub fn capability_number(name: &str) -> Option<u8> {
+    let upper = name.trim().to_ascii_uppercase();
+    let bare = upper.strip_prefix("CAP_").unwrap_or(&upper);
+    ALL_CAPS.iter().position(|c| *c == bare).map(|i| i as u8)
+}
 
 fn all_capabilities() -> Vec<Capability> {
     // Names this version of oci-spec does not know are skipped rather than fatal.
@@ -466,6 +474,14 @@ mod tests {
 
     fn names(caps: &[Capability]) -> Vec<String> {
         caps.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn capability_numbers_are_the_kernels() {
+        assert_eq!(capability_number("CAP_CHOWN"), Some(0));
+        assert_eq!(capability_number("sys_admin"), Some(21));
+        assert_eq!(capability_number("CAP_CHECKPOINT_RESTORE"), Some(40));
+        assert_eq!(capability_number("CAP_NOPE"), None);
     }
 
     #[test]

@@ -1,0 +1,391 @@
+//! The container lifecycle as a user sees it, rootless, as the test user, with the
+//! built-in runtime and with runc (`--runtime runc`): the same assertions for both.
+
+mod common;
+
+use std::io::Write;
+use std::process::Stdio;
+use std::time::Duration;
+
+use common::{describe, exit_code, TestEnv};
+
+const RUNTIMES: &[Option<&str>] = &[None, Some("runc")];
+
+fn busybox() -> String {
+    common::image("busybox")
+}
+
+/// `cove run [--runtime R] ARGS...`
+fn run_args<'a>(runtime: Option<&'a str>, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec!["run"];
+    if let Some(r) = runtime {
+        v.extend(["--runtime", r]);
+    }
+    v.extend_from_slice(rest);
+    v
+}
+
+fn pulled(name: &str) -> TestEnv {
+    let env = TestEnv::new(name);
+    env.cove_ok(&["pull", "-q", &busybox()]);
+    env
+}
+
+/// Poll `cond` (no wall-clock assertion: the loop only bounds a hang).
+fn eventually(mut cond: impl FnMut() -> bool) -> bool {
+    for _ in 0..600 {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn run_prints_output_and_passes_exit_codes() {
+    for rt in RUNTIMES {
+        let env = pulled("run-basic");
+        let img = busybox();
+        let out = env.cove_ok(&run_args(*rt, &["--rm", &img, "echo", "hi"]));
+        assert_eq!(out, "hi\n", "runtime {rt:?}");
+        // --rm: nothing left behind
+        assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "", "runtime {rt:?}");
+
+        let out = env.cove(&run_args(*rt, &["--rm", &img, "sh", "-c", "exit 3"]));
+        assert_eq!(exit_code(&out), 3, "runtime {rt:?}: {}", describe(&out));
+
+        let out = env.cove(&run_args(*rt, &["--rm", &img, "no-such-command"]));
+        assert_eq!(exit_code(&out), 127, "runtime {rt:?}: {}", describe(&out));
+
+        // stdout and stderr stay apart
+        let out = env.cove(&run_args(
+            *rt,
+            &["--rm", &img, "sh", "-c", "echo out; echo err >&2"],
+        ));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "out\n");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "err\n");
+    }
+}
+
+#[test]
+fn container_sees_mapped_ids_and_its_config() {
+    for rt in RUNTIMES {
+        let env = pulled("run-ids");
+        let img = busybox();
+        let uid = common::test_user_ids().0;
+        let out = env.cove_ok(&run_args(*rt, &["--rm", &img, "cat", "/proc/self/uid_map"]));
+        let lines: Vec<Vec<&str>> = out
+            .lines()
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+        assert_eq!(lines[0], vec!["0", &uid.to_string(), "1"], "{out}");
+        assert_eq!(lines[1][0], "1", "{out}");
+        assert_eq!(lines[1][2], "65536", "{out}");
+
+        let out = env.cove_ok(&run_args(
+            *rt,
+            &[
+                "--rm",
+                "-e",
+                "GREETING=hello",
+                "-w",
+                "/tmp",
+                "-u",
+                "web",
+                "--hostname",
+                "box",
+                &img,
+                "sh",
+                "-c",
+                "echo $GREETING; pwd; id -u; id -g; hostname",
+            ],
+        ));
+        assert_eq!(out, "hello\n/tmp\n1000\n1000\nbox\n", "runtime {rt:?}");
+    }
+}
+
+#[test]
+fn detached_container_logs_stop_rm() {
+    for rt in RUNTIMES {
+        let env = pulled("run-detached");
+        let img = busybox();
+        let id = env.cove_ok(&run_args(
+            *rt,
+            &[
+                "-d",
+                "--name",
+                "web",
+                &img,
+                "sh",
+                "-c",
+                "echo started; trap 'echo bye; exit 0' TERM; while true; do sleep 0.1; done",
+            ],
+        ));
+        let id = id.trim().to_string();
+        assert_eq!(id.len(), 64, "{id}");
+        let ps = env.cove_ok(&["ps"]);
+        assert!(ps.starts_with("CONTAINER ID"), "{ps}");
+        let row = ps.lines().nth(1).unwrap_or_default();
+        assert!(
+            row.starts_with(&id[..12]) && row.contains("Up") && row.ends_with("web"),
+            "{ps}"
+        );
+        assert!(eventually(|| env.cove_ok(&["logs", "web"]) == "started\n"));
+
+        let pid = env.cove_ok(&["inspect", "--format", "{{.State.Pid}}", "web"]);
+        assert!(pid.trim().parse::<i32>().unwrap() > 0, "{pid}");
+
+        // Name clash: a clear error, the first container untouched.
+        let (code, err) = env.cove_err(&run_args(*rt, &["-d", "--name", "web", &img, "true"]));
+        assert_eq!(code, 125);
+        assert!(err.contains("already in use"), "{err}");
+
+        // rm without -f refuses a running container (Podman's exit 2)
+        let (code, err) = env.cove_err(&["rm", "web"]);
+        assert_eq!(code, 2, "{err}");
+
+        assert_eq!(env.cove_ok(&["stop", "web"]), "web\n");
+        let status = env.cove_ok(&[
+            "inspect",
+            "--format",
+            "{{.State.Status}} {{.State.ExitCode}}",
+            "web",
+        ]);
+        assert_eq!(status.trim(), "exited 0");
+        assert_eq!(env.cove_ok(&["logs", "web"]), "started\nbye\n");
+        let ps = env.cove_ok(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"]);
+        assert!(ps.starts_with("web Exited (0)"), "{ps}");
+        assert_eq!(env.cove_ok(&["ps", "-q"]), "");
+
+        assert_eq!(env.cove_ok(&["rm", "web"]), "web\n");
+        assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
+        let (code, _) = env.cove_err(&["rm", "web"]);
+        assert_eq!(code, 1);
+    }
+}
+
+#[test]
+fn wait_kill_start_and_logs_options() {
+    let env = pulled("run-wait");
+    let img = busybox();
+    env.cove_ok(&[
+        "create",
+        "--name",
+        "c",
+        &img,
+        "sh",
+        "-c",
+        "echo one; echo two; exit 7",
+    ]);
+    let st = env.cove_ok(&["ps", "-a", "--format", "{{.State}}"]);
+    assert_eq!(st, "created\n");
+    env.cove_ok(&["start", "c"]);
+    assert_eq!(env.cove_ok(&["wait", "c"]), "7\n");
+    assert_eq!(env.cove_ok(&["logs", "--tail", "1", "c"]), "two\n");
+    let ts = env.cove_ok(&["logs", "-t", "c"]);
+    assert!(
+        ts.lines().all(|l| l.contains("T") && l.contains("Z ")),
+        "{ts}"
+    );
+    // started again: the log grows
+    env.cove_ok(&["start", "c"]);
+    assert_eq!(env.cove_ok(&["wait", "c"]), "7\n");
+    assert_eq!(env.cove_ok(&["logs", "c"]), "one\ntwo\none\ntwo\n");
+    let filtered = env.cove_ok(&["ps", "-a", "--filter", "exited=7", "-q"]);
+    assert_eq!(filtered.lines().count(), 1);
+
+    env.cove_ok(&["run", "-d", "--name", "k", &img, "sleep", "1000"]);
+    env.cove_ok(&["kill", "k"]);
+    assert_eq!(env.cove_ok(&["wait", "k"]), "137\n");
+    let (code, _) = env.cove_err(&["kill", "k"]);
+    assert_eq!(code, 2);
+    env.cove_ok(&["rm", "-a"]);
+    assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
+}
+
+#[test]
+fn interactive_stdin_and_tty() {
+    let env = pulled("run-it");
+    let img = busybox();
+    let mut child = env
+        .cove_cmd(&[
+            "run",
+            "--rm",
+            "-i",
+            &img,
+            "sh",
+            "-c",
+            "read line; echo got:$line",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"hello\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "got:hello\n",
+        "{}",
+        describe(&out)
+    );
+
+    // A real pty: `script` gives cove a terminal; the shell answers at its prompt.
+    let cove = common::cove_bin();
+    let cmd = format!("{} run --rm -it {img} sh", cove.display());
+    let mut child = env
+        .user_cmd("/usr/bin/script", &["-qfec", &cmd, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    stdin.write_all(b"tty; echo marker-$((40+2))\n").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    stdin.write_all(b"exit 5\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("marker-42"), "{}", describe(&out));
+    assert!(text.contains("/dev/pts/"), "no tty inside: {text}");
+}
+
+#[test]
+fn resource_limits_fail_clearly() {
+    let env = pulled("run-limits");
+    let (code, err) = env.cove_err(&["run", "--rm", "--memory", "64m", &busybox(), "true"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("--memory") && err.contains("cgroup"), "{err}");
+    assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
+}
+
+#[test]
+fn bad_input_is_refused() {
+    let env = pulled("run-bad");
+    let img = busybox();
+    let (code, err) = env.cove_err(&["run", "--no-such-flag", &img]);
+    assert_eq!(code, 125, "{err}");
+    let (code, err) = env.cove_err(&["run", "--name", "bad name", &img, "true"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("invalid container name"), "{err}");
+    let (code, err) = env.cove_err(&["run", "--pull=never", "127.0.0.1:1/nope:latest", "true"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("image not known"), "{err}");
+    let (code, err) = env.cove_err(&["run", "--runtime", "no-such-runtime", &img, "true"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("no-such-runtime"), "{err}");
+    let (code, _) = env.cove_err(&["logs", "ghost"]);
+    assert_eq!(code, 1);
+    assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
+}
+
+#[test]
+fn twenty_concurrent_runs_get_distinct_names_and_ids() {
+    let env = pulled("run-20");
+    let img = busybox();
+    let children: Vec<_> = (0..20)
+        .map(|_| {
+            env.cove_cmd(&["run", "-d", &img, "sleep", "1000"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut ids = Vec::new();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", describe(&out));
+        ids.push(String::from_utf8_lossy(&out.stdout).trim().to_string());
+    }
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 20);
+    let names = env.cove_ok(&["ps", "--format", "{{.Names}}"]);
+    let mut names: Vec<&str> = names.lines().collect();
+    assert_eq!(names.len(), 20, "{names:?}");
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 20);
+    env.cove_ok(&["rm", "-f", "-a"]);
+    assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
+}
+
+#[test]
+fn killed_shim_and_killed_cli_leave_a_usable_store() {
+    let env = pulled("run-crash");
+    let img = busybox();
+    env.cove_ok(&["run", "-d", "--name", "victim", &img, "sleep", "1000"]);
+    let conmon = env.cove_ok(&["inspect", "--format", "{{.State.ConmonPid}}", "victim"]);
+    let conmon: i32 = conmon.trim().parse().unwrap();
+    assert!(conmon > 0);
+    unsafe { libc::kill(conmon, libc::SIGKILL) };
+    // The store still answers, rm -f ends the orphaned container, a new run works.
+    env.cove_ok(&["ps", "-a"]);
+    env.cove_ok(&["rm", "-f", "victim"]);
+    assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
+    assert_eq!(env.cove_ok(&["run", "--rm", &img, "echo", "ok"]), "ok\n");
+
+    // SIGKILL the CLI in the middle of `run -d`, a few times at different moments.
+    for delay_ms in [5u64, 30, 80] {
+        let mut child = env
+            .cove_cmd(&["run", "-d", &img, "sleep", "1000"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        // runuser's child is cove: kill the whole process group of the test user's cove.
+        let _ = std::process::Command::new("pkill")
+            .args(["-KILL", "-u", &common::test_user(), "-f", "cove run -d"])
+            .status();
+        let _ = child.wait();
+    }
+    env.cove_ok(&["ps", "-a"]);
+    env.cove_ok(&["rm", "-f", "-a"]);
+    assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
+    assert_eq!(env.cove_ok(&["run", "--rm", &img, "echo", "ok"]), "ok\n");
+}
+
+#[test]
+fn after_a_reboot_containers_show_exited_and_start_again() {
+    let env = pulled("run-reboot");
+    let img = busybox();
+    env.cove_ok(&["run", "-d", "--name", "svc", &img, "sleep", "1000"]);
+    // A reboot: every process gone, the runtime dir (tmpfs) wiped.
+    let pause = env.pause_pid().expect("pause process");
+    let conmon: i32 = env
+        .cove_ok(&["inspect", "--format", "{{.State.ConmonPid}}", "svc"])
+        .trim()
+        .parse()
+        .unwrap();
+    let pid: i32 = env
+        .cove_ok(&["inspect", "--format", "{{.State.Pid}}", "svc"])
+        .trim()
+        .parse()
+        .unwrap();
+    for p in [conmon, pid, pause] {
+        unsafe { libc::kill(p, libc::SIGKILL) };
+    }
+    assert!(eventually(|| !std::path::Path::new(&format!(
+        "/proc/{pid}"
+    ))
+    .exists()
+        || std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| s.contains(") Z "))
+            .unwrap_or(true)));
+    std::process::Command::new("rm")
+        .arg("-rf")
+        .arg(env.run.join("cove"))
+        .status()
+        .unwrap();
+    let ps = env.cove_ok(&["ps", "-a", "--format", "{{.Names}} {{.State}}"]);
+    assert_eq!(ps, "svc exited\n");
+    env.cove_ok(&["start", "svc"]);
+    let ps = env.cove_ok(&["ps", "--format", "{{.Names}} {{.State}}"]);
+    assert_eq!(ps, "svc running\n");
+    env.cove_ok(&["rm", "-f", "svc"]);
+}
