@@ -12,3 +12,4 @@ pub mod paths;
 pub mod registry;
 pub mod rootless;
 pub mod storage;
+pub mod volume;

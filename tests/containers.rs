@@ -389,3 +389,134 @@ fn after_a_reboot_containers_show_exited_and_start_again() {
     assert_eq!(ps, "svc running\n");
     env.cove_ok(&["rm", "-f", "svc"]);
 }
+
+#[test]
+fn named_volumes_keep_data_and_copy_up_image_content() {
+    let env = pulled("run-volumes");
+    let img = busybox();
+    // First use creates the volume and copies the image's /var/www into it.
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "-v",
+        "site:/var/www",
+        &img,
+        "sh",
+        "-c",
+        "cat /var/www/index.html; echo more > /var/www/extra",
+    ]);
+    assert_eq!(out, "hello from cove\n");
+    assert_eq!(env.cove_ok(&["volume", "ls", "-q"]), "site\n");
+    // The container is gone; the data is not.
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "-v",
+        "site:/srv:ro",
+        &img,
+        "cat",
+        "/srv/extra",
+    ]);
+    assert_eq!(out, "more\n");
+    let (code, err) = env.cove_err(&[
+        "run",
+        "--rm",
+        "-v",
+        "site:/srv:ro",
+        &img,
+        "sh",
+        "-c",
+        "echo x > /srv/extra",
+    ]);
+    assert_ne!(code, 0, "{err}");
+
+    // In use: rm refuses (exit 2) and keeps the data.
+    env.cove_ok(&[
+        "create",
+        "--name",
+        "holder",
+        "-v",
+        "site:/data",
+        &img,
+        "true",
+    ]);
+    let (code, err) = env.cove_err(&["volume", "rm", "site"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("holder"), "{err}");
+    env.cove_ok(&["rm", "-v", "holder"]);
+    assert_eq!(
+        env.cove_ok(&["volume", "ls", "-q"]),
+        "site\n",
+        "rm -v removed a named volume"
+    );
+    let mountpoint = env.cove_ok(&["volume", "inspect", "--format", "{{.Mountpoint}}", "site"]);
+    assert!(
+        mountpoint.trim().ends_with("/volumes/site/_data"),
+        "{mountpoint}"
+    );
+    env.cove_ok(&["volume", "rm", "site"]);
+    let (code, _) = env.cove_err(&["volume", "inspect", "site"]);
+    assert_eq!(code, 1);
+
+    // Bind mounts: a missing host path is a clear error.
+    let (code, err) = env.cove_err(&["run", "--rm", "-v", "/no/such/dir:/x", &img, "true"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("/no/such/dir"), "{err}");
+    let host = env.home.join("shared");
+    env.sh_ok(&format!(
+        "mkdir {0} && echo from-host > {0}/f",
+        host.display()
+    ));
+    let spec = format!("{}:/mnt", host.display());
+    let out = env.cove_ok(&["run", "--rm", "-v", &spec, &img, "cat", "/mnt/f"]);
+    assert_eq!(out, "from-host\n");
+}
+
+#[test]
+fn exec_runs_in_the_container() {
+    let env = pulled("run-exec");
+    let img = busybox();
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--name",
+        "box",
+        "-e",
+        "FROM_RUN=1",
+        &img,
+        "sleep",
+        "1000",
+    ]);
+    let out = env.cove_ok(&[
+        "exec",
+        "box",
+        "sh",
+        "-c",
+        "echo $FROM_RUN; hostname; cat /proc/1/cmdline | tr '\\0' ' '",
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "1");
+    assert_eq!(lines[2].trim(), "sleep 1000", "{out}");
+    let out = env.cove(&["exec", "box", "sh", "-c", "exit 4"]);
+    assert_eq!(exit_code(&out), 4);
+    let out = env.cove(&["exec", "box", "no-such-command"]);
+    assert_eq!(exit_code(&out), 127, "{}", describe(&out));
+    let out = env.cove_ok(&[
+        "exec",
+        "-u",
+        "web",
+        "-w",
+        "/tmp",
+        "-e",
+        "X=y",
+        "box",
+        "sh",
+        "-c",
+        "id -u; pwd; echo $X",
+    ]);
+    assert_eq!(out, "1000\n/tmp\ny\n");
+    env.cove_ok(&["stop", "-t", "0", "box"]);
+    let (code, err) = env.cove_err(&["exec", "box", "true"]);
+    assert_eq!(code, 125, "{err}");
+    env.cove_ok(&["rm", "box"]);
+}

@@ -230,20 +230,25 @@ fn parse_volume(spec: &str) -> anyhow::Result<MountSpec> {
         [s, d, o] => (*s, *d, *o),
         _ => bail!("invalid volume {spec:?}: use HOST-DIR:CONTAINER-DIR[:OPTIONS]"),
     };
-    if !src.starts_with('/') {
-        bail!("invalid volume {spec:?}: named volumes are not supported yet; use an absolute host path");
-    }
     if !dst.starts_with('/') {
         bail!("invalid volume {spec:?}: the container path must be absolute");
     }
-    if !std::path::Path::new(src).exists() {
+    let named = !src.starts_with('/');
+    if named {
+        crate::volume::validate_name(src)?;
+    } else if !std::path::Path::new(src).exists() {
         bail!("{src}: no such file or directory (bind mount source must exist)");
     }
-    let mut options = vec!["rbind".to_string()];
+    let mut options = if named {
+        Vec::new()
+    } else {
+        vec!["rbind".to_string()]
+    };
     let mut mode = "rw";
     for o in opts.split(',').filter(|o| !o.is_empty()) {
         match o {
             "ro" | "rw" => mode = o,
+            "nocopy" if named => options.push(o.to_string()),
             // SELinux relabelling and propagation have no effect here.
             "z" | "Z" | "private" | "rprivate" | "shared" | "slave" | "rslave" => {}
             other => bail!("invalid volume option {other:?} in {spec:?}"),
@@ -251,7 +256,7 @@ fn parse_volume(spec: &str) -> anyhow::Result<MountSpec> {
     }
     options.push(mode.to_string());
     Ok(MountSpec {
-        kind: "bind".into(),
+        kind: if named { "volume" } else { "bind" }.into(),
         source: src.to_string(),
         destination: dst.to_string(),
         options,
@@ -374,6 +379,20 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
     for t in &a.tmpfs {
         mounts.push(parse_tmpfs(t)?);
     }
+    // The image's VOLUMEs not covered by a flag become anonymous volumes; their names
+    // are drawn when the container is created.
+    if let Some(vols) = cfg["Volumes"].as_object() {
+        for path in vols.keys() {
+            if !mounts.iter().any(|m| &m.destination == path) {
+                mounts.push(MountSpec {
+                    kind: "volume".into(),
+                    source: String::new(),
+                    destination: path.clone(),
+                    options: vec!["rw".into()],
+                });
+            }
+        }
+    }
     let network = a.network.clone().unwrap_or_default();
     crate::container::spec::NetworkMode::parse(&network)?;
     Ok(ContainerConfig {
@@ -425,6 +444,19 @@ fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Fa
     let image_id = ensure_image(ctx, &a.image, &a.pull)?;
     let mut config = build_config(ctx, a, &image_id)?;
     config.hostname = a.hostname.clone().unwrap_or_default();
+    let store = ctx.store()?;
+    for m in config.mounts.iter_mut().filter(|m| m.kind == "volume") {
+        let name = (!m.source.is_empty()).then_some(m.source.as_str());
+        let v = crate::volume::create(
+            &store,
+            name,
+            "local",
+            Default::default(),
+            Default::default(),
+            true,
+        )?;
+        m.source = v.name;
+    }
     let c = engine
         .create(CreateRequest {
             name: a.name.clone(),
@@ -679,7 +711,7 @@ pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
         if a.force && a.time.is_some_and(|t| t > 0) {
             engine.stop(c, a.time)?;
         }
-        engine.remove(c, a.force).map_err(|e| match e {
+        engine.remove(c, a.force, a.volumes).map_err(|e| match e {
             ContainerError::Running(_) => conflict(e.into()),
             other => other.into(),
         })?;
@@ -1194,7 +1226,7 @@ pub fn prune(ctx: &Ctx, _a: PruneArgs) -> CmdResult {
     let engine = ctx.engine()?;
     for mut c in engine.list()? {
         if !c.state.status.is_active() {
-            engine.remove(&mut c, false)?;
+            engine.remove(&mut c, false, false)?;
             println!("{}", c.id);
         }
     }

@@ -620,7 +620,7 @@ pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
             let engine = ctx.engine()?;
             for name in &users {
                 let mut c = engine.lookup(name)?;
-                engine.remove(&mut c, true)?;
+                engine.remove(&mut c, true, false)?;
             }
         }
         for n in &names {

@@ -9,6 +9,7 @@ mod login;
 mod output;
 mod progress;
 mod system;
+mod volumes;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -79,6 +80,9 @@ pub enum Command {
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
+    /// Manage volumes
+    #[command(subcommand)]
+    Volume(volumes::VolumeCommand),
     /// Pull an image from a registry
     Pull(images::PullArgs),
     /// Push an image to a registry
@@ -409,6 +413,17 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Container(C::Exists(a)) => containers::exists(ctx, a),
         Command::Container(C::Prune(a)) => containers::prune(ctx, a),
         Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),
+        Command::Volume(v) => {
+            use volumes::VolumeCommand as V;
+            match v {
+                V::Create(a) => volumes::create(ctx, a),
+                V::Ls(a) => volumes::ls(ctx, a),
+                V::Inspect(a) => volumes::inspect(ctx, a),
+                V::Rm(a) => volumes::rm(ctx, a),
+                V::Prune(a) => volumes::prune(ctx, a),
+                V::Exists(a) => volumes::exists(ctx, a),
+            }
+        }
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => images::pull(ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => images::push(ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::list(ctx, a),

@@ -402,8 +402,9 @@ impl Engine {
         self.save_state(c)?;
         let user = user::resolve(&rootfs, &c.config.user)?;
         let etc = self.write_etc_files(c)?;
+        let config = self.resolve_volumes(c, &rootfs)?;
         let spec = spec::build(&spec::SpecInput {
-            config: &c.config,
+            config: &config,
             rootfs: &rootfs,
             user,
             etc: Some(&etc),
@@ -465,6 +466,43 @@ impl Engine {
             return Err(e.into());
         }
         Ok(sock)
+    }
+
+    /// The config with volume mounts turned into bind mounts of the volumes' directories;
+    /// an empty volume first gets the image's content at its mount point (copy-up).
+    fn resolve_volumes(&self, c: &Container, rootfs: &std::path::Path) -> Result<ContainerConfig> {
+        let mut config = c.config.clone();
+        for m in config.mounts.iter_mut().filter(|m| m.kind == "volume") {
+            let dir = crate::volume::data_dir(&self.store, &m.source);
+            if !dir.is_dir() {
+                return Err(ContainerError::Io {
+                    context: format!("volume {} of container {}", m.source, c.name),
+                    source: std::io::Error::from(std::io::ErrorKind::NotFound),
+                });
+            }
+            if crate::volume::is_empty(&dir) && !m.options.iter().any(|o| o == "nocopy") {
+                // The image path is resolved inside the container's rootfs (a symlink
+                // there must not lead out of it) and read through the resolved fd.
+                if let Ok(handle) =
+                    pathrs::Root::open(rootfs).and_then(|r| r.resolve(&m.destination))
+                {
+                    use std::os::fd::{AsFd, AsRawFd};
+                    let from =
+                        PathBuf::from(format!("/proc/self/fd/{}", handle.as_fd().as_raw_fd()));
+                    crate::volume::copy_up(&from, &dir).map_err(io_err(format!(
+                        "copying {} into volume {}",
+                        m.destination, m.source
+                    )))?;
+                }
+            }
+            m.kind = "bind".into();
+            m.source = dir.display().to_string();
+            m.options.retain(|o| o != "nocopy");
+            if !m.options.iter().any(|o| o == "rbind") {
+                m.options.insert(0, "rbind".into());
+            }
+        }
+        Ok(config)
     }
 
     /// Undo what start set up: runtime record, mounted filesystem.
@@ -551,13 +589,16 @@ impl Engine {
             self.save_state(&c)?;
         }
         if c.config.auto_remove {
+            // `--rm` takes the container's anonymous volumes with it, as in Docker.
             self.remove_files(&c)?;
+            self.remove_anonymous_volumes(&c)?;
         }
         Ok(())
     }
 
-    /// `rm`: with `force` a running container is killed first.
-    pub fn remove(&self, c: &mut Container, force: bool) -> Result<()> {
+    /// `rm`: with `force` a running container is killed first; with `volumes` its
+    /// anonymous volumes go too (named volumes never do).
+    pub fn remove(&self, c: &mut Container, force: bool, volumes: bool) -> Result<()> {
         self.refresh(c)?;
         if c.state.status.is_active() {
             if !force {
@@ -570,7 +611,38 @@ impl Engine {
         }
         let _lock = self.lock(&c.id)?;
         self.release(c)?;
-        self.remove_files(c)
+        self.remove_files(c)?;
+        if volumes {
+            self.remove_anonymous_volumes(c)?;
+        }
+        Ok(())
+    }
+
+    fn remove_anonymous_volumes(&self, c: &Container) -> Result<()> {
+        for m in c.config.mounts.iter().filter(|m| m.kind == "volume") {
+            let anonymous = crate::volume::find(&self.store, &m.source)
+                .map(|v| v.anonymous)
+                .unwrap_or(false);
+            if anonymous && self.volume_users(&m.source)?.is_empty() {
+                let _ = crate::volume::remove(&self.store, &m.source);
+            }
+        }
+        Ok(())
+    }
+
+    /// Names of the containers that mount a volume.
+    pub fn volume_users(&self, volume: &str) -> Result<Vec<String>> {
+        Ok(self
+            .list()?
+            .into_iter()
+            .filter(|c| {
+                c.config
+                    .mounts
+                    .iter()
+                    .any(|m| m.kind == "volume" && m.source == volume)
+            })
+            .map(|c| c.name)
+            .collect())
     }
 
     /// The row goes first: once it is gone nobody can see a half-removed container.

@@ -94,6 +94,14 @@ CREATE TABLE IF NOT EXISTS containers (
     state TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS containers_image ON containers(image_id);
+CREATE TABLE IF NOT EXISTS volumes (
+    name TEXT PRIMARY KEY,
+    driver TEXT NOT NULL,
+    labels TEXT NOT NULL,
+    options TEXT NOT NULL,
+    anonymous INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS digests (
     repo TEXT NOT NULL,
     digest TEXT NOT NULL,
@@ -545,6 +553,62 @@ impl Db {
             .into_iter()
             .map(|c| c.name)
             .collect())
+    }
+}
+
+/// A named or anonymous volume. Labels and options are JSON objects.
+#[derive(Debug, Clone)]
+pub struct VolumeRow {
+    pub name: String,
+    pub driver: String,
+    pub labels: String,
+    pub options: String,
+    pub anonymous: bool,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+impl Db {
+    /// Insert a volume; false when the name is taken (the caller decides whether that is
+    /// an error: `volume create` says so, `run -v` reuses it).
+    pub fn insert_volume(&self, v: &VolumeRow) -> Result<bool> {
+        Ok(self.conn.execute(
+            "INSERT OR IGNORE INTO volumes (name, driver, labels, options, anonymous, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                v.name,
+                v.driver,
+                v.labels,
+                v.options,
+                v.anonymous,
+                v.created_at
+            ],
+        )? > 0)
+    }
+
+    pub fn volumes(&self) -> Result<Vec<VolumeRow>> {
+        let mut st = self.conn.prepare(
+            "SELECT name, driver, labels, options, anonymous, created_at FROM volumes
+             ORDER BY name",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(VolumeRow {
+                name: r.get(0)?,
+                driver: r.get(1)?,
+                labels: r.get(2)?,
+                options: r.get(3)?,
+                anonymous: r.get(4)?,
+                created_at: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn delete_volume(&self, name: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM volumes WHERE name = ?1", [name])?
+            > 0)
     }
 }
 

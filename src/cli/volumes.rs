@@ -1,0 +1,278 @@
+//! volume create, ls, inspect, rm, prune, exists.
+
+use std::collections::BTreeMap;
+
+use anyhow::anyhow;
+use clap::{Args, Subcommand};
+use serde_json::{json, Value};
+
+use super::output::{print_inspect, print_list};
+use super::{CmdResult, Ctx, Failure};
+use crate::volume::{self, Volume, VolumeError};
+
+#[derive(Subcommand, Debug)]
+pub enum VolumeCommand {
+    /// Create a volume
+    Create(CreateArgs),
+    /// List volumes
+    #[command(visible_alias = "list")]
+    Ls(LsArgs),
+    /// Display detailed information on volumes
+    Inspect(InspectArgs),
+    /// Remove one or more volumes
+    Rm(RmArgs),
+    /// Remove all volumes no container uses
+    Prune(PruneArgs),
+    /// Check whether a volume exists (exit 0 if it does, 1 if not)
+    Exists(ExistsArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CreateArgs {
+    /// Volume driver (only "local")
+    #[arg(short, long, default_value = "local")]
+    pub driver: String,
+    /// Set metadata (KEY=VALUE)
+    #[arg(short, long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Driver options (KEY=VALUE), recorded for inspect
+    #[arg(short, long = "opt", value_name = "KEY=VALUE")]
+    pub opts: Vec<String>,
+    /// Name (random if omitted)
+    pub name: Option<String>,
+}
+
+fn key_values(items: &[String]) -> BTreeMap<String, String> {
+    items
+        .iter()
+        .map(|l| {
+            let (k, v) = l.split_once('=').unwrap_or((l, ""));
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+fn value(ctx: &Ctx, v: &Volume) -> anyhow::Result<Value> {
+    let store = ctx.store()?;
+    let created = chrono::DateTime::from_timestamp(v.created_at, 0).unwrap_or_default();
+    Ok(json!({
+        "Name": v.name,
+        "Driver": v.driver,
+        "Mountpoint": volume::data_dir(&store, &v.name),
+        "CreatedAt": created.to_rfc3339(),
+        "Labels": v.labels,
+        "Options": v.options,
+        "Scope": "local",
+        "Anonymous": v.anonymous,
+    }))
+}
+
+pub fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let v = volume::create(
+        &store,
+        a.name.as_deref(),
+        &a.driver,
+        key_values(&a.labels),
+        key_values(&a.opts),
+        false,
+    )?;
+    println!("{}", v.name);
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct LsArgs {
+    /// Only display volume names
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Filter (name=, label=, dangling=true|false, driver=)
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Format: json or a Go template like '{{.Name}}'
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+fn matches(v: &Volume, users: usize, filter: &str) -> anyhow::Result<bool> {
+    let (k, val) = filter
+        .split_once('=')
+        .ok_or_else(|| anyhow!("invalid filter {filter:?}: use KEY=VALUE"))?;
+    Ok(match k {
+        "name" => v.name.contains(val),
+        "driver" => v.driver == val,
+        "label" => match val.split_once('=') {
+            Some((lk, lv)) => v.labels.get(lk).is_some_and(|x| x == lv),
+            None => v.labels.contains_key(val),
+        },
+        "dangling" => (users == 0) == matches!(val, "true" | "1"),
+        other => anyhow::bail!("unsupported filter {other:?}"),
+    })
+}
+
+pub fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let engine = ctx.engine()?;
+    let mut items = Vec::new();
+    for v in volume::list(&store)? {
+        let users = engine.volume_users(&v.name)?.len();
+        let mut ok = true;
+        for f in &a.filter {
+            ok &= matches(&v, users, f)?;
+        }
+        if ok {
+            items.push(value(ctx, &v)?);
+        }
+    }
+    if a.quiet {
+        for i in &items {
+            println!("{}", i["Name"].as_str().unwrap_or_default());
+        }
+        return Ok(0);
+    }
+    print_list(
+        a.format.as_deref(),
+        &["DRIVER", "VOLUME NAME"],
+        &[("Name", "VOLUME NAME")],
+        &items,
+        |v| {
+            vec![
+                v["Driver"].as_str().unwrap_or_default().to_string(),
+                v["Name"].as_str().unwrap_or_default().to_string(),
+            ]
+        },
+    )?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// Format: json or a Go template like '{{.Mountpoint}}'
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Volumes to inspect
+    #[arg(required = true)]
+    pub names: Vec<String>,
+}
+
+fn not_found(e: VolumeError) -> Failure {
+    let code = match e {
+        VolumeError::NotFound(_) => 1,
+        VolumeError::InUse { .. } => 2,
+        _ => super::EXIT_FAILURE,
+    };
+    Failure {
+        code,
+        error: e.into(),
+    }
+}
+
+pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let mut items = Vec::new();
+    for n in &a.names {
+        items.push(value(ctx, &volume::find(&store, n).map_err(not_found)?)?);
+    }
+    print_inspect(a.format.as_deref(), &items)?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct RmArgs {
+    /// Remove the containers using the volumes too
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove all volumes
+    #[arg(short, long)]
+    pub all: bool,
+    /// Volumes to remove
+    pub names: Vec<String>,
+}
+
+/// Remove a volume; with `force`, the containers using it go first.
+fn remove(ctx: &Ctx, name: &str, force: bool) -> Result<(), Failure> {
+    let store = ctx.store()?;
+    let engine = ctx.engine()?;
+    volume::find(&store, name).map_err(not_found)?;
+    let users = engine.volume_users(name)?;
+    if !users.is_empty() {
+        if !force {
+            return Err(not_found(VolumeError::InUse {
+                name: name.to_string(),
+                users: users.join(", "),
+            }));
+        }
+        for u in users {
+            let mut c = engine.lookup(&u)?;
+            engine.remove(&mut c, true, false)?;
+        }
+    }
+    volume::remove(&store, name).map_err(not_found)
+}
+
+pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
+    let names: Vec<String> = if a.all {
+        volume::list(&*ctx.store()?)?
+            .into_iter()
+            .map(|v| v.name)
+            .collect()
+    } else if a.names.is_empty() {
+        return Err(anyhow!("volume rm needs at least one volume name (or --all)").into());
+    } else {
+        a.names.clone()
+    };
+    let mut code = 0;
+    for n in &names {
+        match remove(ctx, n, a.force) {
+            Ok(()) => println!("{n}"),
+            Err(f) => {
+                eprintln!("Error: {}", super::one_line(&f.error));
+                code = code.max(f.code);
+            }
+        }
+    }
+    Ok(code)
+}
+
+#[derive(Args, Debug)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+    /// Only volumes with these labels (label=KEY[=VALUE])
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+}
+
+pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
+    let store = ctx.store()?;
+    let engine = ctx.engine()?;
+    for v in volume::list(&store)? {
+        if !engine.volume_users(&v.name)?.is_empty() {
+            continue;
+        }
+        let mut ok = true;
+        for f in &a.filter {
+            ok &= matches(&v, 0, f)?;
+        }
+        if ok {
+            volume::remove(&store, &v.name)?;
+            println!("{}", v.name);
+        }
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ExistsArgs {
+    /// Volume name
+    pub name: String,
+}
+
+pub fn exists(ctx: &Ctx, a: ExistsArgs) -> CmdResult {
+    match volume::find(&*ctx.store()?, &a.name) {
+        Ok(_) => Ok(0),
+        Err(VolumeError::NotFound(_)) => Ok(1),
+        Err(e) => Err(e.into()),
+    }
+}
