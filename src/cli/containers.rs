@@ -1234,6 +1234,330 @@ pub fn prune(ctx: &Ctx, _a: PruneArgs) -> CmdResult {
 }
 
 #[derive(Args, Debug)]
+pub struct NamesArgs {
+    /// Containers
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RestartArgs {
+    /// Seconds to wait before killing the container
+    #[arg(short, long, visible_alias = "timeout")]
+    pub time: Option<u32>,
+    /// Containers to restart
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn restart(ctx: &Ctx, a: RestartArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        engine.stop(c, a.time)?;
+        engine.start(c, false).map_err(start_failure)?;
+        c.state.restart_count += 1;
+        engine.save_state(c)?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+pub fn pause(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        engine.pause(c).map_err(|e| conflict(e.into()))?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+pub fn unpause(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        engine.unpause(c).map_err(|e| conflict(e.into()))?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct AttachArgs {
+    /// Do not attach stdin
+    #[arg(long)]
+    pub no_stdin: bool,
+    /// Key sequence for detaching
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Container
+    pub container: String,
+}
+
+pub fn attach(ctx: &Ctx, a: AttachArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let mut c = engine.lookup(&a.container)?;
+    if !c.state.status.is_active() {
+        return Err(conflict(anyhow!(
+            "you can only attach to running containers: {} is {}",
+            c.name,
+            c.state.status.as_str()
+        )));
+    }
+    let sock = attach::connect(&engine.state_dir(&c.id).join("attach"))
+        .context("connecting to the container's attach socket")?;
+    if a.no_stdin {
+        c.config.interactive = false;
+    }
+    attach_until_exit(&engine, &mut c, &sock, &a.detach_keys)
+}
+
+fn running(engine: &Engine, name: &str) -> Result<Container, Failure> {
+    let c = engine.lookup(name)?;
+    if !c.state.status.is_active() {
+        return Err(conflict(anyhow!("container {} is not running", c.name)));
+    }
+    Ok(c)
+}
+
+#[derive(Args, Debug)]
+pub struct TopArgs {
+    /// Container
+    pub container: String,
+}
+
+pub fn top(ctx: &Ctx, a: TopArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let c = running(&engine, &a.container)?;
+    let hz = crate::container::procs::clock_ticks();
+    let boot = std::fs::read_to_string("/proc/uptime")
+        .ok()
+        .and_then(|u| u.split_whitespace().next()?.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let procs = crate::container::procs::list(c.state.pid);
+    let rows: Vec<Vec<String>> = procs
+        .iter()
+        .map(|p| {
+            let elapsed = (boot - p.start_ticks as f64 / hz as f64).max(0.0) as i64;
+            let cpu = p.cpu_ticks / hz;
+            vec![
+                p.uid.to_string(),
+                p.pid.to_string(),
+                p.ppid.to_string(),
+                human_duration(elapsed),
+                format!("{:02}:{:02}:{:02}", cpu / 3600, cpu / 60 % 60, cpu % 60),
+                p.cmdline.clone(),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        crate::format::render_table(&["UID", "PID", "PPID", "ELAPSED", "TIME", "COMMAND"], &rows)
+    );
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// Print one sample and exit
+    #[arg(long)]
+    pub no_stream: bool,
+    /// Format: json or a Go template like '{{.Name}} {{.MemUsage}}'
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Show all containers (default: running)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Containers (default: all running)
+    pub containers: Vec<String>,
+}
+
+pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
+    use crate::container::procs;
+    let engine = ctx.engine()?;
+    let hz = procs::clock_ticks() as f64;
+    let mem_total = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:"))
+                .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        })
+        .unwrap_or(0)
+        * 1024;
+    let sample = |cs: &[Container]| -> Vec<(u64, u64, usize)> {
+        cs.iter()
+            .map(|c| {
+                let ps = if c.state.status.is_active() {
+                    procs::list(c.state.pid)
+                } else {
+                    Vec::new()
+                };
+                (
+                    ps.iter().map(|p| p.cpu_ticks).sum(),
+                    ps.iter().map(|p| p.rss_bytes).sum(),
+                    ps.len(),
+                )
+            })
+            .collect()
+    };
+    loop {
+        let list: Vec<Container> = if a.containers.is_empty() {
+            engine
+                .list()?
+                .into_iter()
+                .filter(|c| a.all || c.state.status.is_active())
+                .collect()
+        } else {
+            a.containers
+                .iter()
+                .map(|n| engine.lookup(n))
+                .collect::<Result<_, _>>()?
+        };
+        let before = sample(&list);
+        let t0 = std::time::Instant::now();
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        let after = sample(&list);
+        let secs = t0.elapsed().as_secs_f64();
+        let items: Vec<Value> = list
+            .iter()
+            .zip(before.iter().zip(after.iter()))
+            .map(|(c, (b, n))| {
+                let cpu = n.0.saturating_sub(b.0) as f64 / hz / secs * 100.0;
+                let mem_pct = if mem_total > 0 {
+                    n.1 as f64 / mem_total as f64 * 100.0
+                } else {
+                    0.0
+                };
+                json!({
+                    "ID": c.short_id(),
+                    "Name": c.name,
+                    "CPUPerc": format!("{cpu:.2}%"),
+                    "MemUsage": format!("{} / {}", super::output::human_size(n.1), super::output::human_size(mem_total)),
+                    "MemPerc": format!("{mem_pct:.2}%"),
+                    "PIDs": n.2.to_string(),
+                })
+            })
+            .collect();
+        if a.format.is_none() && !a.no_stream {
+            // Redraw in place, like `docker stats`.
+            print!("\x1b[2J\x1b[H");
+        }
+        print_list(
+            a.format.as_deref(),
+            &["ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "PIDS"],
+            &[
+                ("ID", "ID"),
+                ("CPUPerc", "CPU %"),
+                ("MemUsage", "MEM USAGE / LIMIT"),
+                ("MemPerc", "MEM %"),
+            ],
+            &items,
+            |v| {
+                ["ID", "Name", "CPUPerc", "MemUsage", "MemPerc", "PIDs"]
+                    .iter()
+                    .map(|k| v[*k].as_str().unwrap_or_default().to_string())
+                    .collect()
+            },
+        )?;
+        std::io::stdout().flush()?;
+        if a.no_stream {
+            return Ok(0);
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// Format: json
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Container
+    pub container: String,
+}
+
+pub fn diff(ctx: &Ctx, a: DiffArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let c = engine.lookup(&a.container)?;
+    let upper = engine.container_dir(&c.id).join("upper");
+    let changes = crate::container::changes::diff(&upper, &engine.image_layers(&c)?)?;
+    if a.format.as_deref() == Some("json") {
+        let mut by_kind: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (k, p) in &changes {
+            let key = match k {
+                crate::container::changes::Kind::Added => "added",
+                crate::container::changes::Kind::Changed => "changed",
+                crate::container::changes::Kind::Deleted => "deleted",
+            };
+            by_kind.entry(key).or_default().push(p);
+        }
+        println!("{}", serde_json::to_string_pretty(&by_kind)?);
+    } else {
+        for (k, p) in &changes {
+            println!("{} {p}", k.letter());
+        }
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Write to a file instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Container
+    pub container: String,
+}
+
+pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
+    use std::io::IsTerminal;
+    let engine = ctx.engine()?;
+    let mut c = engine.lookup(&a.container)?;
+    if a.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(anyhow!(
+            "refusing to write a tar stream to a terminal: use -o FILE or a redirect"
+        )
+        .into());
+    }
+    let was_mounted = c.state.mounted;
+    let root = engine.mount(&mut c)?;
+    let result = match &a.output {
+        Some(p) => std::fs::File::create(p)
+            .with_context(|| format!("creating {}", p.display()))
+            .and_then(|f| {
+                Ok(crate::container::changes::export(
+                    &root,
+                    std::io::BufWriter::new(f),
+                )?)
+            }),
+        None => Ok(crate::container::changes::export(
+            &root,
+            std::io::stdout().lock(),
+        )?),
+    };
+    if !was_mounted {
+        engine.unmount(&mut c)?;
+    }
+    result?;
+    Ok(0)
+}
+
+pub fn mount(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        println!("{}", engine.mount(c)?.display());
+        Ok(())
+    })
+}
+
+pub fn unmount(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        engine.unmount(c)?;
+        println!("{}", c.id);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
 pub struct CleanupArgs {
     /// Container whose process ended
     pub container: String,
@@ -1267,7 +1591,8 @@ mod tests {
 
     #[test]
     fn volumes_and_sizes() {
-        assert!(parse_volume("relative:/x").is_err());
+        assert!(parse_volume("rel/ative:/x").is_err());
+        assert_eq!(parse_volume("data:/x").unwrap().kind, "volume");
         assert!(parse_volume("/definitely/missing/dir:/x").is_err());
         let v = parse_volume("/tmp:/data:ro,Z").unwrap();
         assert_eq!(v.options, vec!["rbind", "ro"]);

@@ -77,6 +77,22 @@ pub enum Command {
     Wait(containers::WaitArgs),
     /// Rename a container
     Rename(containers::RenameArgs),
+    /// Restart one or more containers
+    Restart(containers::RestartArgs),
+    /// Attach to a running container
+    Attach(containers::AttachArgs),
+    /// Pause all processes of one or more containers
+    Pause(containers::NamesArgs),
+    /// Unpause one or more containers
+    Unpause(containers::NamesArgs),
+    /// Display the running processes of a container
+    Top(containers::TopArgs),
+    /// Display resource usage of containers
+    Stats(containers::StatsArgs),
+    /// Show the changes to a container's filesystem
+    Diff(containers::DiffArgs),
+    /// Export a container's filesystem as a tar archive
+    Export(containers::ExportArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -152,6 +168,27 @@ pub enum ContainerCommand {
     Rename(containers::RenameArgs),
     /// Check whether a container exists (exit 0 if it does, 1 if not)
     Exists(containers::ExistsArgs),
+    /// Restart one or more containers
+    Restart(containers::RestartArgs),
+    /// Attach to a running container
+    Attach(containers::AttachArgs),
+    /// Pause all processes of one or more containers
+    Pause(containers::NamesArgs),
+    /// Unpause one or more containers
+    Unpause(containers::NamesArgs),
+    /// Display the running processes of a container
+    Top(containers::TopArgs),
+    /// Display resource usage of containers
+    Stats(containers::StatsArgs),
+    /// Show the changes to a container's filesystem
+    Diff(containers::DiffArgs),
+    /// Export a container's filesystem as a tar archive
+    Export(containers::ExportArgs),
+    /// Mount a container's root filesystem and print its path
+    Mount(containers::NamesArgs),
+    /// Unmount a container's root filesystem
+    #[command(alias = "umount")]
+    Unmount(containers::NamesArgs),
     /// Remove all stopped containers
     Prune(containers::PruneArgs),
     /// Release what a stopped container held (run by cove-conmon when it exits)
@@ -410,6 +447,16 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Wait(a) | Command::Container(C::Wait(a)) => containers::wait(ctx, a),
         Command::Rename(a) | Command::Container(C::Rename(a)) => containers::rename(ctx, a),
         Command::Container(C::Inspect(a)) => containers::inspect(ctx, a),
+        Command::Restart(a) | Command::Container(C::Restart(a)) => containers::restart(ctx, a),
+        Command::Attach(a) | Command::Container(C::Attach(a)) => containers::attach(ctx, a),
+        Command::Pause(a) | Command::Container(C::Pause(a)) => containers::pause(ctx, a),
+        Command::Unpause(a) | Command::Container(C::Unpause(a)) => containers::unpause(ctx, a),
+        Command::Top(a) | Command::Container(C::Top(a)) => containers::top(ctx, a),
+        Command::Stats(a) | Command::Container(C::Stats(a)) => containers::stats(ctx, a),
+        Command::Diff(a) | Command::Container(C::Diff(a)) => containers::diff(ctx, a),
+        Command::Export(a) | Command::Container(C::Export(a)) => containers::export(ctx, a),
+        Command::Container(C::Mount(a)) => containers::mount(ctx, a),
+        Command::Container(C::Unmount(a)) => containers::unmount(ctx, a),
         Command::Container(C::Exists(a)) => containers::exists(ctx, a),
         Command::Container(C::Prune(a)) => containers::prune(ctx, a),
         Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),

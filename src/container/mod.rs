@@ -6,9 +6,11 @@
 //! (which wipes the runtime dir) all end in a state the next command understands.
 
 pub mod attach;
+pub mod changes;
 pub mod exec;
 pub mod logs;
 pub mod names;
+pub mod procs;
 pub mod record;
 pub mod runtime;
 pub mod shim;
@@ -42,6 +44,8 @@ pub enum ContainerError {
     Running(String),
     #[error("container {0} is not running")]
     NotRunning(String),
+    #[error("container {0} is not paused")]
+    NotPaused(String),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]
@@ -505,6 +509,38 @@ impl Engine {
         Ok(config)
     }
 
+    /// Mount a container's filesystem (for `mount`, `export`, `cp` on a stopped one).
+    pub fn mount(&self, c: &mut Container) -> Result<PathBuf> {
+        let _lock = self.lock(&c.id)?;
+        let path = self.mount_rootfs(c)?;
+        if !c.state.mounted {
+            c.state.mounted = true;
+            self.save_state(c)?;
+        }
+        Ok(path)
+    }
+
+    /// Unmount unless the container runs (its process needs the filesystem).
+    pub fn unmount(&self, c: &mut Container) -> Result<()> {
+        let _lock = self.lock(&c.id)?;
+        self.refresh(c)?;
+        if c.state.status.is_active() {
+            return Ok(());
+        }
+        self.release(c)?;
+        self.save_state(c)
+    }
+
+    /// The image's layer directories (for `diff`).
+    pub fn image_layers(&self, c: &Container) -> Result<Vec<PathBuf>> {
+        let img = self.store.find(&c.image_id)?;
+        Ok(img
+            .layers
+            .iter()
+            .map(|l| self.store.layer_dir(&l.diff_id))
+            .collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+
     /// Undo what start set up: runtime record, mounted filesystem.
     fn release(&self, c: &mut Container) -> Result<()> {
         if let Ok(rt) = self.runtime_of(c) {
@@ -544,11 +580,38 @@ impl Engine {
         Ok(())
     }
 
+    /// Freeze every process of the container (SIGSTOP: no freezer cgroup here).
+    pub fn pause(&self, c: &mut Container) -> Result<()> {
+        let _lock = self.lock(&c.id)?;
+        self.refresh(c)?;
+        if c.state.status != Status::Running {
+            return Err(ContainerError::NotRunning(c.name.clone()));
+        }
+        procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGSTOP);
+        c.state.status = Status::Paused;
+        self.save_state(c)
+    }
+
+    pub fn unpause(&self, c: &mut Container) -> Result<()> {
+        let _lock = self.lock(&c.id)?;
+        self.refresh(c)?;
+        if c.state.status != Status::Paused {
+            return Err(ContainerError::NotPaused(c.name.clone()));
+        }
+        procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGCONT);
+        c.state.status = Status::Running;
+        self.save_state(c)
+    }
+
     /// Docker's stop: the stop signal, then SIGKILL after `timeout` seconds.
     pub fn stop(&self, c: &mut Container, timeout: Option<u32>) -> Result<()> {
         self.refresh(c)?;
         if !c.state.status.is_active() {
             return Ok(());
+        }
+        if c.state.status == Status::Paused {
+            // A stopped process would not see the stop signal until continued.
+            self.unpause(c)?;
         }
         c.state.stopped_by_user = true;
         self.save_state(c)?;
@@ -606,6 +669,9 @@ impl Engine {
             }
             c.state.stopped_by_user = true;
             self.save_state(c)?;
+            if c.state.status == Status::Paused {
+                procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGCONT);
+            }
             let _ = self.runtime_of(c)?.kill(&c.id, "KILL");
             self.wait_for_exit(c, None);
         }

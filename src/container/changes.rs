@@ -1,0 +1,130 @@
+//! What a container changed (`diff`, from its overlay upper dir) and its whole filesystem
+//! as a tar stream (`export`).
+
+use std::fs;
+use std::io::{self, Write};
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Added,
+    Changed,
+    Deleted,
+}
+
+impl Kind {
+    pub fn letter(self) -> char {
+        match self {
+            Kind::Added => 'A',
+            Kind::Changed => 'C',
+            Kind::Deleted => 'D',
+        }
+    }
+}
+
+/// An overlay whiteout: a 0/0 character device.
+fn is_whiteout(m: &fs::Metadata) -> bool {
+    m.file_type().is_char_device() && m.rdev() == 0
+}
+
+/// Changes recorded in `upper`, judged against the image's layer dirs (`lowers`, any
+/// order): present below means changed, absent means added; whiteouts are deletions.
+pub fn diff(upper: &Path, lowers: &[PathBuf]) -> io::Result<Vec<(Kind, String)>> {
+    let mut out = Vec::new();
+    walk(upper, Path::new("/"), lowers, &mut out)?;
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(out)
+}
+
+fn walk(
+    dir: &Path,
+    rel: &Path,
+    lowers: &[PathBuf],
+    out: &mut Vec<(Kind, String)>,
+) -> io::Result<()> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for e in entries {
+        let e = e?;
+        let m = fs::symlink_metadata(e.path())?;
+        let path = rel.join(e.file_name());
+        let below = lowers
+            .iter()
+            .any(|l| fs::symlink_metadata(l.join(path.strip_prefix("/").unwrap_or(&path))).is_ok());
+        let kind = if is_whiteout(&m) {
+            Kind::Deleted
+        } else if below {
+            Kind::Changed
+        } else {
+            Kind::Added
+        };
+        out.push((kind, path.display().to_string()));
+        if m.is_dir() {
+            walk(&e.path(), &path, lowers, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Write `root` as a tar stream: owners, modes, symlinks and hardlinks kept, nothing
+/// followed.
+pub fn export(root: &Path, out: impl Write) -> io::Result<()> {
+    let mut b = tar::Builder::new(out);
+    b.follow_symlinks(false);
+    b.mode(tar::HeaderMode::Complete);
+    for e in fs::read_dir(root)? {
+        let e = e?;
+        let name = e.file_name();
+        let path = e.path();
+        if e.file_type()?.is_dir() {
+            b.append_dir_all(&name, &path)?;
+        } else {
+            b.append_path_with_name(&path, &name)?;
+        }
+    }
+    b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn added_changed() {
+        let lower = tempfile::tempdir().unwrap();
+        let upper = tempfile::tempdir().unwrap();
+        fs::create_dir(lower.path().join("etc")).unwrap();
+        fs::write(lower.path().join("etc/passwd"), "x").unwrap();
+        fs::create_dir(upper.path().join("etc")).unwrap();
+        fs::write(upper.path().join("etc/passwd"), "y").unwrap();
+        fs::write(upper.path().join("new"), "z").unwrap();
+        let d = diff(upper.path(), &[lower.path().to_path_buf()]).unwrap();
+        assert_eq!(
+            d,
+            vec![
+                (Kind::Changed, "/etc".to_string()),
+                (Kind::Changed, "/etc/passwd".to_string()),
+                (Kind::Added, "/new".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn export_round_trips() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir(root.path().join("d")).unwrap();
+        fs::write(root.path().join("d/f"), "hi").unwrap();
+        std::os::unix::fs::symlink("/etc/shadow", root.path().join("l")).unwrap();
+        let mut buf = Vec::new();
+        export(root.path(), &mut buf).unwrap();
+        let mut names: Vec<String> = tar::Archive::new(&buf[..])
+            .entries()
+            .unwrap()
+            .map(|e| e.unwrap().path().unwrap().display().to_string())
+            .collect();
+        names.sort();
+        assert_eq!(names, vec!["d/", "d/f", "l"]);
+    }
+}
