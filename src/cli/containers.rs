@@ -1558,6 +1558,81 @@ pub fn unmount(ctx: &Ctx, a: NamesArgs) -> CmdResult {
 }
 
 #[derive(Args, Debug)]
+pub struct CommitArgs {
+    /// Apply a Dockerfile instruction to the image config (CMD, ENV, ...)
+    #[arg(short, long = "change", value_name = "INSTRUCTION")]
+    pub changes: Vec<String>,
+    /// Commit message (recorded in the image history)
+    #[arg(short, long)]
+    pub message: Option<String>,
+    /// Author
+    #[arg(short, long)]
+    pub author: Option<String>,
+    /// Pause the container while committing
+    #[arg(short, long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
+    pub pause: bool,
+    /// Print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Container
+    pub container: String,
+    /// Name for the new image
+    pub image: Option<String>,
+}
+
+pub fn commit(ctx: &Ctx, a: CommitArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let store = ctx.store()?;
+    let target = a
+        .image
+        .as_deref()
+        .map(super::images::local_name)
+        .transpose()?;
+    let mut c = engine.lookup(&a.container)?;
+    let base = store.find(&c.image_id)?;
+    let mut base_config: Value = serde_json::from_slice(&base.config)?;
+    // The container's command and environment become the image's, as in Docker.
+    let cmd: Vec<&String> = c
+        .config
+        .args
+        .iter()
+        .skip(c.config.entrypoint.len())
+        .collect();
+    base_config["config"]["Cmd"] = json!(cmd);
+    base_config["config"]["Env"] = json!(c.config.env);
+    if let Some(author) = &a.author {
+        base_config["author"] = json!(author);
+    }
+    let paused = a.pause && c.state.status == Status::Running && engine.pause(&mut c).is_ok();
+    let tmp = store.tmp_dir()?;
+    let tar_path = tmp.path().join("commit.tar");
+    let upper = engine.container_dir(&c.id).join("upper");
+    let written = std::fs::File::create(&tar_path)
+        .and_then(|f| crate::container::changes::layer_tar(&upper, std::io::BufWriter::new(f)));
+    if paused {
+        engine.unpause(&mut c)?;
+    }
+    written.with_context(|| format!("archiving the changes of {}", c.name))?;
+    let message = a
+        .message
+        .clone()
+        .unwrap_or_else(|| format!("commit {}", c.short_id()));
+    let id = crate::image::import::add_layer(
+        &store,
+        Some((&base, base_config)),
+        std::fs::File::open(&tar_path)?,
+        &a.changes,
+        Some(&message),
+        ctx.rootless(),
+    )?;
+    if let Some(name) = target {
+        store.db().set_name(&name, &id)?;
+    }
+    println!("{}", id.trim_start_matches("sha256:"));
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
 pub struct CleanupArgs {
     /// Container whose process ended
     pub container: String,

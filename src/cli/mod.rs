@@ -93,6 +93,8 @@ pub enum Command {
     Diff(containers::DiffArgs),
     /// Export a container's filesystem as a tar archive
     Export(containers::ExportArgs),
+    /// Create an image from a container's changes
+    Commit(containers::CommitArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -184,6 +186,8 @@ pub enum ContainerCommand {
     Diff(containers::DiffArgs),
     /// Export a container's filesystem as a tar archive
     Export(containers::ExportArgs),
+    /// Create an image from a container's changes
+    Commit(containers::CommitArgs),
     /// Mount a container's root filesystem and print its path
     Mount(containers::NamesArgs),
     /// Unmount a container's root filesystem
@@ -455,6 +459,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Stats(a) | Command::Container(C::Stats(a)) => containers::stats(ctx, a),
         Command::Diff(a) | Command::Container(C::Diff(a)) => containers::diff(ctx, a),
         Command::Export(a) | Command::Container(C::Export(a)) => containers::export(ctx, a),
+        Command::Commit(a) | Command::Container(C::Commit(a)) => containers::commit(ctx, a),
         Command::Container(C::Mount(a)) => containers::mount(ctx, a),
         Command::Container(C::Unmount(a)) => containers::unmount(ctx, a),
         Command::Container(C::Exists(a)) => containers::exists(ctx, a),

@@ -68,6 +68,58 @@ fn walk(
     Ok(())
 }
 
+fn is_opaque(dir: &Path) -> bool {
+    ["user.overlay.opaque", "trusted.overlay.opaque"]
+        .iter()
+        .any(|a| {
+            crate::storage::driver::get_xattr(dir, a)
+                .ok()
+                .flatten()
+                .is_some_and(|v| v == b"y")
+        })
+}
+
+/// The upper dir as an OCI layer tar (`commit`): overlay whiteouts become `.wh.NAME`
+/// files, opaque directories get `.wh..wh..opq`.
+pub fn layer_tar(upper: &Path, out: impl Write) -> io::Result<()> {
+    let mut b = tar::Builder::new(out);
+    b.follow_symlinks(false);
+    b.mode(tar::HeaderMode::Complete);
+    add_layer_dir(&mut b, upper, Path::new(""))?;
+    b.finish()
+}
+
+fn add_layer_dir<W: Write>(b: &mut tar::Builder<W>, dir: &Path, rel: &Path) -> io::Result<()> {
+    let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        let name = rel.join(e.file_name());
+        let m = fs::symlink_metadata(&path)?;
+        if is_whiteout(&m) {
+            let mut h = tar::Header::new_gnu();
+            h.set_size(0);
+            h.set_mode(0o644);
+            h.set_entry_type(tar::EntryType::Regular);
+            let wh = rel.join(format!(".wh.{}", e.file_name().to_string_lossy()));
+            b.append_data(&mut h, wh, io::empty())?;
+            continue;
+        }
+        b.append_path_with_name(&path, &name)?;
+        if m.is_dir() {
+            if is_opaque(&path) {
+                let mut h = tar::Header::new_gnu();
+                h.set_size(0);
+                h.set_mode(0o644);
+                h.set_entry_type(tar::EntryType::Regular);
+                b.append_data(&mut h, name.join(".wh..wh..opq"), io::empty())?;
+            }
+            add_layer_dir(b, &path, &name)?;
+        }
+    }
+    Ok(())
+}
+
 /// Write `root` as a tar stream: owners, modes, symlinks and hardlinks kept, nothing
 /// followed.
 pub fn export(root: &Path, out: impl Write) -> io::Result<()> {

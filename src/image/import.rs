@@ -1,5 +1,6 @@
-//! `cove import`: a root filesystem tarball becomes a one-layer image, with Dockerfile-like
-//! `--change` instructions applied to its config.
+//! `cove import` (a root filesystem tarball becomes a one-layer image) and `cove commit`
+//! (a container's changes become a layer on top of its image), with Dockerfile-like
+//! `--change` instructions applied to the config.
 //!
 //! The layer is stored uncompressed (`application/vnd.oci.image.layer.v1.tar`): its blob
 //! digest is then its diff_id, and push or save can compress it later if they want.
@@ -306,24 +307,42 @@ fn insert_all<'a>(
     }
 }
 
-/// The image config for an imported layer.
-/// Returns the config bytes and its creation time.
-fn build_config(diff_id: &str, changes: &[Change], message: Option<&str>) -> (Vec<u8>, String) {
+/// The image config: the base's (for commit) or an empty one (for import), with the new
+/// layer on top and the changes applied. Returns the config bytes and its creation time.
+fn build_config(
+    base: Option<&Value>,
+    diff_id: &str,
+    changes: &[Change],
+    message: Option<&str>,
+) -> (Vec<u8>, String) {
     let created = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
-    let mut inner = Map::new();
-    apply_changes(&mut inner, changes);
     let platform = Platform::host();
-    let mut config = json!({
-        "created": created,
-        "architecture": platform.arch,
-        "os": platform.os,
-        "config": inner,
-        "rootfs": {"type": "layers", "diff_ids": [diff_id]},
-        "history": [{"created": created, "created_by": message.unwrap_or("import")}],
+    let mut config = base.cloned().unwrap_or_else(|| {
+        let mut c = json!({
+            "architecture": platform.arch,
+            "os": platform.os,
+            "config": {},
+            "rootfs": {"type": "layers", "diff_ids": []},
+            "history": [],
+        });
+        if let Some(v) = &platform.variant {
+            c["variant"] = json!(v);
+        }
+        c
     });
-    if let Some(v) = platform.variant {
-        config["variant"] = json!(v);
-    }
+    config["created"] = json!(created);
+    let mut inner = config["config"].as_object().cloned().unwrap_or_default();
+    apply_changes(&mut inner, changes);
+    config["config"] = Value::Object(inner);
+    let push = |v: &mut Value, item: Value| match v.as_array_mut() {
+        Some(a) => a.push(item),
+        None => *v = json!([item]),
+    };
+    push(&mut config["rootfs"]["diff_ids"], json!(diff_id));
+    push(
+        &mut config["history"],
+        json!({"created": created, "created_by": message.unwrap_or("import")}),
+    );
     (config.to_string().into_bytes(), created)
 }
 
@@ -331,6 +350,19 @@ fn build_config(diff_id: &str, changes: &[Change], message: Option<&str>) -> (Ve
 /// The change instructions are all checked before anything is read.
 pub fn import(
     store: &Store,
+    tarball: impl io::Read,
+    changes: &[String],
+    message: Option<&str>,
+    rootless: bool,
+) -> Result<String, ImportError> {
+    add_layer(store, None, tarball, changes, message, rootless)
+}
+
+/// A new image made of `base` (its layers and config, if any) plus `tarball` as the top
+/// layer: `import` without a base, `commit` with the container's image as base.
+pub fn add_layer(
+    store: &Store,
+    base: Option<(&ImageRecord, Value)>,
     tarball: impl io::Read,
     changes: &[String],
     message: Option<&str>,
@@ -380,7 +412,7 @@ pub fn import(
         store.commit_blob(&tar_path, &diff_id)?;
     }
 
-    let (config, created) = build_config(&diff_id, &changes, message);
+    let (config, created) = build_config(base.as_ref().map(|b| &b.1), &diff_id, &changes, message);
     let id = store.write_blob(&config)?;
     let layer = ImageLayer {
         diff_id: diff_id.clone(),
@@ -388,7 +420,10 @@ pub fn import(
         blob_media_type: LAYER_MEDIA_TYPE.to_string(),
         blob_size: size,
     };
-    let manifest = synthesize_manifest(&id, config.len() as u64, [&layer]);
+    let base_size = base.as_ref().map(|b| b.0.size).unwrap_or(0);
+    let mut layers = base.map(|b| b.0.layers.clone()).unwrap_or_default();
+    layers.push(layer);
+    let manifest = synthesize_manifest(&id, config.len() as u64, &layers);
     let record = ImageRecord {
         id: id.clone(),
         manifest_digest: crate::image::store::sha256_digest(&manifest),
@@ -396,9 +431,9 @@ pub fn import(
         manifest_media_type: oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.to_string(),
         config,
         created,
-        size,
+        size: base_size + size,
         added_at: chrono::Utc::now().timestamp(),
-        layers: vec![layer],
+        layers,
     };
     store.put_image(&record, &[], &[])?;
     Ok(id)
