@@ -1,13 +1,227 @@
-//! cove-conmon: the per-container shim. The container lifecycle lands with the containers
-//! issue; until then it only answers `--version` so that `cove info` can report it.
+//! cove-conmon: the per-container shim (monitor).
+//!
+//! Started by the CLI for every container: it detaches, runs `RUNTIME create`, reports the
+//! outcome on the sync pipe, then holds the container's stdio for its whole life (log file,
+//! attach socket), reaps it, records the exit status and runs the exit command. It must keep
+//! working when every cove CLI process is gone, so it depends on nothing but the state dir.
+//! See containers-contract.md for the command line and protocols.
+
+/// Our own diagnostics, to stderr, which is `STATE/conmon.log` once detached.
+macro_rules! diag {
+    ($($arg:tt)*) => {
+        eprintln!("{} cove-conmon[{}]: {}", $crate::clock::rfc3339_now(), std::process::id(),
+            format_args!($($arg)*))
+    };
+}
+
+mod args;
+mod attach;
+mod clock;
+mod console;
+mod daemon;
+mod exitfile;
+mod json;
+mod logfile;
+mod monitor;
+mod runtime;
+mod sys;
+
+use std::ffi::OsString;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
+
+use args::{Command, Config};
+use runtime::{CreateOutcome, CreateRequest};
 
 fn main() {
-    let arg = std::env::args().nth(1);
-    match arg.as_deref() {
-        Some("--version") | Some("-V") => println!("cove-conmon {}", env!("CARGO_PKG_VERSION")),
-        _ => {
-            eprintln!("cove-conmon: no container support yet");
+    let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
+    match args::parse(argv.clone()) {
+        Ok(Command::Version) => println!("cove-conmon {}", env!("CARGO_PKG_VERSION")),
+        Ok(Command::Help) => println!("{}", args::USAGE),
+        Ok(Command::Run(cfg)) => run(*cfg),
+        Err(e) => {
+            eprintln!("cove-conmon: {e}\n{}", args::USAGE);
+            // Tell a waiting CLI too, or it would block on the sync pipe until EOF.
+            if let Some(fd) = args::sync_fd_hint(&argv) {
+                if fd > 2 && sys::set_cloexec(fd).is_ok() {
+                    let _ = sys::write_all(fd, json::sync_error(&e.to_string()).as_bytes());
+                }
+            }
             std::process::exit(125);
         }
     }
+}
+
+/// The sync pipe: exactly one JSON line, then closed.
+struct Sync(Option<OwnedFd>);
+
+impl Sync {
+    fn send(&mut self, line: &str) {
+        if let Some(fd) = self.0.take() {
+            if let Err(e) = sys::write_all(fd.as_raw_fd(), line.as_bytes()) {
+                diag!("writing the sync pipe: {e}");
+            }
+        }
+    }
+
+    fn fail(&mut self, msg: &str) -> ! {
+        diag!("{msg}");
+        self.send(&json::sync_error(msg));
+        std::process::exit(1);
+    }
+}
+
+fn run(mut cfg: Config) -> ! {
+    // Validate the sync fd before detaching, so a bad one is reported to the caller directly.
+    // SAFETY: F_GETFD only inspects the descriptor table.
+    if unsafe { libc::fcntl(cfg.sync_fd, libc::F_GETFD) } == -1 {
+        eprintln!("cove-conmon: --sync-fd {} is not open", cfg.sync_fd);
+        std::process::exit(125);
+    }
+    // Keep the sync pipe above 0-2 (which get replaced by /dev/null) and close-on-exec, and
+    // keep every other inherited descriptor away from the runtime and the container.
+    let sync_fd = match sys::dup_above(cfg.sync_fd, 3) {
+        Ok(fd) => fd,
+        Err(e) => {
+            eprintln!("cove-conmon: duplicating the sync fd: {e}");
+            std::process::exit(125);
+        }
+    };
+    if cfg.sync_fd > 2 {
+        // SAFETY: we own this inherited descriptor and have a duplicate of it.
+        drop(unsafe { OwnedFd::from_raw_fd(cfg.sync_fd) });
+    }
+    sys::cloexec_from(3);
+    let mut sync = Sync(Some(sync_fd));
+
+    // Paths are resolved before chdir so relative arguments keep their meaning.
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    cfg.state_dir = abs(&cfg.state_dir);
+    cfg.bundle = abs(&cfg.bundle);
+    cfg.log_path = abs(&cfg.log_path);
+    if cfg.runtime.components().count() > 1 {
+        cfg.runtime = abs(&cfg.runtime);
+    }
+    if let Some(ec) = &cfg.exit_command {
+        if ec.components().count() > 1 {
+            cfg.exit_command = Some(abs(ec));
+        }
+    }
+
+    if let Err(e) = daemon::detach() {
+        sync.fail(&format!("cove-conmon: detaching: {e}"));
+    }
+    // From here on we are the long-lived grandchild.
+    if let Err(e) = std::env::set_current_dir(&cfg.state_dir) {
+        let _ = std::env::set_current_dir("/");
+        sync.fail(&format!(
+            "cove-conmon: state dir {}: {e}",
+            cfg.state_dir.display()
+        ));
+    }
+    if let Err(e) = daemon::redirect_stdio(Path::new("conmon.log")) {
+        sync.fail(&format!("cove-conmon: redirecting stdio: {e}"));
+    }
+    match shim(&cfg, &mut sync) {
+        Ok(code) => {
+            diag!("container {} exited with {code}", cfg.cid);
+            std::process::exit(0)
+        }
+        Err(e) => sync.fail(&format!("cove-conmon: {e}")),
+    }
+}
+
+/// Everything after detaching. Errors before the sync line is sent become `{"error"}`.
+fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
+    sys::set_child_subreaper()?;
+    daemon::ignore_signals()?;
+    daemon::write_pid_file(Path::new("conmon.pid"), sys::getpid())?;
+    // Blocked before any child exists, so no SIGCHLD can be lost.
+    let sigchld = sys::sigchld_fd()?;
+
+    let log = logfile::LogWriter::open(&cfg.log_path, cfg.log_size_max)
+        .map_err(|e| with_path(e, &cfg.log_path))?;
+    // Before create, so the socket exists by the time the CLI reads the sync line.
+    let listener = sys::listen_unix(Path::new("attach"), libc::SOCK_SEQPACKET)?;
+    sys::set_nonblocking(listener.as_raw_fd())?;
+
+    let pid_file = cfg.state_dir.join("pid");
+    let _ = std::fs::remove_file(&pid_file);
+    let console_path = cfg.state_dir.join("console.sock");
+    let console = if cfg.terminal {
+        Some(console::ConsoleSocket::listen(Path::new("console.sock"))?)
+    } else {
+        None
+    };
+    let req = CreateRequest {
+        runtime: &cfg.runtime,
+        runtime_args: &cfg.runtime_args,
+        bundle: &cfg.bundle,
+        pid_file: &pid_file,
+        console_socket: cfg.terminal.then_some(console_path.as_path()),
+        cid: &cfg.cid,
+        stdin: cfg.stdin && !cfg.terminal,
+    };
+    let (pipes, early) = match runtime::create(&req, &sigchld)? {
+        CreateOutcome::Created { pipes, early } => (pipes, early),
+        CreateOutcome::Failed(msg) => {
+            let _ = std::fs::remove_file("attach");
+            let _ = std::fs::remove_file("console.sock");
+            sync.fail(&msg);
+        }
+    };
+    let pid = runtime::read_pid_file(&pid_file)?;
+
+    let mut mon = monitor::Monitor::new(log, sigchld, listener, pid);
+    if let Some(console) = console {
+        let master = console.receive_master(5000);
+        let _ = std::fs::remove_file("console.sock");
+        let master = master?;
+        mon.set_pty(sys::dup_above(master.as_raw_fd(), 3)?);
+        if cfg.stdin {
+            mon.set_stdin(sys::dup_above(master.as_raw_fd(), 3)?, true)?;
+        }
+        mon.add_output(logfile::Stream::Stdout, master)?;
+    }
+    for (stream, fd) in pipes.outputs {
+        mon.add_output(stream, fd)?;
+    }
+    if let Some(stdin) = pipes.stdin {
+        mon.set_stdin(stdin, false)?;
+    }
+    match sys::pidfd_open(pid) {
+        Ok(fd) => mon.set_pidfd(fd),
+        // Already gone and not a zombie of ours: nobody can tell us how it ended.
+        Err(e) if e.raw_os_error() == Some(libc::ESRCH) => {
+            mon.reap();
+            mon.set_exit_unknown();
+        }
+        Err(e) => diag!("pidfd_open({pid}): {e}"),
+    }
+    for (stream, data) in early {
+        mon.record_output(stream, &data);
+    }
+
+    sync.send(&json::sync_pid(pid));
+    diag!("container {} created, pid {pid}", cfg.cid);
+
+    let (exit, clients) = mon.run();
+    if let Err(e) = exitfile::write(&cfg.state_dir, exit.code, &exit.finished_at) {
+        diag!("writing the exit file: {e}");
+    }
+    monitor::say_goodbye(clients, exit.code);
+    let _ = std::fs::remove_file("attach");
+
+    if let Some(cmd) = &cfg.exit_command {
+        match runtime::run_exit_command(cmd, &cfg.exit_command_args) {
+            Ok(0) => {}
+            Ok(c) => diag!("exit command {} exited with {c}", cmd.display()),
+            Err(e) => diag!("exit command {}: {e}", cmd.display()),
+        }
+    }
+    Ok(exit.code)
+}
+
+fn with_path(e: std::io::Error, p: &PathBuf) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("{}: {e}", p.display()))
 }
