@@ -151,7 +151,8 @@ pub fn is_empty(dir: &Path) -> bool {
 /// keeping owners, modes, symlinks and times. Runs inside the user namespace, so
 /// subordinate owners can be set.
 pub fn copy_up(from: &Path, to: &Path) -> io::Result<()> {
-    let meta = fs::symlink_metadata(from)?;
+    // `from` itself may be a /proc/self/fd magic link: follow it (entries below are not).
+    let meta = fs::metadata(from)?;
     if !meta.is_dir() {
         return Ok(());
     }

@@ -9,7 +9,20 @@ use std::time::Duration;
 
 use common::{describe, exit_code, TestEnv};
 
-const RUNTIMES: &[Option<&str>] = &[None, Some("runc")];
+/// The built-in runtime (None) and runc. `COVE_TEST_RUNTIMES=runc` (or `builtin`)
+/// narrows the suite to one while debugging.
+fn runtimes() -> Vec<Option<&'static str>> {
+    match std::env::var("COVE_TEST_RUNTIMES").as_deref() {
+        Ok("runc") => vec![Some("runc")],
+        Ok("builtin") => vec![None],
+        _ => vec![None, Some("runc")],
+    }
+}
+
+/// The runtime for single-runtime tests: the built-in one unless narrowed to runc.
+fn default_runtime() -> Option<&'static str> {
+    runtimes()[0]
+}
 
 fn busybox() -> String {
     common::image("busybox")
@@ -27,6 +40,11 @@ fn run_args<'a>(runtime: Option<&'a str>, rest: &[&'a str]) -> Vec<&'a str> {
 
 fn pulled(name: &str) -> TestEnv {
     let env = TestEnv::new(name);
+    if let Some(rt) = default_runtime() {
+        // containers.conf picks the runtime for every command that does not name one.
+        let conf = env.config.join("containers/containers.conf");
+        env.write_user_file(&conf, &format!("[engine]\nruntime = \"{rt}\"\n"));
+    }
     env.cove_ok(&["pull", "-q", &busybox()]);
     env
 }
@@ -44,23 +62,23 @@ fn eventually(mut cond: impl FnMut() -> bool) -> bool {
 
 #[test]
 fn run_prints_output_and_passes_exit_codes() {
-    for rt in RUNTIMES {
+    for rt in runtimes() {
         let env = pulled("run-basic");
         let img = busybox();
-        let out = env.cove_ok(&run_args(*rt, &["--rm", &img, "echo", "hi"]));
+        let out = env.cove_ok(&run_args(rt, &["--rm", &img, "echo", "hi"]));
         assert_eq!(out, "hi\n", "runtime {rt:?}");
         // --rm: nothing left behind
         assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "", "runtime {rt:?}");
 
-        let out = env.cove(&run_args(*rt, &["--rm", &img, "sh", "-c", "exit 3"]));
+        let out = env.cove(&run_args(rt, &["--rm", &img, "sh", "-c", "exit 3"]));
         assert_eq!(exit_code(&out), 3, "runtime {rt:?}: {}", describe(&out));
 
-        let out = env.cove(&run_args(*rt, &["--rm", &img, "no-such-command"]));
+        let out = env.cove(&run_args(rt, &["--rm", &img, "no-such-command"]));
         assert_eq!(exit_code(&out), 127, "runtime {rt:?}: {}", describe(&out));
 
         // stdout and stderr stay apart
         let out = env.cove(&run_args(
-            *rt,
+            rt,
             &["--rm", &img, "sh", "-c", "echo out; echo err >&2"],
         ));
         assert_eq!(String::from_utf8_lossy(&out.stdout), "out\n");
@@ -70,11 +88,11 @@ fn run_prints_output_and_passes_exit_codes() {
 
 #[test]
 fn container_sees_mapped_ids_and_its_config() {
-    for rt in RUNTIMES {
+    for rt in runtimes() {
         let env = pulled("run-ids");
         let img = busybox();
         let uid = common::test_user_ids().0;
-        let out = env.cove_ok(&run_args(*rt, &["--rm", &img, "cat", "/proc/self/uid_map"]));
+        let out = env.cove_ok(&run_args(rt, &["--rm", &img, "cat", "/proc/self/uid_map"]));
         let lines: Vec<Vec<&str>> = out
             .lines()
             .map(|l| l.split_whitespace().collect())
@@ -84,7 +102,7 @@ fn container_sees_mapped_ids_and_its_config() {
         assert_eq!(lines[1][2], "65536", "{out}");
 
         let out = env.cove_ok(&run_args(
-            *rt,
+            rt,
             &[
                 "--rm",
                 "-e",
@@ -107,11 +125,11 @@ fn container_sees_mapped_ids_and_its_config() {
 
 #[test]
 fn detached_container_logs_stop_rm() {
-    for rt in RUNTIMES {
+    for rt in runtimes() {
         let env = pulled("run-detached");
         let img = busybox();
         let id = env.cove_ok(&run_args(
-            *rt,
+            rt,
             &[
                 "-d",
                 "--name",
@@ -137,7 +155,7 @@ fn detached_container_logs_stop_rm() {
         assert!(pid.trim().parse::<i32>().unwrap() > 0, "{pid}");
 
         // Name clash: a clear error, the first container untouched.
-        let (code, err) = env.cove_err(&run_args(*rt, &["-d", "--name", "web", &img, "true"]));
+        let (code, err) = env.cove_err(&run_args(rt, &["-d", "--name", "web", &img, "true"]));
         assert_eq!(code, 125);
         assert!(err.contains("already in use"), "{err}");
 

@@ -147,7 +147,7 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
 
     let pid_file = cfg.state_dir.join("pid");
     let _ = std::fs::remove_file(&pid_file);
-    let console_path = cfg.state_dir.join("console.sock");
+    let console_via_cwd = PathBuf::from(format!("/proc/{}/cwd/console.sock", std::process::id()));
     let console = if cfg.terminal {
         Some(console::ConsoleSocket::listen(Path::new("console.sock"))?)
     } else {
@@ -158,7 +158,10 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
         runtime_args: &cfg.runtime_args,
         bundle: &cfg.bundle,
         pid_file: &pid_file,
-        console_socket: cfg.terminal.then_some(console_path.as_path()),
+        // Through our cwd (the state dir): an absolute path under a long XDG_RUNTIME_DIR
+        // can exceed sun_path's 108 bytes, and runc resolves relative paths against the
+        // bundle, not its cwd.
+        console_socket: cfg.terminal.then_some(console_via_cwd.as_path()),
         cid: &cfg.cid,
         stdin: cfg.stdin && !cfg.terminal,
     };
@@ -222,6 +225,6 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     Ok(exit.code)
 }
 
-fn with_path(e: std::io::Error, p: &PathBuf) -> std::io::Error {
+fn with_path(e: std::io::Error, p: &Path) -> std::io::Error {
     std::io::Error::new(e.kind(), format!("{}: {e}", p.display()))
 }

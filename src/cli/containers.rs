@@ -438,6 +438,17 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
 
 fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Failure> {
     refuse_resource_limits(a)?;
+    // containers.conf fills in what the flags leave unset.
+    let conf = ctx.containers_conf()?;
+    let mut a = a.clone();
+    a.runtime = a.runtime.or(conf.runtime);
+    a.network = a.network.or(conf.netns);
+    if a.log_opt.iter().all(|o| !o.starts_with("max-size=")) {
+        if let Some(max) = conf.log_size_max {
+            a.log_opt.push(format!("max-size={max}"));
+        }
+    }
+    let a = &a;
     let engine = ctx.engine()?;
     // Check the runtime before pulling: a typo should not cost a download.
     crate::container::runtime::OciRuntime::resolve(a.runtime.as_deref(), &ctx.paths.runtime)?;
@@ -519,15 +530,17 @@ fn attach_until_exit(
 
 pub fn run(ctx: &Ctx, a: RunArgs) -> CmdResult {
     let (engine, mut c) = create_container(ctx, &a.create)?;
+    let started = engine.start(&mut c, !a.detach);
+    if started.is_err() && c.config.auto_remove {
+        // --rm: a container that never ran leaves nothing behind either.
+        let _ = engine.remove(&mut c, true, true);
+    }
+    let sock = started.map_err(start_failure)?;
     if a.detach {
-        engine.start(&mut c, false).map_err(start_failure)?;
         println!("{}", c.id);
         return Ok(0);
     }
-    let sock = engine
-        .start(&mut c, true)
-        .map_err(start_failure)?
-        .ok_or_else(|| anyhow!("container {} did not start", c.name))?;
+    let sock = sock.ok_or_else(|| anyhow!("container {} did not start", c.name))?;
     let code = attach_until_exit(&engine, &mut c, &sock, &a.detach_keys)?;
     // The shim cleans up too; doing it here means `run --rm` returns with the container
     // already gone, as Docker users expect.

@@ -337,6 +337,15 @@ impl Ctx {
         self.paths.xdg_runtime.join("containers/auth.json")
     }
 
+    /// containers.conf: the system file, then the user's.
+    pub fn containers_conf(&self) -> anyhow::Result<crate::config::containers::ContainersConf> {
+        let user = self.paths.config.join("containers.conf");
+        Ok(crate::config::containers::ContainersConf::load(&[
+            std::path::Path::new("/etc/containers/containers.conf"),
+            &user,
+        ])?)
+    }
+
     /// The container engine, configured from flags and config files.
     pub fn engine(&self) -> anyhow::Result<crate::container::Engine> {
         let exe = std::env::current_exe()?;

@@ -1,5 +1,6 @@
 //! The containers-common configuration files users already have.
 
+pub mod containers;
 pub mod error;
 pub mod registries;
 pub mod storage;

@@ -44,7 +44,15 @@ pub fn connect(socket_path: &Path) -> io::Result<OwnedFd> {
         SockFlag::SOCK_CLOEXEC,
         None,
     )?;
-    let addr = UnixAddr::new(socket_path)?;
+    // sun_path holds 108 bytes and state dirs under a long XDG_RUNTIME_DIR exceed that:
+    // reach the socket through an fd of its directory instead.
+    let dir = socket_path.parent().unwrap_or(Path::new("/"));
+    let name = socket_path.file_name().unwrap_or_default();
+    let dir_fd = std::fs::File::open(dir)?;
+    let short = Path::new("/proc/self/fd")
+        .join(dir_fd.as_raw_fd().to_string())
+        .join(name);
+    let addr = UnixAddr::new(&short)?;
     socket::connect(fd.as_raw_fd(), &addr)?;
     Ok(fd)
 }

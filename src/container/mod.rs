@@ -112,6 +112,13 @@ pub fn process_start_time(pid: i32) -> Option<u64> {
     fields.get(19)?.parse().ok()
 }
 
+/// Whether `pid` is a live cove-conmon (and not a recycled pid).
+fn shim_alive(pid: i32) -> bool {
+    pid > 0
+        && process_start_time(pid).is_some()
+        && fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "cove-conmon")
+}
+
 /// Creation parameters decided by the CLI.
 pub struct CreateRequest {
     pub name: Option<String>,
@@ -293,7 +300,12 @@ impl Engine {
         }
         let next = if let Some(exit) = self.read_exit_file(&c.id) {
             Some((exit.exit_code, exit.finished_at, exit.oom_killed))
-        } else if process_start_time(c.state.pid) != Some(c.state.pid_start_time) {
+        } else if process_start_time(c.state.pid) != Some(c.state.pid_start_time)
+            && !shim_alive(c.state.conmon_pid)
+        {
+            // Process and shim both gone without an exit file: the shim was killed, or
+            // the machine rebooted. (While the shim lives it is still draining output
+            // and will write the exit file.)
             Some((EXIT_UNKNOWN, now_rfc3339(), false))
         } else {
             None
@@ -343,6 +355,19 @@ impl Engine {
             for p in [&upper.upper, &upper.work] {
                 ensure_private_dir(p).map_err(io_err(format!("creating {}", p.display())))?;
             }
+            // The upper dir's own mode becomes the mode of the container's `/`: it must
+            // be the image's (normally 0755), or users other than root cannot traverse it.
+            // The container dir above it stays private.
+            let mode = layers
+                .last()
+                .and_then(|top| fs::metadata(top).ok())
+                .map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o7777)
+                .unwrap_or(0o755);
+            fs::set_permissions(
+                &upper.upper,
+                std::os::unix::fs::PermissionsExt::from_mode(mode),
+            )
+            .map_err(io_err(format!("chmod {}", upper.upper.display())))?;
         }
         self.driver.mount(&layers, Some(&upper), &merged)?;
         Ok(merged)

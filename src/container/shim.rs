@@ -106,8 +106,36 @@ fn parse_answer(line: &str) -> Option<Result<i32, ShimError>> {
     if let Some(pid) = v.get("pid").and_then(|p| p.as_i64()) {
         return Some(Ok(pid as i32));
     }
-    let msg = v.get("error")?.as_str()?.trim().to_string();
-    Some(Err(ShimError::Runtime(msg)))
+    let msg = v.get("error")?.as_str()?;
+    Some(Err(ShimError::Runtime(runtime_message(msg))))
+}
+
+/// The line that matters from a runtime's stderr: runc and crun log with logrus
+/// (`time=... level=error msg="..."`) and wrap the cause in layers of context.
+fn runtime_message(stderr: &str) -> String {
+    let line = stderr
+        .lines()
+        .rev()
+        .find(|l| l.contains("level=error") || l.contains("level=fatal"))
+        .or_else(|| stderr.lines().rev().find(|l| !l.trim().is_empty()))
+        .unwrap_or_default();
+    let msg = match line.find("msg=\"") {
+        Some(i) => {
+            let rest = &line[i + 5..];
+            let end = rest.rfind('"').unwrap_or(rest.len());
+            rest[..end].replace("\\\"", "\"")
+        }
+        None => line.trim().to_string(),
+    };
+    // "runc create failed: unable to start container process: exec: ..." -> the cause.
+    let cause = msg
+        .rsplit(": exec: ")
+        .next()
+        .filter(|_| msg.contains(": exec: "));
+    match cause {
+        Some(c) => format!("exec: {c}"),
+        None => msg,
+    }
 }
 
 #[cfg(test)]
@@ -122,6 +150,12 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(parse_answer("").is_none());
+        let runc = "time=\"x\" level=warning msg=\"noise\"\ntime=\"y\" level=error msg=\"runc create failed: unable to start container process: exec: \\\"nosuch\\\": executable file not found in $PATH\"";
+        assert_eq!(
+            runtime_message(runc),
+            "exec: \"nosuch\": executable file not found in $PATH"
+        );
+        assert_eq!(runtime_message("plain failure\n"), "plain failure");
         assert!(parse_answer("garbage").is_none());
     }
 }
