@@ -28,7 +28,7 @@ mod sys;
 
 use std::ffi::OsString;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use args::{Command, Config};
 use runtime::{CreateOutcome, CreateRequest};
@@ -222,6 +222,6 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     Ok(exit.code)
 }
 
-fn with_path(e: std::io::Error, p: &PathBuf) -> std::io::Error {
+fn with_path(e: std::io::Error, p: &Path) -> std::io::Error {
     std::io::Error::new(e.kind(), format!("{}: {e}", p.display()))
 }
