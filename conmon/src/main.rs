@@ -205,6 +205,7 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     sync.send(&json::sync_pid(pid));
     diag!("container {} created, pid {pid}", cfg.cid);
 
+    daemon::trim_resident_text();
     let (exit, clients) = mon.run();
     if let Err(e) = exitfile::write(&cfg.state_dir, exit.code, &exit.finished_at) {
         diag!("writing the exit file: {e}");
