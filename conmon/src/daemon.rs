@@ -66,3 +66,38 @@ pub fn write_pid_file(path: &Path, pid: i32) -> io::Result<()> {
     std::fs::write(&tmp, format!("{pid}"))?;
     std::fs::rename(&tmp, path)
 }
+
+/// Drops this process's page-table entries for executable file mappings (our text, libc's).
+///
+/// Startup touches code that the idle loop never runs again (argument parsing, fork, the
+/// runtime spawn), and the kernel's fault-around maps neighbouring pages too, so a freshly
+/// started shim shows ~1 MiB of file-backed RSS that is pure page cache. Text is never
+/// written, so MADV_DONTNEED is safe for it: later accesses simply re-fault the same bytes
+/// from the file. Writable or once-written (RELRO) mappings are left alone, since dropping
+/// them would lose relocations and data.
+pub fn trim_resident_text() {
+    let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
+        return;
+    };
+    for line in maps.lines() {
+        let mut fields = line.split_ascii_whitespace();
+        let (Some(range), Some(perms)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let path = fields.nth(3).unwrap_or("");
+        // Only private, read+exec, file-backed mappings; [vdso] and friends are special.
+        if perms != "r-xp" || !path.starts_with('/') {
+            continue;
+        }
+        let Some((start, end)) = range.split_once('-') else {
+            continue;
+        };
+        let (Ok(start), Ok(end)) = (
+            usize::from_str_radix(start, 16),
+            usize::from_str_radix(end, 16),
+        ) else {
+            continue;
+        };
+        sys::madvise_dontneed(start, end.saturating_sub(start));
+    }
+}

@@ -28,7 +28,7 @@ mod sys;
 
 use std::ffi::OsString;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use args::{Command, Config};
 use runtime::{CreateOutcome, CreateRequest};
@@ -208,6 +208,7 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     sync.send(&json::sync_pid(pid));
     diag!("container {} created, pid {pid}", cfg.cid);
 
+    daemon::trim_resident_text();
     let (exit, clients) = mon.run();
     if let Err(e) = exitfile::write(&cfg.state_dir, exit.code, &exit.finished_at) {
         diag!("writing the exit file: {e}");

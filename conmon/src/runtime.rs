@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::io;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::logfile::Stream;
@@ -188,7 +188,7 @@ pub fn read_pid_file(path: &Path) -> io::Result<libc::pid_t> {
 
 /// Runs the exit command and waits for it. Its stdout is our /dev/null and its stderr our
 /// diagnostics file, so its complaints end up next to ours.
-pub fn run_exit_command(path: &PathBuf, args: &[OsString]) -> io::Result<i32> {
+pub fn run_exit_command(path: &Path, args: &[OsString]) -> io::Result<i32> {
     let mut cmd = Command::new(path);
     cmd.args(args).stdin(Stdio::null());
     // SAFETY: only async-signal-safe calls in the closure.

@@ -405,3 +405,13 @@ pub fn getpid() -> libc::pid_t {
     // SAFETY: getpid cannot fail.
     unsafe { libc::getpid() }
 }
+
+/// MADV_DONTNEED over an address range taken from /proc/self/maps; failures are harmless
+/// (the pages simply stay resident), so they are ignored.
+pub fn madvise_dontneed(addr: usize, len: usize) {
+    // SAFETY: callers pass only read+exec private file mappings, whose contents are
+    // re-read from the file on the next access, so no data can be lost.
+    unsafe {
+        libc::madvise(addr as *mut libc::c_void, len, libc::MADV_DONTNEED);
+    }
+}
