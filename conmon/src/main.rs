@@ -147,7 +147,8 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
 
     let pid_file = cfg.state_dir.join("pid");
     let _ = std::fs::remove_file(&pid_file);
-    let console_via_cwd = PathBuf::from(format!("/proc/{}/cwd/console.sock", std::process::id()));
+    let console_via_cwd =
+        std::path::PathBuf::from(format!("/proc/{}/cwd/console.sock", std::process::id()));
     let console = if cfg.terminal {
         Some(console::ConsoleSocket::listen(Path::new("console.sock"))?)
     } else {
