@@ -110,6 +110,13 @@ impl Client {
         self.flush()
     }
 
+    /// Releases queue capacity left over from a burst.
+    pub fn shrink(&mut self) {
+        if self.queue.is_empty() {
+            self.queue = VecDeque::new();
+        }
+    }
+
     /// Sends as much of the queue as the socket takes without blocking.
     pub fn flush(&mut self) -> io::Result<()> {
         while let Some(p) = self.queue.front() {

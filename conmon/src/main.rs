@@ -5,6 +5,11 @@
 //! attach socket), reaps it, records the exit status and runs the exit command. It must keep
 //! working when every cove CLI process is gone, so it depends on nothing but the state dir.
 //! See containers-contract.md for the command line and protocols.
+//!
+//! Files in the state dir: `conmon.pid` (this shim), `pid` (container init, from the
+//! runtime), `attach` (SEQPACKET socket, while the container runs), `console.sock` (only
+//! during create with --terminal), `exit` (JSON, once it ended), `conmon.log` (our own
+//! diagnostics; also the exit command's stderr).
 
 /// Our own diagnostics, to stderr, which is `STATE/conmon.log` once detached.
 macro_rules! diag {
@@ -127,7 +132,18 @@ fn run(mut cfg: Config) -> ! {
             diag!("container {} exited with {code}", cfg.cid);
             std::process::exit(0)
         }
-        Err(e) => sync.fail(&format!("cove-conmon: {e}")),
+        Err(e) => {
+            remove_runtime_files();
+            sync.fail(&format!("cove-conmon: {e}"))
+        }
+    }
+}
+
+/// After a failed start nothing may suggest a live shim: no pid file, no sockets. Relative
+/// paths: only called once the cwd is the state dir.
+fn remove_runtime_files() {
+    for f in ["attach", "console.sock", "conmon.pid"] {
+        let _ = std::fs::remove_file(f);
     }
 }
 
@@ -169,8 +185,7 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     let (pipes, early) = match runtime::create(&req, &sigchld)? {
         CreateOutcome::Created { pipes, early } => (pipes, early),
         CreateOutcome::Failed(msg) => {
-            let _ = std::fs::remove_file("attach");
-            let _ = std::fs::remove_file("console.sock");
+            remove_runtime_files();
             sync.fail(&msg);
         }
     };

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::attach::{self, Client, ClientMsg};
 use crate::clock;
+use crate::daemon;
 use crate::exitfile;
 use crate::logfile::{LogWriter, Stream};
 use crate::sys::{self, WaitStatus};
@@ -53,6 +54,8 @@ pub struct Monitor {
     last_output: Instant,
     log_error_reported: bool,
     buf: Vec<u8>,
+    /// Traffic since the last memory trim; see [`Monitor::trim_memory`].
+    dirty: bool,
 }
 
 enum Slot {
@@ -84,6 +87,7 @@ impl Monitor {
             exit: None,
             last_output: Instant::now(),
             log_error_reported: false,
+            dirty: false,
             buf: vec![0u8; attach::MAX_OUT_PAYLOAD.max(attach::MAX_PACKET + 1)],
         }
     }
@@ -115,6 +119,7 @@ impl Monitor {
 
     /// Logs output that arrived before the loop started (during `create`).
     pub fn record_output(&mut self, stream: Stream, data: &[u8]) {
+        self.dirty = true;
         let ts = clock::rfc3339_now();
         if let Err(e) = self.log.write_chunk(&ts, stream, data) {
             if !self.log_error_reported {
@@ -212,6 +217,10 @@ impl Monitor {
 
             let timeout = self.drain_timeout_ms();
             match sys::poll(&mut pfds, timeout) {
+                Ok(0) if self.exit.is_none() => {
+                    self.trim_memory();
+                    continue;
+                }
                 Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
@@ -258,9 +267,11 @@ impl Monitor {
         }
     }
 
-    /// Poll timeout: forever while the container runs; afterwards, until the drain ends.
+    /// Poll timeout: while the container runs, forever, or one second after traffic (to trim
+    /// memory once a burst is over); afterwards, until the drain ends.
     fn drain_timeout_ms(&self) -> i32 {
         match &self.exit {
+            None if self.dirty => 1000,
             None => -1,
             Some((_, died)) => {
                 let quiet_end = self.last_output.max(*died) + QUIET_AFTER_EXIT;
@@ -269,6 +280,22 @@ impl Monitor {
                 (left.as_millis() as i32).max(1)
             }
         }
+    }
+
+    /// Gives buffers grown by a burst of output or input back to the system, so a long-lived
+    /// shim returns to its small idle footprint (glibc keeps freed heap memory otherwise).
+    fn trim_memory(&mut self) {
+        self.dirty = false;
+        if let Some(s) = &mut self.stdin {
+            if s.pending.is_empty() {
+                s.pending = Vec::new();
+            }
+        }
+        for c in &mut self.clients {
+            c.shrink();
+        }
+        sys::malloc_trim();
+        daemon::trim_resident_text();
     }
 
     fn finished(&mut self) -> Option<(Exit, Vec<Client>)> {
@@ -362,6 +389,7 @@ impl Monitor {
     }
 
     fn on_client_packet(&mut self, packet: &[u8]) {
+        self.dirty = true;
         match attach::parse_client(packet) {
             Ok(ClientMsg::Stdin(data)) => {
                 if let Some(s) = &mut self.stdin {

@@ -415,3 +415,12 @@ pub fn madvise_dontneed(addr: usize, len: usize) {
         libc::madvise(addr as *mut libc::c_void, len, libc::MADV_DONTNEED);
     }
 }
+
+/// Returns free heap memory to the kernel (glibc keeps it cached otherwise).
+pub fn malloc_trim() {
+    #[cfg(target_env = "gnu")]
+    // SAFETY: malloc_trim only walks allocator state.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}

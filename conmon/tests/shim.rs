@@ -489,6 +489,7 @@ fn failing_create_reports_error() {
     std::thread::sleep(Duration::from_millis(100));
     assert!(!env.state.join("exit").exists());
     assert!(!env.state.join("attach").exists());
+    assert!(!env.state.join("conmon.pid").exists());
 }
 
 #[test]
