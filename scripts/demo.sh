@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job, end to end and offline, on a fresh Debian 12 machine as root: prepare the
 # machine (local registry, test user, test images), build cove, then as the unprivileged
-# user pull a multi-layer image from the local registry and look at its merged root
-# filesystem from inside the rootless user namespace.
+# user pull images from the local registry and run real rootless containers: one in the
+# foreground, one detached (ps, logs, exec, stop, rm).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ "$(id -u)" = 0 ] || { echo "demo.sh: run as root (it sets up the machine)" >&2; exit 1; }
@@ -13,14 +13,14 @@ if ! command -v cargo >/dev/null 2>&1; then
         [ -x "$d/cargo" ] && PATH="$d:$PATH" && break
     done
 fi
-cargo build --release --workspace
+bash scripts/build.sh
 
 . /var/lib/cove-test/env
 user=$COVE_TEST_USER
 bin=/tmp/cove-demo/bin
 home=/tmp/cove-demo/home
 rm -rf /tmp/cove-demo 2>/dev/null || true
-install -d -m 0755 "$bin" && install -m 0755 target/release/cove target/release/cove-conmon "$bin/"
+install -d -m 0755 "$bin" && install -m 0755 target/release/cove target/release/cove-conmon target/release/cove-runtime target/release/cove-init "$bin/"
 install -d -o "$user" -m 0700 "$home" "$home/.config/containers" "$home/run"
 cat > "$home/.config/containers/registries.conf" <<CONF
 unqualified-search-registries = ["$COVE_TEST_REGISTRY"]
@@ -36,7 +36,16 @@ as_user() {
 }
 set -x
 as_user pull cove-test/multi
+as_user pull cove-test/busybox
 as_user images
 root=$(as_user image mount cove-test/multi)
 as_user unshare sh -c "ls -l $root/data; cat $root/data/b; echo"
+as_user run --rm cove-test/busybox sh -c 'echo "hello from a rootless container: $(id)"; cat /proc/self/uid_map'
+as_user run -d --name web cove-test/busybox httpd -f -p 8080 -h /var/www
+as_user ps
+as_user exec web wget -qO- http://127.0.0.1:8080/index.html
+as_user logs web
+as_user stop web
+as_user ps -a
+as_user rm web
 as_user info

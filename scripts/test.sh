@@ -26,7 +26,7 @@ if ! command -v cargo >/dev/null 2>&1; then
     exit 1
 fi
 
-cargo build --release --workspace
+bash scripts/build.sh
 set +e
 cargo test --release --workspace "$@"
 rc=$?

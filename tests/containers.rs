@@ -538,3 +538,133 @@ fn exec_runs_in_the_container() {
     assert_eq!(code, 125, "{err}");
     env.cove_ok(&["rm", "box"]);
 }
+
+#[test]
+fn keep_id_runs_as_the_users_own_uid() {
+    for rt in runtimes() {
+        let env = pulled("run-keepid");
+        let img = busybox();
+        let (uid, gid) = common::test_user_ids();
+        let out = env.cove_ok(&run_args(
+            rt,
+            &[
+                "--rm",
+                "--userns=keep-id",
+                &img,
+                "sh",
+                "-c",
+                "id -u; id -g; touch /tmp/f && stat -c %u /tmp/f",
+            ],
+        ));
+        assert_eq!(out, format!("{uid}\n{gid}\n{uid}\n"), "runtime {rt:?}");
+        // exec joins the container's user namespace too.
+        env.cove_ok(&run_args(
+            rt,
+            &[
+                "-d",
+                "--name",
+                "k",
+                "--userns=keep-id",
+                &img,
+                "sleep",
+                "1000",
+            ],
+        ));
+        assert_eq!(env.cove_ok(&["exec", "k", "id", "-u"]), format!("{uid}\n"));
+        env.cove_ok(&["rm", "-f", "k"]);
+    }
+}
+
+#[test]
+fn init_ulimit_shm_mount_and_seccomp_flags() {
+    let env = pulled("run-flags");
+    let img = busybox();
+    // --init: PID 1 is cove-init, the command its child; exit codes pass through.
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "--init",
+        &img,
+        "sh",
+        "-c",
+        "cat /proc/1/cmdline | tr '\\0' ' '; echo",
+    ]);
+    assert!(out.starts_with("/run/cove-init -- sh"), "{out}");
+    let out = env.cove(&["run", "--rm", "--init", &img, "sh", "-c", "exit 9"]);
+    assert_eq!(exit_code(&out), 9, "{}", describe(&out));
+
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "--ulimit",
+        "nofile=512:1024",
+        &img,
+        "sh",
+        "-c",
+        "ulimit -n; ulimit -Hn",
+    ]);
+    assert_eq!(out, "512\n1024\n");
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "--shm-size",
+        "2m",
+        &img,
+        "df",
+        "-k",
+        "/dev/shm",
+    ]);
+    assert!(out.contains(" 2048 "), "{out}");
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "--mount",
+        "type=tmpfs,target=/scratch",
+        &img,
+        "sh",
+        "-c",
+        "mount | grep /scratch",
+    ]);
+    assert!(out.contains("tmpfs on /scratch"), "{out}");
+
+    // The default seccomp profile refuses what Docker's refuses; unconfined does not.
+    let (code, err) = env.cove_err(&[
+        "run",
+        "--rm",
+        "--cap-add",
+        "SYS_ADMIN",
+        &img,
+        "unshare",
+        "-U",
+        "true",
+    ]);
+    assert_ne!(code, 0, "{err}");
+    let profile = env.home.join("seccomp.json");
+    env.write_user_file(
+        &profile,
+        r#"{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["mkdir","mkdirat"],"action":"SCMP_ACT_ERRNO"}]}"#,
+    );
+    let opt = format!("seccomp={}", profile.display());
+    let (code, err) = env.cove_err(&[
+        "run",
+        "--rm",
+        "--security-opt",
+        &opt,
+        &img,
+        "mkdir",
+        "/tmp/x",
+    ]);
+    assert_ne!(code, 0);
+    assert!(err.contains("not permitted"), "{err}");
+    let status = env.cove_ok(&[
+        "run",
+        "--rm",
+        "--security-opt",
+        "seccomp=unconfined",
+        &img,
+        "grep",
+        "Seccomp:",
+        "/proc/self/status",
+    ]);
+    assert!(status.contains('0'), "{status}");
+}

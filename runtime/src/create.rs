@@ -122,8 +122,13 @@ fn create_in(
         .transpose()?;
     let (sync_r, sync_w) =
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| format!("pipe: {e}"))?;
-    // The pid namespace applies to our children: the forked init is its pid 1.
-    if new_ns.contains(CloneFlags::CLONE_NEWPID) {
+    let (go_r, go_w) =
+        nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| format!("pipe: {e}"))?;
+    let userns = new_ns.contains(CloneFlags::CLONE_NEWUSER);
+    // Without a new user namespace, the pid namespace can be made here: it applies to our
+    // children, so the forked init is its pid 1. With one, it must be made after the user
+    // namespace (to belong to it), by the first stage below.
+    if !userns && new_ns.contains(CloneFlags::CLONE_NEWPID) {
         unshare(CloneFlags::CLONE_NEWPID)
             .map_err(|e| format!("creating the pid namespace: {e}"))?;
         new_ns.remove(CloneFlags::CLONE_NEWPID);
@@ -132,7 +137,8 @@ fn create_in(
     match unsafe { fork() }.map_err(|e| format!("fork: {e}"))? {
         ForkResult::Child => {
             drop(sync_r);
-            let code = init::run(InitArgs {
+            drop(go_w);
+            let args = InitArgs {
                 spec,
                 rootfs,
                 sync: sync_w,
@@ -140,19 +146,38 @@ fn create_in(
                 console,
                 join,
                 unshare: *new_ns,
-            });
+            };
+            let code = if userns {
+                stage_userns(args, go_r)
+            } else {
+                init::run(args)
+            };
             // SAFETY: end the child without unwinding into the parent's state.
             unsafe { libc::_exit(code) }
         }
         ForkResult::Parent { child } => {
             drop(sync_w);
+            drop(go_r);
             drop(console);
-            if let Err(msg) = init::read_sync(File::from(sync_r)) {
-                let _ = nix::sys::signal::kill(child, nix::sys::signal::Signal::SIGKILL);
+            let mut pid = child.as_raw();
+            // With a user and a pid namespace the init is the first stage's child, and
+            // its pid line may come before or after its "ok".
+            let expect_pid = userns && new_ns.contains(CloneFlags::CLONE_NEWPID);
+            let outcome = talk_to_init(spec, child, &mut pid, expect_pid, sync_r, go_w);
+            if let Err(msg) = outcome {
+                for p in [child.as_raw(), pid] {
+                    let _ = nix::sys::signal::kill(
+                        nix::unistd::Pid::from_raw(p),
+                        nix::sys::signal::Signal::SIGKILL,
+                    );
+                }
                 let _ = nix::sys::wait::waitpid(child, None);
                 return Err(msg);
             }
-            let pid = child.as_raw();
+            if pid != child.as_raw() {
+                // The first stage exits once the init is forked; reap it.
+                let _ = nix::sys::wait::waitpid(child, None);
+            }
             let st = State {
                 id: o.id.clone(),
                 pid,
@@ -175,6 +200,107 @@ fn create_in(
             }
             Ok(())
         }
+    }
+}
+
+/// `c h s` lines for /proc/PID/{uid,gid}_map.
+fn id_map(maps: &Option<Vec<oci_spec::runtime::LinuxIdMapping>>) -> String {
+    maps.iter()
+        .flatten()
+        .map(|m| format!("{} {} {}\n", m.container_id(), m.host_id(), m.size()))
+        .collect()
+}
+
+/// Read the init's messages; map its user namespace when it asks.
+fn talk_to_init(
+    spec: &Spec,
+    child: nix::unistd::Pid,
+    pid: &mut i32,
+    expect_pid: bool,
+    sync_r: OwnedFd,
+    go_w: OwnedFd,
+) -> Result<(), String> {
+    let (mut ok, mut have_pid) = (false, !expect_pid);
+    use std::io::{BufRead, Write};
+    let mut reader = std::io::BufReader::new(File::from(sync_r));
+    let mut go = Some(File::from(go_w));
+    loop {
+        let mut line = String::new();
+        let _ = reader.read_line(&mut line);
+        match init::parse_sync(&line) {
+            init::SyncMsg::UserNs => {
+                let linux = spec.linux().clone().unwrap_or_default();
+                for (file, maps) in [
+                    ("uid_map", linux.uid_mappings()),
+                    ("gid_map", linux.gid_mappings()),
+                ] {
+                    let path = format!("/proc/{}/{file}", child.as_raw());
+                    fs::write(&path, id_map(maps))
+                        .map_err(|e| format!("writing {file} of the user namespace: {e}"))?;
+                }
+                if let Some(mut g) = go.take() {
+                    g.write_all(b"g").map_err(|e| format!("sync: {e}"))?;
+                }
+            }
+            init::SyncMsg::Pid(p) => {
+                *pid = p;
+                have_pid = true;
+            }
+            init::SyncMsg::Ok => ok = true,
+            init::SyncMsg::Error(msg) => return Err(msg),
+        }
+        if ok && have_pid {
+            return Ok(());
+        }
+    }
+}
+
+/// First stage with a user namespace: enter it, wait to be mapped, become its root, then
+/// fork the init into the namespaces that must belong to it (pid ns included).
+fn stage_userns(mut args: InitArgs<'_>, go_r: OwnedFd) -> i32 {
+    use std::io::{Read, Write};
+    let mut sync = match args.sync.try_clone() {
+        Ok(fd) => File::from(fd),
+        Err(_) => return 1,
+    };
+    let fail = |sync: &mut File, msg: String| {
+        let _ = writeln!(sync, "error {msg}");
+        1
+    };
+    if let Err(e) = unshare(CloneFlags::CLONE_NEWUSER) {
+        return fail(&mut sync, format!("creating the user namespace: {e}"));
+    }
+    let _ = writeln!(sync, "userns");
+    let mut byte = [0u8; 1];
+    if File::from(go_r).read_exact(&mut byte).is_err() {
+        return 1;
+    }
+    let root_uid = nix::unistd::Uid::from_raw(0);
+    let root_gid = nix::unistd::Gid::from_raw(0);
+    if let Err(e) = nix::unistd::setresgid(root_gid, root_gid, root_gid)
+        .and_then(|()| nix::unistd::setresuid(root_uid, root_uid, root_uid))
+    {
+        return fail(
+            &mut sync,
+            format!("becoming root in the user namespace (is 0 mapped?): {e}"),
+        );
+    }
+    args.unshare.remove(CloneFlags::CLONE_NEWUSER);
+    if !args.unshare.contains(CloneFlags::CLONE_NEWPID) {
+        return init::run(args);
+    }
+    args.unshare.remove(CloneFlags::CLONE_NEWPID);
+    if let Err(e) = unshare(CloneFlags::CLONE_NEWPID) {
+        return fail(&mut sync, format!("creating the pid namespace: {e}"));
+    }
+    // SAFETY: single-threaded; the child runs our own code only.
+    match unsafe { fork() } {
+        Ok(ForkResult::Child) => init::run(args),
+        Ok(ForkResult::Parent { child }) => {
+            let _ = writeln!(sync, "pid {}", child.as_raw());
+            0
+        }
+        Err(e) => fail(&mut sync, format!("fork: {e}")),
     }
 }
 

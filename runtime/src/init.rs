@@ -8,7 +8,7 @@
 
 use std::ffi::CString;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
@@ -61,12 +61,6 @@ pub fn plan_namespaces(spec: &Spec) -> Result<(CloneFlags, Vec<(CloneFlags, Path
         };
         match ns.path() {
             Some(p) => join.push((f, p.clone())),
-            None if f == CloneFlags::CLONE_NEWUSER => {
-                return Err(
-                    "creating a user namespace is not supported yet (run inside one instead)"
-                        .into(),
-                )
-            }
             None => new |= f,
         }
     }
@@ -276,11 +270,11 @@ pub fn run(a: InitArgs<'_>) -> i32 {
         // The terminal is our stdio now; this extra descriptor can go.
         Ok(slave) => drop(slave),
         Err(msg) => {
-            let _ = sync.write_all(msg.as_bytes());
+            let _ = writeln!(sync, "error {}", msg.replace('\n', " "));
             return 1;
         }
     }
-    let _ = sync.write_all(b"ok");
+    let _ = sync.write_all(b"ok\n");
     drop(sync);
     // Wait for `start`: opening the fifo for writing blocks until it is opened for reading.
     let fifo_path = format!("/proc/self/fd/{}", a.fifo.as_raw_fd());
@@ -323,13 +317,47 @@ pub fn run(a: InitArgs<'_>) -> i32 {
     fail(code, &format!("exec: \"{cmd}\": {err}"))
 }
 
-/// Read the init's one message from the sync pipe.
-pub fn read_sync(mut r: File) -> Result<(), String> {
-    let mut msg = String::new();
-    let _ = r.read_to_string(&mut msg);
-    match msg.as_str() {
-        "ok" => Ok(()),
-        "" => Err("the container process died during setup".into()),
-        other => Err(other.to_string()),
+/// What the init (and, with a user namespace, its first stage) tells `create`, one line
+/// each: `userns` (map me, then answer on the go pipe), `pid N` (the init is N, not the
+/// process forked), then `ok` or `error MESSAGE`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SyncMsg {
+    UserNs,
+    Pid(i32),
+    Ok,
+    Error(String),
+}
+
+pub fn parse_sync(line: &str) -> SyncMsg {
+    let line = line.trim_end();
+    if line == "ok" {
+        SyncMsg::Ok
+    } else if line == "userns" {
+        SyncMsg::UserNs
+    } else if let Some(pid) = line.strip_prefix("pid ").and_then(|p| p.parse().ok()) {
+        SyncMsg::Pid(pid)
+    } else if let Some(msg) = line.strip_prefix("error ") {
+        SyncMsg::Error(msg.to_string())
+    } else if line.is_empty() {
+        SyncMsg::Error("the container process died during setup".into())
+    } else {
+        SyncMsg::Error(line.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_lines() {
+        assert_eq!(parse_sync("ok\n"), SyncMsg::Ok);
+        assert_eq!(parse_sync("userns\n"), SyncMsg::UserNs);
+        assert_eq!(parse_sync("pid 42\n"), SyncMsg::Pid(42));
+        assert_eq!(
+            parse_sync("error mount failed\n"),
+            SyncMsg::Error("mount failed".into())
+        );
+        assert!(matches!(parse_sync(""), SyncMsg::Error(_)));
     }
 }

@@ -1,7 +1,6 @@
 //! The spec's seccomp profile compiled to a classic BPF filter by hand and installed with
 //! prctl. libseccomp would do the compiling, but needs a C library at build and run time;
-//! the profiles cove generates are short name lists with one action each, which a few
-//! dozen lines turn into BPF. Rules with argument conditions are not supported: they are
+//! profiles are name lists with one action each, which a few dozen lines turn into BPF. Rules with argument conditions are not supported: they are
 //! skipped (the syscall then gets the default action) and reported.
 
 use oci_spec::runtime::{LinuxSeccomp, LinuxSeccompAction};
@@ -55,103 +54,17 @@ fn ret_value(action: LinuxSeccompAction, errno: Option<u32>) -> Result<u32, Secc
     })
 }
 
-/// The syscall numbers of this architecture for the names profiles use.
-#[cfg(target_arch = "x86_64")]
-pub fn syscall_number(name: &str) -> Option<u32> {
-    macro_rules! table {
-        ($($n:ident),* $(,)?) => {
-            match name {
-                $(stringify!($n) => Some(sys::$n as u32),)*
-                _ => None,
-            }
-        };
-    }
-    // libc's SYS_* constants renamed to the names profiles use.
-    mod sys {
-        pub use libc::{
-            SYS_acct as acct, SYS_add_key as add_key, SYS_bpf as bpf, SYS_chroot as chroot,
-            SYS_clock_adjtime as clock_adjtime, SYS_clock_settime as clock_settime,
-            SYS_clone as clone, SYS_clone3 as clone3, SYS_delete_module as delete_module,
-            SYS_finit_module as finit_module, SYS_fsconfig as fsconfig, SYS_fsmount as fsmount,
-            SYS_fsopen as fsopen, SYS_fspick as fspick, SYS_get_mempolicy as get_mempolicy,
-            SYS_init_module as init_module, SYS_ioperm as ioperm, SYS_iopl as iopl,
-            SYS_kcmp as kcmp, SYS_kexec_file_load as kexec_file_load, SYS_kexec_load as kexec_load,
-            SYS_keyctl as keyctl, SYS_lookup_dcookie as lookup_dcookie, SYS_mbind as mbind,
-            SYS_mount as mount, SYS_mount_setattr as mount_setattr, SYS_move_mount as move_mount,
-            SYS_move_pages as move_pages, SYS_name_to_handle_at as name_to_handle_at,
-            SYS_nfsservctl as nfsservctl, SYS_open_by_handle_at as open_by_handle_at,
-            SYS_open_tree as open_tree, SYS_perf_event_open as perf_event_open,
-            SYS_personality as personality, SYS_pivot_root as pivot_root,
-            SYS_process_vm_readv as process_vm_readv, SYS_process_vm_writev as process_vm_writev,
-            SYS_ptrace as ptrace, SYS_quotactl as quotactl, SYS_reboot as reboot,
-            SYS_request_key as request_key, SYS_set_mempolicy as set_mempolicy, SYS_setns as setns,
-            SYS_settimeofday as settimeofday, SYS_swapoff as swapoff, SYS_swapon as swapon,
-            SYS_sysfs as sysfs, SYS_syslog as syslog, SYS_umount2 as umount2,
-            SYS_unshare as unshare, SYS_uselib as uselib, SYS_userfaultfd as userfaultfd,
-            SYS_ustat as ustat, SYS_vhangup as vhangup,
-        };
-    }
-    table!(
-        acct,
-        add_key,
-        bpf,
-        clock_adjtime,
-        clock_settime,
-        delete_module,
-        finit_module,
-        fsconfig,
-        fsmount,
-        fsopen,
-        fspick,
-        get_mempolicy,
-        init_module,
-        ioperm,
-        iopl,
-        kcmp,
-        kexec_file_load,
-        kexec_load,
-        keyctl,
-        lookup_dcookie,
-        mbind,
-        mount,
-        mount_setattr,
-        move_mount,
-        move_pages,
-        name_to_handle_at,
-        nfsservctl,
-        open_by_handle_at,
-        open_tree,
-        perf_event_open,
-        pivot_root,
-        process_vm_readv,
-        process_vm_writev,
-        quotactl,
-        reboot,
-        request_key,
-        set_mempolicy,
-        setns,
-        settimeofday,
-        swapoff,
-        swapon,
-        sysfs,
-        syslog,
-        umount2,
-        unshare,
-        uselib,
-        userfaultfd,
-        ustat,
-        ptrace,
-        personality,
-        clone,
-        clone3,
-        chroot,
-        vhangup,
-    )
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/syscalls.rs"));
 }
 
-#[cfg(not(target_arch = "x86_64"))]
-pub fn syscall_number(_name: &str) -> Option<u32> {
-    None
+/// The syscall number of this architecture for a name a profile uses (from the kernel
+/// headers at build time, see build.rs).
+pub fn syscall_number(name: &str) -> Option<u32> {
+    table::SYSCALLS
+        .binary_search_by(|(n, _)| (*n).cmp(name))
+        .ok()
+        .map(|i| table::SYSCALLS[i].1)
 }
 
 /// One classic BPF instruction (`struct sock_filter`).

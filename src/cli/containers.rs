@@ -99,6 +99,21 @@ pub struct CreateArgs {
     /// Mount a tmpfs directory (DIR[:OPTIONS])
     #[arg(long, value_name = "DIR")]
     pub tmpfs: Vec<String>,
+    /// Resource limit (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)
+    #[arg(long, value_name = "TYPE=SOFT[:HARD]")]
+    pub ulimit: Vec<String>,
+    /// Size of /dev/shm (e.g. 64m)
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+    /// User namespace: "" (default) or keep-id (run as your own uid inside)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
+    /// Run an init inside the container that forwards signals and reaps processes
+    #[arg(long)]
+    pub init: bool,
+    /// Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])
+    #[arg(long, value_name = "SPEC")]
+    pub mount: Vec<String>,
     /// Memory limit (needs a delegated cgroup)
     #[arg(short, long, value_name = "BYTES")]
     pub memory: Option<String>,
@@ -263,6 +278,76 @@ fn parse_volume(spec: &str) -> anyhow::Result<MountSpec> {
     })
 }
 
+/// `--ulimit nofile=1024[:2048]`.
+fn parse_ulimit(spec: &str) -> anyhow::Result<crate::container::Ulimit> {
+    let (kind, values) = spec
+        .split_once('=')
+        .ok_or_else(|| anyhow!("invalid --ulimit {spec:?}: use TYPE=SOFT[:HARD]"))?;
+    let typ = crate::container::spec::rlimit_type(kind)
+        .ok_or_else(|| anyhow!("invalid --ulimit {spec:?}: unknown type {kind:?}"))?;
+    let num = |v: &str| -> anyhow::Result<u64> {
+        if v == "-1" || v == "unlimited" {
+            return Ok(u64::MAX);
+        }
+        v.parse()
+            .map_err(|_| anyhow!("invalid --ulimit {spec:?}: {v:?} is not a number"))
+    };
+    let (soft, hard) = match values.split_once(':') {
+        Some((s, h)) => (num(s)?, num(h)?),
+        None => (num(values)?, num(values)?),
+    };
+    if soft > hard {
+        bail!("invalid --ulimit {spec:?}: the soft limit exceeds the hard limit");
+    }
+    Ok(crate::container::Ulimit {
+        kind: serde_json::to_value(typ)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+        soft,
+        hard,
+    })
+}
+
+/// Docker's `--mount type=bind,source=/a,target=/b,readonly`.
+fn parse_mount(spec: &str) -> anyhow::Result<MountSpec> {
+    let mut kind = "volume".to_string();
+    let (mut source, mut target) = (String::new(), String::new());
+    let mut read_only = false;
+    let mut extra = Vec::new();
+    for part in spec.split(',') {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        match k {
+            "type" => kind = v.to_string(),
+            "source" | "src" => source = v.to_string(),
+            "target" | "destination" | "dst" => target = v.to_string(),
+            "readonly" | "ro" => read_only = v.is_empty() || v == "true" || v == "1",
+            "tmpfs-size" => extra.push(format!("size={v}")),
+            "tmpfs-mode" => extra.push(format!("mode={v}")),
+            "bind-propagation" | "relabel" | "consistency" | "volume-nocopy" => {}
+            _ => bail!("invalid --mount {spec:?}: unknown option {k:?}"),
+        }
+    }
+    if target.is_empty() {
+        bail!("invalid --mount {spec:?}: target is required");
+    }
+    let mode = if read_only { "ro" } else { "rw" };
+    match kind.as_str() {
+        "bind" | "volume" => {
+            if source.is_empty() {
+                bail!("invalid --mount {spec:?}: source is required");
+            }
+            parse_volume(&format!("{source}:{target}:{mode}"))
+        }
+        "tmpfs" => {
+            let mut opts = extra;
+            opts.push(mode.to_string());
+            parse_tmpfs(&format!("{target}:{}", opts.join(",")))
+        }
+        other => bail!("invalid --mount {spec:?}: unsupported type {other:?}"),
+    }
+}
+
 fn parse_tmpfs(spec: &str) -> anyhow::Result<MountSpec> {
     let (dst, opts) = spec.split_once(':').unwrap_or((spec, ""));
     if !dst.starts_with('/') {
@@ -354,12 +439,19 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
     }
     let mut no_new_privileges = false;
     let mut seccomp_unconfined = false;
+    let mut seccomp_profile = None;
     for o in &a.security_opt {
         match o.as_str() {
             "no-new-privileges" | "no-new-privileges=true" | "no-new-privileges:true" => {
                 no_new_privileges = true
             }
             "seccomp=unconfined" | "seccomp:unconfined" => seccomp_unconfined = true,
+            o if o.starts_with("seccomp=") => {
+                let path = &o["seccomp=".len()..];
+                let abs = std::fs::canonicalize(path)
+                    .with_context(|| format!("seccomp profile {path}"))?;
+                seccomp_profile = Some(abs.display().to_string());
+            }
             "label=disable" | "apparmor=unconfined" => {}
             other => bail!("unsupported --security-opt {other:?}"),
         }
@@ -378,6 +470,17 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
     }
     for t in &a.tmpfs {
         mounts.push(parse_tmpfs(t)?);
+    }
+    for m in &a.mount {
+        mounts.push(parse_mount(m)?);
+    }
+    let mut ulimits = Vec::new();
+    for u in &a.ulimit {
+        ulimits.push(parse_ulimit(u)?);
+    }
+    let userns = a.userns.clone().unwrap_or_default();
+    if !matches!(userns.as_str(), "" | "host" | "keep-id") {
+        bail!("unsupported --userns {userns:?}: use keep-id (or leave it out)");
     }
     // The image's VOLUMEs not covered by a flag become anonymous volumes; their names
     // are drawn when the container is created.
@@ -433,6 +536,15 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
         created: crate::container::now_rfc3339(),
         entrypoint: image_entrypoint,
         cmd: image_cmd,
+        ulimits,
+        shm_size: a.shm_size.as_deref().map(parse_size).transpose()?,
+        seccomp_profile,
+        userns: if userns == "host" {
+            String::new()
+        } else {
+            userns
+        },
+        init: a.init,
     })
 }
 
@@ -1685,6 +1797,20 @@ mod tests {
         let v = parse_volume("/tmp:/data:ro,Z").unwrap();
         assert_eq!(v.options, vec!["rbind", "ro"]);
         assert_eq!(parse_size("10m").unwrap(), 10 * 1024 * 1024);
+        let m = parse_mount("type=bind,source=/tmp,target=/data,readonly").unwrap();
+        assert_eq!((m.kind.as_str(), m.destination.as_str()), ("bind", "/data"));
+        assert!(m.options.contains(&"ro".to_string()));
+        let m = parse_mount("type=tmpfs,target=/scratch,tmpfs-size=1m").unwrap();
+        assert!(m.options.contains(&"size=1m".to_string()));
+        assert!(parse_mount("type=bind,target=/x").is_err());
+        assert!(parse_mount("type=weird,target=/x").is_err());
+        let u = parse_ulimit("nofile=1024:2048").unwrap();
+        assert_eq!(
+            (u.kind.as_str(), u.soft, u.hard),
+            ("RLIMIT_NOFILE", 1024, 2048)
+        );
+        assert!(parse_ulimit("nofile=9:1").is_err());
+        assert!(parse_ulimit("bogus=1").is_err());
         assert_eq!(parse_size("512").unwrap(), 512);
         assert_eq!(parse_size("1kb").unwrap(), 1024);
         assert!(parse_size("lots").is_err());

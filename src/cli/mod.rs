@@ -365,6 +365,10 @@ impl Ctx {
             driver: self.driver()?,
             rootless: self.rootless(),
             exit_command,
+            host_ids: rootless::host_ids(),
+            id_space: rootless::current_mappings()
+                .map(|(uids, _)| uids.iter().map(|m| m.size).sum())
+                .unwrap_or(65537),
         })
     }
 

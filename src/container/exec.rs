@@ -47,6 +47,8 @@ fn sys(context: &'static str) -> impl FnOnce(nix::Error) -> ExecError {
 /// The namespaces a container may have, in the order they are joined (mount last: after
 /// it, /proc paths of the host are no longer reachable).
 const NAMESPACES: &[(&str, CloneFlags)] = &[
+    // First: the others may belong to it (--userns=keep-id).
+    ("user", CloneFlags::CLONE_NEWUSER),
     ("ipc", CloneFlags::CLONE_NEWIPC),
     ("uts", CloneFlags::CLONE_NEWUTS),
     ("net", CloneFlags::CLONE_NEWNET),

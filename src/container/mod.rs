@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use nix::fcntl::{Flock, FlockArg};
 
-pub use record::{Container, ContainerConfig, ContainerState, MountSpec, Status};
+pub use record::{Container, ContainerConfig, ContainerState, MountSpec, Status, Ulimit};
 
 use crate::image::store::{remove_path, Store, StoreError};
 use crate::paths::{ensure_private_dir, Paths};
@@ -67,6 +67,8 @@ pub enum ContainerError {
         context: String,
         source: std::io::Error,
     },
+    #[error("--init needs cove-init, which is not installed beside cove, in libexec or on PATH")]
+    InitMissing,
     #[error("corrupt record for container {0}: {1}")]
     Corrupt(String, serde_json::Error),
 }
@@ -134,6 +136,20 @@ pub struct Engine {
     pub rootless: bool,
     /// `cove [global flags]`: the start of the command the shim runs on exit.
     pub exit_command: Vec<String>,
+    /// The user's uid and gid on the host (for `--userns=keep-id`).
+    pub host_ids: (u32, u32),
+    /// How many ids the current user namespace maps (1 + the subordinate range).
+    pub id_space: u32,
+}
+
+/// Read a seccomp profile (OCI or Docker JSON: both have defaultAction and syscalls).
+fn load_seccomp(path: &str) -> Result<oci_spec::runtime::LinuxSeccomp> {
+    let text =
+        fs::read_to_string(path).map_err(io_err(format!("reading seccomp profile {path}")))?;
+    serde_json::from_str(&text).map_err(|e| ContainerError::Io {
+        context: format!("seccomp profile {path}"),
+        source: std::io::Error::other(e),
+    })
 }
 
 /// An exclusive lock on one container, held while its state changes.
@@ -429,15 +445,40 @@ impl Engine {
         let rootfs = self.mount_rootfs(c)?;
         c.state.mounted = true;
         self.save_state(c)?;
-        let user = user::resolve(&rootfs, &c.config.user)?;
+        let user = if c.config.userns == "keep-id" && c.config.user.is_empty() {
+            spec::ResolvedUser {
+                uid: self.host_ids.0,
+                gid: self.host_ids.1,
+                additional_gids: Vec::new(),
+            }
+        } else {
+            user::resolve(&rootfs, &c.config.user)?
+        };
         let etc = self.write_etc_files(c)?;
         let config = self.resolve_volumes(c, &rootfs)?;
+        let seccomp = match &c.config.seccomp_profile {
+            Some(path) => Some(load_seccomp(path)?),
+            None => None,
+        };
+        let init = if c.config.init {
+            Some(crate::paths::find_helper("cove-init").ok_or(ContainerError::InitMissing)?)
+        } else {
+            None
+        };
+        let keep_id = (c.config.userns == "keep-id").then_some(spec::KeepId {
+            uid: self.host_ids.0,
+            gid: self.host_ids.1,
+            size: self.id_space,
+        });
         let spec = spec::build(&spec::SpecInput {
             config: &config,
             rootfs: &rootfs,
             user,
             etc: Some(&etc),
             rootless: self.rootless,
+            keep_id,
+            seccomp,
+            init: init.as_deref(),
         })?;
         let bundle = self.container_dir(&c.id).join("userdata");
         let spec_path = bundle.join("config.json");

@@ -42,8 +42,19 @@ pub struct MountSpec {
     pub options: Vec<String>,
 }
 
-/// Everything `create` decided. Serialized into the `containers.config` column.
+/// `--ulimit type=soft[:hard]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ulimit {
+    /// As in the OCI spec: RLIMIT_NOFILE, ...
+    pub kind: String,
+    pub soft: u64,
+    pub hard: u64,
+}
+
+/// Everything `create` decided. Serialized into the `containers.config` column; fields
+/// added later read as their default from older rows.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ContainerConfig {
     /// The image as the user named it (for `ps`'s IMAGE column).
     pub image_name: String,
@@ -75,10 +86,20 @@ pub struct ContainerConfig {
     /// The image's own Entrypoint/Cmd, kept for `inspect` (Config.Entrypoint/Cmd).
     pub entrypoint: Vec<String>,
     pub cmd: Vec<String>,
+    pub ulimits: Vec<Ulimit>,
+    /// /dev/shm size in bytes.
+    pub shm_size: Option<u64>,
+    /// `--security-opt seccomp=FILE`: an OCI/Docker seccomp profile used instead of ours.
+    pub seccomp_profile: Option<String>,
+    /// "" (the user's namespace as is) or "keep-id".
+    pub userns: String,
+    /// `--init`: cove-init runs as PID 1.
+    pub init: bool,
 }
 
 /// What happened to the container. Serialized into the `containers.state` column.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ContainerState {
     pub status: Status,
     /// Host pid of the container's init while it runs, else 0.

@@ -17,6 +17,8 @@ pub enum SpecError {
     UnknownCapability(String),
     #[error("invalid --network \"{0}\": this version supports none, host and private")]
     Network(String),
+    #[error("unknown ulimit \"{0}\"")]
+    Ulimit(String),
     #[error("building the runtime spec: {0}")]
     Oci(#[from] oci_spec::OciSpecError),
 }
@@ -151,12 +153,64 @@ pub struct EtcFiles {
     pub hostname: PathBuf,
 }
 
+/// `--userns=keep-id`: the user's own uid and gid inside, in a user namespace of its own
+/// carved out of the `size` ids the current namespace has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeepId {
+    pub uid: u32,
+    pub gid: u32,
+    pub size: u32,
+}
+
 pub struct SpecInput<'a> {
     pub config: &'a ContainerConfig,
     pub rootfs: &'a Path,
     pub user: ResolvedUser,
     pub etc: Option<&'a EtcFiles>,
     pub rootless: bool,
+    pub keep_id: Option<KeepId>,
+    /// A profile loaded from `--security-opt seccomp=FILE`.
+    pub seccomp: Option<LinuxSeccomp>,
+    /// `--init`: the init binary to bind-mount and run as PID 1.
+    pub init: Option<&'a Path>,
+}
+
+/// Where `--init`'s binary appears inside the container.
+pub const INIT_PATH: &str = "/run/cove-init";
+
+/// Mappings inside the current namespace for keep-id: the user's id (0 out here) becomes
+/// `id` inside, the ids below it shift up by one, the rest stay.
+pub fn keep_id_mappings(id: u32, size: u32) -> Vec<(u32, u32, u32)> {
+    let mut v = Vec::new();
+    if id > 0 {
+        v.push((0, 1, id.min(size.saturating_sub(1))));
+    }
+    v.push((id, 0, 1));
+    if size > id + 1 {
+        v.push((id + 1, id + 1, size - id - 1));
+    }
+    v
+}
+
+fn id_mappings(
+    list: &[(u32, u32, u32)],
+) -> Result<Vec<oci_spec::runtime::LinuxIdMapping>, SpecError> {
+    list.iter()
+        .map(|(c, h, n)| {
+            Ok(oci_spec::runtime::LinuxIdMappingBuilder::default()
+                .container_id(*c)
+                .host_id(*h)
+                .size(*n)
+                .build()?)
+        })
+        .collect()
+}
+
+/// `--ulimit nofile=1024:2048` as the spec names it.
+pub fn rlimit_type(name: &str) -> Option<PosixRlimitType> {
+    let upper = name.to_ascii_uppercase();
+    let bare = upper.strip_prefix("RLIMIT_").unwrap_or(&upper);
+    serde_json::from_value(serde_json::Value::String(format!("RLIMIT_{bare}"))).ok()
 }
 
 fn capability(name: &str) -> Result<Capability, SpecError> {
@@ -371,11 +425,27 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         user.set_additional_gids(Some(input.user.additional_gids.clone()));
     }
 
-    let rlimit = PosixRlimitBuilder::default()
-        .typ(PosixRlimitType::RlimitNofile)
-        .hard(1_048_576u64)
-        .soft(1_048_576u64)
-        .build()?;
+    let mut rlimits = Vec::new();
+    // Rootless, the hard limits we have are the ceiling: only raise what was asked for.
+    if !input.rootless && !c.ulimits.iter().any(|u| u.kind == "RLIMIT_NOFILE") {
+        rlimits.push(
+            PosixRlimitBuilder::default()
+                .typ(PosixRlimitType::RlimitNofile)
+                .hard(1_048_576u64)
+                .soft(1_048_576u64)
+                .build()?,
+        );
+    }
+    for u in &c.ulimits {
+        let typ = rlimit_type(&u.kind).ok_or_else(|| SpecError::Ulimit(u.kind.clone()))?;
+        rlimits.push(
+            PosixRlimitBuilder::default()
+                .typ(typ)
+                .soft(u.soft)
+                .hard(u.hard)
+                .build()?,
+        );
+    }
 
     let mut process = spec.process().clone().unwrap_or_default();
     process
@@ -390,11 +460,12 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         .set_user(user)
         .set_capabilities(Some(lc))
         .set_no_new_privileges(Some(c.no_new_privileges || !c.privileged))
-        .set_rlimits(if input.rootless {
-            None
-        } else {
-            Some(vec![rlimit])
-        });
+        .set_rlimits((!rlimits.is_empty()).then_some(rlimits));
+    if input.init.is_some() {
+        let mut args = vec![INIT_PATH.to_string(), "--".to_string()];
+        args.extend(c.args.iter().cloned());
+        process.set_args(Some(args));
+    }
     spec.set_process(Some(process));
 
     let mut root = spec.root().clone().unwrap_or_default();
@@ -404,6 +475,27 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     spec.set_hostname(Some(c.hostname.clone()));
 
     let mut mounts = base_mounts(&net, input.rootless, c.privileged);
+    if let Some(size) = c.shm_size {
+        if let Some(shm) = mounts
+            .iter_mut()
+            .find(|m| m.destination() == Path::new("/dev/shm"))
+        {
+            let opts = ["nosuid", "noexec", "nodev", "mode=1777"]
+                .iter()
+                .map(|s| s.to_string())
+                .chain([format!("size={size}")])
+                .collect();
+            shm.set_options(Some(opts));
+        }
+    }
+    if let Some(init) = input.init {
+        mounts.push(mount(
+            INIT_PATH,
+            "bind",
+            &init.display().to_string(),
+            &["bind", "ro", "nosuid", "nodev"],
+        ));
+    }
     if let Some(etc) = input.etc {
         mounts.push(bind(&etc.hosts, "/etc/hosts", false));
         mounts.push(bind(&etc.resolv_conf, "/etc/resolv.conf", false));
@@ -435,6 +527,14 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         ns.set_typ(LinuxNamespaceType::Network);
         namespaces.push(ns);
     }
+    if let Some(k) = input.keep_id {
+        let mut ns = LinuxNamespace::default();
+        ns.set_typ(LinuxNamespaceType::User);
+        namespaces.push(ns);
+        linux
+            .set_uid_mappings(Some(id_mappings(&keep_id_mappings(k.uid, k.size))?))
+            .set_gid_mappings(Some(id_mappings(&keep_id_mappings(k.gid, k.size))?));
+    }
     linux
         .set_namespaces(Some(namespaces))
         // No limits asked for: the runtime must not touch cgroups (they are not
@@ -450,11 +550,13 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         linux.set_masked_paths(Some(masked));
         linux.set_readonly_paths(Some(oci_spec::runtime::get_default_readonly_paths()));
     }
-    if !(c.privileged || c.seccomp_unconfined) {
-        linux.set_seccomp(Some(default_seccomp()?));
+    linux.set_seccomp(if c.privileged || c.seccomp_unconfined {
+        None
+    } else if let Some(profile) = &input.seccomp {
+        Some(profile.clone())
     } else {
-        linux.set_seccomp(None);
-    }
+        Some(default_seccomp()?)
+    });
     spec.set_linux(Some(linux));
     Ok(spec)
 }
@@ -518,6 +620,9 @@ mod tests {
             },
             etc: None,
             rootless: true,
+            keep_id: None,
+            seccomp: None,
+            init: None,
         })
         .unwrap();
         let p = spec.process().as_ref().unwrap();
@@ -555,6 +660,19 @@ mod tests {
     }
 
     #[test]
+    fn keep_id_maps_the_user_to_itself() {
+        // 65537 ids in the user's namespace: 0 is the user, 1..65536 the subuids.
+        let m = keep_id_mappings(1001, 65537);
+        assert_eq!(m, vec![(0, 1, 1001), (1001, 0, 1), (1002, 1002, 64535)]);
+        let total: u32 = m.iter().map(|x| x.2).sum();
+        assert_eq!(total, 65537);
+        assert_eq!(keep_id_mappings(0, 10), vec![(0, 0, 1), (1, 1, 9)]);
+        assert!(rlimit_type("nofile").is_some());
+        assert!(rlimit_type("RLIMIT_NPROC").is_some());
+        assert!(rlimit_type("bogus").is_none());
+    }
+
+    #[test]
     fn privileged_and_host_network() {
         let mut c = config();
         c.privileged = true;
@@ -565,6 +683,9 @@ mod tests {
             user: ResolvedUser::default(),
             etc: None,
             rootless: true,
+            keep_id: None,
+            seccomp: None,
+            init: None,
         })
         .unwrap();
         let linux = spec.linux().as_ref().unwrap();

@@ -122,9 +122,18 @@ pub fn cove_bin() -> PathBuf {
         make_dir(Path::new(IT_ROOT), 0o755);
         make_dir(&dir, 0o755);
         let built = src.parent().expect("binary has a parent dir");
+        // cove-init is built by its own workspace (scripts/build.sh), in either profile.
+        let target = built.parent().expect("target dir");
         for name in SIBLING_BINS {
-            let sibling = built.join(name);
-            if sibling.exists() {
+            let found = [
+                built.to_path_buf(),
+                target.join("release"),
+                target.join("debug"),
+            ]
+            .into_iter()
+            .map(|d| d.join(name))
+            .find(|p| p.exists());
+            if let Some(sibling) = found {
                 install_bin(&sibling, &dir.join(name));
             }
         }

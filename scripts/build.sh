@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Build every binary cove needs into target/release: the workspace (cove, cove-conmon,
+# cove-runtime) and cove-init, which is its own workspace because it is linked statically
+# (see init/Cargo.toml). `scripts/build.sh debug` builds into target/debug instead.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if ! command -v cargo >/dev/null 2>&1; then
+    for d in "${CARGO_HOME:-$HOME/.cargo}/bin" /root/.cargo/bin /usr/local/cargo/bin; do
+        if [ -x "$d/cargo" ]; then PATH="$d:$PATH"; export PATH; break; fi
+    done
+fi
+profile=(--release)
+[ "${1:-}" = debug ] && profile=()
+cargo build "${profile[@]}" --workspace
+(cd init && cargo build "${profile[@]}" --target-dir ../target)
