@@ -356,11 +356,7 @@ fn killed_shim_and_killed_cli_leave_a_usable_store() {
             .spawn()
             .unwrap();
         std::thread::sleep(Duration::from_millis(delay_ms));
-        // runuser's child is cove: kill the whole process group of the test user's cove.
-        let _ = std::process::Command::new("pkill")
-            .args(["-KILL", "-u", &common::test_user(), "-f", "cove run -d"])
-            .status();
-        let _ = child.wait();
+        common::kill_user_program(&mut child);
     }
     env.cove_ok(&["ps", "-a"]);
     env.cove_ok(&["rm", "-f", "-a"]);

@@ -243,7 +243,9 @@ async fn pull_from(
         .map(|t| vec![format!("{}:{t}", name.repository_with_registry())])
         .unwrap_or_default();
 
-    if let Some(existing) = store.db().image(&config_digest).map_err(StoreError::from)? {
+    // Bound first: the guard from store.db() must be gone before has_layer() locks again.
+    let existing = store.db().image(&config_digest).map_err(StoreError::from)?;
+    if let Some(existing) = existing {
         let complete = existing
             .layers
             .iter()

@@ -434,6 +434,28 @@ fn unmount_under(dir: &Path) {
 
 // ------------------------------------------------------------------ helpers
 
+/// SIGKILL the program a `user_cmd` child runs (runuser forks it), not runuser itself:
+/// only this test's process dies, never a twin started by a test running beside it.
+pub fn kill_user_program(child: &mut std::process::Child) {
+    let parent = child.id().to_string();
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for p in procs.flatten() {
+        let stat = std::fs::read_to_string(p.path().join("stat")).unwrap_or_default();
+        // Fields after the parenthesised command name: state, ppid, ...
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1));
+        if ppid == Some(parent.as_str()) {
+            if let Ok(pid) = p.file_name().to_string_lossy().parse::<i32>() {
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+            }
+        }
+    }
+    let _ = child.wait();
+}
+
 /// Exit code, or 128+signal when killed by a signal (the shell convention).
 pub fn exit_code(out: &Output) -> i32 {
     out.status

@@ -1,0 +1,922 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_cove_global_optspecs
+    string join \n storage-driver= root= runroot= h/help V/version
+end
+
+function __fish_cove_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_cove_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_cove_using_subcommand
+    set -l cmd (__fish_cove_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c cove -n "__fish_cove_needs_command" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_needs_command" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_needs_command" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_needs_command" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_needs_command" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_needs_command" -f -a "run" -d 'Run a command in a new container'
+complete -c cove -n "__fish_cove_needs_command" -f -a "create" -d 'Create a container without starting it'
+complete -c cove -n "__fish_cove_needs_command" -f -a "start" -d 'Start one or more containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "ps" -d 'List containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "exec" -d 'Run a command in a running container'
+complete -c cove -n "__fish_cove_needs_command" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c cove -n "__fish_cove_needs_command" -f -a "stop" -d 'Stop one or more running containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "rm" -d 'Remove one or more containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "wait" -d 'Block until containers stop, then print their exit codes'
+complete -c cove -n "__fish_cove_needs_command" -f -a "rename" -d 'Rename a container'
+complete -c cove -n "__fish_cove_needs_command" -f -a "restart" -d 'Restart one or more containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "attach" -d 'Attach to a running container'
+complete -c cove -n "__fish_cove_needs_command" -f -a "pause" -d 'Pause all processes of one or more containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "unpause" -d 'Unpause one or more containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "top" -d 'Display the running processes of a container'
+complete -c cove -n "__fish_cove_needs_command" -f -a "stats" -d 'Display resource usage of containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "diff" -d 'Show the changes to a container\'s filesystem'
+complete -c cove -n "__fish_cove_needs_command" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c cove -n "__fish_cove_needs_command" -f -a "commit" -d 'Create an image from a container\'s changes'
+complete -c cove -n "__fish_cove_needs_command" -f -a "container" -d 'Manage containers'
+complete -c cove -n "__fish_cove_needs_command" -f -a "volume" -d 'Manage volumes'
+complete -c cove -n "__fish_cove_needs_command" -f -a "pull" -d 'Pull an image from a registry'
+complete -c cove -n "__fish_cove_needs_command" -f -a "push" -d 'Push an image to a registry'
+complete -c cove -n "__fish_cove_needs_command" -f -a "images" -d 'List images'
+complete -c cove -n "__fish_cove_needs_command" -f -a "image" -d 'Manage images'
+complete -c cove -n "__fish_cove_needs_command" -f -a "inspect" -d 'Display low-level information on images'
+complete -c cove -n "__fish_cove_needs_command" -f -a "tag" -d 'Add names to an image'
+complete -c cove -n "__fish_cove_needs_command" -f -a "untag" -d 'Remove names from an image'
+complete -c cove -n "__fish_cove_needs_command" -f -a "rmi" -d 'Remove one or more images'
+complete -c cove -n "__fish_cove_needs_command" -f -a "history" -d 'Show the history of an image'
+complete -c cove -n "__fish_cove_needs_command" -f -a "save" -d 'Save images to an archive'
+complete -c cove -n "__fish_cove_needs_command" -f -a "load" -d 'Load images from an archive'
+complete -c cove -n "__fish_cove_needs_command" -f -a "import" -d 'Create an image from a filesystem tarball'
+complete -c cove -n "__fish_cove_needs_command" -f -a "login" -d 'Log in to a registry'
+complete -c cove -n "__fish_cove_needs_command" -f -a "logout" -d 'Log out of a registry'
+complete -c cove -n "__fish_cove_needs_command" -f -a "info" -d 'Display system-wide information'
+complete -c cove -n "__fish_cove_needs_command" -f -a "version" -d 'Show version information'
+complete -c cove -n "__fish_cove_needs_command" -f -a "unshare" -d 'Run a command in the rootless user namespace'
+complete -c cove -n "__fish_cove_needs_command" -f -a "completion" -d 'Generate shell completion scripts'
+complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l name -d 'Assign a name to the container' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l entrypoint -d 'Overwrite the default ENTRYPOINT of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l hostname -d 'Container host name' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cap-add -d 'Add Linux capabilities' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cap-drop -d 'Drop Linux capabilities' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l security-opt -d 'Security options (no-new-privileges, seccomp=unconfined)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l stop-signal -d 'Signal to stop the container' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l network -d 'Network mode: none, host (more with the networking work)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l runtime -d 'OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l pull -d 'Pull policy: missing, always, never, newer' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l log-opt -d 'Logging driver options (max-size=SIZE)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -s v -l volume -d 'Bind mount a volume (HOST-DIR:CONTAINER-DIR[:OPTIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l tmpfs -d 'Mount a tmpfs directory (DIR[:OPTIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l ulimit -d 'Resource limit (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l userns -d 'User namespace: "" (default) or keep-id (run as your own uid inside)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l mount -d 'Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c cove -n "__fish_cove_using_subcommand run" -s i -l interactive -d 'Keep STDIN open even if not attached'
+complete -c cove -n "__fish_cove_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c cove -n "__fish_cove_using_subcommand run" -l env-host -d 'Pass all host environment variables into the container'
+complete -c cove -n "__fish_cove_using_subcommand run" -l privileged -d 'Give extended privileges to this container'
+complete -c cove -n "__fish_cove_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c cove -n "__fish_cove_using_subcommand run" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c cove -n "__fish_cove_using_subcommand run" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand run" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand create" -l name -d 'Assign a name to the container' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l entrypoint -d 'Overwrite the default ENTRYPOINT of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l hostname -d 'Container host name' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cap-add -d 'Add Linux capabilities' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cap-drop -d 'Drop Linux capabilities' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l security-opt -d 'Security options (no-new-privileges, seccomp=unconfined)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l stop-signal -d 'Signal to stop the container' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l network -d 'Network mode: none, host (more with the networking work)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l runtime -d 'OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l pull -d 'Pull policy: missing, always, never, newer' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l log-opt -d 'Logging driver options (max-size=SIZE)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -s v -l volume -d 'Bind mount a volume (HOST-DIR:CONTAINER-DIR[:OPTIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l tmpfs -d 'Mount a tmpfs directory (DIR[:OPTIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l ulimit -d 'Resource limit (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l userns -d 'User namespace: "" (default) or keep-id (run as your own uid inside)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l mount -d 'Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -s i -l interactive -d 'Keep STDIN open even if not attached'
+complete -c cove -n "__fish_cove_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c cove -n "__fish_cove_using_subcommand create" -l env-host -d 'Pass all host environment variables into the container'
+complete -c cove -n "__fish_cove_using_subcommand create" -l privileged -d 'Give extended privileges to this container'
+complete -c cove -n "__fish_cove_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c cove -n "__fish_cove_using_subcommand create" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c cove -n "__fish_cove_using_subcommand create" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand start" -l detach-keys -d 'Key sequence for detaching' -r
+complete -c cove -n "__fish_cove_using_subcommand start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand start" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand start" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand start" -s a -l attach -d 'Attach the container\'s output'
+complete -c cove -n "__fish_cove_using_subcommand start" -s i -l interactive -d 'Attach the container\'s stdin'
+complete -c cove -n "__fish_cove_using_subcommand start" -l all -d 'Start every stopped container'
+complete -c cove -n "__fish_cove_using_subcommand start" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand start" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand ps" -s n -l last -d 'Show the N last created containers' -r
+complete -c cove -n "__fish_cove_using_subcommand ps" -s f -l filter -d 'Filter (status=, name=, label=, ancestor=, id=, exited=)' -r
+complete -c cove -n "__fish_cove_using_subcommand ps" -l format -d 'Format: json or a Go template like \'{{.ID}} {{.Names}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand ps" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand ps" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand ps" -s a -l all -d 'Show all containers (default shows just running)'
+complete -c cove -n "__fish_cove_using_subcommand ps" -s q -l quiet -d 'Only display container IDs'
+complete -c cove -n "__fish_cove_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
+complete -c cove -n "__fish_cove_using_subcommand ps" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand ps" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand ps" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand exec" -s e -l env -d 'Set environment variables (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand exec" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand exec" -s i -l interactive -d 'Keep STDIN open'
+complete -c cove -n "__fish_cove_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c cove -n "__fish_cove_using_subcommand exec" -s d -l detach -d 'Run the command in the background'
+complete -c cove -n "__fish_cove_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c cove -n "__fish_cove_using_subcommand logs" -l until -d 'Show logs until a time' -r
+complete -c cove -n "__fish_cove_using_subcommand logs" -s n -l tail -d 'Number of lines to show from the end' -r
+complete -c cove -n "__fish_cove_using_subcommand logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand logs" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand logs" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand logs" -s f -l follow -d 'Follow the output'
+complete -c cove -n "__fish_cove_using_subcommand logs" -s t -l timestamps -d 'Show timestamps'
+complete -c cove -n "__fish_cove_using_subcommand logs" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand stop" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand stop" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand stop" -s a -l all -d 'Stop all running containers'
+complete -c cove -n "__fish_cove_using_subcommand stop" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand stop" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
+complete -c cove -n "__fish_cove_using_subcommand kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand kill" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kill" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kill" -s a -l all -d 'Kill all running containers'
+complete -c cove -n "__fish_cove_using_subcommand kill" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand kill" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand rm" -s t -l time -d 'Seconds to wait for a stop before killing (with --force)' -r
+complete -c cove -n "__fish_cove_using_subcommand rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rm" -s f -l force -d 'Kill and remove running containers'
+complete -c cove -n "__fish_cove_using_subcommand rm" -s a -l all -d 'Remove all containers'
+complete -c cove -n "__fish_cove_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes too (none exist yet)'
+complete -c cove -n "__fish_cove_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand wait" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand wait" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand rename" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand rename" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rename" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rename" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand restart" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand restart" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand restart" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand restart" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand restart" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand attach" -l detach-keys -d 'Key sequence for detaching' -r
+complete -c cove -n "__fish_cove_using_subcommand attach" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand attach" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand attach" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c cove -n "__fish_cove_using_subcommand attach" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand attach" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pause" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand unpause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand top" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand top" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand top" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand top" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand stats" -l format -d 'Format: json or a Go template like \'{{.Name}} {{.MemUsage}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand stats" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand stats" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand stats" -l no-stream -d 'Print one sample and exit'
+complete -c cove -n "__fish_cove_using_subcommand stats" -s a -l all -d 'Show all containers (default: running)'
+complete -c cove -n "__fish_cove_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand diff" -l format -d 'Format: json' -r
+complete -c cove -n "__fish_cove_using_subcommand diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand diff" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand diff" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand export" -s o -l output -d 'Write to a file instead of stdout' -r -F
+complete -c cove -n "__fish_cove_using_subcommand export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand export" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand export" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand export" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand export" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENV, ...)' -r
+complete -c cove -n "__fish_cove_using_subcommand commit" -s m -l message -d 'Commit message (recorded in the image history)' -r
+complete -c cove -n "__fish_cove_using_subcommand commit" -s a -l author -d 'Author' -r
+complete -c cove -n "__fish_cove_using_subcommand commit" -s p -l pause -d 'Pause the container while committing' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand commit" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand commit" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand commit" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand commit" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "ls" -d 'List containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "list" -d 'List containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "run" -d 'Run a command in a new container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "create" -d 'Create a container without starting it'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "start" -d 'Start one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "stop" -d 'Stop one or more running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "rm" -d 'Remove one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "exec" -d 'Run a command in a running container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "wait" -d 'Block until containers stop, then print their exit codes'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "inspect" -d 'Display detailed information on containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "rename" -d 'Rename a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "restart" -d 'Restart one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "attach" -d 'Attach to a running container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "pause" -d 'Pause all processes of one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "unpause" -d 'Unpause one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "top" -d 'Display the running processes of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "stats" -d 'Display resource usage of containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "diff" -d 'Show the changes to a container\'s filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "commit" -d 'Create an image from a container\'s changes'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "mount" -d 'Mount a container\'s root filesystem and print its path'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "prune" -d 'Remove all stopped containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup" -f -a "cleanup" -d 'Release what a stopped container held (run by cove-conmon when it exits)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N last created containers' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (status=, name=, label=, ancestor=, id=, exited=)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Format: json or a Go template like \'{{.ID}} {{.Names}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default shows just running)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display container IDs'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N last created containers' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter (status=, name=, label=, ancestor=, id=, exited=)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Format: json or a Go template like \'{{.ID}} {{.Names}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all containers (default shows just running)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only display container IDs'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest created container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Assign a name to the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Overwrite the default ENTRYPOINT of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l hostname -d 'Container host name' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add Linux capabilities' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop Linux capabilities' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options (no-new-privileges, seccomp=unconfined)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none, host (more with the networking work)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull policy: missing, always, never, newer' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Logging driver options (max-size=SIZE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a volume (HOST-DIR:CONTAINER-DIR[:OPTIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs directory (DIR[:OPTIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limit (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: "" (default) or keep-id (run as your own uid inside)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep STDIN open even if not attached'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Pass all host environment variables into the container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to this container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Assign a name to the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Overwrite the default ENTRYPOINT of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l hostname -d 'Container host name' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add Linux capabilities' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop Linux capabilities' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options (no-new-privileges, seccomp=unconfined)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none, host (more with the networking work)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull policy: missing, always, never, newer' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Logging driver options (max-size=SIZE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a volume (HOST-DIR:CONTAINER-DIR[:OPTIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs directory (DIR[:OPTIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limit (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: "" (default) or keep-id (run as your own uid inside)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep STDIN open even if not attached'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Pass all host environment variables into the container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to this container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Key sequence for detaching' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s output'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach the container\'s stdin'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every stopped container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Kill all running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a stop before killing (with --force)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Kill and remove running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes too (none exist yet)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show logs until a time' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines to show from the end' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the output'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep STDIN open'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-TTY'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.State.Pid}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Key sequence for detaching' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Format: json or a Go template like \'{{.Name}} {{.MemUsage}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: running)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Format: json' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to a file instead of stdout' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENV, ...)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s m -l message -d 'Commit message (recorded in the image history)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'Author' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s p -l pause -d 'Pause the container while committing' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "create" -d 'Create a volume'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "ls" -d 'List volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "list" -d 'List volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "inspect" -d 'Display detailed information on volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "rm" -d 'Remove one or more volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "prune" -d 'Remove all volumes no container uses'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "exists" -d 'Check whether a volume exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver (only "local")' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options (KEY=VALUE), recorded for inspect' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (name=, label=, dangling=true|false, driver=)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display volume names'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter (name=, label=, dangling=true|false, driver=)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only display volume names'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.Mountpoint}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using the volumes too'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Only volumes with these labels (label=KEY[=VALUE])' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pull" -l platform -d 'Platform to pull (os/arch[/variant])' -r
+complete -c cove -n "__fish_cove_using_subcommand pull" -l arch -d 'Architecture to pull instead of the host\'s' -r
+complete -c cove -n "__fish_cove_using_subcommand pull" -l os -d 'Operating system to pull instead of the host\'s' -r
+complete -c cove -n "__fish_cove_using_subcommand pull" -l variant -d 'Architecture variant to pull' -r
+complete -c cove -n "__fish_cove_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand pull" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand pull" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pull" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pull" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pull" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand push" -l digestfile -d 'Write the pushed manifest digest to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand push" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand push" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand push" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand push" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c cove -n "__fish_cove_using_subcommand push" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand push" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand images" -s f -l filter -d 'Filter output (reference=, dangling=, before=, since=, label=, id=)' -r
+complete -c cove -n "__fish_cove_using_subcommand images" -l format -d 'Format: table, json, or a Go template like \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand images" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand images" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand images" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand images" -s a -l all -d 'Show all images (default hides none; kept for compatibility)'
+complete -c cove -n "__fish_cove_using_subcommand images" -s q -l quiet -d 'Show only image IDs'
+complete -c cove -n "__fish_cove_using_subcommand images" -l digests -d 'Show digests'
+complete -c cove -n "__fish_cove_using_subcommand images" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand images" -s n -l noheading -d 'Do not print column headings'
+complete -c cove -n "__fish_cove_using_subcommand images" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand images" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "ls" -d 'List images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "list" -d 'List images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "pull" -d 'Pull an image from a registry'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "push" -d 'Push an image to a registry'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "inspect" -d 'Display low-level information on images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "tag" -d 'Add names to an image'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "untag" -d 'Remove names from an image'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "rm" -d 'Remove one or more images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "prune" -d 'Remove unused images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "history" -d 'Show the history of an image'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "save" -d 'Save images to an archive'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "load" -d 'Load images from an archive'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "import" -d 'Create an image from a filesystem tarball'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "mount" -d 'Mount an image\'s root filesystem read-only and print its path'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push inspect tag untag rm prune history save load import mount unmount exists" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output (reference=, dangling=, before=, since=, label=, id=)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Format: table, json, or a Go template like \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (default hides none; kept for compatibility)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image IDs'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print column headings'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output (reference=, dangling=, before=, since=, label=, id=)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Format: table, json, or a Go template like \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (default hides none; kept for compatibility)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only image IDs'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show digests'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print column headings'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Platform to pull (os/arch[/variant])' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Architecture to pull instead of the host\'s' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Operating system to pull instead of the host\'s' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'Architecture variant to pull' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest digest to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, or json' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l type -d 'What to inspect: container, image or all (containers first, as Docker does)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Show sizes and dates in human-readable form' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Format: table, json or a Go template' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Show only IDs'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
+oci-archive\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Accepted for Podman compatibility: archives always hold every image given'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from this file instead of standard input' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, WORKDIR, USER, LABEL, EXPOSE, VOLUME, STOPSIGNAL)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Commit message for the history entry' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template, or json' -r
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l type -d 'What to inspect: container, image or all (containers first, as Docker does)' -r
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand inspect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand tag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand tag" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand tag" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand tag" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand tag" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand untag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand untag" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand untag" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand untag" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand untag" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names'
+complete -c cove -n "__fish_cove_using_subcommand rmi" -s a -l all -d 'Remove all images'
+complete -c cove -n "__fish_cove_using_subcommand rmi" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand rmi" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand history" -s H -l human -d 'Show sizes and dates in human-readable form' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand history" -l format -d 'Format: table, json or a Go template' -r
+complete -c cove -n "__fish_cove_using_subcommand history" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand history" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand history" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand history" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand history" -s q -l quiet -d 'Show only IDs'
+complete -c cove -n "__fish_cove_using_subcommand history" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand history" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand save" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c cove -n "__fish_cove_using_subcommand save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
+oci-archive\t''"
+complete -c cove -n "__fish_cove_using_subcommand save" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand save" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand save" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand save" -s m -l multi-image-archive -d 'Accepted for Podman compatibility: archives always hold every image given'
+complete -c cove -n "__fish_cove_using_subcommand save" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand save" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand save" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand load" -s i -l input -d 'Read from this file instead of standard input' -r -F
+complete -c cove -n "__fish_cove_using_subcommand load" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand load" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand load" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand load" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand load" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand load" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, WORKDIR, USER, LABEL, EXPOSE, VOLUME, STOPSIGNAL)' -r
+complete -c cove -n "__fish_cove_using_subcommand import" -s m -l message -d 'Commit message for the history entry' -r
+complete -c cove -n "__fish_cove_using_subcommand import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand import" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand import" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand import" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand import" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand import" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand login" -s u -l username -d 'Username' -r
+complete -c cove -n "__fish_cove_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin)' -r
+complete -c cove -n "__fish_cove_using_subcommand login" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand login" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand login" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand login" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c cove -n "__fish_cove_using_subcommand login" -l get-login -d 'Print the logged-in username for the registry'
+complete -c cove -n "__fish_cove_using_subcommand login" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand login" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand logout" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand logout" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand logout" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand logout" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c cove -n "__fish_cove_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand info" -s f -l format -d 'Format: json or a Go template like \'{{.Store.GraphDriverName}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand info" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand info" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand info" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand info" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand info" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand version" -s f -l format -d 'Format: json or a Go template' -r
+complete -c cove -n "__fish_cove_using_subcommand version" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand version" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand version" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand version" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand version" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unshare" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand unshare" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand completion" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand completion" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand completion" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand completion" -s V -l version -d 'Print version'
