@@ -56,6 +56,14 @@ for f in /etc/subuid /etc/subgid; do
     grep -q "^${TEST_USER}:" "$f" || echo "${TEST_USER}:200000:65536" >>"$f"
 done
 
+# A second unprivileged user with no subordinate ranges: cove must refuse it clearly.
+NOSUB_USER=covenosub
+if ! id -u "$NOSUB_USER" >/dev/null 2>&1; then
+    say "creating user $NOSUB_USER (no subuid/subgid ranges)"
+    useradd -m -s /bin/sh -K SUB_UID_COUNT=0 -K SUB_GID_COUNT=0 "$NOSUB_USER"
+fi
+sed -i "/^${NOSUB_USER}:/d" /etc/subuid /etc/subgid
+
 # ------------------------------------------------------------------ /dev/net/tun
 if [ ! -c /dev/net/tun ]; then
     mkdir -p /dev/net
@@ -162,6 +170,7 @@ tmp=$(mktemp "$STATE/env.XXXXXX")
     echo "COVE_TEST_AUTH_PASS=$AUTH_PASS"
     echo "COVE_TEST_USER=$TEST_USER"
     echo "COVE_TEST_UID=$(id -u "$TEST_USER")"
+    echo "COVE_TEST_NOSUB_USER=$NOSUB_USER"
     echo "COVE_TEST_REGISTRY_STORAGE=$REG_DIR/data"
     echo "$facts"
 } >"$tmp"

@@ -3,6 +3,11 @@
 //! The library holds the engine; `src/main.rs` is a thin entry point and `cli` parses and
 //! prints. See docs/ARCHITECTURE.md for the map of modules.
 
+// The store hands out its database behind a mutex guard; a guard kept alive by a `for`,
+// `match` or `if let` scrutinee deadlocks the next `store.db()` in the body (it happened
+// twice). This lint finds that shape.
+#![deny(clippy::significant_drop_in_scrutinee)]
+
 pub mod cli;
 pub mod config;
 pub mod container;

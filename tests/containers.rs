@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::{describe, exit_code, TestEnv};
+use common::{describe, eventually, exit_code, TestEnv};
 
 /// The built-in runtime (None) and runc. `COVE_TEST_RUNTIMES=runc` (or `builtin`)
 /// narrows the suite to one while debugging.
@@ -47,17 +47,6 @@ fn pulled(name: &str) -> TestEnv {
     }
     env.cove_ok(&["pull", "-q", &busybox()]);
     env
-}
-
-/// Poll `cond` (no wall-clock assertion: the loop only bounds a hang).
-fn eventually(mut cond: impl FnMut() -> bool) -> bool {
-    for _ in 0..600 {
-        if cond() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    false
 }
 
 #[test]

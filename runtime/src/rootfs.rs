@@ -159,6 +159,9 @@ fn mount_one(root: &Root, m: &Mount) -> Result<()> {
             // A cgroup v1 hierarchy or an mqueue of a foreign ipc namespace cannot be
             // mounted from a user namespace; containers run without them.
             (Err(nix::Error::EPERM), "cgroup" | "cgroup2" | "mqueue") => {}
+            // Rootful on cgroup v1: the hierarchies are already mounted with their own
+            // controller sets, so a second combined mount is refused.
+            (Err(nix::Error::EBUSY), "cgroup") => mount_cgroup_v1(root, dest, &at, opts.flags)?,
             (Err(e), _) => return Err(sys("mounting", format!("{typ} on {name}"))(e)),
         }
     }
@@ -178,6 +181,69 @@ fn mount_one(root: &Root, m: &Mount) -> Result<()> {
 
 /// /dev: the standard nodes bound from the host, the usual symlinks, and the spec's
 /// extra devices.
+/// runc's answer to cgroup v1: a tmpfs with each of the host's hierarchies bound in,
+/// read-only (the container sees the whole hierarchy, as runc does without cgroupns).
+fn mount_cgroup_v1(root: &Root, dest: &Path, at: &Path, flags: MsFlags) -> Result<()> {
+    let name = dest.display().to_string();
+    let tmpfs_flags = flags - MsFlags::MS_RDONLY;
+    mount(
+        Some("tmpfs"),
+        at,
+        Some("tmpfs"),
+        tmpfs_flags,
+        Some("mode=755"),
+    )
+    .map_err(sys("mounting", format!("tmpfs on {name}")))?;
+    let (mounted, _keep) = reopen(root, dest)?;
+    let mountinfo = fs::read_to_string("/proc/self/mountinfo")?;
+    for hierarchy in cgroup_hierarchies(&mountinfo) {
+        let sub = mounted.join(&hierarchy);
+        let host = Path::new("/sys/fs/cgroup").join(&hierarchy);
+        let what = format!("{} on {name}/{hierarchy}", host.display());
+        nix::unistd::mkdir(&sub, nix::sys::stat::Mode::from_bits_truncate(0o755))
+            .map_err(sys("creating", what.clone()))?;
+        mount(
+            Some(&host),
+            &sub,
+            None::<&str>,
+            MsFlags::MS_BIND | MsFlags::MS_REC,
+            None::<&str>,
+        )
+        .map_err(sys("bind-mounting", what))?;
+        remount_read_only(
+            &sub,
+            MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC,
+        )?;
+    }
+    if flags.contains(MsFlags::MS_RDONLY) {
+        let flags = MsFlags::MS_REMOUNT | MsFlags::MS_RDONLY | tmpfs_flags;
+        mount(None::<&str>, &mounted, None::<&str>, flags, None::<&str>)
+            .map_err(sys("remounting read-only", name))?;
+    }
+    Ok(())
+}
+
+/// Names of the cgroup hierarchies mounted directly under /sys/fs/cgroup.
+fn cgroup_hierarchies(mountinfo: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in mountinfo.lines() {
+        let Some((left, right)) = line.split_once(" - ") else {
+            continue;
+        };
+        let fstype = right.split_whitespace().next().unwrap_or("");
+        let point = left.split_whitespace().nth(4).unwrap_or("");
+        if !matches!(fstype, "cgroup" | "cgroup2") {
+            continue;
+        }
+        if let Some(name) = point.strip_prefix("/sys/fs/cgroup/") {
+            if !name.is_empty() && !name.contains('/') && !out.iter().any(|n| n == name) {
+                out.push(name.to_string());
+            }
+        }
+    }
+    out
+}
+
 fn populate_dev(root: &Root, spec: &Spec) -> Result<()> {
     let mut devices: Vec<PathBuf> = DEVICES
         .iter()
@@ -320,4 +386,24 @@ pub fn finish(spec: &Spec) -> Result<()> {
         remount_read_only(Path::new("/"), MsFlags::empty())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cgroup_v1_hierarchies_from_mountinfo() {
+        let info = "\
+35 24 0:30 / /sys/fs/cgroup ro,nosuid,nodev,noexec shared:9 - tmpfs tmpfs ro,mode=755
+36 35 0:31 / /sys/fs/cgroup/unified rw,nosuid shared:10 - cgroup2 cgroup2 rw
+38 35 0:33 / /sys/fs/cgroup/cpu,cpuacct rw,nosuid shared:14 - cgroup cgroup rw,cpu,cpuacct
+39 35 0:34 / /sys/fs/cgroup/memory rw,nosuid shared:15 - cgroup cgroup rw,memory
+40 24 0:35 / /mnt/elsewhere/memory rw shared:16 - cgroup cgroup rw,memory
+";
+        assert_eq!(
+            cgroup_hierarchies(info),
+            vec!["unified", "cpu,cpuacct", "memory"]
+        );
+    }
 }

@@ -570,18 +570,28 @@ pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
     } else if targets.is_empty() {
         return Err(anyhow!("image name or ID must be specified").into());
     }
+    // Resolved before anything is removed: two names of one image given together must not
+    // make the second "not known" once the first has deleted it.
+    let mut resolved = Vec::with_capacity(targets.len());
+    for t in &targets {
+        match store.find(t) {
+            Ok(i) => resolved.push((t, Some(i))),
+            Err(StoreError::NotFound(_)) => resolved.push((t, None)),
+            Err(e) => return Err(e.into()),
+        }
+    }
     let mut missing: Option<String> = None;
     let mut conflict: Option<anyhow::Error> = None;
-    for t in &targets {
-        let img = match store.find(t) {
-            Ok(i) => i,
-            Err(StoreError::NotFound(_)) => {
-                eprintln!("Error: {t}: image not known");
-                missing.get_or_insert(t.clone());
-                continue;
-            }
-            Err(e) => return Err(e.into()),
+    let mut deleted: Vec<String> = Vec::new();
+    for (t, img) in resolved {
+        let Some(img) = img else {
+            eprintln!("Error: {t}: image not known");
+            missing.get_or_insert(t.clone());
+            continue;
         };
+        if deleted.contains(&img.id) {
+            continue;
+        }
         let names = store.db().names_of(&img.id)?;
         let by_id = img
             .id
@@ -628,6 +638,7 @@ pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
         }
         store.delete_image(&img.id)?;
         println!("Deleted: {}", img.id.trim_start_matches("sha256:"));
+        deleted.push(img.id);
     }
     if conflict.is_some() {
         return Ok(2);
@@ -662,7 +673,8 @@ pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
         }
     }
     let store = ctx.store()?;
-    for img in store.db().images()? {
+    let images = store.db().images()?;
+    for img in images {
         if !store.db().containers_using(&img.id)?.is_empty() {
             continue;
         }

@@ -59,7 +59,13 @@ pub fn info(ctx: &Ctx, a: InfoArgs) -> CmdResult {
             "Os": "linux",
             "Kernel": kernel,
             "Hostname": hostname,
-            "Rootless": ctx.rootless(),
+            // Podman's place for it: `{{.Host.Security.Rootless}}`.
+            "Security": {
+                "Rootless": ctx.rootless(),
+                "SeccompEnabled": true,
+                "SELinuxEnabled": false,
+                "AppArmorEnabled": false,
+            },
             "CgroupsVersion": if Path::new("/sys/fs/cgroup/cgroup.controllers").exists() { "v2" } else { "v1" },
             "IdMappings": {"UidMap": maps_json(&uid_map), "GidMap": maps_json(&gid_map)},
             "Conmon": {

@@ -121,6 +121,17 @@ fn shim_alive(pid: i32) -> bool {
         && fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "cove-conmon")
 }
 
+/// Whether this process holds CAP_SYS_RESOURCE (may raise hard resource limits).
+fn may_raise_limits() -> bool {
+    const CAP_SYS_RESOURCE: u32 = 24;
+    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("CapEff:"))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        .is_some_and(|caps| caps & (1 << CAP_SYS_RESOURCE) != 0)
+}
+
 /// Creation parameters decided by the CLI.
 pub struct CreateRequest {
     pub name: Option<String>,
@@ -242,7 +253,8 @@ impl Engine {
                 config: config.clone(),
                 state: state.clone(),
             };
-            match self.store.db().insert_container(&row) {
+            let inserted = self.store.db().insert_container(&row);
+            match inserted {
                 Ok(()) => break name,
                 Err(DbError::NameInUse(_)) if req.name.is_none() && attempts < 20 => {
                     attempts += 1;
@@ -479,6 +491,7 @@ impl Engine {
             keep_id,
             seccomp,
             init: init.as_deref(),
+            default_nofile: spec::default_nofile(self.rootless, may_raise_limits()),
         })?;
         let bundle = self.container_dir(&c.id).join("userdata");
         let spec_path = bundle.join("config.json");

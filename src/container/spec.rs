@@ -173,6 +173,18 @@ pub struct SpecInput<'a> {
     pub seccomp: Option<LinuxSeccomp>,
     /// `--init`: the init binary to bind-mount and run as PID 1.
     pub init: Option<&'a Path>,
+    /// The open-files limit to give when `--ulimit nofile` is absent; None inherits ours.
+    pub default_nofile: Option<u64>,
+}
+
+/// Podman's open-files limit for rootful containers.
+const NOFILE_PODMAN: u64 = 1_048_576;
+
+/// The default open-files limit: Podman's when we may raise limits (root with
+/// CAP_SYS_RESOURCE), else nothing, so the container inherits our own hard limit
+/// (rootless, or root in a sandbox that took CAP_SYS_RESOURCE away).
+pub fn default_nofile(rootless: bool, may_raise_limits: bool) -> Option<u64> {
+    (!rootless && may_raise_limits).then_some(NOFILE_PODMAN)
 }
 
 /// Where `--init`'s binary appears inside the container.
@@ -426,15 +438,16 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     }
 
     let mut rlimits = Vec::new();
-    // Rootless, the hard limits we have are the ceiling: only raise what was asked for.
-    if !input.rootless && !c.ulimits.iter().any(|u| u.kind == "RLIMIT_NOFILE") {
-        rlimits.push(
-            PosixRlimitBuilder::default()
-                .typ(PosixRlimitType::RlimitNofile)
-                .hard(1_048_576u64)
-                .soft(1_048_576u64)
-                .build()?,
-        );
+    if let Some(n) = input.default_nofile {
+        if !c.ulimits.iter().any(|u| u.kind == "RLIMIT_NOFILE") {
+            rlimits.push(
+                PosixRlimitBuilder::default()
+                    .typ(PosixRlimitType::RlimitNofile)
+                    .hard(n)
+                    .soft(n)
+                    .build()?,
+            );
+        }
     }
     for u in &c.ulimits {
         let typ = rlimit_type(&u.kind).ok_or_else(|| SpecError::Ulimit(u.kind.clone()))?;
@@ -623,6 +636,7 @@ mod tests {
             keep_id: None,
             seccomp: None,
             init: None,
+            default_nofile: None,
         })
         .unwrap();
         let p = spec.process().as_ref().unwrap();
@@ -686,6 +700,7 @@ mod tests {
             keep_id: None,
             seccomp: None,
             init: None,
+            default_nofile: None,
         })
         .unwrap();
         let linux = spec.linux().as_ref().unwrap();

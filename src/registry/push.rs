@@ -240,7 +240,8 @@ fn mount_sources(
 ) -> Result<Vec<String>, PushError> {
     let prefix = format!("{}/", dest.registry);
     let mut repos = Vec::new();
-    for (repo, _) in store.db().digests_of(&image.id).map_err(StoreError::from)? {
+    let digests = store.db().digests_of(&image.id).map_err(StoreError::from)?;
+    for (repo, _) in digests {
         if let Some(path) = repo.strip_prefix(&prefix) {
             if path != dest.repository && !repos.iter().any(|r| r == path) {
                 repos.push(path.to_string());
@@ -358,7 +359,8 @@ impl BlobCtx<'_> {
             .client
             .push_blob_stream(self.oref, body, d, Some(size))
             .await;
-        if let Some(actual) = mismatch.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        let mismatch = mismatch.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(actual) = mismatch {
             return Err(PushError::CorruptBlob {
                 digest: d.to_string(),
                 actual,

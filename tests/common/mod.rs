@@ -434,6 +434,17 @@ fn unmount_under(dir: &Path) {
 
 // ------------------------------------------------------------------ helpers
 
+/// Poll `cond` (no wall-clock assertion: the loop only bounds a hang).
+pub fn eventually(mut cond: impl FnMut() -> bool) -> bool {
+    for _ in 0..600 {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
 /// SIGKILL the program a `user_cmd` child runs (runuser forks it), not runuser itself:
 /// only this test's process dies, never a twin started by a test running beside it.
 pub fn kill_user_program(child: &mut std::process::Child) {
