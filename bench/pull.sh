@@ -5,32 +5,12 @@
 # Target (design.md section 6): podman/cove >= 4x. See bench/README.md.
 set -euo pipefail
 
-die() { echo "bench/pull: $*" >&2; exit 1; }
-[ "$(id -u)" = 0 ] || die "run as root (it installs podman and switches to the test user)"
-
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROUNDS=${ROUNDS:-3}
 WORK=/tmp/cove-bench
-PY=/usr/bin/python3
-ENV_FILE=/var/lib/cove-test/env
+# shellcheck source=bench/lib.sh
+. "$REPO/bench/lib.sh"
 
-[ -f "$ENV_FILE" ] || bash "$REPO/scripts/setup-test-env.sh"
-# shellcheck disable=SC1090
-. "$ENV_FILE"
-if ! curl -sf -o /dev/null "http://$COVE_TEST_REGISTRY/v2/"; then
-    bash "$REPO/scripts/setup-test-env.sh"
-    # shellcheck disable=SC1090
-    . "$ENV_FILE"
-fi
-
-if ! command -v podman >/dev/null 2>&1; then
-    echo "bench/pull: installing podman" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq podman >/dev/null
-fi
-
-USER_NAME=${COVE_TEST_USER:-covetest}
 REF="$COVE_TEST_REGISTRY/cove-bench/big:latest"
 
 # ------------------------------------------------------------ the image
@@ -64,78 +44,8 @@ reg.push_image(repo, img)
 m.log("pushed %s %s, %d MB compressed" % (repo, img.digest, sum(len(l.blob) for l in layers) >> 20))
 PYEOF
 
-# ------------------------------------------------------------ binaries
-TARGET=${CARGO_TARGET_DIR:-$REPO/target}
-mkdir -p "$WORK/bin"
-chmod 0755 "$WORK" "$WORK/bin"
-COVE=""
-if [ -x "$TARGET/release/cove" ]; then
-    # Copy out of the target dir, which may sit in a 0700 home the test user cannot enter.
-    for b in cove cove-conmon cove-init; do
-        [ -x "$TARGET/release/$b" ] && install -m 0755 "$TARGET/release/$b" "$WORK/bin/$b"
-    done
-    COVE=$WORK/bin/cove
-else
-    echo "bench/pull: $TARGET/release/cove not found; run 'cargo build --release' first" >&2
-fi
-
-# ------------------------------------------------------------ helpers
-# fresh_dirs BASE: per-round HOME and XDG dirs owned by the test user.
-fresh_dirs() {
-    local b=$1
-    rm -rf "$b"
-    mkdir -p "$b"/{home,data,config/containers,run}
-    cat >"$b/config/containers/registries.conf" <<EOF
-unqualified-search-registries = ["$COVE_TEST_REGISTRY"]
-
-[[registry]]
-location = "$COVE_TEST_REGISTRY"
-insecure = true
-EOF
-    chown -R "$USER_NAME:" "$b"
-    chmod 0711 "$b"
-    chmod 0700 "$b"/{home,data,config,run}
-}
-
-# as_user BASE CMD...: run CMD as the test user with BASE's clean environment.
-as_user() {
-    local b=$1; shift
-    (cd "$b" && runuser -u "$USER_NAME" -- env -i HOME="$b/home" PATH=/usr/local/bin:/usr/bin:/bin \
-        XDG_DATA_HOME="$b/data" XDG_CONFIG_HOME="$b/config" XDG_RUNTIME_DIR="$b/run" "$@")
-}
-
-# cleanup BASE: kill what the round left running (pause processes hold the user
-# namespace), then delete its files (root can delete subuid-owned files).
-cleanup() {
-    local b=$1 p
-    for p in /proc/[0-9]*; do
-        if grep -qzxF "XDG_RUNTIME_DIR=$b/run" "$p/environ" 2>/dev/null; then
-            kill -9 "${p#/proc/}" 2>/dev/null || true
-        fi
-    done
-    sleep 0.2
-    rm -rf "$b"
-}
-
-now() { date +%s.%N; }
-
-# timed LOG CMD...: run CMD, print elapsed seconds, or FAIL:rc.
-timed() {
-    local log=$1; shift
-    local t0 t1 rc=0
-    t0=$(now)
-    "$@" >"$log" 2>&1 || rc=$?
-    t1=$(now)
-    if [ "$rc" = 0 ]; then
-        awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
-    else
-        echo "FAIL:$rc"
-    fi
-}
-
 # The image is ~300 MB unpacked; less than this in a store means the pull did not happen.
 MIN_MB=250
-PODMAN_ARGS=(--cgroup-manager=cgroupfs --events-backend=file)
 
 cove_times=()
 podman_times=()
@@ -179,7 +89,6 @@ $(tail -n 20 "$WORK/cove-$i.log")"
     echo "round $i: cove $last_cove podman ${t}s" >&2
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 pm=$(median "${podman_times[@]}")
 echo

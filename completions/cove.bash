@@ -28,6 +28,9 @@ _cove() {
             cove,container)
                 cmd="cove__subcmd__container"
                 ;;
+            cove,cp)
+                cmd="cove__subcmd__cp"
+                ;;
             cove,create)
                 cmd="cove__subcmd__create"
                 ;;
@@ -144,6 +147,9 @@ _cove() {
                 ;;
             cove__subcmd__container,commit)
                 cmd="cove__subcmd__container__subcmd__commit"
+                ;;
+            cove__subcmd__container,cp)
+                cmd="cove__subcmd__container__subcmd__cp"
                 ;;
             cove__subcmd__container,create)
                 cmd="cove__subcmd__container__subcmd__create"
@@ -293,7 +299,7 @@ _cove() {
 
     case "${cmd}" in
         cove)
-            opts="-h -V --storage-driver --root --runroot --help --version run create start ps exec logs stop kill rm wait rename restart attach pause unpause top stats diff export commit container volume pull push images image inspect tag untag rmi history save load import login logout info version unshare completion"
+            opts="-h -V --storage-driver --root --runroot --help --version run create start ps exec logs stop kill rm wait rename restart attach pause unpause top stats cp diff export commit container volume pull push images image inspect tag untag rmi history save load import login logout info version unshare completion"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -433,7 +439,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container)
-            opts="-h -V --storage-driver --root --runroot --help --version ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats diff export commit mount unmount prune cleanup"
+            opts="-h -V --storage-driver --root --runroot --help --version ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -553,6 +559,32 @@ _cove() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__container__subcmd__cp)
+            opts="-a -h -V --archive --storage-driver --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1539,6 +1571,32 @@ _cove() {
         cove__subcmd__container__subcmd__wait)
             opts="-h -V --storage-driver --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__cp)
+            opts="-a -h -V --archive --storage-driver --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -653,3 +653,75 @@ fn init_ulimit_shm_mount_and_seccomp_flags() {
     ]);
     assert!(status.contains('0'), "{status}");
 }
+
+#[test]
+fn cp_copies_both_ways_with_docker_rules() {
+    let env = pulled("cp");
+    let img = busybox();
+    env.cove_ok(&["run", "-d", "--name", "box", &img, "sleep", "1000"]);
+    // A host tree owned by the user: a file, a subdirectory, a relative symlink.
+    env.sh_ok(
+        "mkdir -p site/sub && printf hello > site/index.html && printf s > site/sub/x \
+         && ln -s index.html site/link && chmod 640 site/sub/x",
+    );
+    let site = env.base.join("site");
+    let site = site.to_str().unwrap();
+
+    // Host dir -> new path in the container: created under that name, owned by root.
+    env.cove_ok(&["cp", site, "box:/srv"]);
+    let ls = env.cove_ok(&[
+        "exec",
+        "box",
+        "sh",
+        "-c",
+        "cat /srv/link /srv/sub/x; stat -c '%U %a' /srv/sub/x",
+    ]);
+    assert_eq!(ls, "hellosroot 640\n");
+    // SRC/. copies the content into an existing directory.
+    env.cove_ok(&["cp", &format!("{site}/."), "box:/var/www"]);
+    assert_eq!(env.cove_ok(&["exec", "box", "cat", "/var/www/sub/x"]), "s");
+
+    // Container -> host, into an existing dir and to a new name; owned by the user.
+    let out = env.base.join("out");
+    env.sh_ok(&format!("mkdir {}", out.display()));
+    env.cove_ok(&["cp", "box:/etc/passwd", out.to_str().unwrap()]);
+    env.cove_ok(&["cp", "box:/srv", &format!("{}/srvcopy", out.display())]);
+    let listing = env.sh_ok(&format!(
+        "cd {} && head -c 5 passwd && echo && cat srvcopy/sub/x && echo && readlink srvcopy/link && stat -c %u passwd",
+        out.display()
+    ));
+    let (uid, _) = common::test_user_ids();
+    assert_eq!(listing, format!("root:\ns\nindex.html\n{uid}\n"));
+
+    // A stopped container is copied from too (its filesystem is mounted for the copy).
+    env.cove_ok(&["stop", "-t", "0", "box"]);
+    env.cove_ok(&[
+        "cp",
+        "box:/srv/index.html",
+        &format!("{}/after", out.display()),
+    ]);
+    assert_eq!(std::fs::read_to_string(out.join("after")).unwrap(), "hello");
+
+    // A symlink in the container cannot send a copy outside it.
+    env.cove_ok(&["start", "box"]);
+    env.cove_ok(&["exec", "box", "ln", "-s", "/", "/escape"]);
+    env.cove_ok(&["cp", site, "box:/escape/tmp/x"]);
+    assert!(!std::path::Path::new("/tmp/x/index.html").exists());
+    assert_eq!(
+        env.cove_ok(&["exec", "box", "cat", "/tmp/x/index.html"]),
+        "hello"
+    );
+
+    // Errors: missing source, missing destination parent, no container, unknown container.
+    for (args, needle) in [
+        (vec!["cp", "box:/nope", out.to_str().unwrap()], "/nope"),
+        (vec!["cp", site, "box:/no/such/dir/x"], "does not exist"),
+        (vec!["cp", site, out.to_str().unwrap()], "CONTAINER:PATH"),
+        (vec!["cp", "ghost:/etc", out.to_str().unwrap()], "ghost"),
+    ] {
+        let (code, err) = env.cove_err(&args);
+        assert_eq!(code, 125, "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    env.cove_ok(&["rm", "-f", "box"]);
+}

@@ -1591,6 +1591,76 @@ pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
 }
 
 #[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  cove cp web:/etc/nginx/nginx.conf .\n  cove cp ./site/. web:/usr/share/nginx/html"
+)]
+pub struct CpArgs {
+    /// Source: a host path, or CONTAINER:PATH
+    pub source: String,
+    /// Destination: a host path, or CONTAINER:PATH
+    pub dest: String,
+    /// Accepted for Docker compatibility: ownership always goes to the user (root inside)
+    #[arg(short, long)]
+    pub archive: bool,
+}
+
+/// `CONTAINER:PATH` or a host path. A leading `/` or `.` is always a host path, as Docker.
+fn cp_side(arg: &str) -> (Option<&str>, &str) {
+    if arg.starts_with('/') || arg.starts_with('.') {
+        return (None, arg);
+    }
+    match arg.split_once(':') {
+        Some((c, p)) if !c.is_empty() => (Some(c), p),
+        _ => (None, arg),
+    }
+}
+
+pub fn cp(ctx: &Ctx, a: CpArgs) -> CmdResult {
+    use crate::container::copy::{copy, End};
+    let (src_c, src_p) = cp_side(&a.source);
+    let (dst_c, dst_p) = cp_side(&a.dest);
+    let container = match (src_c, dst_c) {
+        (Some(c), None) | (None, Some(c)) => c,
+        (Some(_), Some(_)) => {
+            return Err(anyhow!("copying between containers is not supported").into())
+        }
+        (None, None) => {
+            return Err(anyhow!("one of source and destination must be CONTAINER:PATH").into())
+        }
+    };
+    let engine = ctx.engine()?;
+    let mut c = engine.lookup(container)?;
+    let was_mounted = c.state.mounted || c.state.status.is_active();
+    let root = engine.mount(&mut c)?;
+    let cwd = std::env::current_dir()?;
+    let host = |p: &str| cwd.join(p);
+    let in_container = |p: &str| std::path::PathBuf::from("/").join(p);
+    let (sp, dp) = match src_c {
+        Some(_) => (in_container(src_p), host(dst_p)),
+        None => (host(src_p), in_container(dst_p)),
+    };
+    let (src_root, dst_root) = match src_c {
+        Some(_) => (root.as_path(), std::path::Path::new("/")),
+        None => (std::path::Path::new("/"), root.as_path()),
+    };
+    let res = copy(
+        &End {
+            root: src_root,
+            path: &sp,
+        },
+        &End {
+            root: dst_root,
+            path: &dp,
+        },
+    );
+    if !was_mounted {
+        engine.unmount(&mut c)?;
+    }
+    res?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
 pub struct DiffArgs {
     /// Format: json
     #[arg(long)]

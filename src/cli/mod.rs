@@ -89,6 +89,8 @@ pub enum Command {
     Top(containers::TopArgs),
     /// Display resource usage of containers
     Stats(containers::StatsArgs),
+    /// Copy files between a container and the host
+    Cp(containers::CpArgs),
     /// Show the changes to a container's filesystem
     Diff(containers::DiffArgs),
     /// Export a container's filesystem as a tar archive
@@ -182,6 +184,8 @@ pub enum ContainerCommand {
     Top(containers::TopArgs),
     /// Display resource usage of containers
     Stats(containers::StatsArgs),
+    /// Copy files between a container and the host
+    Cp(containers::CpArgs),
     /// Show the changes to a container's filesystem
     Diff(containers::DiffArgs),
     /// Export a container's filesystem as a tar archive
@@ -471,6 +475,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Top(a) | Command::Container(C::Top(a)) => containers::top(ctx, a),
         Command::Stats(a) | Command::Container(C::Stats(a)) => containers::stats(ctx, a),
         Command::Diff(a) | Command::Container(C::Diff(a)) => containers::diff(ctx, a),
+        Command::Cp(a) | Command::Container(C::Cp(a)) => containers::cp(ctx, a),
         Command::Export(a) | Command::Container(C::Export(a)) => containers::export(ctx, a),
         Command::Commit(a) | Command::Container(C::Commit(a)) => containers::commit(ctx, a),
         Command::Container(C::Mount(a)) => containers::mount(ctx, a),
