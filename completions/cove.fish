@@ -211,7 +211,7 @@ complete -c cove -n "__fish_cove_using_subcommand rm" -l root -d 'Directory for 
 complete -c cove -n "__fish_cove_using_subcommand rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand rm" -s f -l force -d 'Kill and remove running containers'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s a -l all -d 'Remove all containers'
-complete -c cove -n "__fish_cove_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes too (none exist yet)'
+complete -c cove -n "__fish_cove_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too (named volumes are kept)'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -453,7 +453,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Kill and remove running containers'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes too (none exist yet)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too (named volumes are kept)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r

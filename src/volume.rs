@@ -196,6 +196,18 @@ fn filetime_of(meta: &fs::Metadata) -> libc::timespec {
     }
 }
 
+/// `:U`: give a mount source and everything below it to the container's user (ids as
+/// seen inside the user namespace). Symlinks are changed, never followed.
+pub fn chown_tree(path: &Path, uid: u32, gid: u32) -> io::Result<()> {
+    std::os::unix::fs::lchown(path, Some(uid), Some(gid))?;
+    if fs::symlink_metadata(path)?.is_dir() {
+        for entry in fs::read_dir(path)? {
+            chown_tree(&entry?.path(), uid, gid)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

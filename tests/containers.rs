@@ -725,3 +725,85 @@ fn cp_copies_both_ways_with_docker_rules() {
     }
     env.cove_ok(&["rm", "-f", "box"]);
 }
+
+#[test]
+fn anonymous_volumes_and_chown_with_u() {
+    let env = pulled("run-anon-volumes");
+    // An image with a VOLUME, made with commit --change.
+    env.cove_ok(&["create", "--name", "base", &busybox(), "true"]);
+    env.cove_ok(&[
+        "commit",
+        "-q",
+        "--change",
+        "VOLUME /cache",
+        "base",
+        "withvol",
+    ]);
+    env.cove_ok(&["rm", "base"]);
+
+    env.cove_ok(&[
+        "run",
+        "--name",
+        "a",
+        "withvol",
+        "sh",
+        "-c",
+        "echo kept > /cache/f",
+    ]);
+    let vols = env.cove_ok(&["volume", "ls", "-q"]);
+    assert_eq!(vols.lines().count(), 1, "one anonymous volume: {vols}");
+    let anon = vols.trim().to_string();
+    assert_eq!(
+        anon.len(),
+        64,
+        "anonymous volumes get a 64-hex name: {anon}"
+    );
+    let mounts = env.cove_ok(&["inspect", "--format", "{{json .Mounts}}", "a"]);
+    assert!(
+        mounts.contains(&anon) && mounts.contains("/cache"),
+        "{mounts}"
+    );
+    // rm without -v keeps it (with its data), rm -v of another container takes its own.
+    env.cove_ok(&["rm", "a"]);
+    assert_eq!(env.cove_ok(&["volume", "ls", "-q"]), format!("{anon}\n"));
+    env.cove_ok(&["run", "--name", "b", "withvol", "true"]);
+    assert_eq!(env.cove_ok(&["volume", "ls", "-q"]).lines().count(), 2);
+    env.cove_ok(&["rm", "-v", "b"]);
+    assert_eq!(env.cove_ok(&["volume", "ls", "-q"]), format!("{anon}\n"));
+    // --rm removes the anonymous volume with the container.
+    env.cove_ok(&["run", "--rm", "withvol", "true"]);
+    assert_eq!(env.cove_ok(&["volume", "ls", "-q"]), format!("{anon}\n"));
+
+    // :U gives a host directory to the container's user (web, uid 1000 inside).
+    let dir = env.home.join("owned");
+    env.sh_ok(&format!(
+        "mkdir -p {0}/sub && echo x > {0}/sub/f",
+        dir.display()
+    ));
+    let spec = format!("{}:/data:U", dir.display());
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "-u",
+        "web",
+        "-v",
+        &spec,
+        &busybox(),
+        "sh",
+        "-c",
+        "stat -c '%u %g' /data/sub/f && echo w > /data/new && echo ok",
+    ]);
+    assert_eq!(out, "1000 1000\nok\n");
+    // On the host that is the subordinate id for 1000.
+    use std::os::unix::fs::MetadataExt;
+    let host_uid = std::fs::metadata(dir.join("new")).unwrap().uid();
+    let sub_start: u32 = env
+        .cove_ok(&["unshare", "cat", "/proc/self/uid_map"])
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split_whitespace().nth(1).map(str::to_string))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(host_uid, sub_start + 999);
+}

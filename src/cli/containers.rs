@@ -264,6 +264,8 @@ fn parse_volume(spec: &str) -> anyhow::Result<MountSpec> {
         match o {
             "ro" | "rw" => mode = o,
             "nocopy" if named => options.push(o.to_string()),
+            // Podman's :U, done at start: the source is chowned to the container's user.
+            "U" => options.push(o.to_string()),
             // SELinux relabelling and propagation have no effect here.
             "z" | "Z" | "private" | "rprivate" | "shared" | "slave" | "rslave" => {}
             other => bail!("invalid volume option {other:?} in {spec:?}"),
@@ -813,7 +815,7 @@ pub struct RmArgs {
     /// Remove all containers
     #[arg(short, long)]
     pub all: bool,
-    /// Remove anonymous volumes too (none exist yet)
+    /// Remove the container's anonymous volumes too (named volumes are kept)
     #[arg(short, long)]
     pub volumes: bool,
     /// Seconds to wait for a stop before killing (with --force)

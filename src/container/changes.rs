@@ -32,6 +32,10 @@ fn is_whiteout(m: &fs::Metadata) -> bool {
 /// order): present below means changed, absent means added; whiteouts are deletions.
 pub fn diff(upper: &Path, lowers: &[PathBuf]) -> io::Result<Vec<(Kind, String)>> {
     let mut out = Vec::new();
+    // A container never started has no upper directory yet: nothing changed.
+    if !upper.exists() {
+        return Ok(out);
+    }
     walk(upper, Path::new("/"), lowers, &mut out)?;
     out.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(out)
@@ -85,7 +89,9 @@ pub fn layer_tar(upper: &Path, out: impl Write) -> io::Result<()> {
     let mut b = tar::Builder::new(out);
     b.follow_symlinks(false);
     b.mode(tar::HeaderMode::Complete);
-    add_layer_dir(&mut b, upper, Path::new(""))?;
+    if upper.exists() {
+        add_layer_dir(&mut b, upper, Path::new(""))?;
+    }
     b.finish()
 }
 

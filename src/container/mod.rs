@@ -468,7 +468,7 @@ impl Engine {
             user::resolve(&rootfs, &c.config.user)?
         };
         let etc = self.write_etc_files(c)?;
-        let config = self.resolve_volumes(c, &rootfs)?;
+        let config = self.resolve_volumes(c, &rootfs, &user)?;
         let seccomp = match &c.config.seccomp_profile {
             Some(path) => Some(load_seccomp(path)?),
             None => None,
@@ -554,7 +554,13 @@ impl Engine {
 
     /// The config with volume mounts turned into bind mounts of the volumes' directories;
     /// an empty volume first gets the image's content at its mount point (copy-up).
-    fn resolve_volumes(&self, c: &Container, rootfs: &std::path::Path) -> Result<ContainerConfig> {
+    /// `:U` sources are then given to the container's user.
+    fn resolve_volumes(
+        &self,
+        c: &Container,
+        rootfs: &std::path::Path,
+        user: &spec::ResolvedUser,
+    ) -> Result<ContainerConfig> {
         let mut config = c.config.clone();
         for m in config.mounts.iter_mut().filter(|m| m.kind == "volume") {
             let dir = crate::volume::data_dir(&self.store, &m.source);
@@ -585,6 +591,15 @@ impl Engine {
             if !m.options.iter().any(|o| o == "rbind") {
                 m.options.insert(0, "rbind".into());
             }
+        }
+        for m in config
+            .mounts
+            .iter_mut()
+            .filter(|m| m.options.iter().any(|o| o == "U"))
+        {
+            m.options.retain(|o| o != "U");
+            crate::volume::chown_tree(std::path::Path::new(&m.source), user.uid, user.gid)
+                .map_err(io_err(format!("chowning {} for :U", m.source)))?;
         }
         Ok(config)
     }
