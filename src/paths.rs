@@ -66,11 +66,14 @@ impl Paths {
 }
 
 /// `XDG_RUNTIME_DIR` is only trusted when it exists and belongs to us; `su` leaves it
-/// pointing at root's directory, or unset.
+/// pointing at root's directory, or unset. "Us" is the user on the host, or uid 0 for a
+/// process started inside the user namespace (the shim's cleanup command), where the
+/// user's files appear owned by 0.
 fn owned_by(dir: &Path, uid: u32) -> bool {
     use std::os::unix::fs::MetadataExt;
+    let euid = nix::unistd::geteuid().as_raw();
     std::fs::metadata(dir)
-        .map(|m| m.uid() == uid)
+        .map(|m| m.uid() == uid || m.uid() == euid)
         .unwrap_or(false)
 }
 

@@ -91,6 +91,11 @@ impl OciRuntime {
     /// Forget the container; `force` also kills it. A container the runtime does not
     /// know is not an error (cleanup runs after reboots and crashes too).
     pub fn delete(&self, id: &str, force: bool) -> Result<(), RuntimeError> {
+        // runc, crun and cove-runtime keep a container's state in ROOT/ID: without it
+        // there is nothing to delete, and no process need be started to say so.
+        if !self.root.join(id).exists() {
+            return Ok(());
+        }
         let args: &[&str] = if force { &["--force", id] } else { &[id] };
         match self.run("delete", args) {
             Err(RuntimeError::Failed { message, .. })
