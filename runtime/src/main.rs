@@ -7,6 +7,7 @@
 
 mod create;
 mod init;
+mod inroot;
 mod mountopts;
 mod rootfs;
 mod seccomp;

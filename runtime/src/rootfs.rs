@@ -2,7 +2,7 @@
 //! standard nodes, pivot_root, then masked and read-only paths. Runs in the container's
 //! new mount namespace.
 //!
-//! Every mount target is resolved inside the rootfs with pathrs (an image could hold a
+//! Every mount target is resolved inside the rootfs with openat2 (an image could hold a
 //! symlink `/proc -> /` to trick a runtime into mounting over the host), created if
 //! missing, and mounted through its `/proc/self/fd/N` handle.
 
@@ -12,9 +12,8 @@ use std::path::{Path, PathBuf};
 
 use nix::mount::{mount, umount2, MntFlags, MsFlags};
 use oci_spec::runtime::{Mount, Spec};
-use pathrs::flags::OpenFlags;
-use pathrs::{InodeType, Root};
 
+use crate::inroot::InRoot;
 use crate::mountopts;
 
 #[derive(Debug, thiserror::Error)]
@@ -38,7 +37,7 @@ fn sys(what: &'static str, path: impl Into<String>) -> impl FnOnce(nix::Error) -
     move |source| RootfsError::Sys { what, path, source }
 }
 
-fn resolve_err(path: &Path) -> impl FnOnce(pathrs::error::Error) -> RootfsError + '_ {
+fn resolve_err(path: &Path) -> impl FnOnce(std::io::Error) -> RootfsError + '_ {
     move |e| RootfsError::Resolve {
         path: path.display().to_string(),
         message: e.to_string(),
@@ -51,20 +50,15 @@ const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom", "tty"];
 /// Make `dest` exist inside the root (a directory, or an empty file when the source is
 /// not a directory) and return a `/proc/self/fd/N` path to mount on, plus the handle
 /// that keeps it valid.
-fn target(root: &Root, dest: &Path, dir: bool) -> Result<(PathBuf, fs::File)> {
+fn target(root: &InRoot, dest: &Path, dir: bool) -> Result<(PathBuf, fs::File)> {
     if dir {
-        root.mkdir_all(dest, &std::os::unix::fs::PermissionsExt::from_mode(0o755))
-            .map_err(resolve_err(dest))?;
+        root.mkdir_all(dest, 0o755).map_err(resolve_err(dest))?;
     } else {
         if let Some(parent) = dest.parent() {
-            root.mkdir_all(parent, &std::os::unix::fs::PermissionsExt::from_mode(0o755))
-                .map_err(resolve_err(dest))?;
+            root.mkdir_all(parent, 0o755).map_err(resolve_err(dest))?;
         }
         if root.resolve_nofollow(dest).is_err() {
-            let _ = root.create(
-                dest,
-                &InodeType::File(std::os::unix::fs::PermissionsExt::from_mode(0o644)),
-            );
+            let _ = root.create_file(dest, 0o644);
         }
     }
     reopen(root, dest)
@@ -72,11 +66,8 @@ fn target(root: &Root, dest: &Path, dir: bool) -> Result<(PathBuf, fs::File)> {
 
 /// A fresh `/proc/self/fd/N` for `dest`. After something is mounted there, the old
 /// handle still names the covered inode: remounts need a new one.
-fn reopen(root: &Root, dest: &Path) -> Result<(PathBuf, fs::File)> {
-    let handle = root.resolve(dest).map_err(resolve_err(dest))?;
-    let file = handle
-        .reopen(OpenFlags::O_PATH)
-        .map_err(resolve_err(dest))?;
+fn reopen(root: &InRoot, dest: &Path) -> Result<(PathBuf, fs::File)> {
+    let file = fs::File::from(root.resolve(dest).map_err(resolve_err(dest))?);
     let path = PathBuf::from(format!("/proc/self/fd/{}", file.as_fd().as_raw_fd()));
     Ok((path, file))
 }
@@ -112,7 +103,7 @@ fn remount_read_only(path: &Path, extra: MsFlags) -> Result<()> {
         .map_err(sys("remounting read-only", path.display().to_string()))
 }
 
-fn mount_one(root: &Root, m: &Mount) -> Result<()> {
+fn mount_one(root: &InRoot, m: &Mount) -> Result<()> {
     let dest = m.destination();
     let typ = m.typ().clone().unwrap_or_default();
     let source = m.source().clone().unwrap_or_default();
@@ -183,7 +174,7 @@ fn mount_one(root: &Root, m: &Mount) -> Result<()> {
 /// extra devices.
 /// runc's answer to cgroup v1: a tmpfs with each of the host's hierarchies bound in,
 /// read-only (the container sees the whole hierarchy, as runc does without cgroupns).
-fn mount_cgroup_v1(root: &Root, dest: &Path, at: &Path, flags: MsFlags) -> Result<()> {
+fn mount_cgroup_v1(root: &InRoot, dest: &Path, at: &Path, flags: MsFlags) -> Result<()> {
     let name = dest.display().to_string();
     let tmpfs_flags = flags - MsFlags::MS_RDONLY;
     mount(
@@ -244,7 +235,7 @@ fn cgroup_hierarchies(mountinfo: &str) -> Vec<String> {
     out
 }
 
-fn populate_dev(root: &Root, spec: &Spec) -> Result<()> {
+fn populate_dev(root: &InRoot, spec: &Spec) -> Result<()> {
     let mut devices: Vec<PathBuf> = DEVICES
         .iter()
         .map(|d| PathBuf::from("/dev").join(d))
@@ -274,8 +265,9 @@ fn populate_dev(root: &Root, spec: &Spec) -> Result<()> {
         ("/dev/ptmx", "pts/ptmx"),
         ("/dev/core", "/proc/kcore"),
     ] {
+        let link = Path::new(link);
         if root.resolve_nofollow(link).is_err() {
-            let _ = root.create(link, &InodeType::Symlink(PathBuf::from(to)));
+            let _ = root.symlink(link, Path::new(to));
         }
     }
     Ok(())
@@ -305,7 +297,7 @@ pub fn setup(spec: &Spec, rootfs: &Path) -> Result<()> {
         "bind-mounting the rootfs",
         rootfs.display().to_string(),
     ))?;
-    let root = Root::open(rootfs).map_err(resolve_err(rootfs))?;
+    let root = InRoot::open(rootfs).map_err(resolve_err(rootfs))?;
     let mut has_dev = false;
     for m in spec.mounts().iter().flatten() {
         has_dev |= m.destination() == Path::new("/dev");

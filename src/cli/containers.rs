@@ -1635,24 +1635,22 @@ pub fn cp(ctx: &Ctx, a: CpArgs) -> CmdResult {
     let was_mounted = c.state.mounted || c.state.status.is_active();
     let root = engine.mount(&mut c)?;
     let cwd = std::env::current_dir()?;
-    let host = |p: &str| cwd.join(p);
-    let in_container = |p: &str| std::path::PathBuf::from("/").join(p);
-    let (sp, dp) = match src_c {
-        Some(_) => (in_container(src_p), host(dst_p)),
-        None => (host(src_p), in_container(dst_p)),
-    };
-    let (src_root, dst_root) = match src_c {
-        Some(_) => (root.as_path(), std::path::Path::new("/")),
-        None => (std::path::Path::new("/"), root.as_path()),
+    let slash = std::path::Path::new("/");
+    let inside = |p: &str| slash.join(p);
+    // (root, path) of each end: the host's `/` with paths from the cwd, or the container's.
+    let (from, to) = if src_c.is_some() {
+        ((root.as_path(), inside(src_p)), (slash, cwd.join(dst_p)))
+    } else {
+        ((slash, cwd.join(src_p)), (root.as_path(), inside(dst_p)))
     };
     let res = copy(
         &End {
-            root: src_root,
-            path: &sp,
+            root: from.0,
+            path: &from.1,
         },
         &End {
-            root: dst_root,
-            path: &dp,
+            root: to.0,
+            path: &to.1,
         },
     );
     if !was_mounted {
