@@ -43,10 +43,7 @@ fn save_rmi_load_keeps_ids_and_names_in_both_formats() {
         env.cove_ok(&["rmi", &image("one"), &image("multi")]);
         assert_eq!(env.cove_ok(&["images", "-q"]), "", "{format}");
         assert!(
-            std::fs::read_dir(env.data.join("cove/layers"))
-                .unwrap()
-                .next()
-                .is_none(),
+            env.layer_dirs().is_empty(),
             "{format}: layers left after rmi"
         );
         let out = env.cove_ok(&["load", "-i", file]);
@@ -115,13 +112,7 @@ fn corrupt_archives_fail_clearly_and_store_nothing() {
         assert_eq!(code, 125, "{what}: {err}");
         assert!(err.starts_with("Error:"), "{what}: {err}");
         assert_eq!(env.cove_ok(&["images", "-q"]), "", "{what}: image stored");
-        assert!(
-            std::fs::read_dir(env.data.join("cove/layers"))
-                .unwrap()
-                .next()
-                .is_none(),
-            "{what}: layer stored"
-        );
+        assert!(env.layer_dirs().is_empty(), "{what}: layer stored");
     }
     let (_, err) = env.cove_err(&["load", "-i", swapped.to_str().unwrap()]);
     assert!(err.contains("mismatch") || err.contains("diff"), "{err}");

@@ -9,18 +9,6 @@ fn hex(key: &str) -> String {
     env_value(key).trim_start_matches("sha256:").to_string()
 }
 
-fn layers(env: &TestEnv) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(env.data.join("cove/layers"))
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
 fn pulled(name: &str) -> TestEnv {
     let env = TestEnv::new(name);
     env.cove_ok(&["pull", "-q", &image("one")]);
@@ -141,7 +129,7 @@ fn inspect_is_docker_shaped_and_templates_work() {
 fn tag_untag_and_rmi_free_exactly_the_unshared_layers() {
     let env = pulled("img-rmi");
     // one's single layer is multi's base layer: 3 layer dirs for 4 layer references.
-    assert_eq!(layers(&env).len(), 3);
+    assert_eq!(env.layer_dirs().len(), 3);
 
     env.cove_ok(&["tag", &image("one"), "mine:v1"]);
     env.cove_ok(&["tag", &image("one"), "localhost/other"]);
@@ -164,14 +152,14 @@ fn tag_untag_and_rmi_free_exactly_the_unshared_layers() {
         out.contains("Untagged:") && !out.contains("Deleted:"),
         "{out}"
     );
-    assert_eq!(layers(&env).len(), 3);
+    assert_eq!(env.layer_dirs().len(), 3);
     // Removing the last name deletes the image, but the shared base layer stays for multi.
     let out = env.cove_ok(&["rmi", "mine:v1"]);
     assert!(
         out.contains(&format!("Deleted: {}", hex("COVE_TEST_CONFIG_ONE"))),
         "{out}"
     );
-    assert_eq!(layers(&env).len(), 3);
+    assert_eq!(env.layer_dirs().len(), 3);
     let run = env.cove_ok(&["run", "--rm", &image("multi"), "cat", "/data/b"]);
     assert_eq!(run, "b2");
 
@@ -186,10 +174,14 @@ fn tag_untag_and_rmi_free_exactly_the_unshared_layers() {
     env.cove_ok(&["rmi", "-f", &image("multi")]);
     assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
     assert_eq!(env.cove_ok(&["images", "-q"]), "");
-    assert!(layers(&env).is_empty(), "layers left: {:?}", layers(&env));
+    assert!(
+        env.layer_dirs().is_empty(),
+        "layers left: {:?}",
+        env.layer_dirs()
+    );
     // The store is consistent: the same image pulls again.
     env.cove_ok(&["pull", "-q", &image("multi")]);
-    assert_eq!(layers(&env).len(), 3);
+    assert_eq!(env.layer_dirs().len(), 3);
 }
 
 #[test]

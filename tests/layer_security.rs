@@ -5,12 +5,6 @@ mod common;
 
 use common::{assert_canary_untouched, evil_canary, exit_code, image, TestEnv};
 
-fn layer_count(env: &TestEnv) -> usize {
-    std::fs::read_dir(env.data.join("cove/layers"))
-        .map(|d| d.count())
-        .unwrap_or(0)
-}
-
 /// Pull an evil image. Extraction either refuses the layer (clear error, nothing stored)
 /// or neutralises the trick (the file lands inside the layer). Returns whether it pulled.
 fn pull_evil(env: &TestEnv, name: &str) -> bool {
@@ -27,7 +21,7 @@ fn pull_evil(env: &TestEnv, name: &str) -> bool {
         "",
         "{name}: refused image listed"
     );
-    assert_eq!(layer_count(env), 0, "{name}: refused layer stored");
+    assert_eq!(env.layer_dirs().len(), 0, "{name}: refused layer stored");
     false
 }
 
@@ -96,7 +90,7 @@ fn a_blob_that_does_not_match_its_digest_is_rejected_and_not_stored() {
         "error should name the blob: {err}"
     );
     assert_eq!(env.cove_ok(&["images", "-q"]), "");
-    assert_eq!(layer_count(&env), 0);
+    assert_eq!(env.layer_dirs().len(), 0);
     // Neither the bad blob nor its bytes under any other name were kept.
     let blobs: Vec<String> = walk_files(&env.data.join("cove/blobs"));
     let bad = common::env_value("COVE_TEST_BADDIGEST_LAYER");

@@ -8,18 +8,6 @@ use std::time::Duration;
 
 use common::{exit_code, image, registry, TestEnv};
 
-fn layer_dirs(env: &TestEnv) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(env.data.join("cove/layers"))
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
 #[test]
 fn pull_one_layer_image_prints_its_id_and_lists_it() {
     let env = TestEnv::new("pull-one");
@@ -38,14 +26,14 @@ fn pull_one_layer_image_prints_its_id_and_lists_it() {
     // A second pull is a no-op that still succeeds and names the same image.
     let again = env.cove_ok(&["pull", "-q", &image("one")]);
     assert_eq!(again, out);
-    assert_eq!(layer_dirs(&env).len(), 1);
+    assert_eq!(env.layer_dirs().len(), 1);
 }
 
 #[test]
 fn multi_layer_image_has_whiteouts_and_opaque_dirs_applied() {
     let env = TestEnv::new("pull-multi");
     env.cove_ok(&["pull", "-q", &image("multi")]);
-    assert_eq!(layer_dirs(&env).len(), 3);
+    assert_eq!(env.layer_dirs().len(), 3);
     let out = env.cove_ok(&[
         "run", "--rm", &image("multi"), "sh", "-c",
         "cd /data && ls -a . dir && echo && cat b && echo && cat dir/y && echo && ls -ln owned && ls -i keep hl",
@@ -185,7 +173,7 @@ fn an_interrupted_pull_leaves_nothing_half_done() {
         let listed = env.cove_ok(&["images", "-q"]);
         assert!(listed.is_empty() || listed.lines().count() == 1, "{listed}");
         // No layer directory may be missing its content: every committed one is whole.
-        for l in layer_dirs(&env) {
+        for l in env.layer_dirs() {
             let entries = std::fs::read_dir(env.data.join("cove/layers").join(&l))
                 .unwrap()
                 .count();

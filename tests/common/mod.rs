@@ -347,6 +347,19 @@ impl TestEnv {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Names of the extracted layer directories in this user's store, sorted.
+    pub fn layer_dirs(&self) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(self.data.join("cove/layers"))
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
     /// cove's pause process, if one is recorded and alive.
     pub fn pause_pid(&self) -> Option<i32> {
         let text = fs::read_to_string(self.run.join("cove/pause.pid")).ok()?;
