@@ -77,7 +77,8 @@ impl InRoot {
 
     /// `mkdir -p` inside the root: each component is created in the directory its parent
     /// resolved to, so a symlinked parent is followed inside the root, never outside.
-    pub fn mkdir_all(&self, path: &Path, mode: u32) -> io::Result<()> {
+    /// Returns the directory, resolved.
+    pub fn mkdir_all(&self, path: &Path, mode: u32) -> io::Result<OwnedFd> {
         let mut done = PathBuf::new();
         for c in relative(path).components() {
             let parent = self.resolve(&done)?;
@@ -94,7 +95,7 @@ impl InRoot {
             }
         }
         // Whatever exists there must now resolve (a dangling symlink does not).
-        self.resolve(path).map(drop)
+        self.resolve(path)
     }
 
     fn parent_and_name(&self, path: &Path) -> io::Result<(OwnedFd, CString)> {

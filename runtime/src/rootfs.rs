@@ -52,14 +52,15 @@ const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom", "tty"];
 /// that keeps it valid.
 fn target(root: &InRoot, dest: &Path, dir: bool) -> Result<(PathBuf, fs::File)> {
     if dir {
-        root.mkdir_all(dest, 0o755).map_err(resolve_err(dest))?;
-    } else {
-        if let Some(parent) = dest.parent() {
-            root.mkdir_all(parent, 0o755).map_err(resolve_err(dest))?;
-        }
-        if root.resolve_nofollow(dest).is_err() {
-            let _ = root.create_file(dest, 0o644);
-        }
+        // mkdir_all already resolved it: no second walk.
+        let fd = root.mkdir_all(dest, 0o755).map_err(resolve_err(dest))?;
+        return Ok(fd_path(fs::File::from(fd)));
+    }
+    if let Some(parent) = dest.parent() {
+        root.mkdir_all(parent, 0o755).map_err(resolve_err(dest))?;
+    }
+    if root.resolve_nofollow(dest).is_err() {
+        let _ = root.create_file(dest, 0o644);
     }
     reopen(root, dest)
 }
@@ -67,9 +68,15 @@ fn target(root: &InRoot, dest: &Path, dir: bool) -> Result<(PathBuf, fs::File)> 
 /// A fresh `/proc/self/fd/N` for `dest`. After something is mounted there, the old
 /// handle still names the covered inode: remounts need a new one.
 fn reopen(root: &InRoot, dest: &Path) -> Result<(PathBuf, fs::File)> {
-    let file = fs::File::from(root.resolve(dest).map_err(resolve_err(dest))?);
+    Ok(fd_path(fs::File::from(
+        root.resolve(dest).map_err(resolve_err(dest))?,
+    )))
+}
+
+/// The `/proc/self/fd/N` name of an open handle, with the handle that keeps it valid.
+fn fd_path(file: fs::File) -> (PathBuf, fs::File) {
     let path = PathBuf::from(format!("/proc/self/fd/{}", file.as_fd().as_raw_fd()));
-    Ok((path, file))
+    (path, file)
 }
 
 /// Mount flags a bind mount must keep when remounted read-only in a user namespace (the
