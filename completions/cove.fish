@@ -45,6 +45,7 @@ complete -c cove -n "__fish_cove_needs_command" -f -a "attach" -d 'Attach to a r
 complete -c cove -n "__fish_cove_needs_command" -f -a "pause" -d 'Pause all processes of one or more containers'
 complete -c cove -n "__fish_cove_needs_command" -f -a "unpause" -d 'Unpause one or more containers'
 complete -c cove -n "__fish_cove_needs_command" -f -a "top" -d 'Display the running processes of a container'
+complete -c cove -n "__fish_cove_needs_command" -f -a "port" -d 'List the published ports of a container'
 complete -c cove -n "__fish_cove_needs_command" -f -a "stats" -d 'Display resource usage of containers'
 complete -c cove -n "__fish_cove_needs_command" -f -a "cp" -d 'Copy files between a container and the host'
 complete -c cove -n "__fish_cove_needs_command" -f -a "diff" -d 'Show the changes to a container\'s filesystem'
@@ -84,7 +85,14 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l security-opt -d 'Secur
 complete -c cove -n "__fish_cove_using_subcommand run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l network -d 'Network mode: none, host (more with the networking work)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l expose -d 'Expose a port (or range) without publishing it, for -P' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l dns -d 'Set a custom DNS server' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l dns-search -d 'Set a custom DNS search domain ("." for none)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l dns-option -d 'Set a DNS resolver option' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l add-host -d 'Add a custom host-to-IP mapping (HOST:IP, IP may be host-gateway)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l mac-address -d 'Container MAC address (slirp4netns)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l runtime -d 'OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l pull -d 'Pull policy: missing, always, never, newer' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l log-opt -d 'Logging driver options (max-size=SIZE)' -r
@@ -107,6 +115,8 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l env-host -d 'Pass all 
 complete -c cove -n "__fish_cove_using_subcommand run" -l privileged -d 'Give extended privileges to this container'
 complete -c cove -n "__fish_cove_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c cove -n "__fish_cove_using_subcommand run" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
+complete -c cove -n "__fish_cove_using_subcommand run" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand run" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand run" -s V -l version -d 'Print version'
@@ -123,7 +133,14 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l security-opt -d 'Se
 complete -c cove -n "__fish_cove_using_subcommand create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l network -d 'Network mode: none, host (more with the networking work)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l expose -d 'Expose a port (or range) without publishing it, for -P' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l dns -d 'Set a custom DNS server' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l dns-search -d 'Set a custom DNS search domain ("." for none)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l dns-option -d 'Set a DNS resolver option' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l add-host -d 'Add a custom host-to-IP mapping (HOST:IP, IP may be host-gateway)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l mac-address -d 'Container MAC address (slirp4netns)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l runtime -d 'OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l pull -d 'Pull policy: missing, always, never, newer' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l log-opt -d 'Logging driver options (max-size=SIZE)' -r
@@ -145,6 +162,8 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l env-host -d 'Pass a
 complete -c cove -n "__fish_cove_using_subcommand create" -l privileged -d 'Give extended privileges to this container'
 complete -c cove -n "__fish_cove_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c cove -n "__fish_cove_using_subcommand create" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
+complete -c cove -n "__fish_cove_using_subcommand create" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand create" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand create" -s V -l version -d 'Print version'
@@ -252,6 +271,11 @@ complete -c cove -n "__fish_cove_using_subcommand top" -l root -d 'Directory for
 complete -c cove -n "__fish_cove_using_subcommand top" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand top" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand top" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand port" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand port" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand port" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand port" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand stats" -l format -d 'Format: json or a Go template like \'{{.Name}} {{.MemUsage}}\'' -r
 complete -c cove -n "__fish_cove_using_subcommand stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand stats" -l root -d 'Directory for images and other persistent data' -r -F
@@ -289,39 +313,40 @@ complete -c cove -n "__fish_cove_using_subcommand commit" -l runroot -d 'Directo
 complete -c cove -n "__fish_cove_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "ls" -d 'List containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "list" -d 'List containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "run" -d 'Run a command in a new container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "create" -d 'Create a container without starting it'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "start" -d 'Start one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "stop" -d 'Stop one or more running containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "kill" -d 'Send a signal to one or more running containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "rm" -d 'Remove one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "logs" -d 'Fetch the logs of a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "exec" -d 'Run a command in a running container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "wait" -d 'Block until containers stop, then print their exit codes'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "inspect" -d 'Display detailed information on containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "rename" -d 'Rename a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "restart" -d 'Restart one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "attach" -d 'Attach to a running container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "pause" -d 'Pause all processes of one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "unpause" -d 'Unpause one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "top" -d 'Display the running processes of a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "stats" -d 'Display resource usage of containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "diff" -d 'Show the changes to a container\'s filesystem'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "commit" -d 'Create an image from a container\'s changes'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "mount" -d 'Mount a container\'s root filesystem and print its path'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "prune" -d 'Remove all stopped containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top stats cp diff export commit mount unmount prune cleanup" -f -a "cleanup" -d 'Release what a stopped container held (run by cove-conmon when it exits)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "ls" -d 'List containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "list" -d 'List containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "run" -d 'Run a command in a new container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "create" -d 'Create a container without starting it'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "start" -d 'Start one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "stop" -d 'Stop one or more running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "rm" -d 'Remove one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "exec" -d 'Run a command in a running container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "wait" -d 'Block until containers stop, then print their exit codes'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "inspect" -d 'Display detailed information on containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "rename" -d 'Rename a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "restart" -d 'Restart one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "attach" -d 'Attach to a running container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "pause" -d 'Pause all processes of one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "unpause" -d 'Unpause one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "top" -d 'Display the running processes of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "port" -d 'List the published ports of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "stats" -d 'Display resource usage of containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "diff" -d 'Show the changes to a container\'s filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "commit" -d 'Create an image from a container\'s changes'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "mount" -d 'Mount a container\'s root filesystem and print its path'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "prune" -d 'Remove all stopped containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from ls list run create start stop kill rm logs exec wait inspect rename exists restart attach pause unpause top port stats cp diff export commit mount unmount prune cleanup" -f -a "cleanup" -d 'Release what a stopped container held (run by cove-conmon when it exits)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N last created containers' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (status=, name=, label=, ancestor=, id=, exited=)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Format: json or a Go template like \'{{.ID}} {{.Names}}\'' -r
@@ -360,7 +385,14 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none, host (more with the networking work)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port (or range) without publishing it, for -P' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set a custom DNS server' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set a custom DNS search domain ("." for none)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Set a DNS resolver option' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a custom host-to-IP mapping (HOST:IP, IP may be host-gateway)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'Container MAC address (slirp4netns)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull policy: missing, always, never, newer' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Logging driver options (max-size=SIZE)' -r
@@ -383,6 +415,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to this container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
@@ -399,7 +433,14 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none, host (more with the networking work)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port (or range) without publishing it, for -P' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set a custom DNS server' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set a custom DNS search domain ("." for none)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Set a DNS resolver option' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a custom host-to-IP mapping (HOST:IP, IP may be host-gateway)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'Container MAC address (slirp4netns)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull policy: missing, always, never, newer' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Logging driver options (max-size=SIZE)' -r
@@ -421,6 +462,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to this container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -527,6 +570,11 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Format: json or a Go template like \'{{.Name}} {{.MemUsage}}\'' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Directory for images and other persistent data' -r -F

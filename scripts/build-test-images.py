@@ -16,6 +16,9 @@ stderr: progress. --storage is the first registry's filesystem root, needed for 
 Images (all under the repository prefix cove-test/, all tagged latest):
 
   one        Docker schema 2, 1 gzip layer: the busybox base (see base_entries()).
+  busybox    OCI, 1 gzip layer: every busybox applet, /etc/passwd with user web, /var/www.
+  web        busybox's layer + /bin/udp-echo and /var/www/cgi-bin/addr (prints REMOTE_ADDR);
+             EXPOSE 80/tcp 7/udp; CMD httpd -f -p 80 -h /var/www.
   multi      OCI, 3 gzip layers:
                L1 busybox base
                L2 /data/ (0755)
@@ -331,6 +334,34 @@ def build_busybox():
     return Image([Layer(make_tar(entries), OCI_LAYER_GZIP, gz)], oci=True, extra_config=cfg)
 
 
+CGI_ADDR = "#!/bin/sh\nprintf 'Content-Type: text/plain\\r\\n\\r\\n%s\\n' \"$REMOTE_ADDR\"\n"
+
+
+def build_web(bb, udp_echo):
+    """The busybox image's layer plus a second one (a CGI that prints the client's address,
+    a UDP echo server), configured as a web server that EXPOSEs ports (for -P)."""
+    extra = Layer(
+        make_tar(
+            [
+                d("bin/"),
+                f("bin/udp-echo", open(udp_echo, "rb").read(), 0o755),
+                d("var/"),
+                d("var/www/"),
+                d("var/www/cgi-bin/"),
+                f("var/www/cgi-bin/addr", CGI_ADDR, 0o755),
+            ]
+        ),
+        OCI_LAYER_GZIP,
+        gz,
+    )
+    cfg = {
+        "Labels": {"org.cove.test": "web"},
+        "ExposedPorts": {"80/tcp": {}, "7/udp": {}},
+        "Cmd": ["httpd", "-f", "-p", "80", "-h", "/var/www"],
+    }
+    return Image(bb.layers + [extra], oci=True, extra_config=cfg)
+
+
 def build_multi():
     l1 = Layer(make_tar(base_entries()), OCI_LAYER_GZIP, gz)
     l2 = Layer(
@@ -447,6 +478,7 @@ def main():
     ap.add_argument("--auth-registry")
     ap.add_argument("--auth-user")
     ap.add_argument("--auth-pass")
+    ap.add_argument("--udp-echo", required=True, help="static udp-echo binary for the web image")
     ap.add_argument("--storage", help="filesystem root of --registry, for the baddigest image")
     args = ap.parse_args()
 
@@ -464,6 +496,10 @@ def main():
     bb = build_busybox()
     out["BUSYBOX"] = (reg.push_image("cove-test/busybox", bb), bb.config_digest)
     log("pushed cove-test/busybox %s" % bb.digest)
+
+    web = build_web(bb, args.udp_echo)
+    out["WEB"] = (reg.push_image("cove-test/web", web), web.config_digest)
+    log("pushed cove-test/web %s" % web.digest)
 
     multi = build_multi()
     out["MULTI"] = (reg.push_image("cove-test/multi", multi), multi.config_digest)

@@ -9,7 +9,7 @@
 #   - makes /dev/net/tun usable by that user (slirp4netns)
 #   - starts two docker-registry instances on free 127.0.0.1 ports: an open one and one
 #     with htpasswd basic auth, both detached, state under /var/lib/cove-test/
-#   - pushes the test images (scripts/build-test-images.py)
+#   - builds scripts/udp-echo.c and pushes the test images (scripts/build-test-images.py)
 #   - writes /var/lib/cove-test/env, the KEY=VALUE file tests/common/mod.rs reads
 # It does not remount anything and does not touch cgroups.
 set -euo pipefail
@@ -30,7 +30,7 @@ PY=/usr/bin/python3
 
 # ------------------------------------------------------------------ packages
 PKGS=(uidmap slirp4netns docker-registry busybox-static python3 fuse-overlayfs zstd
-      apache2-utils ca-certificates curl iproute2 procps util-linux
+      apache2-utils ca-certificates curl iproute2 procps util-linux passt
       build-essential pkg-config)
 missing=()
 for p in "${PKGS[@]}"; do
@@ -43,7 +43,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 [ -x /usr/bin/docker-registry ] || die "/usr/bin/docker-registry missing after install"
-[ -x /bin/busybox ] && /bin/busybox --help 2>&1 | grep -q BusyBox || die "/bin/busybox missing"
+# Captured, not piped into grep -q: under pipefail an early grep exit SIGPIPEs busybox.
+case "$(/bin/busybox --help 2>&1)" in *BusyBox*) ;; *) die "/bin/busybox missing" ;; esac
 
 # ------------------------------------------------------------------ test user
 if ! id -u "$TEST_USER" >/dev/null 2>&1; then
@@ -157,8 +158,10 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT2/v2/")
 say "auth registry on 127.0.0.1:$PORT2 (pid $(cat "$AUTH_DIR/pid"))"
 
 # ------------------------------------------------------------------ images + env file
+# busybox's nc has no UDP mode: the web image carries a small static UDP echo server.
+gcc -static -O2 -o "$STATE/udp-echo" "$REPO/scripts/udp-echo.c"
 facts=$("$PY" "$REPO/scripts/build-test-images.py" \
-    --registry "127.0.0.1:$PORT" --storage "$REG_DIR/data" \
+    --registry "127.0.0.1:$PORT" --storage "$REG_DIR/data" --udp-echo "$STATE/udp-echo" \
     --auth-registry "127.0.0.1:$PORT2" --auth-user "$AUTH_USER" --auth-pass "$AUTH_PASS")
 
 tmp=$(mktemp "$STATE/env.XXXXXX")

@@ -11,8 +11,10 @@
 pub mod cli;
 pub mod config;
 pub mod container;
+pub mod fdpass;
 pub mod format;
 pub mod image;
+pub mod network;
 pub mod paths;
 pub mod registry;
 pub mod rootless;

@@ -86,6 +86,15 @@ pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
         .create(dir)
 }
 
+/// Only `$PATH`, as Podman looks for its network helpers: a user can take slirp4netns or
+/// pasta away (or pick another build) with PATH alone.
+pub fn find_in_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| is_executable(p))
+}
+
 /// Locate a system program: on $PATH first, then the usual system directories, since a
 /// user's PATH often lacks /usr/sbin.
 pub fn find_program(name: &str) -> Option<PathBuf> {

@@ -20,6 +20,10 @@ pub struct Config {
     pub sync_fd: i32,
     pub exit_command: Option<PathBuf>,
     pub exit_command_args: Vec<OsString>,
+    /// The container's network namespace, for the port forwarder.
+    pub netns: Option<PathBuf>,
+    /// Inherited listening sockets to forward into the container.
+    pub publish: Vec<crate::forward::Port>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -51,7 +55,8 @@ pub enum Command {
 
 pub const USAGE: &str = "usage: cove-conmon --cid ID --name NAME --bundle DIR --runtime PATH \
 [--runtime-arg ARG]... --state-dir DIR --log-path FILE [--log-size-max BYTES] [--terminal] \
-[--stdin] --sync-fd N [--exit-command PATH [--exit-command-arg ARG]...]";
+[--stdin] --sync-fd N [--exit-command PATH [--exit-command-arg ARG]...] [--netns PATH \
+[--publish FD:tcp|udp:PORT]...] [--hold-fd FD]...";
 
 /// Parses everything after argv[0]. Accepts `--flag value` and `--flag=value`.
 pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgError> {
@@ -68,6 +73,8 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
     let mut sync_fd = None;
     let mut exit_command = None;
     let mut exit_command_args = Vec::new();
+    let mut netns = None;
+    let mut publish = Vec::new();
 
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -119,6 +126,15 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
             }
             "--exit-command" => exit_command = Some(PathBuf::from(value(&flag)?)),
             "--exit-command-arg" => exit_command_args.push(value(&flag)?),
+            "--netns" => netns = Some(PathBuf::from(value(&flag)?)),
+            "--publish" => publish.push(parse_publish(string(value(&flag)?, "publish")?)?),
+            // Kept open for the shim's whole life and nothing else: the network helper
+            // (slirp4netns --exit-fd) ends when it closes.
+            "--hold-fd" => {
+                let v = string(value(&flag)?, "hold-fd")?;
+                v.parse::<u32>()
+                    .map_err(|_| ArgError::Invalid("hold-fd", v.clone()))?;
+            }
             _ => return Err(ArgError::Unknown(flag)),
         }
     }
@@ -141,7 +157,36 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
         sync_fd: sync_fd.ok_or(ArgError::Missing("sync-fd"))?,
         exit_command,
         exit_command_args,
+        netns,
+        publish,
     })))
+}
+
+/// `FD:tcp:PORT` or `FD:udp:PORT`.
+fn parse_publish(v: String) -> Result<crate::forward::Port, ArgError> {
+    let bad = || ArgError::Invalid("publish", v.clone());
+    let mut parts = v.split(':');
+    let fd = parts
+        .next()
+        .and_then(|f| f.parse::<i32>().ok())
+        .filter(|f| *f > 2);
+    let udp = match parts.next() {
+        Some("tcp") => false,
+        Some("udp") => true,
+        _ => return Err(bad()),
+    };
+    let port = parts
+        .next()
+        .and_then(|p| p.parse::<u16>().ok())
+        .filter(|p| *p > 0);
+    match (fd, port, parts.next()) {
+        (Some(fd), Some(container_port), None) => Ok(crate::forward::Port {
+            fd,
+            udp,
+            container_port,
+        }),
+        _ => Err(bad()),
+    }
 }
 
 fn string(v: OsString, flag: &'static str) -> Result<String, ArgError> {
@@ -220,6 +265,13 @@ mod tests {
             "container",
             "--exit-command-arg",
             "cleanup",
+            "--netns",
+            "/run/ns",
+            "--publish",
+            "5:tcp:80",
+            "--publish=6:udp:53",
+            "--hold-fd",
+            "4",
         ]);
         let Command::Run(c) = parse(os(&v)).unwrap() else {
             panic!()
@@ -230,6 +282,13 @@ mod tests {
         assert!(c.terminal && c.stdin);
         assert_eq!(c.exit_command, Some(PathBuf::from("/bin/cove")));
         assert_eq!(c.exit_command_args, os(&["container", "cleanup"]));
+        assert_eq!(c.netns, Some(PathBuf::from("/run/ns")));
+        let p = |fd, udp, container_port| crate::forward::Port {
+            fd,
+            udp,
+            container_port,
+        };
+        assert_eq!(c.publish, vec![p(5, false, 80), p(6, true, 53)]);
     }
 
     #[test]
@@ -256,6 +315,14 @@ mod tests {
         };
         assert_eq!(c.log_size_max, None);
         assert_eq!(parse(os(&["--version"])), Ok(Command::Version));
+        for bad in ["5:tcp", "2:tcp:80", "5:sctp:80", "5:tcp:0", "5:tcp:80:1"] {
+            let mut v = base();
+            v.extend(["--publish", bad]);
+            assert!(
+                matches!(parse(os(&v)), Err(ArgError::Invalid("publish", _))),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod clock;
 mod console;
 mod daemon;
 mod exitfile;
+mod forward;
 mod json;
 mod logfile;
 mod monitor;
@@ -221,6 +222,11 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
         mon.record_output(stream, &data);
     }
 
+    if let Some(netns) = &cfg.netns {
+        if !cfg.publish.is_empty() {
+            forward::start(netns, &cfg.publish).map_err(|e| with_path(e, netns))?;
+        }
+    }
     sync.send(&json::sync_pid(pid));
     diag!("container {} created, pid {pid}", cfg.cid);
 

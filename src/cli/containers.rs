@@ -81,9 +81,37 @@ pub struct CreateArgs {
     /// Automatically remove the container when it exits
     #[arg(long)]
     pub rm: bool,
-    /// Network mode: none, host (more with the networking work)
+    /// Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host,
+    /// container:NAME|ID, ns:PATH
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Option<String>,
+    /// Publish a container's port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])
+    #[arg(short, long, value_name = "PORT")]
+    pub publish: Vec<String>,
+    /// Publish every port the image exposes to a random host port
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
+    /// Expose a port (or range) without publishing it, for -P
+    #[arg(long, value_name = "PORT[/PROTOCOL]")]
+    pub expose: Vec<String>,
+    /// Set a custom DNS server
+    #[arg(long, value_name = "IP")]
+    pub dns: Vec<String>,
+    /// Set a custom DNS search domain ("." for none)
+    #[arg(long, value_name = "DOMAIN")]
+    pub dns_search: Vec<String>,
+    /// Set a DNS resolver option
+    #[arg(long, value_name = "OPTION")]
+    pub dns_option: Vec<String>,
+    /// Add a custom host-to-IP mapping (HOST:IP, IP may be host-gateway)
+    #[arg(long, value_name = "HOST:IP")]
+    pub add_host: Vec<String>,
+    /// Do not create /etc/hosts for the container
+    #[arg(long)]
+    pub no_hosts: bool,
+    /// Container MAC address (slirp4netns)
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
     /// OCI runtime to use: a name on PATH or a path (default: the built-in cove-runtime)
     #[arg(long)]
     pub runtime: Option<String>,
@@ -498,8 +526,56 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
             }
         }
     }
-    let network = a.network.clone().unwrap_or_default();
-    crate::container::spec::NetworkMode::parse(&network)?;
+    let network = a
+        .network
+        .clone()
+        .unwrap_or_else(|| crate::container::network::DEFAULT_MODE.to_string());
+    crate::network::NetworkMode::parse(&network, crate::container::network::DEFAULT_MODE)?;
+    let mut ports = Vec::new();
+    for p in &a.publish {
+        ports.extend(crate::network::ports::parse_publish(p)?);
+    }
+    let mut exposed_ports: Vec<String> = cfg["ExposedPorts"]
+        .as_object()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    for e in &a.expose {
+        crate::network::ports::parse_exposed(e)?;
+        exposed_ports.push(if e.contains('/') {
+            e.clone()
+        } else {
+            format!("{e}/tcp")
+        });
+    }
+    if a.publish_all {
+        for e in &exposed_ports {
+            for m in crate::network::ports::parse_exposed(e)? {
+                let already = ports
+                    .iter()
+                    .any(|p| p.container_port == m.container_port && p.protocol == m.protocol);
+                if !already {
+                    ports.push(m);
+                }
+            }
+        }
+    }
+    for d in &a.dns {
+        d.parse::<std::net::IpAddr>()
+            .map_err(|_| anyhow!("invalid --dns {d:?}: not an IP address"))?;
+    }
+    for h in &a.add_host {
+        // host-gateway is resolved at start, when the network is known.
+        crate::network::etc::parse_add_host(h, Some("127.0.0.1"))?;
+    }
+    if let Some(mac) = &a.mac_address {
+        let ok = mac.split(':').count() == 6
+            && mac
+                .split(':')
+                .all(|b| b.len() == 2 && u8::from_str_radix(b, 16).is_ok());
+        if !ok {
+            bail!("invalid --mac-address {mac:?}: expected six hex bytes like 92:d0:c6:0a:29:33");
+        }
+    }
     Ok(ContainerConfig {
         image_name: a.image.clone(),
         args,
@@ -547,6 +623,14 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
             userns
         },
         init: a.init,
+        ports,
+        dns: a.dns.clone(),
+        dns_search: a.dns_search.clone(),
+        dns_options: a.dns_option.clone(),
+        add_hosts: a.add_host.clone(),
+        no_hosts: a.no_hosts,
+        mac_address: a.mac_address.clone(),
+        exposed_ports,
     })
 }
 
@@ -557,6 +641,9 @@ fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Fa
     let mut a = a.clone();
     a.runtime = a.runtime.or(conf.runtime);
     a.network = a.network.or(conf.netns);
+    if a.network.is_none() {
+        a.network = conf.default_rootless_network_cmd.clone();
+    }
     if a.log_opt.iter().all(|o| !o.starts_with("max-size=")) {
         if let Some(max) = conf.log_size_max {
             a.log_opt.push(format!("max-size={max}"));
@@ -1091,7 +1178,11 @@ fn ps_value(c: &Container, no_trunc: bool) -> Value {
         "ExitCode": c.state.exit_code,
         "Exited": c.state.status == Status::Exited,
         "Pid": c.state.pid,
-        "Ports": "",
+        "Ports": if c.state.status.is_active() {
+            crate::network::ports::summary(&c.state.network.ports)
+        } else {
+            String::new()
+        },
         "Labels": labels.join(","),
         "AutoRemove": c.config.auto_remove,
     })
@@ -1256,6 +1347,7 @@ pub fn inspect_value(engine: &Engine, c: &Container) -> Value {
             "StopTimeout": c.config.stop_timeout,
             "Tty": c.config.tty,
             "OpenStdin": c.config.interactive,
+            "ExposedPorts": c.config.exposed_ports.iter().map(|p| (p.clone(), json!({}))).collect::<serde_json::Map<_, _>>(),
         },
         "HostConfig": {
             "AutoRemove": c.config.auto_remove,
@@ -1263,11 +1355,16 @@ pub fn inspect_value(engine: &Engine, c: &Container) -> Value {
             "ReadonlyRootfs": c.config.read_only,
             "CapAdd": c.config.cap_add,
             "CapDrop": c.config.cap_drop,
-            "NetworkMode": if c.config.network.is_empty() { "private" } else { &c.config.network },
+            "NetworkMode": if c.config.network.is_empty() { crate::container::network::DEFAULT_MODE } else { &c.config.network },
+            "PortBindings": port_bindings(&c.config.ports, false),
+            "Dns": c.config.dns,
+            "DnsSearch": c.config.dns_search,
+            "DnsOptions": c.config.dns_options,
+            "ExtraHosts": c.config.add_hosts,
             "Runtime": if c.config.runtime.is_empty() { crate::container::runtime::BUILTIN } else { &c.config.runtime },
             "LogConfig": { "Type": "k8s-file", "Config": { "max-size": c.config.log_size_max } },
         },
-        "NetworkSettings": { "Ports": {} },
+        "NetworkSettings": network_settings(c),
         "GraphDriver": {
             "Name": engine.driver.name(),
             "Data": {
@@ -1276,6 +1373,51 @@ pub fn inspect_value(engine: &Engine, c: &Container) -> Value {
                 "WorkDir": dir.join("work"),
             },
         },
+    })
+}
+
+/// `{"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}]}`. `bound`: the ports of a
+/// running container (real host ports, an address always); else the requested ones.
+fn port_bindings(
+    ports: &[crate::network::PortMapping],
+    bound: bool,
+) -> serde_json::Map<String, Value> {
+    let mut map = serde_json::Map::new();
+    for m in ports {
+        let key = format!("{}/{}", m.container_port, m.protocol);
+        let entry = json!({
+            "HostIp": if bound { m.host_ip_or_any() } else { &m.host_ip },
+            "HostPort": if m.host_port == 0 { String::new() } else { m.host_port.to_string() },
+        });
+        if let Value::Array(list) = map.entry(key).or_insert_with(|| json!([])) {
+            list.push(entry);
+        }
+    }
+    map
+}
+
+/// Docker's NetworkSettings: addresses and bound ports while the container runs, exposed
+/// but unpublished ports as null.
+fn network_settings(c: &Container) -> Value {
+    let active = c.state.status.is_active();
+    let net = &c.state.network;
+    let mut ports = if active {
+        port_bindings(&net.ports, true)
+    } else {
+        serde_json::Map::new()
+    };
+    for e in &c.config.exposed_ports {
+        ports.entry(e.clone()).or_insert(Value::Null);
+    }
+    let shown = |s: &String| if active { s.clone() } else { String::new() };
+    json!({
+        "Bridge": "",
+        "SandboxKey": shown(&net.sandbox_key),
+        "Ports": ports,
+        "IPAddress": shown(&net.ip_address),
+        "IPPrefixLen": if active { net.ip_prefix_len } else { 0 },
+        "Gateway": shown(&net.gateway),
+        "MacAddress": shown(&net.mac_address),
     })
 }
 

@@ -6,6 +6,7 @@ mod containers;
 pub mod docs;
 mod images;
 mod login;
+mod network;
 mod output;
 mod progress;
 mod system;
@@ -87,6 +88,8 @@ pub enum Command {
     Unpause(containers::NamesArgs),
     /// Display the running processes of a container
     Top(containers::TopArgs),
+    /// List the published ports of a container
+    Port(network::PortArgs),
     /// Display resource usage of containers
     Stats(containers::StatsArgs),
     /// Copy files between a container and the host
@@ -182,6 +185,8 @@ pub enum ContainerCommand {
     Unpause(containers::NamesArgs),
     /// Display the running processes of a container
     Top(containers::TopArgs),
+    /// List the published ports of a container
+    Port(network::PortArgs),
     /// Display resource usage of containers
     Stats(containers::StatsArgs),
     /// Copy files between a container and the host
@@ -473,6 +478,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Pause(a) | Command::Container(C::Pause(a)) => containers::pause(ctx, a),
         Command::Unpause(a) | Command::Container(C::Unpause(a)) => containers::unpause(ctx, a),
         Command::Top(a) | Command::Container(C::Top(a)) => containers::top(ctx, a),
+        Command::Port(a) | Command::Container(C::Port(a)) => network::port(ctx, a),
         Command::Stats(a) | Command::Container(C::Stats(a)) => containers::stats(ctx, a),
         Command::Diff(a) | Command::Container(C::Diff(a)) => containers::diff(ctx, a),
         Command::Cp(a) | Command::Container(C::Cp(a)) => containers::cp(ctx, a),

@@ -16,6 +16,8 @@ pub struct ContainersConf {
     pub netns: Option<String>,
     /// `[containers] log_size_max`: bytes, -1 for unlimited.
     pub log_size_max: Option<i64>,
+    /// `[network] default_rootless_network_cmd`: slirp4netns or pasta.
+    pub default_rootless_network_cmd: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -23,6 +25,13 @@ pub struct ContainersConf {
 struct RawFile {
     engine: RawEngine,
     containers: RawContainers,
+    network: RawNetwork,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawNetwork {
+    default_rootless_network_cmd: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -49,6 +58,9 @@ impl ContainersConf {
                 conf.runtime = c.runtime.or(conf.runtime);
                 conf.netns = c.netns.or(conf.netns);
                 conf.log_size_max = c.log_size_max.or(conf.log_size_max);
+                conf.default_rootless_network_cmd = c
+                    .default_rootless_network_cmd
+                    .or(conf.default_rootless_network_cmd);
             }
         }
         Ok(conf)
@@ -62,6 +74,7 @@ impl ContainersConf {
             runtime: s(raw.engine.runtime),
             netns: s(raw.containers.netns),
             log_size_max: raw.containers.log_size_max.filter(|n| *n > 0),
+            default_rootless_network_cmd: s(raw.network.default_rootless_network_cmd),
         })
     }
 }

@@ -11,6 +11,7 @@ pub mod copy;
 pub mod exec;
 pub mod logs;
 pub mod names;
+pub mod network;
 pub mod procs;
 pub mod record;
 pub mod runtime;
@@ -21,7 +22,7 @@ pub mod user;
 use std::fs::{self, File, OpenOptions};
 use std::os::fd::OwnedFd;
 use std::os::unix::fs::OpenOptionsExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -61,6 +62,8 @@ pub enum ContainerError {
     Runtime(#[from] RuntimeError),
     #[error(transparent)]
     User(#[from] user::UserError),
+    #[error(transparent)]
+    Network(#[from] crate::network::NetworkError),
     #[error(transparent)]
     Name(#[from] names::NameError),
     #[error("{context}: {source}")]
@@ -402,32 +405,6 @@ impl Engine {
         Ok(merged)
     }
 
-    fn write_etc_files(&self, c: &Container) -> Result<spec::EtcFiles> {
-        let dir = self.container_dir(&c.id).join("userdata");
-        let files = spec::EtcFiles {
-            hosts: dir.join("hosts"),
-            resolv_conf: dir.join("resolv.conf"),
-            hostname: dir.join("hostname"),
-        };
-        let hosts = format!(
-            "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n\
-             127.0.1.1\t{host} {name}\n",
-            host = c.config.hostname,
-            name = c.name,
-        );
-        // The container sees the host's resolvers; a private network namespace without an
-        // uplink cannot reach them yet (networking issue), but the file is right for host.
-        let resolv = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-        for (path, content) in [
-            (&files.hosts, hosts),
-            (&files.resolv_conf, resolv),
-            (&files.hostname, format!("{}\n", c.config.hostname)),
-        ] {
-            fs::write(path, content).map_err(io_err(format!("writing {}", path.display())))?;
-        }
-        Ok(files)
-    }
-
     /// Start a created or exited container: mount its filesystem, write the runtime spec,
     /// start the shim (which creates the container), then let it run. With `attach`, the
     /// attach socket is connected before the process runs, so no output is missed.
@@ -458,6 +435,76 @@ impl Engine {
         let rootfs = self.mount_rootfs(c)?;
         c.state.mounted = true;
         self.save_state(c)?;
+        let state_dir = self.state_dir(&c.id);
+        let _ = remove_path(&state_dir);
+        ensure_private_dir(&state_dir)
+            .map_err(io_err(format!("creating {}", state_dir.display())))?;
+        let net = self.prepare_network(c, &state_dir)?;
+        let pid = match self.spawn_shim(c, &runtime, &rootfs, &net, &state_dir) {
+            Ok(pid) => pid,
+            Err(e) => {
+                net.abort();
+                return Err(e);
+            }
+        };
+        let network::Prepared {
+            listeners,
+            uplink,
+            state: net_state,
+            ..
+        } = net;
+        // The shim has its own copies now.
+        drop(listeners);
+        let conmon_pid = fs::read_to_string(state_dir.join("conmon.pid"))
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+        c.state = ContainerState {
+            status: Status::Running,
+            pid,
+            pid_start_time: process_start_time(pid).unwrap_or(0),
+            conmon_pid,
+            started_at: now_rfc3339(),
+            mounted: true,
+            restart_count: c.state.restart_count,
+            network: net_state,
+            ..ContainerState::default()
+        };
+        self.save_state(c)?;
+        let sock = if attach {
+            Some(
+                attach::connect(&state_dir.join("attach"))
+                    .map_err(io_err("connecting to the container's attach socket"))?,
+            )
+        } else {
+            None
+        };
+        // The helper configured the namespace while the runtime created the container.
+        let ready = match uplink {
+            Some(mut u) => {
+                drop(u.hold.take());
+                u.wait_ready().map_err(ContainerError::from)
+            }
+            None => Ok(()),
+        };
+        if let Err(e) = ready.and_then(|_| runtime.start(&c.id).map_err(Into::into)) {
+            let _ = runtime.kill(&c.id, "KILL");
+            self.wait_for_exit(c, Some(Duration::from_secs(5)));
+            return Err(e);
+        }
+        Ok(sock)
+    }
+
+    /// Write the spec and start the shim, which creates the container (not yet running).
+    /// Returns the container's pid.
+    fn spawn_shim(
+        &self,
+        c: &Container,
+        runtime: &OciRuntime,
+        rootfs: &Path,
+        net: &network::Prepared,
+        state_dir: &Path,
+    ) -> Result<i32> {
         let user = if c.config.userns == "keep-id" && c.config.user.is_empty() {
             spec::ResolvedUser {
                 uid: self.host_ids.0,
@@ -465,10 +512,9 @@ impl Engine {
                 additional_gids: Vec::new(),
             }
         } else {
-            user::resolve(&rootfs, &c.config.user)?
+            user::resolve(rootfs, &c.config.user)?
         };
-        let etc = self.write_etc_files(c)?;
-        let config = self.resolve_volumes(c, &rootfs, &user)?;
+        let config = self.resolve_volumes(c, rootfs, &user)?;
         let seccomp = match &c.config.seccomp_profile {
             Some(path) => Some(load_seccomp(path)?),
             None => None,
@@ -485,9 +531,10 @@ impl Engine {
         });
         let spec = spec::build(&spec::SpecInput {
             config: &config,
-            rootfs: &rootfs,
+            rootfs,
+            network: net.namespace.clone(),
             user,
-            etc: Some(&etc),
+            etc: Some(&net.etc),
             rootless: self.rootless,
             keep_id,
             seccomp,
@@ -495,61 +542,33 @@ impl Engine {
             default_nofile: spec::default_nofile(self.rootless, may_raise_limits()),
         })?;
         let bundle = self.container_dir(&c.id).join("userdata");
-        let spec_path = bundle.join("config.json");
-        spec.save(&spec_path)
+        spec.save(bundle.join("config.json"))
             .map_err(|e| ContainerError::Spec(spec::SpecError::Oci(e)))?;
-
-        let state_dir = self.state_dir(&c.id);
-        let _ = remove_path(&state_dir);
-        ensure_private_dir(&state_dir)
-            .map_err(io_err(format!("creating {}", state_dir.display())))?;
         // A runtime record left by a crash would make `create` fail with "exists".
         let _ = runtime.delete(&c.id, true);
 
         let mut exit_command = self.exit_command.clone();
         exit_command.extend(["container".into(), "cleanup".into(), c.id.clone()]);
         let log_path = self.log_path(&c.id);
-        let pid = shim::spawn(&shim::ShimRequest {
+        let netns = match &net.namespace {
+            spec::NetNamespace::Join(p) if !net.listeners.is_empty() => Some(p.as_path()),
+            _ => None,
+        };
+        Ok(shim::spawn(&shim::ShimRequest {
             id: &c.id,
             name: &c.name,
             bundle: &bundle,
-            runtime: &runtime,
-            state_dir: &state_dir,
+            runtime,
+            state_dir,
             log_path: &log_path,
             log_size_max: c.config.log_size_max,
             terminal: c.config.tty,
             stdin: c.config.interactive,
             exit_command,
-        })?;
-        let conmon_pid = fs::read_to_string(state_dir.join("conmon.pid"))
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(0);
-        c.state = ContainerState {
-            status: Status::Running,
-            pid,
-            pid_start_time: process_start_time(pid).unwrap_or(0),
-            conmon_pid,
-            started_at: now_rfc3339(),
-            mounted: true,
-            restart_count: c.state.restart_count,
-            ..ContainerState::default()
-        };
-        self.save_state(c)?;
-        let sock = if attach {
-            Some(
-                attach::connect(&state_dir.join("attach"))
-                    .map_err(io_err("connecting to the container's attach socket"))?,
-            )
-        } else {
-            None
-        };
-        if let Err(e) = runtime.start(&c.id) {
-            let _ = runtime.kill(&c.id, "KILL");
-            self.wait_for_exit(c, Some(Duration::from_secs(5)));
-            return Err(e.into());
-        }
-        Ok(sock)
+            netns,
+            publish: &net.listeners,
+            hold: net.uplink.as_ref().and_then(|u| u.hold.as_ref()),
+        })?)
     }
 
     /// The config with volume mounts turned into bind mounts of the volumes' directories;
@@ -640,6 +659,9 @@ impl Engine {
     fn release(&self, c: &mut Container) -> Result<()> {
         if let Ok(rt) = self.runtime_of(c) {
             let _ = rt.delete(&c.id, true);
+        }
+        if !c.state.network.sandbox_key.is_empty() {
+            crate::network::netns::remove(Path::new(&c.state.network.sandbox_key));
         }
         let merged = self.rootfs(&c.id);
         if crate::storage::driver::is_mounted(&merged) {

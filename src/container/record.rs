@@ -95,6 +95,17 @@ pub struct ContainerConfig {
     pub userns: String,
     /// `--init`: cove-init runs as PID 1.
     pub init: bool,
+    /// `-p`/`-P`, as asked (host port 0: any free one, picked at each start).
+    pub ports: Vec<crate::network::PortMapping>,
+    pub dns: Vec<String>,
+    pub dns_search: Vec<String>,
+    pub dns_options: Vec<String>,
+    /// `--add-host` values as given (`host-gateway` is resolved at start).
+    pub add_hosts: Vec<String>,
+    pub no_hosts: bool,
+    pub mac_address: Option<String>,
+    /// The image's EXPOSE entries, for inspect.
+    pub exposed_ports: Vec<String>,
 }
 
 /// What happened to the container. Serialized into the `containers.state` column.
@@ -120,6 +131,22 @@ pub struct ContainerState {
     pub restart_count: u32,
     /// Why the last start failed, for `inspect`'s State.Error.
     pub error: String,
+    /// The network as it was set up by the last start.
+    pub network: NetworkState,
+}
+
+/// What a start set up for the container's network, for ps, port and inspect.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NetworkState {
+    /// Published ports with the host ports actually bound.
+    pub ports: Vec<crate::network::PortMapping>,
+    pub ip_address: String,
+    pub ip_prefix_len: u8,
+    pub gateway: String,
+    pub mac_address: String,
+    /// The network namespace file cove created (removed at cleanup).
+    pub sandbox_key: String,
 }
 
 /// A container loaded from the store.

@@ -2,8 +2,7 @@
 //! container's pid once the runtime created it, or the runtime's error.
 
 use std::io::Read;
-use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
+use std::os::fd::{AsFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -34,10 +33,17 @@ pub struct ShimRequest<'a> {
     pub stdin: bool,
     /// Program and arguments run when the container exits (`cove container cleanup ID`).
     pub exit_command: Vec<String>,
+    /// The container's network namespace, where published ports are forwarded to.
+    pub netns: Option<&'a Path>,
+    pub publish: &'a [crate::network::ports::Listener],
+    /// Held by the shim for the container's life (the network helper's exit pipe).
+    pub hold: Option<&'a OwnedFd>,
 }
 
-/// The fd number the shim finds its sync pipe at.
+/// The fd numbers the shim finds its sync pipe, the held fd and the listeners at.
 const SYNC_FD: i32 = 3;
+const HOLD_FD: i32 = 4;
+const FIRST_PORT_FD: i32 = 5;
 
 fn pipe() -> std::io::Result<(OwnedFd, OwnedFd)> {
     nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)
@@ -77,21 +83,29 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
         }
     }
     let (read_end, write_end) = pipe().map_err(ShimError::Spawn)?;
-    let write_fd = write_end.as_raw_fd();
-    // SAFETY: between fork and exec only async-signal-safe calls (dup2) are made.
-    unsafe {
-        cmd.pre_exec(move || {
-            if libc::dup2(write_fd, SYNC_FD) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
+    let mut fds: Vec<(&dyn AsFd, i32)> = vec![(&write_end, SYNC_FD)];
+    if let Some(hold) = req.hold {
+        cmd.args(["--hold-fd", &HOLD_FD.to_string()]);
+        fds.push((hold, HOLD_FD));
     }
+    if let Some(netns) = req.netns {
+        cmd.arg("--netns").arg(netns);
+        for (i, l) in req.publish.iter().enumerate() {
+            let fd = FIRST_PORT_FD + i as i32;
+            let m = &l.mapping;
+            cmd.arg("--publish")
+                .arg(format!("{fd}:{}:{}", m.protocol, m.container_port));
+            fds.push((&l.fd, fd));
+        }
+    }
+    crate::fdpass::inherit_at(&mut cmd, &fds).map_err(ShimError::Spawn)?;
     cmd.stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     let mut child = cmd.spawn().map_err(ShimError::Spawn)?;
-    // Our copy must go, or the read below never sees EOF if the shim dies.
+    // Our copies must go (the command holds duplicates for the child), or the read below
+    // never sees EOF if the shim dies.
+    drop(cmd);
     drop(write_end);
     // The shim detaches (double fork): this first process exits at once.
     let _ = child.wait();

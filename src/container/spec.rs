@@ -15,8 +15,6 @@ use super::record::ContainerConfig;
 pub enum SpecError {
     #[error("unknown capability \"{0}\"")]
     UnknownCapability(String),
-    #[error("invalid --network \"{0}\": this version supports none, host and private")]
-    Network(String),
     #[error("unknown ulimit \"{0}\"")]
     Ulimit(String),
     #[error("building the runtime spec: {0}")]
@@ -117,24 +115,15 @@ pub fn cgroups_delegated() -> bool {
     nix::unistd::access(&dir.join("cgroup.procs"), nix::unistd::AccessFlags::W_OK).is_ok()
 }
 
-/// Where the container's network comes from.
+/// The network namespace the runtime puts the container in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NetworkMode {
-    /// A new network namespace with only loopback.
-    Private,
-    /// The caller's network namespace.
+pub enum NetNamespace {
+    /// A new one, made by the runtime (loopback only).
+    New,
+    /// The caller's.
     Host,
-}
-
-impl NetworkMode {
-    /// `--network` values this version understands; the networking issue adds more.
-    pub fn parse(s: &str) -> Result<NetworkMode, SpecError> {
-        match s {
-            "" | "none" | "private" | "slirp4netns" | "default" => Ok(NetworkMode::Private),
-            "host" => Ok(NetworkMode::Host),
-            other => Err(SpecError::Network(other.to_string())),
-        }
-    }
+    /// An existing one, joined by path.
+    Join(PathBuf),
 }
 
 /// The numeric identity the process runs as.
@@ -148,7 +137,8 @@ pub struct ResolvedUser {
 /// Files cove writes per container and bind-mounts over the image's.
 #[derive(Debug, Clone)]
 pub struct EtcFiles {
-    pub hosts: PathBuf,
+    /// None with `--no-hosts`: the image's own file stays.
+    pub hosts: Option<PathBuf>,
     pub resolv_conf: PathBuf,
     pub hostname: PathBuf,
 }
@@ -165,6 +155,7 @@ pub struct KeepId {
 pub struct SpecInput<'a> {
     pub config: &'a ContainerConfig,
     pub rootfs: &'a Path,
+    pub network: NetNamespace,
     pub user: ResolvedUser,
     pub etc: Option<&'a EtcFiles>,
     pub rootless: bool,
@@ -338,7 +329,7 @@ fn bind(source: &Path, dest: &str, read_only: bool) -> Mount {
     )
 }
 
-fn base_mounts(net: &NetworkMode, rootless: bool, privileged: bool) -> Vec<Mount> {
+fn base_mounts(host_network: bool, rootless: bool, privileged: bool) -> Vec<Mount> {
     let mut v = vec![
         mount("/proc", "proc", "proc", &["nosuid", "noexec", "nodev"]),
         mount(
@@ -376,7 +367,7 @@ fn base_mounts(net: &NetworkMode, rootless: bool, privileged: bool) -> Vec<Mount
     let ro = if privileged { "rw" } else { "ro" };
     // sysfs can only be mounted by the owner of the network namespace: with the host's
     // network (not ours when rootless) it has to be a bind mount of the host's /sys.
-    if *net == NetworkMode::Host && rootless {
+    if host_network && rootless {
         v.push(mount(
             "/sys",
             "bind",
@@ -418,7 +409,6 @@ fn default_seccomp() -> Result<LinuxSeccomp, SpecError> {
 /// The complete spec for one container start.
 pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     let c = input.config;
-    let net = NetworkMode::parse(&c.network)?;
     let mut spec = Spec::default();
 
     let caps = capability_set(c)?;
@@ -487,7 +477,11 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     spec.set_root(Some(root));
     spec.set_hostname(Some(c.hostname.clone()));
 
-    let mut mounts = base_mounts(&net, input.rootless, c.privileged);
+    let mut mounts = base_mounts(
+        input.network == NetNamespace::Host,
+        input.rootless,
+        c.privileged,
+    );
     if let Some(size) = c.shm_size {
         if let Some(shm) = mounts
             .iter_mut()
@@ -510,7 +504,9 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         ));
     }
     if let Some(etc) = input.etc {
-        mounts.push(bind(&etc.hosts, "/etc/hosts", false));
+        if let Some(hosts) = &etc.hosts {
+            mounts.push(bind(hosts, "/etc/hosts", false));
+        }
         mounts.push(bind(&etc.resolv_conf, "/etc/resolv.conf", false));
         mounts.push(bind(&etc.hostname, "/etc/hostname", false));
     }
@@ -535,10 +531,19 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         ns.set_typ(typ);
         namespaces.push(ns);
     }
-    if net == NetworkMode::Private {
-        let mut ns = LinuxNamespace::default();
-        ns.set_typ(LinuxNamespaceType::Network);
-        namespaces.push(ns);
+    match &input.network {
+        NetNamespace::Host => {}
+        NetNamespace::New => {
+            let mut ns = LinuxNamespace::default();
+            ns.set_typ(LinuxNamespaceType::Network);
+            namespaces.push(ns);
+        }
+        NetNamespace::Join(path) => {
+            let mut ns = LinuxNamespace::default();
+            ns.set_typ(LinuxNamespaceType::Network)
+                .set_path(Some(path.clone()));
+            namespaces.push(ns);
+        }
     }
     if let Some(k) = input.keep_id {
         let mut ns = LinuxNamespace::default();
@@ -626,6 +631,7 @@ mod tests {
         let spec = build(&SpecInput {
             config: &c,
             rootfs: Path::new("/r"),
+            network: NetNamespace::New,
             user: ResolvedUser {
                 uid: 5,
                 gid: 6,
@@ -690,10 +696,10 @@ mod tests {
     fn privileged_and_host_network() {
         let mut c = config();
         c.privileged = true;
-        c.network = "host".into();
         let spec = build(&SpecInput {
             config: &c,
             rootfs: Path::new("/r"),
+            network: NetNamespace::Host,
             user: ResolvedUser::default(),
             etc: None,
             rootless: true,
@@ -715,7 +721,5 @@ mod tests {
             .cloned()
             .unwrap();
         assert_eq!(sys.typ().as_deref(), Some("bind"));
-        c.network = "bridge9".into();
-        assert!(NetworkMode::parse(&c.network).is_err());
     }
 }

@@ -1,0 +1,435 @@
+//! The port forwarder: one per container, in its shim (Docker runs a docker-proxy process
+//! per port). The CLI bound the host's listening sockets; each gets a thread that has
+//! entered the container's network namespace, so the sockets it creates for connections
+//! live there while the inherited listener stays in the host's namespace.
+//!
+//! TCP is relayed with splice(2) through a pipe, zero-copy, one thread per direction.
+//! UDP keeps a flow (a connected socket inside) per client, dropped after 60 s idle.
+//!
+//! The client's address: a client on the host's loopback (the common case for a rootless
+//! user) is seen inside as itself, 127.0.0.1 or ::1 with its real port, because the inner
+//! socket is bound to that address before connecting. Other clients are seen as 127.0.0.1:
+//! keeping their address would need policy routing of the replies inside the namespace.
+
+use std::collections::HashMap;
+use std::ffi::CString;
+use std::io;
+use std::mem::{size_of, zeroed};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// One published port: the inherited host socket and the container port behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Port {
+    pub fd: RawFd,
+    pub udp: bool,
+    pub container_port: u16,
+}
+
+const STACK: usize = 64 * 1024;
+const PIPE_SIZE: libc::c_int = 1 << 20;
+const UDP_IDLE: Duration = Duration::from_secs(60);
+
+fn cvt(r: libc::c_int) -> io::Result<libc::c_int> {
+    if r < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
+}
+
+/// Start a thread per port; they live as long as the shim.
+pub fn start(netns: &Path, ports: &[Port]) -> io::Result<()> {
+    let path = CString::new(netns.as_os_str().as_bytes())?;
+    // SAFETY: open with a valid C string; the result is checked.
+    let ns = cvt(unsafe { libc::open(path.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) })?;
+    // SAFETY: a fresh descriptor we own; it stays open for the shim's life.
+    let ns = Arc::new(unsafe { OwnedFd::from_raw_fd(ns) });
+    for &port in ports {
+        let ns = ns.clone();
+        std::thread::Builder::new()
+            .stack_size(STACK)
+            .spawn(move || {
+                // SAFETY: setns on a namespace fd; affects only this thread.
+                if unsafe { libc::setns(ns.as_raw_fd(), libc::CLONE_NEWNET) } < 0 {
+                    diag!(
+                        "entering the container's network namespace: {}",
+                        io::Error::last_os_error()
+                    );
+                    return;
+                }
+                if port.udp {
+                    udp_loop(port);
+                } else {
+                    tcp_loop(port);
+                }
+            })?;
+    }
+    Ok(())
+}
+
+fn sockaddr_of(ss: &libc::sockaddr_storage) -> Option<SocketAddr> {
+    match ss.ss_family as libc::c_int {
+        libc::AF_INET => {
+            // SAFETY: the family says this storage holds a sockaddr_in.
+            let a: &libc::sockaddr_in = unsafe { &*(ss as *const _ as *const libc::sockaddr_in) };
+            Some(SocketAddr::new(
+                IpAddr::V4(Ipv4Addr::from(u32::from_be(a.sin_addr.s_addr))),
+                u16::from_be(a.sin_port),
+            ))
+        }
+        libc::AF_INET6 => {
+            // SAFETY: the family says this storage holds a sockaddr_in6.
+            let a: &libc::sockaddr_in6 = unsafe { &*(ss as *const _ as *const libc::sockaddr_in6) };
+            let ip = Ipv6Addr::from(a.sin6_addr.s6_addr);
+            let ip = match ip.to_ipv4_mapped() {
+                Some(v4) => IpAddr::V4(v4),
+                None => IpAddr::V6(ip),
+            };
+            Some(SocketAddr::new(ip, u16::from_be(a.sin6_port)))
+        }
+        _ => None,
+    }
+}
+
+fn to_storage(addr: SocketAddr) -> (libc::sockaddr_storage, libc::socklen_t) {
+    // SAFETY: all-zero is a valid sockaddr_storage.
+    let mut ss: libc::sockaddr_storage = unsafe { zeroed() };
+    let len = match addr {
+        SocketAddr::V4(a) => {
+            // SAFETY: sockaddr_storage is large enough and suitably aligned for sockaddr_in.
+            let sin = unsafe { &mut *(&mut ss as *mut _ as *mut libc::sockaddr_in) };
+            sin.sin_family = libc::AF_INET as libc::sa_family_t;
+            sin.sin_port = a.port().to_be();
+            sin.sin_addr.s_addr = u32::from(*a.ip()).to_be();
+            size_of::<libc::sockaddr_in>()
+        }
+        SocketAddr::V6(a) => {
+            // SAFETY: as above, for sockaddr_in6.
+            let sin6 = unsafe { &mut *(&mut ss as *mut _ as *mut libc::sockaddr_in6) };
+            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+            sin6.sin6_port = a.port().to_be();
+            sin6.sin6_addr.s6_addr = a.ip().octets();
+            size_of::<libc::sockaddr_in6>()
+        }
+    };
+    (ss, len as libc::socklen_t)
+}
+
+fn new_socket(v6: bool, kind: libc::c_int) -> io::Result<OwnedFd> {
+    let family = if v6 { libc::AF_INET6 } else { libc::AF_INET };
+    // SAFETY: plain socket(2); the result is checked.
+    let fd = cvt(unsafe { libc::socket(family, kind | libc::SOCK_CLOEXEC, 0) })?;
+    // SAFETY: a fresh descriptor we own.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+fn bind(fd: &OwnedFd, addr: SocketAddr) -> io::Result<()> {
+    let (ss, len) = to_storage(addr);
+    // SAFETY: ss holds a valid address of length len.
+    cvt(unsafe {
+        libc::bind(
+            fd.as_raw_fd(),
+            &ss as *const _ as *const libc::sockaddr,
+            len,
+        )
+    })
+    .map(drop)
+}
+
+fn connect(fd: &OwnedFd, addr: SocketAddr) -> io::Result<()> {
+    let (ss, len) = to_storage(addr);
+    loop {
+        // SAFETY: ss holds a valid address of length len.
+        let r = unsafe {
+            libc::connect(
+                fd.as_raw_fd(),
+                &ss as *const _ as *const libc::sockaddr,
+                len,
+            )
+        };
+        if r == 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// A socket in the container's namespace connected to its port, bound first to the
+/// client's own address when that address exists in there too (loopback).
+fn inner_socket(peer: Option<SocketAddr>, port: u16, kind: libc::c_int) -> io::Result<OwnedFd> {
+    let v4_target = SocketAddr::new(Ipv4Addr::LOCALHOST.into(), port);
+    let (target, source) = match peer {
+        Some(p) if p.ip().is_loopback() && p.is_ipv6() => {
+            (SocketAddr::new(Ipv6Addr::LOCALHOST.into(), port), Some(p))
+        }
+        Some(p) if p.ip().is_loopback() => (v4_target, Some(p)),
+        _ => (v4_target, None),
+    };
+    let fd = new_socket(target.is_ipv6(), kind)?;
+    if let Some(src) = source {
+        // The client's port may be taken in here: the address alone still tells the truth.
+        if bind(&fd, src).is_err() {
+            let _ = bind(&fd, SocketAddr::new(src.ip(), 0));
+        }
+    }
+    match connect(&fd, target) {
+        // A server listening on IPv4 only: what it sees of a ::1 client is lost anyway.
+        Err(e) if target.is_ipv6() && e.raw_os_error() == Some(libc::ECONNREFUSED) => {
+            let fd = new_socket(false, kind)?;
+            connect(&fd, v4_target)?;
+            Ok(fd)
+        }
+        r => r.map(|_| fd),
+    }
+}
+
+fn accept(listener: RawFd) -> io::Result<(OwnedFd, Option<SocketAddr>)> {
+    // SAFETY: all-zero is a valid sockaddr_storage.
+    let mut ss: libc::sockaddr_storage = unsafe { zeroed() };
+    let mut len = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+    // SAFETY: accept4 writes at most len bytes into ss.
+    let fd = cvt(unsafe {
+        libc::accept4(
+            listener,
+            &mut ss as *mut _ as *mut libc::sockaddr,
+            &mut len,
+            libc::SOCK_CLOEXEC,
+        )
+    })?;
+    // SAFETY: a fresh descriptor we own.
+    Ok((unsafe { OwnedFd::from_raw_fd(fd) }, sockaddr_of(&ss)))
+}
+
+fn tcp_loop(port: Port) {
+    loop {
+        let (client, peer) = match accept(port.fd) {
+            Ok(c) => c,
+            Err(e) => {
+                match e.raw_os_error() {
+                    Some(libc::EINTR) | Some(libc::ECONNABORTED) => {}
+                    // Out of descriptors or memory: back off rather than spin.
+                    _ => std::thread::sleep(Duration::from_millis(50)),
+                }
+                continue;
+            }
+        };
+        let inner = match inner_socket(peer, port.container_port, libc::SOCK_STREAM) {
+            Ok(fd) => fd,
+            // Nothing listens inside (yet): the client sees the connection closed.
+            Err(_) => continue,
+        };
+        let client = Arc::new(client);
+        let inner = Arc::new(inner);
+        let (c2, i2) = (client.clone(), inner.clone());
+        let spawned = std::thread::Builder::new()
+            .stack_size(STACK)
+            .spawn(move || relay(&i2, &c2));
+        if spawned.is_ok() {
+            std::thread::Builder::new()
+                .stack_size(STACK)
+                .spawn(move || relay(&client, &inner))
+                .ok();
+        }
+    }
+}
+
+/// Copy one direction until EOF, then pass the EOF on. On an error both sockets are shut,
+/// which also ends the thread copying the other direction.
+fn relay(from: &OwnedFd, to: &OwnedFd) {
+    let mut p = [0; 2];
+    // SAFETY: pipe2 fills the two-element array.
+    if unsafe { libc::pipe2(p.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
+        shut_both(from, to);
+        return;
+    }
+    // SAFETY: fresh descriptors we own.
+    let (pr, pw) = unsafe { (OwnedFd::from_raw_fd(p[0]), OwnedFd::from_raw_fd(p[1])) };
+    // SAFETY: fcntl on our pipe; a smaller pipe still works, so failure is ignored.
+    unsafe { libc::fcntl(pw.as_raw_fd(), libc::F_SETPIPE_SZ, PIPE_SIZE) };
+    let flags = libc::SPLICE_F_MOVE | libc::SPLICE_F_MORE;
+    let ok = 'copy: loop {
+        // SAFETY: splice between descriptors we hold; null offsets for sockets and pipes.
+        let n = unsafe {
+            libc::splice(
+                from.as_raw_fd(),
+                std::ptr::null_mut(),
+                pw.as_raw_fd(),
+                std::ptr::null_mut(),
+                PIPE_SIZE as usize,
+                flags,
+            )
+        };
+        if n == 0 {
+            break true;
+        }
+        if n < 0 {
+            if io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            break false;
+        }
+        let mut left = n as usize;
+        while left > 0 {
+            // SAFETY: as above.
+            let m = unsafe {
+                libc::splice(
+                    pr.as_raw_fd(),
+                    std::ptr::null_mut(),
+                    to.as_raw_fd(),
+                    std::ptr::null_mut(),
+                    left,
+                    flags,
+                )
+            };
+            if m < 0 && io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            if m <= 0 {
+                break 'copy false;
+            }
+            left -= m as usize;
+        }
+    };
+    if ok {
+        // SAFETY: shutdown on a socket we hold.
+        unsafe { libc::shutdown(to.as_raw_fd(), libc::SHUT_WR) };
+    } else {
+        shut_both(from, to);
+    }
+}
+
+fn shut_both(a: &OwnedFd, b: &OwnedFd) {
+    // SAFETY: shutdown on sockets we hold.
+    unsafe {
+        libc::shutdown(a.as_raw_fd(), libc::SHUT_RDWR);
+        libc::shutdown(b.as_raw_fd(), libc::SHUT_RDWR);
+    }
+}
+
+/// A UDP client's connected socket inside, and when it was last used (seconds since start).
+struct Flow {
+    fd: OwnedFd,
+    last: Mutex<Instant>,
+}
+
+type Flows = Arc<Mutex<HashMap<SocketAddr, Arc<Flow>>>>;
+
+fn udp_loop(port: Port) {
+    let flows: Flows = Arc::default();
+    let mut buf = vec![0u8; 65536];
+    loop {
+        // SAFETY: all-zero is a valid sockaddr_storage.
+        let mut ss: libc::sockaddr_storage = unsafe { zeroed() };
+        let mut len = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        // SAFETY: recvfrom writes at most buf.len() bytes and len bytes of address.
+        let n = unsafe {
+            libc::recvfrom(
+                port.fd,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                0,
+                &mut ss as *mut _ as *mut libc::sockaddr,
+                &mut len,
+            )
+        };
+        if n < 0 {
+            if io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            continue;
+        }
+        let Some(peer) = sockaddr_of(&ss) else {
+            continue;
+        };
+        let existing = flows.lock().ok().and_then(|f| f.get(&peer).cloned());
+        let flow = match existing {
+            Some(f) => f,
+            None => match new_flow(&flows, peer, (ss, len), port) {
+                Some(f) => f,
+                None => continue,
+            },
+        };
+        if let Ok(mut t) = flow.last.lock() {
+            *t = Instant::now();
+        }
+        // SAFETY: send from our buffer on a socket we hold.
+        unsafe { libc::send(flow.fd.as_raw_fd(), buf.as_ptr().cast(), n as usize, 0) };
+    }
+}
+
+fn new_flow(
+    flows: &Flows,
+    peer: SocketAddr,
+    reply_to: (libc::sockaddr_storage, libc::socklen_t),
+    port: Port,
+) -> Option<Arc<Flow>> {
+    let fd = inner_socket(Some(peer), port.container_port, libc::SOCK_DGRAM).ok()?;
+    let tv = libc::timeval {
+        tv_sec: 5,
+        tv_usec: 0,
+    };
+    // SAFETY: setsockopt with a timeval of the right size.
+    unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_RCVTIMEO,
+            &tv as *const _ as *const libc::c_void,
+            size_of::<libc::timeval>() as libc::socklen_t,
+        )
+    };
+    let flow = Arc::new(Flow {
+        fd,
+        last: Mutex::new(Instant::now()),
+    });
+    flows.lock().ok()?.insert(peer, flow.clone());
+    let (f, all, host) = (flow.clone(), flows.clone(), port.fd);
+    let spawned = std::thread::Builder::new()
+        .stack_size(STACK)
+        .spawn(move || {
+            let mut buf = vec![0u8; 65536];
+            loop {
+                // SAFETY: recv into our buffer on a socket we hold.
+                let n =
+                    unsafe { libc::recv(f.fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+                if n >= 0 {
+                    // SAFETY: sendto the client's address, as received.
+                    unsafe {
+                        libc::sendto(
+                            host,
+                            buf.as_ptr().cast(),
+                            n as usize,
+                            0,
+                            &reply_to.0 as *const _ as *const libc::sockaddr,
+                            reply_to.1,
+                        )
+                    };
+                    continue;
+                }
+                let idle = f.last.lock().map(|t| t.elapsed()).unwrap_or(UDP_IDLE);
+                let err = io::Error::last_os_error().raw_os_error();
+                // A refused datagram (nothing listening yet) or a timeout: the flow lives on
+                // until it has been idle long enough.
+                if matches!(
+                    err,
+                    Some(libc::EAGAIN) | Some(libc::ECONNREFUSED) | Some(libc::EINTR)
+                ) && idle < UDP_IDLE
+                {
+                    continue;
+                }
+                if let Ok(mut m) = all.lock() {
+                    m.remove(&peer);
+                }
+                return;
+            }
+        });
+    spawned.ok().map(|_| flow)
+}

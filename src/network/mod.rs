@@ -1,0 +1,48 @@
+//! Container networking without a daemon or root: a network namespace per container, an
+//! uplink helper (slirp4netns or pasta) per namespace, published ports forwarded by the
+//! container's shim, and the /etc files that go with them.
+
+pub mod addr;
+pub mod etc;
+pub mod mode;
+pub mod netns;
+pub mod ports;
+pub mod uplink;
+
+pub use mode::{NetworkMode, SlirpOptions};
+pub use ports::PortMapping;
+
+#[derive(Debug, thiserror::Error)]
+pub enum NetworkError {
+    #[error("invalid --network {0:?}: use slirp4netns[:OPTIONS], pasta[:OPTIONS], none, host, container:NAME or ns:PATH")]
+    Mode(String),
+    #[error("invalid network option {0}")]
+    Option(String),
+    #[error("invalid --publish {0:?}: {1}")]
+    Publish(String, String),
+    #[error("invalid --add-host {0:?}: {1}")]
+    AddHost(String, String),
+    #[error("cannot publish port {port}/{protocol} on {address}: {cause}")]
+    PortInUse {
+        port: String,
+        protocol: String,
+        address: String,
+        cause: String,
+    },
+    #[error(
+        "{program} is not installed: install the {package} package (or pick another --network)"
+    )]
+    NotInstalled {
+        program: &'static str,
+        package: &'static str,
+    },
+    #[error("{program} failed to set up the network: {message}")]
+    Helper {
+        program: &'static str,
+        message: String,
+    },
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    #[error("{0}")]
+    Conflict(String),
+}
