@@ -53,6 +53,7 @@ complete -c cove -n "__fish_cove_needs_command" -f -a "export" -d 'Export a cont
 complete -c cove -n "__fish_cove_needs_command" -f -a "commit" -d 'Create an image from a container\'s changes'
 complete -c cove -n "__fish_cove_needs_command" -f -a "container" -d 'Manage containers'
 complete -c cove -n "__fish_cove_needs_command" -f -a "volume" -d 'Manage volumes'
+complete -c cove -n "__fish_cove_needs_command" -f -a "network" -d 'Manage networks'
 complete -c cove -n "__fish_cove_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c cove -n "__fish_cove_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c cove -n "__fish_cove_needs_command" -f -a "images" -d 'List images'
@@ -85,7 +86,9 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l security-opt -d 'Secur
 complete -c cove -n "__fish_cove_using_subcommand run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l expose -d 'Expose a port (or range) without publishing it, for -P' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l dns -d 'Set a custom DNS server' -r
@@ -133,7 +136,9 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l security-opt -d 'Se
 complete -c cove -n "__fish_cove_using_subcommand create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l expose -d 'Expose a port (or range) without publishing it, for -P' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l dns -d 'Set a custom DNS server' -r
@@ -385,7 +390,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port (or range) without publishing it, for -P' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set a custom DNS server' -r
@@ -433,7 +440,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port (or range) without publishing it, for -P' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set a custom DNS server' -r
@@ -694,6 +703,97 @@ complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcom
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "create" -d 'Create a network'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "ls" -d 'List networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "list" -d 'List networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "inspect" -d 'Display detailed information on networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "rm" -d 'Remove one or more networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "remove" -d 'Remove one or more networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "prune" -d 'Remove all networks no container uses'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "connect" -d 'Connect a container to a network'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "disconnect" -d 'Disconnect a container from a network'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "exists" -d 'Check whether a network exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune connect disconnect exists dns-serve" -f -a "dns-serve" -d 'The DNS responder of user-defined networks (started by cove itself)'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "bridge")' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR form (default: the next free 10.89.N.0/24)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway address of the subnet (default: its first address)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No outbound connectivity: containers reach each other only'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Format: table, json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=NAME, id=ID, driver=bridge, label=KEY[=VALUE]' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only names'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Full network IDs'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Format: table, json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=NAME, id=ID, driver=bridge, label=KEY[=VALUE]' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only names'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Full network IDs'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers on the networks too'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers on the networks too'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (cove never asks)'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name for the container on this network' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l ip -d 'The container\'s IPv4 address on this network' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for Docker compatibility'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pull" -l platform -d 'Platform to pull (os/arch[/variant])' -r
 complete -c cove -n "__fish_cove_using_subcommand pull" -l arch -d 'Architecture to pull instead of the host\'s' -r
 complete -c cove -n "__fish_cove_using_subcommand pull" -l os -d 'Operating system to pull instead of the host\'s' -r

@@ -30,7 +30,7 @@ PY=/usr/bin/python3
 
 # ------------------------------------------------------------------ packages
 PKGS=(uidmap slirp4netns docker-registry busybox-static python3 fuse-overlayfs zstd
-      apache2-utils ca-certificates curl iproute2 procps util-linux passt
+      apache2-utils ca-certificates curl iproute2 procps util-linux passt nftables
       build-essential pkg-config)
 missing=()
 for p in "${PKGS[@]}"; do
@@ -72,7 +72,17 @@ if [ ! -c /dev/net/tun ]; then
 fi
 chmod 0666 /dev/net/tun
 
-# ------------------------------------------------------------------ registries
+# ------------------------------------------------------------------ nftables modules
+# User-defined networks use nftables (nat + filter) inside the user's own network
+# namespace, where the kernel cannot load modules on demand. Using them once as root in
+# a throwaway namespace loads them; the host's own rules are not touched.
+ip netns del cove-nftprobe 2>/dev/null || true
+ip netns add cove-nftprobe
+ip netns exec cove-nftprobe nft -f - <<'NFT' || say "warning: nftables unusable; user-defined network tests will fail"
+table ip probe { chain p { type nat hook postrouting priority 100; oifname "x" masquerade; } }
+table inet probe { chain f { type filter hook forward priority 0; iifname "x" oifname != { "y", "z" } drop; } }
+NFT
+ip netns del cove-nftprobe
 mkdir -p "$STATE"
 chmod 0755 "$STATE"
 

@@ -267,6 +267,13 @@ fn stage_userns(mut args: InitArgs<'_>, go_r: OwnedFd) -> i32 {
         let _ = writeln!(sync, "error {msg}");
         1
     };
+    // Namespaces given by path belong to our user namespace (cove's netns file, say):
+    // only here, before the new user namespace, do we hold the capability to join them.
+    for (f, file) in args.join.drain(..) {
+        if let Err(e) = nix::sched::setns(std::os::fd::AsFd::as_fd(&file), f) {
+            return fail(&mut sync, format!("joining namespace {f:?}: {e}"));
+        }
+    }
     if let Err(e) = unshare(CloneFlags::CLONE_NEWUSER) {
         return fail(&mut sync, format!("creating the user namespace: {e}"));
     }

@@ -82,9 +82,15 @@ pub struct CreateArgs {
     #[arg(long)]
     pub rm: bool,
     /// Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host,
-    /// container:NAME|ID, ns:PATH
+    /// container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Option<String>,
+    /// Another name the container has on its network (for the network's DNS)
+    #[arg(long = "network-alias", alias = "net-alias", value_name = "ALIAS")]
+    pub network_alias: Vec<String>,
+    /// The container's IPv4 address on its network
+    #[arg(long, value_name = "ADDRESS")]
+    pub ip: Option<String>,
     /// Publish a container's port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])
     #[arg(short, long, value_name = "PORT")]
     pub publish: Vec<String>,
@@ -530,7 +536,34 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
         .network
         .clone()
         .unwrap_or_else(|| crate::container::network::DEFAULT_MODE.to_string());
-    crate::network::NetworkMode::parse(&network, crate::container::network::DEFAULT_MODE)?;
+    let mode =
+        crate::network::NetworkMode::parse(&network, crate::container::network::DEFAULT_MODE)?;
+    let attachments = match mode {
+        crate::network::NetworkMode::Bridge(name) => {
+            let net = ctx.engine()?.networks().get(&name)?;
+            if let Some(ip) = &a.ip {
+                let ip: std::net::Ipv4Addr = ip
+                    .parse()
+                    .map_err(|_| anyhow!("--ip {ip}: not an IPv4 address"))?;
+                if !net.subnet()?.contains(ip) {
+                    bail!(
+                        "--ip {ip} is not in the subnet {} of network {}",
+                        net.subnet,
+                        net.name
+                    );
+                }
+            }
+            vec![crate::container::record::Attachment {
+                network: net.name,
+                aliases: a.network_alias.clone(),
+                ip: a.ip.clone(),
+            }]
+        }
+        _ if !a.network_alias.is_empty() || a.ip.is_some() => {
+            bail!("--network-alias and --ip need a user-defined network (--network NAME)")
+        }
+        _ => Vec::new(),
+    };
     let mut ports = Vec::new();
     for p in &a.publish {
         ports.extend(crate::network::ports::parse_publish(p)?);
@@ -631,6 +664,7 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
         no_hosts: a.no_hosts,
         mac_address: a.mac_address.clone(),
         exposed_ports,
+        attachments,
     })
 }
 
@@ -1418,6 +1452,26 @@ fn network_settings(c: &Container) -> Value {
         "IPPrefixLen": if active { net.ip_prefix_len } else { 0 },
         "Gateway": shown(&net.gateway),
         "MacAddress": shown(&net.mac_address),
+        "Networks": if active {
+            net.endpoints
+                .iter()
+                .map(|e| {
+                    (
+                        e.network.clone(),
+                        json!({
+                            "NetworkID": e.network_id,
+                            "IPAddress": e.ip_address,
+                            "IPPrefixLen": e.ip_prefix_len,
+                            "Gateway": e.gateway,
+                            "MacAddress": e.mac_address,
+                            "Aliases": e.aliases,
+                        }),
+                    )
+                })
+                .collect::<serde_json::Map<_, _>>()
+        } else {
+            serde_json::Map::new()
+        },
     })
 }
 

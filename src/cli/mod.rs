@@ -106,6 +106,9 @@ pub enum Command {
     /// Manage volumes
     #[command(subcommand)]
     Volume(volumes::VolumeCommand),
+    /// Manage networks
+    #[command(subcommand)]
+    Network(network::NetworkCommand),
     /// Pull an image from a registry
     Pull(images::PullArgs),
     /// Push an image to a registry
@@ -489,6 +492,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Container(C::Exists(a)) => containers::exists(ctx, a),
         Command::Container(C::Prune(a)) => containers::prune(ctx, a),
         Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),
+        Command::Network(n) => network::run(ctx, n),
         Command::Volume(v) => {
             use volumes::VolumeCommand as V;
             match v {

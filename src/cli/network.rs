@@ -1,10 +1,18 @@
-//! Network commands: `port` (published ports of a container).
+//! Network commands: `port` (published ports of a container) and `network` (user-defined
+//! networks: create, ls, inspect, rm, prune, connect, disconnect).
+
+use std::collections::BTreeMap;
 
 use anyhow::anyhow;
-use clap::Args;
+use clap::{Args, Subcommand};
+use serde_json::{json, Value};
 
+use super::output::{print_inspect, print_list};
 use super::{CmdResult, Ctx, Failure};
-use crate::network::PortMapping;
+use crate::container::record::Attachment;
+use crate::container::{Container, ContainerError, Engine};
+use crate::network::networks::{CreateRequest, NetworkConfig};
+use crate::network::{NetworkError, PortMapping};
 
 #[derive(Args, Debug)]
 pub struct PortArgs {
@@ -52,5 +60,389 @@ pub fn port(ctx: &Ctx, a: PortArgs) -> CmdResult {
     for m in found {
         println!("{}", m.host_address());
     }
+    Ok(0)
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NetworkCommand {
+    /// Create a network
+    Create(CreateArgs),
+    /// List networks
+    #[command(visible_alias = "list")]
+    Ls(LsArgs),
+    /// Display detailed information on networks
+    Inspect(InspectArgs),
+    /// Remove one or more networks
+    #[command(visible_alias = "remove")]
+    Rm(RmArgs),
+    /// Remove all networks no container uses
+    Prune(PruneArgs),
+    /// Connect a container to a network
+    Connect(ConnectArgs),
+    /// Disconnect a container from a network
+    Disconnect(DisconnectArgs),
+    /// Check whether a network exists (exit 0 if it does, 1 if not)
+    Exists(ExistsArgs),
+    /// The DNS responder of user-defined networks (started by cove itself)
+    #[command(hide = true)]
+    DnsServe,
+}
+
+#[derive(Args, Debug)]
+pub struct CreateArgs {
+    /// Driver (only "bridge")
+    #[arg(short, long)]
+    pub driver: Option<String>,
+    /// Subnet in CIDR form (default: the next free 10.89.N.0/24)
+    #[arg(long)]
+    pub subnet: Option<String>,
+    /// Gateway address of the subnet (default: its first address)
+    #[arg(long)]
+    pub gateway: Option<String>,
+    /// No outbound connectivity: containers reach each other only
+    #[arg(long)]
+    pub internal: bool,
+    /// Set metadata (KEY=VALUE)
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Name (cove1, cove2, ... if omitted)
+    pub name: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct LsArgs {
+    /// Only names
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Format: table, json or a Go template like '{{.Name}}'
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Filter: name=NAME, id=ID, driver=bridge, label=KEY[=VALUE]
+    #[arg(short, long)]
+    pub filter: Vec<String>,
+    /// Full network IDs
+    #[arg(long)]
+    pub no_trunc: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// Format: json or a Go template like '{{.Name}}'
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Networks to inspect
+    #[arg(required = true)]
+    pub networks: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RmArgs {
+    /// Remove the containers on the networks too
+    #[arg(short, long)]
+    pub force: bool,
+    /// Networks to remove
+    #[arg(required = true)]
+    pub networks: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation (cove never asks)
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ConnectArgs {
+    /// Another name for the container on this network
+    #[arg(long = "alias", value_name = "ALIAS")]
+    pub aliases: Vec<String>,
+    /// The container's IPv4 address on this network
+    #[arg(long)]
+    pub ip: Option<String>,
+    /// Network
+    pub network: String,
+    /// Container
+    pub container: String,
+}
+
+#[derive(Args, Debug)]
+pub struct DisconnectArgs {
+    /// Accepted for Docker compatibility
+    #[arg(short, long)]
+    pub force: bool,
+    /// Network
+    pub network: String,
+    /// Container
+    pub container: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ExistsArgs {
+    pub network: String,
+}
+
+fn failure(e: NetworkError) -> Failure {
+    let code = match e {
+        NetworkError::NotFound(_) => 1,
+        _ => super::EXIT_FAILURE,
+    };
+    Failure {
+        code,
+        error: e.into(),
+    }
+}
+
+pub fn run(ctx: &Ctx, cmd: NetworkCommand) -> CmdResult {
+    match cmd {
+        NetworkCommand::Create(a) => create(ctx, a),
+        NetworkCommand::Ls(a) => ls(ctx, a),
+        NetworkCommand::Inspect(a) => inspect(ctx, a),
+        NetworkCommand::Rm(a) => rm(ctx, a),
+        NetworkCommand::Prune(_) => prune(ctx),
+        NetworkCommand::Connect(a) => {
+            let engine = ctx.engine()?;
+            engine.connect(
+                &a.container,
+                Attachment {
+                    network: a.network,
+                    aliases: a.aliases,
+                    ip: a.ip,
+                },
+            )?;
+            Ok(0)
+        }
+        NetworkCommand::Disconnect(a) => {
+            ctx.engine()?.disconnect(&a.container, &a.network)?;
+            Ok(0)
+        }
+        NetworkCommand::Exists(a) => {
+            Ok(i32::from(ctx.engine()?.networks().get(&a.network).is_err()))
+        }
+        NetworkCommand::DnsServe => dns_serve(ctx),
+    }
+}
+
+fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
+    let labels: BTreeMap<String, String> = a
+        .labels
+        .iter()
+        .map(|l| {
+            let (k, v) = l.split_once('=').unwrap_or((l, ""));
+            (k.to_string(), v.to_string())
+        })
+        .collect();
+    let net = ctx
+        .engine()?
+        .networks()
+        .create(CreateRequest {
+            name: a.name,
+            driver: a.driver,
+            subnet: a.subnet,
+            gateway: a.gateway,
+            internal: a.internal,
+            labels,
+        })
+        .map_err(failure)?;
+    println!("{}", net.name);
+    Ok(0)
+}
+
+/// Containers whose configuration names the network.
+fn users<'a>(all: &'a [Container], net: &NetworkConfig) -> Vec<&'a Container> {
+    all.iter()
+        .filter(|c| c.config.attachments.iter().any(|a| a.network == net.name))
+        .collect()
+}
+
+fn value(net: &NetworkConfig, all: &[Container]) -> Value {
+    let containers: serde_json::Map<String, Value> = users(all, net)
+        .into_iter()
+        .filter(|c| c.state.status.is_active())
+        .filter_map(|c| {
+            let ep = c
+                .state
+                .network
+                .endpoints
+                .iter()
+                .find(|e| e.network == net.name)?;
+            Some((
+                c.id.clone(),
+                json!({
+                    "Name": c.name,
+                    "IPv4Address": format!("{}/{}", ep.ip_address, ep.ip_prefix_len),
+                    "MacAddress": ep.mac_address,
+                    "Aliases": ep.aliases,
+                }),
+            ))
+        })
+        .collect();
+    json!({
+        "Name": net.name,
+        "Id": net.id,
+        "Created": net.created,
+        "Scope": "local",
+        "Driver": net.driver,
+        "EnableIPv6": false,
+        "IPAM": { "Driver": "default", "Config": [{ "Subnet": net.subnet, "Gateway": net.gateway }] },
+        "Internal": net.internal,
+        "DNSEnabled": true,
+        "NetworkInterface": net.interface,
+        "Labels": net.labels,
+        "Containers": containers,
+    })
+}
+
+fn filter_matches(net: &NetworkConfig, filter: &str) -> anyhow::Result<bool> {
+    let (k, v) = filter
+        .split_once('=')
+        .ok_or_else(|| anyhow!("invalid filter {filter:?}: use KEY=VALUE"))?;
+    Ok(match k {
+        "name" => net.name.contains(v),
+        "id" => net.id.starts_with(v),
+        "driver" => net.driver == v,
+        "label" => match v.split_once('=') {
+            Some((lk, lv)) => net.labels.get(lk).is_some_and(|x| x == lv),
+            None => net.labels.contains_key(v),
+        },
+        other => anyhow::bail!("unsupported filter {other:?}"),
+    })
+}
+
+fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let mut nets = engine.networks().list()?;
+    for f in &a.filter {
+        let mut kept = Vec::new();
+        for n in nets {
+            if filter_matches(&n, f)? {
+                kept.push(n);
+            }
+        }
+        nets = kept;
+    }
+    if a.quiet {
+        for n in &nets {
+            println!("{}", n.name);
+        }
+        return Ok(0);
+    }
+    let all = engine.list()?;
+    let items: Vec<Value> = nets
+        .iter()
+        .map(|n| {
+            let mut v = value(n, &all);
+            let id = if a.no_trunc { &n.id[..] } else { &n.id[..12] };
+            v["ID"] = json!(id);
+            v
+        })
+        .collect();
+    print_list(
+        a.format.as_deref(),
+        &["NETWORK ID", "NAME", "DRIVER", "SCOPE"],
+        &[("ID", "NETWORK ID"), ("Name", "NAME"), ("Driver", "DRIVER")],
+        &items,
+        |v| {
+            ["ID", "Name", "Driver", "Scope"]
+                .iter()
+                .map(|k| v[*k].as_str().unwrap_or_default().to_string())
+                .collect()
+        },
+    )?;
+    Ok(0)
+}
+
+fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let all = engine.list()?;
+    let mut items = Vec::new();
+    let mut missing = None;
+    for n in &a.networks {
+        match engine.networks().get(n) {
+            Ok(net) => items.push(value(&net, &all)),
+            Err(NetworkError::NotFound(_)) => missing = missing.or(Some(n.clone())),
+            Err(e) => return Err(failure(e)),
+        }
+    }
+    if !items.is_empty() {
+        print_inspect(a.format.as_deref(), &items)?;
+    }
+    match missing {
+        Some(n) => Err(failure(NetworkError::NotFound(n))),
+        None => Ok(0),
+    }
+}
+
+/// Delete a network; with `force`, the containers on it first. Its bridge goes at once.
+fn remove(engine: &Engine, net: &NetworkConfig, force: bool) -> Result<(), Failure> {
+    let all = engine.list()?;
+    let on = users(&all, net);
+    if !on.is_empty() {
+        if !force {
+            let names: Vec<&str> = on.iter().map(|c| c.name.as_str()).collect();
+            return Err(failure(NetworkError::Conflict(format!(
+                "network {} is in use by container(s): {} (use -f to remove them too)",
+                net.name,
+                names.join(", ")
+            ))));
+        }
+        for c in on {
+            let mut c = engine.lookup(&c.id)?;
+            match engine.remove(&mut c, true, false) {
+                Ok(()) | Err(ContainerError::NotFound(_)) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    let shared = engine.shared_netns();
+    {
+        let _lock = shared.lock().map_err(failure)?;
+        shared.remove_bridge(net);
+    }
+    engine.networks().remove(net).map_err(failure)
+}
+
+fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let mut code = 0;
+    for n in &a.networks {
+        let done = engine
+            .networks()
+            .get(n)
+            .map_err(failure)
+            .and_then(|net| remove(&engine, &net, a.force));
+        match done {
+            Ok(()) => println!("{n}"),
+            Err(f) => {
+                eprintln!("Error: {}", super::one_line(&f.error));
+                code = code.max(f.code);
+            }
+        }
+    }
+    Ok(code)
+}
+
+fn prune(ctx: &Ctx) -> CmdResult {
+    let engine = ctx.engine()?;
+    let all = engine.list()?;
+    for net in engine.networks().list()? {
+        if users(&all, &net).is_empty() {
+            remove(&engine, &net, false)?;
+            println!("{}", net.name);
+        }
+    }
+    Ok(0)
+}
+
+/// Runs until killed, in the per-user network namespace.
+fn dns_serve(ctx: &Ctx) -> CmdResult {
+    let engine = ctx.engine()?;
+    let ns = engine.shared_netns().path();
+    let file = std::fs::File::open(&ns).map_err(|e| anyhow!("opening {}: {e}", ns.display()))?;
+    nix::sched::setns(file, nix::sched::CloneFlags::CLONE_NEWNET)
+        .map_err(|e| anyhow!("entering the network namespace: {e}"))?;
+    let sock =
+        std::net::UdpSocket::bind("0.0.0.0:53").map_err(|e| anyhow!("binding port 53: {e}"))?;
+    crate::network::dns::serve(sock, &engine.networks())?;
     Ok(0)
 }

@@ -221,6 +221,13 @@ impl Engine {
         })
     }
 
+    pub fn save_config(&self, c: &Container) -> Result<()> {
+        let json = serde_json::to_string(&c.config)
+            .map_err(|e| ContainerError::Corrupt(c.id.clone(), e))?;
+        self.store.db().set_container_config(&c.id, &json)?;
+        Ok(())
+    }
+
     pub fn save_state(&self, c: &Container) -> Result<()> {
         let json = serde_json::to_string(&c.state)
             .map_err(|e| ContainerError::Corrupt(c.id.clone(), e))?;
@@ -443,7 +450,7 @@ impl Engine {
         let pid = match self.spawn_shim(c, &runtime, &rootfs, &net, &state_dir) {
             Ok(pid) => pid,
             Err(e) => {
-                net.abort();
+                self.abort_network(&c.id, net);
                 return Err(e);
             }
         };
@@ -660,9 +667,7 @@ impl Engine {
         if let Ok(rt) = self.runtime_of(c) {
             let _ = rt.delete(&c.id, true);
         }
-        if !c.state.network.sandbox_key.is_empty() {
-            crate::network::netns::remove(Path::new(&c.state.network.sandbox_key));
-        }
+        self.leave_networks(&c.id, &c.state.network);
         let merged = self.rootfs(&c.id);
         if crate::storage::driver::is_mounted(&merged) {
             self.driver.unmount(&merged)?;

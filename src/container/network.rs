@@ -1,18 +1,20 @@
 //! A container's network at start: the namespace the runtime joins, the uplink helper,
 //! the host sockets of its published ports, and /etc/hosts, resolv.conf and hostname.
-//! Everything here happens before the container's process runs; `Prepared::abort`
-//! undoes it when the start fails.
+//! Everything here happens before the container's process runs; `Engine::abort_network`
+//! undoes it when the start fails, `Engine::leave_networks` when the container is done.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::record::NetworkState;
+use super::record::{Attachment, Endpoint, NetworkState};
 use super::spec::{EtcFiles, NetNamespace};
 use super::{io_err, Container, Engine, Result};
+use crate::network::bridge::Shared;
 use crate::network::etc::{self, DnsFlags, HostsInput};
+use crate::network::networks::Networks;
 use crate::network::ports::{self, Listener};
 use crate::network::uplink::{self, Uplink};
-use crate::network::{addr, netns, NetworkError, NetworkMode};
+use crate::network::{addr, dns, ipam, netns, NetworkError, NetworkMode};
 
 /// The mode used when neither the flag nor containers.conf names one.
 pub const DEFAULT_MODE: &str = "slirp4netns";
@@ -23,18 +25,6 @@ pub struct Prepared {
     pub uplink: Option<Uplink>,
     pub etc: EtcFiles,
     pub state: NetworkState,
-}
-
-impl Prepared {
-    /// Stop the helper and drop the namespace of a start that failed.
-    pub fn abort(self) {
-        if let Some(u) = self.uplink {
-            u.abort();
-        }
-        if !self.state.sandbox_key.is_empty() {
-            netns::remove(Path::new(&self.state.sandbox_key));
-        }
-    }
 }
 
 /// What the mode says about addresses, DNS and the host.
@@ -65,6 +55,233 @@ impl Engine {
         self.paths.runtime.join("netns").join(id)
     }
 
+    pub fn networks(&self) -> Networks {
+        Networks::new(&self.paths.data, &self.paths.runtime)
+    }
+
+    /// The per-user namespace behind user-defined networks.
+    pub fn shared_netns(&self) -> Shared {
+        Shared::new(&self.paths.runtime.join("netns"))
+    }
+
+    /// Stop the helper and undo the namespace and addresses of a start that failed.
+    pub(super) fn abort_network(&self, id: &str, p: Prepared) {
+        if let Some(u) = p.uplink {
+            u.abort();
+        }
+        self.leave_networks(id, &p.state);
+    }
+
+    /// Give back what a start took: the namespace file, addresses and DNS records on
+    /// user-defined networks, and the per-user namespace once no container uses it.
+    pub(super) fn leave_networks(&self, id: &str, state: &NetworkState) {
+        if !state.sandbox_key.is_empty() {
+            netns::remove(Path::new(&state.sandbox_key));
+        }
+        if state.endpoints.is_empty() {
+            return;
+        }
+        let nets = self.networks();
+        for e in &state.endpoints {
+            ipam::release(&nets.addresses_dir(&e.network), id);
+            let _ = fs::remove_file(nets.dns_dir(&e.network).join(id));
+        }
+        let shared = self.shared_netns();
+        if let Ok(_lock) = shared.lock() {
+            if !nets.any_in_use() {
+                shared.teardown();
+            }
+        }
+    }
+
+    /// The DNS responder of user-defined networks, started once per namespace.
+    fn ensure_dns(&self, shared: &Shared) -> std::result::Result<(), NetworkError> {
+        let pid_file = shared.dns_pid_file();
+        if Shared::alive(&pid_file).is_some() {
+            return Ok(());
+        }
+        let exe = std::env::current_exe()
+            .map_err(|e| NetworkError::Io("finding the cove binary".into(), e))?;
+        let log = self.paths.runtime.join("netns/rootless.dns.log");
+        let log = fs::File::create(&log)
+            .map_err(|e| NetworkError::Io(format!("creating {}", log.display()), e))?;
+        let mut cmd = std::process::Command::new(exe);
+        cmd.args(self.exit_command.iter().skip(1))
+            .args(["network", "dns-serve"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(log);
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        let child = cmd
+            .spawn()
+            .map_err(|e| NetworkError::Io("starting the DNS responder".into(), e))?;
+        fs::write(&pid_file, child.id().to_string())
+            .map_err(|e| NetworkError::Io("writing the DNS responder's pid".into(), e))
+    }
+
+    /// One network: an address, the veth pair, the DNS record. The endpoint is recorded
+    /// before the veth exists, so that a failure half way is undone by `leave_networks`.
+    fn join_one(
+        &self,
+        c: &Container,
+        path: &Path,
+        shared: &Shared,
+        index: usize,
+        a: &Attachment,
+        endpoints: &mut Vec<Endpoint>,
+    ) -> std::result::Result<(), NetworkError> {
+        let nets = self.networks();
+        let net = nets.get(&a.network)?;
+        shared.ensure_bridge(&net)?;
+        let subnet = net.subnet()?;
+        let gateway = net.gateway()?;
+        let wanted = match &a.ip {
+            Some(ip) => Some(
+                ip.parse()
+                    .map_err(|_| NetworkError::Option(format!("--ip {ip}: not an IPv4 address")))?,
+            ),
+            None => None,
+        };
+        let ip = ipam::allocate(
+            &nets.addresses_dir(&net.name),
+            &subnet,
+            gateway,
+            wanted,
+            &c.id,
+        )?;
+        let host_interface = format!("cv{}{index}", &c.id[..8]);
+        endpoints.push(Endpoint {
+            network: net.name.clone(),
+            network_id: net.id.clone(),
+            ip_address: ip.to_string(),
+            ip_prefix_len: subnet.prefix,
+            gateway: net.gateway.clone(),
+            mac_address: String::new(),
+            aliases: a.aliases.clone(),
+            host_interface: host_interface.clone(),
+        });
+        let mac = if index == 0 {
+            c.config.mac_address.as_deref()
+        } else {
+            None
+        };
+        shared.attach(path, &net, &host_interface, ip, index == 0, mac)?;
+        let mut names = vec![c.name.as_str(), &c.id[..12]];
+        names.extend(a.aliases.iter().map(String::as_str));
+        let dir = nets.dns_dir(&net.name);
+        fs::create_dir_all(&dir)
+            .and_then(|_| fs::write(dir.join(&c.id), dns::record(ip, &names)))
+            .map_err(|e| NetworkError::Io("writing the DNS record".into(), e))
+    }
+
+    /// `network connect`: the container is on `a.network` from its next start, and at
+    /// once if it runs.
+    pub fn connect(&self, key: &str, a: Attachment) -> Result<()> {
+        let mut c = self.lookup(key)?;
+        let _lock = self.lock(&c.id)?;
+        self.refresh(&mut c)?;
+        if !matches!(
+            NetworkMode::parse(&c.config.network, DEFAULT_MODE)?,
+            NetworkMode::Bridge(_)
+        ) {
+            return Err(NetworkError::Conflict(format!(
+                "container {} is not on a user-defined network (--network {}): it cannot be connected to another",
+                c.name, c.config.network
+            ))
+            .into());
+        }
+        let net = self.networks().get(&a.network)?;
+        if c.config.attachments.iter().any(|x| x.network == net.name) {
+            return Err(NetworkError::Conflict(format!(
+                "container {} is already connected to network {}",
+                c.name, net.name
+            ))
+            .into());
+        }
+        let a = Attachment {
+            network: net.name.clone(),
+            ..a
+        };
+        if c.state.status.is_active() && !c.state.network.sandbox_key.is_empty() {
+            let shared = self.shared_netns();
+            let _shared_lock = shared.lock()?;
+            let index = c.config.attachments.len();
+            let mut added = Vec::new();
+            let path = PathBuf::from(&c.state.network.sandbox_key);
+            if let Err(e) = self.join_one(&c, &path, &shared, index, &a, &mut added) {
+                if let Some(ep) = added.first() {
+                    shared.detach(&ep.host_interface);
+                    ipam::release(&self.networks().addresses_dir(&ep.network), &c.id);
+                }
+                return Err(e.into());
+            }
+            c.state.network.endpoints.extend(added);
+            self.save_state(&c)?;
+        }
+        c.config.attachments.push(a);
+        self.save_config(&c)
+    }
+
+    /// `network disconnect`: off `network` now and at later starts.
+    pub fn disconnect(&self, key: &str, network: &str) -> Result<()> {
+        let mut c = self.lookup(key)?;
+        let _lock = self.lock(&c.id)?;
+        self.refresh(&mut c)?;
+        let net = self.networks().get(network)?;
+        let Some(pos) = c
+            .config
+            .attachments
+            .iter()
+            .position(|x| x.network == net.name)
+        else {
+            return Err(NetworkError::Conflict(format!(
+                "container {} is not connected to network {}",
+                c.name, net.name
+            ))
+            .into());
+        };
+        if pos == 0 {
+            return Err(NetworkError::Conflict(format!(
+                "network {} is the one container {} was created on (--network): remove the container instead",
+                net.name, c.name
+            ))
+            .into());
+        }
+        if let Some(i) = c
+            .state
+            .network
+            .endpoints
+            .iter()
+            .position(|e| e.network == net.name)
+        {
+            let ep = c.state.network.endpoints.remove(i);
+            let nets = self.networks();
+            self.shared_netns().detach(&ep.host_interface);
+            ipam::release(&nets.addresses_dir(&ep.network), &c.id);
+            let _ = fs::remove_file(nets.dns_dir(&ep.network).join(&c.id));
+            self.save_state(&c)?;
+        }
+        c.config.attachments.remove(pos);
+        self.save_config(&c)
+    }
+
+    /// Put the container's namespace at `path` on its user-defined networks.
+    fn join_networks(
+        &self,
+        c: &Container,
+        path: &Path,
+        endpoints: &mut Vec<Endpoint>,
+    ) -> std::result::Result<(), NetworkError> {
+        let shared = self.shared_netns();
+        let _lock = shared.lock()?;
+        shared.ensure()?;
+        self.ensure_dns(&shared)?;
+        for (i, a) in c.config.attachments.iter().enumerate() {
+            self.join_one(c, path, &shared, i, a, endpoints)?;
+        }
+        Ok(())
+    }
+
     /// Set up everything network before the shim starts. `state_dir` holds the helper's log.
     pub(super) fn prepare_network(&self, c: &Container, state_dir: &Path) -> Result<Prepared> {
         let mode = NetworkMode::parse(&c.config.network, DEFAULT_MODE)?;
@@ -76,7 +293,9 @@ impl Engine {
             ))
             .into());
         }
-        if c.config.mac_address.is_some() && !matches!(mode, NetworkMode::Slirp4netns(_)) {
+        if c.config.mac_address.is_some()
+            && !matches!(mode, NetworkMode::Slirp4netns(_) | NetworkMode::Bridge(_))
+        {
             return Err(NetworkError::Conflict(format!(
                 "--mac-address is not supported with --network {}",
                 mode.kind()
@@ -85,8 +304,14 @@ impl Engine {
         }
         // First, so that a taken port fails the start before anything runs.
         let listeners = ports::bind_all(&c.config.ports)?;
-        let host_resolv = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+        // On a user-defined network the responder answers everything (relaying upstream),
+        // so the host's resolvers and search domains stay out.
+        let host_resolv = match mode {
+            NetworkMode::Bridge(_) => format!("search {}\n", dns::DOMAIN),
+            _ => fs::read_to_string("/etc/resolv.conf").unwrap_or_default(),
+        };
         let mut shared_etc = None;
+        let mut endpoints = Vec::new();
         let (namespace, uplink, layout) = match &mode {
             NetworkMode::None => (NetNamespace::New, None, Layout::isolated()),
             NetworkMode::Host => (NetNamespace::Host, None, Layout::isolated()),
@@ -115,6 +340,7 @@ impl Engine {
                     c.config.mac_address.as_deref(),
                     &path,
                     &state_dir.join("slirp4netns.log"),
+                    true,
                 );
                 let up = match started {
                     Ok(u) => u,
@@ -165,6 +391,30 @@ impl Engine {
                 };
                 (NetNamespace::Join(path), Some(up), layout)
             }
+            NetworkMode::Bridge(_) => {
+                let path = self.netns_path(&c.id);
+                netns::create(&path).map_err(io_err("creating the network namespace"))?;
+                if let Err(e) = self.join_networks(c, &path, &mut endpoints) {
+                    self.leave_networks(
+                        &c.id,
+                        &NetworkState {
+                            sandbox_key: path.display().to_string(),
+                            endpoints,
+                            ..NetworkState::default()
+                        },
+                    );
+                    return Err(e.into());
+                }
+                let first = &endpoints[0];
+                let layout = Layout {
+                    address: Some(first.ip_address.clone()),
+                    prefix: first.ip_prefix_len,
+                    gateway: Some(first.gateway.clone()),
+                    dns: vec![first.gateway.clone()],
+                    host_gateway: addr::host_address().map(|ip| ip.to_string()),
+                };
+                (NetNamespace::Join(path), None, layout)
+            }
         };
         let sandbox_key = match (&namespace, mode.has_uplink()) {
             (NetNamespace::Join(p), true) => p.display().to_string(),
@@ -186,6 +436,7 @@ impl Engine {
                 gateway: layout.gateway.clone().unwrap_or_default(),
                 mac_address: c.config.mac_address.clone().unwrap_or_default(),
                 sandbox_key,
+                endpoints,
             },
         };
         prepared.state.ports = prepared
@@ -199,7 +450,7 @@ impl Engine {
                 Ok(prepared)
             }
             Err(e) => {
-                prepared.abort();
+                self.abort_network(&c.id, prepared);
                 Err(e)
             }
         }

@@ -106,6 +106,21 @@ pub struct ContainerConfig {
     pub mac_address: Option<String>,
     /// The image's EXPOSE entries, for inspect.
     pub exposed_ports: Vec<String>,
+    /// User-defined networks joined (`--network NAME`, `network connect`), in order: the
+    /// first one has the default route.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A user-defined network a container is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub network: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// `--ip`: a fixed address.
+    #[serde(default)]
+    pub ip: Option<String>,
 }
 
 /// What happened to the container. Serialized into the `containers.state` column.
@@ -147,6 +162,23 @@ pub struct NetworkState {
     pub mac_address: String,
     /// The network namespace file cove created (removed at cleanup).
     pub sandbox_key: String,
+    /// One per user-defined network the container is on while it runs.
+    pub endpoints: Vec<Endpoint>,
+}
+
+/// A container's place on a user-defined network while it runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Endpoint {
+    pub network: String,
+    pub network_id: String,
+    pub ip_address: String,
+    pub ip_prefix_len: u8,
+    pub gateway: String,
+    pub mac_address: String,
+    pub aliases: Vec<String>,
+    /// The veth end on the network's bridge.
+    pub host_interface: String,
 }
 
 /// A container loaded from the store.

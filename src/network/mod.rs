@@ -3,9 +3,13 @@
 //! container's shim, and the /etc files that go with them.
 
 pub mod addr;
+pub mod bridge;
+pub mod dns;
 pub mod etc;
+pub mod ipam;
 pub mod mode;
 pub mod netns;
+pub mod networks;
 pub mod ports;
 pub mod uplink;
 
@@ -14,7 +18,7 @@ pub use ports::PortMapping;
 
 #[derive(Debug, thiserror::Error)]
 pub enum NetworkError {
-    #[error("invalid --network {0:?}: use slirp4netns[:OPTIONS], pasta[:OPTIONS], none, host, container:NAME or ns:PATH")]
+    #[error("invalid --network {0:?}: use slirp4netns[:OPTIONS], pasta[:OPTIONS], none, host, container:NAME, ns:PATH or a network's name")]
     Mode(String),
     #[error("invalid network option {0}")]
     Option(String),
@@ -45,4 +49,8 @@ pub enum NetworkError {
     Io(String, std::io::Error),
     #[error("{0}")]
     Conflict(String),
+    #[error("network {0:?} not found")]
+    NotFound(String),
+    #[error("network {0:?} already exists")]
+    Exists(String),
 }

@@ -18,6 +18,8 @@ pub enum NetworkMode {
     Container(String),
     /// An existing network namespace file.
     Ns(PathBuf),
+    /// A user-defined network, by name.
+    Bridge(String),
 }
 
 /// slirp4netns options as Podman spells them (`slirp4netns:allow_host_loopback=true,...`).
@@ -114,13 +116,24 @@ impl NetworkMode {
             ),
             "container" if !opts.is_empty() => NetworkMode::Container(opts.to_string()),
             "ns" if opts.starts_with('/') => NetworkMode::Ns(PathBuf::from(opts)),
+            // Anything else that could be a name is a user-defined network; whether it
+            // exists is checked when the container is created.
+            name if opts.is_empty()
+                && !matches!(name, "container" | "ns" | "none" | "host")
+                && crate::container::names::validate(name).is_ok() =>
+            {
+                NetworkMode::Bridge(name.to_string())
+            }
             _ => return Err(NetworkError::Mode(s.to_string())),
         })
     }
 
     /// Has its own network namespace that cove creates and a helper connects.
     pub fn has_uplink(&self) -> bool {
-        matches!(self, NetworkMode::Slirp4netns(_) | NetworkMode::Pasta(_))
+        matches!(
+            self,
+            NetworkMode::Slirp4netns(_) | NetworkMode::Pasta(_) | NetworkMode::Bridge(_)
+        )
     }
 
     /// The short name inspect shows as HostConfig.NetworkMode.
@@ -132,6 +145,7 @@ impl NetworkMode {
             NetworkMode::Pasta(_) => "pasta",
             NetworkMode::Container(_) => "container",
             NetworkMode::Ns(_) => "ns",
+            NetworkMode::Bridge(_) => "bridge",
         }
     }
 }
@@ -177,8 +191,12 @@ mod tests {
 
     #[test]
     fn refuses_what_it_does_not_know() {
+        assert_eq!(
+            NetworkMode::parse("backend", "").unwrap(),
+            NetworkMode::Bridge("backend".into())
+        );
         for bad in [
-            "bridge9",
+            "bad/name",
             "container:",
             "ns:relative",
             "host:x",

@@ -5,6 +5,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -35,16 +36,18 @@ fn log_file(log: &Path) -> Result<File, NetworkError> {
     File::create(log).map_err(|e| NetworkError::Io(format!("creating {}", log.display()), e))
 }
 
-/// slirp4netns's arguments, fds 3 (ready) and 4 (exit) included.
-pub fn slirp_args(o: &SlirpOptions, mac: Option<&str>, netns: &Path) -> Vec<String> {
+/// slirp4netns's arguments, fds 3 (ready) and 4 (exit, when `exit_fd`) included.
+pub fn slirp_args(o: &SlirpOptions, mac: Option<&str>, netns: &Path, exit_fd: bool) -> Vec<String> {
     let mut args = vec![
         "--configure".to_string(),
         format!("--mtu={}", o.mtu),
         "--ready-fd=3".into(),
-        "--exit-fd=4".into(),
         "--enable-sandbox".into(),
         "--enable-seccomp".into(),
     ];
+    if exit_fd {
+        args.push("--exit-fd=4".into());
+    }
     if !o.allow_host_loopback {
         args.push("--disable-host-loopback".into());
     }
@@ -71,30 +74,40 @@ pub fn slirp_args(o: &SlirpOptions, mac: Option<&str>, netns: &Path) -> Vec<Stri
     args
 }
 
+/// Start slirp4netns on `netns`. With `exit_fd` it ends when `Uplink::hold` (handed to
+/// the container's shim) closes; without, it runs until killed.
 pub fn start_slirp(
     o: &SlirpOptions,
     mac: Option<&str>,
     netns: &Path,
     log: &Path,
+    exit_fd: bool,
 ) -> Result<Uplink, NetworkError> {
     let program = find("slirp4netns", "slirp4netns")?;
     let (ready_r, ready_w) = pipe().map_err(|e| NetworkError::Io("pipe".into(), e))?;
     let (exit_r, exit_w) = pipe().map_err(|e| NetworkError::Io("pipe".into(), e))?;
     let mut cmd = Command::new(program);
-    cmd.args(slirp_args(o, mac, netns))
+    cmd.args(slirp_args(o, mac, netns, exit_fd))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(log_file(log)?);
-    crate::fdpass::inherit_at(&mut cmd, &[(&ready_w as &dyn AsFd, 3), (&exit_r, 4)])
+        .stderr(log_file(log)?)
+        // Its own process group: a ctrl-c meant for `cove run` must not take the network.
+        .process_group(0);
+    let mut fds: Vec<(&dyn AsFd, i32)> = vec![(&ready_w, 3)];
+    if exit_fd {
+        fds.push((&exit_r, 4));
+    }
+    crate::fdpass::inherit_at(&mut cmd, &fds)
         .map_err(|e| NetworkError::Io("passing descriptors to slirp4netns".into(), e))?;
     let child = cmd
         .spawn()
         .map_err(|e| NetworkError::Io("starting slirp4netns".into(), e))?;
+    drop(cmd);
     Ok(Uplink {
         program: "slirp4netns",
         child,
         ready: Some(File::from(ready_r)),
-        hold: Some(exit_w),
+        hold: exit_fd.then_some(exit_w),
         log: log.to_path_buf(),
     })
 }
@@ -149,6 +162,10 @@ pub fn start_pasta(extra: &[String], netns: &Path, log: &Path) -> Result<Uplink,
 const READY_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl Uplink {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     fn failed(&self, what: &str) -> NetworkError {
         let log = std::fs::read_to_string(&self.log).unwrap_or_default();
         let last = log

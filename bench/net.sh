@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Port forwarding benchmark: bulk TCP throughput (iperf3) and new connections per second
+# through `-p 127.0.0.1:PORT:...`, for cove and for Podman (rootless, default port handler),
+# against the same servers on plain loopback without containers. Run as root:
+#   sudo bench/net.sh            (SECONDS_PER_RUN=10 for longer iperf3 runs)
+# Target (issue 4): cove >= 0.8x of plain loopback, and ahead of Podman. See bench/README.md.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=/tmp/cove-bench-net
+DUR=${SECONDS_PER_RUN:-5}
+CONN_SECONDS=${CONN_SECONDS:-3}
+# shellcheck source=bench/lib.sh
+. "$REPO/bench/lib.sh"
+[ -n "$COVE" ] || die "cove is not built"
+command -v iperf3 >/dev/null 2>&1 || {
+    echo "bench: installing iperf3" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iperf3 >/dev/null
+}
+
+CB=$WORK/cove
+PB=$WORK/podman
+HB=$WORK/host
+fresh_dirs "$CB"
+fresh_dirs "$PB"
+fresh_dirs "$HB"
+trap 'cleanup "$CB"; cleanup "$PB"; cleanup "$HB"' EXIT
+
+cove() { as_user "$CB" "$COVE" "$@"; }
+podman_() {
+    as_user "$PB" podman "${PODMAN_ARGS[@]}" --root "$PB/root" --runroot "$PB/runroot" "$@"
+}
+
+# An image holding iperf3 and the libraries it links, imported by both tools from one tar.
+ROOT=$WORK/iperf-root
+rm -rf "$ROOT"
+mkdir -p "$ROOT/usr/bin" "$ROOT/tmp" "$ROOT/etc"
+cp /usr/bin/iperf3 "$ROOT/usr/bin/"
+for lib in $(ldd /usr/bin/iperf3 | grep -o '/[^ ]*'); do
+    mkdir -p "$ROOT$(dirname "$lib")"
+    cp -L "$lib" "$ROOT$lib"
+done
+echo 'root:x:0:0:root:/:/bin/sh' >"$ROOT/etc/passwd"
+chmod 1777 "$ROOT/tmp"
+tar -C "$ROOT" -cf "$WORK/iperf.tar" .
+chmod 0644 "$WORK/iperf.tar"
+cove import -q "$WORK/iperf.tar" localhost/iperf:bench >/dev/null
+podman_ import -q "$WORK/iperf.tar" localhost/iperf:bench >/dev/null
+WEB="$COVE_TEST_REGISTRY/cove-test/web:latest"
+cove pull -q "$WEB" >/dev/null
+podman_ pull -q --tls-verify=false "$WEB" >/dev/null
+
+free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# wait_tcp PORT: until something accepts and answers on 127.0.0.1:PORT.
+wait_tcp() {
+    local i
+    for i in $(seq 200); do
+        "$PY" - "$1" <<'EOF' && return 0
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=2)
+s.settimeout(0.5)
+try:
+    s.send(b"GET / HTTP/1.0\r\n\r\n")
+    s.recv(1)
+except socket.timeout:
+    pass  # iperf3 says nothing first; a live connection is enough
+except OSError:
+    sys.exit(1)
+EOF
+        sleep 0.1
+    done
+    die "nothing answers on 127.0.0.1:$1"
+}
+
+# gbits PORT: iperf3 client, received bits per second in Gbit/s.
+gbits() {
+    wait_tcp "$1" 2>/dev/null || true
+    sleep 0.3
+    as_user "$HB" iperf3 -c 127.0.0.1 -p "$1" -t "$DUR" -J >"$WORK/iperf-$1.json" \
+        || die "iperf3 to port $1 failed: $(tail -3 "$WORK/iperf-$1.json")"
+    "$PY" -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["end"]["sum_received"]["bits_per_second"] / 1e9))' \
+        "$WORK/iperf-$1.json"
+}
+
+# cps PORT: new HTTP/1.0 connections per second, one client, each a full GET of index.html.
+cps() {
+    wait_tcp "$1"
+    "$PY" - "$1" "$CONN_SECONDS" <<'EOF'
+import socket, sys, time
+port, secs = int(sys.argv[1]), float(sys.argv[2])
+n, end = 0, time.monotonic() + secs
+t0 = time.monotonic()
+while time.monotonic() < end:
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(b"GET /index.html HTTP/1.0\r\n\r\n")
+    got = b""
+    while True:
+        b = s.recv(65536)
+        if not b:
+            break
+        got += b
+    s.close()
+    if b"hello from cove" not in got:
+        sys.exit("bad answer: %r" % got[:200])
+    n += 1
+print("%.0f" % (n / (time.monotonic() - t0)))
+EOF
+}
+
+# --- plain loopback: the same servers on the host, as the test user
+P=$(free_port)
+as_user "$HB" iperf3 -s -p "$P" -D --pidfile "$HB/run/iperf.pid"
+loop_tput=$(gbits "$P")
+mkdir -p "$HB/www" && echo "hello from cove" >"$HB/www/index.html" && chown -R "$USER_NAME:" "$HB/www"
+PW=$(free_port)
+as_user "$HB" busybox httpd -p "127.0.0.1:$PW" -h "$HB/www"
+loop_cps=$(cps "$PW")
+
+# --- cove and podman: each container's server behind -p on 127.0.0.1
+C=$(free_port)
+cove run -d --name iperf -p "127.0.0.1:$C:5201" localhost/iperf:bench iperf3 -s >/dev/null
+cove_tput=$(gbits "$C")
+CW=$(free_port)
+cove run -d --name web -p "127.0.0.1:$CW:80" "$WEB" >/dev/null
+cove_cps=$(cps "$CW")
+cove rm -f iperf web >/dev/null
+
+Q=$(free_port)
+podman_ run -d --runtime runc --name iperf -p "127.0.0.1:$Q:5201" localhost/iperf:bench iperf3 -s >/dev/null
+podman_tput=$(gbits "$Q")
+QW=$(free_port)
+podman_ run -d --runtime runc --name web -p "127.0.0.1:$QW:80" "$WEB" >/dev/null
+podman_cps=$(cps "$QW")
+podman_ rm -f iperf web >/dev/null 2>&1 || true
+
+echo "port forwarding through -p 127.0.0.1:PORT, as $USER_NAME (iperf3 ${DUR}s; HTTP GETs ${CONN_SECONDS}s, one client)"
+printf '%-34s %10s %10s %10s %12s %12s\n' measure loopback cove podman cove/loop cove/podman
+awk -v l="$loop_tput" -v c="$cove_tput" -v p="$podman_tput" 'BEGIN {
+    printf "%-34s %10.2f %10.2f %10.2f %11.2fx %11.2fx\n", "TCP throughput (Gbit/s)", l, c, p, c / l, c / p }'
+awk -v l="$loop_cps" -v c="$cove_cps" -v p="$podman_cps" 'BEGIN {
+    printf "%-34s %10d %10d %10d %11.2fx %11.2fx\n", "new connections per second", l, c, p, c / l, c / p }'
+echo "target: cove/loop >= 0.8x, cove/podman > 1x"

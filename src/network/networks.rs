@@ -1,0 +1,322 @@
+//! User-defined networks: their definitions (one JSON file each under
+//! `$XDG_DATA_HOME/cove/networks/`, as Podman keeps them under containers/networks) and
+//! the runtime side of each (addresses handed out, DNS records) under
+//! `$XDG_RUNTIME_DIR/cove/networks/NAME/`.
+
+use std::collections::BTreeMap;
+use std::fs::{self, OpenOptions};
+use std::net::Ipv4Addr;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use nix::fcntl::{Flock, FlockArg};
+use serde::{Deserialize, Serialize};
+
+use super::ipam::{self, Subnet};
+use super::NetworkError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetworkConfig {
+    pub name: String,
+    pub id: String,
+    pub driver: String,
+    pub subnet: String,
+    pub gateway: String,
+    /// No route out: containers reach each other only.
+    pub internal: bool,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    pub created: String,
+    /// The bridge in the per-user network namespace.
+    pub interface: String,
+}
+
+impl NetworkConfig {
+    pub fn subnet(&self) -> Result<Subnet, NetworkError> {
+        Subnet::parse(&self.subnet)
+    }
+
+    pub fn gateway(&self) -> Result<Ipv4Addr, NetworkError> {
+        self.gateway
+            .parse()
+            .map_err(|_| NetworkError::Option(format!("network {}: bad gateway", self.name)))
+    }
+}
+
+/// What `network create` asks for.
+#[derive(Debug, Default)]
+pub struct CreateRequest {
+    pub name: Option<String>,
+    pub driver: Option<String>,
+    pub subnet: Option<String>,
+    pub gateway: Option<String>,
+    pub internal: bool,
+    pub labels: BTreeMap<String, String>,
+}
+
+/// Names a user cannot give a network: they are `--network` modes.
+const RESERVED_NAMES: &[&str] = &[
+    "none",
+    "host",
+    "bridge",
+    "private",
+    "default",
+    "slirp4netns",
+    "pasta",
+    "container",
+    "ns",
+];
+
+pub struct Networks {
+    defs: PathBuf,
+    runtime: PathBuf,
+}
+
+fn io(what: String) -> impl FnOnce(std::io::Error) -> NetworkError {
+    move |e| NetworkError::Io(what, e)
+}
+
+impl Networks {
+    pub fn new(data: &Path, runtime: &Path) -> Networks {
+        Networks {
+            defs: data.join("networks"),
+            runtime: runtime.join("networks"),
+        }
+    }
+
+    /// Held while definitions change, so that two creates never pick one subnet.
+    fn lock(&self) -> Result<Flock<fs::File>, NetworkError> {
+        fs::create_dir_all(&self.defs).map_err(io(format!("creating {}", self.defs.display())))?;
+        let path = self.defs.join(".lock");
+        let f = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(io(format!("opening {}", path.display())))?;
+        Flock::lock(f, FlockArg::LockExclusive)
+            .map_err(|(_, e)| NetworkError::Io(format!("locking {}", path.display()), e.into()))
+    }
+
+    pub fn list(&self) -> Result<Vec<NetworkConfig>, NetworkError> {
+        let mut out = Vec::new();
+        let entries = match fs::read_dir(&self.defs) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+            Err(e) => {
+                return Err(NetworkError::Io(
+                    format!("reading {}", self.defs.display()),
+                    e,
+                ))
+            }
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "json") {
+                let text =
+                    fs::read_to_string(&p).map_err(io(format!("reading {}", p.display())))?;
+                let n: NetworkConfig = serde_json::from_str(&text).map_err(|e| {
+                    NetworkError::Option(format!("{} is corrupt: {e}", p.display()))
+                })?;
+                out.push(n);
+            }
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
+    /// By name, full ID or unique ID prefix.
+    pub fn get(&self, key: &str) -> Result<NetworkConfig, NetworkError> {
+        let all = self.list()?;
+        if let Some(n) = all.iter().find(|n| n.name == key || n.id == key) {
+            return Ok(n.clone());
+        }
+        let by_prefix: Vec<&NetworkConfig> = all
+            .iter()
+            .filter(|n| key.len() >= 3 && n.id.starts_with(key))
+            .collect();
+        match by_prefix.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(NetworkError::NotFound(key.to_string())),
+            _ => Err(NetworkError::Conflict(format!(
+                "network ID prefix {key:?} is ambiguous"
+            ))),
+        }
+    }
+
+    pub fn create(&self, req: CreateRequest) -> Result<NetworkConfig, NetworkError> {
+        let driver = req.driver.unwrap_or_else(|| "bridge".into());
+        if driver != "bridge" {
+            return Err(NetworkError::Option(format!(
+                "unsupported network driver {driver:?} (cove supports bridge)"
+            )));
+        }
+        let _lock = self.lock()?;
+        let existing = self.list()?;
+        let name = match req.name {
+            Some(n) => {
+                crate::container::names::validate(&n)
+                    .map_err(|e| NetworkError::Option(format!("network name {n:?}: {e}")))?;
+                if RESERVED_NAMES.contains(&n.as_str()) {
+                    return Err(NetworkError::Option(format!(
+                        "network name {n:?} is reserved (it is a --network mode)"
+                    )));
+                }
+                if existing.iter().any(|e| e.name == n) {
+                    return Err(NetworkError::Exists(n));
+                }
+                n
+            }
+            None => (1..)
+                .map(|i| format!("cove{i}"))
+                .find(|n| !existing.iter().any(|e| &e.name == n))
+                .unwrap_or_default(),
+        };
+        let used: Vec<Subnet> = existing.iter().filter_map(|n| n.subnet().ok()).collect();
+        let subnet = match &req.subnet {
+            Some(s) => {
+                let s = Subnet::parse(s)?;
+                ipam::check_free(&s, &used)?;
+                s
+            }
+            None => {
+                if req.gateway.is_some() {
+                    return Err(NetworkError::Option("--gateway needs --subnet".into()));
+                }
+                ipam::free_subnet(&used)?
+            }
+        };
+        let gateway = match &req.gateway {
+            Some(g) => {
+                let ip: Ipv4Addr = g.parse().map_err(|_| {
+                    NetworkError::Option(format!("--gateway {g}: not an IPv4 address"))
+                })?;
+                if !subnet.hosts().any(|h| h == ip) {
+                    return Err(NetworkError::Option(format!(
+                        "--gateway {ip} is not a host address of {subnet}"
+                    )));
+                }
+                ip
+            }
+            None => subnet.first(),
+        };
+        let interface = (0..)
+            .map(|i| format!("cove{i}"))
+            .find(|i| !existing.iter().any(|e| &e.interface == i))
+            .unwrap_or_default();
+        let id = crate::container::names::new_id()
+            .map_err(|e| NetworkError::Option(format!("network ID: {e}")))?;
+        let net = NetworkConfig {
+            name,
+            id,
+            driver,
+            subnet: subnet.to_string(),
+            gateway: gateway.to_string(),
+            internal: req.internal,
+            labels: req.labels,
+            created: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
+            interface,
+        };
+        let path = self.defs.join(format!("{}.json", net.name));
+        let tmp = self.defs.join(format!(".{}.json.tmp", net.name));
+        let json = serde_json::to_vec_pretty(&net)
+            .map_err(|e| NetworkError::Option(format!("encoding the network: {e}")))?;
+        fs::write(&tmp, json).map_err(io(format!("writing {}", tmp.display())))?;
+        fs::rename(&tmp, &path).map_err(io(format!("writing {}", path.display())))?;
+        Ok(net)
+    }
+
+    /// Delete the definition (the caller has checked that no container uses it).
+    pub fn remove(&self, net: &NetworkConfig) -> Result<(), NetworkError> {
+        let _lock = self.lock()?;
+        let path = self.defs.join(format!("{}.json", net.name));
+        fs::remove_file(&path).map_err(io(format!("removing {}", path.display())))?;
+        let _ = fs::remove_dir_all(self.runtime_dir(&net.name));
+        Ok(())
+    }
+
+    /// `NAME/ips/<address>` files (owner inside) and `NAME/dns/<container id>` records.
+    pub fn runtime_dir(&self, name: &str) -> PathBuf {
+        self.runtime.join(name)
+    }
+
+    pub fn addresses_dir(&self, name: &str) -> PathBuf {
+        self.runtime_dir(name).join("ips")
+    }
+
+    pub fn dns_dir(&self, name: &str) -> PathBuf {
+        self.runtime_dir(name).join("dns")
+    }
+
+    /// The runtime root the DNS responder reads.
+    pub fn runtime_root(&self) -> &Path {
+        &self.runtime
+    }
+
+    /// Addresses in use on any network: when none are, the per-user network namespace
+    /// can go.
+    pub fn any_in_use(&self) -> bool {
+        fs::read_dir(&self.runtime)
+            .map(|d| d.flatten().any(|e| ipam::in_use(&e.path().join("ips")) > 0))
+            .unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp() -> (PathBuf, Networks) {
+        let base = std::env::temp_dir().join(format!(
+            "cove-nets-{}-{}",
+            std::process::id(),
+            crate::container::names::new_id().unwrap()
+        ));
+        let n = Networks::new(&base.join("data"), &base.join("run"));
+        (base, n)
+    }
+
+    #[test]
+    fn create_list_get_remove() {
+        let (base, nets) = temp();
+        let a = nets
+            .create(CreateRequest {
+                name: Some("front".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            (a.subnet.as_str(), a.gateway.as_str()),
+            ("10.89.1.0/24", "10.89.1.1")
+        );
+        let b = nets.create(CreateRequest::default()).unwrap();
+        assert_eq!(b.name, "cove1");
+        assert_eq!(b.subnet, "10.89.2.0/24");
+        assert_ne!(a.interface, b.interface);
+        assert!(matches!(
+            nets.create(CreateRequest {
+                name: Some("front".into()),
+                ..Default::default()
+            }),
+            Err(NetworkError::Exists(_))
+        ));
+        let clash = nets.create(CreateRequest {
+            name: Some("c".into()),
+            subnet: Some("10.89.0.0/16".into()),
+            ..Default::default()
+        });
+        assert!(matches!(clash, Err(NetworkError::Conflict(_))), "{clash:?}");
+        assert!(nets
+            .create(CreateRequest {
+                name: Some("host".into()),
+                ..Default::default()
+            })
+            .is_err());
+        assert_eq!(nets.get(&a.id[..12]).unwrap().name, "front");
+        nets.remove(&a).unwrap();
+        assert!(matches!(nets.get("front"), Err(NetworkError::NotFound(_))));
+        assert_eq!(nets.list().unwrap().len(), 1);
+        let _ = fs::remove_dir_all(base);
+    }
+}
