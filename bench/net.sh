@@ -77,7 +77,7 @@ EOF
 gbits() {
     wait_tcp "$1" 2>/dev/null || true
     sleep 0.3
-    as_user "$HB" iperf3 -c 127.0.0.1 -p "$1" -t "$DUR" -J >"$WORK/iperf-$1.json" \
+    as_user "$HB" env TMPDIR="$HB/home" iperf3 -c 127.0.0.1 -p "$1" -t "$DUR" -J >"$WORK/iperf-$1.json" \
         || die "iperf3 to port $1 failed: $(tail -3 "$WORK/iperf-$1.json")"
     "$PY" -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["end"]["sum_received"]["bits_per_second"] / 1e9))' \
         "$WORK/iperf-$1.json"
@@ -110,7 +110,8 @@ EOF
 
 # --- plain loopback: the same servers on the host, as the test user
 P=$(free_port)
-as_user "$HB" iperf3 -s -p "$P" -D --pidfile "$HB/run/iperf.pid"
+# TMPDIR: iperf3 keeps a scratch file there, and /tmp may not be world-writable.
+as_user "$HB" env TMPDIR="$HB/home" iperf3 -s -p "$P" -D --pidfile "$HB/run/iperf.pid"
 loop_tput=$(gbits "$P")
 mkdir -p "$HB/www" && echo "hello from cove" >"$HB/www/index.html" && chown -R "$USER_NAME:" "$HB/www"
 PW=$(free_port)
