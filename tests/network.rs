@@ -711,6 +711,9 @@ fn bad_network_definitions_are_refused_clearly() {
     assert!(err.contains("--ip 10.89.50.7 is already in use"), "{err}");
     env.cove_ok(&["rm", "-f", "fixed"]);
     assert!(eventually(|| helpers(&env, "slirp4netns").is_empty()));
+    // Unused now: prune takes it.
+    assert_eq!(env.cove_ok(&["network", "prune", "-f"]), "n1\n");
+    assert_eq!(env.cove_ok(&["network", "ls", "-q"]), "");
 }
 
 #[test]

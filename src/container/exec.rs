@@ -47,11 +47,15 @@ fn sys(context: &'static str) -> impl FnOnce(nix::Error) -> ExecError {
 /// The namespaces a container may have, in the order they are joined (mount last: after
 /// it, /proc paths of the host are no longer reachable).
 const NAMESPACES: &[(&str, CloneFlags)] = &[
-    // First: the others may belong to it (--userns=keep-id).
+    // Before the user namespace: cove's netns file belongs to ours, and once inside a
+    // --userns=keep-id namespace we would have no capability over it. (A netns the
+    // runtime made inside that namespace is joinable from here too: we are root in its
+    // parent.)
+    ("net", CloneFlags::CLONE_NEWNET),
+    // Before the rest: they may belong to it (--userns=keep-id).
     ("user", CloneFlags::CLONE_NEWUSER),
     ("ipc", CloneFlags::CLONE_NEWIPC),
     ("uts", CloneFlags::CLONE_NEWUTS),
-    ("net", CloneFlags::CLONE_NEWNET),
     ("pid", CloneFlags::CLONE_NEWPID),
     ("mnt", CloneFlags::CLONE_NEWNS),
 ];

@@ -329,7 +329,9 @@ fn bind(source: &Path, dest: &str, read_only: bool) -> Mount {
     )
 }
 
-fn base_mounts(host_network: bool, rootless: bool, privileged: bool) -> Vec<Mount> {
+/// `foreign_network`: the container's network namespace is not owned by its user
+/// namespace (the host's, when rootless; or one cove made, under --userns=keep-id).
+fn base_mounts(foreign_network: bool, rootless: bool, privileged: bool) -> Vec<Mount> {
     let mut v = vec![
         mount("/proc", "proc", "proc", &["nosuid", "noexec", "nodev"]),
         mount(
@@ -365,9 +367,9 @@ fn base_mounts(host_network: bool, rootless: bool, privileged: bool) -> Vec<Moun
         ),
     ];
     let ro = if privileged { "rw" } else { "ro" };
-    // sysfs can only be mounted by the owner of the network namespace: with the host's
-    // network (not ours when rootless) it has to be a bind mount of the host's /sys.
-    if host_network && rootless {
+    // sysfs can only be mounted by the owner of the network namespace: otherwise it has
+    // to be a bind mount of the host's /sys (as Podman does).
+    if foreign_network {
         v.push(mount(
             "/sys",
             "bind",
@@ -477,11 +479,12 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     spec.set_root(Some(root));
     spec.set_hostname(Some(c.hostname.clone()));
 
-    let mut mounts = base_mounts(
-        input.network == NetNamespace::Host,
-        input.rootless,
-        c.privileged,
-    );
+    let foreign_network = match &input.network {
+        NetNamespace::Host => input.rootless,
+        NetNamespace::Join(_) => input.keep_id.is_some(),
+        NetNamespace::New => false,
+    };
+    let mut mounts = base_mounts(foreign_network, input.rootless, c.privileged);
     if let Some(size) = c.shm_size {
         if let Some(shm) = mounts
             .iter_mut()
