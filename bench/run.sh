@@ -55,11 +55,8 @@ for net in none default; do
     [ "$net" = none ] && args=(--network none)
     c=$(sample "cove-$net" cove run --rm "${args[@]}" "$IMG" true)
     p=$(sample "podman-$net" podman_ run --rm --runtime runc "${args[@]}" "$IMG" true)
-    label=$net
-    # Until the networking issue lands, cove's default is a private loopback-only
-    # namespace while podman's starts slirp4netns: say so next to the number.
-    [ "$net" = default ] && label="default (cove: lo only)"
-    awk -v n="$label" -v c="$c" -v p="$p" -v b="$base" 'BEGIN {
+    # Both defaults start slirp4netns.
+    awk -v n="$net" -v c="$c" -v p="$p" -v b="$base" 'BEGIN {
         printf "%-24s %8.3f %9.3f %6.2fx %9.2fx\n", n, c, p, p / c, (p - b) / (c - b) }'
 done
 echo "target: podman/cove >= 8x"

@@ -249,11 +249,6 @@ impl Networks {
         self.runtime_dir(name).join("dns")
     }
 
-    /// The runtime root the DNS responder reads.
-    pub fn runtime_root(&self) -> &Path {
-        &self.runtime
-    }
-
     /// Addresses in use on any network: when none are, the per-user network namespace
     /// can go.
     pub fn any_in_use(&self) -> bool {
