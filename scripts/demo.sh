@@ -41,8 +41,11 @@ as_user images
 root=$(as_user image mount cove-test/multi)
 as_user unshare sh -c "ls -l $root/data; cat $root/data/b; echo"
 as_user run --rm cove-test/busybox sh -c 'echo "hello from a rootless container: $(id)"; cat /proc/self/uid_map'
-as_user run -d --name web cove-test/busybox httpd -f -p 8080 -h /var/www
+as_user run -d --name web -p 127.0.0.1::8080 cove-test/busybox httpd -f -p 8080 -h /var/www
 as_user ps
+# Published on a random host port, forwarded by the container's shim: fetch it from the host.
+addr=$(as_user port web 8080)
+for _ in $(seq 50); do curl -sf "http://$addr/index.html" && break; sleep 0.1; done
 as_user exec web wget -qO- http://127.0.0.1:8080/index.html
 as_user logs web
 as_user stop web
