@@ -86,6 +86,18 @@ pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
         .create(dir)
 }
 
+/// Open (creating it, mode 0600) and exclusively flock `path`: held until dropped.
+pub fn lock_file(path: &Path) -> std::io::Result<nix::fcntl::Flock<std::fs::File>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(path)?;
+    nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive).map_err(|(_, e)| e.into())
+}
+
 /// Only `$PATH`, as Podman looks for its network helpers: a user can take slirp4netns or
 /// pasta away (or pick another build) with PATH alone.
 pub fn find_in_path(name: &str) -> Option<PathBuf> {

@@ -674,10 +674,10 @@ fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Fa
     let conf = ctx.containers_conf()?;
     let mut a = a.clone();
     a.runtime = a.runtime.or(conf.runtime);
-    a.network = a.network.or(conf.netns);
-    if a.network.is_none() {
-        a.network = conf.default_rootless_network_cmd.clone();
-    }
+    a.network = a
+        .network
+        .or(conf.netns)
+        .or(conf.default_rootless_network_cmd);
     if a.log_opt.iter().all(|o| !o.starts_with("max-size=")) {
         if let Some(max) = conf.log_size_max {
             a.log_opt.push(format!("max-size={max}"));
@@ -813,24 +813,16 @@ fn each(
     names: &[String],
     mut f: impl FnMut(&mut Container) -> Result<(), Failure>,
 ) -> CmdResult {
-    let mut code = 0;
-    for n in names {
-        let result = engine
-            .lookup(n)
-            .map_err(|e| match e {
-                ContainerError::NotFound(_) => Failure {
-                    code: EXIT_NO_SUCH,
-                    error: e.into(),
-                },
-                other => other.into(),
-            })
-            .and_then(|mut c| f(&mut c));
-        if let Err(fail) = result {
-            eprintln!("Error: {}", super::one_line(&fail.error));
-            code = code.max(fail.code);
-        }
-    }
-    Ok(code)
+    Ok(super::each_name(names, |n| {
+        let mut c = engine.lookup(n).map_err(|e| match e {
+            ContainerError::NotFound(_) => Failure {
+                code: EXIT_NO_SUCH,
+                error: e.into(),
+            },
+            other => other.into(),
+        })?;
+        f(&mut c)
+    }))
 }
 
 pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {

@@ -427,6 +427,19 @@ pub(crate) fn one_line(e: &anyhow::Error) -> String {
     parts.join(": ").replace('\n', " ")
 }
 
+/// Run `f` for every name, each failure reported on its own line; the exit code is the
+/// worst failure's (0 when all succeeded), as Podman does for commands taking many names.
+pub(crate) fn each_name(names: &[String], mut f: impl FnMut(&str) -> Result<(), Failure>) -> i32 {
+    let mut code = 0;
+    for n in names {
+        if let Err(fail) = f(n) {
+            eprintln!("Error: {}", one_line(&fail.error));
+            code = code.max(fail.code);
+        }
+    }
+    code
+}
+
 fn run(cli: Cli) -> CmdResult {
     // Inside the namespace we are uid 0; paths belong to the user on the host.
     let (uid, _) = rootless::host_ids();

@@ -394,6 +394,11 @@ fn remove(engine: &Engine, net: &NetworkConfig, force: bool) -> Result<(), Failu
             }
         }
     }
+    delete(engine, net)
+}
+
+/// The bridge and the definition of a network no container uses.
+fn delete(engine: &Engine, net: &NetworkConfig) -> Result<(), Failure> {
     let shared = engine.shared_netns();
     {
         let _lock = shared.lock().map_err(failure)?;
@@ -404,22 +409,12 @@ fn remove(engine: &Engine, net: &NetworkConfig, force: bool) -> Result<(), Failu
 
 fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut code = 0;
-    for n in &a.networks {
-        let done = engine
-            .networks()
-            .get(n)
-            .map_err(failure)
-            .and_then(|net| remove(&engine, &net, a.force));
-        match done {
-            Ok(()) => println!("{n}"),
-            Err(f) => {
-                eprintln!("Error: {}", super::one_line(&f.error));
-                code = code.max(f.code);
-            }
-        }
-    }
-    Ok(code)
+    Ok(super::each_name(&a.networks, |n| {
+        let net = engine.networks().get(n).map_err(failure)?;
+        remove(&engine, &net, a.force)?;
+        println!("{n}");
+        Ok(())
+    }))
 }
 
 fn prune(ctx: &Ctx) -> CmdResult {
@@ -427,7 +422,7 @@ fn prune(ctx: &Ctx) -> CmdResult {
     let all = engine.list()?;
     for net in engine.networks().list()? {
         if users(&all, &net).is_empty() {
-            remove(&engine, &net, false)?;
+            delete(&engine, &net)?;
             println!("{}", net.name);
         }
     }

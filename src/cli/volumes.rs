@@ -221,17 +221,11 @@ pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
     } else {
         a.names.clone()
     };
-    let mut code = 0;
-    for n in &names {
-        match remove(ctx, n, a.force) {
-            Ok(()) => println!("{n}"),
-            Err(f) => {
-                eprintln!("Error: {}", super::one_line(&f.error));
-                code = code.max(f.code);
-            }
-        }
-    }
-    Ok(code)
+    Ok(super::each_name(&names, |n| {
+        remove(ctx, n, a.force)?;
+        println!("{n}");
+        Ok(())
+    }))
 }
 
 #[derive(Args, Debug)]

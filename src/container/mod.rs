@@ -19,14 +19,13 @@ pub mod shim;
 pub mod spec;
 pub mod user;
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::os::fd::OwnedFd;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use nix::fcntl::{Flock, FlockArg};
+use nix::fcntl::Flock;
 
 pub use record::{Container, ContainerConfig, ContainerState, MountSpec, Status, Ulimit};
 
@@ -191,19 +190,9 @@ impl Engine {
         let dir = self.paths.runtime.join("locks");
         ensure_private_dir(&dir).map_err(io_err(format!("creating {}", dir.display())))?;
         let path = dir.join(id);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&path)
-            .map_err(io_err(format!("opening {}", path.display())))?;
-        Flock::lock(file, FlockArg::LockExclusive)
+        crate::paths::lock_file(&path)
             .map(ContainerLock)
-            .map_err(|(_, e)| ContainerError::Io {
-                context: format!("locking {}", path.display()),
-                source: e.into(),
-            })
+            .map_err(io_err(format!("locking {}", path.display())))
     }
 
     fn from_row(row: ContainerRow) -> Result<Container> {

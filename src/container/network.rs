@@ -11,7 +11,7 @@ use super::spec::{EtcFiles, NetNamespace};
 use super::{io_err, Container, Engine, Result};
 use crate::network::bridge::Shared;
 use crate::network::etc::{self, DnsFlags, HostsInput};
-use crate::network::networks::Networks;
+use crate::network::networks::{NetworkConfig, Networks};
 use crate::network::ports::{self, Listener};
 use crate::network::uplink::{self, Uplink};
 use crate::network::{addr, dns, ipam, netns, NetworkError, NetworkMode};
@@ -38,16 +38,11 @@ struct Layout {
     host_gateway: Option<String>,
 }
 
-fn default_gateway() -> Option<String> {
-    // /proc/net/route: Iface Destination Gateway ... in host-order hex.
-    let text = fs::read_to_string("/proc/net/route").ok()?;
-    text.lines().skip(1).find_map(|l| {
-        let f: Vec<&str> = l.split_whitespace().collect();
-        (f.get(1) == Some(&"00000000"))
-            .then(|| u32::from_str_radix(f.get(2)?, 16).ok())
-            .flatten()
-            .map(|g| std::net::Ipv4Addr::from(u32::from_be(g)).to_string())
-    })
+/// Give back an endpoint's address and DNS record (its veth goes with the namespace, or
+/// with `Shared::detach`).
+fn release_endpoint(nets: &Networks, id: &str, e: &Endpoint) {
+    ipam::release(&nets.addresses_dir(&e.network), id);
+    let _ = fs::remove_file(nets.dns_dir(&e.network).join(id));
 }
 
 impl Engine {
@@ -83,8 +78,7 @@ impl Engine {
         }
         let nets = self.networks();
         for e in &state.endpoints {
-            ipam::release(&nets.addresses_dir(&e.network), id);
-            let _ = fs::remove_file(nets.dns_dir(&e.network).join(id));
+            release_endpoint(&nets, id, e);
         }
         let shared = self.shared_netns();
         if let Ok(_lock) = shared.lock() {
@@ -121,18 +115,19 @@ impl Engine {
 
     /// One network: an address, the veth pair, the DNS record. The endpoint is recorded
     /// before the veth exists, so that a failure half way is undone by `leave_networks`.
+    /// The caller holds the per-user namespace's lock.
     fn join_one(
         &self,
         c: &Container,
         path: &Path,
-        shared: &Shared,
         index: usize,
+        net: &NetworkConfig,
         a: &Attachment,
         endpoints: &mut Vec<Endpoint>,
     ) -> std::result::Result<(), NetworkError> {
         let nets = self.networks();
-        let net = nets.get(&a.network)?;
-        shared.ensure_bridge(&net)?;
+        let shared = self.shared_netns();
+        shared.ensure_bridge(net)?;
         let subnet = net.subnet()?;
         let gateway = net.gateway()?;
         let wanted = match &a.ip {
@@ -165,7 +160,7 @@ impl Engine {
         } else {
             None
         };
-        shared.attach(path, &net, &host_interface, ip, index == 0, mac)?;
+        shared.attach(path, net, &host_interface, ip, index == 0, mac)?;
         let mut names = vec![c.name.as_str(), &c.id[..12]];
         names.extend(a.aliases.iter().map(String::as_str));
         let dir = nets.dns_dir(&net.name);
@@ -208,10 +203,10 @@ impl Engine {
             let index = c.config.attachments.len();
             let mut added = Vec::new();
             let path = PathBuf::from(&c.state.network.sandbox_key);
-            if let Err(e) = self.join_one(&c, &path, &shared, index, &a, &mut added) {
+            if let Err(e) = self.join_one(&c, &path, index, &net, &a, &mut added) {
                 if let Some(ep) = added.first() {
                     shared.detach(&ep.host_interface);
-                    ipam::release(&self.networks().addresses_dir(&ep.network), &c.id);
+                    release_endpoint(&self.networks(), &c.id, ep);
                 }
                 return Err(e.into());
             }
@@ -255,10 +250,8 @@ impl Engine {
             .position(|e| e.network == net.name)
         {
             let ep = c.state.network.endpoints.remove(i);
-            let nets = self.networks();
             self.shared_netns().detach(&ep.host_interface);
-            ipam::release(&nets.addresses_dir(&ep.network), &c.id);
-            let _ = fs::remove_file(nets.dns_dir(&ep.network).join(&c.id));
+            release_endpoint(&self.networks(), &c.id, &ep);
             self.save_state(&c)?;
         }
         c.config.attachments.remove(pos);
@@ -276,8 +269,10 @@ impl Engine {
         let _lock = shared.lock()?;
         shared.ensure()?;
         self.ensure_dns(&shared)?;
+        let nets = self.networks();
         for (i, a) in c.config.attachments.iter().enumerate() {
-            self.join_one(c, path, &shared, i, a, endpoints)?;
+            let net = nets.get(&a.network)?;
+            self.join_one(c, path, i, &net, a, endpoints)?;
         }
         Ok(())
     }
@@ -310,115 +305,112 @@ impl Engine {
             NetworkMode::Bridge(_) => format!("search {}\n", dns::DOMAIN),
             _ => fs::read_to_string("/etc/resolv.conf").unwrap_or_default(),
         };
+        // slirp4netns, pasta and user networks: a namespace of cove's own, made before the
+        // helper starts; any failure below removes it (and what joined it) in one place.
+        let own_ns = self.netns_path(&c.id);
+        if mode.has_uplink() {
+            netns::create(&own_ns).map_err(io_err("creating the network namespace"))?;
+        }
         let mut shared_etc = None;
         let mut endpoints = Vec::new();
-        let (namespace, uplink, layout) = match &mode {
-            NetworkMode::None => (NetNamespace::New, None, Layout::isolated()),
-            NetworkMode::Host => (NetNamespace::Host, None, Layout::isolated()),
-            NetworkMode::Ns(path) => (NetNamespace::Join(path.clone()), None, Layout::isolated()),
-            NetworkMode::Container(other) => {
-                let o = self.lookup(other)?;
-                if !o.state.status.is_active() || o.state.pid <= 0 {
-                    return Err(NetworkError::Conflict(format!(
-                        "--network container:{other}: that container is not running"
-                    ))
-                    .into());
+        let set_up = (|| -> Result<(NetNamespace, Option<Uplink>, Layout)> {
+            Ok(match &mode {
+                NetworkMode::None => (NetNamespace::New, None, Layout::isolated()),
+                NetworkMode::Host => (NetNamespace::Host, None, Layout::isolated()),
+                NetworkMode::Ns(path) => {
+                    (NetNamespace::Join(path.clone()), None, Layout::isolated())
                 }
-                // Same network, same names: its hosts and resolv.conf are shared.
-                let dir = self.container_dir(&o.id).join("userdata");
-                shared_etc = Some((dir.join("hosts"), dir.join("resolv.conf")));
-                let path = PathBuf::from(format!("/proc/{}/ns/net", o.state.pid));
-                (NetNamespace::Join(path), None, Layout::isolated())
-            }
-            NetworkMode::Slirp4netns(o) => {
-                let path = self.netns_path(&c.id);
-                netns::create(&path).map_err(io_err("creating the network namespace"))?;
-                let a =
-                    addr::slirp_addresses(o.cidr.as_deref().unwrap_or(addr::SLIRP_DEFAULT_CIDR))?;
-                let started = uplink::start_slirp(
-                    o,
-                    c.config.mac_address.as_deref(),
-                    &path,
-                    &state_dir.join("slirp4netns.log"),
-                    true,
-                );
-                let up = match started {
-                    Ok(u) => u,
-                    Err(e) => {
-                        netns::remove(&path);
-                        return Err(e.into());
+                NetworkMode::Container(other) => {
+                    let o = self.lookup(other)?;
+                    if !o.state.status.is_active() || o.state.pid <= 0 {
+                        return Err(NetworkError::Conflict(format!(
+                            "--network container:{other}: that container is not running"
+                        ))
+                        .into());
                     }
-                };
-                let mut dns = vec![a.dns.to_string()];
-                if o.enable_ipv6 {
-                    dns.push(addr::SLIRP_IPV6_DNS.into());
+                    // Same network, same names: its hosts and resolv.conf are shared.
+                    let dir = self.container_dir(&o.id).join("userdata");
+                    shared_etc = Some((dir.join("hosts"), dir.join("resolv.conf")));
+                    let path = PathBuf::from(format!("/proc/{}/ns/net", o.state.pid));
+                    (NetNamespace::Join(path), None, Layout::isolated())
                 }
-                let host_gateway = if o.allow_host_loopback {
-                    Some(a.gateway.to_string())
-                } else {
-                    addr::host_address().map(|ip| ip.to_string())
-                };
-                let layout = Layout {
-                    address: Some(a.container.to_string()),
-                    prefix: a.prefix,
-                    gateway: Some(a.gateway.to_string()),
-                    dns,
-                    host_gateway,
-                };
-                (NetNamespace::Join(path), Some(up), layout)
-            }
-            NetworkMode::Pasta(extra) => {
-                let path = self.netns_path(&c.id);
-                netns::create(&path).map_err(io_err("creating the network namespace"))?;
-                let up = match uplink::start_pasta(extra, &path, &state_dir.join("pasta.log")) {
-                    Ok(u) => u,
-                    Err(e) => {
-                        netns::remove(&path);
-                        return Err(e.into());
+                NetworkMode::Slirp4netns(o) => {
+                    let a = addr::slirp_addresses(
+                        o.cidr.as_deref().unwrap_or(addr::SLIRP_DEFAULT_CIDR),
+                    )?;
+                    let up = uplink::start_slirp(
+                        o,
+                        c.config.mac_address.as_deref(),
+                        &own_ns,
+                        &state_dir.join("slirp4netns.log"),
+                        true,
+                    )?;
+                    let mut dns = vec![a.dns.to_string()];
+                    if o.enable_ipv6 {
+                        dns.push(addr::SLIRP_IPV6_DNS.into());
                     }
-                };
-                // pasta copies the host's address and gateway; the gateway is mapped to the
-                // host's loopback.
-                let gateway = default_gateway();
-                let layout = Layout {
-                    address: addr::host_address()
-                        .filter(|ip| ip.is_ipv4())
-                        .map(|ip| ip.to_string()),
-                    prefix: 0,
-                    gateway: gateway.clone(),
-                    dns: vec![addr::PASTA_DNS_FORWARD.into()],
-                    host_gateway: gateway,
-                };
-                (NetNamespace::Join(path), Some(up), layout)
-            }
-            NetworkMode::Bridge(_) => {
-                let path = self.netns_path(&c.id);
-                netns::create(&path).map_err(io_err("creating the network namespace"))?;
-                if let Err(e) = self.join_networks(c, &path, &mut endpoints) {
-                    self.leave_networks(
-                        &c.id,
-                        &NetworkState {
-                            sandbox_key: path.display().to_string(),
-                            endpoints,
-                            ..NetworkState::default()
-                        },
-                    );
-                    return Err(e.into());
+                    let host_gateway = if o.allow_host_loopback {
+                        Some(a.gateway.to_string())
+                    } else {
+                        addr::host_address().map(|ip| ip.to_string())
+                    };
+                    let layout = Layout {
+                        address: Some(a.container.to_string()),
+                        prefix: a.prefix,
+                        gateway: Some(a.gateway.to_string()),
+                        dns,
+                        host_gateway,
+                    };
+                    (NetNamespace::Join(own_ns.clone()), Some(up), layout)
                 }
-                let first = &endpoints[0];
-                let layout = Layout {
-                    address: Some(first.ip_address.clone()),
-                    prefix: first.ip_prefix_len,
-                    gateway: Some(first.gateway.clone()),
-                    dns: vec![first.gateway.clone()],
-                    host_gateway: addr::host_address().map(|ip| ip.to_string()),
-                };
-                (NetNamespace::Join(path), None, layout)
-            }
+                NetworkMode::Pasta(extra) => {
+                    let up = uplink::start_pasta(extra, &own_ns, &state_dir.join("pasta.log"))?;
+                    // pasta copies the host's address and gateway; the gateway is mapped to
+                    // the host's loopback.
+                    let gateway = addr::default_gateway();
+                    let layout = Layout {
+                        address: addr::host_address()
+                            .filter(|ip| ip.is_ipv4())
+                            .map(|ip| ip.to_string()),
+                        prefix: 0,
+                        gateway: gateway.clone(),
+                        dns: vec![addr::PASTA_DNS_FORWARD.into()],
+                        host_gateway: gateway,
+                    };
+                    (NetNamespace::Join(own_ns.clone()), Some(up), layout)
+                }
+                NetworkMode::Bridge(_) => {
+                    self.join_networks(c, &own_ns, &mut endpoints)?;
+                    let first = &endpoints[0];
+                    let layout = Layout {
+                        address: Some(first.ip_address.clone()),
+                        prefix: first.ip_prefix_len,
+                        gateway: Some(first.gateway.clone()),
+                        dns: vec![first.gateway.clone()],
+                        host_gateway: addr::host_address().map(|ip| ip.to_string()),
+                    };
+                    (NetNamespace::Join(own_ns.clone()), None, layout)
+                }
+            })
+        })();
+        let sandbox_key = if mode.has_uplink() {
+            own_ns.display().to_string()
+        } else {
+            String::new()
         };
-        let sandbox_key = match (&namespace, mode.has_uplink()) {
-            (NetNamespace::Join(p), true) => p.display().to_string(),
-            _ => String::new(),
+        let (namespace, uplink, layout) = match set_up {
+            Ok(v) => v,
+            Err(e) => {
+                self.leave_networks(
+                    &c.id,
+                    &NetworkState {
+                        sandbox_key,
+                        endpoints,
+                        ..NetworkState::default()
+                    },
+                );
+                return Err(e);
+            }
         };
         let mut prepared = Prepared {
             namespace,

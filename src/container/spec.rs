@@ -534,19 +534,13 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         ns.set_typ(typ);
         namespaces.push(ns);
     }
-    match &input.network {
-        NetNamespace::Host => {}
-        NetNamespace::New => {
-            let mut ns = LinuxNamespace::default();
-            ns.set_typ(LinuxNamespaceType::Network);
-            namespaces.push(ns);
+    if input.network != NetNamespace::Host {
+        let mut ns = LinuxNamespace::default();
+        ns.set_typ(LinuxNamespaceType::Network);
+        if let NetNamespace::Join(path) = &input.network {
+            ns.set_path(Some(path.clone()));
         }
-        NetNamespace::Join(path) => {
-            let mut ns = LinuxNamespace::default();
-            ns.set_typ(LinuxNamespaceType::Network)
-                .set_path(Some(path.clone()));
-            namespaces.push(ns);
-        }
+        namespaces.push(ns);
     }
     if let Some(k) = input.keep_id {
         let mut ns = LinuxNamespace::default();

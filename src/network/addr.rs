@@ -32,12 +32,10 @@ pub fn parse_cidr(cidr: &str) -> Result<(Ipv4Addr, u8), NetworkError> {
     let (ip, prefix) = cidr.split_once('/').ok_or_else(bad)?;
     let ip: Ipv4Addr = ip.parse().map_err(|_| bad())?;
     let prefix: u8 = prefix.parse().ok().filter(|p| *p <= 32).ok_or_else(bad)?;
-    let mask = if prefix == 0 {
-        0
-    } else {
-        u32::MAX << (32 - prefix)
-    };
-    Ok((Ipv4Addr::from(u32::from(ip) & mask), prefix))
+    Ok((
+        Ipv4Addr::from(u32::from(ip) & super::ipam::mask(prefix)),
+        prefix,
+    ))
 }
 
 pub fn slirp_addresses(cidr: &str) -> Result<SlirpAddresses, NetworkError> {
@@ -53,6 +51,19 @@ pub fn slirp_addresses(cidr: &str) -> Result<SlirpAddresses, NetworkError> {
         gateway: at(2),
         dns: at(3),
         prefix,
+    })
+}
+
+/// The host's default IPv4 gateway (from /proc/net/route), which pasta maps to the host.
+pub fn default_gateway() -> Option<String> {
+    // Iface Destination Gateway ... in host-order hex.
+    let text = std::fs::read_to_string("/proc/net/route").ok()?;
+    text.lines().skip(1).find_map(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        (f.get(1) == Some(&"00000000"))
+            .then(|| u32::from_str_radix(f.get(2)?, 16).ok())
+            .flatten()
+            .map(|g| Ipv4Addr::from(u32::from_be(g)).to_string())
     })
 }
 

@@ -17,7 +17,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use nix::fcntl::{Flock, FlockArg};
+use nix::fcntl::Flock;
 
 use super::mode::SlirpOptions;
 use super::networks::NetworkConfig;
@@ -53,14 +53,8 @@ impl Shared {
         fs::create_dir_all(&self.dir)
             .map_err(|e| NetworkError::Io("creating the netns dir".into(), e))?;
         let path = self.dir.join("rootless.lock");
-        let f = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| NetworkError::Io(format!("opening {}", path.display()), e))?;
-        Flock::lock(f, FlockArg::LockExclusive)
-            .map_err(|(_, e)| NetworkError::Io(format!("locking {}", path.display()), e.into()))
+        crate::paths::lock_file(&path)
+            .map_err(|e| NetworkError::Io(format!("locking {}", path.display()), e))
     }
 
     pub fn alive(pid_file: &Path) -> Option<i32> {

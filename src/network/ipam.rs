@@ -71,7 +71,8 @@ impl std::fmt::Display for Subnet {
     }
 }
 
-fn mask(prefix: u8) -> u32 {
+/// The netmask of a prefix length, as a number.
+pub(super) fn mask(prefix: u8) -> u32 {
     if prefix == 0 {
         0
     } else {

@@ -4,12 +4,11 @@
 //! `$XDG_RUNTIME_DIR/cove/networks/NAME/`.
 
 use std::collections::BTreeMap;
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::net::Ipv4Addr;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use nix::fcntl::{Flock, FlockArg};
+use nix::fcntl::Flock;
 use serde::{Deserialize, Serialize};
 
 use super::ipam::{self, Subnet};
@@ -88,15 +87,7 @@ impl Networks {
     fn lock(&self) -> Result<Flock<fs::File>, NetworkError> {
         fs::create_dir_all(&self.defs).map_err(io(format!("creating {}", self.defs.display())))?;
         let path = self.defs.join(".lock");
-        let f = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&path)
-            .map_err(io(format!("opening {}", path.display())))?;
-        Flock::lock(f, FlockArg::LockExclusive)
-            .map_err(|(_, e)| NetworkError::Io(format!("locking {}", path.display()), e.into()))
+        crate::paths::lock_file(&path).map_err(io(format!("locking {}", path.display())))
     }
 
     pub fn list(&self) -> Result<Vec<NetworkConfig>, NetworkError> {

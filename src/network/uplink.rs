@@ -85,7 +85,10 @@ pub fn start_slirp(
 ) -> Result<Uplink, NetworkError> {
     let program = find("slirp4netns", "slirp4netns")?;
     let (ready_r, ready_w) = pipe().map_err(|e| NetworkError::Io("pipe".into(), e))?;
-    let (exit_r, exit_w) = pipe().map_err(|e| NetworkError::Io("pipe".into(), e))?;
+    let exit = exit_fd
+        .then(pipe)
+        .transpose()
+        .map_err(|e| NetworkError::Io("pipe".into(), e))?;
     let mut cmd = Command::new(program);
     cmd.args(slirp_args(o, mac, netns, exit_fd))
         .stdin(Stdio::null())
@@ -94,8 +97,8 @@ pub fn start_slirp(
         // Its own process group: a ctrl-c meant for `cove run` must not take the network.
         .process_group(0);
     let mut fds: Vec<(&dyn AsFd, i32)> = vec![(&ready_w, 3)];
-    if exit_fd {
-        fds.push((&exit_r, 4));
+    if let Some((exit_r, _)) = &exit {
+        fds.push((exit_r, 4));
     }
     crate::fdpass::inherit_at(&mut cmd, &fds)
         .map_err(|e| NetworkError::Io("passing descriptors to slirp4netns".into(), e))?;
@@ -107,7 +110,7 @@ pub fn start_slirp(
         program: "slirp4netns",
         child,
         ready: Some(File::from(ready_r)),
-        hold: exit_fd.then_some(exit_w),
+        hold: exit.map(|(_, exit_w)| exit_w),
         log: log.to_path_buf(),
     })
 }

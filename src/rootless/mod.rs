@@ -10,13 +10,13 @@ mod pause;
 mod subid;
 mod unshare;
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
-use nix::fcntl::{Flock, FlockArg};
+use nix::fcntl::Flock;
 use nix::sched::{setns, CloneFlags};
 use nix::unistd::{geteuid, getgid, getuid, User};
 
@@ -180,17 +180,7 @@ fn userns_inode(path: &Path) -> io::Result<u64> {
 }
 
 fn lock(path: &Path) -> Result<Flock<File>, RootlessError> {
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(io_err(format!("cannot open {}", path.display())))?;
-    Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| RootlessError::Io {
-        context: format!("cannot lock {}", path.display()),
-        source: e.into(),
-    })
+    crate::paths::lock_file(path).map_err(io_err(format!("cannot lock {}", path.display())))
 }
 
 /// Create a pause process (caller holds the lock), record it and open its namespaces.
