@@ -11,6 +11,7 @@
 pub mod cli;
 pub mod config;
 pub mod container;
+pub mod events;
 pub mod fdpass;
 pub mod format;
 pub mod image;

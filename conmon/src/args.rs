@@ -24,6 +24,16 @@ pub struct Config {
     pub netns: Option<PathBuf>,
     /// Inherited listening sockets to forward into the container.
     pub publish: Vec<crate::forward::Port>,
+    /// Run periodically while the container runs (`cove healthcheck run ID`).
+    pub health: Option<HealthCommand>,
+}
+
+/// A program the shim runs every `interval_ms`, counted from the end of its last run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HealthCommand {
+    pub interval_ms: u64,
+    pub program: PathBuf,
+    pub args: Vec<OsString>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -56,7 +66,8 @@ pub enum Command {
 pub const USAGE: &str = "usage: cove-conmon --cid ID --name NAME --bundle DIR --runtime PATH \
 [--runtime-arg ARG]... --state-dir DIR --log-path FILE [--log-size-max BYTES] [--terminal] \
 [--stdin] --sync-fd N [--exit-command PATH [--exit-command-arg ARG]...] [--netns PATH \
-[--publish FD:tcp|udp:PORT]...] [--hold-fd FD]...";
+[--publish FD:tcp|udp:PORT]...] [--hold-fd FD]... [--health-interval-ms N --health-command \
+PATH [--health-command-arg ARG]...]";
 
 /// Parses everything after argv[0]. Accepts `--flag value` and `--flag=value`.
 pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgError> {
@@ -75,6 +86,9 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
     let mut exit_command_args = Vec::new();
     let mut netns = None;
     let mut publish = Vec::new();
+    let mut health_interval = None;
+    let mut health_program = None;
+    let mut health_args = Vec::new();
 
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -135,10 +149,31 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
                 v.parse::<u32>()
                     .map_err(|_| ArgError::Invalid("hold-fd", v.clone()))?;
             }
+            "--health-interval-ms" => {
+                let v = string(value(&flag)?, "health-interval-ms")?;
+                let n: u64 = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| ArgError::Invalid("health-interval-ms", v.clone()))?;
+                health_interval = Some(n);
+            }
+            "--health-command" => health_program = Some(PathBuf::from(value(&flag)?)),
+            "--health-command-arg" => health_args.push(value(&flag)?),
             _ => return Err(ArgError::Unknown(flag)),
         }
     }
 
+    let health = match (health_interval, health_program) {
+        (Some(interval_ms), Some(program)) => Some(HealthCommand {
+            interval_ms,
+            program,
+            args: health_args,
+        }),
+        (None, None) => None,
+        (Some(_), None) => return Err(ArgError::Missing("health-command")),
+        (None, Some(_)) => return Err(ArgError::Missing("health-interval-ms")),
+    };
     let cid = cid.ok_or(ArgError::Missing("cid"))?;
     if cid.is_empty() || cid.contains('/') {
         return Err(ArgError::Invalid("cid", cid));
@@ -159,6 +194,7 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
         exit_command_args,
         netns,
         publish,
+        health,
     })))
 }
 

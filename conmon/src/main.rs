@@ -26,6 +26,7 @@ mod console;
 mod daemon;
 mod exitfile;
 mod forward;
+mod health;
 mod json;
 mod logfile;
 mod monitor;
@@ -220,6 +221,9 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     }
     for (stream, data) in early {
         mon.record_output(stream, &data);
+    }
+    if let Some(h) = &cfg.health {
+        mon.set_health(health::HealthTimer::new(h.clone()));
     }
 
     if let Some(netns) = &cfg.netns {

@@ -10,6 +10,7 @@ use crate::attach::{self, Client, ClientMsg};
 use crate::clock;
 use crate::daemon;
 use crate::exitfile;
+use crate::health::HealthTimer;
 use crate::logfile::{LogWriter, Stream};
 use crate::sys::{self, WaitStatus};
 
@@ -56,6 +57,7 @@ pub struct Monitor {
     buf: Vec<u8>,
     /// Traffic since the last memory trim; see [`Monitor::trim_memory`].
     dirty: bool,
+    health: Option<HealthTimer>,
 }
 
 enum Slot {
@@ -88,6 +90,7 @@ impl Monitor {
             last_output: Instant::now(),
             log_error_reported: false,
             dirty: false,
+            health: None,
             buf: vec![0u8; attach::MAX_OUT_PAYLOAD.max(attach::MAX_PACKET + 1)],
         }
     }
@@ -111,6 +114,10 @@ impl Monitor {
 
     pub fn set_pty(&mut self, fd: OwnedFd) {
         self.pty = Some(fd);
+    }
+
+    pub fn set_health(&mut self, timer: HealthTimer) {
+        self.health = Some(timer);
     }
 
     pub fn set_pidfd(&mut self, fd: OwnedFd) {
@@ -163,7 +170,11 @@ impl Monitor {
                 Ok(WaitStatus::Signaled(pid, sig)) if pid == self.container_pid => {
                     self.set_exit(exitfile::exit_code(None, Some(sig)))
                 }
-                Ok(WaitStatus::Exited(..)) | Ok(WaitStatus::Signaled(..)) => {}
+                Ok(WaitStatus::Exited(pid, _)) | Ok(WaitStatus::Signaled(pid, _)) => {
+                    if let Some(h) = &mut self.health {
+                        h.reaped(pid);
+                    }
+                }
                 Ok(WaitStatus::None) | Err(_) => return,
             }
         }
@@ -215,8 +226,19 @@ impl Monitor {
                 add(Slot::Client(i), c.fd.as_raw_fd(), ev);
             }
 
-            let timeout = self.drain_timeout_ms();
-            match sys::poll(&mut pfds, timeout) {
+            let mut timeout = self.drain_timeout_ms();
+            if let (None, Some(h)) = (&self.exit, &self.health) {
+                if let Some(ms) = h.timeout_ms() {
+                    timeout = if timeout < 0 { ms } else { timeout.min(ms) };
+                }
+            }
+            let polled = sys::poll(&mut pfds, timeout);
+            if self.exit.is_none() {
+                if let Some(h) = &mut self.health {
+                    h.tick();
+                }
+            }
+            match polled {
                 Ok(0) if self.exit.is_none() => {
                     self.trim_memory();
                     continue;

@@ -12,7 +12,9 @@ use serde_json::{json, Value};
 use super::output::{parse_time, print_inspect, print_list, time_ago};
 use super::{CmdResult, Ctx, Failure};
 use crate::container::attach::{self, AttachEnd, AttachOptions};
+use crate::container::health::{self, HealthConfig};
 use crate::container::logs::{self, LogOptions};
+use crate::container::restart::{PolicyName, RestartPolicy};
 use crate::container::{
     Container, ContainerConfig, ContainerError, CreateRequest, Engine, MountSpec, Status,
 };
@@ -81,6 +83,31 @@ pub struct CreateArgs {
     /// Automatically remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    /// Restart policy when the container exits: no, on-failure[:MAX], always,
+    /// unless-stopped
+    #[arg(long, value_name = "POLICY")]
+    pub restart: Option<String>,
+    /// Command to check the container's health (run by /bin/sh -c inside it), or "none"
+    #[arg(long, value_name = "COMMAND")]
+    pub health_cmd: Option<String>,
+    /// Time between health checks (e.g. 30s, 1m30s)
+    #[arg(long, value_name = "DURATION")]
+    pub health_interval: Option<String>,
+    /// Failed checks in a row before the container is unhealthy
+    #[arg(long, value_name = "N")]
+    pub health_retries: Option<u32>,
+    /// Time after start during which failed checks do not count
+    #[arg(long, value_name = "DURATION")]
+    pub health_start_period: Option<String>,
+    /// Longest a check may run before it counts as failed
+    #[arg(long, value_name = "DURATION")]
+    pub health_timeout: Option<String>,
+    /// What to do when the container turns unhealthy: none, kill, restart, stop
+    #[arg(long, value_name = "ACTION")]
+    pub health_on_failure: Option<String>,
+    /// Disable any health check, the image's included
+    #[arg(long)]
+    pub no_healthcheck: bool,
     /// Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host,
     /// container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)
     #[arg(long, alias = "net", value_name = "MODE")]
@@ -656,6 +683,8 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
             userns
         },
         init: a.init,
+        restart: restart_policy(a)?,
+        health: health_config(a, &cfg["Healthcheck"])?,
         ports,
         dns: a.dns.clone(),
         dns_search: a.dns_search.clone(),
@@ -666,6 +695,72 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
         exposed_ports,
         attachments,
     })
+}
+
+fn restart_policy(a: &CreateArgs) -> anyhow::Result<RestartPolicy> {
+    let policy: RestartPolicy = a.restart.as_deref().unwrap_or("no").parse()?;
+    if a.rm && policy.name != PolicyName::No {
+        bail!("the --restart and --rm options conflict: a removed container cannot restart");
+    }
+    Ok(policy)
+}
+
+/// The image's HEALTHCHECK with the `--health-*` flags over it, field by field.
+fn health_config(a: &CreateArgs, image: &Value) -> anyhow::Result<Option<HealthConfig>> {
+    let none = a.no_healthcheck || a.health_cmd.as_deref() == Some("none");
+    let mut h: HealthConfig = if image.is_object() {
+        serde_json::from_value(image.clone()).unwrap_or_default()
+    } else {
+        HealthConfig::default()
+    };
+    if let Some(cmd) = a.health_cmd.as_deref().filter(|_| !none) {
+        // A JSON array is taken as an exec form, as Podman does.
+        h.test = match serde_json::from_str::<Vec<String>>(cmd) {
+            Ok(args) if !args.is_empty() => {
+                std::iter::once("CMD".to_string()).chain(args).collect()
+            }
+            _ => vec!["CMD-SHELL".into(), cmd.to_string()],
+        };
+    }
+    let nanos = |flag: &str, v: &Option<String>| -> anyhow::Result<Option<u64>> {
+        v.as_deref()
+            .map(|d| {
+                health::parse_duration(d)
+                    .map(|d| d.as_nanos() as u64)
+                    .map_err(|e| anyhow!("--{flag}: {e}"))
+            })
+            .transpose()
+    };
+    if let Some(n) = nanos("health-interval", &a.health_interval)? {
+        if n == 0 {
+            bail!("--health-interval must be more than 0s");
+        }
+        h.interval = n;
+    }
+    if let Some(n) = nanos("health-timeout", &a.health_timeout)? {
+        h.timeout = n;
+    }
+    if let Some(n) = nanos("health-start-period", &a.health_start_period)? {
+        h.start_period = n;
+    }
+    if let Some(r) = a.health_retries {
+        h.retries = r;
+    }
+    if let Some(action) = &a.health_on_failure {
+        h.on_failure = action.parse().map_err(|e: String| anyhow!(e))?;
+    }
+    if none || h.command().is_none() {
+        let tuned = a.health_interval.is_some()
+            || a.health_timeout.is_some()
+            || a.health_start_period.is_some()
+            || a.health_retries.is_some()
+            || a.health_on_failure.is_some();
+        if tuned && !none {
+            bail!("--health-* options need a health check: give --health-cmd (the image has none)");
+        }
+        return Ok(None);
+    }
+    Ok(Some(h))
 }
 
 fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Failure> {
@@ -799,6 +894,11 @@ pub struct StartArgs {
     /// Start every stopped container
     #[arg(long)]
     pub all: bool,
+    /// With --all, only these (restart-policy=always|unless-stopped|..., label=, name=,
+    /// status=); restart-policy skips unless-stopped containers the user stopped, so a
+    /// boot-time `start --all --filter restart-policy=...` does what Docker's daemon does
+    #[arg(short, long, value_name = "KEY=VALUE", requires = "all")]
+    pub filter: Vec<String>,
     /// Key sequence for detaching
     #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
@@ -828,12 +928,20 @@ fn each(
 pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let names: Vec<String> = if a.all {
-        engine
-            .list()?
-            .into_iter()
-            .filter(|c| !c.state.status.is_active())
-            .map(|c| c.id)
-            .collect()
+        let mut names = Vec::new();
+        let by_policy = a.filter.iter().any(|f| f.starts_with("restart-policy="));
+        for c in engine.list()? {
+            let wanted = !c.state.status.is_active()
+                && matches_filters(&c, &a.filter)?
+                && (!by_policy || c.config.restart.starts_at_boot(c.state.stopped_by_user));
+            if wanted {
+                names.push(c.id);
+            }
+        }
+        if names.is_empty() {
+            return Ok(0);
+        }
+        names
     } else {
         a.containers.clone()
     };
@@ -1161,10 +1269,24 @@ fn status_text(c: &Container) -> String {
     };
     match c.state.status {
         Status::Created => "Created".into(),
-        Status::Running => format!("Up {}", human_duration(since(&c.state.started_at))),
+        Status::Running => {
+            let up = format!("Up {}", human_duration(since(&c.state.started_at)));
+            // Docker's "Up 5 seconds (healthy)"; "(health: starting)" before the first
+            // result.
+            match c.state.health.as_ref().map(|h| h.status.as_str()) {
+                Some(health::STARTING) => format!("{up} (health: starting)"),
+                Some(h) => format!("{up} ({h})"),
+                None => up,
+            }
+        }
         Status::Paused => format!("Up {} (Paused)", human_duration(since(&c.state.started_at))),
         Status::Exited => format!(
             "Exited ({}) {} ago",
+            c.state.exit_code,
+            human_duration(since(&c.state.finished_at))
+        ),
+        Status::Restarting => format!(
+            "Restarting ({}) {} ago",
             c.state.exit_code,
             human_duration(since(&c.state.finished_at))
         ),
@@ -1215,17 +1337,33 @@ fn ps_value(c: &Container, no_trunc: bool) -> Value {
 }
 
 /// One `--filter` applied to one container.
+/// Docker's filter rule: values of the same key are alternatives, different keys must all
+/// match.
+fn matches_filters(c: &Container, filters: &[String]) -> anyhow::Result<bool> {
+    let mut by_key: BTreeMap<&str, bool> = BTreeMap::new();
+    for f in filters {
+        let key = f.split_once('=').map_or(f.as_str(), |(k, _)| k);
+        let hit = filter_matches(c, f)?;
+        *by_key.entry(key).or_insert(false) |= hit;
+    }
+    Ok(by_key.values().all(|hit| *hit))
+}
+
 fn filter_matches(c: &Container, filter: &str) -> anyhow::Result<bool> {
     let (key, value) = filter
         .split_once('=')
         .ok_or_else(|| anyhow!("invalid filter {filter:?}: use KEY=VALUE"))?;
     Ok(match key {
         "status" => match value {
-            "created" | "running" | "paused" | "exited" => c.state.status.as_str() == value,
-            "restarting" | "removing" | "dead" | "stopped" | "configured" => false,
+            "created" | "running" | "paused" | "exited" | "restarting" => {
+                c.state.status.as_str() == value
+            }
+            "removing" | "dead" | "stopped" | "configured" => false,
             _ => bail!("invalid status filter {value:?}"),
         },
         "name" => c.name.contains(value),
+        "health" => c.state.health.as_ref().is_some_and(|h| h.status == value),
+        "restart-policy" => c.config.restart.name.as_str() == value,
         "id" => c.id.starts_with(value),
         "label" => match value.split_once('=') {
             Some((k, v)) => c.config.labels.get(k).is_some_and(|x| x == v),
@@ -1261,11 +1399,7 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
     }
     let mut kept = Vec::new();
     for c in list {
-        let mut ok = true;
-        for f in &a.filter {
-            ok &= filter_matches(&c, f)?;
-        }
-        if ok {
+        if matches_filters(&c, &a.filter)? {
             kept.push(c);
         }
     }
@@ -1337,7 +1471,7 @@ pub fn inspect_value(engine: &Engine, c: &Container) -> Value {
             "Status": state.status.as_str(),
             "Running": state.status == Status::Running,
             "Paused": state.status == Status::Paused,
-            "Restarting": false,
+            "Restarting": state.status == Status::Restarting,
             "OOMKilled": state.oom_killed,
             "Dead": false,
             "Pid": state.pid,
@@ -1346,6 +1480,7 @@ pub fn inspect_value(engine: &Engine, c: &Container) -> Value {
             "Error": state.error,
             "StartedAt": if state.started_at.is_empty() { "0001-01-01T00:00:00Z" } else { &state.started_at },
             "FinishedAt": if state.finished_at.is_empty() { "0001-01-01T00:00:00Z" } else { &state.finished_at },
+            "Health": state.health,
         },
         "Image": c.image_id,
         "ImageName": c.config.image_name,
@@ -1374,9 +1509,14 @@ pub fn inspect_value(engine: &Engine, c: &Container) -> Value {
             "Tty": c.config.tty,
             "OpenStdin": c.config.interactive,
             "ExposedPorts": c.config.exposed_ports.iter().map(|p| (p.clone(), json!({}))).collect::<serde_json::Map<_, _>>(),
+            "Healthcheck": c.config.health,
         },
         "HostConfig": {
             "AutoRemove": c.config.auto_remove,
+            "RestartPolicy": {
+                "Name": c.config.restart.name.as_str(),
+                "MaximumRetryCount": c.config.restart.max_retries,
+            },
             "Privileged": c.config.privileged,
             "ReadonlyRootfs": c.config.read_only,
             "CapAdd": c.config.cap_add,
@@ -1568,9 +1708,12 @@ pub struct RestartArgs {
 pub fn restart(ctx: &Ctx, a: RestartArgs) -> CmdResult {
     let engine = ctx.engine()?;
     each(&engine, &a.containers, |c| {
+        // Podman counts `restart` too; `start` alone begins the count again.
+        let count = c.state.restart_count;
         engine.stop(c, a.time)?;
+        engine.events.emit(&engine.event(c, "restart"));
         engine.start(c, false).map_err(start_failure)?;
-        c.state.restart_count += 1;
+        c.state.restart_count = count + 1;
         engine.save_state(c)?;
         println!("{}", c.name);
         Ok(())

@@ -4,6 +4,8 @@
 mod archive;
 mod containers;
 pub mod docs;
+mod events;
+mod healthcheck;
 mod images;
 mod login;
 mod network;
@@ -147,6 +149,11 @@ pub enum Command {
     Unshare(system::UnshareArgs),
     /// Generate shell completion scripts
     Completion(system::CompletionArgs),
+    /// Show events: containers created, started, dying, removed, images pulled, ...
+    Events(events::EventsArgs),
+    /// Run health checks of containers
+    #[command(subcommand)]
+    Healthcheck(healthcheck::HealthcheckCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -377,6 +384,7 @@ impl Ctx {
             driver: self.driver()?,
             rootless: self.rootless(),
             exit_command,
+            events: crate::events::EventLog::new(&self.paths.data),
             host_ids: rootless::host_ids(),
             id_space: rootless::current_mappings()
                 .map(|(uids, _)| uids.iter().map(|m| m.size).sum())
@@ -538,5 +546,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Version(a) => system::version(ctx, a),
         Command::Unshare(a) => system::unshare(ctx, a),
         Command::Completion(a) => system::completion(a),
+        Command::Events(a) => events::events(ctx, a),
+        Command::Healthcheck(c) => healthcheck::run(ctx, c),
     }
 }

@@ -25,6 +25,8 @@ pub struct ExecSpec {
     pub capabilities: Vec<u8>,
     pub no_new_privileges: bool,
     pub tty: bool,
+    /// Killed when it runs longer (health checks).
+    pub timeout: Option<std::time::Duration>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -168,6 +170,28 @@ fn wait_child(pid: Pid) -> i32 {
     }
 }
 
+/// Wait for a child, killing it once `timeout` passes (its pidfd tells when it ends).
+fn wait_child_within(pid: Pid, timeout: std::time::Duration) -> i32 {
+    // SAFETY: pidfd_open takes a pid and flags and returns a new descriptor or -1.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid.as_raw(), 0) } as i32;
+    if fd >= 0 {
+        let mut pfd = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+        // SAFETY: one valid pollfd.
+        let ready = unsafe { libc::poll(&mut pfd, 1, ms) };
+        if ready == 0 {
+            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+        }
+        // SAFETY: closing the descriptor opened above.
+        unsafe { libc::close(fd) };
+    }
+    wait_child(pid)
+}
+
 /// Run `spec` in the namespaces of `pid`; returns the process's exit code. With `detach`,
 /// returns 0 once it started. Must be called while cove is single-threaded.
 pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<i32, ExecError> {
@@ -208,13 +232,11 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<i32, ExecError> {
                     Ok(ForkResult::Child) => {
                         become_process(spec, &root, pty.as_ref().map(|p| &p.slave))
                     }
-                    Ok(ForkResult::Parent { child }) => {
-                        if detach {
-                            0
-                        } else {
-                            wait_child(child)
-                        }
-                    }
+                    Ok(ForkResult::Parent { child }) => match (detach, spec.timeout) {
+                        (true, _) => 0,
+                        (false, Some(t)) => wait_child_within(child, t),
+                        (false, None) => wait_child(child),
+                    },
                     Err(_) => 125,
                 }
             })();

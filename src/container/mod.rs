@@ -9,11 +9,13 @@ pub mod attach;
 pub mod changes;
 pub mod copy;
 pub mod exec;
+pub mod health;
 pub mod logs;
 pub mod names;
 pub mod network;
 pub mod procs;
 pub mod record;
+pub mod restart;
 pub mod runtime;
 pub mod shim;
 pub mod spec;
@@ -72,6 +74,8 @@ pub enum ContainerError {
     },
     #[error("--init needs cove-init, which is not installed beside cove, in libexec or on PATH")]
     InitMissing,
+    #[error(transparent)]
+    Health(#[from] health::HealthError),
     #[error("corrupt record for container {0}: {1}")]
     Corrupt(String, serde_json::Error),
 }
@@ -117,11 +121,32 @@ pub fn process_start_time(pid: i32) -> Option<u64> {
     fields.get(19)?.parse().ok()
 }
 
+/// How long ago an RFC 3339 time was (zero for an empty or future one).
+pub fn started_since(rfc3339: &str) -> Duration {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .and_then(|t| {
+            (chrono::Utc::now() - t.with_timezone(&chrono::Utc))
+                .to_std()
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
 /// Whether `pid` is a live cove-conmon (and not a recycled pid).
 fn shim_alive(pid: i32) -> bool {
     pid > 0
         && process_start_time(pid).is_some()
         && fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "cove-conmon")
+}
+
+/// How long a run lasted, from its start and finish times.
+fn run_time(started: &str, finished: &str) -> Duration {
+    let parse = |t: &str| chrono::DateTime::parse_from_rfc3339(t).ok();
+    match (parse(started), parse(finished)) {
+        (Some(s), Some(f)) => (f - s).to_std().unwrap_or_default(),
+        _ => Duration::ZERO,
+    }
 }
 
 /// Whether this process holds CAP_SYS_RESOURCE (may raise hard resource limits).
@@ -154,6 +179,7 @@ pub struct Engine {
     pub host_ids: (u32, u32),
     /// How many ids the current user namespace maps (1 + the subordinate range).
     pub id_space: u32,
+    pub events: crate::events::EventLog,
 }
 
 /// Read a seccomp profile (OCI or Docker JSON: both have defaultAction and syscalls).
@@ -210,6 +236,18 @@ impl Engine {
         })
     }
 
+    /// A container event with Docker's attributes: image, name and the labels.
+    pub fn event(&self, c: &Container, status: &str) -> crate::events::Event {
+        let mut e = crate::events::Event::new("container", status, &c.id, &c.name);
+        e.image = c.config.image_name.clone();
+        e.attributes = c.config.labels.clone();
+        e
+    }
+
+    fn emit(&self, c: &Container, status: &str) {
+        self.events.emit(&self.event(c, status));
+    }
+
     pub fn save_config(&self, c: &Container) -> Result<()> {
         let json = serde_json::to_string(&c.config)
             .map_err(|e| ContainerError::Corrupt(c.id.clone(), e))?;
@@ -262,14 +300,16 @@ impl Engine {
                 Err(e) => return Err(e.into()),
             }
         };
-        Ok(Container {
+        let c = Container {
             id,
             name,
             image_id: req.image_id,
             created_at,
             config: req.config,
             state: ContainerState::default(),
-        })
+        };
+        self.emit(&c, "create");
+        Ok(c)
     }
 
     /// Find a container by full ID, name, or unique ID prefix; its state refreshed.
@@ -350,6 +390,20 @@ impl Engine {
             c.state.pid = 0;
             c.state.pid_start_time = 0;
             self.save_state(c)?;
+            // Any command may notice the end first: the one that creates the marker in
+            // this run's state dir reports it, so `die` appears once per run.
+            let dir = self.state_dir(&c.id);
+            let claimed = ensure_private_dir(&dir).is_ok()
+                && fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(dir.join("died"))
+                    .is_ok();
+            if claimed {
+                let mut e = self.event(c, "die");
+                e.container_exit_code = Some(code);
+                self.events.emit(&e);
+            }
         }
         Ok(())
     }
@@ -410,6 +464,13 @@ impl Engine {
         if c.state.status.is_active() {
             return Ok(None);
         }
+        // Started by the user: the restart policy counts from zero again (Docker's rule).
+        c.state.restart_count = 0;
+        self.start_held(c, attach)
+    }
+
+    /// `start` with the container's lock held by the caller.
+    fn start_held(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
         match self.start_locked(c, attach) {
             Ok(fd) => Ok(fd),
             Err(e) => {
@@ -464,6 +525,12 @@ impl Engine {
             mounted: true,
             restart_count: c.state.restart_count,
             network: net_state,
+            health: c
+                .config
+                .health
+                .as_ref()
+                .filter(|h| h.command().is_some())
+                .map(|_| health::HealthState::starting()),
             ..ContainerState::default()
         };
         self.save_state(c)?;
@@ -488,6 +555,7 @@ impl Engine {
             self.wait_for_exit(c, Some(Duration::from_secs(5)));
             return Err(e);
         }
+        self.emit(c, "start");
         Ok(sock)
     }
 
@@ -545,6 +613,16 @@ impl Engine {
 
         let mut exit_command = self.exit_command.clone();
         exit_command.extend(["container".into(), "cleanup".into(), c.id.clone()]);
+        let healthcheck = c
+            .config
+            .health
+            .as_ref()
+            .filter(|h| h.command().is_some())
+            .map(|h| {
+                let mut cmd = self.exit_command.clone();
+                cmd.extend(["healthcheck".into(), "run".into(), c.id.clone()]);
+                (h.interval(), cmd)
+            });
         let log_path = self.log_path(&c.id);
         let netns = match &net.namespace {
             spec::NetNamespace::Join(p) if !net.listeners.is_empty() => Some(p.as_path()),
@@ -561,6 +639,7 @@ impl Engine {
             terminal: c.config.tty,
             stdin: c.config.interactive,
             exit_command,
+            healthcheck,
             netns,
             publish: &net.listeners,
             hold: net.uplink.as_ref().and_then(|u| u.hold.as_ref()),
@@ -681,14 +760,43 @@ impl Engine {
         }
     }
 
-    /// Send a signal to the container's process.
+    /// `kill`: signal the container's process; the restart policy then leaves it alone
+    /// (as Podman does), so `kill` ends a `--restart=always` container too.
     pub fn kill(&self, c: &mut Container, signal: &str) -> Result<()> {
+        self.refresh(c)?;
+        if !c.state.status.is_active() {
+            return Err(ContainerError::NotRunning(c.name.clone()));
+        }
+        c.state.stopped_by_user = true;
+        self.save_state(c)?;
+        self.signal(c, signal)?;
+        let mut e = self.event(c, "kill");
+        e.attributes.insert("signal".into(), signal.to_string());
+        self.events.emit(&e);
+        Ok(())
+    }
+
+    /// Send a signal to the container's process, nothing else.
+    fn signal(&self, c: &mut Container, signal: &str) -> Result<()> {
         self.refresh(c)?;
         if !c.state.status.is_active() {
             return Err(ContainerError::NotRunning(c.name.clone()));
         }
         self.runtime_of(c)?.kill(&c.id, signal)?;
         Ok(())
+    }
+
+    /// Cancel a restart the policy has scheduled (the container stays exited).
+    fn cancel_restart(&self, c: &mut Container) -> Result<bool> {
+        let _lock = self.lock(&c.id)?;
+        *c = self.lookup(&c.id)?;
+        if c.state.status != Status::Restarting {
+            return Ok(false);
+        }
+        c.state.status = Status::Exited;
+        c.state.stopped_by_user = true;
+        self.save_state(c)?;
+        Ok(true)
     }
 
     /// Freeze every process of the container (SIGSTOP: no freezer cgroup here).
@@ -700,7 +808,9 @@ impl Engine {
         }
         procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGSTOP);
         c.state.status = Status::Paused;
-        self.save_state(c)
+        self.save_state(c)?;
+        self.emit(c, "pause");
+        Ok(())
     }
 
     pub fn unpause(&self, c: &mut Container) -> Result<()> {
@@ -711,12 +821,20 @@ impl Engine {
         }
         procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGCONT);
         c.state.status = Status::Running;
-        self.save_state(c)
+        self.save_state(c)?;
+        self.emit(c, "unpause");
+        Ok(())
     }
 
     /// Docker's stop: the stop signal, then SIGKILL after `timeout` seconds.
     pub fn stop(&self, c: &mut Container, timeout: Option<u32>) -> Result<()> {
         self.refresh(c)?;
+        if c.state.status == Status::Restarting {
+            if self.cancel_restart(c)? {
+                self.emit(c, "stop");
+            }
+            return Ok(());
+        }
         if !c.state.status.is_active() {
             return Ok(());
         }
@@ -733,29 +851,37 @@ impl Engine {
             c.config.stop_signal.as_str()
         };
         let timeout = timeout.unwrap_or(c.config.stop_timeout);
-        if timeout > 0 {
+        let gone = timeout > 0 && {
             let _ = rt.kill(&c.id, signal);
-            if self.wait_for_exit(c, Some(Duration::from_secs(timeout.into()))) {
-                return Ok(());
-            }
+            self.wait_for_exit(c, Some(Duration::from_secs(timeout.into())))
+        };
+        if !gone {
+            let _ = rt.kill(&c.id, "KILL");
+            self.wait_for_exit(c, None);
         }
-        let _ = rt.kill(&c.id, "KILL");
-        self.wait_for_exit(c, None);
+        self.emit(c, "stop");
         Ok(())
     }
 
     /// After the process ended: forget it in the runtime, unmount, and remove the
     /// container if it was run with --rm. Idempotent; run by the shim and by `run`.
     pub fn cleanup(&self, input: &str) -> Result<()> {
-        let mut c = match self.lookup(input) {
-            Ok(c) => c,
+        let found = |r: Result<Container>| match r {
+            Ok(c) => Ok(Some(c)),
             // Already removed (e.g. `run --rm` in the foreground beat the shim to it).
-            Err(ContainerError::NotFound(_)) => return Ok(()),
-            Err(e) => return Err(e),
+            Err(ContainerError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
         };
-        let _lock = self.lock(&c.id)?;
-        self.refresh(&mut c)?;
-        if c.state.status.is_active() {
+        let Some(c) = found(self.lookup(input))? else {
+            return Ok(());
+        };
+        let lock = self.lock(&c.id)?;
+        // Read again under the lock: a concurrent cleanup may have finished meanwhile.
+        let Some(mut c) = found(self.lookup(&c.id))? else {
+            return Ok(());
+        };
+        // Restarting: another cleanup of the same exit is waiting out the back-off.
+        if c.state.status.is_active() || c.state.status == Status::Restarting {
             return Ok(());
         }
         if c.state.mounted {
@@ -766,7 +892,42 @@ impl Engine {
             // `--rm` takes the container's anonymous volumes with it, as in Docker.
             self.remove_files(&c)?;
             self.remove_anonymous_volumes(&c)?;
+            self.emit(&c, "remove");
+            return Ok(());
         }
+        let wanted = c.state.restart_requested
+            || c.config.restart.wants_restart(
+                c.state.exit_code,
+                c.state.stopped_by_user,
+                c.state.restart_count,
+            );
+        if !wanted {
+            return Ok(());
+        }
+        let ran_for = run_time(&c.state.started_at, &c.state.finished_at);
+        let delay = restart::backoff(c.state.restart_count, ran_for);
+        c.state.status = Status::Restarting;
+        self.save_state(&c)?;
+        drop(lock);
+        // Without the lock: `stop` or `rm` may cancel the restart meanwhile.
+        std::thread::sleep(delay);
+        self.restart_after_exit(&c.id)
+    }
+
+    /// The restart the policy scheduled, unless it was cancelled during the back-off.
+    fn restart_after_exit(&self, id: &str) -> Result<()> {
+        let _lock = self.lock(id)?;
+        let mut c = match self.lookup(id) {
+            Ok(c) => c,
+            Err(ContainerError::NotFound(_)) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        if c.state.status != Status::Restarting {
+            return Ok(());
+        }
+        c.state.restart_count += 1;
+        self.emit(&c, "restart");
+        self.start_held(&mut c, false)?;
         Ok(())
     }
 
@@ -774,6 +935,9 @@ impl Engine {
     /// anonymous volumes go too (named volumes never do).
     pub fn remove(&self, c: &mut Container, force: bool, volumes: bool) -> Result<()> {
         self.refresh(c)?;
+        if c.state.status == Status::Restarting {
+            self.cancel_restart(c)?;
+        }
         if c.state.status.is_active() {
             if !force {
                 return Err(ContainerError::Running(c.name.clone()));
@@ -792,6 +956,7 @@ impl Engine {
         if volumes {
             self.remove_anonymous_volumes(c)?;
         }
+        self.emit(c, "remove");
         Ok(())
     }
 
@@ -887,6 +1052,7 @@ impl Engine {
             capabilities,
             no_new_privileges: process.no_new_privileges().unwrap_or(false),
             tty,
+            timeout: None,
         })
     }
 

@@ -14,6 +14,8 @@ pub enum Status {
     Running,
     Paused,
     Exited,
+    /// Ended, and its restart policy will start it again after the back-off.
+    Restarting,
 }
 
 impl Status {
@@ -23,6 +25,7 @@ impl Status {
             Status::Running => "running",
             Status::Paused => "paused",
             Status::Exited => "exited",
+            Status::Restarting => "restarting",
         }
     }
 
@@ -95,6 +98,10 @@ pub struct ContainerConfig {
     pub userns: String,
     /// `--init`: cove-init runs as PID 1.
     pub init: bool,
+    /// `--restart`: whether the container is started again when its process ends.
+    pub restart: super::restart::RestartPolicy,
+    /// `--health-*` or the image's HEALTHCHECK; None: no check.
+    pub health: Option<super::health::HealthConfig>,
     /// `-p`/`-P`, as asked (host port 0: any free one, picked at each start).
     pub ports: Vec<crate::network::PortMapping>,
     pub dns: Vec<String>,
@@ -138,12 +145,18 @@ pub struct ContainerState {
     pub finished_at: String,
     pub exit_code: i32,
     pub oom_killed: bool,
-    /// Set by `stop`/`kill` so a later exit is reported as intended (and, later, so a
-    /// restart policy does not fight `stop`).
+    /// Set by `stop`, `kill` and `rm -f`: the restart policy leaves the container alone.
     pub stopped_by_user: bool,
     /// The root filesystem is mounted and the runtime knows the container.
     pub mounted: bool,
+    /// Restarts done by the restart policy (or a health check) since the user last
+    /// started the container.
     pub restart_count: u32,
+    /// A health check asked for a restart (`--health-on-failure=restart`): the next
+    /// cleanup starts the container again whatever the policy.
+    pub restart_requested: bool,
+    /// The result of the health checks since the last start.
+    pub health: Option<super::health::HealthState>,
     /// Why the last start failed, for `inspect`'s State.Error.
     pub error: String,
     /// The network as it was set up by the last start.

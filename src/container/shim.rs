@@ -33,6 +33,9 @@ pub struct ShimRequest<'a> {
     pub stdin: bool,
     /// Program and arguments run when the container exits (`cove container cleanup ID`).
     pub exit_command: Vec<String>,
+    /// Every interval (counted from the end of the previous one) the shim runs this
+    /// command (`cove healthcheck run ID`).
+    pub healthcheck: Option<(std::time::Duration, Vec<String>)>,
     /// The container's network namespace, where published ports are forwarded to.
     pub netns: Option<&'a Path>,
     pub publish: &'a [crate::network::ports::Listener],
@@ -80,6 +83,15 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
         cmd.args(["--exit-command", prog]);
         for a in args {
             cmd.args(["--exit-command-arg", a]);
+        }
+    }
+    if let Some((interval, command)) = &req.healthcheck {
+        if let Some((prog, args)) = command.split_first() {
+            cmd.args(["--health-interval-ms", &interval.as_millis().to_string()])
+                .args(["--health-command", prog]);
+            for a in args {
+                cmd.args(["--health-command-arg", a]);
+            }
         }
     }
     let (read_end, write_end) = pipe().map_err(ShimError::Spawn)?;

@@ -1,0 +1,393 @@
+//! Health checks without a daemon: the shim runs `cove healthcheck run ID` every interval;
+//! that command runs the check inside the container ([`Engine::run_healthcheck`]), keeps
+//! the result in the container's state, reports status changes as events and carries out
+//! `--health-on-failure`.
+
+use std::io::{Read, Seek};
+use std::os::fd::AsFd;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use super::{io_err, Container, ContainerError, Engine, Result, Status};
+
+/// Docker's defaults for the `--health-*` flags.
+pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(30);
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_RETRIES: u32 = 3;
+/// Results kept in State.Health.Log, and output bytes kept per result (Docker's numbers).
+const KEEP_RESULTS: usize = 5;
+const MAX_OUTPUT: usize = 4096;
+
+/// What to do when the container turns unhealthy (`--health-on-failure`, Podman's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OnFailure {
+    #[default]
+    None,
+    Kill,
+    Restart,
+    Stop,
+}
+
+impl std::str::FromStr for OnFailure {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s {
+            "none" => Ok(OnFailure::None),
+            "kill" => Ok(OnFailure::Kill),
+            "restart" => Ok(OnFailure::Restart),
+            "stop" => Ok(OnFailure::Stop),
+            _ => Err(format!(
+                "invalid --health-on-failure {s:?}: use none, kill, restart or stop"
+            )),
+        }
+    }
+}
+
+/// The check as configured: Docker's `Config.Healthcheck` (durations in nanoseconds).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct HealthConfig {
+    /// `["CMD-SHELL", "cmd"]` or `["CMD", "prog", "arg", ...]`.
+    pub test: Vec<String>,
+    pub interval: u64,
+    pub timeout: u64,
+    pub start_period: u64,
+    pub retries: u32,
+    #[serde(skip_serializing_if = "is_none_action")]
+    pub on_failure: OnFailure,
+}
+
+fn is_none_action(a: &OnFailure) -> bool {
+    *a == OnFailure::None
+}
+
+impl HealthConfig {
+    /// The argv run inside the container; None for `NONE` or an empty test.
+    pub fn command(&self) -> Option<Vec<String>> {
+        match self.test.split_first()? {
+            (kind, rest) if kind == "CMD-SHELL" => {
+                Some(vec!["/bin/sh".into(), "-c".into(), rest.join(" ")])
+            }
+            (kind, rest) if kind == "CMD" && !rest.is_empty() => Some(rest.to_vec()),
+            _ => None,
+        }
+    }
+
+    pub fn interval(&self) -> Duration {
+        nanos_or(self.interval, DEFAULT_INTERVAL)
+    }
+
+    pub fn timeout(&self) -> Duration {
+        nanos_or(self.timeout, DEFAULT_TIMEOUT)
+    }
+
+    pub fn retries(&self) -> u32 {
+        if self.retries == 0 {
+            DEFAULT_RETRIES
+        } else {
+            self.retries
+        }
+    }
+}
+
+fn nanos_or(n: u64, default: Duration) -> Duration {
+    if n == 0 {
+        default
+    } else {
+        Duration::from_nanos(n)
+    }
+}
+
+/// Go's duration syntax as Docker takes it for `--health-interval`: `30s`, `1m30s`,
+/// `500ms`; a bare number is seconds.
+pub fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
+    let bad = || format!("invalid duration {s:?}: use a form like 30s, 1m30s or 500ms");
+    if let Ok(secs) = s.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    let mut total = Duration::ZERO;
+    let mut rest = s;
+    if rest.is_empty() {
+        return Err(bad());
+    }
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .ok_or_else(bad)?;
+        let value: f64 = rest[..digits].parse().map_err(|_| bad())?;
+        rest = &rest[digits..];
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let unit = match &rest[..unit_len] {
+            "ns" => 1e-9,
+            "us" | "µs" => 1e-6,
+            "ms" => 1e-3,
+            "s" => 1.0,
+            "m" => 60.0,
+            "h" => 3600.0,
+            _ => return Err(bad()),
+        };
+        total += Duration::from_secs_f64(value * unit);
+        rest = &rest[unit_len..];
+    }
+    Ok(total)
+}
+
+/// Docker's State.Health.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct HealthState {
+    /// starting, healthy or unhealthy.
+    pub status: String,
+    pub failing_streak: u32,
+    pub log: Vec<CheckResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub struct CheckResult {
+    pub start: String,
+    pub end: String,
+    pub exit_code: i32,
+    pub output: String,
+}
+
+pub const STARTING: &str = "starting";
+pub const HEALTHY: &str = "healthy";
+pub const UNHEALTHY: &str = "unhealthy";
+
+impl HealthState {
+    pub fn starting() -> HealthState {
+        HealthState {
+            status: STARTING.into(),
+            ..HealthState::default()
+        }
+    }
+
+    /// Take one result in. A failure inside the start period does not count (unless the
+    /// container was healthy already), `retries` failures in a row make it unhealthy, one
+    /// success makes it healthy. Returns whether the status changed.
+    pub fn record(&mut self, result: CheckResult, in_start_period: bool, retries: u32) -> bool {
+        let before = self.status.clone();
+        if result.exit_code == 0 {
+            self.failing_streak = 0;
+            self.status = HEALTHY.into();
+        } else if !(in_start_period && self.status == STARTING) {
+            self.failing_streak += 1;
+            if self.failing_streak >= retries {
+                self.status = UNHEALTHY.into();
+            }
+        }
+        self.log.push(result);
+        if self.log.len() > KEEP_RESULTS {
+            self.log.remove(0);
+        }
+        self.status != before
+    }
+}
+
+/// What `cove healthcheck run` found.
+pub struct CheckOutcome {
+    pub status: String,
+    pub exit_code: i32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum HealthError {
+    #[error("container {0} has no defined healthcheck")]
+    NoCheck(String),
+    #[error("container {0} is not running")]
+    NotRunning(String),
+}
+
+impl Engine {
+    /// Run the container's check once, record it, and act on the result.
+    pub fn run_healthcheck(&self, c: &mut Container) -> Result<CheckOutcome> {
+        let config = c
+            .config
+            .health
+            .clone()
+            .filter(|h| h.command().is_some())
+            .ok_or_else(|| ContainerError::Health(HealthError::NoCheck(c.name.clone())))?;
+        if c.state.status != Status::Running {
+            return Err(ContainerError::Health(HealthError::NotRunning(
+                c.name.clone(),
+            )));
+        }
+        let result = self.check_once(c, &config)?;
+        let exit_code = result.exit_code;
+
+        let _lock = self.lock(&c.id)?;
+        *c = self.lookup(&c.id)?;
+        if c.state.status != Status::Running {
+            // Stopped while the check ran: nothing to record.
+            return Ok(CheckOutcome {
+                status: c
+                    .state
+                    .health
+                    .as_ref()
+                    .map(|h| h.status.clone())
+                    .unwrap_or_default(),
+                exit_code,
+            });
+        }
+        let started = super::started_since(&c.state.started_at);
+        let in_start_period = started < Duration::from_nanos(config.start_period);
+        let health = c.state.health.get_or_insert_with(HealthState::starting);
+        let changed = health.record(result, in_start_period, config.retries());
+        let status = health.status.clone();
+        self.save_state(c)?;
+        if changed {
+            let mut e = self.event(c, "health_status");
+            e.health_status = Some(status.clone());
+            self.events.emit(&e);
+        }
+        if status == UNHEALTHY {
+            drop(_lock);
+            self.act_on_unhealthy(c, config.on_failure)?;
+        }
+        Ok(CheckOutcome { status, exit_code })
+    }
+
+    fn act_on_unhealthy(&self, c: &mut Container, action: OnFailure) -> Result<()> {
+        match action {
+            OnFailure::None => Ok(()),
+            // Not the user's doing: a restart policy still applies.
+            OnFailure::Kill => self.signal(c, "KILL"),
+            OnFailure::Stop => self.stop(c, None),
+            OnFailure::Restart => {
+                {
+                    let _lock = self.lock(&c.id)?;
+                    *c = self.lookup(&c.id)?;
+                    c.state.restart_requested = true;
+                    self.save_state(c)?;
+                }
+                // The shim's cleanup sees the request and starts the container again.
+                self.signal(c, "KILL")
+            }
+        }
+    }
+
+    /// Run the check's command in the container, output captured, within the timeout.
+    fn check_once(&self, c: &Container, config: &HealthConfig) -> Result<CheckResult> {
+        let args = config.command().unwrap_or_default();
+        let mut spec = self.exec_spec(c, args, &[], None, None, false)?;
+        spec.timeout = Some(config.timeout());
+        let start = super::now_rfc3339();
+        let began = Instant::now();
+        // A memory file, not a pipe: a chatty check cannot block on a full pipe while we wait.
+        let mut out = nix::sys::memfd::memfd_create(
+            "healthcheck-output",
+            nix::sys::memfd::MFdFlags::MFD_CLOEXEC,
+        )
+        .map(std::fs::File::from)
+        .map_err(|e| io_err("creating a file for the check's output")(e.into()))?;
+        let code = with_output_to(&out, || super::exec::exec(c.state.pid, &spec, false))
+            .map_err(io_err("redirecting the check's output"))?
+            .map_err(|e| ContainerError::Io {
+                context: format!("running the health check of {}", c.name),
+                source: std::io::Error::other(e),
+            })?;
+        let timed_out = began.elapsed() >= config.timeout();
+        let mut output = Vec::new();
+        let _ = out.rewind();
+        let _ = out
+            .by_ref()
+            .take(MAX_OUTPUT as u64)
+            .read_to_end(&mut output);
+        let mut output = String::from_utf8_lossy(&output).into_owned();
+        let exit_code = if timed_out {
+            output = format!("Health check exceeded timeout ({:?})", config.timeout());
+            -1
+        } else {
+            code
+        };
+        Ok(CheckResult {
+            start,
+            end: super::now_rfc3339(),
+            exit_code,
+            output,
+        })
+    }
+}
+
+/// Run `f` with our stdout and stderr pointing at `file` (the exec'd check inherits them),
+/// then put them back.
+fn with_output_to<T>(file: &std::fs::File, f: impl FnOnce() -> T) -> std::io::Result<T> {
+    use nix::unistd::dup;
+    let saved_out = dup(std::io::stdout().as_fd())?;
+    let saved_err = dup(std::io::stderr().as_fd())?;
+    nix::unistd::dup2_stdout(file.as_fd())?;
+    nix::unistd::dup2_stderr(file.as_fd())?;
+    let r = f();
+    nix::unistd::dup2_stdout(saved_out.as_fd())?;
+    nix::unistd::dup2_stderr(saved_err.as_fd())?;
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(code: i32) -> CheckResult {
+        CheckResult {
+            exit_code: code,
+            ..CheckResult::default()
+        }
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30s").unwrap(), Duration::from_secs(30));
+        assert_eq!(parse_duration("1m30s").unwrap(), Duration::from_secs(90));
+        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(2));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("").is_err());
+        assert!(parse_duration("5x").is_err());
+    }
+
+    #[test]
+    fn commands() {
+        let shell = HealthConfig {
+            test: vec!["CMD-SHELL".into(), "test -f /ok".into()],
+            ..HealthConfig::default()
+        };
+        assert_eq!(shell.command().unwrap(), ["/bin/sh", "-c", "test -f /ok"]);
+        let exec = HealthConfig {
+            test: vec!["CMD".into(), "true".into()],
+            ..HealthConfig::default()
+        };
+        assert_eq!(exec.command().unwrap(), ["true"]);
+        let none = HealthConfig {
+            test: vec!["NONE".into()],
+            ..HealthConfig::default()
+        };
+        assert!(none.command().is_none());
+        assert_eq!(none.interval(), DEFAULT_INTERVAL);
+        assert_eq!(none.retries(), DEFAULT_RETRIES);
+    }
+
+    #[test]
+    fn status_transitions() {
+        let mut h = HealthState::starting();
+        // Failures in the start period do not count while starting.
+        assert!(!h.record(result(1), true, 2));
+        assert_eq!((h.status.as_str(), h.failing_streak), (STARTING, 0));
+        assert!(h.record(result(0), true, 2));
+        assert_eq!(h.status, HEALTHY);
+        assert!(!h.record(result(1), false, 2));
+        assert_eq!(h.failing_streak, 1);
+        assert!(h.record(result(1), false, 2), "second failure in a row");
+        assert_eq!(h.status, UNHEALTHY);
+        assert!(h.record(result(0), false, 2));
+        assert_eq!((h.status.as_str(), h.failing_streak), (HEALTHY, 0));
+        for _ in 0..10 {
+            h.record(result(0), false, 2);
+        }
+        assert_eq!(h.log.len(), KEEP_RESULTS);
+    }
+}

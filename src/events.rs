@@ -1,0 +1,370 @@
+//! The per-user event log behind `cove events`: one JSON object per line, appended by
+//! whichever cove process made the change (there is no daemon to ask), rotated to
+//! `events.log.1` when it grows past [`MAX_LOG_SIZE`].
+//!
+//! Appends are single `write(2)` calls on an `O_APPEND` descriptor under an flock of the
+//! log itself, so concurrent commands never interleave lines and rotation never loses one.
+//! Recording an event never fails the operation that caused it.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Past this size the log is rotated (one previous generation is kept).
+pub const MAX_LOG_SIZE: u64 = 1 << 20;
+
+/// One event, with Podman's field names (`{{.Status}}`, `{{.ID}}`, ...); `Action` is the
+/// same word under Docker's name. Every field is always written, so any template over
+/// them renders (empty ones as null).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Event {
+    #[serde(rename = "ID")]
+    pub id: String,
+    #[serde(default)]
+    pub image: String,
+    #[serde(default)]
+    pub name: String,
+    pub status: String,
+    #[serde(default)]
+    pub action: String,
+    pub time: String,
+    #[serde(default)]
+    pub time_nano: i64,
+    #[serde(rename = "Type")]
+    pub kind: String,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub container_exit_code: Option<i32>,
+    #[serde(default)]
+    pub health_status: Option<String>,
+}
+
+impl Event {
+    /// An event of `kind` (container, image, volume, network) happening now.
+    pub fn new(kind: &str, status: &str, id: &str, name: &str) -> Event {
+        let now = Utc::now();
+        Event {
+            id: id.to_string(),
+            image: String::new(),
+            name: name.to_string(),
+            status: status.to_string(),
+            action: status.to_string(),
+            time: now.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
+            time_nano: now.timestamp_nanos_opt().unwrap_or_default(),
+            kind: kind.to_string(),
+            attributes: BTreeMap::new(),
+            container_exit_code: None,
+            health_status: None,
+        }
+    }
+
+    pub fn time(&self) -> DateTime<Utc> {
+        DateTime::from_timestamp_nanos(self.time_nano)
+    }
+
+    /// Docker's one-line form:
+    /// `2026-11-23T11:30:12.123456789Z container start 0123... (image=busybox, name=web)`.
+    pub fn human(&self) -> String {
+        let mut attrs: Vec<String> = Vec::new();
+        if !self.image.is_empty() {
+            attrs.push(format!("image={}", self.image));
+        }
+        if !self.name.is_empty() {
+            attrs.push(format!("name={}", self.name));
+        }
+        if let Some(code) = self.container_exit_code {
+            attrs.push(format!("exitCode={code}"));
+        }
+        if let Some(h) = &self.health_status {
+            attrs.push(format!("health_status={h}"));
+        }
+        attrs.extend(self.attributes.iter().map(|(k, v)| format!("{k}={v}")));
+        let mut line = format!("{} {} {} {}", self.time, self.kind, self.status, self.id);
+        if !attrs.is_empty() {
+            line.push_str(&format!(" ({})", attrs.join(", ")));
+        }
+        line
+    }
+}
+
+/// `--filter` of `cove events`: every given key must match, values of one key are ORed.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub containers: Vec<String>,
+    pub events: Vec<String>,
+    pub types: Vec<String>,
+    pub images: Vec<String>,
+    pub labels: Vec<String>,
+    pub volumes: Vec<String>,
+    pub networks: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FilterError {
+    #[error("invalid filter {0:?}: expected KEY=VALUE")]
+    Syntax(String),
+    #[error(
+        "invalid filter key {0:?}: use container, event, type, image, label, volume or network"
+    )]
+    Key(String),
+}
+
+impl Filter {
+    pub fn parse(specs: &[String]) -> Result<Filter, FilterError> {
+        let mut f = Filter::default();
+        for s in specs {
+            let (k, v) = s
+                .split_once('=')
+                .ok_or_else(|| FilterError::Syntax(s.clone()))?;
+            let list = match k {
+                "container" => &mut f.containers,
+                "event" | "status" => &mut f.events,
+                "type" => &mut f.types,
+                "image" => &mut f.images,
+                "label" => &mut f.labels,
+                "volume" => &mut f.volumes,
+                "network" => &mut f.networks,
+                other => return Err(FilterError::Key(other.to_string())),
+            };
+            list.push(v.to_string());
+        }
+        Ok(f)
+    }
+
+    pub fn matches(&self, e: &Event) -> bool {
+        // A name or any prefix of the ID, as for every other command taking containers.
+        let names = |wanted: &[String], kind: &str| {
+            wanted.is_empty()
+                || (e.kind == kind
+                    && wanted
+                        .iter()
+                        .any(|w| *w == e.name || (!w.is_empty() && e.id.starts_with(w.as_str()))))
+        };
+        let any_of =
+            |wanted: &[String], value: &str| wanted.is_empty() || wanted.iter().any(|w| w == value);
+        let label = |l: &String| match l.split_once('=') {
+            Some((k, v)) => e.attributes.get(k).is_some_and(|x| x == v),
+            None => e.attributes.contains_key(l.as_str()),
+        };
+        names(&self.containers, "container")
+            && names(&self.volumes, "volume")
+            && names(&self.networks, "network")
+            && any_of(&self.events, &e.status)
+            && any_of(&self.types, &e.kind)
+            && (self.images.is_empty()
+                || self.images.iter().any(|i| {
+                    *i == e.image
+                        || (e.kind == "image" && (*i == e.name || e.id.starts_with(i.as_str())))
+                }))
+            && self.labels.iter().all(label)
+    }
+}
+
+/// The log of one user's store.
+#[derive(Debug, Clone)]
+pub struct EventLog {
+    dir: PathBuf,
+}
+
+impl EventLog {
+    /// The log kept beside the store's data (it survives reboots, as Podman's journald
+    /// backend does).
+    pub fn new(data_dir: &Path) -> EventLog {
+        EventLog {
+            dir: data_dir.join("events"),
+        }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join("events.log")
+    }
+
+    fn rotated(&self) -> PathBuf {
+        self.dir.join("events.log.1")
+    }
+
+    /// Append one event; failures are ignored (the event log is a record, not state).
+    pub fn emit(&self, e: &Event) {
+        let _ = self.append(e);
+    }
+
+    fn append(&self, e: &Event) -> io::Result<()> {
+        let mut line = serde_json::to_string(e).map_err(io::Error::other)?;
+        line.push('\n');
+        crate::paths::ensure_private_dir(&self.dir)?;
+        let path = self.path();
+        loop {
+            let file = open_append(&path)?;
+            let mut locked = nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive)
+                .map_err(|(_, e)| io::Error::from(e))?;
+            // Rotated by someone else between our open and our lock: write to the new one.
+            let current = fs::metadata(&path).ok().map(|m| m.ino());
+            let ours = locked.metadata()?;
+            if current != Some(ours.ino()) {
+                continue;
+            }
+            if ours.len() + line.len() as u64 > MAX_LOG_SIZE && ours.len() > 0 {
+                fs::rename(&path, self.rotated())?;
+                continue;
+            }
+            return locked.write_all(line.as_bytes());
+        }
+    }
+
+    /// Events recorded so far, oldest first, that pass `keep`; lines that do not parse (a
+    /// torn write after a crash) are skipped.
+    pub fn read(&self, keep: &dyn Fn(&Event) -> bool) -> io::Result<Vec<Event>> {
+        let mut out = Vec::new();
+        for p in [self.rotated(), self.path()] {
+            match File::open(&p) {
+                Ok(f) => out.extend(parse_lines(BufReader::new(f)).filter(|e| keep(e))),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Print every event (past ones first) through `each` until `each` says stop or
+    /// `until` passes; polls the log, reopening it when it was rotated.
+    pub fn follow(
+        &self,
+        until: Option<DateTime<Utc>>,
+        each: &mut dyn FnMut(&Event) -> io::Result<bool>,
+    ) -> io::Result<()> {
+        crate::paths::ensure_private_dir(&self.dir)?;
+        // What is in the rotated generation has been written completely.
+        if let Ok(f) = File::open(self.rotated()) {
+            for e in parse_lines(BufReader::new(f)) {
+                if !each(&e)? {
+                    return Ok(());
+                }
+            }
+        }
+        let mut file = open_append(&self.path())?;
+        let mut pending = Vec::new();
+        loop {
+            let mut chunk = Vec::new();
+            file.read_to_end(&mut chunk)?;
+            pending.extend_from_slice(&chunk);
+            // Only complete lines: a writer may be halfway through one.
+            while let Some(nl) = pending.iter().position(|b| *b == b'\n') {
+                let line: Vec<u8> = pending.drain(..=nl).collect();
+                if let Ok(e) = serde_json::from_slice::<Event>(&line) {
+                    if !each(&e)? {
+                        return Ok(());
+                    }
+                }
+            }
+            if until.is_some_and(|u| Utc::now() > u) {
+                return Ok(());
+            }
+            if chunk.is_empty() {
+                let rotated = fs::metadata(self.path())
+                    .map(|m| m.ino() != file.metadata().map(|f| f.ino()).unwrap_or(0))
+                    .unwrap_or(false);
+                if rotated {
+                    // Finish the old file (now events.log.1), then start at the new one.
+                    file.read_to_end(&mut pending)?;
+                    file = open_append(&self.path())?;
+                    file.seek(SeekFrom::Start(0))?;
+                    continue;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
+}
+
+fn open_append(path: &Path) -> io::Result<File> {
+    OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(libc::O_CLOEXEC)
+        .open(path)
+}
+
+fn parse_lines(r: impl BufRead) -> impl Iterator<Item = Event> {
+    r.split(b'\n')
+        .map_while(Result::ok)
+        .filter_map(|l| serde_json::from_slice(&l).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(kind: &str, status: &str, id: &str, name: &str) -> Event {
+        Event::new(kind, status, id, name)
+    }
+
+    #[test]
+    fn appends_reads_and_rotates() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = EventLog::new(dir.path());
+        log.emit(&ev("container", "create", "abc", "web"));
+        log.emit(&ev("container", "start", "abc", "web"));
+        let all = log.read(&|_| true).unwrap();
+        assert_eq!(
+            all.iter().map(|e| e.status.as_str()).collect::<Vec<_>>(),
+            ["create", "start"]
+        );
+        // Fill past the limit: the old events move to events.log.1 and are still read.
+        let mut big = ev("container", "exec", "abc", "web");
+        big.attributes.insert("x".into(), "y".repeat(4096));
+        for _ in 0..(MAX_LOG_SIZE / 4096 + 2) {
+            log.emit(&big);
+        }
+        assert!(log.rotated().exists());
+        assert!(fs::metadata(log.path()).unwrap().len() <= MAX_LOG_SIZE);
+        log.emit(&ev("container", "remove", "abc", "web"));
+        let last = log.read(&|e| e.status != "exec").unwrap();
+        assert_eq!(last.last().unwrap().status, "remove");
+    }
+
+    #[test]
+    fn filters() {
+        let f = Filter::parse(&["container=web".into(), "event=start".into()]).unwrap();
+        assert!(f.matches(&ev("container", "start", "abc", "web")));
+        assert!(!f.matches(&ev("container", "die", "abc", "web")));
+        assert!(!f.matches(&ev("container", "start", "abd", "db")));
+        let by_id = Filter::parse(&["container=ab".into()]).unwrap();
+        assert!(by_id.matches(&ev("container", "start", "abc", "x")));
+        assert!(!by_id.matches(&ev("image", "pull", "abc", "x")));
+        let t = Filter::parse(&["type=image".into(), "type=volume".into()]).unwrap();
+        assert!(t.matches(&ev("volume", "create", "v", "v")));
+        assert!(!t.matches(&ev("container", "create", "c", "c")));
+        let mut labelled = ev("container", "start", "abc", "web");
+        labelled.attributes.insert("app".into(), "shop".into());
+        assert!(Filter::parse(&["label=app=shop".into()])
+            .unwrap()
+            .matches(&labelled));
+        assert!(!Filter::parse(&["label=app=blog".into()])
+            .unwrap()
+            .matches(&labelled));
+        assert!(Filter::parse(&["bogus=1".into()]).is_err());
+        assert!(Filter::parse(&["container".into()]).is_err());
+    }
+
+    #[test]
+    fn human_line() {
+        let mut e = ev("container", "die", "abc", "web");
+        e.image = "busybox".into();
+        e.container_exit_code = Some(3);
+        let line = e.human();
+        assert!(
+            line.ends_with("container die abc (image=busybox, name=web, exitCode=3)"),
+            "{line}"
+        );
+    }
+}
