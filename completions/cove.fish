@@ -72,6 +72,8 @@ complete -c cove -n "__fish_cove_needs_command" -f -a "info" -d 'Display system-
 complete -c cove -n "__fish_cove_needs_command" -f -a "version" -d 'Show version information'
 complete -c cove -n "__fish_cove_needs_command" -f -a "unshare" -d 'Run a command in the rootless user namespace'
 complete -c cove -n "__fish_cove_needs_command" -f -a "completion" -d 'Generate shell completion scripts'
+complete -c cove -n "__fish_cove_needs_command" -f -a "events" -d 'Show events: containers created, started, dying, removed, images pulled, ...'
+complete -c cove -n "__fish_cove_needs_command" -f -a "healthcheck" -d 'Run health checks of containers'
 complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l name -d 'Assign a name to the container' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
@@ -86,6 +88,13 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l security-opt -d 'Secur
 complete -c cove -n "__fish_cove_using_subcommand run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l restart -d 'Restart policy when the container exits: no, on-failure[:MAX], always, unless-stopped' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l health-cmd -d 'Command to check the container\'s health (run by /bin/sh -c inside it), or "none"' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l health-interval -d 'Time between health checks (e.g. 30s, 1m30s)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l health-retries -d 'Failed checks in a row before the container is unhealthy' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l health-start-period -d 'Time after start during which failed checks do not count' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l health-timeout -d 'Longest a check may run before it counts as failed' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l ip -d 'The container\'s IPv4 address on its network' -r
@@ -118,6 +127,7 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l env-host -d 'Pass all 
 complete -c cove -n "__fish_cove_using_subcommand run" -l privileged -d 'Give extended privileges to this container'
 complete -c cove -n "__fish_cove_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c cove -n "__fish_cove_using_subcommand run" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand run" -l no-healthcheck -d 'Disable any health check, the image\'s included'
 complete -c cove -n "__fish_cove_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
 complete -c cove -n "__fish_cove_using_subcommand run" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
@@ -136,6 +146,13 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l security-opt -d 'Se
 complete -c cove -n "__fish_cove_using_subcommand create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l restart -d 'Restart policy when the container exits: no, on-failure[:MAX], always, unless-stopped' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l health-cmd -d 'Command to check the container\'s health (run by /bin/sh -c inside it), or "none"' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l health-interval -d 'Time between health checks (e.g. 30s, 1m30s)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l health-retries -d 'Failed checks in a row before the container is unhealthy' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l health-start-period -d 'Time after start during which failed checks do not count' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l health-timeout -d 'Longest a check may run before it counts as failed' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l ip -d 'The container\'s IPv4 address on its network' -r
@@ -167,11 +184,13 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l env-host -d 'Pass a
 complete -c cove -n "__fish_cove_using_subcommand create" -l privileged -d 'Give extended privileges to this container'
 complete -c cove -n "__fish_cove_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c cove -n "__fish_cove_using_subcommand create" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand create" -l no-healthcheck -d 'Disable any health check, the image\'s included'
 complete -c cove -n "__fish_cove_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
 complete -c cove -n "__fish_cove_using_subcommand create" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand create" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand start" -s f -l filter -d 'With --all, only these (restart-policy=always|unless-stopped|..., label=, name=, status=); restart-policy skips unless-stopped containers the user stopped, so a boot-time `start --all --filter restart-policy=...` does what Docker\'s daemon does' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l detach-keys -d 'Key sequence for detaching' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l root -d 'Directory for images and other persistent data' -r -F
@@ -390,6 +409,13 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy when the container exits: no, on-failure[:MAX], always, unless-stopped' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Command to check the container\'s health (run by /bin/sh -c inside it), or "none"' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between health checks (e.g. 30s, 1m30s)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Failed checks in a row before the container is unhealthy' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Time after start during which failed checks do not count' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Longest a check may run before it counts as failed' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 address on its network' -r
@@ -422,6 +448,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to this container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any health check, the image\'s included'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
@@ -440,6 +467,13 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy when the container exits: no, on-failure[:MAX], always, unless-stopped' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Command to check the container\'s health (run by /bin/sh -c inside it), or "none"' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between health checks (e.g. 30s, 1m30s)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Failed checks in a row before the container is unhealthy' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Time after start during which failed checks do not count' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Longest a check may run before it counts as failed' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 address on its network' -r
@@ -471,11 +505,13 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to this container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Automatically remove the container when it exits'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any health check, the image\'s included'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'With --all, only these (restart-policy=always|unless-stopped|..., label=, name=, status=); restart-policy skips unless-stopped containers the user stopped, so a boot-time `start --all --filter restart-policy=...` does what Docker\'s daemon does' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Key sequence for detaching' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Directory for images and other persistent data' -r -F
@@ -1082,3 +1118,25 @@ complete -c cove -n "__fish_cove_using_subcommand completion" -l root -d 'Direct
 complete -c cove -n "__fish_cove_using_subcommand completion" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand completion" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand events" -l since -d 'Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c cove -n "__fish_cove_using_subcommand events" -l until -d 'Stop at this time (same forms as --since)' -r
+complete -c cove -n "__fish_cove_using_subcommand events" -s f -l filter -d 'Only matching events (container=, event=, type=, image=, label=, volume=, network=); values of one key are alternatives' -r
+complete -c cove -n "__fish_cove_using_subcommand events" -l format -d 'Format: json (one object per line) or a Go template like \'{{.Status}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand events" -l stream -d 'Keep printing new events (the default); false prints past events and exits' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand events" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand events" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand events" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cove -n "__fish_cove_using_subcommand events" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container\'s health check once and print its status'
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'

@@ -114,7 +114,9 @@ pub fn create(
         anonymous,
         created_at: chrono::Utc::now().timestamp(),
     };
-    if !store.db().insert_volume(&row)? && !exists_ok {
+    if store.db().insert_volume(&row)? {
+        emit(store, "create", &name);
+    } else if !exists_ok {
         return Err(VolumeError::Exists(name));
     }
     find(store, &name)
@@ -136,8 +138,14 @@ pub fn remove(store: &Store, name: &str) -> Result<()> {
     if !store.db().delete_volume(name)? {
         return Err(VolumeError::NotFound(name.into()));
     }
+    emit(store, "remove", name);
     let dir = volumes_dir(store).join(name);
     remove_path(&dir).map_err(io_err(format!("removing {}", dir.display())))
+}
+
+fn emit(store: &Store, status: &str, name: &str) {
+    crate::events::EventLog::new(&store.paths.data)
+        .emit(&crate::events::Event::new("volume", status, name, name));
 }
 
 /// Is the directory empty (or missing)?

@@ -1395,7 +1395,8 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
         .iter()
         .any(|f| f.starts_with("status=") || f.starts_with("exited="));
     if !(a.all || a.latest || a.last.is_some() || status_filter) {
-        list.retain(|c| c.state.status.is_active());
+        // Docker lists a container waiting to restart with the running ones.
+        list.retain(|c| c.state.status.is_active() || c.state.status == Status::Restarting);
     }
     let mut kept = Vec::new();
     for c in list {

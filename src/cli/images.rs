@@ -127,7 +127,10 @@ pub fn pull_id(ctx: &Ctx, a: &PullArgs) -> anyhow::Result<String> {
         let result = rt.block_on(pull_image(store.clone(), &conf, r, &opts, observer.clone()));
         observer.finish();
         match result {
-            Ok(p) => return Ok(p.id),
+            Ok(p) => {
+                store.emit("pull", &p.id, &r.whole());
+                return Ok(p.id);
+            }
             Err(e) => errors.push(anyhow::Error::new(e)),
         }
     }
@@ -178,6 +181,7 @@ pub fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
     ));
     observer.finish();
     let pushed = res?;
+    store.emit("push", &img.id, &dest.whole());
     if let Some(f) = &a.digestfile {
         std::fs::write(f, &pushed.manifest_digest)
             .with_context(|| format!("writing {}", f.display()))?;
@@ -494,6 +498,7 @@ pub fn tag(ctx: &Ctx, a: TagArgs) -> CmdResult {
         .collect::<anyhow::Result<Vec<_>>>()?;
     for n in names {
         store.db().set_name(&n, &img.id)?;
+        store.emit("tag", &img.id, &n);
     }
     Ok(0)
 }
@@ -523,6 +528,7 @@ pub fn untag(ctx: &Ctx, a: UntagArgs) -> CmdResult {
     };
     for n in targets {
         store.db().remove_name(&n)?;
+        store.emit("untag", &img.id, &n);
     }
     Ok(0)
 }

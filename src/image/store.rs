@@ -237,9 +237,16 @@ impl Store {
         Ok(None)
     }
 
+    /// Record an image event (pull, push, tag, untag, remove) in the user's event log.
+    pub fn emit(&self, status: &str, id: &str, name: &str) {
+        crate::events::EventLog::new(&self.paths.data)
+            .emit(&crate::events::Event::new("image", status, id, name));
+    }
+
     /// Remove an image's rows and then whatever files no other image uses.
     pub fn delete_image(&self, id: &str) -> Result<()> {
         let freed = self.db().delete_image(id)?;
+        self.emit("remove", id, "");
         for l in &freed.layers {
             let _ = remove_path(&self.layer_dir(l)?);
         }

@@ -69,6 +69,7 @@ const RESERVED_NAMES: &[&str] = &[
 pub struct Networks {
     defs: PathBuf,
     runtime: PathBuf,
+    events: crate::events::EventLog,
 }
 
 fn io(what: String) -> impl FnOnce(std::io::Error) -> NetworkError {
@@ -80,6 +81,7 @@ impl Networks {
         Networks {
             defs: data.join("networks"),
             runtime: runtime.join("networks"),
+            events: crate::events::EventLog::new(data),
         }
     }
 
@@ -215,6 +217,7 @@ impl Networks {
             .map_err(|e| NetworkError::Option(format!("encoding the network: {e}")))?;
         fs::write(&tmp, json).map_err(io(format!("writing {}", tmp.display())))?;
         fs::rename(&tmp, &path).map_err(io(format!("writing {}", path.display())))?;
+        self.emit("create", &net);
         Ok(net)
     }
 
@@ -224,7 +227,14 @@ impl Networks {
         let path = self.defs.join(format!("{}.json", net.name));
         fs::remove_file(&path).map_err(io(format!("removing {}", path.display())))?;
         let _ = fs::remove_dir_all(self.runtime_dir(&net.name));
+        self.emit("remove", net);
         Ok(())
+    }
+
+    fn emit(&self, status: &str, net: &NetworkConfig) {
+        self.events.emit(&crate::events::Event::new(
+            "network", status, &net.id, &net.name,
+        ));
     }
 
     /// `NAME/ips/<address>` files (owner inside) and `NAME/dns/<container id>` records.
