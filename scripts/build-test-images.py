@@ -19,6 +19,7 @@ Images (all under the repository prefix cove-test/, all tagged latest):
   busybox    OCI, 1 gzip layer: every busybox applet, /etc/passwd with user web, /var/www.
   web        busybox's layer + /bin/udp-echo and /var/www/cgi-bin/addr (prints REMOTE_ADDR);
              EXPOSE 80/tcp 7/udp; CMD httpd -f -p 80 -h /var/www.
+  healthy    busybox's layer; HEALTHCHECK test -f /tmp/ready every 0.5 s; CMD creates it.
   multi      OCI, 3 gzip layers:
                L1 busybox base
                L2 /data/ (0755)
@@ -362,6 +363,21 @@ def build_web(bb, udp_echo):
     return Image(bb.layers + [extra], oci=True, extra_config=cfg)
 
 
+def build_healthy(bb):
+    """busybox with a HEALTHCHECK in its config: healthy once /tmp/ready exists, which its
+    command creates."""
+    cfg = {
+        "Labels": {"org.cove.test": "healthy"},
+        "Healthcheck": {
+            "Test": ["CMD-SHELL", "test -f /tmp/ready"],
+            "Interval": 500 * 1000 * 1000,
+            "Retries": 1,
+        },
+        "Cmd": ["sh", "-c", "touch /tmp/ready; exec sleep 1000"],
+    }
+    return Image(bb.layers, oci=True, extra_config=cfg)
+
+
 def build_multi():
     l1 = Layer(make_tar(base_entries()), OCI_LAYER_GZIP, gz)
     l2 = Layer(
@@ -500,6 +516,10 @@ def main():
     web = build_web(bb, args.udp_echo)
     out["WEB"] = (reg.push_image("cove-test/web", web), web.config_digest)
     log("pushed cove-test/web %s" % web.digest)
+
+    healthy = build_healthy(bb)
+    out["HEALTHY"] = (reg.push_image("cove-test/healthy", healthy), healthy.config_digest)
+    log("pushed cove-test/healthy %s" % healthy.digest)
 
     multi = build_multi()
     out["MULTI"] = (reg.push_image("cove-test/multi", multi), multi.config_digest)

@@ -565,3 +565,25 @@ fn events_show_a_containers_life_in_order() {
     assert_eq!(code, 125);
     assert!(err.contains("--since"), "{err}");
 }
+
+#[test]
+fn the_images_healthcheck_is_used_and_can_be_overridden_or_disabled() {
+    let env = TestEnv::new("health-image");
+    let img = common::image("healthy");
+    env.cove_ok(&["pull", "-q", &img]);
+    env.cove_ok(&["run", "-d", "--name", "img", &img]);
+    assert_eq!(
+        field(&env, "img", "{{json .Config.Healthcheck.Test}}"),
+        r#"["CMD-SHELL","test -f /tmp/ready"]"#
+    );
+    assert!(eventually(|| field(&env, "img", "{{.State.Health.Status}}") == "healthy"));
+    // A flag replaces one field and keeps the image's others.
+    env.cove_ok(&["run", "-d", "--name", "flag", "--health-cmd", "test -f /nonexistent", &img]);
+    assert!(eventually(|| field(&env, "flag", "{{.State.Health.Status}}") == "unhealthy"));
+    assert_eq!(field(&env, "flag", "{{.Config.Healthcheck.Retries}}"), "1");
+    env.cove_ok(&["run", "-d", "--name", "off", "--no-healthcheck", &img]);
+    assert_eq!(field(&env, "off", "{{json .State.Health}}"), "null");
+    let ps = env.cove_ok(&["ps", "--filter", "name=off", "--format", "{{.Status}}"]);
+    assert!(!ps.contains("health"), "{ps}");
+    env.cove_ok(&["rm", "-f", "img", "flag", "off"]);
+}
