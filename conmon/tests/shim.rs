@@ -545,3 +545,51 @@ fn terminal_mode() {
     );
     assert!(!env.state.join("console.sock").exists());
 }
+
+#[test]
+fn health_command_runs_on_schedule_one_at_a_time() {
+    let env = Env::new("sleep 1.5\n");
+    let ticks = env.root.join("ticks");
+    let script = format!(
+        "echo start >> {t}; sleep 0.2; echo end >> {t}",
+        t = ticks.display()
+    );
+    sync_pid(&env.start(&[
+        "--health-interval-ms",
+        "100",
+        "--health-command",
+        "/bin/sh",
+        "--health-command-arg",
+        "-c",
+        "--health-command-arg",
+        &script,
+    ]));
+    assert_eq!(exit_code(&env.wait_exit_file()), 0);
+    let text = std::fs::read_to_string(&ticks).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 4, "at least two checks in 1.5 s: {lines:?}");
+    // Never two at once: every start is followed by its end before the next start.
+    for pair in lines.chunks(2) {
+        assert_eq!(pair[0], "start", "{lines:?}");
+        if pair.len() == 2 {
+            assert_eq!(pair[1], "end", "{lines:?}");
+        }
+    }
+}
+
+#[test]
+fn health_flags_come_in_pairs() {
+    let env = Env::new("exit 0\n");
+    for extra in [
+        vec!["--health-interval-ms", "100"],
+        vec!["--health-command", "/bin/true"],
+        vec!["--health-interval-ms", "0", "--health-command", "/bin/true"],
+    ] {
+        let mut args = env.args(&extra);
+        args.extend(["--sync-fd".into(), "1".into()]);
+        let out = Command::new(SHIM).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(125), "{extra:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("health"), "{extra:?}: {err}");
+    }
+}
