@@ -164,6 +164,27 @@ fn always_restarts_a_killed_process_and_stop_ends_it() {
         field(&env, "svc", "{{.State.Status}} {{.RestartCount}}"),
         "exited 0"
     );
+    // A signal that is a message (HUP: reload) is no stop. Here it ends the process (sleep
+    // under --init dies of it), and the policy brings it back.
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--init",
+        "--name",
+        "hup",
+        "--restart",
+        "always",
+        &busybox(),
+        "sleep",
+        "1000",
+    ]);
+    env.cove_ok(&["kill", "-s", "HUP", "hup"]);
+    assert!(eventually(|| field(
+        &env,
+        "hup",
+        "{{.RestartCount}} {{.State.Status}}"
+    ) == "1 running"));
+    env.cove_ok(&["rm", "-f", "hup"]);
 }
 
 #[test]
@@ -576,10 +597,26 @@ fn the_images_healthcheck_is_used_and_can_be_overridden_or_disabled() {
         field(&env, "img", "{{json .Config.Healthcheck.Test}}"),
         r#"["CMD-SHELL","test -f /tmp/ready"]"#
     );
-    assert!(eventually(|| field(&env, "img", "{{.State.Health.Status}}") == "healthy"));
+    assert!(eventually(|| field(
+        &env,
+        "img",
+        "{{.State.Health.Status}}"
+    ) == "healthy"));
     // A flag replaces one field and keeps the image's others.
-    env.cove_ok(&["run", "-d", "--name", "flag", "--health-cmd", "test -f /nonexistent", &img]);
-    assert!(eventually(|| field(&env, "flag", "{{.State.Health.Status}}") == "unhealthy"));
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--name",
+        "flag",
+        "--health-cmd",
+        "test -f /nonexistent",
+        &img,
+    ]);
+    assert!(eventually(|| field(
+        &env,
+        "flag",
+        "{{.State.Health.Status}}"
+    ) == "unhealthy"));
     assert_eq!(field(&env, "flag", "{{.Config.Healthcheck.Retries}}"), "1");
     env.cove_ok(&["run", "-d", "--name", "off", "--no-healthcheck", &img]);
     assert_eq!(field(&env, "off", "{{json .State.Health}}"), "null");

@@ -234,7 +234,7 @@ impl Engine {
                 exit_code,
             });
         }
-        let started = super::started_since(&c.state.started_at);
+        let started = super::run_time(&c.state.started_at, &super::now_rfc3339());
         let in_start_period = started < Duration::from_nanos(config.start_period);
         let health = c.state.health.get_or_insert_with(HealthState::starting);
         let changed = health.record(result, in_start_period, config.retries());

@@ -121,18 +121,6 @@ pub fn process_start_time(pid: i32) -> Option<u64> {
     fields.get(19)?.parse().ok()
 }
 
-/// How long ago an RFC 3339 time was (zero for an empty or future one).
-pub fn started_since(rfc3339: &str) -> Duration {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .ok()
-        .and_then(|t| {
-            (chrono::Utc::now() - t.with_timezone(&chrono::Utc))
-                .to_std()
-                .ok()
-        })
-        .unwrap_or_default()
-}
-
 /// Whether `pid` is a live cove-conmon (and not a recycled pid).
 fn shim_alive(pid: i32) -> bool {
     pid > 0
@@ -140,13 +128,41 @@ fn shim_alive(pid: i32) -> bool {
         && fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "cove-conmon")
 }
 
-/// How long a run lasted, from its start and finish times.
-fn run_time(started: &str, finished: &str) -> Duration {
+/// The time between two RFC 3339 times (zero when either is missing or they are reversed).
+pub fn run_time(started: &str, finished: &str) -> Duration {
     let parse = |t: &str| chrono::DateTime::parse_from_rfc3339(t).ok();
     match (parse(started), parse(finished)) {
         (Some(s), Some(f)) => (f - s).to_std().unwrap_or_default(),
         _ => Duration::ZERO,
     }
+}
+
+/// A lookup where "not found" is an answer, not an error.
+fn present(r: Result<Container>) -> Result<Option<Container>> {
+    match r {
+        Ok(c) => Ok(Some(c)),
+        Err(ContainerError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `cove kill -s SIGNAL` means "end it" (so no restart policy may bring it back),
+/// rather than a message such as SIGHUP for reloading configuration.
+fn ends_process(signal: &str, stop_signal: &str) -> bool {
+    let name = |s: &str| {
+        let s = s.trim().to_ascii_uppercase();
+        let s = s.strip_prefix("SIG").map(str::to_string).unwrap_or(s);
+        match s.as_str() {
+            "9" => "KILL".to_string(),
+            "15" => "TERM".to_string(),
+            "2" => "INT".to_string(),
+            "3" => "QUIT".to_string(),
+            _ => s,
+        }
+    };
+    let sig = name(signal);
+    ["KILL", "TERM", "INT", "QUIT"].contains(&sig.as_str())
+        || (!stop_signal.is_empty() && sig == name(stop_signal))
 }
 
 /// Whether this process holds CAP_SYS_RESOURCE (may raise hard resource limits).
@@ -760,15 +776,18 @@ impl Engine {
         }
     }
 
-    /// `kill`: signal the container's process; the restart policy then leaves it alone
-    /// (as Podman does), so `kill` ends a `--restart=always` container too.
+    /// `kill`: signal the container's process. A signal that ends it counts as the user's
+    /// stop (as in Podman), so `kill` ends a `--restart=always` container too; `-s HUP`
+    /// and the like leave the policy in force.
     pub fn kill(&self, c: &mut Container, signal: &str) -> Result<()> {
         self.refresh(c)?;
         if !c.state.status.is_active() {
             return Err(ContainerError::NotRunning(c.name.clone()));
         }
-        c.state.stopped_by_user = true;
-        self.save_state(c)?;
+        if ends_process(signal, &c.config.stop_signal) {
+            c.state.stopped_by_user = true;
+            self.save_state(c)?;
+        }
         self.signal(c, signal)?;
         let mut e = self.event(c, "kill");
         e.attributes.insert("signal".into(), signal.to_string());
@@ -866,18 +885,13 @@ impl Engine {
     /// After the process ended: forget it in the runtime, unmount, and remove the
     /// container if it was run with --rm. Idempotent; run by the shim and by `run`.
     pub fn cleanup(&self, input: &str) -> Result<()> {
-        let found = |r: Result<Container>| match r {
-            Ok(c) => Ok(Some(c)),
-            // Already removed (e.g. `run --rm` in the foreground beat the shim to it).
-            Err(ContainerError::NotFound(_)) => Ok(None),
-            Err(e) => Err(e),
-        };
-        let Some(c) = found(self.lookup(input))? else {
+        // Already removed (e.g. `run --rm` in the foreground beat the shim to it).
+        let Some(c) = present(self.lookup(input))? else {
             return Ok(());
         };
         let lock = self.lock(&c.id)?;
         // Read again under the lock: a concurrent cleanup may have finished meanwhile.
-        let Some(mut c) = found(self.lookup(&c.id))? else {
+        let Some(mut c) = present(self.lookup(&c.id))? else {
             return Ok(());
         };
         // Restarting: another cleanup of the same exit is waiting out the back-off.
@@ -917,10 +931,8 @@ impl Engine {
     /// The restart the policy scheduled, unless it was cancelled during the back-off.
     fn restart_after_exit(&self, id: &str) -> Result<()> {
         let _lock = self.lock(id)?;
-        let mut c = match self.lookup(id) {
-            Ok(c) => c,
-            Err(ContainerError::NotFound(_)) => return Ok(()),
-            Err(e) => return Err(e),
+        let Some(mut c) = present(self.lookup(id))? else {
+            return Ok(());
         };
         if c.state.status != Status::Restarting {
             return Ok(());
@@ -1073,6 +1085,20 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn which_signals_end_a_container() {
+        assert!(ends_process("KILL", ""));
+        assert!(ends_process("SIGTERM", ""));
+        assert!(ends_process("9", ""));
+        assert!(ends_process("sigint", ""));
+        assert!(!ends_process("HUP", ""));
+        assert!(!ends_process("USR1", ""));
+        assert!(
+            ends_process("USR1", "SIGUSR1"),
+            "the container's own stop signal"
+        );
+    }
 
     #[test]
     fn start_time_of_self_and_of_nothing() {
