@@ -4,6 +4,7 @@
 mod archive;
 mod containers;
 pub mod docs;
+mod examples;
 mod images;
 mod login;
 mod network;
@@ -15,7 +16,7 @@ mod volumes;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, FromArgMatches, Parser, Subcommand};
 
 use crate::config::registries::RegistriesConf;
 use crate::image::store::Store;
@@ -52,6 +53,19 @@ pub struct GlobalOpts {
     /// Directory for runtime state (pid files, locks)
     #[arg(long, global = true, value_name = "DIR")]
     pub runroot: Option<PathBuf>,
+    /// How much to print on stderr (debug: the helper command lines cove runs)
+    #[arg(long, global = true, value_name = "LEVEL", value_enum, default_value_t = crate::log::DEFAULT)]
+    pub log_level: crate::log::Level,
+    /// Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused
+    #[arg(long, global = true, value_name = "MANAGER", value_enum)]
+    pub cgroup_manager: Option<CgroupManager>,
+}
+
+/// `--cgroup-manager` values Podman knows.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CgroupManager {
+    Cgroupfs,
+    Systemd,
 }
 
 #[derive(Subcommand, Debug)]
@@ -147,6 +161,9 @@ pub enum Command {
     Unshare(system::UnshareArgs),
     /// Generate shell completion scripts
     Completion(system::CompletionArgs),
+    /// Manage cove: disk usage, pruning, reset
+    #[command(subcommand)]
+    System(system::SystemCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -371,6 +388,9 @@ impl Ctx {
         if let Some(r) = &self.global.runroot {
             exit_command.extend(["--runroot".into(), r.display().to_string()]);
         }
+        if self.global.log_level != crate::log::DEFAULT {
+            exit_command.extend(["--log-level".into(), self.global.log_level.name().into()]);
+        }
         Ok(crate::container::Engine {
             paths: self.paths.clone(),
             store: self.store()?,
@@ -395,7 +415,10 @@ impl Ctx {
 
 /// Parse, enter the namespace, run; returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match examples::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(c) => c,
         Err(e) => {
             let code = match e.kind() {
@@ -441,6 +464,15 @@ pub(crate) fn each_name(names: &[String], mut f: impl FnMut(&str) -> Result<(), 
 }
 
 fn run(cli: Cli) -> CmdResult {
+    crate::log::set(cli.global.log_level);
+    if cli.global.cgroup_manager == Some(CgroupManager::Systemd) {
+        // Podman would ask systemd for a scope per container; cove has no systemd
+        // integration, and silently using cgroupfs would surprise whoever asked.
+        return Err(anyhow::anyhow!(
+            "--cgroup-manager systemd is not supported: cove manages cgroups itself (cgroupfs)"
+        )
+        .into());
+    }
     // Inside the namespace we are uid 0; paths belong to the user on the host.
     let (uid, _) = rootless::host_ids();
     let mut paths = Paths::from_env(uid);
@@ -538,5 +570,6 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Version(a) => system::version(ctx, a),
         Command::Unshare(a) => system::unshare(ctx, a),
         Command::Completion(a) => system::completion(a),
+        Command::System(s) => system::system(ctx, s),
     }
 }
