@@ -1261,7 +1261,7 @@ pub fn human_duration(secs: i64) -> String {
     }
 }
 
-fn status_text(c: &Container) -> String {
+pub(crate) fn status_text(c: &Container) -> String {
     let since = |t: &str| {
         parse_time(t)
             .map(|t| (chrono::Utc::now() - t).num_seconds())
@@ -1676,15 +1676,16 @@ pub struct PruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
+    /// Only what was created before a time (until=TIMESTAMP|DURATION) or carries a
+    /// label (label=KEY[=VALUE], label!=KEY[=VALUE])
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
-pub fn prune(ctx: &Ctx, _a: PruneArgs) -> CmdResult {
-    let engine = ctx.engine()?;
-    for mut c in engine.list()? {
-        if !c.state.status.is_active() {
-            engine.remove(&mut c, false, false)?;
-            println!("{}", c.id);
-        }
+pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
+    let filters = crate::system::prune::Filters::parse(&a.filter)?;
+    for p in crate::system::prune::containers(&ctx.engine()?, &filters)? {
+        println!("{}", p.id);
     }
     Ok(0)
 }

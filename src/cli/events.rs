@@ -11,11 +11,6 @@ use crate::events::{Event, EventLog, Filter};
 use crate::format::{Format, Template};
 
 #[derive(Args, Debug)]
-#[command(
-    after_long_help = "EXAMPLES:\n  cove events --filter container=web\n  \
-cove events --since 10m --stream=false --format json\n  \
-cove events --filter event=die --format '{{.Name}} exited with {{.ContainerExitCode}}'"
-)]
 pub struct EventsArgs {
     /// Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)
     #[arg(long, value_name = "TIME")]

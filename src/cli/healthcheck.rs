@@ -9,10 +9,6 @@ use crate::container::ContainerError;
 #[derive(Subcommand, Debug)]
 pub enum HealthcheckCommand {
     /// Run a container's health check once and print its status
-    #[command(
-        after_long_help = "EXAMPLES:\n  cove run -d --name web --health-cmd 'wget -q -O /dev/null http://localhost/' IMAGE\n  \
-cove healthcheck run web && echo web is healthy"
-    )]
     Run(RunArgs),
 }
 

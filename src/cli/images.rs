@@ -222,13 +222,15 @@ fn image_rows(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<(String, S
     if names.is_empty() {
         return Ok(vec![("<none>".into(), "<none>".into())]);
     }
-    Ok(names
-        .iter()
-        .map(|n| match n.rsplit_once(':') {
-            Some((repo, tag)) if !tag.contains('/') => (repo.to_string(), tag.to_string()),
-            _ => (n.clone(), "<none>".into()),
-        })
-        .collect())
+    Ok(names.iter().map(|n| repo_tag(n)).collect())
+}
+
+/// `registry/repo:tag` as the REPOSITORY and TAG columns show it.
+pub(crate) fn repo_tag(name: &str) -> (String, String) {
+    match name.rsplit_once(':') {
+        Some((repo, tag)) if !tag.contains('/') => (repo.to_string(), tag.to_string()),
+        _ => (name.to_string(), "<none>".into()),
+    }
 }
 
 fn repo_digests(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<String>> {
@@ -663,6 +665,10 @@ pub struct PruneArgs {
     /// Do not prompt for confirmation
     #[arg(short, long)]
     pub force: bool,
+    /// Only what was created before a time (until=TIMESTAMP|DURATION) or carries a
+    /// label (label=KEY[=VALUE], label!=KEY[=VALUE])
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
 pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
@@ -678,18 +684,10 @@ pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
             return Ok(0);
         }
     }
-    let store = ctx.store()?;
-    let images = store.db().images()?;
-    for img in images {
-        if !store.db().containers_using(&img.id)?.is_empty() {
-            continue;
-        }
-        if a.all || store.db().names_of(&img.id)?.is_empty() {
-            store.delete_image(&img.id)?;
-            println!("{}", img.id.trim_start_matches("sha256:"));
-        }
+    let filters = crate::system::prune::Filters::parse(&a.filter)?;
+    for p in crate::system::prune::images(&*ctx.store()?, a.all, &filters)? {
+        println!("{}", p.id.trim_start_matches("sha256:"));
     }
-    store.collect_garbage()?;
     Ok(0)
 }
 

@@ -5,6 +5,7 @@ mod archive;
 mod containers;
 pub mod docs;
 mod events;
+mod examples;
 mod healthcheck;
 mod images;
 mod login;
@@ -17,7 +18,7 @@ mod volumes;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, FromArgMatches, Parser, Subcommand};
 
 use crate::config::registries::RegistriesConf;
 use crate::image::store::Store;
@@ -54,6 +55,19 @@ pub struct GlobalOpts {
     /// Directory for runtime state (pid files, locks)
     #[arg(long, global = true, value_name = "DIR")]
     pub runroot: Option<PathBuf>,
+    /// How much to print on stderr (debug: the helper command lines cove runs)
+    #[arg(long, global = true, value_name = "LEVEL", value_enum, default_value_t = crate::log::DEFAULT)]
+    pub log_level: crate::log::Level,
+    /// Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused
+    #[arg(long, global = true, value_name = "MANAGER", value_enum)]
+    pub cgroup_manager: Option<CgroupManager>,
+}
+
+/// `--cgroup-manager` values Podman knows.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CgroupManager {
+    Cgroupfs,
+    Systemd,
 }
 
 #[derive(Subcommand, Debug)]
@@ -154,6 +168,9 @@ pub enum Command {
     /// Run health checks of containers
     #[command(subcommand)]
     Healthcheck(healthcheck::HealthcheckCommand),
+    /// Manage cove: disk usage, pruning, reset
+    #[command(subcommand)]
+    System(system::SystemCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -378,6 +395,9 @@ impl Ctx {
         if let Some(r) = &self.global.runroot {
             exit_command.extend(["--runroot".into(), r.display().to_string()]);
         }
+        if self.global.log_level != crate::log::DEFAULT {
+            exit_command.extend(["--log-level".into(), self.global.log_level.name().into()]);
+        }
         Ok(crate::container::Engine {
             paths: self.paths.clone(),
             store: self.store()?,
@@ -403,7 +423,10 @@ impl Ctx {
 
 /// Parse, enter the namespace, run; returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match examples::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(c) => c,
         Err(e) => {
             let code = match e.kind() {
@@ -449,6 +472,15 @@ pub(crate) fn each_name(names: &[String], mut f: impl FnMut(&str) -> Result<(), 
 }
 
 fn run(cli: Cli) -> CmdResult {
+    crate::log::set(cli.global.log_level);
+    if cli.global.cgroup_manager == Some(CgroupManager::Systemd) {
+        // Podman would ask systemd for a scope per container; cove has no systemd
+        // integration, and silently using cgroupfs would surprise whoever asked.
+        return Err(anyhow::anyhow!(
+            "--cgroup-manager systemd is not supported: cove manages cgroups itself (cgroupfs)"
+        )
+        .into());
+    }
     // Inside the namespace we are uid 0; paths belong to the user on the host.
     let (uid, _) = rootless::host_ids();
     let mut paths = Paths::from_env(uid);
@@ -548,5 +580,6 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Completion(a) => system::completion(a),
         Command::Events(a) => events::events(ctx, a),
         Command::Healthcheck(c) => healthcheck::run(ctx, c),
+        Command::System(s) => system::system(ctx, s),
     }
 }

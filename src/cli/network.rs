@@ -13,6 +13,7 @@ use crate::container::record::Attachment;
 use crate::container::{Container, ContainerError, Engine};
 use crate::network::networks::{CreateRequest, NetworkConfig};
 use crate::network::{NetworkError, PortMapping};
+use crate::system::prune;
 
 #[derive(Args, Debug)]
 pub struct PortArgs {
@@ -150,6 +151,10 @@ pub struct PruneArgs {
     /// Do not ask for confirmation (cove never asks)
     #[arg(short, long)]
     pub force: bool,
+    /// Only networks created before a time (until=TIMESTAMP|DURATION) or with a label
+    /// (label=KEY[=VALUE], label!=KEY[=VALUE])
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -199,7 +204,7 @@ pub fn run(ctx: &Ctx, cmd: NetworkCommand) -> CmdResult {
         NetworkCommand::Ls(a) => ls(ctx, a),
         NetworkCommand::Inspect(a) => inspect(ctx, a),
         NetworkCommand::Rm(a) => rm(ctx, a),
-        NetworkCommand::Prune(_) => prune(ctx),
+        NetworkCommand::Prune(a) => prune(ctx, a),
         NetworkCommand::Connect(a) => {
             let engine = ctx.engine()?;
             engine.connect(
@@ -394,17 +399,7 @@ fn remove(engine: &Engine, net: &NetworkConfig, force: bool) -> Result<(), Failu
             }
         }
     }
-    delete(engine, net)
-}
-
-/// The bridge and the definition of a network no container uses.
-fn delete(engine: &Engine, net: &NetworkConfig) -> Result<(), Failure> {
-    let shared = engine.shared_netns();
-    {
-        let _lock = shared.lock().map_err(failure)?;
-        shared.remove_bridge(net);
-    }
-    engine.networks().remove(net).map_err(failure)
+    engine.delete_network(net).map_err(failure)
 }
 
 fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
@@ -417,14 +412,10 @@ fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
     }))
 }
 
-fn prune(ctx: &Ctx) -> CmdResult {
-    let engine = ctx.engine()?;
-    let all = engine.list()?;
-    for net in engine.networks().list()? {
-        if users(&all, &net).is_empty() {
-            delete(&engine, &net)?;
-            println!("{}", net.name);
-        }
+fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
+    let filters = prune::Filters::parse(&a.filter)?;
+    for name in prune::networks(&ctx.engine()?, &filters)? {
+        println!("{name}");
     }
     Ok(0)
 }

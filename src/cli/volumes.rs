@@ -233,26 +233,16 @@ pub struct PruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
-    /// Only volumes with these labels (label=KEY[=VALUE])
-    #[arg(long, value_name = "KEY=VALUE")]
+    /// Only what was created before a time (until=TIMESTAMP|DURATION) or carries a
+    /// label (label=KEY[=VALUE], label!=KEY[=VALUE])
+    #[arg(long, value_name = "FILTER")]
     pub filter: Vec<String>,
 }
 
 pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
-    let store = ctx.store()?;
-    let engine = ctx.engine()?;
-    for v in volume::list(&store)? {
-        if !engine.volume_users(&v.name)?.is_empty() {
-            continue;
-        }
-        let mut ok = true;
-        for f in &a.filter {
-            ok &= matches(&v, 0, f)?;
-        }
-        if ok {
-            volume::remove(&store, &v.name)?;
-            println!("{}", v.name);
-        }
+    let filters = crate::system::prune::Filters::parse(&a.filter)?;
+    for p in crate::system::prune::volumes(&ctx.engine()?, &filters)? {
+        println!("{}", p.id);
     }
     Ok(0)
 }

@@ -59,6 +59,16 @@ impl Engine {
         Shared::new(&self.paths.runtime.join("netns"))
     }
 
+    /// Remove a network no container uses: its bridge at once, then its definition.
+    pub fn delete_network(&self, net: &NetworkConfig) -> std::result::Result<(), NetworkError> {
+        let shared = self.shared_netns();
+        {
+            let _lock = shared.lock()?;
+            shared.remove_bridge(net);
+        }
+        self.networks().remove(net)
+    }
+
     /// Stop the helper and undo the namespace and addresses of a start that failed.
     pub(super) fn abort_network(&self, id: &str, p: Prepared) {
         if let Some(u) = p.uplink {

@@ -62,11 +62,13 @@ impl OciRuntime {
     }
 
     fn run(&self, verb: &'static str, args: &[&str]) -> Result<String, RuntimeError> {
-        let out = Command::new(&self.path)
-            .args(self.global_args())
+        let mut cmd = Command::new(&self.path);
+        cmd.args(self.global_args())
             .arg(verb)
             .args(args)
-            .stdin(Stdio::null())
+            .stdin(Stdio::null());
+        crate::log::command(&cmd);
+        let out = cmd
             .output()
             .map_err(|e| RuntimeError::Spawn(self.name(), e))?;
         if out.status.success() {

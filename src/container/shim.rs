@@ -114,6 +114,7 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
+    crate::log::command(&cmd);
     let mut child = cmd.spawn().map_err(ShimError::Spawn)?;
     // Our copies must go (the command holds duplicates for the child), or the read below
     // never sees EOF if the shim dies.

@@ -243,17 +243,21 @@ impl Store {
             .emit(&crate::events::Event::new("image", status, id, name));
     }
 
-    /// Remove an image's rows and then whatever files no other image uses.
-    pub fn delete_image(&self, id: &str) -> Result<()> {
+    /// Remove an image's rows and then whatever files no other image uses. Returns the
+    /// bytes freed: the extracted layers' sizes and the blob files'.
+    pub fn delete_image(&self, id: &str) -> Result<u64> {
         let freed = self.db().delete_image(id)?;
         self.emit("remove", id, "");
+        let mut bytes = freed.layer_bytes;
         for l in &freed.layers {
             let _ = remove_path(&self.layer_dir(l)?);
         }
         for b in &freed.blobs {
-            let _ = fs::remove_file(self.blob_path(b)?);
+            let path = self.blob_path(b)?;
+            bytes += fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            let _ = fs::remove_file(path);
         }
-        Ok(())
+        Ok(bytes)
     }
 
     /// Blobs and layers no image references (left by interrupted pulls or removals).

@@ -228,6 +228,7 @@ fn run_with_input(
         })
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
+    crate::log::command(&cmd);
     // SAFETY: setns is async-signal-safe; it only changes the child's network namespace.
     unsafe {
         cmd.pre_exec(move || {

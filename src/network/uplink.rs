@@ -96,6 +96,7 @@ pub fn start_slirp(
         .stderr(log_file(log)?)
         // Its own process group: a ctrl-c meant for `cove run` must not take the network.
         .process_group(0);
+    crate::log::command(&cmd);
     let mut fds: Vec<(&dyn AsFd, i32)> = vec![(&ready_w, 3)];
     if let Some((exit_r, _)) = &exit {
         fds.push((exit_r, 4));
@@ -148,6 +149,7 @@ pub fn start_pasta(extra: &[String], netns: &Path, log: &Path) -> Result<Uplink,
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(log_file(log)?);
+    crate::log::command(&cmd);
     // pasta forks into the background once the namespace is configured: the first
     // process exiting 0 is its readiness signal; it quits when the namespace file goes.
     let child = cmd

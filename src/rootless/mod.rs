@@ -6,7 +6,7 @@
 //! started together all end up in the same namespace.
 
 mod newidmap;
-mod pause;
+pub mod pause;
 mod subid;
 mod unshare;
 

@@ -387,8 +387,19 @@ impl Db {
                 [&diff_id],
                 |r| r.get(0),
             )?;
-            if used == 0 && tx.execute("DELETE FROM layers WHERE diff_id = ?1", [&diff_id])? > 0 {
-                freed.layers.push(diff_id);
+            if used == 0 {
+                let size: Option<i64> = tx
+                    .query_row(
+                        "SELECT size FROM layers WHERE diff_id = ?1",
+                        [&diff_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(size) = size {
+                    tx.execute("DELETE FROM layers WHERE diff_id = ?1", [&diff_id])?;
+                    freed.layer_bytes += size.max(0) as u64;
+                    freed.layers.push(diff_id);
+                }
             }
             let used: i64 = tx.query_row(
                 "SELECT COUNT(*) FROM image_layers WHERE blob_digest = ?1",
@@ -617,6 +628,8 @@ impl Db {
 pub struct Freed {
     pub layers: Vec<String>,
     pub blobs: Vec<String>,
+    /// The recorded (uncompressed) sizes of `layers`.
+    pub layer_bytes: u64,
 }
 
 #[cfg(test)]

@@ -1,12 +1,17 @@
-//! info, version, unshare, completion.
+//! info, version, unshare, completion; `system df|prune|reset` in the submodules.
 
+mod df;
+mod prune;
+mod reset;
+
+use std::io::{BufRead, Write};
 use std::path::Path;
 
-use clap::{Args, CommandFactory};
+use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
 use super::output::print_inspect;
-use super::{Cli, CmdResult, Ctx, Failure};
+use super::{CmdResult, Ctx, Failure};
 use crate::rootless::{self, Mode};
 
 #[derive(Args, Debug)]
@@ -192,6 +197,46 @@ pub struct CompletionArgs {
 }
 
 pub fn completion(a: CompletionArgs) -> CmdResult {
-    clap_complete::generate(a.shell, &mut Cli::command(), "cove", &mut std::io::stdout());
+    clap_complete::generate(
+        a.shell,
+        &mut super::examples::command(),
+        "cove",
+        &mut std::io::stdout(),
+    );
     Ok(0)
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SystemCommand {
+    /// Show disk usage of images, containers and volumes
+    Df(df::DfArgs),
+    /// Remove unused containers, networks, images (and volumes)
+    Prune(prune::PruneArgs),
+    /// Remove all containers, images, volumes, networks and cove's state
+    Reset(reset::ResetArgs),
+    /// Display system-wide information
+    Info(InfoArgs),
+}
+
+pub fn system(ctx: &Ctx, cmd: SystemCommand) -> CmdResult {
+    match cmd {
+        SystemCommand::Df(a) => df::df(ctx, a),
+        SystemCommand::Prune(a) => prune::prune(ctx, a),
+        SystemCommand::Reset(a) => reset::reset(ctx, a),
+        SystemCommand::Info(a) => info(ctx, a),
+    }
+}
+
+/// Ask on stdout, read the answer from stdin, as Podman does (a terminal or not: a
+/// script may pipe the answer in). Only y or yes goes ahead; stdin at its end without
+/// an answer is an error, so an unattended run does not look like a refusal.
+fn confirm(question: &str) -> anyhow::Result<bool> {
+    print!("{question}");
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer)? == 0 {
+        println!();
+        anyhow::bail!("no answer on stdin: use --force to go ahead without asking");
+    }
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }
