@@ -22,4 +22,5 @@ pub mod registry;
 pub mod rootless;
 pub mod storage;
 pub mod system;
+pub mod systemd;
 pub mod volume;

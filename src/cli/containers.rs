@@ -184,6 +184,13 @@ pub struct CreateArgs {
     /// Process limit (needs a delegated cgroup)
     #[arg(long, value_name = "N")]
     pub pids_limit: Option<String>,
+    /// Remove an existing container of the same --name first, even a running one
+    #[arg(long)]
+    pub replace: bool,
+    /// Under systemd ($NOTIFY_SOCKET): who reports readiness, the container's own
+    /// process (container), cove once it runs (conmon), or nobody (ignore)
+    #[arg(long, value_name = "MODE", default_value = "container", value_parser = ["container", "conmon", "ignore"])]
+    pub sdnotify: String,
     /// Image to run
     pub image: String,
     /// Command and arguments
@@ -694,6 +701,7 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
         mac_address: a.mac_address.clone(),
         exposed_ports,
         attachments,
+        ..ContainerConfig::default()
     })
 }
 
@@ -785,6 +793,8 @@ fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Fa
     let image_id = ensure_image(ctx, &a.image, &a.pull)?;
     let mut config = build_config(ctx, a, &image_id)?;
     config.hostname = a.hostname.clone().unwrap_or_default();
+    config.sdnotify = a.sdnotify.clone();
+    config.create_command = super::generate::create_command(std::env::args());
     let store = ctx.store()?;
     for m in config.mounts.iter_mut().filter(|m| m.kind == "volume") {
         let name = (!m.source.is_empty()).then_some(m.source.as_str());
@@ -797,6 +807,9 @@ fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Fa
             true,
         )?;
         m.source = v.name;
+    }
+    if a.replace {
+        replace(&engine, a.name.as_deref())?;
     }
     let c = engine
         .create(CreateRequest {
@@ -860,12 +873,16 @@ fn attach_until_exit(
 
 pub fn run(ctx: &Ctx, a: RunArgs) -> CmdResult {
     let (engine, mut c) = create_container(ctx, &a.create)?;
-    let started = engine.start(&mut c, !a.detach);
+    let started = match super::sdnotify::before_start(&mut c) {
+        Ok(()) => engine.start(&mut c, !a.detach).map_err(start_failure),
+        Err(e) => Err(e.into()),
+    };
     if started.is_err() && c.config.auto_remove {
         // --rm: a container that never ran leaves nothing behind either.
         let _ = engine.remove(&mut c, true, true);
     }
-    let sock = started.map_err(start_failure)?;
+    let sock = started?;
+    super::sdnotify::after_start(&c)?;
     if a.detach {
         println!("{}", c.id);
         return Ok(0);
@@ -925,6 +942,29 @@ fn each(
     }))
 }
 
+/// `--ignore`: the names of containers that exist (all of them without it).
+fn existing(engine: &Engine, names: Vec<String>, ignore: bool) -> Vec<String> {
+    if !ignore {
+        return names;
+    }
+    names
+        .into_iter()
+        .filter(|n| !matches!(engine.lookup(n), Err(ContainerError::NotFound(_))))
+        .collect()
+}
+
+/// `--replace`: a container of that name goes first, running or not, with its anonymous
+/// volumes (nothing else could use them).
+fn replace(engine: &Engine, name: Option<&str>) -> Result<(), Failure> {
+    let name = name.ok_or_else(|| anyhow!("--replace needs --name"))?;
+    match engine.lookup(name) {
+        // lookup also matches ID prefixes: only a container with this name is replaced.
+        Ok(mut old) if old.name == name => Ok(engine.remove(&mut old, true, true)?),
+        Ok(_) | Err(ContainerError::NotFound(_)) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let names: Vec<String> = if a.all {
@@ -953,14 +993,18 @@ pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
         if a.interactive {
             c.config.interactive = true;
         }
+        super::sdnotify::before_start(&mut c)?;
         let sock = engine.start(&mut c, true).map_err(start_failure)?;
         let Some(sock) = sock else {
             return Err(anyhow!("container {} is already running", c.name).into());
         };
+        super::sdnotify::after_start(&c)?;
         return attach_until_exit(&engine, &mut c, &sock, &a.detach_keys);
     }
     each(&engine, &names, |c| {
+        super::sdnotify::before_start(c)?;
         engine.start(c, false).map_err(start_failure)?;
+        super::sdnotify::after_start(c)?;
         println!("{}", c.name);
         Ok(())
     })
@@ -974,6 +1018,9 @@ pub struct StopArgs {
     /// Stop all running containers
     #[arg(short, long)]
     pub all: bool,
+    /// A container that does not exist is not an error
+    #[arg(short, long)]
+    pub ignore: bool,
     /// Containers to stop
     pub containers: Vec<String>,
 }
@@ -996,6 +1043,7 @@ fn running_or_named(engine: &Engine, all: bool, names: &[String]) -> anyhow::Res
 pub fn stop(ctx: &Ctx, a: StopArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let names = running_or_named(&engine, a.all, &a.containers)?;
+    let names = existing(&engine, names, a.ignore);
     each(&engine, &names, |c| {
         engine.stop(c, a.time)?;
         println!("{}", if a.all { &c.id } else { &c.name });
@@ -1042,6 +1090,9 @@ pub struct RmArgs {
     /// Seconds to wait for a stop before killing (with --force)
     #[arg(short, long)]
     pub time: Option<u32>,
+    /// A container that does not exist is not an error
+    #[arg(short, long)]
+    pub ignore: bool,
     /// Containers to remove
     pub containers: Vec<String>,
 }
@@ -1055,6 +1106,7 @@ pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
     } else {
         a.containers.clone()
     };
+    let names = existing(&engine, names, a.ignore);
     each(&engine, &names, |c| {
         if a.force && a.time.is_some_and(|t| t > 0) {
             engine.stop(c, a.time)?;

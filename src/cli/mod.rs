@@ -6,12 +6,14 @@ mod containers;
 pub mod docs;
 mod events;
 mod examples;
+mod generate;
 mod healthcheck;
 mod images;
 mod login;
 mod network;
 mod output;
 mod progress;
+mod sdnotify;
 mod system;
 mod volumes;
 
@@ -171,6 +173,9 @@ pub enum Command {
     /// Manage cove: disk usage, pruning, reset
     #[command(subcommand)]
     System(system::SystemCommand),
+    /// Generate files that run containers elsewhere (systemd units)
+    #[command(subcommand)]
+    Generate(generate::GenerateCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -382,19 +387,26 @@ impl Ctx {
         ])?)
     }
 
-    /// The container engine, configured from flags and config files.
-    pub fn engine(&self) -> anyhow::Result<crate::container::Engine> {
+    /// This cove binary (absolute) with the global flags of this invocation: how the
+    /// shim's exit command and generated units run cove on the same store.
+    pub fn cove_command(&self) -> anyhow::Result<Vec<String>> {
         let exe = std::env::current_exe()?;
-        let mut exit_command = vec![exe.display().to_string()];
+        let mut command = vec![exe.display().to_string()];
         if let Some(d) = &self.global.storage_driver {
-            exit_command.extend(["--storage-driver".into(), d.clone()]);
+            command.extend(["--storage-driver".into(), d.clone()]);
         }
         if let Some(r) = &self.global.root {
-            exit_command.extend(["--root".into(), r.display().to_string()]);
+            command.extend(["--root".into(), r.display().to_string()]);
         }
         if let Some(r) = &self.global.runroot {
-            exit_command.extend(["--runroot".into(), r.display().to_string()]);
+            command.extend(["--runroot".into(), r.display().to_string()]);
         }
+        Ok(command)
+    }
+
+    /// The container engine, configured from flags and config files.
+    pub fn engine(&self) -> anyhow::Result<crate::container::Engine> {
+        let mut exit_command = self.cove_command()?;
         if self.global.log_level != crate::log::DEFAULT {
             exit_command.extend(["--log-level".into(), self.global.log_level.name().into()]);
         }
@@ -423,6 +435,8 @@ impl Ctx {
 
 /// Parse, enter the namespace, run; returns the process exit code.
 pub fn main() -> i32 {
+    // Before anything can be spawned: only cove itself answers systemd.
+    crate::systemd::notify::take_from_env();
     let cli = match examples::command()
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m))
@@ -581,5 +595,6 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Events(a) => events::events(ctx, a),
         Command::Healthcheck(c) => healthcheck::run(ctx, c),
         Command::System(s) => system::system(ctx, s),
+        Command::Generate(g) => generate::run(ctx, g),
     }
 }

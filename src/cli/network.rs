@@ -106,6 +106,9 @@ pub struct CreateArgs {
     /// Set metadata (KEY=VALUE)
     #[arg(long = "label", value_name = "KEY=VALUE")]
     pub labels: Vec<String>,
+    /// Succeed if a network of that name exists already (it is left as it is)
+    #[arg(long)]
+    pub ignore: bool,
     /// Name (cove1, cove2, ... if omitted)
     pub name: Option<String>,
 }
@@ -237,19 +240,20 @@ fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
             (k.to_string(), v.to_string())
         })
         .collect();
-    let net = ctx
-        .engine()?
-        .networks()
-        .create(CreateRequest {
-            name: a.name,
-            driver: a.driver,
-            subnet: a.subnet,
-            gateway: a.gateway,
-            internal: a.internal,
-            labels,
-        })
-        .map_err(failure)?;
-    println!("{}", net.name);
+    let created = ctx.engine()?.networks().create(CreateRequest {
+        name: a.name,
+        driver: a.driver,
+        subnet: a.subnet,
+        gateway: a.gateway,
+        internal: a.internal,
+        labels,
+    });
+    let name = match created {
+        Ok(net) => net.name,
+        Err(NetworkError::Exists(name)) if a.ignore => name,
+        Err(e) => return Err(failure(e)),
+    };
+    println!("{name}");
     Ok(0)
 }
 

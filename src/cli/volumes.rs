@@ -38,6 +38,9 @@ pub struct CreateArgs {
     /// Driver options (KEY=VALUE), recorded for inspect
     #[arg(short, long = "opt", value_name = "KEY=VALUE")]
     pub opts: Vec<String>,
+    /// Succeed if a volume of that name exists already (it is left as it is)
+    #[arg(long)]
+    pub ignore: bool,
     /// Name (random if omitted)
     pub name: Option<String>,
 }
@@ -69,15 +72,20 @@ fn value(ctx: &Ctx, v: &Volume) -> anyhow::Result<Value> {
 
 pub fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
     let store = ctx.store()?;
-    let v = volume::create(
+    let created = volume::create(
         &store,
         a.name.as_deref(),
         &a.driver,
         key_values(&a.labels),
         key_values(&a.opts),
         false,
-    )?;
-    println!("{}", v.name);
+    );
+    let name = match created {
+        Ok(v) => v.name,
+        Err(VolumeError::Exists(name)) if a.ignore => name,
+        Err(e) => return Err(e.into()),
+    };
+    println!("{name}");
     Ok(0)
 }
 

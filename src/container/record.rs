@@ -117,6 +117,11 @@ pub struct ContainerConfig {
     /// first one has the default route.
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// The arguments given after `run`/`create` (global flags left out), for `cove
+    /// generate systemd --new`; empty for containers created before it was recorded.
+    pub create_command: Vec<String>,
+    /// `--sdnotify`: container, conmon or ignore ("" reads as container).
+    pub sdnotify: String,
 }
 
 /// A user-defined network a container is on.

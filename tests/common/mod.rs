@@ -29,7 +29,12 @@ pub const EVIL_DIR: &str = "/tmp/cove-evil";
 pub const CANARY_CONTENT: &str = "canary\n";
 const USER_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
 /// Binaries cove may look for next to its own executable.
-const SIBLING_BINS: &[&str] = &["cove-conmon", "cove-runtime", "cove-init"];
+const SIBLING_BINS: &[&str] = &[
+    "cove-conmon",
+    "cove-runtime",
+    "cove-init",
+    "cove-systemd-generator",
+];
 
 // ------------------------------------------------------------------ env file
 

@@ -1,0 +1,316 @@
+//! `cove generate systemd`: the unit for an existing container, as Podman writes it.
+//!
+//! Without `--new` the unit starts and stops that very container (`Type=forking`: `cove
+//! start` returns once the shim runs, and the shim's pid file names the main process).
+//! With `--new` each start runs a fresh container from the arguments it was created with
+//! (`Type=notify`: `cove run -d --sdnotify=conmon` hands systemd the shim's pid, then
+//! READY=1), and each stop removes it.
+
+use std::path::Path;
+
+use super::unit::{command_line, literal_word, Unit};
+use crate::container::Container;
+
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error("invalid --restart-policy {0:?}: use no, on-success, on-failure, on-abnormal, on-watchdog, on-abort or always")]
+    RestartPolicy(String),
+    #[error("container {0} has no recorded create command (it was created before cove recorded them); recreate it, or generate without --new")]
+    NoCreateCommand(String),
+}
+
+/// systemd's `Restart=` values.
+pub const RESTART_POLICIES: &[&str] = &[
+    "no",
+    "on-success",
+    "on-failure",
+    "on-abnormal",
+    "on-watchdog",
+    "on-abort",
+    "always",
+];
+
+/// The flags of `cove generate systemd`, as the engine needs them.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub new: bool,
+    /// Name the unit (and the non-`--new` commands) after the container's name, not its ID.
+    pub use_name: bool,
+    pub restart_policy: String,
+    pub restart_sec: Option<u32>,
+    pub start_timeout: Option<u32>,
+    /// Seconds `stop` waits before killing; the container's own stop timeout by default.
+    pub stop_timeout: Option<u32>,
+    pub after: Vec<String>,
+    pub requires: Vec<String>,
+    pub wants: Vec<String>,
+    pub container_prefix: String,
+    pub separator: String,
+    pub no_header: bool,
+}
+
+/// What the unit is generated for.
+pub struct Target<'a> {
+    pub container: &'a Container,
+    /// The cove binary (absolute) and its global flags (`--root`, ...).
+    pub cove: &'a [String],
+    /// cove's runtime directory (must be mounted before the unit starts).
+    pub runtime_dir: &'a Path,
+    /// The shim's pid file (without `--new`).
+    pub pid_file: &'a Path,
+    /// `--new`: the container's create arguments without the flags the unit sets itself.
+    pub run_args: &'a [String],
+}
+
+/// The unit's name without `.service`: `container-web`.
+pub fn unit_name(c: &Container, opts: &Options) -> String {
+    let id = if opts.use_name { &c.name } else { &c.id };
+    if opts.container_prefix.is_empty() {
+        id.clone()
+    } else {
+        format!("{}{}{id}", opts.container_prefix, opts.separator)
+    }
+}
+
+/// The text of the unit.
+pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
+    if !RESTART_POLICIES.contains(&opts.restart_policy.as_str()) {
+        return Err(GenerateError::RestartPolicy(opts.restart_policy.clone()));
+    }
+    let c = t.container;
+    if opts.new && t.run_args.is_empty() {
+        return Err(GenerateError::NoCreateCommand(c.name.clone()));
+    }
+    let name = unit_name(c, opts);
+    let stop_timeout = opts.stop_timeout.unwrap_or(c.config.stop_timeout);
+    let cove = |args: &[&str]| -> String {
+        let words: Vec<String> = t
+            .cove
+            .iter()
+            .map(String::as_str)
+            .chain(args.iter().copied())
+            .map(literal_word)
+            .collect();
+        command_line(&words)
+    };
+    let mut u = Unit::default();
+    u.add("Unit", "Description", format!("cove {name}.service"));
+    u.add("Unit", "Documentation", "man:cove-generate-systemd(1)");
+    u.add(
+        "Unit",
+        "RequiresMountsFor",
+        literal_word(&t.runtime_dir.display().to_string()),
+    );
+    for (key, units) in [
+        ("Wants", &opts.wants),
+        ("After", &opts.after),
+        ("Requires", &opts.requires),
+    ] {
+        for unit in units {
+            u.add("Unit", key, unit.clone());
+        }
+    }
+    u.add("Service", "Environment", "COVE_SYSTEMD_UNIT=%n");
+    u.add("Service", "Restart", opts.restart_policy.clone());
+    if let Some(s) = opts.restart_sec {
+        u.add("Service", "RestartSec", s.to_string());
+    }
+    if let Some(s) = opts.start_timeout {
+        u.add("Service", "TimeoutStartSec", s.to_string());
+    }
+    // Room for `stop`'s own wait before systemd kills what is left.
+    u.add("Service", "TimeoutStopSec", (stop_timeout + 60).to_string());
+    let t_arg = stop_timeout.to_string();
+    if opts.new {
+        let mut start: Vec<&str> = vec![
+            "run",
+            "--name",
+            &c.name,
+            "--replace",
+            "--rm",
+            "-d",
+            "--sdnotify=conmon",
+        ];
+        start.extend(t.run_args.iter().map(String::as_str));
+        u.add("Service", "ExecStart", cove(&start));
+        u.add(
+            "Service",
+            "ExecStop",
+            cove(&["rm", "-f", "--ignore", "-t", &t_arg, &c.name]),
+        );
+        u.add(
+            "Service",
+            "ExecStopPost",
+            format!("-{}", cove(&["rm", "-f", "--ignore", &c.name])),
+        );
+        u.add("Service", "Type", "notify");
+        u.add("Service", "NotifyAccess", "all");
+    } else {
+        let target = if opts.use_name { &c.name } else { &c.id };
+        u.add("Service", "ExecStart", cove(&["start", target]));
+        let stop = cove(&["stop", "--ignore", "-t", &t_arg, target]);
+        u.add("Service", "ExecStop", stop.clone());
+        u.add("Service", "ExecStopPost", stop);
+        u.add(
+            "Service",
+            "PIDFile",
+            literal_word(&t.pid_file.display().to_string()),
+        );
+        u.add("Service", "Type", "forking");
+    }
+    u.add("Install", "WantedBy", "default.target");
+    let mut text = String::new();
+    if !opts.no_header {
+        text.push_str(&format!(
+            "# {name}.service\n# autogenerated by cove {}\n\n",
+            env!("CARGO_PKG_VERSION")
+        ));
+    }
+    text.push_str(&u.render());
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::container::{ContainerConfig, ContainerState};
+    use crate::systemd::unit::split_words;
+
+    fn container() -> Container {
+        Container {
+            id: "0123456789abcdef".into(),
+            name: "web".into(),
+            image_id: String::new(),
+            created_at: 0,
+            config: ContainerConfig {
+                stop_timeout: 10,
+                ..Default::default()
+            },
+            state: ContainerState::default(),
+        }
+    }
+
+    fn opts(new: bool) -> Options {
+        Options {
+            new,
+            use_name: true,
+            restart_policy: "on-failure".into(),
+            restart_sec: None,
+            start_timeout: None,
+            stop_timeout: None,
+            after: vec!["x.service".into()],
+            requires: Vec::new(),
+            wants: Vec::new(),
+            container_prefix: "container".into(),
+            separator: "-".into(),
+            no_header: true,
+        }
+    }
+
+    fn value(text: &str, section: &str, key: &str) -> Option<String> {
+        Unit::parse(text)
+            .unwrap()
+            .entries(section)
+            .find(|e| e.key == key)
+            .map(|e| e.value.clone())
+    }
+
+    #[test]
+    fn existing_container_is_forking_with_the_shim_pid_file() {
+        let c = container();
+        let cove = vec!["/usr/bin/cove".to_string()];
+        let t = Target {
+            container: &c,
+            cove: &cove,
+            runtime_dir: Path::new("/run/user/1/cove"),
+            pid_file: Path::new("/run/user/1/cove/containers/0123/conmon.pid"),
+            run_args: &[],
+        };
+        let text = render(&t, &opts(false)).unwrap();
+        assert_eq!(unit_name(&c, &opts(false)), "container-web");
+        assert_eq!(value(&text, "Service", "Type").unwrap(), "forking");
+        assert_eq!(
+            value(&text, "Service", "ExecStart").unwrap(),
+            "/usr/bin/cove start web"
+        );
+        assert_eq!(
+            value(&text, "Service", "ExecStopPost").unwrap(),
+            "/usr/bin/cove stop --ignore -t 10 web"
+        );
+        assert_eq!(
+            value(&text, "Service", "PIDFile").unwrap(),
+            "/run/user/1/cove/containers/0123/conmon.pid"
+        );
+        assert_eq!(value(&text, "Unit", "After").unwrap(), "x.service");
+        assert_eq!(value(&text, "Service", "TimeoutStopSec").unwrap(), "70");
+        let mut o = opts(false);
+        o.restart_policy = "sometimes".into();
+        assert!(render(&t, &o).is_err());
+        o = opts(false);
+        o.use_name = false;
+        o.no_header = false;
+        let text = render(&t, &o).unwrap();
+        assert!(text.starts_with("# container-0123456789abcdef.service\n"));
+    }
+
+    #[test]
+    fn new_runs_a_fresh_container_from_the_create_arguments() {
+        let c = container();
+        let cove = vec!["/opt/cove".to_string(), "--root".into(), "/data 1".into()];
+        let args = vec![
+            "-e".to_string(),
+            "A=$HOME 50%".into(),
+            "busybox".into(),
+            "sleep".into(),
+            "1000".into(),
+        ];
+        let t = Target {
+            container: &c,
+            cove: &cove,
+            runtime_dir: Path::new("/run/user/1/cove"),
+            pid_file: Path::new("/unused"),
+            run_args: &args,
+        };
+        let mut o = opts(true);
+        o.stop_timeout = Some(3);
+        let text = render(&t, &o).unwrap();
+        assert_eq!(value(&text, "Service", "Type").unwrap(), "notify");
+        assert_eq!(value(&text, "Service", "NotifyAccess").unwrap(), "all");
+        let start = value(&text, "Service", "ExecStart").unwrap();
+        assert!(start.contains("\"A=$$HOME 50%%\""), "{start}");
+        let words = split_words(&start.replace("$$", "$").replace("%%", "%")).unwrap();
+        assert_eq!(
+            words,
+            [
+                "/opt/cove",
+                "--root",
+                "/data 1",
+                "run",
+                "--name",
+                "web",
+                "--replace",
+                "--rm",
+                "-d",
+                "--sdnotify=conmon",
+                "-e",
+                "A=$HOME 50%",
+                "busybox",
+                "sleep",
+                "1000"
+            ]
+        );
+        assert_eq!(
+            value(&text, "Service", "ExecStop").unwrap(),
+            "/opt/cove --root \"/data 1\" rm -f --ignore -t 3 web"
+        );
+        assert!(value(&text, "Service", "ExecStopPost")
+            .unwrap()
+            .starts_with("-/opt/cove"));
+        assert!(value(&text, "Service", "PIDFile").is_none());
+        let t = Target { run_args: &[], ..t };
+        assert!(matches!(
+            render(&t, &o),
+            Err(GenerateError::NoCreateCommand(_))
+        ));
+    }
+}

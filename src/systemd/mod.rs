@@ -1,0 +1,8 @@
+//! Living with systemd: unit files for existing containers (`cove generate systemd`),
+//! Quadlet-style `.container`/`.volume`/`.network` files turned into services (by
+//! `cove-systemd-generator`), and the sd_notify protocol behind `--sdnotify`.
+
+pub mod generate;
+pub mod notify;
+pub mod quadlet;
+pub mod unit;
