@@ -959,7 +959,19 @@ fn replace(engine: &Engine, name: Option<&str>) -> Result<(), Failure> {
     let name = name.ok_or_else(|| anyhow!("--replace needs --name"))?;
     match engine.lookup(name) {
         // lookup also matches ID prefixes: only a container with this name is replaced.
-        Ok(mut old) if old.name == name => Ok(engine.remove(&mut old, true, true)?),
+        Ok(mut old) if old.name == name => {
+            let shim = old.state.conmon_pid;
+            engine.remove(&mut old, true, true)?;
+            // The old shim holds the published ports until it has run its exit command;
+            // the new container may want the same ones. (The loop only bounds a hang.)
+            for _ in 0..1000 {
+                if !crate::container::shim_alive(shim) {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Ok(())
+        }
         Ok(_) | Err(ContainerError::NotFound(_)) => Ok(()),
         Err(e) => Err(e.into()),
     }

@@ -122,7 +122,7 @@ pub fn process_start_time(pid: i32) -> Option<u64> {
 }
 
 /// Whether `pid` is a live cove-conmon (and not a recycled pid).
-fn shim_alive(pid: i32) -> bool {
+pub fn shim_alive(pid: i32) -> bool {
     pid > 0
         && process_start_time(pid).is_some()
         && fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "cove-conmon")
