@@ -29,9 +29,11 @@ AUTH_PASS=covepass
 PY=/usr/bin/python3
 
 # ------------------------------------------------------------------ packages
+# systemd: only for `systemd-analyze verify` of the units cove generates (tests/systemd.rs);
+# it does not need to run as PID 1.
 PKGS=(uidmap slirp4netns docker-registry busybox-static python3 fuse-overlayfs zstd
       apache2-utils ca-certificates curl iproute2 procps util-linux passt nftables
-      build-essential pkg-config)
+      build-essential pkg-config systemd)
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
