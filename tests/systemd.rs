@@ -383,12 +383,10 @@ fn container_volume_and_network_files_become_units_that_run() {
          Volume=data.volume:/data\nNetwork=net.network\n\n\
          [Service]\nRestart=always\n\n[Install]\nWantedBy=default.target\n"
     );
-    // HealthCmd units are only verified: the health-check flags are not part of this
-    // change, so its ExecStart is not run.
     let health = format!(
-        "[Container]\nImage={img}\nExec=sleep 1000\nHealthCmd=wget -q -O- http://localhost/\n\
+        "[Container]\nImage={img}\nExec=sleep 1000\nHealthCmd=test -d /tmp\n\
          HealthInterval=30s\nHealthRetries=3\nHealthStartPeriod=5s\nHealthTimeout=10s\n\
-         HealthOnFailure=kill\nNotify=true\nContainerName=healthy\n"
+         HealthOnFailure=kill\nContainerName=healthy\n"
     );
     quadlet_dir(
         &env,
@@ -498,6 +496,26 @@ fn container_volume_and_network_files_become_units_that_run() {
         ]),
         "web\n"
     );
+    // The health keys reach the container's configuration.
+    let health_text = text("health.service");
+    let health_start = unit_value(&health_text, "Service", "ExecStart");
+    run_line_ok(&env, "health.service", &health_start, Some(&notify));
+    assert_started(&notify, true);
+    let check: serde_json::Value = serde_json::from_str(&env.cove_ok(&[
+        "inspect",
+        "--format",
+        "{{json .Config.Healthcheck}}",
+        "healthy",
+    ]))
+    .unwrap();
+    assert_eq!(
+        check,
+        serde_json::json!({"Test": ["CMD-SHELL", "test -d /tmp"], "Interval": 30_000_000_000u64,
+            "Timeout": 10_000_000_000u64, "StartPeriod": 5_000_000_000u64, "Retries": 3,
+            "OnFailure": "kill"})
+    );
+    let health_stop = unit_value(&health_text, "Service", "ExecStop");
+    run_line_ok(&env, "health.service", &health_stop, None);
     run_line_ok(
         &env,
         "web.service",

@@ -266,9 +266,11 @@ fn is_global(it: &Item) -> bool {
     it.id.as_deref().is_some_and(|id| GLOBAL_IDS.contains(&id))
 }
 
-/// The flags `generate systemd --new` sets itself, as clap ids of `run`.
+/// The flags `generate systemd --new` sets itself, as clap ids of `run`. `--restart` goes
+/// too: in a unit, restarting is systemd's job (Restart=), and it conflicts with `--rm`.
 const UNIT_OWNED_IDS: &[&str] = &[
     "detach",
+    "restart",
     "rm",
     "name",
     "replace",
@@ -360,6 +362,8 @@ mod tests {
             "-e",
             "X=1",
             "--pull",
+            "--restart",
+            "always",
             "-v",
             "/a:/b",
             "busybox",
