@@ -75,6 +75,7 @@ complete -c cove -n "__fish_cove_needs_command" -f -a "import" -d 'Create an ima
 complete -c cove -n "__fish_cove_needs_command" -f -a "image" -d 'Manage images'
 complete -c cove -n "__fish_cove_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c cove -n "__fish_cove_needs_command" -f -a "logout" -d 'Log out of a registry'
+complete -c cove -n "__fish_cove_needs_command" -f -a "generate" -d 'Generate files that run containers elsewhere (systemd units)'
 complete -c cove -n "__fish_cove_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c cove -n "__fish_cove_needs_command" -f -a "network" -d 'Manage networks'
 complete -c cove -n "__fish_cove_needs_command" -f -a "info" -d 'Display system-wide information'
@@ -125,6 +126,9 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l mount -d 'Attach a fil
 complete -c cove -n "__fish_cove_using_subcommand run" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
 complete -c cove -n "__fish_cove_using_subcommand run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -146,6 +150,7 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l no-healthcheck -d 'Dis
 complete -c cove -n "__fish_cove_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
 complete -c cove -n "__fish_cove_using_subcommand run" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c cove -n "__fish_cove_using_subcommand run" -l replace -d 'Remove an existing container of the same --name first, even a running one'
 complete -c cove -n "__fish_cove_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand events" -l since -d 'Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
@@ -233,6 +238,9 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l mount -d 'Attach a 
 complete -c cove -n "__fish_cove_using_subcommand create" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
 complete -c cove -n "__fish_cove_using_subcommand create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -253,6 +261,7 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l no-healthcheck -d '
 complete -c cove -n "__fish_cove_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
 complete -c cove -n "__fish_cove_using_subcommand create" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c cove -n "__fish_cove_using_subcommand create" -l replace -d 'Remove an existing container of the same --name first, even a running one'
 complete -c cove -n "__fish_cove_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand start" -s f -l filter -d 'With --all, only these (restart-policy=always|unless-stopped|..., label=, name=, status=); restart-policy skips unless-stopped containers the user stopped, so a boot-time `start --all --filter restart-policy=...` does what Docker\'s daemon does' -r
@@ -284,6 +293,7 @@ trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand stop" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand stop" -s a -l all -d 'Stop all running containers'
+complete -c cove -n "__fish_cove_using_subcommand stop" -s i -l ignore -d 'A container that does not exist is not an error'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
@@ -314,6 +324,7 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand rm" -s f -l force -d 'Kill and remove running containers'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too (named volumes are kept)'
+complete -c cove -n "__fish_cove_using_subcommand rm" -s i -l ignore -d 'A container that does not exist is not an error'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s n -l last -d 'Show the N last created containers' -r
@@ -638,6 +649,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -659,6 +673,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same --name first, even a running one'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Assign a name to the container' -r
@@ -703,6 +718,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -723,6 +741,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes to a random host port'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same --name first, even a running one'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'With --all, only these (restart-policy=always|unless-stopped|..., label=, name=, status=); restart-policy skips unless-stopped containers the user stopped, so a boot-time `start --all --filter restart-policy=...` does what Docker\'s daemon does' -r
@@ -754,6 +773,7 @@ trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'A container that does not exist is not an error'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
@@ -784,6 +804,7 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Kill and remove running containers'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too (named volumes are kept)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'A container that does not exist is not an error'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N last created containers' -r
@@ -1571,6 +1592,45 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
 complete -c cove -n "__fish_cove_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -f -a "systemd" -d 'Generate a systemd unit that runs a container as a user service'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-policy -d 'systemd restart policy (Restart=): no, on-success, on-failure, on-abnormal, on-watchdog, on-abort or always' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-sec -d 'Seconds systemd waits before restarting (RestartSec=)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l start-timeout -d 'Seconds systemd allows for the start (TimeoutStartSec=)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s t -l stop-timeout -l time -d 'Seconds to wait for the container to stop before killing it (default: its own stop timeout)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l after -d 'Start after these units (After=)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l requires -d 'Units that must run too (Requires=)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l wants -d 'Units that should run too (Wants=)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l container-prefix -d 'Prefix of the unit\'s name' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l separator -d 'Between the prefix and the container\'s name or ID' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l format -d 'Print a JSON object of unit name to unit text' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Run a new container at each start (from the arguments this one was created with) and remove it at each stop, instead of starting and stopping this container'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit after the container\'s name instead of its ID'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the unit into the current directory and print its path'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the comment header'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1603,6 +1663,7 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed if a volume of that name exists already (it is left as it is)'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (name=, label=, dangling=true|false, driver=)' -r
@@ -1738,6 +1799,7 @@ trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No outbound connectivity: containers reach each other only'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed if a network of that name exists already (it is left as it is)'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Format: table, json or a Go template like \'{{.Name}}\'' -r

@@ -241,6 +241,14 @@ const EXAMPLES: &[(&[&str], &[&str])] = &[
         &["cove logout registry.example.com", "cove logout --all"],
     ),
     (
+        &["generate systemd"],
+        &[
+            "cove generate systemd --new --name web",
+            "cove generate systemd --new --name --files --restart-policy always web",
+            "cove generate systemd --name -t 5 --after db.service web",
+        ],
+    ),
+    (
         &["volume create"],
         &[
             "cove volume create data",

@@ -222,7 +222,13 @@ fn items(cmd: &clap::Command, args: &[String]) -> Vec<Item> {
 }
 
 /// cove's own flags that are not part of a container's configuration.
-const GLOBAL_IDS: &[&str] = &["storage_driver", "root", "runroot"];
+const GLOBAL_IDS: &[&str] = &[
+    "storage_driver",
+    "root",
+    "runroot",
+    "log_level",
+    "cgroup_manager",
+];
 
 fn built_cli() -> clap::Command {
     let mut cmd = super::Cli::command();
@@ -312,6 +318,7 @@ mod tests {
             "/usr/bin/cove",
             "--root",
             "/r",
+            "--log-level=debug",
             "container",
             "run",
             "-dit",
