@@ -7,7 +7,7 @@
 mod common;
 
 use std::os::unix::net::UnixDatagram;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
@@ -766,4 +766,53 @@ fn new_replays_the_recorded_create_arguments() {
             "echo hi"
         ]
     );
+}
+
+#[test]
+fn the_boot_unit_verifies_and_brings_back_restart_policy_containers() {
+    let env = pulled("sd-restart-unit");
+    let shipped = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/systemd/user/cove-restart.service"),
+    )
+    .unwrap();
+    // systemd finds a bare `cove` in /usr/local/bin or /usr/bin; the test's build lives
+    // elsewhere, so the unit is given its absolute path, as an installer would.
+    let text = shipped.replace("=cove ", &format!("={} ", common::cove_bin().display()));
+    assert_ne!(text, shipped, "the unit runs cove");
+    let unit = env.base.join("units/cove-restart.service");
+    std::fs::create_dir_all(unit.parent().unwrap()).unwrap();
+    std::fs::write(&unit, &text).unwrap();
+    verify(&env, &[unit]);
+
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--name",
+        "svc",
+        "--restart",
+        "always",
+        &busybox(),
+        "sleep",
+        "1000",
+    ]);
+    env.cove_ok(&["run", "-d", "--name", "once", &busybox(), "sleep", "1000"]);
+    // A reboot: every process gone, nothing ran cleanup.
+    for name in ["svc", "once"] {
+        for key in ["{{.State.ConmonPid}}", "{{.State.Pid}}"] {
+            let pid: i32 = env
+                .cove_ok(&["inspect", "--format", key, name])
+                .trim()
+                .parse()
+                .unwrap();
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    }
+    assert!(common::eventually(|| env.cove_ok(&["ps", "-q"]).is_empty()));
+    let start = unit_value(&text, "Service", "ExecStart");
+    assert_eq!(
+        run_line_ok(&env, "cove-restart.service", &start, None),
+        "svc\n"
+    );
+    assert_eq!(status(&env, "svc"), "running");
+    assert_eq!(status(&env, "once"), "exited");
 }
