@@ -81,8 +81,12 @@ chmod 0666 /dev/net/tun
 ip netns del cove-nftprobe 2>/dev/null || true
 ip netns add cove-nftprobe
 ip netns exec cove-nftprobe nft -f - <<'NFT' || say "warning: nftables unusable; user-defined network tests will fail"
-table ip probe { chain p { type nat hook postrouting priority 100; oifname "x" masquerade; } }
-table inet probe { chain f { type filter hook forward priority 0; iifname "x" oifname != { "y", "z" } drop; } }
+table ip probe {
+    chain p { type nat hook postrouting priority 100; oifname "x" masquerade; }
+}
+table inet probe {
+    chain f { type filter hook forward priority 0; iifname "x" oifname != { "y", "z" } drop; }
+}
 NFT
 ip netns del cove-nftprobe
 mkdir -p "$STATE"
