@@ -233,12 +233,73 @@ fn stop_cancels_a_restart_waiting_for_its_back_off() {
     assert!(eventually(
         || field(&env, "crash2", "{{.State.Status}}") == "restarting"
     ));
+    // Without -f it is refused, as Docker does: stop it first. (It may be caught
+    // running between two back-offs; either way the answer is the same.)
+    let (code, err) = env.cove_err(&["rm", "crash2"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("stop the container before removing"), "{err}");
     env.cove_ok(&["rm", "-f", "crash2"]);
     assert!(eventually(|| !busy("crash2")));
     assert_eq!(
         env.cove_ok(&["ps", "-a", "--format", "{{.Names}}"]),
         "crash\n"
     );
+}
+
+/// The pid of the `container cleanup ID` process while it sleeps out a back-off.
+fn sleeping_restarter(id: &str) -> Option<i32> {
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|p| {
+        let cmdline = std::fs::read(p.path().join("cmdline")).ok()?;
+        let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
+        let ours = args.contains(&&b"cleanup"[..]) && args.contains(&id.as_bytes());
+        let wchan = std::fs::read_to_string(p.path().join("wchan")).ok()?;
+        (ours && !args.contains(&&b"--cid"[..]) && wchan.contains("nanosleep"))
+            .then(|| p.file_name().to_str()?.parse().ok())
+            .flatten()
+    })
+}
+
+#[test]
+fn a_restart_whose_waiting_process_died_reads_as_exited() {
+    let env = pulled("restart-lost");
+    let id = env
+        .cove_ok(&[
+            "run",
+            "-d",
+            "--name",
+            "lost",
+            "--restart",
+            "always",
+            &busybox(),
+            "false",
+        ])
+        .trim()
+        .to_string();
+    // `wait` reports the first exit, though the policy keeps restarting it.
+    assert_eq!(env.cove_ok(&["wait", "lost"]).trim(), "1");
+    // Killed asleep in its back-off, as a reboot or an OOM kill would: the restart it
+    // promised will not happen, and nothing may claim it still will.
+    let mut killed = false;
+    assert!(eventually(|| {
+        if let Some(pid) = sleeping_restarter(&id) {
+            killed = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(pid),
+                nix::sys::signal::Signal::SIGKILL,
+            )
+            .is_ok();
+        }
+        killed
+    }));
+    assert!(eventually(|| !busy(&id)));
+    assert_eq!(field(&env, "lost", "{{.State.Status}}"), "exited");
+    let ps = env.cove_ok(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"]);
+    assert!(ps.starts_with("lost Exited (1) "), "{ps}");
+    // `start --all` as the boot unit runs it brings it back.
+    env.cove_ok(&["start", "--all", "--filter", "restart-policy=always"]);
+    assert!(eventually(|| field(&env, "lost", "{{.RestartCount}}")
+        != "0"
+        || field(&env, "lost", "{{.State.Status}}") == "restarting"));
+    env.cove_ok(&["rm", "-f", "lost"]);
 }
 
 #[test]

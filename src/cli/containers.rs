@@ -891,12 +891,8 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> CmdResult {
     let code = attach_until_exit(&engine, &mut c, &sock, &a.detach_keys)?;
     // The shim cleans up too; doing it here means `run --rm` returns with the container
     // already gone, as Docker users expect.
-    if let Ok(mut now) = engine.lookup(&c.id) {
-        if !now.state.status.is_active() {
-            engine.wait_for_exit(&mut now, None);
-            engine.cleanup(&c.id)?;
-        }
-    }
+    // (Only the shim's cleanup applies a restart policy: `run` returns with the exit.)
+    engine.cleanup(&c.id)?;
     Ok(code)
 }
 
@@ -1124,7 +1120,7 @@ pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
             engine.stop(c, a.time)?;
         }
         engine.remove(c, a.force, a.volumes).map_err(|e| match e {
-            ContainerError::Running(_) => conflict(e.into()),
+            ContainerError::Running(_) | ContainerError::Restarting(_) => conflict(e.into()),
             other => other.into(),
         })?;
         println!("{}", if a.all { &c.id } else { &c.name });
@@ -1774,13 +1770,7 @@ pub struct RestartArgs {
 pub fn restart(ctx: &Ctx, a: RestartArgs) -> CmdResult {
     let engine = ctx.engine()?;
     each(&engine, &a.containers, |c| {
-        // Podman counts `restart` too; `start` alone begins the count again.
-        let count = c.state.restart_count;
-        engine.stop(c, a.time)?;
-        engine.events.emit(&engine.event(c, "restart"));
-        engine.start(c, false).map_err(start_failure)?;
-        c.state.restart_count = count + 1;
-        engine.save_state(c)?;
+        engine.restart(c, a.time).map_err(start_failure)?;
         println!("{}", c.name);
         Ok(())
     })
@@ -2231,7 +2221,7 @@ pub struct CleanupArgs {
 }
 
 pub fn cleanup(ctx: &Ctx, a: CleanupArgs) -> CmdResult {
-    ctx.engine()?.cleanup(&a.container)?;
+    ctx.engine()?.cleanup_and_restart(&a.container)?;
     Ok(0)
 }
 

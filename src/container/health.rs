@@ -221,8 +221,22 @@ impl Engine {
         let exit_code = result.exit_code;
 
         let _lock = self.lock(&c.id)?;
-        *c = self.lookup(&c.id)?;
-        if c.state.status != Status::Running {
+        self.refresh(c)?;
+        let (mut recorded, mut changed, mut status) = (false, false, String::new());
+        // A compare-and-swap: the process may end (and a command record that) meanwhile.
+        self.update_state(c, |s| {
+            recorded = s.status == Status::Running;
+            if !recorded {
+                return false;
+            }
+            let started = super::run_time(&s.started_at, &super::now_rfc3339());
+            let in_start_period = started < Duration::from_nanos(config.start_period);
+            let health = s.health.get_or_insert_with(HealthState::starting);
+            changed = health.record(result.clone(), in_start_period, config.retries());
+            status = health.status.clone();
+            true
+        })?;
+        if !recorded {
             // Stopped while the check ran: nothing to record.
             return Ok(CheckOutcome {
                 status: c
@@ -234,12 +248,6 @@ impl Engine {
                 exit_code,
             });
         }
-        let started = super::run_time(&c.state.started_at, &super::now_rfc3339());
-        let in_start_period = started < Duration::from_nanos(config.start_period);
-        let health = c.state.health.get_or_insert_with(HealthState::starting);
-        let changed = health.record(result, in_start_period, config.retries());
-        let status = health.status.clone();
-        self.save_state(c)?;
         if changed {
             let mut e = self.event(c, "health_status");
             e.health_status = Some(status.clone());
@@ -259,12 +267,10 @@ impl Engine {
             OnFailure::Kill => self.signal(c, "KILL"),
             OnFailure::Stop => self.stop(c, None),
             OnFailure::Restart => {
-                {
-                    let _lock = self.lock(&c.id)?;
-                    *c = self.lookup(&c.id)?;
-                    c.state.restart_requested = true;
-                    self.save_state(c)?;
-                }
+                self.update_state(c, |s| {
+                    s.restart_requested = true;
+                    true
+                })?;
                 // The shim's cleanup sees the request and starts the container again.
                 self.signal(c, "KILL")
             }

@@ -45,6 +45,8 @@ pub enum ContainerError {
     Ambiguous { input: String, count: usize },
     #[error("cannot remove container {0} as it is running - stop the container before removing or force remove")]
     Running(String),
+    #[error("cannot remove container {0} as it is restarting - stop the container before removing or force remove")]
+    Restarting(String),
     #[error("container {0} is not running")]
     NotRunning(String),
     #[error("container {0} is not paused")]
@@ -271,7 +273,7 @@ impl Engine {
         Ok(())
     }
 
-    pub fn save_state(&self, c: &Container) -> Result<()> {
+    fn save_state(&self, c: &Container) -> Result<()> {
         let json = serde_json::to_string(&c.state)
             .map_err(|e| ContainerError::Corrupt(c.id.clone(), e))?;
         self.store.db().set_container_state(&c.id, &json)?;
@@ -376,52 +378,116 @@ impl Engine {
         serde_json::from_str(&text).ok()
     }
 
-    /// Bring the recorded state in line with reality: the shim's exit file, or a process
-    /// that is simply gone.
+    /// Bring the recorded state in line with reality: the shim's exit file, a process
+    /// that is simply gone, or a scheduled restart whose waiting process is gone.
+    ///
+    /// Any command may notice first, without the container's lock, and `c` may be a
+    /// stale copy: the change is written with a compare-and-swap against the stored
+    /// state, so a copy from an earlier run never overwrites a newer one, and exactly
+    /// one command reports each `die`.
     pub fn refresh(&self, c: &mut Container) -> Result<()> {
-        if !c.state.status.is_active() {
+        // Nearly always nothing changed: decided from `c` without reading the store.
+        if self.observed(&c.id, &c.state).is_none() {
             return Ok(());
         }
-        let next = if let Some(exit) = self.read_exit_file(&c.id) {
-            Some((exit.exit_code, exit.finished_at, exit.oom_killed))
-        } else if process_start_time(c.state.pid) != Some(c.state.pid_start_time)
-            && !shim_alive(c.state.conmon_pid)
-        {
+        let id = c.id.clone();
+        let mut died = false;
+        let written = self.update_state(c, |s| match self.observed(&id, s) {
+            Some(next) => {
+                died = s.status.is_active();
+                *s = next;
+                true
+            }
+            None => false,
+        });
+        match written {
+            Ok(true) if died => {
+                let mut e = self.event(c, "die");
+                e.container_exit_code = Some(c.state.exit_code);
+                self.events.emit(&e);
+                Ok(())
+            }
+            Ok(_) => Ok(()),
+            // Removed meanwhile: the caller sees the copy it has, as before.
+            Err(ContainerError::NotFound(_)) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The state `s` becomes given what is observed on the machine, if it changed.
+    fn observed(&self, id: &str, s: &ContainerState) -> Option<ContainerState> {
+        if s.status == Status::Restarting {
+            if process_start_time(s.restarter_pid) == Some(s.restarter_start_time) {
+                return None;
+            }
+            return Some(ContainerState {
+                status: Status::Exited,
+                restarter_pid: 0,
+                restarter_start_time: 0,
+                ..s.clone()
+            });
+        }
+        if !s.status.is_active() {
+            return None;
+        }
+        let (code, finished, oom) = if let Some(exit) = self.read_exit_file(id) {
+            (exit.exit_code, exit.finished_at, exit.oom_killed)
+        } else if process_start_time(s.pid) != Some(s.pid_start_time) && !shim_alive(s.conmon_pid) {
             // Process and shim both gone without an exit file: the shim was killed, or
             // the machine rebooted. (While the shim lives it is still draining output
             // and will write the exit file.)
-            Some((EXIT_UNKNOWN, now_rfc3339(), false))
+            (EXIT_UNKNOWN, String::new(), false)
         } else {
-            None
+            return None;
         };
-        if let Some((code, finished, oom)) = next {
-            c.state.status = Status::Exited;
-            c.state.exit_code = code;
-            c.state.finished_at = if finished.is_empty() {
+        Some(ContainerState {
+            status: Status::Exited,
+            exit_code: code,
+            finished_at: if finished.is_empty() {
                 now_rfc3339()
             } else {
                 finished
-            };
-            c.state.oom_killed = oom;
-            c.state.pid = 0;
-            c.state.pid_start_time = 0;
-            self.save_state(c)?;
-            // Any command may notice the end first: the one that creates the marker in
-            // this run's state dir reports it, so `die` appears once per run.
-            let dir = self.state_dir(&c.id);
-            let claimed = ensure_private_dir(&dir).is_ok()
-                && fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(dir.join("died"))
-                    .is_ok();
-            if claimed {
-                let mut e = self.event(c, "die");
-                e.container_exit_code = Some(code);
-                self.events.emit(&e);
+            },
+            oom_killed: oom,
+            pid: 0,
+            pid_start_time: 0,
+            ..s.clone()
+        })
+    }
+
+    /// Read-modify-write of the stored state that loses no concurrent change: `edit`
+    /// sees the stored state and returns whether it changed it; if another command wrote
+    /// in between, it runs again on the newer state. `c.state` ends as stored; true when
+    /// this call wrote.
+    fn update_state(
+        &self,
+        c: &mut Container,
+        mut edit: impl FnMut(&mut ContainerState) -> bool,
+    ) -> Result<bool> {
+        loop {
+            let stored = self
+                .store
+                .db()
+                .container(&c.id)?
+                .ok_or_else(|| ContainerError::NotFound(c.name.clone()))?
+                .state;
+            let mut state: ContainerState = serde_json::from_str(&stored)
+                .map_err(|e| ContainerError::Corrupt(c.id.clone(), e))?;
+            if !edit(&mut state) {
+                c.state = state;
+                return Ok(false);
+            }
+            let json = serde_json::to_string(&state)
+                .map_err(|e| ContainerError::Corrupt(c.id.clone(), e))?;
+            if self
+                .store
+                .db()
+                .swap_container_state(&c.id, &stored, &json)?
+            {
+                c.state = state;
+                return Ok(true);
             }
         }
-        Ok(())
     }
 
     fn runtime_of(&self, c: &Container) -> Result<OciRuntime> {
@@ -719,8 +785,10 @@ impl Engine {
         let _lock = self.lock(&c.id)?;
         let path = self.mount_rootfs(c)?;
         if !c.state.mounted {
-            c.state.mounted = true;
-            self.save_state(c)?;
+            self.update_state(c, |s| {
+                s.mounted = true;
+                true
+            })?;
         }
         Ok(path)
     }
@@ -785,8 +853,7 @@ impl Engine {
             return Err(ContainerError::NotRunning(c.name.clone()));
         }
         if ends_process(signal, &c.config.stop_signal) {
-            c.state.stopped_by_user = true;
-            self.save_state(c)?;
+            self.mark_stopped_by_user(c)?;
         }
         self.signal(c, signal)?;
         let mut e = self.event(c, "kill");
@@ -805,17 +872,25 @@ impl Engine {
         Ok(())
     }
 
-    /// Cancel a restart the policy has scheduled (the container stays exited).
-    fn cancel_restart(&self, c: &mut Container) -> Result<bool> {
+    /// `stop`, `kill` and `rm -f` are the user's word: the restart policy leaves the
+    /// container alone from now on, and a restart waiting out its back-off is cancelled
+    /// (the container stays exited). Under the lock, so a restart already starting
+    /// finishes first and is then stopped like any running container. The status before.
+    fn mark_stopped_by_user(&self, c: &mut Container) -> Result<Status> {
         let _lock = self.lock(&c.id)?;
-        *c = self.lookup(&c.id)?;
-        if c.state.status != Status::Restarting {
-            return Ok(false);
-        }
-        c.state.status = Status::Exited;
-        c.state.stopped_by_user = true;
-        self.save_state(c)?;
-        Ok(true)
+        self.refresh(c)?;
+        let mut before = c.state.status;
+        self.update_state(c, |s| {
+            before = s.status;
+            if s.status == Status::Restarting {
+                s.status = Status::Exited;
+            } else if !s.status.is_active() || s.stopped_by_user {
+                return false;
+            }
+            s.stopped_by_user = true;
+            true
+        })?;
+        Ok(before)
     }
 
     /// Freeze every process of the container (SIGSTOP: no freezer cgroup here).
@@ -826,8 +901,7 @@ impl Engine {
             return Err(ContainerError::NotRunning(c.name.clone()));
         }
         procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGSTOP);
-        c.state.status = Status::Paused;
-        self.save_state(c)?;
+        self.set_status(c, Status::Running, Status::Paused)?;
         self.emit(c, "pause");
         Ok(())
     }
@@ -839,19 +913,30 @@ impl Engine {
             return Err(ContainerError::NotPaused(c.name.clone()));
         }
         procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGCONT);
-        c.state.status = Status::Running;
-        self.save_state(c)?;
+        self.set_status(c, Status::Paused, Status::Running)?;
         self.emit(c, "unpause");
         Ok(())
     }
 
-    /// Docker's stop: the stop signal, then SIGKILL after `timeout` seconds.
-    pub fn stop(&self, c: &mut Container, timeout: Option<u32>) -> Result<()> {
-        self.refresh(c)?;
-        if c.state.status == Status::Restarting {
-            if self.cancel_restart(c)? {
-                self.emit(c, "stop");
+    /// `from` → `to`, unless the container left `from` meanwhile (it ended).
+    fn set_status(&self, c: &mut Container, from: Status, to: Status) -> Result<()> {
+        if !self.update_state(c, |s| {
+            let ours = s.status == from;
+            if ours {
+                s.status = to;
             }
+            ours
+        })? {
+            return Err(ContainerError::NotRunning(c.name.clone()));
+        }
+        Ok(())
+    }
+
+    /// Docker's stop: the stop signal, then SIGKILL after `timeout` seconds. A restart
+    /// the policy scheduled is cancelled.
+    pub fn stop(&self, c: &mut Container, timeout: Option<u32>) -> Result<()> {
+        if self.mark_stopped_by_user(c)? == Status::Restarting {
+            self.emit(c, "stop");
             return Ok(());
         }
         if !c.state.status.is_active() {
@@ -861,8 +946,6 @@ impl Engine {
             // A stopped process would not see the stop signal until continued.
             self.unpause(c)?;
         }
-        c.state.stopped_by_user = true;
-        self.save_state(c)?;
         let rt = self.runtime_of(c)?;
         let signal = if c.config.stop_signal.is_empty() {
             "TERM"
@@ -882,21 +965,35 @@ impl Engine {
         Ok(())
     }
 
+    /// `restart`: stop (cancelling a scheduled restart), then start. A start by the user,
+    /// so the policy's restart count begins again (Docker's rule).
+    pub fn restart(&self, c: &mut Container, timeout: Option<u32>) -> Result<()> {
+        self.stop(c, timeout)?;
+        self.emit(c, "restart");
+        self.start(c, false)?;
+        Ok(())
+    }
+
     /// After the process ended: forget it in the runtime, unmount, and remove the
-    /// container if it was run with --rm. Idempotent; run by the shim and by `run`.
+    /// container if it was run with --rm. Idempotent; run by `run` in the foreground and
+    /// (through [`Engine::cleanup_and_restart`]) by the shim.
     pub fn cleanup(&self, input: &str) -> Result<()> {
+        self.cleanup_locked(input).map(|_| ())
+    }
+
+    /// `cleanup`, holding the lock on return for a container that is still there.
+    fn cleanup_locked(&self, input: &str) -> Result<Option<(ContainerLock, Container)>> {
         // Already removed (e.g. `run --rm` in the foreground beat the shim to it).
         let Some(c) = present(self.lookup(input))? else {
-            return Ok(());
+            return Ok(None);
         };
         let lock = self.lock(&c.id)?;
         // Read again under the lock: a concurrent cleanup may have finished meanwhile.
         let Some(mut c) = present(self.lookup(&c.id))? else {
-            return Ok(());
+            return Ok(None);
         };
-        // Restarting: another cleanup of the same exit is waiting out the back-off.
-        if c.state.status.is_active() || c.state.status == Status::Restarting {
-            return Ok(());
+        if !c.state.status.is_stopped() {
+            return Ok(None);
         }
         if c.state.mounted {
             self.release(&mut c)?;
@@ -907,21 +1004,38 @@ impl Engine {
             self.remove_files(&c)?;
             self.remove_anonymous_volumes(&c)?;
             self.emit(&c, "remove");
-            return Ok(());
+            return Ok(None);
         }
-        let wanted = c.state.restart_requested
-            || c.config.restart.wants_restart(
-                c.state.exit_code,
-                c.state.stopped_by_user,
-                c.state.restart_count,
-            );
-        if !wanted {
+        Ok(Some((lock, c)))
+    }
+
+    /// The shim's exit command: `cleanup`, then the restart policy (or a health check's
+    /// request) may start the container again after the back-off. Blocks for it.
+    pub fn cleanup_and_restart(&self, input: &str) -> Result<()> {
+        let Some((lock, mut c)) = self.cleanup_locked(input)? else {
+            return Ok(());
+        };
+        let me = std::process::id() as i32;
+        let me_started = process_start_time(me).unwrap_or(0);
+        let policy = c.config.restart;
+        // A user's stop wins over the policy and over a health check's request.
+        let scheduled = self.update_state(&mut c, |s| {
+            let wanted = s.status == Status::Exited
+                && !s.stopped_by_user
+                && (s.restart_requested
+                    || policy.wants_restart(s.exit_code, false, s.restart_count));
+            if wanted {
+                s.status = Status::Restarting;
+                s.restarter_pid = me;
+                s.restarter_start_time = me_started;
+            }
+            wanted
+        })?;
+        if !scheduled {
             return Ok(());
         }
         let ran_for = run_time(&c.state.started_at, &c.state.finished_at);
         let delay = restart::backoff(c.state.restart_count, ran_for);
-        c.state.status = Status::Restarting;
-        self.save_state(&c)?;
         drop(lock);
         // Without the lock: `stop` or `rm` may cancel the restart meanwhile.
         std::thread::sleep(delay);
@@ -947,15 +1061,15 @@ impl Engine {
     /// anonymous volumes go too (named volumes never do).
     pub fn remove(&self, c: &mut Container, force: bool, volumes: bool) -> Result<()> {
         self.refresh(c)?;
-        if c.state.status == Status::Restarting {
-            self.cancel_restart(c)?;
-        }
-        if c.state.status.is_active() {
-            if !force {
-                return Err(ContainerError::Running(c.name.clone()));
+        if !force {
+            match c.state.status {
+                Status::Restarting => return Err(ContainerError::Restarting(c.name.clone())),
+                s if s.is_active() => return Err(ContainerError::Running(c.name.clone())),
+                _ => {}
             }
-            c.state.stopped_by_user = true;
-            self.save_state(c)?;
+        }
+        self.mark_stopped_by_user(c)?;
+        if c.state.status.is_active() {
             if c.state.status == Status::Paused {
                 procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGCONT);
             }
@@ -1072,8 +1186,9 @@ impl Engine {
     pub fn wait(&self, c: &mut Container) -> Result<i32> {
         loop {
             self.wait_for_exit(c, None);
-            // A created container is waited for until it has run.
-            if c.state.status == Status::Exited {
+            // A created container is waited for until it has run; one the policy is
+            // restarting has exited (Docker's wait reports that exit too).
+            if matches!(c.state.status, Status::Exited | Status::Restarting) {
                 return Ok(c.state.exit_code);
             }
             std::thread::sleep(Duration::from_millis(50));

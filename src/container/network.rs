@@ -220,8 +220,10 @@ impl Engine {
                 }
                 return Err(e.into());
             }
-            c.state.network.endpoints.extend(added);
-            self.save_state(&c)?;
+            self.update_state(&mut c, |s| {
+                s.network.endpoints.extend(added.iter().cloned());
+                true
+            })?;
         }
         c.config.attachments.push(a);
         self.save_config(&c)
@@ -259,10 +261,13 @@ impl Engine {
             .iter()
             .position(|e| e.network == net.name)
         {
-            let ep = c.state.network.endpoints.remove(i);
+            let ep = c.state.network.endpoints[i].clone();
             self.shared_netns().detach(&ep.host_interface);
             release_endpoint(&self.networks(), &c.id, &ep);
-            self.save_state(&c)?;
+            self.update_state(&mut c, |s| {
+                s.network.endpoints.retain(|e| e.network != ep.network);
+                true
+            })?;
         }
         c.config.attachments.remove(pos);
         self.save_config(&c)

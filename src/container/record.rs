@@ -33,6 +33,12 @@ impl Status {
     pub fn is_active(self) -> bool {
         matches!(self, Status::Running | Status::Paused)
     }
+
+    /// Neither running nor about to run again: what prune removes and df counts as
+    /// reclaimable.
+    pub fn is_stopped(self) -> bool {
+        matches!(self, Status::Created | Status::Exited)
+    }
 }
 
 /// A bind or volume mount as given on the command line, resolved to a host path.
@@ -160,6 +166,11 @@ pub struct ContainerState {
     /// A health check asked for a restart (`--health-on-failure=restart`): the next
     /// cleanup starts the container again whatever the policy.
     pub restart_requested: bool,
+    /// While Restarting: the cleanup process waiting out the back-off (pid and start
+    /// time). If it is gone (killed, reboot) the restart will not happen and the
+    /// container reads as exited.
+    pub restarter_pid: i32,
+    pub restarter_start_time: u64,
     /// The result of the health checks since the last start.
     pub health: Option<super::health::HealthState>,
     /// Why the last start failed, for `inspect`'s State.Error.

@@ -528,6 +528,15 @@ impl Db {
         )? > 0)
     }
 
+    /// Write a container's state only if the stored one is still `expected` (one
+    /// statement, so atomic): false when another command wrote in between.
+    pub fn swap_container_state(&self, id: &str, expected: &str, state: &str) -> Result<bool> {
+        Ok(self.conn.execute(
+            "UPDATE containers SET state = ?3 WHERE id = ?1 AND state = ?2",
+            params![id, expected, state],
+        )? > 0)
+    }
+
     pub fn set_container_config(&self, id: &str, config: &str) -> Result<bool> {
         Ok(self.conn.execute(
             "UPDATE containers SET config = ?2 WHERE id = ?1",
@@ -705,5 +714,25 @@ mod tests {
         );
         assert_eq!(db.names_of("sha256:a").unwrap().len(), 0);
         assert_eq!(db.ids_with_prefix("sha256:b").unwrap(), vec!["sha256:b"]);
+    }
+
+    #[test]
+    fn a_stale_container_state_does_not_overwrite_a_newer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::open(&dir.path().join("db")).unwrap();
+        db.put_image(&image("a", &[])).unwrap();
+        db.insert_container(&ContainerRow {
+            id: "c1".into(),
+            name: "web".into(),
+            image_id: "sha256:a".into(),
+            created_at: 0,
+            config: "{}".into(),
+            state: "run 1".into(),
+        })
+        .unwrap();
+        assert!(db.swap_container_state("c1", "run 1", "run 2").unwrap());
+        // A command that read "run 1" before that write must not win.
+        assert!(!db.swap_container_state("c1", "run 1", "exited").unwrap());
+        assert_eq!(db.container("c1").unwrap().unwrap().state, "run 2");
     }
 }

@@ -69,7 +69,7 @@ impl DiskUsage {
         summarize(
             self.containers
                 .iter()
-                .map(|c| (c.container.state.status.is_active(), c.size)),
+                .map(|c| (!c.container.state.status.is_stopped(), c.size)),
         )
     }
 

@@ -128,19 +128,21 @@ fn rfc3339_secs(s: &str) -> Option<i64> {
         .map(|t| t.timestamp())
 }
 
-/// Containers that are not running or paused.
+/// Containers that are stopped (not running, paused or about to restart).
 pub fn containers(engine: &Engine, filters: &Filters) -> Result<Vec<Pruned>> {
     let mut out = Vec::new();
     for mut c in engine.list()? {
         let created = c.created_at / 1_000_000_000;
-        if c.state.status.is_active() || !filters.matches(Some(created), &c.config.labels) {
+        if !c.state.status.is_stopped() || !filters.matches(Some(created), &c.config.labels) {
             continue;
         }
         let size = container_size(engine, &c.id);
         match engine.remove(&mut c, false, false) {
             Ok(()) => out.push(Pruned { id: c.id, size }),
             // Started or removed by someone else meanwhile: not ours to prune.
-            Err(ContainerError::Running(_)) | Err(ContainerError::NotFound(_)) => {}
+            Err(ContainerError::Running(_))
+            | Err(ContainerError::Restarting(_))
+            | Err(ContainerError::NotFound(_)) => {}
             Err(e) => return Err(e.into()),
         }
     }
