@@ -122,6 +122,18 @@ fn corrupt_archives_fail_clearly_and_store_nothing() {
     // The good archive still loads.
     env.cove_ok(&["load", "-i", good.to_str().unwrap()]);
     assert_eq!(ids(&env), vec![hex("COVE_TEST_CONFIG_ONE")]);
+    // Only the load that stored something is an event.
+    let loads = env.cove_ok(&[
+        "events",
+        "--stream=false",
+        "--filter",
+        "event=load",
+        "--format",
+        "{{.Type}} {{.ID}}",
+    ]);
+    assert_eq!(loads.lines().count(), 1, "{loads}");
+    assert!(loads.starts_with("image "), "{loads}");
+    assert!(loads.contains(&hex("COVE_TEST_CONFIG_ONE")), "{loads}");
 }
 
 #[test]
@@ -159,4 +171,19 @@ fn import_makes_an_image_from_a_tarball_with_changes() {
     let (code, err) = env.cove_err(&["import", "--change", "FROB x", rootfs.to_str().unwrap()]);
     assert_eq!(code, 125, "{err}");
     assert!(err.contains("FROB"), "{err}");
+    let imports = env.cove_ok(&[
+        "events",
+        "--stream=false",
+        "--filter",
+        "type=image",
+        "--filter",
+        "event=import",
+        "--format",
+        "{{.ID}}",
+    ]);
+    assert_eq!(imports.lines().count(), 1, "{imports}");
+    assert!(
+        imports.contains(id.trim().trim_start_matches("sha256:")),
+        "{imports} vs {id}"
+    );
 }

@@ -422,7 +422,11 @@ pub fn load(store: &Store, input: impl Read, rootless: bool) -> Result<Vec<Loade
     if plans.is_empty() {
         return Err(ArchiveError::Empty);
     }
-    apply(store, plans, rootless)
+    let loaded = apply(store, plans, rootless)?;
+    for l in &loaded {
+        store.emit("load", &l.id, l.names.first().map_or("", String::as_str));
+    }
+    Ok(loaded)
 }
 
 /// An archive unpacked into a tmp dir: regular files on disk, links only in memory.

@@ -355,7 +355,9 @@ pub fn import(
     message: Option<&str>,
     rootless: bool,
 ) -> Result<String, ImportError> {
-    add_layer(store, None, tarball, changes, message, rootless)
+    let id = add_layer(store, None, tarball, changes, message, rootless)?;
+    store.emit("import", &id, "");
+    Ok(id)
 }
 
 /// A new image made of `base` (its layers and config, if any) plus `tarball` as the top
