@@ -122,8 +122,9 @@ pub fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
     let store = ctx.store()?;
     let engine = ctx.engine()?;
     let mut items = Vec::new();
+    let all_users = engine.volume_users()?;
     for v in volume::list(&store)? {
-        let users = engine.volume_users(&v.name)?.len();
+        let users = all_users.get(&v.name).map_or(0, Vec::len);
         let mut ok = true;
         for f in &a.filter {
             ok &= matches(&v, users, f)?;
@@ -202,7 +203,7 @@ fn remove(ctx: &Ctx, name: &str, force: bool) -> Result<(), Failure> {
     let store = ctx.store()?;
     let engine = ctx.engine()?;
     volume::find(&store, name).map_err(not_found)?;
-    let users = engine.volume_users(name)?;
+    let users = engine.volume_users()?.remove(name).unwrap_or_default();
     if !users.is_empty() {
         if !force {
             return Err(not_found(VolumeError::InUse {

@@ -21,6 +21,7 @@ pub mod shim;
 pub mod spec;
 pub mod user;
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
@@ -1087,30 +1088,21 @@ impl Engine {
     }
 
     fn remove_anonymous_volumes(&self, c: &Container) -> Result<()> {
+        let users = self.volume_users()?;
         for m in c.config.mounts.iter().filter(|m| m.kind == "volume") {
             let anonymous = crate::volume::find(&self.store, &m.source)
                 .map(|v| v.anonymous)
                 .unwrap_or(false);
-            if anonymous && self.volume_users(&m.source)?.is_empty() {
+            if anonymous && !users.contains_key(&m.source) {
                 let _ = crate::volume::remove(&self.store, &m.source);
             }
         }
         Ok(())
     }
 
-    /// Names of the containers that mount a volume.
-    pub fn volume_users(&self, volume: &str) -> Result<Vec<String>> {
-        Ok(self
-            .list()?
-            .into_iter()
-            .filter(|c| {
-                c.config
-                    .mounts
-                    .iter()
-                    .any(|m| m.kind == "volume" && m.source == volume)
-            })
-            .map(|c| c.name)
-            .collect())
+    /// For every volume some container mounts, the names of those containers.
+    pub fn volume_users(&self) -> Result<BTreeMap<String, Vec<String>>> {
+        Ok(volume_users(&self.list()?))
     }
 
     /// The row goes first: once it is gone nobody can see a half-removed container.
@@ -1195,6 +1187,20 @@ impl Engine {
             *c = self.lookup(&c.id)?;
         }
     }
+}
+
+/// For every volume one of `containers` mounts, the names of those containers.
+pub fn volume_users(containers: &[Container]) -> BTreeMap<String, Vec<String>> {
+    let mut users: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in containers {
+        for m in c.config.mounts.iter().filter(|m| m.kind == "volume") {
+            users
+                .entry(m.source.clone())
+                .or_default()
+                .push(c.name.clone());
+        }
+    }
+    users
 }
 
 #[cfg(test)]

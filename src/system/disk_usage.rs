@@ -155,16 +155,11 @@ pub fn measure(engine: &Engine) -> Result<DiskUsage> {
             .sum(),
     };
 
-    let mut links: BTreeMap<&str, usize> = BTreeMap::new();
-    for c in &containers {
-        for m in c.config.mounts.iter().filter(|m| m.kind == "volume") {
-            *links.entry(m.source.as_str()).or_default() += 1;
-        }
-    }
+    let users = crate::container::volume_users(&containers);
     let volumes = volume::list(&engine.store)?
         .into_iter()
         .map(|v| VolumeUsage {
-            links: links.get(v.name.as_str()).copied().unwrap_or(0),
+            links: users.get(&v.name).map_or(0, Vec::len),
             size: tree_size(&volume::data_dir(&engine.store, &v.name)),
             volume: v,
         })

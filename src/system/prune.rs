@@ -192,16 +192,10 @@ pub fn images(store: &Store, all: bool, filters: &Filters) -> Result<Vec<Pruned>
 
 /// Volumes no container mounts.
 pub fn volumes(engine: &Engine, filters: &Filters) -> Result<Vec<Pruned>> {
-    let all = engine.list()?;
+    let users = engine.volume_users()?;
     let mut out = Vec::new();
     for v in volume::list(&engine.store)? {
-        let used = all.iter().any(|c| {
-            c.config
-                .mounts
-                .iter()
-                .any(|m| m.kind == "volume" && m.source == v.name)
-        });
-        if used || !filters.matches(Some(v.created_at), &v.labels) {
+        if users.contains_key(&v.name) || !filters.matches(Some(v.created_at), &v.labels) {
             continue;
         }
         let size = tree_size(&volume::data_dir(&engine.store, &v.name));
