@@ -1847,7 +1847,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__start)
-            opts="-a -i -f -h -V --attach --interactive --all --filter --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4955,7 +4955,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__start)
-            opts="-a -i -f -h -V --attach --interactive --all --filter --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

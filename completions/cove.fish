@@ -264,7 +264,7 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l init -d 'Run an ini
 complete -c cove -n "__fish_cove_using_subcommand create" -l replace -d 'Remove an existing container of the same --name first, even a running one'
 complete -c cove -n "__fish_cove_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand create" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand start" -s f -l filter -d 'With --all, only these (restart-policy=always|unless-stopped|..., label=, name=, status=); restart-policy skips unless-stopped containers the user stopped, so a boot-time `start --all --filter restart-policy=...` does what Docker\'s daemon does' -r
+complete -c cove -n "__fish_cove_using_subcommand start" -s f -l filter -d 'With --all, only the containers that match (restart-policy=, label=, name=, status=, ...)' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l detach-keys -d 'Key sequence for detaching' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l root -d 'Directory for images and other persistent data' -r -F
@@ -278,7 +278,8 @@ complete -c cove -n "__fish_cove_using_subcommand start" -l cgroup-manager -d 'C
 systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand start" -s a -l attach -d 'Attach the container\'s output'
 complete -c cove -n "__fish_cove_using_subcommand start" -s i -l interactive -d 'Attach the container\'s stdin'
-complete -c cove -n "__fish_cove_using_subcommand start" -l all -d 'Start every stopped container'
+complete -c cove -n "__fish_cove_using_subcommand start" -l all -d 'Start every container that is not running'
+complete -c cove -n "__fish_cove_using_subcommand start" -l boot -d 'With --all, only what Docker\'s daemon brings back when it starts (for a unit run at boot): containers with restart policy always, and unless-stopped ones the user had not stopped; never one that was only created'
 complete -c cove -n "__fish_cove_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand start" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
@@ -744,7 +745,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same --name first, even a running one'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'With --all, only these (restart-policy=always|unless-stopped|..., label=, name=, status=); restart-policy skips unless-stopped containers the user stopped, so a boot-time `start --all --filter restart-policy=...` does what Docker\'s daemon does' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'With --all, only the containers that match (restart-policy=, label=, name=, status=, ...)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Key sequence for detaching' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Directory for images and other persistent data' -r -F
@@ -758,7 +759,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach the container\'s stdin'
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every stopped container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every container that is not running'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l boot -d 'With --all, only what Docker\'s daemon brings back when it starts (for a unit run at boot): containers with restart policy always, and unless-stopped ones the user had not stopped; never one that was only created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r

@@ -1,7 +1,10 @@
 //! `--log-level`: how much cove tells on stderr about what it does. Set once in `cli::run`
-//! before anything else happens; read by whoever has something to say. At `debug` cove
-//! prints the command lines of the helpers it starts (shim, OCI runtime, slirp4netns or
-//! pasta, ip/nft), which is what one needs to reproduce a failing step by hand.
+//! before anything else happens; read by whoever has something to say. Each level prints
+//! what the ones below it print: `error` only errors (no warnings), `warn` (the default)
+//! adds warnings, `info` says which level is in effect (as Podman does), `debug` prints
+//! the command lines of the helpers cove starts (shim, OCI runtime, slirp4netns or pasta,
+//! ip/nft), which is what one needs to reproduce a failing step by hand. cove has nothing
+//! finer than that: `trace` prints what `debug` prints.
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -39,7 +42,22 @@ pub fn enabled(level: Level) -> bool {
     LEVEL.load(Ordering::Relaxed) >= level as u8
 }
 
-/// One `DEBU[0000] ...`-style line on stderr, as Podman prints them (without its clock).
+/// One `WARN[0000] ...`-style line on stderr, as Podman prints them (without its clock);
+/// `--log-level error` silences it.
+pub fn warn(args: std::fmt::Arguments) {
+    if enabled(Level::Warn) {
+        eprintln!("WARN {args}");
+    }
+}
+
+/// One `INFO ...` line on stderr, from `--log-level info` on.
+pub fn info(args: std::fmt::Arguments) {
+    if enabled(Level::Info) {
+        eprintln!("INFO {args}");
+    }
+}
+
+/// One `DEBU ...` line on stderr, from `--log-level debug` on.
 pub fn debug(args: std::fmt::Arguments) {
     if enabled(Level::Debug) {
         eprintln!("DEBU {args}");
@@ -70,5 +88,15 @@ mod tests {
         assert!(Level::Debug > Level::Warn);
         assert!(Level::Error < Level::Info);
         assert_eq!(Level::Trace.name(), "trace");
+    }
+
+    #[test]
+    fn each_level_includes_the_quieter_ones() {
+        set(Level::Trace);
+        assert!(enabled(Level::Debug) && enabled(Level::Warn));
+        set(Level::Error);
+        assert!(enabled(Level::Error) && !enabled(Level::Warn));
+        set(DEFAULT);
+        assert!(enabled(Level::Warn) && !enabled(Level::Info));
     }
 }

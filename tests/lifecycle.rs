@@ -303,12 +303,14 @@ fn a_restart_whose_waiting_process_died_reads_as_exited() {
 }
 
 #[test]
-fn start_all_by_restart_policy_brings_services_back_after_a_crash_of_everything() {
+fn start_all_boot_brings_back_what_docker_would_and_filters_pick_the_rest() {
     let env = pulled("restart-boot");
     for (name, policy) in [
-        ("keep", "always"),
-        ("unless", "unless-stopped"),
-        ("plain", "no"),
+        ("boot-keep", "always"),
+        ("boot-unless", "unless-stopped"),
+        ("boot-plain", "no"),
+        ("boot-onfail", "on-failure"),
+        ("boot-stopped", "unless-stopped"),
     ] {
         env.cove_ok(&[
             "run",
@@ -322,20 +324,20 @@ fn start_all_by_restart_policy_brings_services_back_after_a_crash_of_everything(
             "1000",
         ]);
     }
+    env.cove_ok(&["stop", "-t", "0", "boot-stopped"]);
+    // Created, never started: it was not running when the machine went down.
     env.cove_ok(&[
-        "run",
-        "-d",
+        "create",
         "--name",
-        "stopped",
+        "boot-created",
         "--restart",
-        "unless-stopped",
+        "always",
         &busybox(),
         "sleep",
         "1000",
     ]);
-    env.cove_ok(&["stop", "-t", "0", "stopped"]);
     // What a reboot does: shims and processes vanish without any cleanup running.
-    for name in ["keep", "unless", "plain"] {
+    for name in ["boot-keep", "boot-unless", "boot-plain", "boot-onfail"] {
         let shim: i32 = field(&env, name, "{{.State.ConmonPid}}").parse().unwrap();
         let pid: i32 = field(&env, name, "{{.State.Pid}}").parse().unwrap();
         unsafe {
@@ -344,26 +346,59 @@ fn start_all_by_restart_policy_brings_services_back_after_a_crash_of_everything(
         }
     }
     assert!(eventually(|| env.cove_ok(&["ps", "-q"]).is_empty()));
-    let started = env.cove_ok(&[
-        "start",
-        "--all",
-        "--filter",
-        "restart-policy=always",
-        "--filter",
-        "restart-policy=unless-stopped",
-    ]);
-    let mut started: Vec<&str> = started.lines().collect();
-    started.sort();
-    assert_eq!(started, ["keep", "unless"]);
-    let mut running: Vec<String> = env
-        .cove_ok(&["ps", "--format", "{{.Names}}"])
-        .lines()
-        .map(str::to_string)
-        .collect();
-    running.sort();
-    assert_eq!(running, ["keep", "unless"]);
-    // Nothing matches any more: not an error (the boot unit runs it unconditionally).
-    env.cove_ok(&["start", "--all", "--filter", "restart-policy=always"]);
+    let running = || -> Vec<String> {
+        let mut names: Vec<String> = env
+            .cove_ok(&["ps", "--format", "{{.Names}}"])
+            .lines()
+            .map(str::to_string)
+            .collect();
+        names.sort();
+        names
+    };
+    let sorted = |out: String| -> Vec<String> {
+        let mut v: Vec<String> = out.lines().map(str::to_string).collect();
+        v.sort();
+        v
+    };
+    // The boot unit's command: always, and unless-stopped unless the user stopped it.
+    assert_eq!(
+        sorted(env.cove_ok(&["start", "--all", "--boot"])),
+        ["boot-keep", "boot-unless"]
+    );
+    assert_eq!(running(), ["boot-keep", "boot-unless"]);
+    // Nothing left to bring back: not an error (the boot unit runs it unconditionally).
+    assert_eq!(env.cove_ok(&["start", "--all", "--boot"]), "");
+    // A filter alone picks the set, as in Podman: every one of them not running starts,
+    // whatever the policy, the user's stop or a start never made.
+    assert_eq!(
+        env.cove_ok(&["start", "--all", "--filter", "restart-policy=on-failure"]),
+        "boot-onfail\n"
+    );
+    assert_eq!(
+        sorted(env.cove_ok(&[
+            "start",
+            "--all",
+            "--filter",
+            "restart-policy=always",
+            "--filter",
+            "restart-policy=unless-stopped",
+        ])),
+        ["boot-created", "boot-stopped"]
+    );
+    assert_eq!(
+        running(),
+        [
+            "boot-created",
+            "boot-keep",
+            "boot-onfail",
+            "boot-stopped",
+            "boot-unless"
+        ]
+    );
+    let (code, err) = env.cove_err(&["start", "--boot"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("--all"), "{err}");
+    env.cove_ok(&["rm", "-f", "-t", "0", "--all"]);
 }
 
 #[test]
@@ -387,6 +422,14 @@ fn restart_and_health_flags_reject_bad_values() {
             "--health-on-failure",
         ),
         (vec!["--health-retries", "2"], "need a health check"),
+        (
+            vec!["--no-healthcheck", "--health-interval", "5s"],
+            "--no-healthcheck",
+        ),
+        (
+            vec!["--health-cmd", "true", "--no-healthcheck"],
+            "cannot be used with",
+        ),
     ] {
         let mut full = vec!["create"];
         full.extend(args.iter().copied());

@@ -299,6 +299,22 @@ fn log_level_and_cgroup_manager_flags() {
         "{shim}"
     );
 
+    // Info says which level is in effect; trace prints what debug prints.
+    let out = env.cove(&["--log-level", "info", "images"]);
+    assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "INFO cove filtering at log level info\n"
+    );
+    let out = env.cove(&["--log-level", "trace", "run", "--rm", &busybox(), "true"]);
+    assert!(out.status.success(), "{}", describe(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("DEBU running") && l.contains("cove-conmon")),
+        "{err}"
+    );
+
     env.cove_ok(&["--cgroup-manager", "cgroupfs", "images"]);
     let (code, err) = env.cove_err(&["--cgroup-manager", "systemd", "images"]);
     assert_eq!(code, 125);

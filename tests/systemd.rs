@@ -9,7 +9,6 @@ mod common;
 use std::os::unix::net::UnixDatagram;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::Duration;
 
 use common::{describe, exit_code, TestEnv};
 use cove::systemd::unit::{split_words, Unit};
@@ -45,19 +44,40 @@ impl NotifySocket {
         let sock = UnixDatagram::bind(&path).unwrap();
         let (uid, gid) = common::test_user_ids();
         std::os::unix::fs::chown(&path, Some(uid), Some(gid)).unwrap();
-        // Only bounds a hang: a missing message fails the test instead of blocking it.
-        sock.set_read_timeout(Some(Duration::from_secs(60)))
-            .unwrap();
+        // Never blocks: a missing message fails the test instead of hanging it.
+        sock.set_nonblocking(true).unwrap();
         NotifySocket { path, sock }
     }
 
-    fn recv(&self) -> String {
+    /// The next queued message, if there is one.
+    fn try_recv(&self) -> Option<String> {
         let mut buf = vec![0u8; 4096];
-        let n = self
-            .sock
-            .recv(&mut buf)
-            .expect("a notification on the socket");
-        String::from_utf8_lossy(&buf[..n]).into_owned()
+        match self.sock.recv(&mut buf) {
+            Ok(n) => Some(String::from_utf8_lossy(&buf[..n]).into_owned()),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => None,
+            Err(e) => panic!("reading the notify socket: {e}"),
+        }
+    }
+
+    /// A message cove sent: cove sends before it exits and the command has returned, so
+    /// the datagram is queued by now (a local send is complete when it returns); none
+    /// queued means none was sent.
+    fn recv(&self) -> String {
+        self.try_recv()
+            .expect("a notification from the cove command that just returned")
+    }
+
+    /// A message the container sends when it gets there, after cove returned.
+    fn recv_from_container(&self) -> String {
+        let mut got = None;
+        assert!(
+            common::eventually(|| {
+                got = self.try_recv();
+                got.is_some()
+            }),
+            "the container sent no notification"
+        );
+        got.unwrap_or_default()
     }
 
     /// Proves nothing else was queued before: a marker sent now is the next message.
@@ -143,10 +163,10 @@ fn run_line(env: &TestEnv, unit: &str, line: &str, notify: Option<&NotifySocket>
     let words = command(env, unit, line);
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     let socket = notify.map(|n| n.path.display().to_string());
-    let mut envs = vec![("COVE_SYSTEMD_UNIT", unit)];
-    if let Some(s) = &socket {
-        envs.push(("NOTIFY_SOCKET", s.as_str()));
-    }
+    let envs: Vec<(&str, &str)> = socket
+        .iter()
+        .map(|s| ("NOTIFY_SOCKET", s.as_str()))
+        .collect();
     env.user_cmd_env(&envs, refs[0], &refs[1..])
         .output()
         .expect("spawn runuser")
@@ -337,6 +357,39 @@ fn generate_json_and_bad_input() {
     assert!(err.contains("invalid --restart-policy"), "{err}");
     let (code, _) = env.cove_err(&["generate", "systemd", "nosuch"]);
     assert_eq!(code, 125);
+
+    // A restart policy and a unit that starts this very container are two supervisors:
+    // warned about (the unit is still written); --new leaves the policy out, so no
+    // warning; --log-level error silences it.
+    let id = env.cove_ok(&[
+        "create",
+        "--name",
+        "sd-policy",
+        "--restart",
+        "always",
+        &busybox(),
+        "true",
+    ]);
+    let out = env.cove(&["generate", "systemd", "sd-policy"]);
+    assert!(out.status.success(), "{}", describe(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "WARN Container {} has restart policy \"always\" which can lead to issues on shutdown",
+            id.trim()
+        )) && err.contains("--new"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ExecStart="));
+    for args in [
+        &["generate", "systemd", "--new", "sd-policy"][..],
+        &["--log-level", "error", "generate", "systemd", "sd-policy"],
+        &["generate", "systemd", "c"],
+    ] {
+        let out = env.cove(args);
+        assert!(out.status.success(), "{args:?}: {}", describe(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
 }
 
 fn generator() -> PathBuf {
@@ -595,7 +648,7 @@ fn sdnotify_modes() {
         "ln -sf \"$NOTIFY_SOCKET\" /dev/log && logger -t app \"$(printf 'up\\nREADY=1')\"; sleep 1000",
     ]);
     assert_started(&notify, false);
-    let from_container = notify.recv();
+    let from_container = notify.recv_from_container();
     assert!(
         fields(&from_container).contains(&"READY=1"),
         "{from_container:?}"
@@ -796,6 +849,16 @@ fn the_boot_unit_verifies_and_brings_back_restart_policy_containers() {
         "1000",
     ]);
     env.cove_ok(&["run", "-d", "--name", "once", &busybox(), "sleep", "1000"]);
+    env.cove_ok(&[
+        "create",
+        "--name",
+        "never-started",
+        "--restart",
+        "always",
+        &busybox(),
+        "sleep",
+        "1000",
+    ]);
     // A reboot: every process gone, nothing ran cleanup.
     for name in ["svc", "once"] {
         for key in ["{{.State.ConmonPid}}", "{{.State.Pid}}"] {
@@ -815,4 +878,5 @@ fn the_boot_unit_verifies_and_brings_back_restart_policy_containers() {
     );
     assert_eq!(status(&env, "svc"), "running");
     assert_eq!(status(&env, "once"), "exited");
+    assert_eq!(status(&env, "never-started"), "created");
 }

@@ -111,20 +111,24 @@ fn install_links(out: &Path, unit_name: &str, text: &str) -> std::io::Result<()>
 fn main() -> ExitCode {
     let mut dryrun = false;
     let mut dirs_out: Vec<PathBuf> = Vec::new();
-    for a in std::env::args().skip(1) {
-        match a.as_str() {
-            "--dryrun" | "-dryrun" => dryrun = true,
+    // args_os: the directories are paths, which need not be UTF-8.
+    for a in std::env::args_os().skip(1) {
+        match a.to_str() {
+            Some("--dryrun" | "-dryrun") => dryrun = true,
             // Podman's quadlet takes -user; the user/system choice follows the uid here.
-            "--user" | "-user" => {}
-            "-h" | "--help" => {
+            Some("--user" | "-user") => {}
+            Some("-h" | "--help") => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            s if s.starts_with('-') => {
-                eprintln!("cove-systemd-generator: unknown option {s}\n{USAGE}");
+            _ if a.as_encoded_bytes().starts_with(b"-") => {
+                eprintln!(
+                    "cove-systemd-generator: unknown option {}\n{USAGE}",
+                    a.to_string_lossy()
+                );
                 return ExitCode::from(2);
             }
-            s => dirs_out.push(PathBuf::from(s)),
+            _ => dirs_out.push(PathBuf::from(a)),
         }
     }
     let out = match (dryrun, dirs_out.first()) {

@@ -106,7 +106,14 @@ pub struct CreateArgs {
     #[arg(long, value_name = "ACTION")]
     pub health_on_failure: Option<String>,
     /// Disable any health check, the image's included
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = [
+        "health_cmd",
+        "health_interval",
+        "health_retries",
+        "health_start_period",
+        "health_timeout",
+        "health_on_failure",
+    ])]
     pub no_healthcheck: bool,
     /// Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host,
     /// container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)
@@ -794,7 +801,7 @@ fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Fa
     let mut config = build_config(ctx, a, &image_id)?;
     config.hostname = a.hostname.clone().unwrap_or_default();
     config.sdnotify = a.sdnotify.clone();
-    config.create_command = super::generate::create_command(std::env::args());
+    config.create_command = super::argv::create_command(std::env::args_os());
     let store = ctx.store()?;
     for m in config.mounts.iter_mut().filter(|m| m.kind == "volume") {
         let name = (!m.source.is_empty()).then_some(m.source.as_str());
@@ -904,14 +911,18 @@ pub struct StartArgs {
     /// Attach the container's stdin
     #[arg(short, long)]
     pub interactive: bool,
-    /// Start every stopped container
+    /// Start every container that is not running
     #[arg(long)]
     pub all: bool,
-    /// With --all, only these (restart-policy=always|unless-stopped|..., label=, name=,
-    /// status=); restart-policy skips unless-stopped containers the user stopped, so a
-    /// boot-time `start --all --filter restart-policy=...` does what Docker's daemon does
+    /// With --all, only the containers that match (restart-policy=, label=, name=,
+    /// status=, ...)
     #[arg(short, long, value_name = "KEY=VALUE", requires = "all")]
     pub filter: Vec<String>,
+    /// With --all, only what Docker's daemon brings back when it starts (for a unit run
+    /// at boot): containers with restart policy always, and unless-stopped ones the user
+    /// had not stopped; never one that was only created
+    #[arg(long, requires = "all")]
+    pub boot: bool,
     /// Key sequence for detaching
     #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
@@ -973,15 +984,21 @@ fn replace(engine: &Engine, name: Option<&str>) -> Result<(), Failure> {
     }
 }
 
+/// `start --all --boot`: cove has no daemon to start containers when the machine comes
+/// up, so a unit does it (contrib/systemd/user/cove-restart.service). A container that
+/// never ran was not running when the machine went down: nothing brings it back.
+fn comes_back_at_boot(c: &Container) -> bool {
+    c.state.status != Status::Created && c.config.restart.starts_at_boot(c.state.stopped_by_user)
+}
+
 pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let names: Vec<String> = if a.all {
         let mut names = Vec::new();
-        let by_policy = a.filter.iter().any(|f| f.starts_with("restart-policy="));
         for c in engine.list()? {
             let wanted = !c.state.status.is_active()
                 && matches_filters(&c, &a.filter)?
-                && (!by_policy || c.config.restart.starts_at_boot(c.state.stopped_by_user));
+                && (!a.boot || comes_back_at_boot(&c));
             if wanted {
                 names.push(c.id);
             }

@@ -42,7 +42,12 @@ const EXAMPLES: &[(&[&str], &[&str])] = &[
     ),
     (
         &["start", "container start"],
-        &["cove start db", "cove start -ai shell"],
+        &[
+            "cove start db",
+            "cove start -ai shell",
+            "cove start --all --filter restart-policy=on-failure",
+            "cove start --all --boot",
+        ],
     ),
     (
         &["stop", "container stop"],

@@ -1,11 +1,11 @@
-//! `cove generate systemd`, and the record of a container's create arguments that
-//! `--new` replays.
+//! `cove generate systemd`.
 
 use anyhow::{anyhow, Context};
-use clap::{Args, CommandFactory, Subcommand};
+use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::{CmdResult, Ctx};
+use super::{argv, CmdResult, Ctx};
+use crate::container::restart::PolicyName;
 use crate::systemd::generate::{self, Options, Target};
 
 #[derive(Subcommand, Debug)]
@@ -77,6 +77,20 @@ fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
     }
     let engine = ctx.engine()?;
     let c = engine.lookup(&a.container)?;
+    if !a.new && c.config.restart.name != PolicyName::No {
+        // The unit supervises this very container, and so does its restart policy
+        // (cove's cleanup starts it again with a new shim, the one systemd watches
+        // having exited): two supervisors racing. Podman warns in the same words; the
+        // unit is still written, as Podman does.
+        crate::log::warn(format_args!(
+            "Container {} has restart policy {:?} which can lead to issues on shutdown: \
+             consider recreating the container without a restart policy and use systemd's \
+             restart mechanism instead, or generate the unit with --new (which leaves the \
+             policy out)",
+            c.id,
+            c.config.restart.to_string()
+        ));
+    }
     let run_args = if a.new {
         run_arguments(&c.config.create_command)
     } else {
@@ -127,151 +141,6 @@ fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
     Ok(0)
 }
 
-/// One item of a command line: a flag with its value, or everything from the first
-/// positional argument on.
-struct Item {
-    tokens: Vec<String>,
-    /// The clap id of the flag (None for positionals and flags clap does not know).
-    id: Option<String>,
-    positional: bool,
-}
-
-fn takes_value(arg: &clap::Arg) -> (bool, bool) {
-    let range = arg.get_num_args().unwrap_or_default();
-    (range.max_values() > 0, range.min_values() == 0)
-}
-
-/// Split `args` the way clap parsed them against `cmd` (built), so flags can be dropped
-/// without mistaking a flag's value for the image. Short clusters (`-dit`) become one
-/// item per flag.
-fn items(cmd: &clap::Command, args: &[String]) -> Vec<Item> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    // A value flag takes the next token, except an optional value (`--pull[=POLICY]`),
-    // which clap only takes when it does not look like a flag.
-    let value = |arg: &clap::Arg, i: &mut usize, tokens: &mut Vec<String>| {
-        let (takes, optional) = takes_value(arg);
-        if let Some(next) = args.get(*i + 1).filter(|_| takes) {
-            if !optional || !next.starts_with('-') {
-                tokens.push(next.clone());
-                *i += 1;
-            }
-        }
-    };
-    while i < args.len() {
-        let a = &args[i];
-        if a == "--" || a == "-" || !a.starts_with('-') {
-            out.push(Item {
-                tokens: args[i..].to_vec(),
-                id: None,
-                positional: true,
-            });
-            break;
-        }
-        if let Some(body) = a.strip_prefix("--") {
-            let (name, inline) = match body.split_once('=') {
-                Some((n, _)) => (n, true),
-                None => (body, false),
-            };
-            let arg = cmd.get_arguments().find(|x| {
-                x.get_long() == Some(name)
-                    || x.get_all_aliases().is_some_and(|al| al.contains(&name))
-            });
-            let mut tokens = vec![a.clone()];
-            if let (Some(arg), false) = (arg, inline) {
-                value(arg, &mut i, &mut tokens);
-            }
-            out.push(Item {
-                tokens,
-                id: arg.map(|x| x.get_id().to_string()),
-                positional: false,
-            });
-        } else {
-            let chars: Vec<char> = a[1..].chars().collect();
-            for (j, c) in chars.iter().enumerate() {
-                let arg = cmd.get_arguments().find(|x| {
-                    x.get_short() == Some(*c)
-                        || x.get_all_short_aliases().is_some_and(|al| al.contains(c))
-                });
-                let id = arg.map(|x| x.get_id().to_string());
-                match arg.filter(|x| takes_value(x).0) {
-                    Some(arg) => {
-                        let rest: String = chars[j + 1..].iter().collect();
-                        let mut tokens = vec![format!("-{c}{rest}")];
-                        if rest.is_empty() {
-                            value(arg, &mut i, &mut tokens);
-                        }
-                        out.push(Item {
-                            tokens,
-                            id,
-                            positional: false,
-                        });
-                        break;
-                    }
-                    None => out.push(Item {
-                        tokens: vec![format!("-{c}")],
-                        id,
-                        positional: false,
-                    }),
-                }
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
-/// cove's own flags that are not part of a container's configuration.
-const GLOBAL_IDS: &[&str] = &[
-    "storage_driver",
-    "root",
-    "runroot",
-    "log_level",
-    "cgroup_manager",
-];
-
-fn built_cli() -> clap::Command {
-    let mut cmd = super::Cli::command();
-    cmd.build();
-    cmd
-}
-
-/// The arguments after `run`/`create` in cove's own command line (`argv`), without the
-/// global flags (the unit passes its own); empty when `argv` is not a run or create.
-pub fn create_command(argv: impl Iterator<Item = String>) -> Vec<String> {
-    let argv: Vec<String> = argv.skip(1).collect();
-    let root = built_cli();
-    let mut cmd = &root;
-    let mut rest: &[String] = &argv;
-    loop {
-        let Some(item) = items(cmd, rest).into_iter().find(|it| it.positional) else {
-            return Vec::new();
-        };
-        let Some(sub) = item.tokens.first().and_then(|t| cmd.find_subcommand(t)) else {
-            return Vec::new();
-        };
-        let after = &rest[rest.len() - item.tokens.len() + 1..];
-        match sub.get_name() {
-            "container" => {
-                cmd = sub;
-                rest = after;
-            }
-            "run" | "create" => {
-                return items(sub, after)
-                    .into_iter()
-                    .filter(|it| !is_global(it))
-                    .flat_map(|it| it.tokens)
-                    .collect();
-            }
-            _ => return Vec::new(),
-        }
-    }
-}
-
-fn is_global(it: &Item) -> bool {
-    it.id.as_deref().is_some_and(|id| GLOBAL_IDS.contains(&id))
-}
-
 /// The flags `generate systemd --new` sets itself, as clap ids of `run`. `--restart` goes
 /// too: in a unit, restarting is systemd's job (Restart=), and it conflicts with `--rm`.
 const UNIT_OWNED_IDS: &[&str] = &[
@@ -287,21 +156,7 @@ const UNIT_OWNED_IDS: &[&str] = &[
 
 /// A recorded create command without the flags the unit's own `cove run` sets.
 fn run_arguments(create_command: &[String]) -> Vec<String> {
-    let root = built_cli();
-    let Some(run) = root.find_subcommand("run") else {
-        return Vec::new();
-    };
-    items(run, create_command)
-        .into_iter()
-        .filter(|it| {
-            !is_global(it)
-                && !it
-                    .id
-                    .as_deref()
-                    .is_some_and(|id| UNIT_OWNED_IDS.contains(&id))
-        })
-        .flat_map(|it| it.tokens)
-        .collect()
+    argv::without(create_command, UNIT_OWNED_IDS)
 }
 
 #[cfg(test)]
@@ -310,51 +165,6 @@ mod tests {
 
     fn strings(s: &[&str]) -> Vec<String> {
         s.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn records_the_arguments_after_run_or_create() {
-        let argv = strings(&[
-            "/usr/bin/cove",
-            "--root",
-            "/r",
-            "--log-level=debug",
-            "container",
-            "run",
-            "-dit",
-            "--runroot=/x",
-            "--name",
-            "web",
-            "-e",
-            "A=-1",
-            "-p8080:80",
-            "busybox",
-            "--root",
-            "-x",
-        ]);
-        assert_eq!(
-            create_command(argv.into_iter()),
-            strings(&[
-                "-d",
-                "-i",
-                "-t",
-                "--name",
-                "web",
-                "-e",
-                "A=-1",
-                "-p8080:80",
-                "busybox",
-                "--root",
-                "-x"
-            ])
-        );
-        let argv = strings(&["cove", "create", "--pull", "always", "busybox"]);
-        assert_eq!(
-            create_command(argv.into_iter()),
-            strings(&["--pull", "always", "busybox"])
-        );
-        assert!(create_command(strings(&["cove", "ps", "-a"]).into_iter()).is_empty());
-        assert!(create_command(strings(&["cove", "--root", "run"]).into_iter()).is_empty());
     }
 
     #[test]

@@ -2,9 +2,8 @@
 
 use clap::{Args, Subcommand};
 
-use super::{CmdResult, Ctx, Failure};
+use super::{CmdResult, Ctx};
 use crate::container::health::HEALTHY;
-use crate::container::ContainerError;
 
 #[derive(Subcommand, Debug)]
 pub enum HealthcheckCommand {
@@ -23,13 +22,7 @@ pub fn run(ctx: &Ctx, cmd: HealthcheckCommand) -> CmdResult {
     let HealthcheckCommand::Run(a) = cmd;
     let engine = ctx.engine()?;
     let mut c = engine.lookup(&a.container)?;
-    let outcome = engine.run_healthcheck(&mut c).map_err(|e| match e {
-        ContainerError::NotFound(_) => Failure {
-            code: 125,
-            error: e.into(),
-        },
-        other => other.into(),
-    })?;
+    let outcome = engine.run_healthcheck(&mut c)?;
     if outcome.status == HEALTHY {
         return Ok(0);
     }

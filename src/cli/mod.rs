@@ -2,6 +2,7 @@
 //! registry, storage, rootless) does the work and returns typed results.
 
 mod archive;
+mod argv;
 mod containers;
 pub mod docs;
 mod events;
@@ -487,6 +488,10 @@ pub(crate) fn each_name(names: &[String], mut f: impl FnMut(&str) -> Result<(), 
 
 fn run(cli: Cli) -> CmdResult {
     crate::log::set(cli.global.log_level);
+    crate::log::info(format_args!(
+        "cove filtering at log level {}",
+        cli.global.log_level.name()
+    ));
     if cli.global.cgroup_manager == Some(CgroupManager::Systemd) {
         // Podman would ask systemd for a scope per container; cove has no systemd
         // integration, and silently using cgroupfs would surprise whoever asked.

@@ -110,7 +110,11 @@ impl Progress {
 
 impl PullObserver for Progress {
     fn warning(&self, message: &str) {
-        // Warnings are shown even with -q: they say the image differs from its layers.
+        // Warnings are shown even with -q (they say the image differs from its layers),
+        // but not with --log-level error.
+        if !crate::log::enabled(crate::log::Level::Warn) {
+            return;
+        }
         match &self.mode {
             Mode::Bars { multi, .. } => {
                 let _ = multi.println(format!("WARNING: {message}"));

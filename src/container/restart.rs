@@ -99,7 +99,7 @@ impl RestartPolicy {
         }
     }
 
-    /// Whether `cove start --all --filter restart-policy=...` at boot brings the container
+    /// Whether `cove start --all --boot` (Docker's daemon starting) brings the container
     /// back: `always` ones do, `unless-stopped` ones unless the user had stopped them.
     pub fn starts_at_boot(&self, stopped_by_user: bool) -> bool {
         match self.name {

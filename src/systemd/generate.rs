@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use super::service::{NewContainer, Ready};
 use super::unit::{command_line, literal_word, Unit};
 use crate::container::Container;
 
@@ -83,13 +84,12 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
     }
     let name = unit_name(c, opts);
     let stop_timeout = opts.stop_timeout.unwrap_or(c.config.stop_timeout);
-    let cove = |args: &[&str]| -> String {
-        let words: Vec<String> = t
-            .cove
+    let cove: Vec<String> = t.cove.iter().map(|w| literal_word(w)).collect();
+    let line = |args: &[&str]| -> String {
+        let words: Vec<String> = cove
             .iter()
-            .map(String::as_str)
-            .chain(args.iter().copied())
-            .map(literal_word)
+            .cloned()
+            .chain(args.iter().map(|a| literal_word(a)))
             .collect();
         command_line(&words)
     };
@@ -110,7 +110,6 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
             u.add("Unit", key, unit.clone());
         }
     }
-    u.add("Service", "Environment", "COVE_SYSTEMD_UNIT=%n");
     u.add("Service", "Restart", opts.restart_policy.clone());
     if let Some(s) = opts.restart_sec {
         u.add("Service", "RestartSec", s.to_string());
@@ -120,35 +119,24 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
     }
     // Room for `stop`'s own wait before systemd kills what is left.
     u.add("Service", "TimeoutStopSec", (stop_timeout + 60).to_string());
-    let t_arg = stop_timeout.to_string();
     if opts.new {
-        let mut start: Vec<&str> = vec![
-            "run",
-            "--name",
-            &c.name,
-            "--replace",
-            "--rm",
-            "-d",
-            "--sdnotify=conmon",
-        ];
-        start.extend(t.run_args.iter().map(String::as_str));
-        u.add("Service", "ExecStart", cove(&start));
-        u.add(
-            "Service",
-            "ExecStop",
-            cove(&["rm", "-f", "--ignore", "-t", &t_arg, &c.name]),
-        );
-        u.add(
-            "Service",
-            "ExecStopPost",
-            format!("-{}", cove(&["rm", "-f", "--ignore", &c.name])),
-        );
-        u.add("Service", "Type", "notify");
-        u.add("Service", "NotifyAccess", "all");
+        let run_args: Vec<String> = t.run_args.iter().map(|a| literal_word(a)).collect();
+        let service = NewContainer {
+            cove: &cove,
+            name: &literal_word(&c.name),
+            ready: Ready::Cove,
+            run_args: &run_args,
+            stop_timeout,
+        };
+        // Podman's order: the commands, then how systemd follows the process.
+        for (key, value) in service.commands().into_iter().chain(service.settings()) {
+            u.add("Service", key, value);
+        }
     } else {
         let target = if opts.use_name { &c.name } else { &c.id };
-        u.add("Service", "ExecStart", cove(&["start", target]));
-        let stop = cove(&["stop", "--ignore", "-t", &t_arg, target]);
+        let t_arg = stop_timeout.to_string();
+        u.add("Service", "ExecStart", line(&["start", target]));
+        let stop = line(&["stop", "--ignore", "-t", &t_arg, target]);
         u.add("Service", "ExecStop", stop.clone());
         u.add("Service", "ExecStopPost", stop);
         u.add(
@@ -276,6 +264,7 @@ mod tests {
         let text = render(&t, &o).unwrap();
         assert_eq!(value(&text, "Service", "Type").unwrap(), "notify");
         assert_eq!(value(&text, "Service", "NotifyAccess").unwrap(), "all");
+        assert_eq!(value(&text, "Service", "KillMode").unwrap(), "mixed");
         let start = value(&text, "Service", "ExecStart").unwrap();
         assert!(start.contains("\"A=$$HOME 50%%\""), "{start}");
         let words = split_words(&start.replace("$$", "$").replace("%%", "%")).unwrap();

@@ -5,4 +5,5 @@
 pub mod generate;
 pub mod notify;
 pub mod quadlet;
+pub mod service;
 pub mod unit;

@@ -7,6 +7,7 @@
 use std::fmt;
 use std::path::Path;
 
+use super::service::{NewContainer, Ready};
 use super::unit::{literal_word, parse_bool, split_words, unit_word, Entry, Unit};
 
 /// A file to convert.
@@ -353,41 +354,25 @@ impl Converter<'_> {
         }
         let image = image.ok_or_else(|| self.fail(0, "no Image= key in [Container]"))?;
 
-        let mut start = vec![
-            self.cove.clone(),
-            "run".into(),
-            "--name".into(),
-            unit_word(&name),
-            "--replace".into(),
-            "--rm".into(),
-            "-d".into(),
-            if notify {
-                "--sdnotify=container".into()
+        let mut run_args: Vec<String> = flags.iter().chain(&extra).map(|w| unit_word(w)).collect();
+        run_args.push(unit_word(&image));
+        run_args.extend(exec.iter().map(|w| unit_word(w)));
+        let service = NewContainer {
+            cove: std::slice::from_ref(&self.cove),
+            name: &unit_word(&name),
+            ready: if notify {
+                Ready::Container
             } else {
-                "--sdnotify=conmon".into()
+                Ready::Cove
             },
-        ];
-        start.extend(flags.iter().chain(&extra).map(|w| unit_word(w)));
-        start.push(unit_word(&image));
-        start.extend(exec.iter().map(|w| unit_word(w)));
-        let name = unit_word(&name);
-        let rm = |prefix: &str, timeout: Option<u32>| {
-            let t = timeout.map(|t| format!(" -t {t}")).unwrap_or_default();
-            format!("{prefix}{} rm -f --ignore{t} {name}", self.cove)
+            run_args: &run_args,
+            stop_timeout,
         };
+        let mut settings = service.settings();
+        settings.push(("SyslogIdentifier", "%N".into()));
         Ok(Converted {
-            service: vec![
-                ("Environment", "COVE_SYSTEMD_UNIT=%n".into()),
-                ("KillMode", "mixed".into()),
-                ("Type", "notify".into()),
-                ("NotifyAccess", "all".into()),
-                ("SyslogIdentifier", "%N".into()),
-            ],
-            commands: vec![
-                ("ExecStart", start.join(" ")),
-                ("ExecStop", rm("", Some(stop_timeout))),
-                ("ExecStopPost", rm("-", None)),
-            ],
+            service: settings,
+            commands: service.commands(),
             requires,
         })
     }
@@ -528,7 +513,6 @@ mod tests {
             "NotifyAccess=all",
             "KillMode=mixed",
             "Restart=always",
-            "Environment=COVE_SYSTEMD_UNIT=%n",
             "ExecStop=/usr/bin/cove rm -f --ignore -t 10 systemd-%N",
             "ExecStopPost=-/usr/bin/cove rm -f --ignore systemd-%N",
         ] {

@@ -1,0 +1,273 @@
+//! cove's own command line as clap sees it: the record of a container's create arguments
+//! (`config.create_command`, what `generate systemd --new` replays), and dropping flags
+//! from such a record by clap id without taking a flag's value for the image.
+
+use std::ffi::OsString;
+
+use clap::CommandFactory;
+
+/// One item of a command line: a flag with its value, or everything from the first
+/// positional argument on.
+pub struct Item {
+    pub tokens: Vec<String>,
+    /// The clap id of the flag (None for positionals and flags clap does not know).
+    pub id: Option<String>,
+    /// One of cove's global flags (`--root`, `--log-level`, ...): not part of a
+    /// container's configuration.
+    pub global: bool,
+    positional: bool,
+}
+
+fn takes_value(arg: &clap::Arg) -> (bool, bool) {
+    let range = arg.get_num_args().unwrap_or_default();
+    (range.max_values() > 0, range.min_values() == 0)
+}
+
+/// Split `args` the way clap parsed them against `cmd` (built), so flags can be dropped
+/// without mistaking a flag's value for the image. Short clusters (`-dit`) become one
+/// item per flag.
+pub fn items(cmd: &clap::Command, args: &[String]) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    // A value flag takes the next token, except an optional value (`--pull[=POLICY]`),
+    // which clap only takes when it does not look like a flag.
+    let value = |arg: &clap::Arg, i: &mut usize, tokens: &mut Vec<String>| {
+        let (takes, optional) = takes_value(arg);
+        if let Some(next) = args.get(*i + 1).filter(|_| takes) {
+            if !optional || !next.starts_with('-') {
+                tokens.push(next.clone());
+                *i += 1;
+            }
+        }
+    };
+    let flag = |arg: Option<&clap::Arg>, tokens: Vec<String>| Item {
+        tokens,
+        id: arg.map(|x| x.get_id().to_string()),
+        global: arg.is_some_and(clap::Arg::is_global_set),
+        positional: false,
+    };
+    while i < args.len() {
+        let a = &args[i];
+        if a == "--" || a == "-" || !a.starts_with('-') {
+            out.push(Item {
+                tokens: args[i..].to_vec(),
+                id: None,
+                global: false,
+                positional: true,
+            });
+            break;
+        }
+        if let Some(body) = a.strip_prefix("--") {
+            let (name, inline) = match body.split_once('=') {
+                Some((n, _)) => (n, true),
+                None => (body, false),
+            };
+            let arg = cmd.get_arguments().find(|x| {
+                x.get_long() == Some(name)
+                    || x.get_all_aliases().is_some_and(|al| al.contains(&name))
+            });
+            let mut tokens = vec![a.clone()];
+            if let (Some(arg), false) = (arg, inline) {
+                value(arg, &mut i, &mut tokens);
+            }
+            out.push(flag(arg, tokens));
+        } else {
+            let chars: Vec<char> = a[1..].chars().collect();
+            for (j, c) in chars.iter().enumerate() {
+                let arg = cmd.get_arguments().find(|x| {
+                    x.get_short() == Some(*c)
+                        || x.get_all_short_aliases().is_some_and(|al| al.contains(c))
+                });
+                match arg.filter(|x| takes_value(x).0) {
+                    Some(with_value) => {
+                        let rest: String = chars[j + 1..].iter().collect();
+                        let mut tokens = vec![format!("-{c}{rest}")];
+                        if rest.is_empty() {
+                            value(with_value, &mut i, &mut tokens);
+                        }
+                        out.push(flag(arg, tokens));
+                        break;
+                    }
+                    None => out.push(flag(arg, vec![format!("-{c}")])),
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// cove's command definition, built: global flags propagated into every subcommand, so
+/// `items` recognises them wherever they were given.
+pub fn built_cli() -> clap::Command {
+    let mut cmd = super::Cli::command();
+    cmd.build();
+    cmd
+}
+
+/// The arguments after `run`/`create` in cove's own command line (`argv`, from
+/// `args_os`), without the global flags (a unit passes its own); empty when `argv` is not
+/// a run or create. An argument that is not UTF-8 (only a path, like `--env-file`'s, can
+/// be: clap refuses it elsewhere) is recorded lossily: a replay then names a file that
+/// does not exist and fails saying so, where a panic here would have failed the create.
+pub fn create_command(argv: impl Iterator<Item = OsString>) -> Vec<String> {
+    let argv: Vec<String> = argv
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let root = built_cli();
+    let mut cmd = &root;
+    let mut rest: &[String] = &argv;
+    loop {
+        let Some(item) = items(cmd, rest).into_iter().find(|it| it.positional) else {
+            return Vec::new();
+        };
+        let Some(sub) = item.tokens.first().and_then(|t| cmd.find_subcommand(t)) else {
+            return Vec::new();
+        };
+        let after = &rest[rest.len() - item.tokens.len() + 1..];
+        match sub.get_name() {
+            "container" => {
+                cmd = sub;
+                rest = after;
+            }
+            "run" | "create" => {
+                return items(sub, after)
+                    .into_iter()
+                    .filter(|it| !it.global)
+                    .flat_map(|it| it.tokens)
+                    .collect();
+            }
+            _ => return Vec::new(),
+        }
+    }
+}
+
+/// A recorded create command (as `run` would parse it) without global flags and without
+/// the flags whose clap ids are in `drop`.
+pub fn without(create_command: &[String], drop: &[&str]) -> Vec<String> {
+    let root = built_cli();
+    let Some(run) = root.find_subcommand("run") else {
+        return Vec::new();
+    };
+    items(run, create_command)
+        .into_iter()
+        .filter(|it| !it.global && !it.id.as_deref().is_some_and(|id| drop.contains(&id)))
+        .flat_map(|it| it.tokens)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::ffi::OsStringExt;
+
+    fn strings(s: &[&str]) -> Vec<String> {
+        s.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn os(s: &[&str]) -> impl Iterator<Item = OsString> {
+        strings(s).into_iter().map(OsString::from)
+    }
+
+    #[test]
+    fn records_the_arguments_after_run_or_create() {
+        // After the global flags and the cluster, everything is kept as given, the
+        // command's own `--root` included.
+        let kept = [
+            "--name",
+            "web",
+            "-e",
+            "A=-1",
+            "-p8080:80",
+            "busybox",
+            "--root",
+            "-x",
+        ];
+        let mut argv = vec![
+            "/usr/bin/cove",
+            "--root",
+            "/r",
+            "--log-level=debug",
+            "container",
+            "run",
+            "-dit",
+            "--runroot=/x",
+            "--cgroup-manager",
+            "cgroupfs",
+        ];
+        argv.extend(kept);
+        let mut expected = vec!["-d", "-i", "-t"];
+        expected.extend(kept);
+        assert_eq!(create_command(os(&argv)), strings(&expected));
+        let argv = os(&["cove", "create", "--pull", "always", "busybox"]);
+        assert_eq!(
+            create_command(argv),
+            strings(&["--pull", "always", "busybox"])
+        );
+        assert!(create_command(os(&["cove", "ps", "-a"])).is_empty());
+        assert!(create_command(os(&["cove", "--root", "run"])).is_empty());
+    }
+
+    #[test]
+    fn arguments_that_are_not_utf8_are_recorded_lossily() {
+        let argv = vec![
+            OsString::from("cove"),
+            OsString::from("--root"),
+            OsString::from_vec(b"/data\xff".to_vec()),
+            OsString::from("run"),
+            OsString::from("--env-file"),
+            OsString::from_vec(b"/e\xfe".to_vec()),
+            OsString::from("busybox"),
+        ];
+        assert_eq!(
+            create_command(argv.into_iter()),
+            strings(&["--env-file", "/e\u{fffd}", "busybox"])
+        );
+    }
+
+    #[test]
+    fn the_global_flags_are_the_ones_clap_calls_global() {
+        let root = built_cli();
+        let mut globals: Vec<String> = root
+            .get_arguments()
+            .filter(|a| a.is_global_set())
+            .map(|a| a.get_id().to_string())
+            .collect();
+        globals.sort();
+        assert_eq!(
+            globals,
+            [
+                "cgroup_manager",
+                "log_level",
+                "root",
+                "runroot",
+                "storage_driver"
+            ]
+        );
+    }
+
+    #[test]
+    fn without_drops_flags_by_id_and_never_a_value_or_the_command() {
+        let recorded = strings(&[
+            "-dit",
+            "--rm",
+            "--name=web",
+            "--log-level",
+            "debug",
+            "-e",
+            "X=1",
+            "--pull",
+            "--restart",
+            "always",
+            "busybox",
+            "sh",
+            "-c",
+            "--name x",
+        ]);
+        assert_eq!(
+            without(&recorded, &["detach", "rm", "name", "restart", "tty"]),
+            strings(&["-i", "-e", "X=1", "--pull", "busybox", "sh", "-c", "--name x"])
+        );
+    }
+}
