@@ -959,19 +959,10 @@ fn replace(engine: &Engine, name: Option<&str>) -> Result<(), Failure> {
     let name = name.ok_or_else(|| anyhow!("--replace needs --name"))?;
     match engine.lookup(name) {
         // lookup also matches ID prefixes: only a container with this name is replaced.
-        Ok(mut old) if old.name == name => {
-            let shim = old.state.conmon_pid;
-            engine.remove(&mut old, true, true)?;
-            // The old shim holds the published ports until it has run its exit command;
-            // the new container may want the same ones. (The loop only bounds a hang.)
-            for _ in 0..1000 {
-                if !crate::container::shim_alive(shim) {
-                    break;
-                }
-                std::thread::sleep(std::time::Duration::from_millis(10));
-            }
-            Ok(())
-        }
+        // No waiting for the old shim: `remove` returns once the exit file exists, and the
+        // shim closes the published ports before writing it, so the new container can bind
+        // the same ones. What the shim does after (its exit command) concerns the old ID only.
+        Ok(mut old) if old.name == name => Ok(engine.remove(&mut old, true, true)?),
         Ok(_) | Err(ContainerError::NotFound(_)) => Ok(()),
         Err(e) => Err(e.into()),
     }
