@@ -1195,7 +1195,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
         let null = std::fs::File::open("/dev/null")?;
         nix::unistd::dup2_stdin(&null)?;
     }
-    Ok(crate::container::exec::exec(c.state.pid, &spec, a.detach)?)
+    Ok(crate::container::exec::exec(c.state.pid, &spec, a.detach)?.code)
 }
 
 #[derive(Args, Debug)]

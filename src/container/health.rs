@@ -5,7 +5,7 @@
 
 use std::io::{Read, Seek};
 use std::os::fd::AsFd;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -277,7 +277,6 @@ impl Engine {
         let mut spec = self.exec_spec(c, args, &[], None, None, false)?;
         spec.timeout = Some(config.timeout());
         let start = super::now_rfc3339();
-        let began = Instant::now();
         // A memory file, not a pipe: a chatty check cannot block on a full pipe while we wait.
         let mut out = nix::sys::memfd::memfd_create(
             "healthcheck-output",
@@ -285,13 +284,12 @@ impl Engine {
         )
         .map(std::fs::File::from)
         .map_err(|e| io_err("creating a file for the check's output")(e.into()))?;
-        let code = with_output_to(&out, || super::exec::exec(c.state.pid, &spec, false))
+        let exit = with_output_to(&out, || super::exec::exec(c.state.pid, &spec, false))
             .map_err(io_err("redirecting the check's output"))?
             .map_err(|e| ContainerError::Io {
                 context: format!("running the health check of {}", c.name),
                 source: std::io::Error::other(e),
             })?;
-        let timed_out = began.elapsed() >= config.timeout();
         let mut output = Vec::new();
         let _ = out.rewind();
         let _ = out
@@ -299,11 +297,11 @@ impl Engine {
             .take(MAX_OUTPUT as u64)
             .read_to_end(&mut output);
         let mut output = String::from_utf8_lossy(&output).into_owned();
-        let exit_code = if timed_out {
+        let exit_code = if exit.killed {
             output = format!("Health check exceeded timeout ({:?})", config.timeout());
             -1
         } else {
-            code
+            exit.code
         };
         Ok(CheckResult {
             start,
