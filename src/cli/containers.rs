@@ -9,7 +9,7 @@ use anyhow::{anyhow, bail, Context};
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::output::{parse_time, print_inspect, print_list, time_ago};
+use super::output::{print_inspect, print_list, time_ago};
 use super::{CmdResult, Ctx, Failure};
 use crate::container::attach::{self, AttachEnd, AttachOptions};
 use crate::container::health::{self, HealthConfig};
@@ -733,7 +733,7 @@ fn health_config(a: &CreateArgs, image: &Value) -> anyhow::Result<Option<HealthC
     let nanos = |flag: &str, v: &Option<String>| -> anyhow::Result<Option<u64>> {
         v.as_deref()
             .map(|d| {
-                health::parse_duration(d)
+                crate::time::parse_duration(d)
                     .map(|d| d.as_nanos() as u64)
                     .map_err(|e| anyhow!("--{flag}: {e}"))
             })
@@ -1246,7 +1246,7 @@ pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
     let now = chrono::Utc::now();
     let time = |s: &Option<String>| {
         s.as_deref()
-            .map(|s| logs::parse_time(s, now))
+            .map(|s| crate::time::parse_timestamp(s, now))
             .transpose()
             .map_err(|e| anyhow!(e))
     };
@@ -1318,7 +1318,7 @@ pub fn human_duration(secs: i64) -> String {
 
 pub(crate) fn status_text(c: &Container) -> String {
     let since = |t: &str| {
-        parse_time(t)
+        crate::time::parse_rfc3339(t)
             .map(|t| (chrono::Utc::now() - t).num_seconds())
             .unwrap_or(0)
     };

@@ -100,42 +100,6 @@ fn nanos_or(n: u64, default: Duration) -> Duration {
     }
 }
 
-/// Go's duration syntax as Docker takes it for `--health-interval`: `30s`, `1m30s`,
-/// `500ms`; a bare number is seconds.
-pub fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
-    let bad = || format!("invalid duration {s:?}: use a form like 30s, 1m30s or 500ms");
-    if let Ok(secs) = s.parse::<u64>() {
-        return Ok(Duration::from_secs(secs));
-    }
-    let mut total = Duration::ZERO;
-    let mut rest = s;
-    if rest.is_empty() {
-        return Err(bad());
-    }
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .ok_or_else(bad)?;
-        let value: f64 = rest[..digits].parse().map_err(|_| bad())?;
-        rest = &rest[digits..];
-        let unit_len = rest
-            .find(|c: char| c.is_ascii_digit() || c == '.')
-            .unwrap_or(rest.len());
-        let unit = match &rest[..unit_len] {
-            "ns" => 1e-9,
-            "us" | "µs" => 1e-6,
-            "ms" => 1e-3,
-            "s" => 1.0,
-            "m" => 60.0,
-            "h" => 3600.0,
-            _ => return Err(bad()),
-        };
-        total += Duration::from_secs_f64(value * unit);
-        rest = &rest[unit_len..];
-    }
-    Ok(total)
-}
-
 /// Docker's State.Health.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
@@ -335,17 +299,6 @@ mod tests {
             exit_code: code,
             ..CheckResult::default()
         }
-    }
-
-    #[test]
-    fn durations() {
-        assert_eq!(parse_duration("30s").unwrap(), Duration::from_secs(30));
-        assert_eq!(parse_duration("1m30s").unwrap(), Duration::from_secs(90));
-        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
-        assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(2));
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("").is_err());
-        assert!(parse_duration("5x").is_err());
     }
 
     #[test]
