@@ -23,4 +23,5 @@ pub mod rootless;
 pub mod storage;
 pub mod system;
 pub mod systemd;
+pub mod time;
 pub mod volume;

@@ -6,7 +6,7 @@ mod common;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use common::{describe, eventually, exit_code, TestEnv};
+use common::{describe, eventually, exit_code, udp_roundtrip, web_get, TestEnv};
 
 fn busybox() -> String {
     common::image("busybox")
@@ -185,6 +185,85 @@ fn always_restarts_a_killed_process_and_stop_ends_it() {
         "{{.RestartCount}} {{.State.Status}}"
     ) == "1 running"));
     env.cove_ok(&["rm", "-f", "hup"]);
+}
+
+/// A free port on 127.0.0.1 for `kind` (found by binding it; released before cove binds).
+fn free_port(udp: bool) -> u16 {
+    let port = if udp {
+        std::net::UdpSocket::bind("127.0.0.1:0").and_then(|s| s.local_addr())
+    } else {
+        std::net::TcpListener::bind("127.0.0.1:0").and_then(|s| s.local_addr())
+    };
+    port.expect("a free port on 127.0.0.1").port()
+}
+
+#[test]
+fn a_restarted_container_serves_its_published_ports_again() {
+    let env = pulled("restart-ports");
+    let image = common::image("web");
+    env.cove_ok(&["pull", "-q", &image]);
+    let (tcp, udp) = (free_port(false), free_port(true));
+    let (tcp_map, udp_map) = (
+        format!("127.0.0.1:{tcp}:80"),
+        format!("127.0.0.1:{udp}:7/udp"),
+    );
+    let run = |flag: &str| {
+        env.cove_ok(&[
+            "run",
+            "-d",
+            flag,
+            "--name",
+            "portsvc",
+            "-p",
+            &tcp_map,
+            "-p",
+            &udp_map,
+            &image,
+            "sh",
+            "-c",
+            "udp-echo 7 & exec httpd -f -p 80 -h /var/www",
+        ])
+    };
+    run("--restart=always");
+    let (web, echo) = (format!("127.0.0.1:{tcp}"), format!("127.0.0.1:{udp}"));
+    assert_eq!(web_get(&web, "/index.html"), "hello from cove\n");
+    assert_eq!(udp_roundtrip(&echo, "127.0.0.1:0", "one"), "127.0.0.1 one");
+
+    // The old shim is still running the exit command that restarts the container: the
+    // new one must get the ports all the same.
+    let pid: i32 = field(&env, "portsvc", "{{.State.Pid}}").parse().unwrap();
+    unsafe { libc::kill(pid, libc::SIGKILL) };
+    assert!(
+        eventually(|| {
+            let s = field(
+                &env,
+                "portsvc",
+                "{{.RestartCount}} {{.State.Status}} {{.State.Pid}}",
+            );
+            s.starts_with("1 running ") && s != format!("1 running {pid}")
+        }),
+        "{}",
+        env.cove_ok(&["inspect", "portsvc"])
+    );
+    assert_eq!(web_get(&web, "/index.html"), "hello from cove\n");
+    assert_eq!(udp_roundtrip(&echo, "127.0.0.1:0", "two"), "127.0.0.1 two");
+    // `restart` starts it as soon as `stop` saw the exit, the old shim still alive too.
+    env.cove_ok(&["restart", "-t", "1", "portsvc"]);
+    assert_eq!(web_get(&web, "/index.html"), "hello from cove\n");
+    assert_eq!(
+        udp_roundtrip(&echo, "127.0.0.1:0", "three"),
+        "127.0.0.1 three"
+    );
+    // `run --replace` does not wait for the replaced container's shim either.
+    let before = field(&env, "portsvc", "{{.Id}}");
+    run("--replace");
+    assert_ne!(field(&env, "portsvc", "{{.Id}}"), before);
+    assert_eq!(web_get(&web, "/index.html"), "hello from cove\n");
+    assert_eq!(
+        udp_roundtrip(&echo, "127.0.0.1:0", "four"),
+        "127.0.0.1 four"
+    );
+    env.cove_ok(&["rm", "-f", "portsvc"]);
 }
 
 #[test]

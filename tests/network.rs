@@ -9,13 +9,13 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream, UdpSocket};
+use std::net::TcpListener;
 use std::os::fd::AsRawFd;
 use std::process::Command;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::{eventually, exit_code, TestEnv};
+use common::{eventually, exit_code, udp_roundtrip, web_get, TestEnv};
 
 fn web() -> String {
     common::image("web")
@@ -30,51 +30,6 @@ fn pulled(name: &str) -> TestEnv {
 /// The host address `cove port NAME PORT` reports.
 fn host_port(env: &TestEnv, name: &str, port: &str) -> String {
     env.cove_ok(&["port", name, port]).trim().to_string()
-}
-
-/// GET over HTTP/1.0; None while the server in the container is not up yet (the forwarder
-/// then closes the client's connection).
-fn try_get(addr: &str, path: &str) -> Option<String> {
-    let mut s = TcpStream::connect(addr).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
-    s.write_all(format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes())
-        .ok()?;
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).ok()?;
-    let (head, body) = raw.split_once("\r\n\r\n")?;
-    head.starts_with("HTTP/1.").then(|| body.to_string())
-}
-
-fn get(addr: &str, path: &str) -> String {
-    let mut body = None;
-    assert!(
-        eventually(|| {
-            body = try_get(addr, path);
-            body.is_some()
-        }),
-        "no HTTP answer from {addr}{path}"
-    );
-    body.unwrap_or_default()
-}
-
-/// One datagram to `addr`, the answer as text (retried while the server starts).
-fn udp_roundtrip(addr: &str, bind: &str, msg: &str) -> String {
-    let sock = UdpSocket::bind(bind).unwrap();
-    sock.set_read_timeout(Some(Duration::from_millis(300)))
-        .unwrap();
-    let mut answer = None;
-    assert!(
-        eventually(|| {
-            let _ = sock.send_to(msg.as_bytes(), addr);
-            let mut buf = [0u8; 1500];
-            if let Ok((n, _)) = sock.recv_from(&mut buf) {
-                answer = Some(String::from_utf8_lossy(&buf[..n]).into_owned());
-            }
-            answer.is_some()
-        }),
-        "no UDP answer from {addr}"
-    );
-    answer.unwrap_or_default()
 }
 
 /// Processes named `comm` started for this test environment.
@@ -148,18 +103,18 @@ fn publish_serves_a_file_to_a_host_client_and_cleans_up() {
     let port = addr.rsplit(':').next().unwrap().to_string();
     assert!(addr.starts_with("0.0.0.0:"), "{addr}");
     let v4 = format!("127.0.0.1:{port}");
-    assert_eq!(get(&v4, "/index.html"), "hello from cove\n");
+    assert_eq!(web_get(&v4, "/index.html"), "hello from cove\n");
 
     // The client's address as the container sees it: the real one for host clients.
-    let seen = get(&v4, "/cgi-bin/addr");
+    let seen = web_get(&v4, "/cgi-bin/addr");
     assert!(
         seen.trim().trim_matches(['[', ']']).ends_with("127.0.0.1"),
         "{seen:?}"
     );
     if TcpListener::bind("[::1]:0").is_ok() {
         let v6 = format!("[::1]:{port}");
-        assert_eq!(get(&v6, "/index.html"), "hello from cove\n");
-        assert_eq!(get(&v6, "/cgi-bin/addr").trim(), "[::1]");
+        assert_eq!(web_get(&v6, "/index.html"), "hello from cove\n");
+        assert_eq!(web_get(&v6, "/cgi-bin/addr").trim(), "[::1]");
     }
 
     let ps = env.cove_ok(&["ps"]);
@@ -232,7 +187,7 @@ fn publish_all_maps_the_images_exposed_ports_and_port_lists_them() {
     assert!(lines[1].starts_with("80/tcp -> 0.0.0.0:"), "{listing}");
     let port = lines[1].rsplit(':').next().unwrap();
     assert_eq!(
-        get(&format!("127.0.0.1:{port}"), "/index.html"),
+        web_get(&format!("127.0.0.1:{port}"), "/index.html"),
         "hello from cove\n"
     );
 }
@@ -260,7 +215,7 @@ fn a_port_range_maps_port_by_port() {
     ]);
     for i in 0..3 {
         assert_eq!(
-            get(&format!("127.0.0.1:{}", base + i), "/index.html"),
+            web_get(&format!("127.0.0.1:{}", base + i), "/index.html"),
             "hello from cove\n"
         );
     }
@@ -302,7 +257,7 @@ fn a_taken_host_port_is_an_error_and_nothing_runs() {
     drop(holder);
     env.cove_ok(&["start", "clash"]);
     assert_eq!(
-        get(&format!("127.0.0.1:{taken}"), "/index.html"),
+        web_get(&format!("127.0.0.1:{taken}"), "/index.html"),
         "hello from cove\n"
     );
 }
@@ -526,7 +481,7 @@ fn containers_on_a_user_network_reach_each_other_by_name_alias_and_id() {
         &web(),
     ]);
     let addr = host_port(&env, "pub", "80");
-    assert_eq!(get(&addr, "/index.html"), "hello from cove\n");
+    assert_eq!(web_get(&addr, "/index.html"), "hello from cove\n");
 
     let (code, err) = env.cove_err(&["network", "rm", "front"]);
     assert_eq!(code, 125);
@@ -772,7 +727,7 @@ fn pasta_publishes_ports_through_the_same_forwarder() {
         &web(),
     ]);
     let addr = host_port(&env, "p", "80");
-    assert_eq!(get(&addr, "/index.html"), "hello from cove\n");
+    assert_eq!(web_get(&addr, "/index.html"), "hello from cove\n");
     env.cove_ok(&["rm", "-f", "p"]);
     assert!(eventually(|| helpers(&env, "pasta").is_empty()));
     assert!(netns_files(&env).is_empty());

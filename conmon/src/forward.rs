@@ -19,7 +19,9 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// One published port: the inherited host socket and the container port behind it.
@@ -33,6 +35,10 @@ pub struct Port {
 const STACK: usize = 64 * 1024;
 const PIPE_SIZE: libc::c_int = 1 << 20;
 const UDP_IDLE: Duration = Duration::from_secs(60);
+/// How long `stop` waits for the port threads. They wake at once when their socket is shut;
+/// the bound is for a thread stuck elsewhere (a connect into a full backlog), which must
+/// not keep the exit command, and with it a restart, from running.
+const STOP_WAIT: Duration = Duration::from_secs(5);
 
 fn cvt(r: libc::c_int) -> io::Result<libc::c_int> {
     if r < 0 {
@@ -42,15 +48,40 @@ fn cvt(r: libc::c_int) -> io::Result<libc::c_int> {
     }
 }
 
-/// Start a thread per port; they live as long as the shim.
-pub fn start(netns: &Path, ports: &[Port]) -> io::Result<()> {
+/// The running forwarder. The host sockets are ours (inherited from the CLI); each port
+/// thread holds one, so a socket is closed only once no thread can use it any more.
+pub struct Forwarder {
+    stopping: Arc<AtomicBool>,
+    listeners: Vec<Arc<OwnedFd>>,
+    /// One message per port thread as it ends, after it dropped its socket.
+    done: mpsc::Receiver<()>,
+    threads: usize,
+}
+
+/// Start a thread per port; they run until [`Forwarder::stop`].
+pub fn start(netns: &Path, ports: &[Port]) -> io::Result<Forwarder> {
     let path = CString::new(netns.as_os_str().as_bytes())?;
     // SAFETY: open with a valid C string; the result is checked.
     let ns = cvt(unsafe { libc::open(path.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) })?;
-    // SAFETY: a fresh descriptor we own; it stays open for the shim's life.
+    // SAFETY: a fresh descriptor we own; the threads share it.
     let ns = Arc::new(unsafe { OwnedFd::from_raw_fd(ns) });
+    let stopping = Arc::new(AtomicBool::new(false));
+    let (tx, done) = mpsc::channel();
+    let mut owned: HashMap<RawFd, Arc<OwnedFd>> = HashMap::new();
+    let mut threads = 0;
     for &port in ports {
-        let ns = ns.clone();
+        // SAFETY: F_GETFD only inspects the descriptor table.
+        if unsafe { libc::fcntl(port.fd, libc::F_GETFD) } < 0 {
+            diag!("published port fd {} is not open", port.fd);
+            continue;
+        }
+        let listener = owned
+            .entry(port.fd)
+            // SAFETY: an open descriptor the CLI handed us; nothing else in the shim owns it
+            // (the map makes a descriptor named twice one owner).
+            .or_insert_with(|| Arc::new(unsafe { OwnedFd::from_raw_fd(port.fd) }))
+            .clone();
+        let (ns, stopping, tx) = (ns.clone(), stopping.clone(), tx.clone());
         std::thread::Builder::new()
             .stack_size(STACK)
             .spawn(move || {
@@ -60,16 +91,46 @@ pub fn start(netns: &Path, ports: &[Port]) -> io::Result<()> {
                         "entering the container's network namespace: {}",
                         io::Error::last_os_error()
                     );
-                    return;
-                }
-                if port.udp {
-                    udp_loop(port);
+                } else if port.udp {
+                    udp_loop(&listener, port, &stopping);
                 } else {
-                    tcp_loop(port);
+                    tcp_loop(&listener, port, &stopping);
                 }
+                drop(listener);
+                let _ = tx.send(());
             })?;
+        threads += 1;
     }
-    Ok(())
+    Ok(Forwarder {
+        stopping,
+        listeners: owned.into_values().collect(),
+        done,
+        threads,
+    })
+}
+
+impl Forwarder {
+    /// Give the host ports back: wake every port thread and wait until each has closed its
+    /// socket. Called once the container has exited and before anyone is told, so a
+    /// restart (the exit command's, or a user's `start` after `stop`) can bind them again.
+    pub fn stop(self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        for l in &self.listeners {
+            // A listening TCP socket stops listening and its accept() returns EINVAL; a
+            // UDP socket's recvfrom() returns 0 (shutdown reports ENOTCONN, but wakes it).
+            // SAFETY: shutdown on a socket we hold.
+            unsafe { libc::shutdown(l.as_raw_fd(), libc::SHUT_RDWR) };
+        }
+        drop(self.listeners);
+        let deadline = Instant::now() + STOP_WAIT;
+        for _ in 0..self.threads {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if self.done.recv_timeout(left).is_err() {
+                diag!("a port forwarder thread did not end; its port stays bound");
+                return;
+            }
+        }
+    }
 }
 
 fn sockaddr_of(ss: &libc::sockaddr_storage) -> Option<SocketAddr> {
@@ -208,9 +269,13 @@ fn accept(listener: RawFd) -> io::Result<(OwnedFd, Option<SocketAddr>)> {
     Ok((unsafe { OwnedFd::from_raw_fd(fd) }, sockaddr_of(&ss)))
 }
 
-fn tcp_loop(port: Port) {
+fn tcp_loop(listener: &OwnedFd, port: Port, stopping: &AtomicBool) {
     loop {
-        let (client, peer) = match accept(port.fd) {
+        let accepted = accept(listener.as_raw_fd());
+        if stopping.load(Ordering::SeqCst) {
+            return;
+        }
+        let (client, peer) = match accepted {
             Ok(c) => c,
             Err(e) => {
                 match e.raw_os_error() {
@@ -316,7 +381,7 @@ fn shut_both(a: &OwnedFd, b: &OwnedFd) {
     }
 }
 
-/// A UDP client's connected socket inside, and when it was last used (seconds since start).
+/// A UDP client's connected socket inside, and when it was last used.
 struct Flow {
     fd: OwnedFd,
     last: Mutex<Instant>,
@@ -324,8 +389,10 @@ struct Flow {
 
 type Flows = Arc<Mutex<HashMap<SocketAddr, Arc<Flow>>>>;
 
-fn udp_loop(port: Port) {
+fn udp_loop(listener: &Arc<OwnedFd>, port: Port, stopping: &Arc<AtomicBool>) {
     let flows: Flows = Arc::default();
+    // The reply threads use the host socket too: all of them end before we return.
+    let mut repliers: Vec<JoinHandle<()>> = Vec::new();
     let mut buf = vec![0u8; 65536];
     loop {
         // SAFETY: all-zero is a valid sockaddr_storage.
@@ -334,7 +401,7 @@ fn udp_loop(port: Port) {
         // SAFETY: recvfrom writes at most buf.len() bytes and len bytes of address.
         let n = unsafe {
             libc::recvfrom(
-                port.fd,
+                listener.as_raw_fd(),
                 buf.as_mut_ptr().cast(),
                 buf.len(),
                 0,
@@ -342,6 +409,9 @@ fn udp_loop(port: Port) {
                 &mut len,
             )
         };
+        if stopping.load(Ordering::SeqCst) {
+            break;
+        }
         if n < 0 {
             if io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
                 std::thread::sleep(Duration::from_millis(50));
@@ -354,16 +424,32 @@ fn udp_loop(port: Port) {
         let existing = flows.lock().ok().and_then(|f| f.get(&peer).cloned());
         let flow = match existing {
             Some(f) => f,
-            None => match new_flow(&flows, peer, (ss, len), port) {
-                Some(f) => f,
-                None => continue,
-            },
+            None => {
+                repliers.retain(|h| !h.is_finished());
+                match new_flow(&flows, peer, (ss, len), port, listener, stopping) {
+                    Some((f, h)) => {
+                        repliers.push(h);
+                        f
+                    }
+                    None => continue,
+                }
+            }
         };
         if let Ok(mut t) = flow.last.lock() {
             *t = Instant::now();
         }
         // SAFETY: send from our buffer on a socket we hold.
         unsafe { libc::send(flow.fd.as_raw_fd(), buf.as_ptr().cast(), n as usize, 0) };
+    }
+    if let Ok(all) = flows.lock() {
+        for f in all.values() {
+            // Wakes the reply thread's recv (it returns 0), which then sees `stopping`.
+            // SAFETY: shutdown on a socket we hold.
+            unsafe { libc::shutdown(f.fd.as_raw_fd(), libc::SHUT_RDWR) };
+        }
+    }
+    for h in repliers {
+        let _ = h.join();
     }
 }
 
@@ -372,7 +458,9 @@ fn new_flow(
     peer: SocketAddr,
     reply_to: (libc::sockaddr_storage, libc::socklen_t),
     port: Port,
-) -> Option<Arc<Flow>> {
+    listener: &Arc<OwnedFd>,
+    stopping: &Arc<AtomicBool>,
+) -> Option<(Arc<Flow>, JoinHandle<()>)> {
     let fd = inner_socket(Some(peer), port.container_port, libc::SOCK_DGRAM).ok()?;
     let tv = libc::timeval {
         tv_sec: 5,
@@ -392,8 +480,15 @@ fn new_flow(
         fd,
         last: Mutex::new(Instant::now()),
     });
+    // Registered before the thread exists, and by the only thread that stops flows, so
+    // none can be missed when stopping.
     flows.lock().ok()?.insert(peer, flow.clone());
-    let (f, all, host) = (flow.clone(), flows.clone(), port.fd);
+    let (f, all, host, stopping) = (
+        flow.clone(),
+        flows.clone(),
+        listener.clone(),
+        stopping.clone(),
+    );
     let spawned = std::thread::Builder::new()
         .stack_size(STACK)
         .spawn(move || {
@@ -402,11 +497,14 @@ fn new_flow(
                 // SAFETY: recv into our buffer on a socket we hold.
                 let n =
                     unsafe { libc::recv(f.fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+                if stopping.load(Ordering::SeqCst) {
+                    return;
+                }
                 if n >= 0 {
                     // SAFETY: sendto the client's address, as received.
                     unsafe {
                         libc::sendto(
-                            host,
+                            host.as_raw_fd(),
                             buf.as_ptr().cast(),
                             n as usize,
                             0,
@@ -433,5 +531,49 @@ fn new_flow(
                 return;
             }
         });
-    spawned.ok().map(|_| flow)
+    match spawned {
+        Ok(h) => Some((flow, h)),
+        Err(_) => {
+            if let Ok(mut m) = flows.lock() {
+                m.remove(&peer);
+            }
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::{TcpListener, UdpSocket};
+
+    /// Threads blocked in accept() and recvfrom() wake and close their sockets: the same
+    /// addresses can be bound again once `stop` returns. (Without CAP_SYS_ADMIN the
+    /// threads cannot enter even our own namespace and end at once; the ports must be
+    /// given back all the same.)
+    #[test]
+    fn stop_gives_the_ports_back() {
+        let tcp = TcpListener::bind("127.0.0.1:0").unwrap();
+        let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let (tcp_addr, udp_addr) = (tcp.local_addr().unwrap(), udp.local_addr().unwrap());
+        let ports = [
+            Port {
+                fd: std::os::fd::IntoRawFd::into_raw_fd(tcp),
+                udp: false,
+                container_port: 1,
+            },
+            Port {
+                fd: std::os::fd::IntoRawFd::into_raw_fd(udp),
+                udp: true,
+                container_port: 1,
+            },
+        ];
+        let fwd = start(Path::new("/proc/self/ns/net"), &ports).unwrap();
+        // A client flow makes a UDP reply thread, which must end too.
+        let client = UdpSocket::bind("127.0.0.1:0").unwrap();
+        client.send_to(b"x", udp_addr).unwrap();
+        fwd.stop();
+        TcpListener::bind(tcp_addr).expect("the TCP port is free again");
+        UdpSocket::bind(udp_addr).expect("the UDP port is free again");
+    }
 }

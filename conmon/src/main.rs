@@ -226,16 +226,23 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
         mon.set_health(health::HealthTimer::new(h.clone()));
     }
 
-    if let Some(netns) = &cfg.netns {
-        if !cfg.publish.is_empty() {
-            forward::start(netns, &cfg.publish).map_err(|e| with_path(e, netns))?;
+    let forwarder = match &cfg.netns {
+        Some(netns) if !cfg.publish.is_empty() => {
+            Some(forward::start(netns, &cfg.publish).map_err(|e| with_path(e, netns))?)
         }
-    }
+        _ => None,
+    };
     sync.send(&json::sync_pid(pid));
     diag!("container {} created, pid {pid}", cfg.cid);
 
     daemon::trim_resident_text();
     let (exit, clients) = mon.run();
+    // The ports go back before the exit file says the container ended: whoever acts on
+    // that (the exit command's restart policy, `stop` then `start`, `run --replace`) may
+    // bind them again at once, while we still wait for the exit command.
+    if let Some(f) = forwarder {
+        f.stop();
+    }
     if let Err(e) = exitfile::write(&cfg.state_dir, exit.code, &exit.finished_at) {
         diag!("writing the exit file: {e}");
     }

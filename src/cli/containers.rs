@@ -9,7 +9,7 @@ use anyhow::{anyhow, bail, Context};
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::output::{parse_time, print_inspect, print_list, time_ago};
+use super::output::{print_inspect, print_list, time_ago};
 use super::{CmdResult, Ctx, Failure};
 use crate::container::attach::{self, AttachEnd, AttachOptions};
 use crate::container::health::{self, HealthConfig};
@@ -740,7 +740,7 @@ fn health_config(a: &CreateArgs, image: &Value) -> anyhow::Result<Option<HealthC
     let nanos = |flag: &str, v: &Option<String>| -> anyhow::Result<Option<u64>> {
         v.as_deref()
             .map(|d| {
-                health::parse_duration(d)
+                crate::time::parse_duration(d)
                     .map(|d| d.as_nanos() as u64)
                     .map_err(|e| anyhow!("--{flag}: {e}"))
             })
@@ -966,19 +966,10 @@ fn replace(engine: &Engine, name: Option<&str>) -> Result<(), Failure> {
     let name = name.ok_or_else(|| anyhow!("--replace needs --name"))?;
     match engine.lookup(name) {
         // lookup also matches ID prefixes: only a container with this name is replaced.
-        Ok(mut old) if old.name == name => {
-            let shim = old.state.conmon_pid;
-            engine.remove(&mut old, true, true)?;
-            // The old shim holds the published ports until it has run its exit command;
-            // the new container may want the same ones. (The loop only bounds a hang.)
-            for _ in 0..1000 {
-                if !crate::container::shim_alive(shim) {
-                    break;
-                }
-                std::thread::sleep(std::time::Duration::from_millis(10));
-            }
-            Ok(())
-        }
+        // No waiting for the old shim: `remove` returns once the exit file exists, and the
+        // shim closes the published ports before writing it, so the new container can bind
+        // the same ones. What the shim does after (its exit command) concerns the old ID only.
+        Ok(mut old) if old.name == name => Ok(engine.remove(&mut old, true, true)?),
         Ok(_) | Err(ContainerError::NotFound(_)) => Ok(()),
         Err(e) => Err(e.into()),
     }
@@ -1217,7 +1208,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
         let null = std::fs::File::open("/dev/null")?;
         nix::unistd::dup2_stdin(&null)?;
     }
-    Ok(crate::container::exec::exec(c.state.pid, &spec, a.detach)?)
+    Ok(crate::container::exec::exec(c.state.pid, &spec, a.detach)?.code)
 }
 
 #[derive(Args, Debug)]
@@ -1268,7 +1259,7 @@ pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
     let now = chrono::Utc::now();
     let time = |s: &Option<String>| {
         s.as_deref()
-            .map(|s| logs::parse_time(s, now))
+            .map(|s| crate::time::parse_timestamp(s, now))
             .transpose()
             .map_err(|e| anyhow!(e))
     };
@@ -1340,7 +1331,7 @@ pub fn human_duration(secs: i64) -> String {
 
 pub(crate) fn status_text(c: &Container) -> String {
     let since = |t: &str| {
-        parse_time(t)
+        crate::time::parse_rfc3339(t)
             .map(|t| (chrono::Utc::now() - t).num_seconds())
             .unwrap_or(0)
     };

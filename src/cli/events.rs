@@ -6,9 +6,9 @@ use anyhow::anyhow;
 use clap::Args;
 
 use super::{CmdResult, Ctx};
-use crate::container::logs::parse_time;
 use crate::events::{Event, EventLog, Filter};
 use crate::format::{Format, Template};
+use crate::time::parse_timestamp;
 
 #[derive(Args, Debug)]
 pub struct EventsArgs {
@@ -35,7 +35,7 @@ pub fn events(ctx: &Ctx, a: EventsArgs) -> CmdResult {
     let now = chrono::Utc::now();
     let time = |s: &Option<String>, flag: &str| {
         s.as_deref()
-            .map(|t| parse_time(t, now).map_err(|e| anyhow!("--{flag}: {e}")))
+            .map(|t| parse_timestamp(t, now).map_err(|e| anyhow!("--{flag}: {e}")))
             .transpose()
     };
     let since = time(&a.since, "since")?;

@@ -7,9 +7,7 @@ use anyhow::{anyhow, bail, Context};
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::output::{
-    human_size, parse_time, print_inspect, print_list, short_id, time_ago, IMAGE_TITLES,
-};
+use super::output::{human_size, print_inspect, print_list, short_id, time_ago, IMAGE_TITLES};
 use super::progress;
 use super::{CmdResult, Ctx, Failure};
 use crate::config::registries::RegistriesConf;
@@ -22,6 +20,7 @@ use crate::registry::client::{ConnectOptions, TlsFlag};
 use crate::registry::pull::{pull as pull_image, PullOptions};
 use crate::registry::push::{push as push_image, PushOptions};
 use crate::storage::db::ImageRecord;
+use crate::time::parse_rfc3339;
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct RegistryOpts {
@@ -329,7 +328,7 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
             {
                 continue;
             }
-            let created = parse_time(&img.created);
+            let created = parse_rfc3339(&img.created);
             let id_hex = img.id.trim_start_matches("sha256:").to_string();
             items.push(json!({
                 "Id": id_hex,
@@ -733,7 +732,7 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> CmdResult {
         .map(|e| {
             let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
             if let Value::Object(m) = &mut v {
-                let created = parse_time(&e.created);
+                let created = parse_rfc3339(&e.created);
                 m.insert(
                     "CreatedSince".into(),
                     Value::String(created.map(time_ago).unwrap_or_default()),

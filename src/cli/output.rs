@@ -123,12 +123,6 @@ pub fn time_ago(then: chrono::DateTime<chrono::Utc>) -> String {
     }
 }
 
-pub fn parse_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(s)
-        .ok()
-        .map(|t| t.with_timezone(&chrono::Utc))
-}
-
 /// The 12-character short ID Docker shows.
 pub fn short_id(id: &str) -> String {
     id.trim_start_matches("sha256:").chars().take(12).collect()

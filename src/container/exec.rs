@@ -5,11 +5,12 @@
 use std::ffi::CString;
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
+use std::time::{Duration, Instant};
 
 use nix::sched::{setns, CloneFlags};
-use nix::sys::wait::{waitpid, WaitStatus};
+use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
 use nix::unistd::{fork, ForkResult, Pid};
 
 /// What to run and as whom; resolved by the caller from the container's spec and flags.
@@ -26,7 +27,7 @@ pub struct ExecSpec {
     pub no_new_privileges: bool,
     pub tty: bool,
     /// Killed when it runs longer (health checks).
-    pub timeout: Option<std::time::Duration>,
+    pub timeout: Option<Duration>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -161,40 +162,106 @@ fn code_of(status: WaitStatus) -> i32 {
 
 /// Wait for a child, retrying on EINTR.
 fn wait_child(pid: Pid) -> i32 {
+    wait_status(pid).map_or(125, code_of)
+}
+
+/// How a child ended; None when it is not ours to wait for.
+fn wait_status(pid: Pid) -> Option<WaitStatus> {
     loop {
         match waitpid(pid, None) {
-            Ok(s @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => return code_of(s),
+            Ok(s @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => return Some(s),
             Ok(_) | Err(nix::Error::EINTR) => continue,
-            Err(_) => return 125,
+            Err(_) => return None,
         }
     }
 }
 
-/// Wait for a child, killing it once `timeout` passes (its pidfd tells when it ends).
-fn wait_child_within(pid: Pid, timeout: std::time::Duration) -> i32 {
+/// Wait for a child, killing it once `timeout` passes. Returns its exit code and whether
+/// we killed it. Its pidfd tells when it ends; without one (pidfd_open needs Linux 5.3, and
+/// poll may fail), a bounded polling loop does the same.
+fn wait_child_within(pid: Pid, timeout: Duration) -> (i32, bool) {
+    let deadline = Instant::now() + timeout;
+    let ended = match pidfd_open(pid) {
+        Some(fd) => pidfd_ended_by(&fd, deadline),
+        None => None,
+    };
+    let ended = match ended {
+        Some(ended) => ended,
+        None => match reap_by(pid, deadline) {
+            Some(code) => return (code, false),
+            None => false,
+        },
+    };
+    if ended {
+        return (wait_child(pid), false);
+    }
+    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+    match wait_status(pid) {
+        // It exited on its own just before the kill landed: that is its real result.
+        Some(s @ WaitStatus::Exited(..)) => (code_of(s), false),
+        Some(s) => (code_of(s), true),
+        None => (125, true),
+    }
+}
+
+fn pidfd_open(pid: Pid) -> Option<OwnedFd> {
     // SAFETY: pidfd_open takes a pid and flags and returns a new descriptor or -1.
-    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid.as_raw(), 0) } as i32;
-    if fd >= 0 {
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid.as_raw(), 0) };
+    // SAFETY: a fresh descriptor, ours alone.
+    (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd as RawFd) })
+}
+
+/// Whether the pidfd's process ended before `deadline` (Some(false): time is up); None
+/// when poll fails for a reason other than a signal.
+fn pidfd_ended_by(fd: &OwnedFd, deadline: Instant) -> Option<bool> {
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        // Rounded up, so poll never returns a hair before the deadline and spins.
+        let ms = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
         let mut pfd = libc::pollfd {
-            fd,
+            fd: fd.as_raw_fd(),
             events: libc::POLLIN,
             revents: 0,
         };
-        let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
         // SAFETY: one valid pollfd.
-        let ready = unsafe { libc::poll(&mut pfd, 1, ms) };
-        if ready == 0 {
-            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+        match unsafe { libc::poll(&mut pfd, 1, ms) } {
+            n if n > 0 => return Some(true),
+            0 if Instant::now() >= deadline => return Some(false),
+            0 => continue,
+            _ if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted => continue,
+            _ => return None,
         }
-        // SAFETY: closing the descriptor opened above.
-        unsafe { libc::close(fd) };
     }
-    wait_child(pid)
 }
 
-/// Run `spec` in the namespaces of `pid`; returns the process's exit code. With `detach`,
-/// returns 0 once it started. Must be called while cove is single-threaded.
-pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<i32, ExecError> {
+/// Poll with waitpid(WNOHANG) until the child ends (its code) or `deadline` passes (None).
+fn reap_by(pid: Pid, deadline: Instant) -> Option<i32> {
+    loop {
+        match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
+            Ok(s @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => return Some(code_of(s)),
+            Ok(_) | Err(nix::Error::EINTR) => {}
+            // Not our child (any more): nothing to wait for or kill.
+            Err(_) => return Some(125),
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return None;
+        }
+        std::thread::sleep(left.min(Duration::from_millis(10)));
+    }
+}
+
+/// How an exec'd process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exit {
+    pub code: i32,
+    /// Killed for running past [`ExecSpec::timeout`].
+    pub killed: bool,
+}
+
+/// Run `spec` in the namespaces of `pid`; returns how the process ended. With `detach`,
+/// code 0 once it started. Must be called while cove is single-threaded.
+pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> {
     let mut ns_files = Vec::new();
     for (name, flag) in NAMESPACES {
         let path = format!("/proc/{pid}/ns/{name}");
@@ -211,6 +278,16 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<i32, ExecError> {
         Some(nix::pty::openpty(size.as_ref(), None).map_err(sys("allocating a terminal"))?)
     } else {
         None
+    };
+
+    // The process is waited for by our child (it had to join the pid namespace first),
+    // which tells us through this pipe when it had to kill it: one byte, before it exits.
+    let killed_pipe = match (detach, spec.timeout) {
+        (false, Some(_)) => Some(
+            nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC | nix::fcntl::OFlag::O_NONBLOCK)
+                .map_err(sys("pipe"))?,
+        ),
+        _ => None,
     };
 
     // SAFETY: cove is single-threaded here (no tokio runtime for exec), so the child may
@@ -234,7 +311,13 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<i32, ExecError> {
                     }
                     Ok(ForkResult::Parent { child }) => match (detach, spec.timeout) {
                         (true, _) => 0,
-                        (false, Some(t)) => wait_child_within(child, t),
+                        (false, Some(t)) => {
+                            let (code, killed) = wait_child_within(child, t);
+                            if let (true, Some((_, tell))) = (killed, &killed_pipe) {
+                                let _ = nix::unistd::write(tell, &[1]);
+                            }
+                            code
+                        }
                         (false, None) => wait_child(child),
                     },
                     Err(_) => 125,
@@ -244,12 +327,18 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<i32, ExecError> {
             unsafe { libc::_exit(code) }
         }
         ForkResult::Parent { child } => {
-            let Some(pty) = pty else {
-                return Ok(wait_child(child));
+            let killed_by = killed_pipe.map(|(read, _write)| read);
+            let code = match pty {
+                None => wait_child(child),
+                Some(pty) => {
+                    drop(pty.slave);
+                    relay_terminal(pty.master, child)?
+                }
             };
-            drop(pty.slave);
-            let code = relay_terminal(pty.master, child)?;
-            Ok(code)
+            // Our child has exited, so its byte is in the pipe if it sent one.
+            let mut byte = [0u8; 1];
+            let killed = killed_by.is_some_and(|r| nix::unistd::read(&r, &mut byte) == Ok(1));
+            Ok(Exit { code, killed })
         }
     }
 }
@@ -315,6 +404,50 @@ mod tests {
             )),
             137
         );
+    }
+
+    // The functions under test reap the child with waitpid, which is what they are for.
+    #[allow(clippy::zombie_processes)]
+    fn spawn(program: &str, args: &[&str]) -> Pid {
+        let child = std::process::Command::new(program)
+            .args(args)
+            .spawn()
+            .unwrap();
+        Pid::from_raw(child.id() as i32)
+    }
+
+    #[test]
+    fn a_child_past_its_time_is_killed_and_says_so() {
+        let pid = spawn("sleep", &["5"]);
+        assert_eq!(
+            wait_child_within(pid, Duration::from_millis(100)),
+            (137, true)
+        );
+    }
+
+    #[test]
+    fn a_child_within_its_time_keeps_its_own_code() {
+        let long = Duration::from_secs(300);
+        assert_eq!(wait_child_within(spawn("true", &[]), long), (0, false));
+        assert_eq!(
+            wait_child_within(spawn("sh", &["-c", "exit 3"]), long),
+            (3, false)
+        );
+    }
+
+    #[test]
+    fn polling_without_a_pidfd_ends_at_the_deadline_or_with_the_child() {
+        let pid = spawn("sleep", &["5"]);
+        assert_eq!(
+            reap_by(pid, Instant::now() + Duration::from_millis(100)),
+            None
+        );
+        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+        assert_eq!(wait_child(pid), 137);
+        let long = Instant::now() + Duration::from_secs(300);
+        assert_eq!(reap_by(spawn("sh", &["-c", "exit 4"]), long), Some(4));
+        // Not a child of ours: nothing to wait for.
+        assert_eq!(reap_by(Pid::from_raw(1), long), Some(125));
     }
 
     #[test]

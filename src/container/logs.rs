@@ -53,28 +53,6 @@ pub struct LogOptions {
     pub follow: bool,
 }
 
-/// Docker accepts RFC 3339 times, Unix seconds and durations ("10m" = ten minutes ago).
-pub fn parse_time(s: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    if let Ok(secs) = s.parse::<f64>() {
-        let nanos = (secs * 1e9) as i64;
-        return Ok(DateTime::from_timestamp_nanos(nanos));
-    }
-    let (num, unit) = s.split_at(s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len());
-    let n: i64 = num
-        .parse()
-        .map_err(|_| format!("invalid time \"{s}\": use RFC 3339, Unix seconds or 10m/2h"))?;
-    let secs = match unit {
-        "s" => n,
-        "m" => n * 60,
-        "h" => n * 3600,
-        _ => return Err(format!("invalid time \"{s}\": unknown unit \"{unit}\"")),
-    };
-    Ok(now - chrono::Duration::seconds(secs))
-}
-
 fn emit(out: &mut impl Write, err: &mut impl Write, r: &Record, ts: bool) -> io::Result<()> {
     let w: &mut dyn Write = if r.stderr { err } else { out };
     if ts {
@@ -199,18 +177,6 @@ mod tests {
         assert!(parse_line(b"garbage").is_none());
         let empty = parse_line(b"2026-11-22T10:00:00Z stdout F \n").unwrap();
         assert!(empty.text.is_empty());
-    }
-
-    #[test]
-    fn times() {
-        let now = t("2026-11-22T10:00:00Z");
-        assert_eq!(parse_time("10m", now).unwrap(), t("2026-11-22T09:50:00Z"));
-        assert_eq!(
-            parse_time("2026-01-01T00:00:00Z", now).unwrap(),
-            t("2026-01-01T00:00:00Z")
-        );
-        assert_eq!(parse_time("0", now).unwrap(), t("1970-01-01T00:00:00Z"));
-        assert!(parse_time("soon", now).is_err());
     }
 
     #[test]

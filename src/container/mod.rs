@@ -133,7 +133,7 @@ pub fn shim_alive(pid: i32) -> bool {
 
 /// The time between two RFC 3339 times (zero when either is missing or they are reversed).
 pub fn run_time(started: &str, finished: &str) -> Duration {
-    let parse = |t: &str| chrono::DateTime::parse_from_rfc3339(t).ok();
+    let parse = crate::time::parse_rfc3339;
     match (parse(started), parse(finished)) {
         (Some(s), Some(f)) => (f - s).to_std().unwrap_or_default(),
         _ => Duration::ZERO,

@@ -572,3 +572,48 @@ pub fn http_get(host_port: &str, path: &str, auth: Option<(&str, &str)>) -> (u16
         .unwrap_or_else(|| panic!("bad status line in {head:?}"));
     (status, head, raw[split + 4..].to_vec())
 }
+
+/// GET over HTTP/1.0 from a published port; None while the server in the container is not
+/// up yet (the forwarder then closes the client's connection).
+pub fn try_web_get(addr: &str, path: &str) -> Option<String> {
+    let mut s = std::net::TcpStream::connect(addr).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+    s.write_all(format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes())
+        .ok()?;
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).ok()?;
+    let (head, body) = raw.split_once("\r\n\r\n")?;
+    head.starts_with("HTTP/1.").then(|| body.to_string())
+}
+
+pub fn web_get(addr: &str, path: &str) -> String {
+    let mut body = None;
+    assert!(
+        eventually(|| {
+            body = try_web_get(addr, path);
+            body.is_some()
+        }),
+        "no HTTP answer from {addr}{path}"
+    );
+    body.unwrap_or_default()
+}
+
+/// One datagram to `addr`, the answer as text (retried while the server starts).
+pub fn udp_roundtrip(addr: &str, bind: &str, msg: &str) -> String {
+    let sock = std::net::UdpSocket::bind(bind).unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    let mut answer = None;
+    assert!(
+        eventually(|| {
+            let _ = sock.send_to(msg.as_bytes(), addr);
+            let mut buf = [0u8; 1500];
+            if let Ok((n, _)) = sock.recv_from(&mut buf) {
+                answer = Some(String::from_utf8_lossy(&buf[..n]).into_owned());
+            }
+            answer.is_some()
+        }),
+        "no UDP answer from {addr}"
+    );
+    answer.unwrap_or_default()
+}

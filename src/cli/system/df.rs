@@ -5,10 +5,11 @@ use serde_json::{json, Value};
 
 use super::super::containers::status_text;
 use super::super::images::repo_tag;
-use super::super::output::{human_size, parse_time, print_list, short_id, time_ago};
+use super::super::output::{human_size, print_list, short_id, time_ago};
 use super::super::{CmdResult, Ctx};
 use crate::format::render_table;
 use crate::system::disk_usage::{self, DiskUsage, Summary};
+use crate::time::parse_rfc3339;
 
 #[derive(Args, Debug)]
 pub struct DfArgs {
@@ -77,7 +78,7 @@ pub fn df(ctx: &Ctx, a: DfArgs) -> CmdResult {
 }
 
 fn print_verbose(du: &DiskUsage) {
-    let since = |rfc3339: &str| parse_time(rfc3339).map(time_ago).unwrap_or_default();
+    let since = |rfc3339: &str| parse_rfc3339(rfc3339).map(time_ago).unwrap_or_default();
 
     let images: Vec<Vec<String>> = du
         .images
