@@ -1069,7 +1069,11 @@ impl Engine {
                 _ => {}
             }
         }
-        self.mark_stopped_by_user(c)?;
+        match self.mark_stopped_by_user(c) {
+            // A `--rm` container's own cleanup removed it meanwhile: gone, as asked.
+            Err(ContainerError::NotFound(_)) => return Ok(()),
+            r => r?,
+        };
         if c.state.status.is_active() {
             if c.state.status == Status::Paused {
                 procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGCONT);
