@@ -138,12 +138,26 @@ fn start(cli: &Cli) -> Result<(), String> {
                 if state::start_time(st.pid) != Some(st.pid_start) {
                     return Err("the container process exited before start".into());
                 }
-                std::thread::sleep(Duration::from_millis(1));
+                // Woken as soon as init writes its byte (a sleep cost up to its length on
+                // every start); the timeout only bounds how late a dead init is noticed.
+                wait_readable(&f, Duration::from_millis(10));
             }
         }
     }
     let _ = std::fs::remove_file(&fifo);
     Ok(())
+}
+
+/// Block until `f` is readable (or hung up), at most `limit`.
+fn wait_readable(f: &impl std::os::fd::AsRawFd, limit: Duration) {
+    let mut pfd = libc::pollfd {
+        fd: f.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = libc::c_int::try_from(limit.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd, for the duration of the call.
+    unsafe { libc::poll(&mut pfd, 1, ms) };
 }
 
 fn state_cmd(cli: &Cli) -> Result<(), String> {
