@@ -323,6 +323,28 @@ fn stop_cancels_a_restart_waiting_for_its_back_off() {
         env.cove_ok(&["ps", "-a", "--format", "{{.Names}}"]),
         "crash\n"
     );
+
+    // `kill` while it waits cancels the restart too (Docker's answer: done, nothing to
+    // signal), rather than failing as "not running".
+    let id3 = env
+        .cove_ok(&[
+            "run",
+            "-d",
+            "--name",
+            "crash3",
+            "--restart",
+            "always",
+            &busybox(),
+            "false",
+        ])
+        .trim()
+        .to_string();
+    assert!(eventually(
+        || field(&env, "crash3", "{{.State.Status}}") == "restarting"
+    ));
+    env.cove_ok(&["kill", "crash3"]);
+    assert!(eventually(|| !busy(&id3)));
+    assert_eq!(field(&env, "crash3", "{{.State.Status}}"), "exited");
 }
 
 /// The pid of the `container cleanup ID` process while it sleeps out a back-off.

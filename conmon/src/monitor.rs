@@ -491,4 +491,47 @@ pub fn say_goodbye(mut clients: Vec<Client>, code: i32) {
         }
         clients.retain_mut(|c| c.flush().is_ok());
     }
+    wait_for_hangups(clients, HANGUP_WAIT);
+}
+
+/// How long the exit command waits for attached clients to hang up.
+const HANGUP_WAIT: Duration = Duration::from_secs(2);
+
+/// Wait until every client has hung up, at most `limit`. A client attached to the end
+/// (`cove run` in the foreground) cleans up and removes the container itself before it
+/// goes; the exit command, which would do the same, then finds nothing left to do
+/// instead of competing with it for the CPU and the container's lock.
+fn wait_for_hangups(mut clients: Vec<Client>, limit: Duration) {
+    let deadline = Instant::now() + limit;
+    let mut scratch = [0u8; 512];
+    while !clients.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return;
+        }
+        let mut pfds: Vec<libc::pollfd> = clients
+            .iter()
+            .map(|c| libc::pollfd {
+                fd: c.fd.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            })
+            .collect();
+        match sys::poll(&mut pfds, left.as_millis().try_into().unwrap_or(i32::MAX)) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return,
+        }
+        let mut i = 0;
+        clients.retain(|c| {
+            let revents = pfds[i].revents;
+            i += 1;
+            if revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                return false;
+            }
+            // Input sent after the end is dropped; end of file is the hang-up.
+            revents & libc::POLLIN == 0
+                || !matches!(sys::read(c.fd.as_raw_fd(), &mut scratch), Ok(0) | Err(_))
+        });
+    }
 }

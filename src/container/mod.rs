@@ -850,13 +850,17 @@ impl Engine {
     /// and the like leave the policy in force.
     pub fn kill(&self, c: &mut Container, signal: &str) -> Result<()> {
         self.refresh(c)?;
-        if !c.state.status.is_active() {
+        let ends = ends_process(signal, &c.config.stop_signal);
+        // As in Docker, killing a container that waits out its restart back-off cancels
+        // the restart: there is no process to signal.
+        let waiting = c.state.status == Status::Restarting;
+        if !(c.state.status.is_active() || waiting && ends) {
             return Err(ContainerError::NotRunning(c.name.clone()));
         }
-        if ends_process(signal, &c.config.stop_signal) {
-            self.mark_stopped_by_user(c)?;
+        let cancelled = ends && self.mark_stopped_by_user(c)? == Status::Restarting;
+        if !cancelled {
+            self.signal(c, signal)?;
         }
-        self.signal(c, signal)?;
         let mut e = self.event(c, "kill");
         e.attributes.insert("signal".into(), signal.to_string());
         self.events.emit(&e);
