@@ -269,19 +269,7 @@ fn a_restarted_container_serves_its_published_ports_again() {
 #[test]
 fn stop_cancels_a_restart_waiting_for_its_back_off() {
     let env = pulled("restart-cancel");
-    let id = env
-        .cove_ok(&[
-            "run",
-            "-d",
-            "--name",
-            "crash",
-            "--restart",
-            "always",
-            &busybox(),
-            "false",
-        ])
-        .trim()
-        .to_string();
+    let id = crash_looping(&env, "crash");
     // It fails at once every time; the back-off grows, so it is soon caught waiting.
     assert!(eventually(
         || field(&env, "crash", "{{.State.Status}}") == "restarting"
@@ -299,16 +287,7 @@ fn stop_cancels_a_restart_waiting_for_its_back_off() {
     );
 
     // rm while it waits removes it; the waiting cleanup finds nothing to start.
-    env.cove_ok(&[
-        "run",
-        "-d",
-        "--name",
-        "crash2",
-        "--restart",
-        "always",
-        &busybox(),
-        "false",
-    ]);
+    crash_looping(&env, "crash2");
     assert!(eventually(
         || field(&env, "crash2", "{{.State.Status}}") == "restarting"
     ));
@@ -326,25 +305,30 @@ fn stop_cancels_a_restart_waiting_for_its_back_off() {
 
     // `kill` while it waits cancels the restart too (Docker's answer: done, nothing to
     // signal), rather than failing as "not running".
-    let id3 = env
-        .cove_ok(&[
-            "run",
-            "-d",
-            "--name",
-            "crash3",
-            "--restart",
-            "always",
-            &busybox(),
-            "false",
-        ])
-        .trim()
-        .to_string();
+    let id3 = crash_looping(&env, "crash3");
     assert!(eventually(
         || field(&env, "crash3", "{{.State.Status}}") == "restarting"
     ));
     env.cove_ok(&["kill", "crash3"]);
     assert!(eventually(|| !busy(&id3)));
     assert_eq!(field(&env, "crash3", "{{.State.Status}}"), "exited");
+}
+
+/// A `--restart=always` container whose command fails at once, every time: its back-off
+/// grows, so it is soon caught restarting. Its ID.
+fn crash_looping(env: &TestEnv, name: &str) -> String {
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--name",
+        name,
+        "--restart",
+        "always",
+        &busybox(),
+        "false",
+    ])
+    .trim()
+    .to_string()
 }
 
 /// The pid of the `container cleanup ID` process while it sleeps out a back-off.
@@ -363,19 +347,7 @@ fn sleeping_restarter(id: &str) -> Option<i32> {
 #[test]
 fn a_restart_whose_waiting_process_died_reads_as_exited() {
     let env = pulled("restart-lost");
-    let id = env
-        .cove_ok(&[
-            "run",
-            "-d",
-            "--name",
-            "lost",
-            "--restart",
-            "always",
-            &busybox(),
-            "false",
-        ])
-        .trim()
-        .to_string();
+    let id = crash_looping(&env, "lost");
     // `wait` reports the first exit, though the policy keeps restarting it.
     assert_eq!(env.cove_ok(&["wait", "lost"]).trim(), "1");
     // Killed asleep in its back-off, as a reboot or an OOM kill would: the restart it
