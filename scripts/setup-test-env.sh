@@ -74,6 +74,12 @@ if [ ! -c /dev/net/tun ]; then
 fi
 chmod 0666 /dev/net/tun
 
+# ------------------------------------------------------------------ kernel keyrings
+# Each container start with runc takes a session keyring of the test user; the default
+# quota (200 keys) runs out when the suite starts many containers at once.
+sysctl -q -w kernel.keys.maxkeys=20000 kernel.keys.maxbytes=2000000 ||
+    say "warning: cannot raise kernel.keys.maxkeys; parallel tests may fail to start containers"
+
 # ------------------------------------------------------------------ nftables modules
 # User-defined networks use nftables (nat + filter) inside the user's own network
 # namespace, where the kernel cannot load modules on demand. Using them once as root in

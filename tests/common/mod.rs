@@ -113,9 +113,13 @@ pub fn test_user_ids() -> (u32, u32) {
 
 // ------------------------------------------------------------------ binaries
 
-/// Directory holding world-readable copies of the cove binaries.
+/// Directory holding world-readable copies of the cove binaries: one per build tree, so
+/// test runs of two checkouts at once never execute each other's binaries.
 pub fn bin_dir() -> PathBuf {
-    PathBuf::from(IT_ROOT).join("bin")
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    env!("CARGO_BIN_EXE_cove").hash(&mut h);
+    PathBuf::from(IT_ROOT).join(format!("bin-{:016x}", h.finish()))
 }
 
 /// Path of the cove binary the test user can execute.
