@@ -33,7 +33,7 @@ PY=/usr/bin/python3
 # it does not need to run as PID 1.
 PKGS=(uidmap slirp4netns docker-registry busybox-static python3 fuse-overlayfs zstd
       apache2-utils ca-certificates curl iproute2 procps util-linux passt nftables
-      build-essential pkg-config systemd)
+      build-essential pkg-config systemd podman runc golang-github-containers-common)
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -182,6 +182,9 @@ say "auth registry on 127.0.0.1:$PORT2 (pid $(cat "$AUTH_DIR/pid"))"
 # ------------------------------------------------------------------ images + env file
 # busybox's nc has no UDP mode: the web image carries a small static UDP echo server.
 gcc -static -O2 -o "$STATE/udp-echo" "$REPO/scripts/udp-echo.c"
+# Bind-mounted into containers by tests/confinement.rs (cove and Podman side by side).
+gcc -static -O2 -Wall -o "$STATE/confinement-probe" "$REPO/tests/probe/confinement.c"
+chmod 0755 "$STATE/confinement-probe"
 facts=$("$PY" "$REPO/scripts/build-test-images.py" \
     --registry "127.0.0.1:$PORT" --storage "$REG_DIR/data" --udp-echo "$STATE/udp-echo" \
     --auth-registry "127.0.0.1:$PORT2" --auth-user "$AUTH_USER" --auth-pass "$AUTH_PASS")
@@ -197,6 +200,7 @@ tmp=$(mktemp "$STATE/env.XXXXXX")
     echo "COVE_TEST_UID=$(id -u "$TEST_USER")"
     echo "COVE_TEST_NOSUB_USER=$NOSUB_USER"
     echo "COVE_TEST_REGISTRY_STORAGE=$REG_DIR/data"
+    echo "COVE_TEST_PROBE=$STATE/confinement-probe"
     echo "$facts"
 } >"$tmp"
 chmod 0644 "$tmp"

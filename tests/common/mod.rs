@@ -9,6 +9,9 @@
 // Each test crate compiles its own copy of this module and uses only part of it.
 #![allow(dead_code)]
 
+pub mod podman;
+pub mod probe;
+
 use std::collections::HashMap;
 use std::fs;
 use std::io::{Read, Write};
@@ -66,6 +69,11 @@ pub fn env_value(key: &str) -> String {
     env_map().get(key).cloned().unwrap_or_else(|| {
         panic!("{key} missing from {ENV_FILE}; re-run scripts/setup-test-env.sh")
     })
+}
+
+/// The static confinement probe (tests/probe/confinement.c), built by the set-up.
+pub fn probe_bin() -> String {
+    env_value("COVE_TEST_PROBE")
 }
 
 /// `127.0.0.1:PORT` of the open test registry.
@@ -428,6 +436,7 @@ impl Drop for TestEnv {
             return;
         }
         unmount_under(&self.base);
+        let _ = fs::remove_dir_all(self.podman_runroot());
         // Root may delete files owned by subuids; a failure only leaves litter in /tmp.
         if fs::remove_dir_all(&self.base).is_err() {
             let _ = Command::new("rm").arg("-rf").arg(&self.base).status();
