@@ -182,6 +182,8 @@ say "auth registry on 127.0.0.1:$PORT2 (pid $(cat "$AUTH_DIR/pid"))"
 # ------------------------------------------------------------------ images + env file
 # busybox's nc has no UDP mode: the web image carries a small static UDP echo server.
 gcc -static -O2 -o "$STATE/udp-echo" "$REPO/scripts/udp-echo.c"
+# The malformed-DNS sender tests/dns.rs bind-mounts into a container (same reason).
+gcc -static -O2 -o "$STATE/dns-junk" "$REPO/scripts/dns-junk.c"
 facts=$("$PY" "$REPO/scripts/build-test-images.py" \
     --registry "127.0.0.1:$PORT" --storage "$REG_DIR/data" --udp-echo "$STATE/udp-echo" \
     --auth-registry "127.0.0.1:$PORT2" --auth-user "$AUTH_USER" --auth-pass "$AUTH_PASS")
