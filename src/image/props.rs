@@ -144,9 +144,28 @@ enum Damage {
     Cut(prop::sample::Index),
     /// A member renamed.
     Rename(prop::sample::Index, &'static str),
+    /// manifest.json or index.json rewritten in the right shape, its references picked
+    /// from the archive's own members ("$N") and from names no archive should have.
+    Refs(Vec<&'static str>),
 }
 
 fn damage() -> impl Strategy<Value = Damage> {
+    let refs = prop::sample::select(vec![
+        "$0",
+        "$1",
+        "$2",
+        "$3",
+        "$4",
+        "../x",
+        "/etc/passwd",
+        "",
+        "sha256:../../x",
+        "x:1",
+        "UPPER",
+        "a@sha256:zz",
+        "application/vnd.oci.image.index.v1+json",
+        "application/vnd.oci.image.manifest.v1+json",
+    ]);
     let idx = any::<prop::sample::Index>();
     let flips = prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8);
     let names = prop::sample::select(vec![
@@ -164,6 +183,7 @@ fn damage() -> impl Strategy<Value = Damage> {
         (idx.clone(), flips).prop_map(|(i, f)| Damage::Flip(i, f)),
         idx.clone().prop_map(Damage::Cut),
         (idx, names).prop_map(|(i, n)| Damage::Rename(i, n)),
+        prop::collection::vec(refs, 6).prop_map(Damage::Refs),
     ]
 }
 
@@ -183,6 +203,36 @@ fn damaged(oci: bool, d: &Damage) -> Vec<u8> {
         }
         Damage::Rename(i, name) => files[i.index(n)].0 = name.to_string(),
         Damage::Cut(_) => {}
+        Damage::Refs(picks) => {
+            // "$N": member N, by name in a docker-archive, by digest in an OCI layout.
+            let r = |k: usize| -> String {
+                let pick = picks[k];
+                let Some(i) = pick.strip_prefix('$').and_then(|i| i.parse::<usize>().ok()) else {
+                    return pick.to_string();
+                };
+                let name = &files[i % n].0;
+                match name.strip_prefix("blobs/sha256/") {
+                    Some(h) if oci => format!("sha256:{h}"),
+                    _ => name.clone(),
+                }
+            };
+            let (member, doc) = if oci {
+                let entry = |t: usize, d: usize, n: usize| {
+                    json!({"mediaType": r(t), "digest": r(d), "size": 1,
+                        "annotations": {"org.opencontainers.image.ref.name": r(n)}})
+                };
+                let doc = json!({"schemaVersion": 2,
+                    "manifests": [entry(0, 1, 2), entry(3, 4, 5)]});
+                ("index.json", doc)
+            } else {
+                let doc = json!([{"Config": r(0), "RepoTags": [r(1)], "Layers": [r(2), r(3)]},
+                    {"Config": r(4), "Layers": [r(5)]}]);
+                ("manifest.json", doc)
+            };
+            for f in files.iter_mut().filter(|f| f.0 == member) {
+                f.1 = doc.to_string().into_bytes();
+            }
+        }
     }
     let mut tar = raw_tar(&files);
     if let Damage::Cut(at) = d {
