@@ -15,6 +15,7 @@
 
 use std::fs;
 use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
@@ -198,14 +199,18 @@ pub fn serve(sock: UdpSocket, nets: &Networks) -> std::io::Result<()> {
         let SocketAddr::V4(client) = peer else {
             continue;
         };
-        let verdict = handle(packet, |name| {
-            let net = network_of(nets, *client.ip())?;
-            Some(Scope {
-                address: lookup(&nets.dns_dir(&net.name), name),
-                internal: net.internal,
+        // Belt and braces: should a bug still panic on some datagram, that datagram is
+        // lost (the hook has logged the panic), not every user network's resolution.
+        let verdict = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            handle(packet, |name| {
+                let net = network_of(nets, *client.ip())?;
+                Some(Scope {
+                    address: lookup(&nets.dns_dir(&net.name), name),
+                    internal: net.internal,
+                })
             })
-        });
-        let reply = match verdict {
+        }));
+        let reply = match verdict.unwrap_or(Verdict::Drop) {
             Verdict::Drop => continue,
             Verdict::Reply(reply) => reply,
             Verdict::Relay { id, servfail } => {
