@@ -185,6 +185,8 @@ gcc -static -O2 -o "$STATE/udp-echo" "$REPO/scripts/udp-echo.c"
 # Bind-mounted into containers by tests/confinement.rs (cove and Podman side by side).
 gcc -static -O2 -Wall -o "$STATE/confinement-probe" "$REPO/tests/probe/confinement.c"
 chmod 0755 "$STATE/confinement-probe"
+# The malformed-DNS sender tests/dns.rs bind-mounts into a container (same reason).
+gcc -static -O2 -o "$STATE/dns-junk" "$REPO/scripts/dns-junk.c"
 facts=$("$PY" "$REPO/scripts/build-test-images.py" \
     --registry "127.0.0.1:$PORT" --storage "$REG_DIR/data" --udp-echo "$STATE/udp-echo" \
     --auth-registry "127.0.0.1:$PORT2" --auth-user "$AUTH_USER" --auth-pass "$AUTH_PASS")

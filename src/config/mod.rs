@@ -6,3 +6,6 @@ pub mod registries;
 pub mod storage;
 
 pub use error::ConfigError;
+
+#[cfg(test)]
+mod props;

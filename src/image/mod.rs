@@ -7,3 +7,6 @@ pub(crate) mod layer_unpack;
 pub mod platform;
 pub mod reference;
 pub mod store;
+
+#[cfg(test)]
+mod props;

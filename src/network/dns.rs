@@ -6,13 +6,25 @@
 //!
 //! Records are files, `$XDG_RUNTIME_DIR/cove/networks/NET/dns/<container id>`, one line
 //! `ADDRESS NAME...`, written at start and removed at cleanup: the responder reads them per
-//! query, so it keeps no state that could go stale. Hand-written because only A lookups
-//! and relaying are needed; a resolver crate would bring an async runtime with it.
+//! query, so it keeps no state that could go stale.
+//!
+//! Every container of every user network talks to this one long-lived process, so no
+//! datagram may stop it: messages are decoded and encoded by hickory-proto (aardvark-dns's
+//! own parser, fuzzed upstream), malformed queries get FORMERR, and relays run on a fixed
+//! pool of workers so a flood of queries cannot spawn threads without bound.
 
 use std::fs;
 use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use hickory_proto::op::{Edns, Header, Message, MessageType, OpCode, Query, ResponseCode};
+use hickory_proto::rr::rdata::A;
+use hickory_proto::rr::{RData, Record, RecordType};
+use hickory_proto::serialize::binary::{BinDecodable, BinDecoder};
 
 use super::networks::{NetworkConfig, Networks};
 
@@ -21,63 +33,113 @@ pub const UPSTREAM: &str = "10.0.2.3:53";
 /// The search domain containers get, as Podman's dns.podman.
 pub const DOMAIN: &str = "dns.cove";
 
-const TYPE_A: u16 = 1;
-const RCODE_NXDOMAIN: u8 = 3;
+/// Relays in flight at once; more wait in the queue, and past it the client gets SERVFAIL.
+const RELAY_WORKERS: usize = 8;
+const RELAY_QUEUE: usize = 64;
+/// As long as a resolver gives one server before trying the next (glibc: 5 s).
+const RELAY_TIMEOUT: Duration = Duration::from_secs(5);
+/// What a client on Ethernet can send without fragments, EDNS or not: larger is not a query.
+const MAX_DATAGRAM: usize = 4096;
 
+/// What the client's network knows of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    /// The name's address on the client's network, if it is a container there.
+    pub address: Option<Ipv4Addr>,
+    /// The network may not reach out, so unknown names are not relayed.
+    pub internal: bool,
+}
+
+/// What to do with one datagram.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Query {
-    /// Lower case, no trailing dot.
-    pub name: String,
-    pub qtype: u16,
-    /// Where the question section ends (the answer follows it).
-    pub end: usize,
+pub enum Verdict {
+    /// Send these bytes back to the client.
+    Reply(Vec<u8>),
+    /// Ask upstream; `servfail` is the answer if upstream cannot be asked.
+    Relay { id: u16, servfail: Vec<u8> },
+    /// Not a query one can answer (no header, a response, or a client on no network).
+    Drop,
 }
 
-/// The single question of a standard query.
-pub fn parse_query(p: &[u8]) -> Option<Query> {
-    if p.len() < 12 || p[2] & 0x80 != 0 || u16::from_be_bytes([p[4], p[5]]) != 1 {
+/// The one question of a standard query, its name in lower case without the final dot.
+pub fn question(msg: &Message) -> Option<(&Query, String)> {
+    let [q] = msg.queries.as_slice() else {
         return None;
-    }
-    let mut i = 12;
-    let mut labels = Vec::new();
-    loop {
-        let len = *p.get(i)? as usize;
-        i += 1;
-        if len == 0 {
-            break;
-        }
-        if len > 63 {
-            return None; // no compression in a question
-        }
-        labels.push(String::from_utf8_lossy(p.get(i..i + len)?).to_ascii_lowercase());
-        i += len;
-    }
-    let qtype = u16::from_be_bytes([*p.get(i)?, *p.get(i + 1)?]);
-    Some(Query {
-        name: labels.join("."),
-        qtype,
-        end: i + 4,
-    })
+    };
+    let labels: Vec<String> = q
+        .name()
+        .iter()
+        .map(|l| String::from_utf8_lossy(l).to_ascii_lowercase())
+        .collect();
+    Some((q, labels.join(".")))
 }
 
-/// A response to `query`: an A record for `ip`, or none with `rcode`.
-pub fn respond(query: &[u8], q: &Query, ip: Option<Ipv4Addr>, rcode: u8) -> Vec<u8> {
-    let mut r = query[..q.end].to_vec();
-    // QR, opcode and RD kept; AA; RA; the rcode.
-    r[2] = 0x80 | (query[2] & 0x79) | 0x04;
-    r[3] = 0x80 | (rcode & 0x0f);
-    let answers: u16 = ip.is_some().into();
-    r[6..8].copy_from_slice(&answers.to_be_bytes());
-    r[8..12].fill(0);
-    if let Some(ip) = ip {
-        r.extend_from_slice(&[0xc0, 12]); // the name: a pointer to the question
-        r.extend_from_slice(&TYPE_A.to_be_bytes());
-        r.extend_from_slice(&1u16.to_be_bytes()); // IN
-        r.extend_from_slice(&0u32.to_be_bytes()); // TTL 0: containers come and go
-        r.extend_from_slice(&4u16.to_be_bytes());
-        r.extend_from_slice(&ip.octets());
+/// Decides the fate of `packet`; `scope` is asked about the question's name only for a
+/// well-formed query, and None means the client is on no network of ours.
+pub fn handle(packet: &[u8], scope: impl FnOnce(&str) -> Option<Scope>) -> Verdict {
+    let Ok(header) = Header::read(&mut BinDecoder::new(packet)) else {
+        return Verdict::Drop; // not even an id to answer to
+    };
+    // Never answer a response: two responders would bounce errors at each other forever.
+    if header.message_type != MessageType::Query {
+        return Verdict::Drop;
     }
-    r
+    let error = |code| Verdict::Reply(error(header.id, header.op_code, code));
+    if header.op_code != OpCode::Query {
+        return error(ResponseCode::NotImp);
+    }
+    let Ok(msg) = Message::from_vec(packet) else {
+        return error(ResponseCode::FormErr);
+    };
+    let Some((q, name)) = question(&msg) else {
+        return error(ResponseCode::FormErr);
+    };
+    let Some(scope) = scope(&name) else {
+        return Verdict::Drop;
+    };
+    let ours = scope.address.is_some() || name == DOMAIN || name.ends_with(&format!(".{DOMAIN}"));
+    if !ours && !scope.internal {
+        return Verdict::Relay {
+            id: header.id,
+            servfail: response(&msg, q, ResponseCode::ServFail, None),
+        };
+    }
+    // A known name has no record of another type: NOERROR without answers, as aardvark.
+    let (code, ip) = match scope.address {
+        Some(ip) => (ResponseCode::NoError, Some(ip)),
+        None => (ResponseCode::NXDomain, None),
+    };
+    let ip = ip.filter(|_| q.query_type() == RecordType::A);
+    Verdict::Reply(response(&msg, q, code, ip))
+}
+
+/// A bare error answer: the header only, which is all a malformed query lets one echo.
+fn error(id: u16, op: OpCode, code: ResponseCode) -> Vec<u8> {
+    Message::error_msg(id, op, code)
+        .to_vec()
+        .unwrap_or_default()
+}
+
+/// The answer to `query`'s question `q`: an A record for `ip`, or none with `code`.
+fn response(query: &Message, q: &Query, code: ResponseCode, ip: Option<Ipv4Addr>) -> Vec<u8> {
+    let mut r = Message::response(query.metadata.id, OpCode::Query);
+    r.metadata.authoritative = true;
+    r.metadata.recursion_desired = query.metadata.recursion_desired;
+    r.metadata.recursion_available = true;
+    r.metadata.response_code = code;
+    r.add_query(q.clone());
+    if let Some(ip) = ip {
+        // TTL 0: containers come and go.
+        r.add_answer(Record::from_rdata(q.name().clone(), 0, RData::A(A(ip))));
+    }
+    // RFC 6891: a query with OPT gets one back.
+    if query.edns.is_some() {
+        r.set_edns(Edns::new());
+    }
+    // Encoding what was just decoded (a name of at most 255 bytes, one record) cannot
+    // overflow anything; the bare error is the fallback should it ever fail.
+    r.to_vec()
+        .unwrap_or_else(|_| error(query.metadata.id, OpCode::Query, code))
 }
 
 /// The address `name` has on the network whose records are in `dir`.
@@ -108,90 +170,158 @@ fn network_of(nets: &Networks, client: Ipv4Addr) -> Option<NetworkConfig> {
         .find(|n| n.subnet().is_ok_and(|s| s.contains(client)))
 }
 
-/// Serve forever on `sock` (bound to 0.0.0.0:53 in the per-user namespace).
+/// Serve forever on `sock` (bound to 0.0.0.0:53 in the per-user namespace). Only failing
+/// to start the relay workers returns; a bad datagram or a socket error is logged (socket
+/// errors only: malformed queries are answered, not logged, so they cannot fill the log).
 pub fn serve(sock: UdpSocket, nets: &Networks) -> std::io::Result<()> {
-    let mut buf = [0u8; 1500];
+    let upstream: SocketAddr = UPSTREAM
+        .parse()
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let relays = Relays::start(
+        upstream,
+        sock.try_clone()?,
+        RELAY_WORKERS,
+        RELAY_QUEUE,
+        RELAY_TIMEOUT,
+    )?;
+    let mut buf = vec![0u8; MAX_DATAGRAM];
     loop {
-        let (n, peer) = sock.recv_from(&mut buf)?;
-        let packet = &buf[..n];
-        let (Some(q), SocketAddr::V4(client)) = (parse_query(packet), peer) else {
+        let (n, peer) = match sock.recv_from(&mut buf) {
+            Ok(got) => got,
+            Err(e) => {
+                crate::log::warn(format_args!("dns: receiving: {e}"));
+                // A persistent error must not turn into a busy loop.
+                std::thread::sleep(Duration::from_millis(100));
+                continue;
+            }
+        };
+        let packet = buf.get(..n).unwrap_or_default();
+        let SocketAddr::V4(client) = peer else {
             continue;
         };
-        let Some(net) = network_of(nets, *client.ip()) else {
-            continue;
+        // Belt and braces: should a bug still panic on some datagram, that datagram is
+        // lost (the hook has logged the panic), not every user network's resolution.
+        let verdict = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            handle(packet, |name| {
+                let net = network_of(nets, *client.ip())?;
+                Some(Scope {
+                    address: lookup(&nets.dns_dir(&net.name), name),
+                    internal: net.internal,
+                })
+            })
+        }));
+        let reply = match verdict.unwrap_or(Verdict::Drop) {
+            Verdict::Drop => continue,
+            Verdict::Reply(reply) => reply,
+            Verdict::Relay { id, servfail } => {
+                let job = Job {
+                    query: packet.to_vec(),
+                    id,
+                    peer,
+                };
+                if relays.submit(job) {
+                    continue;
+                }
+                servfail
+            }
         };
-        let found = lookup(&nets.dns_dir(&net.name), &q.name);
-        let local = found.is_some() || q.name.ends_with(&format!(".{DOMAIN}")) || q.name == DOMAIN;
-        if local || net.internal {
-            let ip = found.filter(|_| q.qtype == TYPE_A);
-            let rcode = if found.is_some() { 0 } else { RCODE_NXDOMAIN };
-            let _ = sock.send_to(&respond(packet, &q, ip, rcode), peer);
-            continue;
+        if let Err(e) = sock.send_to(&reply, peer) {
+            crate::log::warn(format_args!("dns: answering {peer}: {e}"));
         }
-        let query = packet.to_vec();
-        let reply_to = sock.try_clone()?;
-        std::thread::spawn(move || relay(&query, &reply_to, peer));
     }
 }
 
-/// Ask upstream on a socket of its own; the answer (or nothing) goes back to the client.
-fn relay(query: &[u8], reply_to: &UdpSocket, peer: SocketAddr) {
-    let Ok(up) = UdpSocket::bind("0.0.0.0:0") else {
-        return;
-    };
-    let _ = up.set_read_timeout(Some(Duration::from_secs(5)));
-    if up.send_to(query, UPSTREAM).is_err() {
-        return;
+/// One query to pass upstream.
+pub struct Job {
+    pub query: Vec<u8>,
+    pub id: u16,
+    pub peer: SocketAddr,
+}
+
+/// A fixed pool of relay workers behind a bounded queue.
+pub struct Relays {
+    queue: SyncSender<Job>,
+}
+
+impl Relays {
+    /// `workers` threads ask `upstream` and send its answers to the client through `reply`.
+    pub fn start(
+        upstream: SocketAddr,
+        reply: UdpSocket,
+        workers: usize,
+        queue: usize,
+        timeout: Duration,
+    ) -> std::io::Result<Relays> {
+        let (tx, rx) = mpsc::sync_channel::<Job>(queue);
+        let rx = Arc::new(Mutex::new(rx));
+        for i in 0..workers {
+            let rx = Arc::clone(&rx);
+            let reply = reply.try_clone()?;
+            std::thread::Builder::new()
+                .name(format!("dns-relay-{i}"))
+                .spawn(move || relay_worker(&rx, upstream, &reply, timeout))?;
+        }
+        Ok(Relays { queue: tx })
     }
-    let mut buf = [0u8; 4096];
-    if let Ok(n) = up.recv(&mut buf) {
-        let _ = reply_to.send_to(&buf[..n], peer);
+
+    /// Queues `job`; false when the queue is full, and the caller answers SERVFAIL.
+    pub fn submit(&self, job: Job) -> bool {
+        match self.queue.try_send(job) {
+            Ok(()) => true,
+            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => false,
+        }
+    }
+}
+
+fn relay_worker(rx: &Mutex<Receiver<Job>>, upstream: SocketAddr, reply: &UdpSocket, t: Duration) {
+    loop {
+        // A poisoned lock only means another worker panicked; the receiver is still sound.
+        let job = match rx.lock() {
+            Ok(rx) => rx.recv(),
+            Err(poisoned) => poisoned.into_inner().recv(),
+        };
+        let Ok(job) = job else {
+            return; // the serve loop is gone
+        };
+        if let Some(answer) = ask(upstream, &job, t) {
+            if let Err(e) = reply.send_to(&answer, job.peer) {
+                crate::log::warn(format_args!("dns: relaying to {}: {e}", job.peer));
+            }
+        }
+    }
+}
+
+/// Upstream's answer to `job`, on a socket of its own (a fresh random port per query) that
+/// is connected, so only upstream's datagrams arrive; one with another id, or not a
+/// response, is ignored, so a stray or spoofed datagram is never passed to the client.
+fn ask(upstream: SocketAddr, job: &Job, timeout: Duration) -> Option<Vec<u8>> {
+    let bind: SocketAddr = match upstream {
+        SocketAddr::V4(_) => (Ipv4Addr::UNSPECIFIED, 0).into(),
+        SocketAddr::V6(_) => (std::net::Ipv6Addr::UNSPECIFIED, 0).into(),
+    };
+    let up = UdpSocket::bind(bind).ok()?;
+    up.connect(upstream).ok()?;
+    up.send(&job.query).ok()?;
+    let deadline = Instant::now() + timeout;
+    let mut buf = vec![0u8; MAX_DATAGRAM];
+    loop {
+        let left = deadline.checked_duration_since(Instant::now())?;
+        up.set_read_timeout(Some(left.max(Duration::from_millis(1))))
+            .ok()?;
+        let n = match up.recv(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return None, // timed out, or upstream refused
+        };
+        let answer = buf.get(..n)?;
+        let matches = Header::read(&mut BinDecoder::new(answer))
+            .is_ok_and(|h| h.id == job.id && h.message_type == MessageType::Response);
+        if matches {
+            return Some(answer.to_vec());
+        }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn query(name: &str, qtype: u16) -> Vec<u8> {
-        let mut p = vec![0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0];
-        for l in name.split('.') {
-            p.push(l.len() as u8);
-            p.extend_from_slice(l.as_bytes());
-        }
-        p.push(0);
-        p.extend_from_slice(&qtype.to_be_bytes());
-        p.extend_from_slice(&1u16.to_be_bytes());
-        p
-    }
-
-    #[test]
-    fn answers_a_queries_from_records() {
-        let dir = std::env::temp_dir().join(format!("cove-dns-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(
-            dir.join("abc"),
-            record(Ipv4Addr::new(10, 89, 1, 2), &["web", "www", "0123456789ab"]),
-        )
-        .unwrap();
-        let p = query("WWW", TYPE_A);
-        let q = parse_query(&p).unwrap();
-        assert_eq!(q.name, "www");
-        let ip = lookup(&dir, &q.name);
-        assert_eq!(ip, Some(Ipv4Addr::new(10, 89, 1, 2)));
-        assert_eq!(lookup(&dir, "web.dns.cove"), ip);
-        assert_eq!(lookup(&dir, "other"), None);
-        let r = respond(&p, &q, ip, 0);
-        assert_eq!(&r[..2], &[0x12, 0x34], "same id");
-        assert_eq!(r[2] & 0x80, 0x80, "a response");
-        assert_eq!(r[3] & 0x0f, 0);
-        assert_eq!(u16::from_be_bytes([r[6], r[7]]), 1);
-        assert_eq!(&r[r.len() - 4..], &[10, 89, 1, 2]);
-        let nx = respond(&p, &q, None, RCODE_NXDOMAIN);
-        assert_eq!(nx[3] & 0x0f, RCODE_NXDOMAIN);
-        assert_eq!(nx.len(), p.len());
-        assert!(parse_query(&r).is_none(), "responses are not queries");
-        assert!(parse_query(&p[..8]).is_none());
-        let _ = fs::remove_dir_all(&dir);
-    }
-}
+#[path = "dns_tests.rs"]
+mod tests;

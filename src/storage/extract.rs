@@ -1128,6 +1128,10 @@ mod sys {
 }
 
 #[cfg(test)]
+#[path = "extract_props.rs"]
+mod props;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::storage::compression::decompress;

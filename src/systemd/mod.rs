@@ -7,3 +7,6 @@ pub mod notify;
 pub mod quadlet;
 pub mod service;
 pub mod unit;
+
+#[cfg(test)]
+mod props;
