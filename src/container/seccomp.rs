@@ -706,9 +706,11 @@ mod tests {
 
     #[test]
     fn capabilities_flip_the_default_profiles_rules() {
-        let mut c = ContainerConfig::default();
-        c.cap_add = vec!["SYS_ADMIN".into(), "AUDIT_WRITE".into()];
-        c.cap_drop = vec!["SYS_CHROOT".into()];
+        let c = ContainerConfig {
+            cap_add: vec!["SYS_ADMIN".into(), "AUDIT_WRITE".into()],
+            cap_drop: vec!["SYS_CHROOT".into()],
+            ..Default::default()
+        };
         let caps = capability_set(&c).unwrap();
         let s = for_container(&c, None, &caps, &host((6, 1)))
             .unwrap()
@@ -725,8 +727,10 @@ mod tests {
     fn unconfined_privileged_and_explicit_profiles_choose_as_podman() {
         let h = host((6, 1));
         let profile = Profile::parse(CONDITIONAL, "t").unwrap();
-        let mut c = ContainerConfig::default();
-        c.privileged = true;
+        let mut c = ContainerConfig {
+            privileged: true,
+            ..Default::default()
+        };
         let all = capability_set(&c).unwrap();
         assert_eq!(for_container(&c, None, &all, &h).unwrap(), None);
         // An explicit profile still applies under --privileged, against every capability.
