@@ -110,6 +110,9 @@ fn probe_run(
     })
 }
 
+/// A probe and the (outcome, errno) the profile must give it.
+type Expect = (&'static str, (&'static str, &'static str));
+
 fn outcome<'a>(m: &'a BTreeMap<String, Verdict>, name: &str) -> (&'a str, &'a str) {
     let v = m
         .get(name)
@@ -162,7 +165,7 @@ fn docker_format_profile_gives_podmans_verdicts() {
     }
 
     // The profile, not the capabilities alone, decided: each condition is visible.
-    let expected: [(&str, &[(&str, (&str, &str))]); 2] = [
+    let expected: [(&str, &[Expect]); 2] = [
         (
             "default caps",
             &[
