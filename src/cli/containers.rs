@@ -527,6 +527,8 @@ fn build_config(ctx: &Ctx, a: &CreateArgs, image_id: &str) -> anyhow::Result<Con
                 let path = &o["seccomp=".len()..];
                 let abs = std::fs::canonicalize(path)
                     .with_context(|| format!("seccomp profile {path}"))?;
+                // Checked now, so a bad profile fails `create` and not a later `start`.
+                crate::container::seccomp::Profile::load(&abs)?;
                 seccomp_profile = Some(abs.display().to_string());
             }
             "label=disable" | "apparmor=unconfined" => {}

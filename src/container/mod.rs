@@ -17,6 +17,7 @@ pub mod procs;
 pub mod record;
 pub mod restart;
 pub mod runtime;
+pub mod seccomp;
 pub mod shim;
 pub mod spec;
 pub mod user;
@@ -199,16 +200,6 @@ pub struct Engine {
     /// How many ids the current user namespace maps (1 + the subordinate range).
     pub id_space: u32,
     pub events: crate::events::EventLog,
-}
-
-/// Read a seccomp profile (OCI or Docker JSON: both have defaultAction and syscalls).
-fn load_seccomp(path: &str) -> Result<oci_spec::runtime::LinuxSeccomp> {
-    let text =
-        fs::read_to_string(path).map_err(io_err(format!("reading seccomp profile {path}")))?;
-    serde_json::from_str(&text).map_err(|e| ContainerError::Io {
-        context: format!("seccomp profile {path}"),
-        source: std::io::Error::other(e),
-    })
 }
 
 /// An exclusive lock on one container, held while its state changes.
@@ -663,7 +654,9 @@ impl Engine {
         };
         let config = self.resolve_volumes(c, rootfs, &user)?;
         let seccomp = match &c.config.seccomp_profile {
-            Some(path) => Some(load_seccomp(path)?),
+            Some(path) => {
+                Some(seccomp::Profile::load(Path::new(path)).map_err(spec::SpecError::from)?)
+            }
             None => None,
         };
         let init = if c.config.init {
@@ -684,7 +677,8 @@ impl Engine {
             etc: Some(&net.etc),
             rootless: self.rootless,
             keep_id,
-            seccomp,
+            seccomp: seccomp.as_ref(),
+            host: &seccomp::Host::current(),
             init: init.as_deref(),
             default_nofile: spec::default_nofile(self.rootless, may_raise_limits()),
         })?;

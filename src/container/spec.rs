@@ -5,11 +5,12 @@
 use std::path::{Path, PathBuf};
 
 use oci_spec::runtime::{
-    Capability, LinuxCapabilities, LinuxNamespace, LinuxNamespaceType, LinuxSeccomp,
-    LinuxSeccompAction, LinuxSyscall, Mount, PosixRlimitBuilder, PosixRlimitType, Spec, User,
+    Capability, LinuxCapabilities, LinuxNamespace, LinuxNamespaceType, Mount, PosixRlimitBuilder,
+    PosixRlimitType, Spec, User,
 };
 
 use super::record::ContainerConfig;
+use super::seccomp::{Host, Profile};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SpecError {
@@ -17,6 +18,8 @@ pub enum SpecError {
     UnknownCapability(String),
     #[error("unknown ulimit \"{0}\"")]
     Ulimit(String),
+    #[error(transparent)]
+    Seccomp(#[from] super::seccomp::SeccompError),
     #[error("building the runtime spec: {0}")]
     Oci(#[from] oci_spec::OciSpecError),
 }
@@ -34,68 +37,6 @@ pub const DEFAULT_CAPS: &[&str] = &[
     "SETPCAP",
     "SETUID",
     "SYS_CHROOT",
-];
-
-/// Syscalls the default seccomp profile refuses with EPERM. Docker's and Podman's
-/// profiles are allow-lists of ~350 names; the dangerous remainder they leave out is this
-/// list, so a deny-list with the same effect is far shorter to read and review. (See
-/// docs/ARCHITECTURE.md, "Decisions".)
-pub const DENIED_SYSCALLS: &[&str] = &[
-    "acct",
-    "add_key",
-    "bpf",
-    "clock_adjtime",
-    "clock_settime",
-    "create_module",
-    "delete_module",
-    "finit_module",
-    "fsconfig",
-    "fsmount",
-    "fsopen",
-    "fspick",
-    "get_kernel_syms",
-    "get_mempolicy",
-    "init_module",
-    "ioperm",
-    "iopl",
-    "kcmp",
-    "kexec_file_load",
-    "kexec_load",
-    "keyctl",
-    "lookup_dcookie",
-    "mbind",
-    "mount",
-    "mount_setattr",
-    "move_mount",
-    "move_pages",
-    "name_to_handle_at",
-    "nfsservctl",
-    "open_by_handle_at",
-    "open_tree",
-    "perf_event_open",
-    "pivot_root",
-    "process_vm_readv",
-    "process_vm_writev",
-    "query_module",
-    "quotactl",
-    "reboot",
-    "request_key",
-    "set_mempolicy",
-    "setns",
-    "settimeofday",
-    "stime",
-    "swapoff",
-    "swapon",
-    "sysfs",
-    "syslog",
-    "umount",
-    "umount2",
-    "unshare",
-    "uselib",
-    "userfaultfd",
-    "ustat",
-    "vm86",
-    "vm86old",
 ];
 
 /// Whether the user may create cgroups for resource limits: a cgroup v2 hierarchy whose
@@ -160,8 +101,10 @@ pub struct SpecInput<'a> {
     pub etc: Option<&'a EtcFiles>,
     pub rootless: bool,
     pub keep_id: Option<KeepId>,
-    /// A profile loaded from `--security-opt seccomp=FILE`.
-    pub seccomp: Option<LinuxSeccomp>,
+    /// A profile loaded from `--security-opt seccomp=FILE` (else the default applies).
+    pub seccomp: Option<&'a Profile>,
+    /// What the profile's includes/excludes are checked against.
+    pub host: &'a Host,
     /// `--init`: the init binary to bind-mount and run as PID 1.
     pub init: Option<&'a Path>,
     /// The open-files limit to give when `--ulimit nofile` is absent; None inherits ours.
@@ -397,24 +340,13 @@ fn base_mounts(foreign_network: bool, rootless: bool, privileged: bool) -> Vec<M
     v
 }
 
-fn default_seccomp() -> Result<LinuxSeccomp, SpecError> {
-    let mut rule = LinuxSyscall::default();
-    rule.set_names(DENIED_SYSCALLS.iter().map(|s| s.to_string()).collect())
-        .set_action(LinuxSeccompAction::ScmpActErrno)
-        .set_errno_ret(Some(libc::EPERM as u32));
-    let mut s = LinuxSeccomp::default();
-    s.set_default_action(LinuxSeccompAction::ScmpActAllow)
-        .set_syscalls(Some(vec![rule]));
-    Ok(s)
-}
-
 /// The complete spec for one container start.
 pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     let c = input.config;
     let mut spec = Spec::default();
 
     let caps = capability_set(c)?;
-    let capset: oci_spec::runtime::Capabilities = caps.into_iter().collect();
+    let capset: oci_spec::runtime::Capabilities = caps.iter().cloned().collect();
     let mut lc = LinuxCapabilities::default();
     lc.set_bounding(Some(capset.clone()))
         .set_effective(Some(capset.clone()))
@@ -565,13 +497,12 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         linux.set_masked_paths(Some(masked));
         linux.set_readonly_paths(Some(oci_spec::runtime::get_default_readonly_paths()));
     }
-    linux.set_seccomp(if c.privileged || c.seccomp_unconfined {
-        None
-    } else if let Some(profile) = &input.seccomp {
-        Some(profile.clone())
-    } else {
-        Some(default_seccomp()?)
-    });
+    linux.set_seccomp(super::seccomp::for_container(
+        c,
+        input.seccomp,
+        &caps,
+        input.host,
+    )?);
     spec.set_linux(Some(linux));
     Ok(spec)
 }
@@ -638,6 +569,7 @@ mod tests {
             rootless: true,
             keep_id: None,
             seccomp: None,
+            host: &Host::current(),
             init: None,
             default_nofile: None,
         })
@@ -702,6 +634,7 @@ mod tests {
             rootless: true,
             keep_id: None,
             seccomp: None,
+            host: &Host::current(),
             init: None,
             default_nofile: None,
         })
