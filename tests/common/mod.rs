@@ -9,6 +9,8 @@
 // Each test crate compiles its own copy of this module and uses only part of it.
 #![allow(dead_code)]
 
+pub mod rootful;
+
 use std::collections::HashMap;
 use std::fs;
 use std::io::{Read, Write};

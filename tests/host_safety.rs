@@ -1,0 +1,96 @@
+//! Running as root never changes the host's own mounts (design.md §5).
+//!
+//! Each test imitates a systemd host without touching this machine: a throwaway mount
+//! namespace whose `/` is made rshared (see common/rootful.rs). Rootful cove then runs,
+//! exec's, copies, commits, mounts and removes containers with every network mode, and
+//! the namespace's /proc/self/mountinfo (mount ids and propagation included) must read
+//! exactly the same after every command as before the first.
+
+mod common;
+
+use common::image;
+use common::rootful::{cove, quote, Rootful, Step};
+
+/// Network modes a rootful container can use: `None` is the default (slirp4netns).
+const NETWORKS: &[Option<&str>] = &[
+    None,
+    Some("pasta"),
+    Some("none"),
+    Some("host"),
+    Some("hsnet"),
+];
+
+/// The whole life of a container per network mode, with `runtime` (None: built-in).
+fn lifecycle(h: &Rootful, runtime: Option<&str>) -> Vec<Step> {
+    let busybox = image("busybox");
+    let input = h.env.base.join("input");
+    std::fs::write(&input, "from the host\n").expect("write input");
+    let input = input.display().to_string();
+    let mut steps = vec![
+        cove(&["pull", "-q", "--tls-verify=false", &busybox]),
+        cove(&["network", "create", "hsnet"]),
+    ];
+    for net in NETWORKS {
+        let name = format!("c-{}", net.unwrap_or("default"));
+        let mut opts: Vec<&str> = Vec::new();
+        if let Some(r) = runtime {
+            opts.extend(["--runtime", r]);
+        }
+        if let Some(n) = net {
+            opts.extend(["--network", n]);
+        }
+        let with = |head: &[&str], tail: &[&str]| {
+            let mut v: Vec<&str> = head.to_vec();
+            v.extend(&opts);
+            v.push(&busybox);
+            v.extend(tail);
+            cove(&v)
+        };
+        let output = h.env.base.join(format!("output-{name}"));
+        let output = output.display().to_string();
+        steps.extend([
+            with(&["run", "--rm"], &["true"]),
+            with(&["run", "-d", "--name", &name], &["sleep", "1000"]),
+            cove(&["exec", &name, "true"]),
+            cove(&["cp", &input, &format!("{name}:/tmp/input")]),
+            cove(&["cp", &format!("{name}:/tmp/input"), &output]),
+            Step::Sh(format!("cmp {} {}", quote(&input), quote(&output))),
+            cove(&["commit", "-q", &name, &format!("hs-{name}")]),
+            cove(&["mount", &name]),
+            cove(&["unmount", &name]),
+            cove(&["rm", "-f", &name]),
+        ]);
+    }
+    let mut stopped = vec!["create", "--name", "stopped"];
+    if let Some(r) = runtime {
+        stopped.extend(["--runtime", r]);
+    }
+    stopped.extend([busybox.as_str(), "true"]);
+    steps.extend([
+        cove(&stopped),
+        cove(&["mount", "stopped"]),
+        cove(&["unmount", "stopped"]),
+        cove(&["start", "-a", "stopped"]),
+        cove(&["rm", "stopped"]),
+        cove(&["image", "mount", &busybox]),
+        cove(&["image", "unmount", &busybox]),
+        cove(&["network", "rm", "hsnet"]),
+    ]);
+    steps
+}
+
+#[test]
+fn rootful_builtin_runtime_leaves_host_mounts_alone() {
+    let h = Rootful::new("host-safety-builtin");
+    let session = h.session(&lifecycle(&h, None));
+    session.assert_mounts_unchanged();
+    session.assert_all_succeeded();
+}
+
+#[test]
+fn rootful_runc_leaves_host_mounts_alone() {
+    let h = Rootful::new("host-safety-runc");
+    let session = h.session(&lifecycle(&h, Some("runc")));
+    session.assert_mounts_unchanged();
+    session.assert_all_succeeded();
+}
