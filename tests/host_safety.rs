@@ -56,8 +56,8 @@ fn lifecycle(h: &Rootful, runtime: Option<&str>) -> Vec<Step> {
             cove(&["cp", &format!("{name}:/tmp/input"), &output]),
             Step::Sh(format!("cmp {} {}", quote(&input), quote(&output))),
             cove(&["commit", "-q", &name, &format!("hs-{name}")]),
-            cove(&["mount", &name]),
-            cove(&["unmount", &name]),
+            cove(&["container", "mount", &name]),
+            cove(&["container", "unmount", &name]),
             cove(&["rm", "-f", &name]),
         ]);
     }
@@ -68,8 +68,8 @@ fn lifecycle(h: &Rootful, runtime: Option<&str>) -> Vec<Step> {
     stopped.extend([busybox.as_str(), "true"]);
     steps.extend([
         cove(&stopped),
-        cove(&["mount", "stopped"]),
-        cove(&["unmount", "stopped"]),
+        cove(&["container", "mount", "stopped"]),
+        cove(&["container", "unmount", "stopped"]),
         cove(&["start", "-a", "stopped"]),
         cove(&["rm", "stopped"]),
         cove(&["image", "mount", &busybox]),

@@ -62,7 +62,8 @@ impl Rootful {
         self.env.base.join("root-run")
     }
 
-    fn cove_line(&self, args: &[String]) -> String {
+    /// A shell command line running rootful cove on this store (for `Step::Sh`).
+    pub fn cove_line(&self, args: &[&str]) -> String {
         let mut all = vec![
             cove_bin().display().to_string(),
             "--root".into(),
@@ -70,7 +71,7 @@ impl Rootful {
             "--runroot".into(),
             self.runroot().display().to_string(),
         ];
-        all.extend(args.iter().cloned());
+        all.extend(args.iter().map(|a| a.to_string()));
         all.iter().map(|a| quote(a)).collect::<Vec<_>>().join(" ")
     }
 
@@ -92,11 +93,14 @@ impl Rootful {
         let all = steps
             .iter()
             .map(|s| match s {
-                Step::Cove(args) => (self.cove_line(args), format!("cove {}", args.join(" "))),
+                Step::Cove(args) => {
+                    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                    (self.cove_line(&args), format!("cove {}", args.join(" ")))
+                }
                 Step::Sh(text) => (format!("sh -c {}", quote(text)), text.clone()),
             })
             .chain(std::iter::once((
-                self.cove_line(&["system".into(), "reset".into(), "--force".into()]),
+                self.cove_line(&["system", "reset", "--force"]),
                 "cove system reset --force".to_string(),
             )));
         for (n, (line, shown)) in all.enumerate() {
