@@ -12,6 +12,7 @@ use common::image;
 use common::rootful::{cove, quote, Rootful, Step};
 
 /// Network modes a rootful container can use: `None` is the default (slirp4netns).
+/// `container:NAME` is exercised with each of them.
 const NETWORKS: &[Option<&str>] = &[
     None,
     Some("pasta"),
@@ -48,10 +49,17 @@ fn lifecycle(h: &Rootful, runtime: Option<&str>) -> Vec<Step> {
         };
         let output = h.env.base.join(format!("output-{name}"));
         let output = output.display().to_string();
+        let joined = format!("container:{name}");
+        let mut join: Vec<&str> = vec!["run", "--rm"];
+        if let Some(r) = runtime {
+            join.extend(["--runtime", r]);
+        }
+        join.extend(["--network", &joined, &busybox, "true"]);
         steps.extend([
             with(&["run", "--rm"], &["true"]),
             with(&["run", "-d", "--name", &name], &["sleep", "1000"]),
             cove(&["exec", &name, "true"]),
+            cove(&join),
             cove(&["cp", &input, &format!("{name}:/tmp/input")]),
             cove(&["cp", &format!("{name}:/tmp/input"), &output]),
             Step::Sh(format!("cmp {} {}", quote(&input), quote(&output))),
@@ -91,6 +99,21 @@ fn rootful_builtin_runtime_leaves_host_mounts_alone() {
 fn rootful_runc_leaves_host_mounts_alone() {
     let h = Rootful::new("host-safety-runc");
     let session = h.session(&lifecycle(&h, Some("runc")));
+    session.assert_mounts_unchanged();
+    session.assert_all_succeeded();
+}
+
+#[test]
+fn rootful_commands_started_at_once_share_one_mount_namespace() {
+    let h = Rootful::new("host-safety-race");
+    let d = quote(&h.env.base.display().to_string());
+    let unshare = h.cove_line(&["unshare", "readlink", "/proc/self/ns/mnt"]);
+    let session = h.session(&[Step::Sh(format!(
+        "for i in 1 2 3 4 5 6 7 8; do {unshare} > {d}/ns.$i & done; wait; \
+         test \"$(cat {d}/ns.* | sort -u | wc -l)\" = 1 \
+         && test \"$(cat {d}/ns.1)\" != \"$(readlink /proc/self/ns/mnt)\" \
+         && test -s {d}/root-run/pause.pid"
+    ))]);
     session.assert_mounts_unchanged();
     session.assert_all_succeeded();
 }
