@@ -80,7 +80,7 @@ complete -c cove -n "__fish_cove_needs_command" -f -a "volume" -d 'Manage volume
 complete -c cove -n "__fish_cove_needs_command" -f -a "network" -d 'Manage networks'
 complete -c cove -n "__fish_cove_needs_command" -f -a "info" -d 'Display system-wide information'
 complete -c cove -n "__fish_cove_needs_command" -f -a "version" -d 'Show version information'
-complete -c cove -n "__fish_cove_needs_command" -f -a "unshare" -d 'Run a command in the rootless user namespace'
+complete -c cove -n "__fish_cove_needs_command" -f -a "unshare" -d 'Run a command in cove\'s namespace (root: cove\'s mount namespace)'
 complete -c cove -n "__fish_cove_needs_command" -f -a "completion" -d 'Generate shell completion scripts'
 complete -c cove -n "__fish_cove_needs_command" -f -a "system" -d 'Manage cove: disk usage, pruning, reset'
 complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r

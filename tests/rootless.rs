@@ -1,10 +1,12 @@
 //! The per-user namespace: one pause process, joined race-free by every command, recreated
-//! when it dies; clear refusal without subordinate ids; rootful mode for root.
+//! when it dies; clear refusal without subordinate ids; rootful mode for root, in its own
+//! mount namespace.
 
 mod common;
 
 use std::process::{Command, Stdio};
 
+use common::rootful::{cove, Rootful, Step};
 use common::{env_value, exit_code, image, test_user_ids, TestEnv};
 
 fn user_ns_of(pid: i32) -> String {
@@ -137,41 +139,39 @@ fn a_user_without_subordinate_ids_gets_a_clear_error() {
 }
 
 #[test]
-fn root_works_rootful_without_a_pause_process() {
-    let env = TestEnv::new("rootful");
-    // Root, with the same commands, its own dirs and no user namespace.
-    let run = |args: &[&str]| {
-        Command::new(common::cove_bin())
-            .env_clear()
-            .env("HOME", &env.home)
-            .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
-            .env("XDG_CONFIG_HOME", &env.config)
-            // Root keeps its store out of /var/lib: into the test's own dirs.
-            .arg("--root")
-            .arg(env.data.join("cove"))
-            .arg("--runroot")
-            .arg(env.run.join("cove"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
-    let info = run(&["info", "--format", "{{.Host.Security.Rootless}}"]);
-    assert!(info.status.success(), "{}", common::describe(&info));
-    assert_eq!(String::from_utf8_lossy(&info.stdout), "false\n");
-    // Root reads only /etc/containers/registries.conf (as Podman): plain HTTP by flag.
-    let pull = run(&["pull", "-q", "--tls-verify=false", &image("one")]);
-    assert!(pull.status.success(), "{}", common::describe(&pull));
-    // Podman's answer for root.
-    let unshare = run(&["unshare", "true"]);
-    assert_eq!(exit_code(&unshare), 125);
-    assert!(String::from_utf8_lossy(&unshare.stderr).contains("please use unshare with rootless"));
-    // A container runs as real root, in the host's user namespace.
-    let out = run(&["run", "--rm", &image("one"), "cat", "/proc/self/uid_map"]);
-    assert!(out.status.success(), "{}", common::describe(&out));
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("4294967295"),
-        "{}",
-        common::describe(&out)
-    );
-    assert!(!env.run.join("cove/pause.pid").exists());
+fn root_works_rootful_in_its_own_mount_namespace() {
+    // Root, with the same commands, its own dirs and no user namespace; like every rootful
+    // run in the tests, inside a throwaway mount namespace.
+    let h = Rootful::new("rootful");
+    let one = image("one");
+    let session = h.session(&[
+        cove(&["info", "--format", "{{.Host.Security.Rootless}}"]),
+        // Root reads only /etc/containers/registries.conf (as Podman): plain HTTP by flag.
+        cove(&["pull", "-q", "--tls-verify=false", &one]),
+        // A container runs as real root, in the host's user namespace.
+        cove(&["run", "--rm", &one, "cat", "/proc/self/uid_map"]),
+        cove(&["create", "--name", "m", &one, "true"]),
+        // What `container mount` mounted stays in cove's mount namespace, where `cove
+        // unshare` (and any later command) finds it.
+        Step::Sh(format!(
+            "p=$({mount}) && {unshare} grep -q \" $p \" /proc/self/mountinfo \
+             && ! grep -q \" $p \" /proc/self/mountinfo",
+            mount = h.cove_line(&["container", "mount", "m"]),
+            unshare = h.cove_line(&["unshare"]),
+        )),
+        cove(&["unshare", "sh", "-c", "exit 7"]),
+    ]);
+    session.assert_mounts_unchanged();
+    let info = session.step("cove info --format {{.Host.Security.Rootless}}");
+    assert_eq!((info.code, info.output.as_str()), (0, "false\n"));
+    let uid_map = session.step(&format!("cove run --rm {one} cat /proc/self/uid_map"));
+    assert!(uid_map.output.contains("4294967295"), "{}", uid_map.output);
+    assert_eq!(session.step("cove unshare sh -c exit 7").code, 7);
+    session
+        .steps
+        .iter()
+        .filter(|s| !s.command.ends_with("exit 7"))
+        .for_each(|s| {
+            assert_eq!(s.code, 0, "`{}`: {}", s.command, s.output);
+        });
 }

@@ -162,7 +162,7 @@ pub enum Command {
     Info(system::InfoArgs),
     /// Show version information
     Version(system::VersionArgs),
-    /// Run a command in the rootless user namespace
+    /// Run a command in cove's namespace (root: cove's mount namespace)
     Unshare(system::UnshareArgs),
     /// Generate shell completion scripts
     Completion(system::CompletionArgs),
@@ -595,7 +595,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Logout(a) => login::logout(ctx, a),
         Command::Info(a) => system::info(ctx, a),
         Command::Version(a) => system::version(ctx, a),
-        Command::Unshare(a) => system::unshare(ctx, a),
+        Command::Unshare(a) => system::unshare(a),
         Command::Completion(a) => system::completion(a),
         Command::Events(a) => events::events(ctx, a),
         Command::Healthcheck(c) => healthcheck::run(ctx, c),

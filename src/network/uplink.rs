@@ -138,6 +138,14 @@ pub fn pasta_args(extra: &[String], netns: &Path, dns_forward: &str) -> Vec<Stri
     .map(|s| s.to_string())
     .collect();
     args.push(netns.display().to_string());
+    if crate::rootless::host_ids().0 == 0 {
+        // Started by real root (not uid 0 of a user's namespace), pasta switches to
+        // `nobody` before joining the namespace and then may not enter it. It still
+        // confines itself (its own user, mount and pid namespaces, capabilities dropped);
+        // its mount work stays inside cove's mount namespace like everything root's
+        // cove starts.
+        args.extend(["--runas".into(), "0".into()]);
+    }
     args.extend(extra.iter().cloned());
     args
 }

@@ -1,4 +1,5 @@
-//! Rootless entry: the per-user user+mount namespace held by a pause process.
+//! Rootless entry: the per-user user+mount namespace held by a pause process; for real
+//! root, root's mount namespace held the same way (see `enter_rootful`).
 //!
 //! `enter` runs in `main` before any thread exists (setns into a user namespace is refused
 //! to multi-threaded processes). It joins the namespace of the pause process named in
@@ -101,35 +102,81 @@ fn io_err(context: impl Into<String>) -> impl FnOnce(io::Error) -> RootlessError
 }
 
 /// Enter the per-user namespace (see the module docs). Must be called while the process
-/// is single-threaded. As real root, does nothing and returns `Mode::Rootful`.
+/// is single-threaded. As real root, enters root's mount namespace instead and returns
+/// `Mode::Rootful`.
 pub fn enter(paths: &crate::paths::Paths) -> Result<Mode, RootlessError> {
-    let own_ns = userns_inode(Path::new("/proc/self/ns/user"))
+    let own_ns = ns_inode(Path::new("/proc/self/ns/user"))
         .map_err(io_err("cannot read /proc/self/ns/user"))?;
     if in_our_namespace(own_ns) {
         return rootless_mode();
     }
     if geteuid().is_root() {
+        enter_rootful(paths, own_ns)?;
         return Ok(Mode::Rootful);
     }
     let (uid, gid) = (getuid().as_raw(), getgid().as_raw());
+    let ns = find_or_create(
+        paths,
+        |pid| pause::open(pid, uid, own_ns),
+        || create(uid, gid),
+    )?;
+    join(&ns)?;
+    rootless_mode()
+}
+
+/// Root needs no user namespace, but its commands start programs that mount and unmount
+/// (slirp4netns's and pasta's sandboxes pivot_root and detach the old root, runtimes
+/// mount container roots): on a host whose `/` is shared, as systemd makes it, those
+/// changes would propagate into the host's own mount table. So root's commands all run
+/// in one mount namespace held by root's pause process, whose mounts are slaves of the
+/// host's: host mounts still show up inside, nothing inside gets out. Sharing one
+/// namespace keeps a container's rootfs, mounted by one command, visible to the next.
+fn enter_rootful(paths: &crate::paths::Paths, own_userns: u64) -> Result<(), RootlessError> {
+    let ns = find_or_create(
+        paths,
+        |pid| pause::open_rootful(pid, own_userns),
+        || pause::spawn(pause::Owner::Root),
+    )?;
+    let own_mnt = ns_inode(Path::new("/proc/self/ns/mnt"))
+        .map_err(io_err("cannot read /proc/self/ns/mnt"))?;
+    let pause_mnt = File::from(ns.mnt.try_clone().map_err(io_err("dup"))?)
+        .metadata()
+        .map_err(io_err("cannot stat the pause process's mount namespace"))?
+        .ino();
+    // Already inside: a shim's exit command, or a command under `cove unshare`.
+    if own_mnt == pause_mnt {
+        return Ok(());
+    }
+    enter_mount_ns(&ns)
+}
+
+/// The pause process recorded in `RUNTIME/pause.pid` if `open` accepts it, else a new
+/// one from `spawn` (recorded there). Creation is serialised by `RUNTIME/pause.lock`, so
+/// commands started together all end up in the same namespace.
+fn find_or_create(
+    paths: &crate::paths::Paths,
+    open: impl Fn(i32) -> Option<pause::PauseNs>,
+    spawn: impl FnOnce() -> Result<i32, RootlessError>,
+) -> Result<pause::PauseNs, RootlessError> {
     crate::paths::ensure_private_dir(&paths.runtime)
         .map_err(io_err(format!("cannot create {}", paths.runtime.display())))?;
     let pid_file = paths.runtime.join("pause.pid");
-
-    // Fast path without the lock: `pause::open` validates through a pinned /proc/PID.
-    let ns = match pause::read_pid_file(&pid_file).and_then(|pid| pause::open(pid, uid, own_ns)) {
-        Some(ns) => ns,
-        None => {
-            let _lock = lock(&paths.runtime.join("pause.lock"))?;
-            // Someone may have created it while we waited for the lock.
-            match pause::read_pid_file(&pid_file).and_then(|pid| pause::open(pid, uid, own_ns)) {
-                Some(ns) => ns,
-                None => create(uid, gid, own_ns, &pid_file)?,
-            }
-        }
-    };
-    join(&ns)?;
-    rootless_mode()
+    // Fast path without the lock: `open` validates through a pinned /proc/PID.
+    if let Some(ns) = pause::read_pid_file(&pid_file).and_then(&open) {
+        return Ok(ns);
+    }
+    let _lock = lock(&paths.runtime.join("pause.lock"))?;
+    // Someone may have created it while we waited for the lock.
+    if let Some(ns) = pause::read_pid_file(&pid_file).and_then(&open) {
+        return Ok(ns);
+    }
+    let pid = spawn()?;
+    pause::write_pid_file(&pid_file, pid)
+        .map_err(io_err(format!("cannot write {}", pid_file.display())))?;
+    open(pid).ok_or_else(|| RootlessError::Io {
+        context: format!("pause process {pid} vanished right after creation"),
+        source: io::Error::from(io::ErrorKind::NotFound),
+    })
 }
 
 /// Whether we are already inside our per-user namespace (e.g. under `cove unshare`,
@@ -145,7 +192,7 @@ fn in_our_namespace(own_ns: u64) -> bool {
 /// uid 0 in here), elsewhere they are simply ours. Use this, not getuid(), to resolve
 /// per-user paths, since a command run under `cove unshare` sees uid 0.
 pub fn host_ids() -> (u32, u32) {
-    let own_ns = userns_inode(Path::new("/proc/self/ns/user")).unwrap_or(0);
+    let own_ns = ns_inode(Path::new("/proc/self/ns/user")).unwrap_or(0);
     if in_our_namespace(own_ns) {
         if let Ok((u, g)) = current_mappings() {
             if let (Some(uid), Some(gid)) = (host_of_root(&u), host_of_root(&g)) {
@@ -175,7 +222,7 @@ fn rootless_mode() -> Result<Mode, RootlessError> {
     })
 }
 
-fn userns_inode(path: &Path) -> io::Result<u64> {
+fn ns_inode(path: &Path) -> io::Result<u64> {
     std::fs::metadata(path).map(|m| m.ino())
 }
 
@@ -183,13 +230,8 @@ fn lock(path: &Path) -> Result<Flock<File>, RootlessError> {
     crate::paths::lock_file(path).map_err(io_err(format!("cannot lock {}", path.display())))
 }
 
-/// Create a pause process (caller holds the lock), record it and open its namespaces.
-fn create(
-    uid: u32,
-    gid: u32,
-    own_ns: u64,
-    pid_file: &Path,
-) -> Result<pause::PauseNs, RootlessError> {
+/// Create the user's pause process (caller holds the lock); returns its pid.
+fn create(uid: u32, gid: u32) -> Result<i32, RootlessError> {
     let user = User::from_uid(getuid())
         .ok()
         .flatten()
@@ -203,12 +245,11 @@ fn create(
             return Err(RootlessError::HelperMissing { tool });
         }
     }
-    let pid = pause::spawn(uid, gid, &uid_ranges, &gid_ranges)?;
-    pause::write_pid_file(pid_file, pid)
-        .map_err(io_err(format!("cannot write {}", pid_file.display())))?;
-    pause::open(pid, uid, own_ns).ok_or_else(|| RootlessError::Io {
-        context: format!("pause process {pid} vanished right after creation"),
-        source: io::Error::from(io::ErrorKind::NotFound),
+    pause::spawn(pause::Owner::User {
+        uid,
+        gid,
+        uid_ranges: &uid_ranges,
+        gid_ranges: &gid_ranges,
     })
 }
 
@@ -241,36 +282,41 @@ fn ranges(
 /// Join the pause's user namespace, then its mount namespace (which the user namespace
 /// owns, so joining it needs the capabilities the first setns gave us).
 fn join(ns: &pause::PauseNs) -> Result<(), RootlessError> {
+    setns(&ns.user, CloneFlags::CLONE_NEWUSER).map_err(join_error("user", ns.pid))?;
+    enter_mount_ns(ns)?;
+    let inode = ns_inode(Path::new("/proc/self/ns/user"))
+        .map_err(io_err("cannot read /proc/self/ns/user"))?;
+    // SAFETY-free in edition 2021, and the process is single-threaded by contract.
+    std::env::set_var(USERNS_ENV, inode.to_string());
+    Ok(())
+}
+
+/// Join the pause's mount namespace, keeping the working directory.
+fn enter_mount_ns(ns: &pause::PauseNs) -> Result<(), RootlessError> {
     // setns(CLONE_NEWNS) resets the working directory to the namespace's root; the
     // mount namespace is a copy of the host's, so the same path leads back.
     let cwd = std::env::current_dir().ok();
-    setns(&ns.user, CloneFlags::CLONE_NEWUSER).map_err(|source| RootlessError::Join {
-        ns: "user",
-        pid: ns.pid,
+    setns(&ns.mnt, CloneFlags::CLONE_NEWNS).map_err(join_error("mount", ns.pid))?;
+    if let Some(cwd) = cwd {
+        std::env::set_current_dir(&cwd).map_err(io_err(format!(
+            "cannot return to {} inside cove's mount namespace",
+            cwd.display()
+        )))?;
+    }
+    Ok(())
+}
+
+fn join_error(ns: &'static str, pid: i32) -> impl FnOnce(Errno) -> RootlessError {
+    move |source| RootlessError::Join {
+        ns,
+        pid,
         source,
         hint: if source == Errno::EINVAL {
             " (is the process multi-threaded? enter() must run before any thread starts)"
         } else {
             ""
         },
-    })?;
-    setns(&ns.mnt, CloneFlags::CLONE_NEWNS).map_err(|source| RootlessError::Join {
-        ns: "mount",
-        pid: ns.pid,
-        source,
-        hint: "",
-    })?;
-    if let Some(cwd) = cwd {
-        std::env::set_current_dir(&cwd).map_err(io_err(format!(
-            "cannot return to {} inside the user namespace",
-            cwd.display()
-        )))?;
     }
-    let inode = userns_inode(Path::new("/proc/self/ns/user"))
-        .map_err(io_err("cannot read /proc/self/ns/user"))?;
-    // SAFETY-free in edition 2021, and the process is single-threaded by contract.
-    std::env::set_var(USERNS_ENV, inode.to_string());
-    Ok(())
 }
 
 /// The uid and gid maps of this process.

@@ -53,6 +53,16 @@ pub fn write_pid_file(path: &Path, pid: i32) -> io::Result<()> {
 /// Everything is opened relative to one /proc/PID directory fd: if the pid dies and is
 /// reused in between, the lookups fail instead of reaching the new process.
 pub fn open(pid: i32, uid: u32, own_userns: u64) -> Option<PauseNs> {
+    open_checked(pid, uid, |user_ino| user_ino != own_userns)
+}
+
+/// Like `open`, for root's pause process: it holds only a mount namespace, so it runs
+/// as uid 0 in our own user namespace (which also tells it apart from a rootless one).
+pub fn open_rootful(pid: i32, own_userns: u64) -> Option<PauseNs> {
+    open_checked(pid, 0, |user_ino| user_ino == own_userns)
+}
+
+fn open_checked(pid: i32, uid: u32, userns_ok: impl Fn(u64) -> bool) -> Option<PauseNs> {
     let dir = File::open(format!("/proc/{pid}")).ok()?;
     if dir.metadata().ok()?.uid() != uid {
         return None;
@@ -70,7 +80,7 @@ pub fn open(pid: i32, uid: u32, own_userns: u64) -> Option<PauseNs> {
     let user = at("ns/user", OFlag::O_RDONLY)?;
     let mnt = at("ns/mnt", OFlag::O_RDONLY)?;
     let user_ino = File::from(user.try_clone().ok()?).metadata().ok()?.ino();
-    (user_ino != own_userns).then_some(PauseNs { pid, user, mnt })
+    userns_ok(user_ino).then_some(PauseNs { pid, user, mnt })
 }
 
 // Steps reported by the pause process over the status pipe: (step, value). For STEP_OK
@@ -80,18 +90,26 @@ const STEP_UNSHARE: i32 = 1;
 const STEP_MOUNT: i32 = 2;
 const STEP_FORK: i32 = 3;
 
-/// Create a pause process in new user+mount namespaces, map it with
-/// newuidmap/newgidmap and wait until it is ready. Returns its pid.
+/// Who the pause process is for. A rootless user's pause gets a new user namespace as
+/// well, mapped with newuidmap/newgidmap from the user's subordinate ranges; root's gets
+/// only a mount namespace.
+pub enum Owner<'a> {
+    User {
+        uid: u32,
+        gid: u32,
+        uid_ranges: &'a [SubidRange],
+        gid_ranges: &'a [SubidRange],
+    },
+    Root,
+}
+
+/// Create a pause process in new namespaces (see `Owner`), map it if it has a user
+/// namespace and wait until it is ready. Returns its pid.
 ///
 /// The pause is a grandchild: the intermediate child calls setsid, forks and exits at
 /// once, so the pause is reparented to init (or a subreaper) and never lingers as a
 /// zombie of a long-running cove.
-pub fn spawn(
-    uid: u32,
-    gid: u32,
-    uid_ranges: &[SubidRange],
-    gid_ranges: &[SubidRange],
-) -> Result<i32, RootlessError> {
+pub fn spawn(owner: Owner) -> Result<i32, RootlessError> {
     let io_err = |context: &str| {
         let context = context.to_string();
         move |e: Errno| RootlessError::Io {
@@ -103,6 +121,12 @@ pub fn spawn(
     let (status_r, status_w) = pipe2(OFlag::O_CLOEXEC).map_err(io_err("pipe"))?;
     let (go_r, go_w) = pipe2(OFlag::O_CLOEXEC).map_err(io_err("pipe"))?;
     let name = c"cove-pause";
+    let userns = matches!(owner, Owner::User { .. });
+    let flags = if userns {
+        libc::CLONE_NEWUSER | libc::CLONE_NEWNS
+    } else {
+        libc::CLONE_NEWNS
+    };
 
     // SAFETY: the child only makes raw syscalls before _exit or pause(); it never
     // returns into Rust code that could rely on other threads' state.
@@ -115,7 +139,7 @@ pub fn spawn(
                 libc::close(go_w.as_raw_fd());
                 libc::setsid();
                 match libc::fork() {
-                    0 => pause_main(status_w, go_r, name),
+                    0 => pause_main(status_w, go_r, name, flags),
                     -1 => {
                         send(status_w, STEP_FORK, errno());
                         libc::_exit(1)
@@ -133,30 +157,42 @@ pub fn spawn(
             let mut go = File::from(go_w);
             let pid = match recv(&mut status)? {
                 (STEP_OK, pid) => pid,
-                (step, e) => return Err(step_error(step, e)),
+                (step, e) => return Err(step_error(step, e, userns)),
             };
             // On any mapping failure, dropping `go` unblocks the pause with EOF and it
             // exits by itself.
-            newidmap::run("newuidmap", &newidmap::map_args(pid, uid, uid_ranges))?;
-            newidmap::run("newgidmap", &newidmap::map_args(pid, gid, gid_ranges))?;
+            if let Owner::User {
+                uid,
+                gid,
+                uid_ranges,
+                gid_ranges,
+            } = owner
+            {
+                newidmap::run("newuidmap", &newidmap::map_args(pid, uid, uid_ranges))?;
+                newidmap::run("newgidmap", &newidmap::map_args(pid, gid, gid_ranges))?;
+            }
             go.write_all(&[1]).map_err(|source| RootlessError::Io {
                 context: "cannot signal the pause process".into(),
                 source,
             })?;
             match recv(&mut status)? {
                 (STEP_OK, _) => Ok(pid),
-                (step, e) => Err(step_error(step, e)),
+                (step, e) => Err(step_error(step, e, userns)),
             }
         }
     }
 }
 
-fn step_error(step: i32, errno: i32) -> RootlessError {
+fn step_error(step: i32, errno: i32, userns: bool) -> RootlessError {
     let source = Errno::from_raw(errno);
     match step {
-        STEP_UNSHARE => RootlessError::UsernsDisabled { source },
+        STEP_UNSHARE if userns => RootlessError::UsernsDisabled { source },
+        STEP_UNSHARE => RootlessError::Io {
+            context: "pause process: cannot create a mount namespace".into(),
+            source: source.into(),
+        },
         STEP_MOUNT => RootlessError::Io {
-            context: "pause process: cannot make mounts private".into(),
+            context: "pause process: cannot make its mounts slaves of the host".into(),
             source: source.into(),
         },
         _ => RootlessError::Io {
@@ -195,8 +231,8 @@ fn send(fd: RawFd, step: i32, value: i32) {
 
 /// The pause process itself, after the double fork. Only raw syscalls: no allocation,
 /// no locks, since the parent may in principle have had other threads.
-unsafe fn pause_main(status_w: RawFd, go_r: RawFd, name: &CStr) -> ! {
-    if libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNS) != 0 {
+unsafe fn pause_main(status_w: RawFd, go_r: RawFd, name: &CStr, flags: libc::c_int) -> ! {
+    if libc::unshare(flags) != 0 {
         send(status_w, STEP_UNSHARE, errno());
         libc::_exit(1);
     }
@@ -206,10 +242,12 @@ unsafe fn pause_main(status_w: RawFd, go_r: RawFd, name: &CStr) -> ! {
         // The parent could not map us and gave up.
         libc::_exit(1);
     }
-    // The kernel already made the copied mounts slaves of the host (a less privileged
-    // mount namespace); keep them slaves, made explicit and recursive, so mounts the
-    // user makes on the host later (USB drives, automounts) still show up in here,
-    // while nothing mounted in here ever propagates out.
+    // Slaves of the host, recursively: mounts made on the host later (USB drives,
+    // automounts) still show up in here, while nothing mounted or unmounted in here, by
+    // cove or by anything it starts, ever propagates out. In a new user namespace the
+    // kernel already made the copies slaves; root's copies of a shared `/` (systemd's
+    // default) are still peers of the host's until this call, and nothing is mounted
+    // before it.
     if libc::mount(
         c"none".as_ptr(),
         c"/".as_ptr(),

@@ -11,6 +11,7 @@
 
 pub mod podman;
 pub mod probe;
+pub mod rootful;
 
 use std::collections::HashMap;
 use std::fs;

@@ -180,10 +180,9 @@ pub struct UnshareArgs {
     pub command: Vec<String>,
 }
 
-pub fn unshare(ctx: &Ctx, a: UnshareArgs) -> CmdResult {
-    if !ctx.rootless() {
-        return Err(anyhow::anyhow!("please use unshare with rootless").into());
-    }
+/// Rootless, the per-user namespace; as root, root's mount namespace, where the paths
+/// `container mount` prints are mounted.
+pub fn unshare(a: UnshareArgs) -> CmdResult {
     rootless::unshare_command(&a.command).map_err(|e| Failure {
         code: e.exit_code(),
         error: e.into(),
