@@ -23,10 +23,7 @@ pub enum ProcessError {
     #[error("process.args is empty")]
     NoArgs,
     #[error("{context}: {source}")]
-    Sys {
-        context: String,
-        source: nix::Error,
-    },
+    Sys { context: String, source: nix::Error },
     #[error("setting capabilities: {0}")]
     Caps(String),
     #[error(transparent)]

@@ -154,14 +154,19 @@ pub fn compile(profile: &LinuxSeccomp) -> Result<(Filter, Skipped), SeccompError
     for a in profile.architectures().iter().flatten() {
         let name = arch_name(a);
         let arch = ScmpArch::from_str(&name).map_err(|_| SeccompError::Arch(name.clone()))?;
-        if !ctx.is_arch_present(arch).map_err(lib(format!("arch {name}")))? {
-            ctx.add_arch(arch).map_err(lib(format!("adding arch {name}")))?;
+        if !ctx
+            .is_arch_present(arch)
+            .map_err(lib(format!("arch {name}")))?
+        {
+            ctx.add_arch(arch)
+                .map_err(lib(format!("adding arch {name}")))?;
         }
     }
     for flag in profile.flags().iter().flatten() {
         match flag {
             LinuxSeccompFilterFlag::SeccompFilterFlagLog => {
-                ctx.set_ctl_log(true).map_err(lib("flag SECCOMP_FILTER_FLAG_LOG"))?;
+                ctx.set_ctl_log(true)
+                    .map_err(lib("flag SECCOMP_FILTER_FLAG_LOG"))?;
             }
             LinuxSeccompFilterFlag::SeccompFilterFlagSpecAllow => {
                 ctx.set_filter_attr(ScmpFilterAttr::CtlSsb, 1)
@@ -270,7 +275,10 @@ mod tests {
             )],
         );
         let (_, skipped) = compile(&p).unwrap();
-        assert_eq!(skipped.unknown_names, vec!["no_such_syscall_xyz".to_string()]);
+        assert_eq!(
+            skipped.unknown_names,
+            vec!["no_such_syscall_xyz".to_string()]
+        );
     }
 
     #[test]

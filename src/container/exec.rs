@@ -290,12 +290,7 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> 
                 // The pid namespace applies to children only: one more fork.
                 match unsafe { fork() } {
                     Ok(ForkResult::Child) => {
-                        become_process(
-                        spec,
-                        filter.as_ref(),
-                        &root,
-                        pty.as_ref().map(|p| &p.slave),
-                    )
+                        become_process(spec, filter.as_ref(), &root, pty.as_ref().map(|p| &p.slave))
                     }
                     Ok(ForkResult::Parent { child }) => match (detach, spec.timeout) {
                         (true, _) => 0,
