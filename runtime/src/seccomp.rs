@@ -259,9 +259,18 @@ mod tests {
         );
         assert_eq!(rule_conditions(&different).len(), 1);
         assert_eq!(rule_conditions(&different)[0].len(), 2);
-        // libseccomp accepts both shapes (it refuses two conditions on one index in one rule).
+        // libseccomp accepts both shapes, but not two conditions on one index in one rule.
         let p = profile(LinuxSeccompAction::ScmpActErrno, vec![same, different]);
-        compile(&p).unwrap();
+        let (mut filter, _) = compile(&p).unwrap();
+        let both = [
+            ScmpArgCompare::new(0, ScmpCompareOp::Equal, 0),
+            ScmpArgCompare::new(0, ScmpCompareOp::Equal, 8),
+        ];
+        let nr = ScmpSyscall::from_name("personality").unwrap();
+        assert!(filter
+            .ctx
+            .add_rule_conditional(ScmpAction::Allow, nr, &both)
+            .is_err());
     }
 
     #[test]
