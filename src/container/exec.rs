@@ -251,7 +251,16 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> 
     let root = File::open(format!("/proc/{pid}/root")).map_err(|_| ExecError::Gone(pid))?;
     // Compiled here, so a bad profile is cove's error, not the process's.
     let filter = match &spec.seccomp {
-        Some(profile) => Some(seccomp::compile(profile)?.0),
+        Some(profile) => {
+            let (filter, skipped) = seccomp::compile(profile)?;
+            if !skipped.unknown_names.is_empty() {
+                crate::log::debug(format_args!(
+                    "seccomp: syscalls this libseccomp does not know, skipped as runc does: {}",
+                    skipped.unknown_names.join(" ")
+                ));
+            }
+            Some(filter)
+        }
         None => None,
     };
     let cgroups = cgroup_procs_files(pid);
