@@ -9,6 +9,7 @@ if ! command -v cargo >/dev/null 2>&1; then
         if [ -x "$d/cargo" ]; then PATH="$d:$PATH"; export PATH; break; fi
     done
 fi
+bash scripts/install-build-deps.sh
 profile=(--release)
 [ "${1:-}" = debug ] && profile=()
 cargo build "${profile[@]}" --workspace

@@ -30,10 +30,11 @@ PY=/usr/bin/python3
 
 # ------------------------------------------------------------------ packages
 # systemd: only for `systemd-analyze verify` of the units cove generates (tests/systemd.rs);
-# it does not need to run as PID 1.
+# it does not need to run as PID 1. libseccomp-dev: building cove (see install-build-deps.sh).
 PKGS=(uidmap slirp4netns docker-registry busybox-static python3 fuse-overlayfs zstd
       apache2-utils ca-certificates curl iproute2 procps util-linux passt nftables
-      build-essential pkg-config systemd podman runc golang-github-containers-common)
+      build-essential pkg-config systemd podman runc golang-github-containers-common
+      libseccomp-dev)
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

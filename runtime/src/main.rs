@@ -10,7 +10,6 @@ mod init;
 mod inroot;
 mod mountopts;
 mod rootfs;
-mod seccomp;
 mod signal;
 mod state;
 mod terminal;

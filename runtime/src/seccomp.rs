@@ -1,198 +1,352 @@
-//! The spec's seccomp profile compiled to a classic BPF filter by hand and installed with
-//! prctl. libseccomp would do the compiling, but needs a C library at build and run time;
-//! profiles are name lists with one action each, which a few dozen lines turn into BPF. Rules with argument conditions are not supported: they are
-//! skipped (the syscall then gets the default action) and reported.
+//! An OCI `linux.seccomp` profile compiled by libseccomp, converted the way runc converts
+//! it (libcontainer/seccomp/seccomp_linux.go), so a profile means the same under
+//! cove-runtime, `cove exec` and runc:
+//!
+//! * names libseccomp does not know are skipped: profiles list syscalls of newer kernels;
+//! * a rule whose action (with its errno) equals the default action is skipped;
+//! * conditions on different argument indexes are ANDed in one rule; when one index
+//!   appears twice, libseccomp refuses the rule, so every condition becomes a rule of its
+//!   own (an OR), as runc does;
+//! * the filter does not set no_new_privs itself: the process's `noNewPrivileges` decides.
 
-use oci_spec::runtime::{LinuxSeccomp, LinuxSeccompAction};
+use std::str::FromStr;
 
-const SECCOMP_RET_KILL_THREAD: u32 = 0x0000_0000;
-const SECCOMP_RET_KILL_PROCESS: u32 = 0x8000_0000;
-const SECCOMP_RET_TRAP: u32 = 0x0003_0000;
-const SECCOMP_RET_ERRNO: u32 = 0x0005_0000;
-const SECCOMP_RET_LOG: u32 = 0x7ffc_0000;
-const SECCOMP_RET_ALLOW: u32 = 0x7fff_0000;
+use libseccomp::{
+    ScmpAction, ScmpArch, ScmpArgCompare, ScmpCompareOp, ScmpFilterAttr, ScmpFilterContext,
+    ScmpSyscall,
+};
+use oci_spec::runtime::{
+    LinuxSeccomp, LinuxSeccompAction, LinuxSeccompArg, LinuxSeccompFilterFlag,
+    LinuxSeccompOperator, LinuxSyscall,
+};
 
-const BPF_LD_W_ABS: u16 = 0x20;
-const BPF_JEQ_K: u16 = 0x15;
-const BPF_JGE_K: u16 = 0x35;
-const BPF_RET_K: u16 = 0x06;
-
-/// Offsets in `struct seccomp_data`.
-const OFFSET_NR: u32 = 0;
-const OFFSET_ARCH: u32 = 4;
-
-#[cfg(target_arch = "x86_64")]
-const AUDIT_ARCH: u32 = 0xc000_003e;
-#[cfg(target_arch = "aarch64")]
-const AUDIT_ARCH: u32 = 0xc000_00b7;
-/// x32 syscalls on x86_64 carry this bit; they are refused rather than filtered twice.
-const X32_SYSCALL_BIT: u32 = 0x4000_0000;
+/// Arguments a syscall has at most (`struct seccomp_data.args`).
+const MAX_ARGS: usize = 6;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeccompError {
-    #[error("seccomp action {0:?} is not supported")]
+    #[error("seccomp action {0} is not supported")]
     Action(LinuxSeccompAction),
-    #[error("seccomp filter has {0} instructions, more than the kernel's 4096")]
-    TooLong(usize),
-    #[error("installing the seccomp filter: {0}")]
-    Install(std::io::Error),
+    #[error("seccomp: errno {0} is out of range")]
+    Errno(u32),
+    #[error("seccomp: architecture {0} is not known to libseccomp")]
+    Arch(String),
+    #[error("seccomp: flag {0} is not supported")]
+    Flag(LinuxSeccompFilterFlag),
+    #[error("seccomp: syscall {name} has a condition on argument {index}, past the last ({max})", max = MAX_ARGS - 1)]
+    ArgIndex { name: String, index: usize },
+    #[error("seccomp: a rule without syscall names")]
+    NoNames,
+    #[error("seccomp: {context}: {source}")]
+    Lib {
+        context: String,
+        source: libseccomp::error::SeccompError,
+    },
 }
 
-fn ret_value(action: LinuxSeccompAction, errno: Option<u32>) -> Result<u32, SeccompError> {
+fn lib(context: impl Into<String>) -> impl FnOnce(libseccomp::error::SeccompError) -> SeccompError {
+    let context = context.into();
+    move |source| SeccompError::Lib { context, source }
+}
+
+/// A compiled filter, loaded into the calling thread by [`Filter::load`].
+pub struct Filter {
+    ctx: ScmpFilterContext,
+}
+
+impl std::fmt::Debug for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("seccomp::Filter")
+    }
+}
+
+impl Filter {
+    /// Install on the calling thread. Needs no_new_privs or CAP_SYS_ADMIN in the
+    /// process's user namespace.
+    pub fn load(&self) -> Result<(), SeccompError> {
+        self.ctx.load().map_err(lib("loading the filter"))
+    }
+}
+
+/// `action` with its errno (runc: EPERM when the profile names none).
+fn action(action: LinuxSeccompAction, errno: Option<u32>) -> Result<ScmpAction, SeccompError> {
+    let errno = errno.unwrap_or(libc::EPERM as u32);
+    let ret = || i32::try_from(errno).map_err(|_| SeccompError::Errno(errno));
     Ok(match action {
-        LinuxSeccompAction::ScmpActAllow => SECCOMP_RET_ALLOW,
-        LinuxSeccompAction::ScmpActErrno => {
-            SECCOMP_RET_ERRNO | (errno.unwrap_or(libc::EPERM as u32) & 0xffff)
-        }
+        LinuxSeccompAction::ScmpActAllow => ScmpAction::Allow,
+        LinuxSeccompAction::ScmpActErrno => ScmpAction::Errno(ret()?),
         LinuxSeccompAction::ScmpActKill | LinuxSeccompAction::ScmpActKillThread => {
-            SECCOMP_RET_KILL_THREAD
+            ScmpAction::KillThread
         }
-        LinuxSeccompAction::ScmpActKillProcess => SECCOMP_RET_KILL_PROCESS,
-        LinuxSeccompAction::ScmpActTrap => SECCOMP_RET_TRAP,
-        LinuxSeccompAction::ScmpActLog => SECCOMP_RET_LOG,
-        other => return Err(SeccompError::Action(other)),
+        LinuxSeccompAction::ScmpActKillProcess => ScmpAction::KillProcess,
+        LinuxSeccompAction::ScmpActTrap => ScmpAction::Trap,
+        LinuxSeccompAction::ScmpActTrace => {
+            ScmpAction::Trace(u16::try_from(errno).map_err(|_| SeccompError::Errno(errno))?)
+        }
+        LinuxSeccompAction::ScmpActLog => ScmpAction::Log,
+        // Needs a listener (`listenerPath`) that cove does not provide.
+        LinuxSeccompAction::ScmpActNotify => return Err(SeccompError::Action(action)),
     })
 }
 
-mod table {
-    include!(concat!(env!("OUT_DIR"), "/syscalls.rs"));
+fn condition(c: &LinuxSeccompArg) -> ScmpArgCompare {
+    let op = match c.op() {
+        LinuxSeccompOperator::ScmpCmpNe => ScmpCompareOp::NotEqual,
+        LinuxSeccompOperator::ScmpCmpLt => ScmpCompareOp::Less,
+        LinuxSeccompOperator::ScmpCmpLe => ScmpCompareOp::LessOrEqual,
+        LinuxSeccompOperator::ScmpCmpEq => ScmpCompareOp::Equal,
+        LinuxSeccompOperator::ScmpCmpGe => ScmpCompareOp::GreaterEqual,
+        LinuxSeccompOperator::ScmpCmpGt => ScmpCompareOp::Greater,
+        // OCI: `value` is the mask, `valueTwo` what the masked argument must equal.
+        LinuxSeccompOperator::ScmpCmpMaskedEq => {
+            return ScmpArgCompare::new(
+                c.index() as u32,
+                ScmpCompareOp::MaskedEqual(c.value()),
+                c.value_two().unwrap_or(0),
+            )
+        }
+    };
+    ScmpArgCompare::new(c.index() as u32, op, c.value())
 }
 
-/// The syscall number of this architecture for a name a profile uses (from the kernel
-/// headers at build time, see build.rs).
-pub fn syscall_number(name: &str) -> Option<u32> {
-    table::SYSCALLS
-        .binary_search_by(|(n, _)| (*n).cmp(name))
+/// The libseccomp rules one OCI rule becomes for one syscall: each a list of conditions
+/// that must all hold (an empty list: unconditional).
+pub fn rule_conditions(rule: &LinuxSyscall) -> Vec<Vec<ScmpArgCompare>> {
+    let args = rule.args().clone().unwrap_or_default();
+    if args.is_empty() {
+        return vec![Vec::new()];
+    }
+    let mut seen = [0usize; MAX_ARGS];
+    let mut repeated = false;
+    for a in &args {
+        if let Some(n) = seen.get_mut(a.index()) {
+            *n += 1;
+            repeated |= *n > 1;
+        }
+    }
+    let conds: Vec<ScmpArgCompare> = args.iter().map(condition).collect();
+    if repeated {
+        conds.into_iter().map(|c| vec![c]).collect()
+    } else {
+        vec![conds]
+    }
+}
+
+fn arch_name(a: &oci_spec::runtime::Arch) -> String {
+    serde_json::to_value(a)
         .ok()
-        .map(|i| table::SYSCALLS[i].1)
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| format!("{a:?}"))
 }
 
-/// One classic BPF instruction (`struct sock_filter`).
-#[repr(C)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Insn {
-    pub code: u16,
-    pub jt: u8,
-    pub jf: u8,
-    pub k: u32,
-}
-
-fn insn(code: u16, jt: u8, jf: u8, k: u32) -> Insn {
-    Insn { code, jt, jf, k }
-}
-
-/// What compiling left out, for a warning.
+/// What compiling left out: names libseccomp does not know on this machine.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Skipped {
     pub unknown_names: Vec<String>,
-    pub conditional_rules: usize,
 }
 
-pub fn compile(profile: &LinuxSeccomp) -> Result<(Vec<Insn>, Skipped), SeccompError> {
-    let default = ret_value(profile.default_action(), profile.default_errno_ret())?;
+/// Compile `profile`; the returned filter is not loaded yet.
+pub fn compile(profile: &LinuxSeccomp) -> Result<(Filter, Skipped), SeccompError> {
+    let default = action(profile.default_action(), profile.default_errno_ret())?;
+    let mut ctx = ScmpFilterContext::new(default).map_err(lib("creating a filter"))?;
+    ctx.set_ctl_nnp(false)
+        .map_err(lib("leaving no_new_privs to the process"))?;
+    for a in profile.architectures().iter().flatten() {
+        let name = arch_name(a);
+        let arch = ScmpArch::from_str(&name).map_err(|_| SeccompError::Arch(name.clone()))?;
+        if !ctx
+            .is_arch_present(arch)
+            .map_err(lib(format!("arch {name}")))?
+        {
+            ctx.add_arch(arch)
+                .map_err(lib(format!("adding arch {name}")))?;
+        }
+    }
+    for flag in profile.flags().iter().flatten() {
+        match flag {
+            LinuxSeccompFilterFlag::SeccompFilterFlagLog => {
+                ctx.set_ctl_log(true)
+                    .map_err(lib("flag SECCOMP_FILTER_FLAG_LOG"))?;
+            }
+            LinuxSeccompFilterFlag::SeccompFilterFlagSpecAllow => {
+                ctx.set_filter_attr(ScmpFilterAttr::CtlSsb, 1)
+                    .map_err(lib("flag SECCOMP_FILTER_FLAG_SPEC_ALLOW"))?;
+            }
+            // Every process cove starts is single-threaded when the filter is loaded.
+            LinuxSeccompFilterFlag::SeccompFilterFlagTsync => {}
+            other => return Err(SeccompError::Flag(*other)),
+        }
+    }
     let mut skipped = Skipped::default();
-    let mut prog = vec![
-        insn(BPF_LD_W_ABS, 0, 0, OFFSET_ARCH),
-        // A foreign architecture's numbers mean other syscalls: refuse them all.
-        insn(BPF_JEQ_K, 1, 0, AUDIT_ARCH),
-        insn(BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
-        insn(BPF_LD_W_ABS, 0, 0, OFFSET_NR),
-        insn(BPF_JGE_K, 0, 1, X32_SYSCALL_BIT),
-        insn(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | libc::EPERM as u32),
-    ];
     for rule in profile.syscalls().iter().flatten() {
-        if rule.args().as_ref().is_some_and(|a| !a.is_empty()) {
-            skipped.conditional_rules += 1;
+        if rule.names().is_empty() {
+            return Err(SeccompError::NoNames);
+        }
+        let act = action(rule.action(), rule.errno_ret())?;
+        if act == default {
             continue;
         }
-        let ret = ret_value(rule.action(), rule.errno_ret())?;
-        if ret == default {
-            continue;
+        if let Some(a) = rule.args().iter().flatten().find(|a| a.index() >= MAX_ARGS) {
+            return Err(SeccompError::ArgIndex {
+                name: rule.names()[0].clone(),
+                index: a.index(),
+            });
         }
+        let rules = rule_conditions(rule);
         for name in rule.names() {
-            match syscall_number(name) {
-                Some(nr) => {
-                    prog.push(insn(BPF_JEQ_K, 0, 1, nr));
-                    prog.push(insn(BPF_RET_K, 0, 0, ret));
-                }
-                None => skipped.unknown_names.push(name.clone()),
+            let Ok(nr) = ScmpSyscall::from_name(name) else {
+                skipped.unknown_names.push(name.clone());
+                continue;
+            };
+            for conds in &rules {
+                ctx.add_rule_conditional(act, nr, conds)
+                    .map_err(lib(format!("rule for {name}")))?;
             }
         }
     }
-    prog.push(insn(BPF_RET_K, 0, 0, default));
-    if prog.len() > 4096 {
-        return Err(SeccompError::TooLong(prog.len()));
-    }
-    Ok((prog, skipped))
-}
-
-/// Install the filter on the calling thread (no_new_privs must already be set, or the
-/// caller hold CAP_SYS_ADMIN).
-pub fn install(prog: &[Insn]) -> Result<(), SeccompError> {
-    #[repr(C)]
-    struct Fprog {
-        len: u16,
-        filter: *const Insn,
-    }
-    let fprog = Fprog {
-        len: prog.len() as u16,
-        filter: prog.as_ptr(),
-    };
-    // SAFETY: fprog points at `prog`, which outlives the call.
-    let r = unsafe {
-        libc::prctl(
-            libc::PR_SET_SECCOMP,
-            libc::SECCOMP_MODE_FILTER as libc::c_ulong,
-            &fprog as *const Fprog as libc::c_ulong,
-            0,
-            0,
-        )
-    };
-    if r != 0 {
-        return Err(SeccompError::Install(std::io::Error::last_os_error()));
-    }
-    Ok(())
+    Ok((Filter { ctx }, skipped))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oci_spec::runtime::LinuxSyscall;
+    use oci_spec::runtime::LinuxSeccompArgBuilder;
 
-    fn profile(default: LinuxSeccompAction, names: &[&str]) -> LinuxSeccomp {
-        let mut rule = LinuxSyscall::default();
-        rule.set_names(names.iter().map(|s| s.to_string()).collect())
-            .set_action(LinuxSeccompAction::ScmpActErrno)
-            .set_errno_ret(Some(1));
+    fn arg(index: usize, op: LinuxSeccompOperator, value: u64) -> LinuxSeccompArg {
+        LinuxSeccompArgBuilder::default()
+            .index(index)
+            .op(op)
+            .value(value)
+            .build()
+            .unwrap()
+    }
+
+    fn rule(names: &[&str], act: LinuxSeccompAction, args: Vec<LinuxSeccompArg>) -> LinuxSyscall {
+        let mut r = LinuxSyscall::default();
+        r.set_names(names.iter().map(|s| s.to_string()).collect())
+            .set_action(act)
+            .set_args((!args.is_empty()).then_some(args));
+        r
+    }
+
+    fn profile(default: LinuxSeccompAction, rules: Vec<LinuxSyscall>) -> LinuxSeccomp {
         let mut p = LinuxSeccomp::default();
-        p.set_default_action(default).set_syscalls(Some(vec![rule]));
+        p.set_default_action(default).set_syscalls(Some(rules));
         p
     }
 
+    /// Length of the compiled BPF program, in bytes.
+    fn bpf_len(p: &LinuxSeccomp) -> u64 {
+        let f = tempfile::tempfile().unwrap();
+        compile(p).unwrap().0.ctx.export_bpf(&f).unwrap();
+        f.metadata().unwrap().len()
+    }
+
     #[test]
-    fn deny_list_compiles_to_jumps() {
-        let (prog, skipped) = compile(&profile(
+    fn conditions_on_one_index_become_separate_rules() {
+        use LinuxSeccompOperator::*;
+        let same = rule(
+            &["personality"],
             LinuxSeccompAction::ScmpActAllow,
-            &["mount", "no_such_call"],
-        ))
-        .unwrap();
-        assert_eq!(skipped.unknown_names, vec!["no_such_call".to_string()]);
-        let nr = syscall_number("mount").unwrap();
-        let at = prog
-            .iter()
-            .position(|i| i.code == BPF_JEQ_K && i.k == nr)
-            .unwrap();
-        assert_eq!(prog[at + 1], insn(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1));
+            vec![arg(0, ScmpCmpEq, 0), arg(0, ScmpCmpEq, 8)],
+        );
+        assert_eq!(rule_conditions(&same).len(), 2);
+        assert!(rule_conditions(&same).iter().all(|c| c.len() == 1));
+        let different = rule(
+            &["socket"],
+            LinuxSeccompAction::ScmpActErrno,
+            vec![arg(0, ScmpCmpEq, 40), arg(1, ScmpCmpNe, 1)],
+        );
+        assert_eq!(rule_conditions(&different).len(), 1);
+        assert_eq!(rule_conditions(&different)[0].len(), 2);
+        // libseccomp accepts both shapes, but not two conditions on one index in one rule.
+        let p = profile(LinuxSeccompAction::ScmpActErrno, vec![same, different]);
+        let (mut filter, _) = compile(&p).unwrap();
+        let both = [
+            ScmpArgCompare::new(0, ScmpCompareOp::Equal, 0),
+            ScmpArgCompare::new(0, ScmpCompareOp::Equal, 8),
+        ];
+        let nr = ScmpSyscall::from_name("personality").unwrap();
+        assert!(filter
+            .ctx
+            .add_rule_conditional(ScmpAction::Allow, nr, &both)
+            .is_err());
+    }
+
+    #[test]
+    fn unknown_names_are_skipped_and_reported() {
+        let p = profile(
+            LinuxSeccompAction::ScmpActErrno,
+            vec![rule(
+                &["read", "no_such_syscall_xyz"],
+                LinuxSeccompAction::ScmpActAllow,
+                vec![],
+            )],
+        );
+        let (_, skipped) = compile(&p).unwrap();
         assert_eq!(
-            *prog.last().unwrap(),
-            insn(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW)
+            skipped.unknown_names,
+            vec!["no_such_syscall_xyz".to_string()]
         );
     }
 
     #[test]
-    fn rules_equal_to_the_default_are_dropped() {
-        let (prog, _) = compile(&profile(LinuxSeccompAction::ScmpActErrno, &["mount"])).unwrap();
-        // errno 1 == EPERM default: nothing but the prologue and the default return.
-        assert_eq!(prog.len(), 7);
+    fn rules_equal_to_the_default_add_nothing() {
+        let empty = profile(LinuxSeccompAction::ScmpActErrno, vec![]);
+        let same = profile(
+            LinuxSeccompAction::ScmpActErrno,
+            vec![rule(&["mount"], LinuxSeccompAction::ScmpActErrno, vec![])],
+        );
+        let other = profile(
+            LinuxSeccompAction::ScmpActErrno,
+            vec![rule(&["mount"], LinuxSeccompAction::ScmpActAllow, vec![])],
+        );
+        assert_eq!(bpf_len(&same), bpf_len(&empty));
+        assert!(bpf_len(&other) > bpf_len(&empty));
+        // A different errno is a different action.
+        let mut enosys = rule(&["mount"], LinuxSeccompAction::ScmpActErrno, vec![]);
+        enosys.set_errno_ret(Some(libc::ENOSYS as u32));
+        let p = profile(LinuxSeccompAction::ScmpActErrno, vec![enosys]);
+        assert!(bpf_len(&p) > bpf_len(&empty));
+    }
+
+    #[test]
+    fn actions_and_errors() {
+        assert_eq!(
+            action(LinuxSeccompAction::ScmpActErrno, None).unwrap(),
+            ScmpAction::Errno(libc::EPERM)
+        );
+        assert_eq!(
+            action(LinuxSeccompAction::ScmpActKill, None).unwrap(),
+            ScmpAction::KillThread
+        );
+        assert!(action(LinuxSeccompAction::ScmpActNotify, None).is_err());
+        let bad_index = profile(
+            LinuxSeccompAction::ScmpActAllow,
+            vec![rule(
+                &["read"],
+                LinuxSeccompAction::ScmpActErrno,
+                vec![arg(6, LinuxSeccompOperator::ScmpCmpEq, 0)],
+            )],
+        );
+        assert!(matches!(
+            compile(&bad_index),
+            Err(SeccompError::ArgIndex { index: 6, .. })
+        ));
+    }
+
+    #[test]
+    fn masked_eq_takes_the_mask_from_value() {
+        let a = LinuxSeccompArgBuilder::default()
+            .index(0usize)
+            .op(LinuxSeccompOperator::ScmpCmpMaskedEq)
+            .value(0xffu64)
+            .value_two(0x08u64)
+            .build()
+            .unwrap();
+        assert_eq!(
+            condition(&a),
+            ScmpArgCompare::new(0, ScmpCompareOp::MaskedEqual(0xff), 0x08)
+        );
     }
 }

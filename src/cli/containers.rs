@@ -1161,6 +1161,9 @@ pub struct ExecArgs {
     /// Working directory inside the container
     #[arg(short, long, value_name = "DIR")]
     pub workdir: Option<String>,
+    /// Give the process every capability (the container's seccomp filter still applies)
+    #[arg(long)]
+    pub privileged: bool,
     /// Container
     pub container: String,
     /// Command and arguments
@@ -1204,6 +1207,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
         a.user.as_deref(),
         a.workdir.as_deref(),
         a.tty,
+        a.privileged,
     )?;
     // Without -i the process must not read our stdin (Docker gives it /dev/null).
     if !a.interactive {

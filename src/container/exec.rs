@@ -1,13 +1,17 @@
 //! `exec`: run a process in a running container by joining its namespaces (setns), the
-//! same way for every OCI runtime, with the container's capabilities, user, environment
-//! and no_new_privs (design.md section 4: never through a daemon).
+//! same way for every OCI runtime (design.md section 4: never through a daemon). The
+//! process is then set up by `cove_runtime::process::finalize`, the path the built-in
+//! runtime's init takes: the container's seccomp filter, capabilities, user, rlimits and
+//! no_new_privs.
 
-use std::ffi::CString;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use cove_runtime::{process, seccomp};
+use oci_spec::runtime::{LinuxSeccomp, Process};
 
 use nix::sched::{setns, CloneFlags};
 use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
@@ -16,16 +20,11 @@ use nix::unistd::{fork, ForkResult, Pid};
 /// What to run and as whom; resolved by the caller from the container's spec and flags.
 #[derive(Debug, Clone)]
 pub struct ExecSpec {
-    pub args: Vec<String>,
-    pub env: Vec<String>,
-    pub cwd: String,
-    pub uid: u32,
-    pub gid: u32,
-    pub additional_gids: Vec<u32>,
-    /// Capability numbers the process may keep (the container's bounding set).
-    pub capabilities: Vec<u8>,
-    pub no_new_privileges: bool,
-    pub tty: bool,
+    /// The container's process with the exec's overrides (args, env, user, cwd, terminal,
+    /// capabilities).
+    pub process: Process,
+    /// The container's filter; None when it runs unconfined.
+    pub seccomp: Option<LinuxSeccomp>,
     /// Killed when it runs longer (health checks).
     pub timeout: Option<Duration>,
 }
@@ -41,6 +40,8 @@ pub enum ExecError {
     },
     #[error("{0}")]
     Io(#[from] io::Error),
+    #[error(transparent)]
+    Seccomp(#[from] seccomp::SeccompError),
 }
 
 fn sys(context: &'static str) -> impl FnOnce(nix::Error) -> ExecError {
@@ -63,31 +64,44 @@ const NAMESPACES: &[(&str, CloneFlags)] = &[
     ("mnt", CloneFlags::CLONE_NEWNS),
 ];
 
-/// Exit code conventions of `docker exec`: 126 cannot invoke, 127 not found.
-fn exec_failure_code(e: nix::Error) -> i32 {
-    match e {
-        nix::Error::ENOENT => 127,
-        _ => 126,
-    }
+/// The `cgroup.procs` files of `pid`'s cgroups that are not ours: where the container has
+/// cgroups of its own (limits were asked for), its exec'd processes join them, as under
+/// runc exec.
+fn cgroup_procs_files(pid: i32) -> Vec<PathBuf> {
+    let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
+    let ours = read("/proc/self/cgroup");
+    let root = Path::new("/sys/fs/cgroup");
+    read(&format!("/proc/{pid}/cgroup"))
+        .lines()
+        .filter(|l| !ours.lines().any(|o| o == *l))
+        .filter_map(|l| {
+            let mut f = l.splitn(3, ':');
+            let (_, controllers, path) = (f.next()?, f.next()?, f.next()?);
+            let dir = match controllers {
+                // cgroup v2: the whole tree, or its `unified` mount on a hybrid machine.
+                "" if root.join("unified").is_dir() => root.join("unified"),
+                "" => root.to_path_buf(),
+                c => root.join(c.strip_prefix("name=").unwrap_or(c)),
+            };
+            Some(dir.join(path.trim_start_matches('/')).join("cgroup.procs"))
+        })
+        .collect()
 }
 
-/// Find `cmd` on the container's PATH (we are inside its mount namespace by then).
-fn lookup(cmd: &str, env: &[String]) -> Option<CString> {
-    if cmd.contains('/') {
-        return CString::new(cmd).ok();
+fn join_cgroups(files: &[PathBuf]) {
+    for f in files {
+        // Refused where cgroups are not delegated to us: the process stays in ours.
+        let _ = std::fs::write(f, b"0");
     }
-    let path = env
-        .iter()
-        .find_map(|e| e.strip_prefix("PATH="))
-        .unwrap_or("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-    path.split(':')
-        .map(|d| std::path::Path::new(d).join(cmd))
-        .find(|p| p.is_file())
-        .and_then(|p| CString::new(p.as_os_str().as_bytes()).ok())
 }
 
 /// Runs in the final child, inside every namespace: become the container's process.
-fn become_process(spec: &ExecSpec, root: &File, tty: Option<&OwnedFd>) -> i32 {
+fn become_process(
+    spec: &ExecSpec,
+    filter: Option<&seccomp::Filter>,
+    root: &File,
+    tty: Option<&OwnedFd>,
+) -> i32 {
     let step = || -> Result<std::convert::Infallible, (i32, String)> {
         let fail = |what: &str, e: nix::Error| (126, format!("{what}: {e}"));
         nix::unistd::fchdir(root.as_fd()).map_err(|e| fail("entering the root", e))?;
@@ -103,45 +117,7 @@ fn become_process(spec: &ExecSpec, root: &File, tty: Option<&OwnedFd>) -> i32 {
                 unsafe { libc::dup2(slave.as_raw_fd(), fd) };
             }
         }
-        let cwd = if spec.cwd.is_empty() { "/" } else { &spec.cwd };
-        nix::unistd::chdir(cwd).map_err(|e| fail(&format!("chdir {cwd}"), e))?;
-        for cap in 0..=63u8 {
-            if !spec.capabilities.contains(&cap) {
-                // SAFETY: prctl with plain integer arguments; EINVAL past the last cap.
-                unsafe { libc::prctl(libc::PR_CAPBSET_DROP, cap as libc::c_ulong, 0, 0, 0) };
-            }
-        }
-        let groups: Vec<nix::unistd::Gid> = spec
-            .additional_gids
-            .iter()
-            .map(|g| nix::unistd::Gid::from_raw(*g))
-            .collect();
-        nix::unistd::setgroups(&groups).map_err(|e| fail("setgroups", e))?;
-        nix::unistd::setgid(nix::unistd::Gid::from_raw(spec.gid)).map_err(|e| fail("setgid", e))?;
-        nix::unistd::setuid(nix::unistd::Uid::from_raw(spec.uid)).map_err(|e| fail("setuid", e))?;
-        if spec.no_new_privileges {
-            // SAFETY: prctl with plain integer arguments.
-            unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) };
-        }
-        let cmd = spec.args.first().cloned().unwrap_or_default();
-        let Some(path) = lookup(&cmd, &spec.env) else {
-            return Err((
-                127,
-                format!("exec: \"{cmd}\": executable file not found in $PATH"),
-            ));
-        };
-        let args: Vec<CString> = spec
-            .args
-            .iter()
-            .filter_map(|a| CString::new(a.as_bytes()).ok())
-            .collect();
-        let env: Vec<CString> = spec
-            .env
-            .iter()
-            .filter_map(|e| CString::new(e.as_bytes()).ok())
-            .collect();
-        let e = nix::unistd::execve(&path, &args, &env).unwrap_err();
-        Err((exec_failure_code(e), format!("exec: \"{cmd}\": {e}")))
+        process::finalize(&spec.process, filter).map_err(|e| (e.exit_code(), e.to_string()))
     };
     match step() {
         Ok(never) => match never {},
@@ -273,7 +249,22 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> 
         }
     }
     let root = File::open(format!("/proc/{pid}/root")).map_err(|_| ExecError::Gone(pid))?;
-    let pty = if spec.tty {
+    // Compiled here, so a bad profile is cove's error, not the process's.
+    let filter = match &spec.seccomp {
+        Some(profile) => {
+            let (filter, skipped) = seccomp::compile(profile)?;
+            if !skipped.unknown_names.is_empty() {
+                crate::log::debug(format_args!(
+                    "seccomp: syscalls this libseccomp does not know, skipped as runc does: {}",
+                    skipped.unknown_names.join(" ")
+                ));
+            }
+            Some(filter)
+        }
+        None => None,
+    };
+    let cgroups = cgroup_procs_files(pid);
+    let pty = if spec.process.terminal().unwrap_or(false) {
         let size = super::attach::terminal_winsize();
         Some(nix::pty::openpty(size.as_ref(), None).map_err(sys("allocating a terminal"))?)
     } else {
@@ -295,6 +286,7 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> 
     match unsafe { fork() }.map_err(sys("fork"))? {
         ForkResult::Child => {
             let code = (|| {
+                join_cgroups(&cgroups);
                 for (f, flag) in &ns_files {
                     if let Err(e) = setns(f.as_fd(), *flag) {
                         let _ = writeln!(io::stderr(), "Error: joining the container: {e}");
@@ -307,7 +299,7 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> 
                 // The pid namespace applies to children only: one more fork.
                 match unsafe { fork() } {
                     Ok(ForkResult::Child) => {
-                        become_process(spec, &root, pty.as_ref().map(|p| &p.slave))
+                        become_process(spec, filter.as_ref(), &root, pty.as_ref().map(|p| &p.slave))
                     }
                     Ok(ForkResult::Parent { child }) => match (detach, spec.timeout) {
                         (true, _) => 0,
@@ -393,8 +385,6 @@ mod tests {
 
     #[test]
     fn exit_codes_like_docker() {
-        assert_eq!(exec_failure_code(nix::Error::ENOENT), 127);
-        assert_eq!(exec_failure_code(nix::Error::EACCES), 126);
         assert_eq!(code_of(WaitStatus::Exited(Pid::from_raw(1), 3)), 3);
         assert_eq!(
             code_of(WaitStatus::Signaled(
@@ -448,13 +438,5 @@ mod tests {
         assert_eq!(reap_by(spawn("sh", &["-c", "exit 4"]), long), Some(4));
         // Not a child of ours: nothing to wait for.
         assert_eq!(reap_by(Pid::from_raw(1), long), Some(125));
-    }
-
-    #[test]
-    fn path_lookup_uses_the_given_path() {
-        let env = vec!["PATH=/definitely-missing:/bin".to_string()];
-        assert_eq!(lookup("sh", &env).unwrap().to_str().unwrap(), "/bin/sh");
-        assert!(lookup("no-such-program-xyz", &env).is_none());
-        assert_eq!(lookup("/x/y", &env).unwrap().to_str().unwrap(), "/x/y");
     }
 }

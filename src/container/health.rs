@@ -244,7 +244,7 @@ impl Engine {
     /// Run the check's command in the container, output captured, within the timeout.
     fn check_once(&self, c: &Container, config: &HealthConfig) -> Result<CheckResult> {
         let args = config.command().unwrap_or_default();
-        let mut spec = self.exec_spec(c, args, &[], None, None, false)?;
+        let mut spec = self.exec_spec(c, args, &[], None, None, false, false)?;
         spec.timeout = Some(config.timeout());
         let start = super::now_rfc3339();
         // A memory file, not a pipe: a chatty check cannot block on a full pipe while we wait.

@@ -1120,8 +1120,11 @@ impl Engine {
         Ok(())
     }
 
-    /// What `exec` runs: the container's own process settings (from its runtime spec)
-    /// with the flags' overrides.
+    /// What `exec` runs: the container's own process and seccomp filter (from the runtime
+    /// spec it was started with) with the flags' overrides. Capabilities as in Podman:
+    /// `privileged` widens the bounding set to all; the container's own user keeps the
+    /// container's sets, another root user gets the bounding set, another user none.
+    #[allow(clippy::too_many_arguments)]
     pub fn exec_spec(
         &self,
         c: &Container,
@@ -1130,48 +1133,49 @@ impl Engine {
         user: Option<&str>,
         workdir: Option<&str>,
         tty: bool,
+        privileged: bool,
     ) -> Result<exec::ExecSpec> {
         let bundle = self.container_dir(&c.id).join("userdata/config.json");
         let spec = oci_spec::runtime::Spec::load(&bundle)
             .map_err(|e| ContainerError::Spec(spec::SpecError::Oci(e)))?;
-        let process = spec.process().clone().unwrap_or_default();
+        let mut process = spec.process().clone().unwrap_or_default();
         let mut full_env = process.env().clone().unwrap_or_default();
         for e in env {
             let key = e.split('=').next().unwrap_or_default();
             full_env.retain(|x| x.split('=').next() != Some(key));
             full_env.push(e.clone());
         }
-        let resolved = match user {
-            Some(u) => user::resolve(&self.rootfs(&c.id), u)?,
-            None => spec::ResolvedUser {
-                uid: process.user().uid(),
-                gid: process.user().gid(),
-                additional_gids: process.user().additional_gids().clone().unwrap_or_default(),
-            },
-        };
-        let capabilities = process
-            .capabilities()
-            .as_ref()
-            .and_then(|c| c.bounding().clone())
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|cap| {
-                let name = serde_json::to_value(cap).ok()?;
-                spec::capability_number(name.as_str()?)
-            })
-            .collect();
+        process
+            .set_args(Some(args))
+            .set_env(Some(full_env))
+            .set_terminal(Some(tty));
+        if let Some(dir) = workdir.filter(|d| !d.is_empty()) {
+            process.set_cwd(dir.into());
+        }
+        let mut caps = process.capabilities().clone().unwrap_or_default();
+        if privileged {
+            caps.set_bounding(Some(spec::all_capabilities().into_iter().collect()));
+        }
+        if let Some(u) = user {
+            let resolved = user::resolve(&self.rootfs(&c.id), u)?;
+            let mut pu = process.user().clone();
+            pu.set_uid(resolved.uid)
+                .set_gid(resolved.gid)
+                .set_additional_gids(Some(resolved.additional_gids));
+            process.set_user(pu);
+        }
+        if user.is_some() || privileged {
+            let granted = (process.user().uid() == 0).then(|| caps.bounding().clone());
+            let granted = granted.flatten().unwrap_or_default();
+            caps.set_effective(Some(granted.clone()))
+                .set_permitted(Some(granted))
+                .set_inheritable(None)
+                .set_ambient(None);
+        }
+        process.set_capabilities(Some(caps));
         Ok(exec::ExecSpec {
-            args,
-            env: full_env,
-            cwd: workdir
-                .map(str::to_string)
-                .unwrap_or_else(|| process.cwd().display().to_string()),
-            uid: resolved.uid,
-            gid: resolved.gid,
-            additional_gids: resolved.additional_gids,
-            capabilities,
-            no_new_privileges: process.no_new_privileges().unwrap_or(false),
-            tty,
+            process,
+            seccomp: spec.linux().as_ref().and_then(|l| l.seccomp().clone()),
             timeout: None,
         })
     }

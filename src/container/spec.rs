@@ -248,7 +248,7 @@ pub fn capability_number(name: &str) -> Option<u8> {
     ALL_CAPS.iter().position(|c| *c == bare).map(|i| i as u8)
 }
 
-fn all_capabilities() -> Vec<Capability> {
+pub fn all_capabilities() -> Vec<Capability> {
     // Names this version of oci-spec does not know are skipped rather than fatal.
     ALL_CAPS.iter().filter_map(|c| capability(c).ok()).collect()
 }

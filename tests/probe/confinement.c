@@ -186,6 +186,15 @@ static int p_socket_audit(void) {
     if (fd >= 0) close(fd);
     return err(fd);
 }
+/* Allowed everywhere; tests/confinement.rs's own profiles refuse them by argument value. */
+static int p_personality_query(void) { return err(personality(0xffffffff)); }
+static int socket_dgram(int domain) {
+    int fd = socket(domain, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd >= 0) close(fd);
+    return err(fd);
+}
+static int p_socket_inet_dgram(void) { return socket_dgram(AF_INET); }
+static int p_socket_unix_dgram(void) { return socket_dgram(AF_UNIX); }
 /* A null segment list: EINVAL or EFAULT after the permission checks. */
 static int p_kexec_load(void) { return err(syscall(SYS_kexec_load, 0, 1, NULL, 0)); }
 static int p_init_module(void) { return err(syscall(SYS_init_module, NULL, 0, "")); }
@@ -282,6 +291,9 @@ static const struct probe PROBES[] = {
     {"read-proc-kcore", p_read_kcore, 0},
     {"read-proc-keys", p_read_keys, 0},
     {"read-proc-timer_list", p_read_timer_list, 0},
+    {"personality-query", p_personality_query, 0},
+    {"socket-inet-dgram", p_socket_inet_dgram, 0},
+    {"socket-unix-dgram", p_socket_unix_dgram, 0},
 };
 
 static const char *errname(int e) {
