@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use common::probe::{self, Verdict};
 use common::TestEnv;
 
-/// The OCI runtimes cove runs the probe with. runc applies config.json's filter exactly;
-/// the built-in runtime joins once it compiles argument conditions too.
-const COVE_RUNTIMES: &[&str] = &["runc"];
+/// The OCI runtimes cove runs the probe with: the built-in one and runc, both given the
+/// same resolved profile in config.json.
+const COVE_RUNTIMES: &[&str] = &["cove-runtime", "runc"];
 
 /// libseccomp's name for this machine's architecture, the name `arches` conditions use.
 fn native_arch() -> &'static str {
