@@ -14,6 +14,7 @@
 //! keeping their address would need policy routing of the replies inside the namespace.
 
 mod epoll;
+mod relay;
 mod tcp;
 mod udp;
 

@@ -1,12 +1,5 @@
-//! TCP: one epoll loop per published port relays all of its connections.
-//!
-//! Each direction of a connection moves bytes with splice(2) through the thread's one
-//! pipe (zero-copy), straight on to the other socket. What the other socket cannot take
-//! right now is read back out of the pipe into that direction's buffer (at most [`CHUNK`],
-//! freed once written), so the pipe is empty again before the next connection uses it,
-//! and the direction stops reading until its buffer is gone: backpressure, bounded
-//! memory. If even that one pipe cannot be had at full size (the user's pipe budget is
-//! spent by other processes), the same loop copies through a user-space buffer instead.
+//! TCP: one epoll loop per published port relays all of its connections; [`relay`] moves
+//! the bytes of each direction with bounded memory and backpressure.
 //!
 //! EOF on one side is passed on as shutdown(SHUT_WR) on the other once everything before
 //! it was written; the connection closes when both directions are done. An error on
@@ -19,14 +12,10 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::time::{Duration, Instant};
 
 use super::epoll::{Epoll, IN, OUT};
+use super::relay::{pump, Half, Pool};
 use super::{cvt, inner_socket, inner_target, sockaddr_of, socket_error, would_block, Log, Port};
 use crate::sys;
 
-/// The most one direction moves per step and the most it buffers: 16 pages, the size of
-/// a default pipe.
-const CHUNK: usize = 64 * 1024;
-/// Steps per direction per wake-up, so one busy connection cannot starve the others.
-const ROUNDS: usize = 8;
 /// Connections per port; beyond it new clients are accepted and closed at once.
 const MAX_CONNS: usize = 4096;
 /// Descriptors kept for everything else the shim holds.
@@ -38,27 +27,6 @@ const STOP: u64 = u64::MAX;
 const LISTENER: u64 = u64::MAX - 1;
 const CLIENT: usize = 0;
 const INNER: usize = 1;
-
-/// One direction: bytes read from one socket that the other has not taken yet.
-#[derive(Default)]
-struct Half {
-    buf: Vec<u8>,
-    off: usize,
-    /// The source said EOF.
-    eof: bool,
-    /// ... and the destination was told, after everything before it.
-    shut: bool,
-}
-
-impl Half {
-    fn pending(&self) -> bool {
-        self.off < self.buf.len()
-    }
-
-    fn wants_read(&self) -> bool {
-        !self.eof && !self.pending()
-    }
-}
 
 struct Conn {
     /// Tells this connection's events from those of an earlier one in the same slot.
@@ -101,188 +69,6 @@ impl Conn {
     }
 }
 
-/// How bytes move from a socket to the other: through the thread's pipe, or its buffer.
-enum Mover {
-    Splice { r: OwnedFd, w: OwnedFd },
-    Copy(Vec<u8>),
-}
-
-enum Moved {
-    Some,
-    Eof,
-    WouldBlock,
-}
-
-type Failure = (&'static str, io::Error);
-
-impl Mover {
-    fn new(log: &mut Log) -> Mover {
-        match splice_pipe() {
-            Ok((r, w)) => Mover::Splice { r, w },
-            Err(e) => {
-                log.note("no pipe for splice(2), copying through user space", &e);
-                Mover::Copy(vec![0; CHUNK])
-            }
-        }
-    }
-
-    /// Reads up to CHUNK from `src` and writes what `dst` takes; the rest goes to `h`.
-    fn step(&mut self, src: RawFd, dst: RawFd, h: &mut Half) -> Result<Moved, Failure> {
-        match self {
-            Mover::Splice { r, w } => {
-                let n = match splice(src, w.as_raw_fd(), CHUNK) {
-                    Ok(0) => return Ok(Moved::Eof),
-                    Ok(n) => n,
-                    Err(e) if would_block(&e) => return Ok(Moved::WouldBlock),
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(Moved::Some),
-                    Err(e) => return Err(("receiving", e)),
-                };
-                let mut left = n;
-                while left > 0 {
-                    match splice(r.as_raw_fd(), dst, left) {
-                        Ok(0) => break,
-                        Ok(m) => left -= m,
-                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                        Err(e) if would_block(&e) => break,
-                        Err(e) => {
-                            drain(r, left);
-                            return Err(("sending", e));
-                        }
-                    }
-                }
-                if left > 0 {
-                    h.buf = vec![0; left];
-                    h.off = 0;
-                    if let Err(e) = read_exact(r, &mut h.buf) {
-                        drain(r, left);
-                        return Err(("reading back from the splice pipe", e));
-                    }
-                }
-                Ok(Moved::Some)
-            }
-            Mover::Copy(buf) => {
-                let n = match sys::recv(src, buf) {
-                    Ok(0) => return Ok(Moved::Eof),
-                    Ok(n) => n,
-                    Err(e) if would_block(&e) => return Ok(Moved::WouldBlock),
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(Moved::Some),
-                    Err(e) => return Err(("receiving", e)),
-                };
-                let m = match sys::send(dst, &buf[..n]) {
-                    Ok(m) => m,
-                    Err(e) if would_block(&e) || e.kind() == io::ErrorKind::Interrupted => 0,
-                    Err(e) => return Err(("sending", e)),
-                };
-                if m < n {
-                    h.buf = buf[m..n].to_vec();
-                    h.off = 0;
-                }
-                Ok(Moved::Some)
-            }
-        }
-    }
-}
-
-/// A pipe holding at least CHUNK, or an error when the user's pipe budget cannot give it.
-fn splice_pipe() -> io::Result<(OwnedFd, OwnedFd)> {
-    let mut p = [0; 2];
-    // SAFETY: pipe2 fills the two-element array.
-    cvt(unsafe { libc::pipe2(p.as_mut_ptr(), libc::O_CLOEXEC | libc::O_NONBLOCK) })?;
-    // SAFETY: fresh descriptors we own.
-    let (r, w) = unsafe { (OwnedFd::from_raw_fd(p[0]), OwnedFd::from_raw_fd(p[1])) };
-    // SAFETY: fcntl on our pipe.
-    let size = cvt(unsafe { libc::fcntl(w.as_raw_fd(), libc::F_GETPIPE_SZ) })?;
-    if (size as usize) < CHUNK {
-        // A user over pipe-user-pages-soft gets pipes of two pages, and cannot grow them.
-        // SAFETY: as above.
-        cvt(unsafe { libc::fcntl(w.as_raw_fd(), libc::F_SETPIPE_SZ, CHUNK as libc::c_int) })?;
-    }
-    Ok((r, w))
-}
-
-fn splice(from: RawFd, to: RawFd, len: usize) -> io::Result<usize> {
-    // Not SPLICE_F_MORE: on a socket it corks like MSG_MORE, and a short answer would
-    // sit up to 200 ms waiting for more.
-    let flags = libc::SPLICE_F_MOVE | libc::SPLICE_F_NONBLOCK;
-    // SAFETY: splice between descriptors we hold; null offsets for sockets and pipes.
-    let n = unsafe {
-        libc::splice(
-            from,
-            std::ptr::null_mut(),
-            to,
-            std::ptr::null_mut(),
-            len,
-            flags,
-        )
-    };
-    if n < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(n as usize)
-    }
-}
-
-fn read_exact(r: &OwnedFd, mut buf: &mut [u8]) -> io::Result<()> {
-    while !buf.is_empty() {
-        match sys::read(r.as_raw_fd(), buf) {
-            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
-            Ok(n) => buf = &mut buf[n..],
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
-}
-
-/// Empties the pipe after a failed transfer: the next connection must not get its bytes.
-fn drain(r: &OwnedFd, mut left: usize) {
-    let mut sink = [0u8; 4096];
-    while left > 0 {
-        match sys::read(r.as_raw_fd(), &mut sink[..left.min(4096)]) {
-            Ok(0) => return,
-            Ok(n) => left -= n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(_) => return,
-        }
-    }
-}
-
-/// Moves one direction as far as it goes now: buffered bytes first, then fresh ones; at
-/// EOF with nothing left over, passes the EOF on.
-fn pump(h: &mut Half, src: RawFd, dst: RawFd, mover: &mut Mover) -> Result<(), Failure> {
-    for _ in 0..ROUNDS {
-        if h.pending() {
-            match sys::send(dst, &h.buf[h.off..]) {
-                Ok(n) => h.off += n,
-                Err(e) if would_block(&e) => return Ok(()),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(("sending", e)),
-            }
-            if !h.pending() {
-                h.buf = Vec::new();
-                h.off = 0;
-            }
-            continue;
-        }
-        if h.eof {
-            break;
-        }
-        match mover.step(src, dst, h)? {
-            Moved::Some => {}
-            Moved::Eof => h.eof = true,
-            Moved::WouldBlock => break,
-        }
-    }
-    // Outside the loop: an EOF found in its last round has no event left to wait for.
-    if h.eof && !h.pending() && !h.shut {
-        h.shut = true;
-        // SAFETY: shutdown on a socket we hold.
-        cvt(unsafe { libc::shutdown(dst, libc::SHUT_WR) })
-            .map_err(|e| ("passing on the end of the stream", e))?;
-    }
-    Ok(())
-}
-
 fn token(generation: u32, slot: usize, side: usize) -> u64 {
     (u64::from(generation) << 32) | ((slot as u64) << 1) | side as u64
 }
@@ -294,7 +80,7 @@ struct Relay<'a> {
     live: usize,
     max: usize,
     generation: u32,
-    mover: Mover,
+    pool: Pool,
     port: Port,
     log: &'a mut Log,
 }
@@ -313,7 +99,7 @@ pub fn run(listener: &OwnedFd, port: Port, stop: &OwnedFd, log: &mut Log) -> io:
         live: 0,
         max,
         generation: 0,
-        mover: Mover::new(log),
+        pool: Pool::new(),
         port,
         log,
     };
@@ -430,13 +216,13 @@ impl Relay<'_> {
         let broken = ev & (libc::EPOLLERR | libc::EPOLLHUP) as u32 != 0;
         let readable = ev & IN != 0 || broken;
         let writable = ev & OUT != 0 || broken;
-        let mover = &mut self.mover;
+        let (pool, log) = (&mut self.pool, &mut *self.log);
         let mut r = Ok(());
         if (side == CLIENT && readable) || (side == INNER && writable) {
-            r = pump(&mut conn.up, client, inner, mover);
+            r = pump(&mut conn.up, client, inner, pool, log);
         }
         if r.is_ok() && ((side == INNER && readable) || (side == CLIENT && writable)) {
-            r = pump(&mut conn.down, inner, client, mover);
+            r = pump(&mut conn.down, inner, client, pool, log);
         }
         let done = conn.done();
         match r {
@@ -489,9 +275,11 @@ impl Relay<'_> {
 
     /// Closes a connection; `reset` sends both ends a RST, since the stream was cut.
     fn remove(&mut self, slot: usize, reset: bool) {
-        let Some(conn) = self.conns[slot].take() else {
+        let Some(mut conn) = self.conns[slot].take() else {
             return;
         };
+        self.pool.lost(&mut conn.up);
+        self.pool.lost(&mut conn.down);
         if reset {
             for fd in &conn.fds {
                 linger_zero(fd.as_raw_fd());
