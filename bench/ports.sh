@@ -20,18 +20,7 @@ ECHO=$WORK/bin/tcp-echo
 gcc -static -O2 -o "$ECHO" "$REPO/scripts/tcp-echo.c"
 chmod 0755 "$ECHO"
 
-CB=$WORK/cove
-PB=$WORK/podman
-HB=$WORK/host
-fresh_dirs "$CB"
-fresh_dirs "$PB"
-fresh_dirs "$HB"
-trap 'cleanup "$CB"; cleanup "$PB"; cleanup "$HB"' EXIT
-
-cove() { as_user "$CB" "$COVE" "$@"; }
-podman_() {
-    as_user "$PB" podman "${PODMAN_ARGS[@]}" --root "$PB/root" --runroot "$PB/runroot" "$@"
-}
+side_by_side
 free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # run_client PORT: "CONNS BYTES SECONDS MB/s" from one many-connection run.
@@ -66,7 +55,6 @@ done
 cove rm -f echo >/dev/null
 podman_ rm -f echo >/dev/null 2>&1 || true
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 l=$(median "${loop[@]}") c=$(median "${cov[@]}") p=$(median "${pod[@]}")
 echo "$CONNS concurrent connections x $BYTES bytes echoed through -p 127.0.0.1:PORT, as $USER_NAME, $ROUNDS rounds (median)"
 printf '%-10s %10s   %s\n' tool MB/s rounds
