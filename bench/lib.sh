@@ -97,3 +97,18 @@ timed() {
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# side_by_side: fresh stores under $WORK for cove ($CB), Podman ($PB) and the host-side
+# servers and clients ($HB), all removed on exit; `cove` and `podman_` run each tool as
+# the test user in its own store.
+side_by_side() {
+    CB=$WORK/cove PB=$WORK/podman HB=$WORK/host
+    fresh_dirs "$CB"
+    fresh_dirs "$PB"
+    fresh_dirs "$HB"
+    trap 'cleanup "$CB"; cleanup "$PB"; cleanup "$HB"' EXIT
+}
+cove() { as_user "$CB" "$COVE" "$@"; }
+podman_() {
+    as_user "$PB" podman "${PODMAN_ARGS[@]}" --root "$PB/root" --runroot "$PB/runroot" "$@"
+}

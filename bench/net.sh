@@ -18,18 +18,7 @@ command -v iperf3 >/dev/null 2>&1 || {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iperf3 >/dev/null
 }
 
-CB=$WORK/cove
-PB=$WORK/podman
-HB=$WORK/host
-fresh_dirs "$CB"
-fresh_dirs "$PB"
-fresh_dirs "$HB"
-trap 'cleanup "$CB"; cleanup "$PB"; cleanup "$HB"' EXIT
-
-cove() { as_user "$CB" "$COVE" "$@"; }
-podman_() {
-    as_user "$PB" podman "${PODMAN_ARGS[@]}" --root "$PB/root" --runroot "$PB/runroot" "$@"
-}
+side_by_side
 
 # An image holding iperf3 and the libraries it links, imported by both tools from one tar.
 ROOT=$WORK/iperf-root

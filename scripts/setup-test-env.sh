@@ -9,7 +9,7 @@
 #   - makes /dev/net/tun usable by that user (slirp4netns)
 #   - starts two docker-registry instances on free 127.0.0.1 ports: an open one and one
 #     with htpasswd basic auth, both detached, state under /var/lib/cove-test/
-#   - builds scripts/udp-echo.c and pushes the test images (scripts/build-test-images.py)
+#   - builds scripts/udp-echo.c and scripts/tcp-echo.c, pushes the test images (scripts/build-test-images.py)
 #   - writes /var/lib/cove-test/env, the KEY=VALUE file tests/common/mod.rs reads
 # It does not remount anything and does not touch cgroups.
 set -euo pipefail
@@ -188,6 +188,9 @@ gcc -static -O2 -Wall -o "$STATE/confinement-probe" "$REPO/tests/probe/confineme
 chmod 0755 "$STATE/confinement-probe"
 # The malformed-DNS sender tests/dns.rs bind-mounts into a container (same reason).
 gcc -static -O2 -o "$STATE/dns-junk" "$REPO/scripts/dns-junk.c"
+# A TCP echo server that forks per connection (busybox's nc -ll has a backlog of 2), bind-
+# mounted into containers by the forwarding tests, and their bench's many-connection client.
+gcc -static -O2 -o "$STATE/tcp-echo" "$REPO/scripts/tcp-echo.c"
 facts=$("$PY" "$REPO/scripts/build-test-images.py" \
     --registry "127.0.0.1:$PORT" --storage "$REG_DIR/data" --udp-echo "$STATE/udp-echo" \
     --auth-registry "127.0.0.1:$PORT2" --auth-user "$AUTH_USER" --auth-pass "$AUTH_PASS")

@@ -34,20 +34,7 @@ fn host_port(env: &TestEnv, name: &str, port: &str) -> String {
 
 /// Processes named `comm` started for this test environment.
 fn helpers(env: &TestEnv, comm: &str) -> Vec<i32> {
-    let marker = format!("XDG_RUNTIME_DIR={}", env.run.display());
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-        .filter(|pid| {
-            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-            let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
-            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-            name.trim() == comm
-                && !stat.contains(") Z ")
-                && environ.split(|b| *b == 0).any(|v| v == marker.as_bytes())
-        })
-        .collect()
+    env.processes(comm)
 }
 
 /// Network namespace files (the per-user one included), not the locks and logs beside them.

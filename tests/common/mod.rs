@@ -378,6 +378,24 @@ impl TestEnv {
         v
     }
 
+    /// Live processes named `comm` started for this environment (by its XDG_RUNTIME_DIR).
+    pub fn processes(&self, comm: &str) -> Vec<i32> {
+        let marker = format!("XDG_RUNTIME_DIR={}", self.run.display());
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .flatten()
+            .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+            .filter(|pid| {
+                let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+                let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+                name.trim() == comm
+                    && !stat.contains(") Z ")
+                    && environ.split(|b| *b == 0).any(|v| v == marker.as_bytes())
+            })
+            .collect()
+    }
+
     /// cove's pause process, if one is recorded and alive.
     pub fn pause_pid(&self) -> Option<i32> {
         let text = fs::read_to_string(self.run.join("cove/pause.pid")).ok()?;
