@@ -1,4 +1,4 @@
-//! Running as root never changes the host's own mounts (design.md §5).
+//! Running as root never changes the host's own mounts (docs/ARCHITECTURE.md, rootful).
 //!
 //! Each test imitates a systemd host without touching this machine: a throwaway mount
 //! namespace whose `/` is made rshared (see common/rootful.rs). Rootful cove then runs,

@@ -83,7 +83,7 @@ fn set_rlimits(process: &Process) -> Result<(), ProcessError> {
 }
 
 /// The named capabilities this kernel knows (others are skipped, as runc does).
-pub fn cap_set(names: &Option<Capabilities>) -> caps::CapsHashSet {
+fn cap_set(names: &Option<Capabilities>) -> caps::CapsHashSet {
     names
         .iter()
         .flatten()
@@ -94,15 +94,45 @@ pub fn cap_set(names: &Option<Capabilities>) -> caps::CapsHashSet {
         .collect()
 }
 
-fn drop_bounding(process: &Process) {
+fn drop_bounding(process: &Process) -> Result<(), ProcessError> {
     let wanted = process.capabilities().clone().unwrap_or_default();
     let bounding = cap_set(wanted.bounding());
-    for cap in caps::all() {
-        if !bounding.contains(&cap) {
-            // EINVAL for capabilities newer than the kernel: nothing to drop.
-            let _ = caps::drop(None, caps::CapSet::Bounding, cap);
+    let keep: Vec<u8> = bounding.iter().map(|c| c.index()).collect();
+    // Every number the prctl takes, not only the capabilities this crate names: a kernel
+    // newer than it may know more, and those must go too.
+    for cap in 0..=63u8 {
+        if keep.contains(&cap) {
+            continue;
+        }
+        // SAFETY: prctl with plain integer arguments.
+        let r = unsafe { libc::prctl(libc::PR_CAPBSET_DROP, libc::c_ulong::from(cap), 0, 0, 0) };
+        if r < 0 {
+            match nix::Error::last() {
+                // Past the kernel's last capability: nothing left to drop.
+                nix::Error::EINVAL => break,
+                e => {
+                    return Err(sys(format!(
+                        "dropping capability {cap} from the bounding set"
+                    ))(e))
+                }
+            }
         }
     }
+    Ok(())
+}
+
+/// Nothing the caller opened may reach the container's program: everything from fd 3 up
+/// closes at execve (runc closes them too). The standard descriptors stay.
+fn close_inherited_fds() -> Result<(), ProcessError> {
+    const CLOSE_RANGE_CLOEXEC: libc::c_uint = 1 << 2;
+    // SAFETY: close_range with plain integer arguments only sets flags on descriptors.
+    let r = unsafe { libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, CLOSE_RANGE_CLOEXEC) };
+    if r < 0 {
+        return Err(sys("marking inherited descriptors close-on-exec")(
+            nix::Error::last(),
+        ));
+    }
+    Ok(())
 }
 
 fn set_identity(process: &Process) -> Result<(), ProcessError> {
@@ -142,7 +172,7 @@ fn set_capabilities(process: &Process) -> Result<(), ProcessError> {
 }
 
 /// Find args[0] on the process's PATH.
-pub fn lookup(cmd: &str, env: &[String]) -> Option<CString> {
+fn lookup(cmd: &str, env: &[String]) -> Option<CString> {
     if cmd.contains('/') {
         return CString::new(cmd).ok();
     }
@@ -156,7 +186,7 @@ pub fn lookup(cmd: &str, env: &[String]) -> Option<CString> {
         .and_then(|p| CString::new(p.as_os_str().as_bytes()).ok())
 }
 
-/// Become `process` and exec it: rlimits, cwd, identity, the five capability sets,
+/// Become `process` and exec it: inherited descriptors closed, rlimits, cwd, identity, the five capability sets,
 /// no_new_privs and `seccomp`. Called in the container's namespaces and root; returns
 /// only on failure (see [`ProcessError::exit_code`]).
 pub fn finalize(process: &Process, seccomp: Option<&Filter>) -> Result<Infallible, ProcessError> {
@@ -164,6 +194,7 @@ pub fn finalize(process: &Process, seccomp: Option<&Filter>) -> Result<Infallibl
     let env = process.env().clone().unwrap_or_default();
     let cmd = args.first().ok_or(ProcessError::NoArgs)?;
     let no_new_privs = process.no_new_privileges().unwrap_or(false);
+    close_inherited_fds()?;
     set_rlimits(process)?;
     if let (Some(filter), false) = (seccomp, no_new_privs) {
         filter.load()?;
@@ -176,7 +207,7 @@ pub fn finalize(process: &Process, seccomp: Option<&Filter>) -> Result<Infallibl
         Err(nix::Error::EACCES | nix::Error::EPERM) => true,
         Err(e) => return Err(sys(format!("chdir {}", cwd.display()))(e)),
     };
-    drop_bounding(process);
+    drop_bounding(process)?;
     nix::sys::prctl::set_keepcaps(true).map_err(sys("keeping capabilities"))?;
     set_identity(process)?;
     if late_chdir {

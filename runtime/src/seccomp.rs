@@ -111,7 +111,7 @@ fn condition(c: &LinuxSeccompArg) -> ScmpArgCompare {
 
 /// The libseccomp rules one OCI rule becomes for one syscall: each a list of conditions
 /// that must all hold (an empty list: unconditional).
-pub fn rule_conditions(rule: &LinuxSyscall) -> Vec<Vec<ScmpArgCompare>> {
+fn rule_conditions(rule: &LinuxSyscall) -> Vec<Vec<ScmpArgCompare>> {
     let args = rule.args().clone().unwrap_or_default();
     if args.is_empty() {
         return vec![Vec::new()];

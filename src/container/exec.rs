@@ -1,5 +1,5 @@
 //! `exec`: run a process in a running container by joining its namespaces (setns), the
-//! same way for every OCI runtime (design.md section 4: never through a daemon). The
+//! same way for every OCI runtime, never through a daemon. The
 //! process is then set up by `cove_runtime::process::finalize`, the path the built-in
 //! runtime's init takes: the container's seccomp filter, capabilities, user, rlimits and
 //! no_new_privs.
@@ -77,6 +77,10 @@ fn cgroup_procs_files(pid: i32) -> Vec<PathBuf> {
         .filter_map(|l| {
             let mut f = l.splitn(3, ':');
             let (_, controllers, path) = (f.next()?, f.next()?, f.next()?);
+            // Inside a cgroup namespace a path may climb above its root: not ours to join.
+            if path.split('/').any(|part| part == "..") {
+                return None;
+            }
             let dir = match controllers {
                 // cgroup v2: the whole tree, or its `unified` mount on a hybrid machine.
                 "" if root.join("unified").is_dir() => root.join("unified"),

@@ -1156,6 +1156,7 @@ impl Engine {
         if privileged {
             caps.set_bounding(Some(spec::all_capabilities().into_iter().collect()));
         }
+        let own_uid = process.user().uid();
         if let Some(u) = user {
             let resolved = user::resolve(&self.rootfs(&c.id), u)?;
             let mut pu = process.user().clone();
@@ -1164,7 +1165,7 @@ impl Engine {
                 .set_additional_gids(Some(resolved.additional_gids));
             process.set_user(pu);
         }
-        if user.is_some() || privileged {
+        if process.user().uid() != own_uid || privileged {
             let granted = (process.user().uid() == 0).then(|| caps.bounding().clone());
             let granted = granted.flatten().unwrap_or_default();
             caps.set_effective(Some(granted.clone()))

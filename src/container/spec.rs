@@ -241,13 +241,6 @@ const ALL_CAPS: &[&str] = &[
     "CHECKPOINT_RESTORE",
 ];
 
-/// The kernel's number for a capability name (`CAP_CHOWN` or `chown`).
-pub fn capability_number(name: &str) -> Option<u8> {
-    let upper = name.trim().to_ascii_uppercase();
-    let bare = upper.strip_prefix("CAP_").unwrap_or(&upper);
-    ALL_CAPS.iter().position(|c| *c == bare).map(|i| i as u8)
-}
-
 pub fn all_capabilities() -> Vec<Capability> {
     // Names this version of oci-spec does not know are skipped rather than fatal.
     ALL_CAPS.iter().filter_map(|c| capability(c).ok()).collect()
@@ -522,14 +515,6 @@ mod tests {
 
     fn names(caps: &[Capability]) -> Vec<String> {
         caps.iter().map(|c| c.to_string()).collect()
-    }
-
-    #[test]
-    fn capability_numbers_are_the_kernels() {
-        assert_eq!(capability_number("CAP_CHOWN"), Some(0));
-        assert_eq!(capability_number("sys_admin"), Some(21));
-        assert_eq!(capability_number("CAP_CHECKPOINT_RESTORE"), Some(40));
-        assert_eq!(capability_number("CAP_NOPE"), None);
     }
 
     #[test]

@@ -303,7 +303,9 @@ fn ask(upstream: SocketAddr, job: &Job, timeout: Duration) -> Option<Vec<u8>> {
     up.connect(upstream).ok()?;
     up.send(&job.query).ok()?;
     let deadline = Instant::now() + timeout;
-    let mut buf = vec![0u8; MAX_DATAGRAM];
+    // The largest UDP payload: an EDNS client may accept more than our own queries' limit,
+    // and a cut answer without the TC bit would reach it malformed.
+    let mut buf = vec![0u8; 65535];
     loop {
         let left = deadline.checked_duration_since(Instant::now())?;
         up.set_read_timeout(Some(left.max(Duration::from_millis(1))))

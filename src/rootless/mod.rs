@@ -171,8 +171,11 @@ fn find_or_create(
         return Ok(ns);
     }
     let pid = spawn()?;
-    pause::write_pid_file(&pid_file, pid)
-        .map_err(io_err(format!("cannot write {}", pid_file.display())))?;
+    if let Err(e) = pause::write_pid_file(&pid_file, pid) {
+        // Unrecorded, it would hold its namespace forever and the next command make another.
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::SIGKILL);
+        return Err(io_err(format!("cannot write {}", pid_file.display()))(e));
+    }
     open(pid).ok_or_else(|| RootlessError::Io {
         context: format!("pause process {pid} vanished right after creation"),
         source: io::Error::from(io::ErrorKind::NotFound),

@@ -93,8 +93,8 @@ pub fn start(netns: &Path, ports: &[Port]) -> io::Result<Forwarder> {
             // (the map makes a descriptor named twice one owner).
             .or_insert_with(|| Arc::new(unsafe { OwnedFd::from_raw_fd(port.fd) }))
             .clone();
-        let (ns, stop, tx) = (ns.clone(), stop.clone(), tx.clone());
-        std::thread::Builder::new()
+        let (ns, stop_fd, tx) = (ns.clone(), stop.clone(), tx.clone());
+        let spawned = std::thread::Builder::new()
             .stack_size(STACK)
             .spawn(move || {
                 // SAFETY: setns on a namespace fd; affects only this thread.
@@ -106,9 +106,9 @@ pub fn start(netns: &Path, ports: &[Port]) -> io::Result<Forwarder> {
                 } else {
                     let mut log = Log::new(port);
                     let ended = if port.udp {
-                        udp::run(&listener, port, &stop, &mut log)
+                        udp::run(&listener, port, &stop_fd, &mut log)
                     } else {
-                        tcp::run(&listener, port, &stop, &mut log)
+                        tcp::run(&listener, port, &stop_fd, &mut log)
                     };
                     if let Err(e) = ended {
                         log.note("the forwarder stopped", &e);
@@ -116,7 +116,17 @@ pub fn start(netns: &Path, ports: &[Port]) -> io::Result<Forwarder> {
                 }
                 drop(listener);
                 let _ = tx.send(());
-            })?;
+            });
+        if let Err(e) = spawned {
+            // The threads already running hold their host ports: end them before failing.
+            Forwarder {
+                stop,
+                done,
+                threads,
+            }
+            .stop();
+            return Err(e);
+        }
         threads += 1;
     }
     Ok(Forwarder {
