@@ -103,6 +103,10 @@ while True:
     held.append((r, w))
     if fcntl.fcntl(w, fcntl.F_GETPIPE_SZ) < 65536:
         break
+# A margin over the limit: pipes other processes of this user close meanwhile (cove's
+# own, while it starts the container) must not bring the budget back.
+for _ in range(200):
+    held.append(os.pipe())
 try:
     fcntl.fcntl(w, fcntl.F_SETPIPE_SZ, 65536)
     print("not spent", flush=True)
@@ -163,9 +167,9 @@ fn five_hundred_connections_of_8_mib_are_relayed_while_the_pipe_budget_is_spent(
         "threads (before, most) {:?}",
         (before, most)
     );
-    assert_eq!(
-        most.1,
-        before.1,
+    // At most the port's small pool (4 pipes, 8 descriptors), never one per connection.
+    assert!(
+        most.1 <= before.1 + 8,
         "pipes (before, most) {:?}",
         (before, most)
     );
