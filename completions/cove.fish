@@ -93,7 +93,7 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l entrypoint -d 'Overwri
 complete -c cove -n "__fish_cove_using_subcommand run" -l hostname -d 'Container host name' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l cap-add -d 'Add Linux capabilities' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l cap-drop -d 'Drop Linux capabilities' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l security-opt -d 'Security options (no-new-privileges, seccomp=unconfined)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=PROFILE.json (OCI or Docker format)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -205,7 +205,7 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l entrypoint -d 'Over
 complete -c cove -n "__fish_cove_using_subcommand create" -l hostname -d 'Container host name' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l cap-add -d 'Add Linux capabilities' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l cap-drop -d 'Drop Linux capabilities' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l security-opt -d 'Security options (no-new-privileges, seccomp=unconfined)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=PROFILE.json (OCI or Docker format)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -381,6 +381,7 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand exec" -s i -l interactive -d 'Keep STDIN open'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s d -l detach -d 'Run the command in the background'
+complete -c cove -n "__fish_cove_using_subcommand exec" -l privileged -d 'Give the process every capability (the container\'s seccomp filter still applies)'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -617,7 +618,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l hostname -d 'Container host name' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add Linux capabilities' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop Linux capabilities' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options (no-new-privileges, seccomp=unconfined)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=PROFILE.json (OCI or Docker format)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -686,7 +687,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l hostname -d 'Container host name' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add Linux capabilities' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop Linux capabilities' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options (no-new-privileges, seccomp=unconfined)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined, seccomp=PROFILE.json (OCI or Docker format)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata on the container (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -881,6 +882,7 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep STDIN open'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the process every capability (the container\'s seccomp filter still applies)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r

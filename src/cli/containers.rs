@@ -65,7 +65,7 @@ pub struct CreateArgs {
     /// Give extended privileges to this container
     #[arg(long)]
     pub privileged: bool,
-    /// Security options (no-new-privileges, seccomp=unconfined)
+    /// Security options: no-new-privileges, seccomp=unconfined, seccomp=PROFILE.json (OCI or Docker format)
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
     /// Set metadata on the container (KEY=VALUE)
