@@ -13,16 +13,7 @@ WORK=/tmp/cove-bench-run
 [ -n "$COVE" ] || die "cove is not built"
 
 IMG="$COVE_TEST_REGISTRY/cove-test/one:latest"
-CB=$WORK/cove
-PB=$WORK/podman
-fresh_dirs "$CB"
-fresh_dirs "$PB"
-trap 'cleanup "$CB"; cleanup "$PB"' EXIT
-
-cove() { as_user "$CB" "$COVE" "$@"; }
-podman_() {
-    as_user "$PB" podman "${PODMAN_ARGS[@]}" --root "$PB/root" --runroot "$PB/runroot" "$@"
-}
+side_by_side
 cove pull -q "$IMG" >/dev/null
 podman_ pull -q --tls-verify=false "$IMG" >/dev/null
 

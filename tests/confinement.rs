@@ -18,7 +18,7 @@ fn cove_denies_at_least_what_podman_denies_under_run_and_exec() {
     env.cove_ok(&["pull", "-q", &img]);
     env.podman_ok(&["pull", "-q", &img]);
 
-    let podman = probe::parse(&env.podman_ok(&[
+    let probe_run = [
         "run",
         "--rm",
         "--network",
@@ -27,17 +27,9 @@ fn cove_denies_at_least_what_podman_denies_under_run_and_exec() {
         &mount,
         &img,
         "/probe",
-    ]));
-    let run = probe::parse(&env.cove_ok(&[
-        "run",
-        "--rm",
-        "--network",
-        "none",
-        "-v",
-        &mount,
-        &img,
-        "/probe",
-    ]));
+    ];
+    let podman = probe::parse(&env.podman_ok(&probe_run));
+    let run = probe::parse(&env.cove_ok(&probe_run));
     env.cove_ok(&[
         "run",
         "-d",
