@@ -10,6 +10,8 @@
 #   - starts two docker-registry instances on free 127.0.0.1 ports: an open one and one
 #     with htpasswd basic auth, both detached, state under /var/lib/cove-test/
 #   - builds scripts/udp-echo.c and scripts/tcp-echo.c, pushes the test images (scripts/build-test-images.py)
+#   - builds the previous release's cove once (scripts/build-prev-release.sh), whose
+#     store tests/upgrade.rs migrates
 #   - writes /var/lib/cove-test/env, the KEY=VALUE file tests/common/mod.rs reads
 # It does not remount anything and does not touch cgroups.
 set -euo pipefail
@@ -194,6 +196,9 @@ gcc -static -O2 -o "$STATE/tcp-echo" "$REPO/scripts/tcp-echo.c"
 facts=$("$PY" "$REPO/scripts/build-test-images.py" \
     --registry "127.0.0.1:$PORT" --storage "$REG_DIR/data" --udp-echo "$STATE/udp-echo" \
     --auth-registry "127.0.0.1:$PORT2" --auth-user "$AUTH_USER" --auth-pass "$AUTH_PASS")
+
+# ------------------------------------------------------------------ previous release
+bash "$REPO/scripts/build-prev-release.sh"
 
 tmp=$(mktemp "$STATE/env.XXXXXX")
 {

@@ -12,8 +12,6 @@ if [ "$(id -u)" != 0 ]; then
     exit 1
 fi
 
-bash scripts/setup-test-env.sh
-
 # sudo and CI shells often drop ~/.cargo/bin from PATH.
 if ! command -v cargo >/dev/null 2>&1; then
     for d in "${CARGO_HOME:-$HOME/.cargo}/bin" /root/.cargo/bin /usr/local/cargo/bin; do
@@ -26,7 +24,10 @@ if ! command -v cargo >/dev/null 2>&1; then
     exit 1
 fi
 
+# Built first: setup-test-env.sh builds the previous release reusing its dependencies.
 bash scripts/build.sh
+bash scripts/setup-test-env.sh
+
 set +e
 cargo test --release --workspace "$@"
 rc=$?

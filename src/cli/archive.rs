@@ -163,7 +163,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     let name = a
         .reference
         .as_deref()
-        .map(super::images::local_name)
+        .map(crate::image::reference::local_name)
         .transpose()?;
     let path = (a.file != "-").then(|| PathBuf::from(&a.file));
     let input = open_input(path.as_ref())?;

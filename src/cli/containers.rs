@@ -12,12 +12,15 @@ use serde_json::{json, Value};
 use super::output::{print_inspect, print_list, time_ago};
 use super::{CmdResult, Ctx, Failure};
 use crate::container::attach::{self, AttachEnd, AttachOptions};
+use crate::container::commit::CommitRequest;
 use crate::container::health::{self, HealthConfig};
 use crate::container::logs::{self, LogOptions};
 use crate::container::restart::{PolicyName, RestartPolicy};
 use crate::container::{
     Container, ContainerConfig, ContainerError, CreateRequest, Engine, MountSpec, Status,
 };
+use crate::image::platform::Platform;
+use crate::image::pull::{PullPolicy, PullRequest};
 
 /// Podman's exit codes for rm/stop/...: 1 no such container, 2 container in a state that
 /// forbids the operation.
@@ -248,30 +251,17 @@ fn refuse_resource_limits(a: &CreateArgs) -> anyhow::Result<()> {
 
 /// The image's ID, pulling it according to the policy.
 fn ensure_image(ctx: &Ctx, image: &str, policy: &str) -> anyhow::Result<String> {
+    let policy: PullPolicy = policy.parse()?;
     let store = ctx.store()?;
-    let local = store.find(image);
-    let pull = match (policy, &local) {
-        ("never", Err(_)) => bail!("{image}: image not known, and --pull=never"),
-        ("never" | "missing", Ok(img)) => return Ok(img.id.clone()),
-        ("missing", Err(_)) | ("always" | "newer", _) => true,
-        (other, _) => bail!("invalid --pull policy {other:?}: use missing, always, never or newer"),
-    };
-    debug_assert!(pull);
-    let args = super::images::PullArgs {
-        image: image.to_string(),
-        quiet: false,
-        platform: None,
-        arch: None,
-        os: None,
-        variant: None,
-        registry: Default::default(),
-    };
-    match super::images::pull_id(ctx, &args) {
-        Ok(id) => Ok(id),
-        // `newer` keeps using the local copy when the registry cannot be reached.
-        Err(_) if policy == "newer" && local.is_ok() => Ok(local?.id),
-        Err(e) => Err(e),
-    }
+    crate::image::pull::ensure(&store, image, policy, || {
+        let req = PullRequest {
+            image: image.to_string(),
+            platform: Platform::from_flags(None, None, None, None)?,
+            connect: ctx.default_connect(),
+            rootless: ctx.rootless(),
+        };
+        ctx.pull(&req, false)
+    })
 }
 
 fn parse_env_file(path: &PathBuf) -> anyhow::Result<Vec<String>> {
@@ -2178,52 +2168,19 @@ pub struct CommitArgs {
 
 pub fn commit(ctx: &Ctx, a: CommitArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let store = ctx.store()?;
-    let target = a
-        .image
-        .as_deref()
-        .map(super::images::local_name)
-        .transpose()?;
+    let req = CommitRequest {
+        name: a
+            .image
+            .as_deref()
+            .map(crate::image::reference::local_name)
+            .transpose()?,
+        changes: a.changes,
+        message: a.message,
+        author: a.author,
+        pause: a.pause,
+    };
     let mut c = engine.lookup(&a.container)?;
-    let base = store.find(&c.image_id)?;
-    let mut base_config: Value = serde_json::from_slice(&base.config)?;
-    // The container's command and environment become the image's, as in Docker.
-    let cmd: Vec<&String> = c
-        .config
-        .args
-        .iter()
-        .skip(c.config.entrypoint.len())
-        .collect();
-    base_config["config"]["Cmd"] = json!(cmd);
-    base_config["config"]["Env"] = json!(c.config.env);
-    if let Some(author) = &a.author {
-        base_config["author"] = json!(author);
-    }
-    let paused = a.pause && c.state.status == Status::Running && engine.pause(&mut c).is_ok();
-    let tmp = store.tmp_dir()?;
-    let tar_path = tmp.path().join("commit.tar");
-    let upper = engine.container_dir(&c.id).join("upper");
-    let written = std::fs::File::create(&tar_path)
-        .and_then(|f| crate::container::changes::layer_tar(&upper, std::io::BufWriter::new(f)));
-    if paused {
-        engine.unpause(&mut c)?;
-    }
-    written.with_context(|| format!("archiving the changes of {}", c.name))?;
-    let message = a
-        .message
-        .clone()
-        .unwrap_or_else(|| format!("commit {}", c.short_id()));
-    let id = crate::image::import::add_layer(
-        &store,
-        Some((&base, base_config)),
-        std::fs::File::open(&tar_path)?,
-        &a.changes,
-        Some(&message),
-        ctx.rootless(),
-    )?;
-    if let Some(name) = target {
-        store.db().set_name(&name, &id)?;
-    }
+    let id = crate::container::commit::commit(&engine, &mut c, &req)?;
     println!("{}", id.trim_start_matches("sha256:"));
     Ok(0)
 }

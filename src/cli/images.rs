@@ -10,14 +10,13 @@ use serde_json::{json, Value};
 use super::output::{human_size, print_inspect, print_list, short_id, time_ago, IMAGE_TITLES};
 use super::progress;
 use super::{CmdResult, Ctx, Failure};
-use crate::config::registries::RegistriesConf;
 use crate::image::inspect::{self, config_json};
 use crate::image::platform::Platform;
-use crate::image::reference::Reference;
+use crate::image::pull::PullRequest;
+use crate::image::reference::{local_name, repo_tag, Reference};
 use crate::image::store::{Store, StoreError};
 use crate::registry::auth::Credentials;
 use crate::registry::client::{ConnectOptions, TlsFlag};
-use crate::registry::pull::{pull as pull_image, PullOptions};
 use crate::registry::push::{push as push_image, PushOptions};
 use crate::storage::db::ImageRecord;
 use crate::time::parse_rfc3339;
@@ -80,33 +79,9 @@ pub struct PullArgs {
     pub registry: RegistryOpts,
 }
 
-/// Where to look for `input`: itself when it names a registry, otherwise each of
-/// registries.conf's unqualified-search-registries in turn (docker.io when none).
-fn pull_candidates(input: &str, conf: &RegistriesConf) -> anyhow::Result<Vec<Reference>> {
-    let r = Reference::parse(input)?;
-    if !Reference::is_short_name(input) || conf.search_registries().is_empty() {
-        return Ok(vec![r]);
-    }
-    Ok(conf
-        .search_registries()
-        .iter()
-        .map(|reg| Reference::qualify(input, reg))
-        .collect::<Result<_, _>>()?)
-}
-
 pub fn pull(ctx: &Ctx, a: PullArgs) -> CmdResult {
-    let id = pull_id(ctx, &a)?;
-    println!("{}", id.trim_start_matches("sha256:"));
-    Ok(0)
-}
-
-/// Pull as `cove pull` does (progress on stderr unless quiet) and return the image ID;
-/// `run` and `create` use it for images that are missing.
-pub fn pull_id(ctx: &Ctx, a: &PullArgs) -> anyhow::Result<String> {
-    let store = ctx.store()?;
-    let conf = ctx.registries()?;
-    let candidates = pull_candidates(&a.image, &conf)?;
-    let opts = PullOptions {
+    let req = PullRequest {
+        image: a.image.clone(),
         platform: Platform::from_flags(
             a.platform.as_deref(),
             a.os.as_deref(),
@@ -116,32 +91,9 @@ pub fn pull_id(ctx: &Ctx, a: &PullArgs) -> anyhow::Result<String> {
         connect: a.registry.connect(ctx)?,
         rootless: ctx.rootless(),
     };
-    let rt = ctx.runtime()?;
-    let mut errors = Vec::new();
-    for r in &candidates {
-        if !a.quiet {
-            eprintln!("Trying to pull {}...", r.whole());
-        }
-        let observer = progress::pull_observer(a.quiet);
-        let result = rt.block_on(pull_image(store.clone(), &conf, r, &opts, observer.clone()));
-        observer.finish();
-        match result {
-            Ok(p) => {
-                store.emit("pull", &p.id, &r.whole());
-                return Ok(p.id);
-            }
-            Err(e) => errors.push(anyhow::Error::new(e)),
-        }
-    }
-    if errors.len() == 1 {
-        return Err(errors.remove(0));
-    }
-    let all: Vec<String> = errors.iter().map(|e| format!("{e:#}")).collect();
-    Err(anyhow!(
-        "{}: no registry had it: {}",
-        a.image,
-        all.join("; ")
-    ))
+    let id = ctx.pull(&req, a.quiet)?;
+    println!("{}", id.trim_start_matches("sha256:"));
+    Ok(0)
 }
 
 #[derive(Args, Debug)]
@@ -222,14 +174,6 @@ fn image_rows(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<(String, S
         return Ok(vec![("<none>".into(), "<none>".into())]);
     }
     Ok(names.iter().map(|n| repo_tag(n)).collect())
-}
-
-/// `registry/repo:tag` as the REPOSITORY and TAG columns show it.
-pub(crate) fn repo_tag(name: &str) -> (String, String) {
-    match name.rsplit_once(':') {
-        Some((repo, tag)) if !tag.contains('/') => (repo.to_string(), tag.to_string()),
-        _ => (name.to_string(), "<none>".into()),
-    }
 }
 
 fn repo_digests(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<String>> {
@@ -472,23 +416,6 @@ pub struct TagArgs {
     pub targets: Vec<String>,
 }
 
-/// A name for the store: short names live under `localhost/`, as Podman does.
-pub fn local_name(input: &str) -> anyhow::Result<String> {
-    let r = if Reference::is_short_name(input) {
-        Reference::parse(&format!("localhost/{input}"))?
-    } else {
-        Reference::parse(input)?
-    };
-    if r.digest.is_some() {
-        bail!("{input}: a tag cannot contain a digest");
-    }
-    Ok(format!(
-        "{}:{}",
-        r.repository_with_registry(),
-        r.tag_or_latest()
-    ))
-}
-
 pub fn tag(ctx: &Ctx, a: TagArgs) -> CmdResult {
     let store = ctx.store()?;
     let img = store.find(&a.image)?;
@@ -496,7 +423,7 @@ pub fn tag(ctx: &Ctx, a: TagArgs) -> CmdResult {
         .targets
         .iter()
         .map(|t| local_name(t))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+        .collect::<Result<Vec<_>, _>>()?;
     for n in names {
         store.db().set_name(&n, &img.id)?;
         store.emit("tag", &img.id, &n);

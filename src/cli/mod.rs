@@ -427,6 +427,30 @@ impl Ctx {
 
     /// A runtime for the commands that talk to registries; built after the namespace is
     /// joined, because joining requires a single-threaded process.
+    /// Registry access with no flags given: TLS as registries.conf says, the usual
+    /// credential files.
+    pub fn default_connect(&self) -> crate::registry::client::ConnectOptions {
+        crate::registry::client::ConnectOptions {
+            tls_verify: crate::registry::client::TlsFlag(None),
+            creds: None,
+            auth_files: self.auth_files(None),
+        }
+    }
+
+    /// Pull as `cove pull` does (progress on stderr unless `quiet`); the image ID.
+    pub fn pull(
+        &self,
+        req: &crate::image::pull::PullRequest,
+        quiet: bool,
+    ) -> anyhow::Result<String> {
+        let store = self.store()?;
+        let conf = self.registries()?;
+        let report = progress::PullReport { quiet };
+        Ok(self
+            .runtime()?
+            .block_on(crate::image::pull::pull(&store, &conf, req, &report))?)
+    }
+
     pub fn runtime(&self) -> anyhow::Result<tokio::runtime::Runtime> {
         Ok(tokio::runtime::Builder::new_multi_thread()
             .enable_all()

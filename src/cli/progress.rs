@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::image::pull::PullReporter;
 use crate::registry::pull::PullObserver;
 use crate::registry::push::PushObserver;
 
@@ -136,6 +137,23 @@ impl PullObserver for Progress {
     }
     fn writing_manifest(&self) {
         self.line("Writing manifest to image destination".into());
+    }
+    fn finished(&self) {
+        self.finish();
+    }
+}
+
+/// Pull progress as `cove pull` shows it: each registry tried, then its blobs.
+pub struct PullReport {
+    pub quiet: bool,
+}
+
+impl PullReporter for PullReport {
+    fn attempt(&self, reference: &str) -> Arc<dyn PullObserver> {
+        if !self.quiet {
+            eprintln!("Trying to pull {reference}...");
+        }
+        pull_observer(self.quiet)
     }
 }
 

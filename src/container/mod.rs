@@ -7,6 +7,7 @@
 
 pub mod attach;
 pub mod changes;
+pub mod commit;
 pub mod copy;
 pub mod exec;
 pub mod health;

@@ -5,6 +5,7 @@ pub mod import;
 pub mod inspect;
 pub(crate) mod layer_unpack;
 pub mod platform;
+pub mod pull;
 pub mod reference;
 pub mod store;
 

@@ -36,6 +36,8 @@ pub enum ReferenceError {
     UnsupportedDigest(String),
     #[error("invalid repository name ({0}), cannot specify 64-byte hexadecimal strings")]
     HexIdentifier(String),
+    #[error("{0}: a tag cannot contain a digest")]
+    DigestInTag(String),
 }
 
 /// A fully normalised image reference: the registry is always set (`docker.io` by
@@ -362,6 +364,32 @@ fn validate_digest(d: &str) -> Result<String, ReferenceError> {
     Ok(d.to_string())
 }
 
+/// The name an image gets in the store for `input` (`tag`, `commit`, `import`, `load`):
+/// short names live under `localhost/`, as Podman does; always with a tag.
+pub fn local_name(input: &str) -> Result<String, ReferenceError> {
+    let r = if Reference::is_short_name(input) {
+        Reference::parse(&format!("localhost/{input}"))?
+    } else {
+        Reference::parse(input)?
+    };
+    if r.digest.is_some() {
+        return Err(ReferenceError::DigestInTag(input.to_string()));
+    }
+    Ok(format!(
+        "{}:{}",
+        r.repository_with_registry(),
+        r.tag_or_latest()
+    ))
+}
+
+/// A stored name split as the REPOSITORY and TAG columns show it (`<none>` without a tag).
+pub fn repo_tag(name: &str) -> (String, String) {
+    match name.rsplit_once(':') {
+        Some((repo, tag)) if !tag.contains('/') => (repo.to_string(), tag.to_string()),
+        _ => (name.to_string(), "<none>".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -615,5 +643,27 @@ mod tests {
             let r = p(s);
             assert_eq!(p(&r.whole()), r, "{s}");
         }
+    }
+
+    #[test]
+    fn local_names_and_columns() {
+        assert_eq!(local_name("app").unwrap(), "localhost/app:latest");
+        assert_eq!(local_name("app:1").unwrap(), "localhost/app:1");
+        assert_eq!(local_name("quay.io/x/y:2").unwrap(), "quay.io/x/y:2");
+        assert_eq!(
+            local_name(&format!("quay.io/x/y@sha256:{HEX}"))
+                .unwrap_err()
+                .to_string(),
+            format!("quay.io/x/y@sha256:{HEX}: a tag cannot contain a digest")
+        );
+        assert!(local_name("Bad").is_err());
+        assert_eq!(
+            repo_tag("localhost:5000/a:1"),
+            ("localhost:5000/a".into(), "1".into())
+        );
+        assert_eq!(
+            repo_tag("localhost:5000/a"),
+            ("localhost:5000/a".into(), "<none>".into())
+        );
     }
 }

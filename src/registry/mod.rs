@@ -5,3 +5,19 @@ pub mod client;
 pub mod login;
 pub mod pull;
 pub mod push;
+
+/// An error and its causes on one line, each cause once: the HTTP client's own message
+/// hides the interesting part ("connection refused") in its source chain.
+pub fn error_causes(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut cur = err.source();
+    while let Some(e) = cur {
+        let s = e.to_string();
+        if !out.contains(&s) {
+            out.push_str(": ");
+            out.push_str(&s);
+        }
+        cur = e.source();
+    }
+    out
+}

@@ -79,6 +79,8 @@ pub trait PullObserver: Send + Sync {
     fn writing_manifest(&self) {}
     /// Something extraction skipped or could not apply (e.g. a device node, rootless).
     fn warning(&self, _message: &str) {}
+    /// The pull is over, whether it succeeded or not.
+    fn finished(&self) {}
 }
 
 pub struct Quiet;

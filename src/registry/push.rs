@@ -515,20 +515,9 @@ fn registry_message(body: &str) -> String {
     }
 }
 
-/// The error and its causes on one line: reqwest's own message hides the interesting
-/// part ("connection refused") in its source chain.
+/// The error and its causes on one line, shortened for a progress line.
 fn error_chain(err: &dyn std::error::Error) -> String {
-    let mut out = err.to_string();
-    let mut cur = err.source();
-    while let Some(e) = cur {
-        let s = e.to_string();
-        if !out.contains(&s) {
-            out.push_str(": ");
-            out.push_str(&s);
-        }
-        cur = e.source();
-    }
-    one_line(&out)
+    one_line(&super::error_causes(err))
 }
 
 fn one_line(s: &str) -> String {

@@ -17,6 +17,8 @@ pub enum DbError {
     MissingLayer(String),
     #[error("the container name \"{0}\" is already in use")]
     NameInUse(String),
+    #[error(transparent)]
+    Schema(#[from] super::schema::SchemaError),
 }
 
 pub type Result<T> = std::result::Result<T, DbError>;
@@ -54,76 +56,20 @@ pub struct Db {
     conn: Connection,
 }
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS layers (
-    diff_id TEXT PRIMARY KEY,
-    size INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS images (
-    id TEXT PRIMARY KEY,
-    config BLOB NOT NULL,
-    manifest BLOB NOT NULL,
-    manifest_digest TEXT NOT NULL,
-    manifest_media_type TEXT NOT NULL,
-    created TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    added_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS image_layers (
-    image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    diff_id TEXT NOT NULL REFERENCES layers(diff_id),
-    blob_digest TEXT NOT NULL,
-    blob_media_type TEXT NOT NULL,
-    blob_size INTEGER NOT NULL,
-    PRIMARY KEY (image_id, idx)
-);
-CREATE INDEX IF NOT EXISTS image_layers_diff ON image_layers(diff_id);
-CREATE INDEX IF NOT EXISTS image_layers_blob ON image_layers(blob_digest);
-CREATE TABLE IF NOT EXISTS names (
-    name TEXT PRIMARY KEY,
-    image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
-    added_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS containers (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    image_id TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    config TEXT NOT NULL,
-    state TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS containers_image ON containers(image_id);
-CREATE TABLE IF NOT EXISTS volumes (
-    name TEXT PRIMARY KEY,
-    driver TEXT NOT NULL,
-    labels TEXT NOT NULL,
-    options TEXT NOT NULL,
-    anonymous INTEGER NOT NULL,
-    created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS digests (
-    repo TEXT NOT NULL,
-    digest TEXT NOT NULL,
-    image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
-    PRIMARY KEY (repo, digest)
-);
-";
-
 fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
 impl Db {
     pub fn open(path: &Path) -> Result<Db> {
-        let conn = Connection::open(path)?;
+        let mut conn = Connection::open(path)?;
         // Concurrent cove commands are normal (design.md section 5): wait for the writer
         // rather than fail, and let readers proceed under WAL.
         conn.busy_timeout(Duration::from_secs(60))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.execute_batch(SCHEMA)?;
+        super::schema::prepare(&mut conn, path)?;
         Ok(Db { conn })
     }
 

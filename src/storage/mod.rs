@@ -6,3 +6,4 @@ pub mod db;
 pub mod digest;
 pub mod driver;
 pub mod extract;
+pub mod schema;

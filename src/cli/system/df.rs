@@ -4,10 +4,10 @@ use clap::Args;
 use serde_json::{json, Value};
 
 use super::super::containers::status_text;
-use super::super::images::repo_tag;
 use super::super::output::{human_size, print_list, short_id, time_ago};
 use super::super::{CmdResult, Ctx};
 use crate::format::render_table;
+use crate::image::reference::repo_tag;
 use crate::system::disk_usage::{self, DiskUsage, Summary};
 use crate::time::parse_rfc3339;
 
