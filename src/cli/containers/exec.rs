@@ -1,0 +1,118 @@
+//! `exec` and `attach`.
+
+use super::*;
+use crate::cli::{CmdResult, Ctx, Failure};
+use crate::container::attach::{self};
+use crate::container::{ContainerError, Status};
+use anyhow::{anyhow, Context};
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct ExecArgs {
+    /// Keep STDIN open
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-TTY
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Run the command in the background
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Set environment variables (KEY=VALUE)
+    #[arg(short, long = "env", value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// Username or UID (format: <name|uid>[:<group|gid>])
+    #[arg(short, long)]
+    pub user: Option<String>,
+    /// Working directory inside the container
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// Give the process every capability (the container's seccomp filter still applies)
+    #[arg(long)]
+    pub privileged: bool,
+    /// Container
+    pub container: String,
+    /// Command and arguments
+    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let c = engine.lookup(&a.container).map_err(|e| match e {
+        ContainerError::NotFound(_) => Failure {
+            code: EXIT_NO_SUCH,
+            error: e.into(),
+        },
+        other => other.into(),
+    })?;
+    if c.state.status != Status::Running {
+        return Err(anyhow!(
+            "can only exec into running containers: {} is {}",
+            c.name,
+            c.state.status.as_str()
+        )
+        .into());
+    }
+    let mut env = Vec::new();
+    for f in &a.env_file {
+        for e in parse_env_file(f)? {
+            merge_env(&mut env, &e);
+        }
+    }
+    for e in &a.env {
+        merge_env(&mut env, e);
+    }
+    if a.tty {
+        merge_env(&mut env, "TERM=xterm");
+    }
+    let spec = engine.exec_spec(
+        &c,
+        a.command.clone(),
+        &env,
+        a.user.as_deref(),
+        a.workdir.as_deref(),
+        a.tty,
+        a.privileged,
+    )?;
+    // Without -i the process must not read our stdin (Docker gives it /dev/null).
+    if !a.interactive {
+        let null = std::fs::File::open("/dev/null")?;
+        nix::unistd::dup2_stdin(&null)?;
+    }
+    Ok(crate::container::exec::exec(c.state.pid, &spec, a.detach)?.code)
+}
+
+#[derive(Args, Debug)]
+pub struct AttachArgs {
+    /// Do not attach stdin
+    #[arg(long)]
+    pub no_stdin: bool,
+    /// Key sequence for detaching
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Container
+    pub container: String,
+}
+
+pub fn attach(ctx: &Ctx, a: AttachArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let mut c = engine.lookup(&a.container)?;
+    if !c.state.status.is_active() {
+        return Err(conflict(anyhow!(
+            "you can only attach to running containers: {} is {}",
+            c.name,
+            c.state.status.as_str()
+        )));
+    }
+    let sock = attach::connect(&engine.state_dir(&c.id).join("attach"))
+        .context("connecting to the container's attach socket")?;
+    if a.no_stdin {
+        c.config.interactive = false;
+    }
+    attach_until_exit(&engine, &mut c, &sock, &a.detach_keys)
+}

@@ -1,0 +1,212 @@
+//! Files of a container: cp, diff, export, mount, unmount, commit.
+
+use super::*;
+use crate::cli::{CmdResult, Ctx};
+use crate::container::commit::CommitRequest;
+use anyhow::{anyhow, Context};
+use clap::Args;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Examples:\n  cove cp web:/etc/nginx/nginx.conf .\n  cove cp ./site/. web:/usr/share/nginx/html"
+)]
+pub struct CpArgs {
+    /// Source: a host path, or CONTAINER:PATH
+    pub source: String,
+    /// Destination: a host path, or CONTAINER:PATH
+    pub dest: String,
+    /// Accepted for Docker compatibility: ownership always goes to the user (root inside)
+    #[arg(short, long)]
+    pub archive: bool,
+}
+
+/// `CONTAINER:PATH` or a host path. A leading `/` or `.` is always a host path, as Docker.
+fn cp_side(arg: &str) -> (Option<&str>, &str) {
+    if arg.starts_with('/') || arg.starts_with('.') {
+        return (None, arg);
+    }
+    match arg.split_once(':') {
+        Some((c, p)) if !c.is_empty() => (Some(c), p),
+        _ => (None, arg),
+    }
+}
+
+pub fn cp(ctx: &Ctx, a: CpArgs) -> CmdResult {
+    use crate::container::copy::{copy, End};
+    let (src_c, src_p) = cp_side(&a.source);
+    let (dst_c, dst_p) = cp_side(&a.dest);
+    let container = match (src_c, dst_c) {
+        (Some(c), None) | (None, Some(c)) => c,
+        (Some(_), Some(_)) => {
+            return Err(anyhow!("copying between containers is not supported").into())
+        }
+        (None, None) => {
+            return Err(anyhow!("one of source and destination must be CONTAINER:PATH").into())
+        }
+    };
+    let engine = ctx.engine()?;
+    let mut c = engine.lookup(container)?;
+    let was_mounted = c.state.mounted || c.state.status.is_active();
+    let root = engine.mount(&mut c)?;
+    let cwd = std::env::current_dir()?;
+    let slash = std::path::Path::new("/");
+    let inside = |p: &str| slash.join(p);
+    // (root, path) of each end: the host's `/` with paths from the cwd, or the container's.
+    let (from, to) = if src_c.is_some() {
+        ((root.as_path(), inside(src_p)), (slash, cwd.join(dst_p)))
+    } else {
+        ((slash, cwd.join(src_p)), (root.as_path(), inside(dst_p)))
+    };
+    let res = copy(
+        &End {
+            root: from.0,
+            path: &from.1,
+        },
+        &End {
+            root: to.0,
+            path: &to.1,
+        },
+    );
+    if !was_mounted {
+        engine.unmount(&mut c)?;
+    }
+    res?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// Format: json
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Container
+    pub container: String,
+}
+
+pub fn diff(ctx: &Ctx, a: DiffArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let c = engine.lookup(&a.container)?;
+    let upper = engine.container_dir(&c.id).join("upper");
+    let changes = crate::container::changes::diff(&upper, &engine.image_layers(&c)?)?;
+    if a.format.as_deref() == Some("json") {
+        let mut by_kind: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (k, p) in &changes {
+            let key = match k {
+                crate::container::changes::Kind::Added => "added",
+                crate::container::changes::Kind::Changed => "changed",
+                crate::container::changes::Kind::Deleted => "deleted",
+            };
+            by_kind.entry(key).or_default().push(p);
+        }
+        println!("{}", serde_json::to_string_pretty(&by_kind)?);
+    } else {
+        for (k, p) in &changes {
+            println!("{} {p}", k.letter());
+        }
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Write to a file instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Container
+    pub container: String,
+}
+
+pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
+    use std::io::IsTerminal;
+    let engine = ctx.engine()?;
+    let mut c = engine.lookup(&a.container)?;
+    if a.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(anyhow!(
+            "refusing to write a tar stream to a terminal: use -o FILE or a redirect"
+        )
+        .into());
+    }
+    let was_mounted = c.state.mounted;
+    let root = engine.mount(&mut c)?;
+    let result = match &a.output {
+        Some(p) => std::fs::File::create(p)
+            .with_context(|| format!("creating {}", p.display()))
+            .and_then(|f| {
+                Ok(crate::container::changes::export(
+                    &root,
+                    std::io::BufWriter::new(f),
+                )?)
+            }),
+        None => Ok(crate::container::changes::export(
+            &root,
+            std::io::stdout().lock(),
+        )?),
+    };
+    if !was_mounted {
+        engine.unmount(&mut c)?;
+    }
+    result?;
+    Ok(0)
+}
+
+pub fn mount(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        println!("{}", engine.mount(c)?.display());
+        Ok(())
+    })
+}
+
+pub fn unmount(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        engine.unmount(c)?;
+        println!("{}", c.id);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct CommitArgs {
+    /// Apply a Dockerfile instruction to the image config (CMD, ENV, ...)
+    #[arg(short, long = "change", value_name = "INSTRUCTION")]
+    pub changes: Vec<String>,
+    /// Commit message (recorded in the image history)
+    #[arg(short, long)]
+    pub message: Option<String>,
+    /// Author
+    #[arg(short, long)]
+    pub author: Option<String>,
+    /// Pause the container while committing
+    #[arg(short, long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
+    pub pause: bool,
+    /// Print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Container
+    pub container: String,
+    /// Name for the new image
+    pub image: Option<String>,
+}
+
+pub fn commit(ctx: &Ctx, a: CommitArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let req = CommitRequest {
+        name: a
+            .image
+            .as_deref()
+            .map(crate::image::reference::local_name)
+            .transpose()?,
+        changes: a.changes,
+        message: a.message,
+        author: a.author,
+        pause: a.pause,
+    };
+    let mut c = engine.lookup(&a.container)?;
+    let id = crate::container::commit::commit(&engine, &mut c, &req)?;
+    println!("{}", id.trim_start_matches("sha256:"));
+    Ok(0)
+}

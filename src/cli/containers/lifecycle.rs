@@ -1,0 +1,293 @@
+//! Container lifecycle: start, stop, kill, rm, wait, rename, exists, prune, restart, pause,
+//! unpause, and the internal `container cleanup` the shim runs.
+
+use super::*;
+use crate::cli::{CmdResult, Ctx};
+use crate::container::{Container, ContainerError, Status};
+use anyhow::anyhow;
+use clap::Args;
+
+#[derive(Args, Debug)]
+pub struct StartArgs {
+    /// Attach the container's output
+    #[arg(short, long)]
+    pub attach: bool,
+    /// Attach the container's stdin
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Start every container that is not running
+    #[arg(long)]
+    pub all: bool,
+    /// With --all, only the containers that match (restart-policy=, label=, name=,
+    /// status=, ...)
+    #[arg(short, long, value_name = "KEY=VALUE", requires = "all")]
+    pub filter: Vec<String>,
+    /// With --all, only what Docker's daemon brings back when it starts (for a unit run
+    /// at boot): containers with restart policy always, and unless-stopped ones the user
+    /// had not stopped; never one that was only created
+    #[arg(long, requires = "all")]
+    pub boot: bool,
+    /// Key sequence for detaching
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Containers to start
+    pub containers: Vec<String>,
+}
+
+/// `start --all --boot`: cove has no daemon to start containers when the machine comes
+/// up, so a unit does it (contrib/systemd/user/cove-restart.service). A container that
+/// never ran was not running when the machine went down: nothing brings it back.
+fn comes_back_at_boot(c: &Container) -> bool {
+    c.state.status != Status::Created && c.config.restart.starts_at_boot(c.state.stopped_by_user)
+}
+
+pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let names: Vec<String> = if a.all {
+        let mut names = Vec::new();
+        for c in engine.list()? {
+            let wanted = !c.state.status.is_active()
+                && matches_filters(&c, &a.filter)?
+                && (!a.boot || comes_back_at_boot(&c));
+            if wanted {
+                names.push(c.id);
+            }
+        }
+        if names.is_empty() {
+            return Ok(0);
+        }
+        names
+    } else {
+        a.containers.clone()
+    };
+    if names.is_empty() {
+        return Err(anyhow!("start needs at least one container (or --all)").into());
+    }
+    if a.attach && names.len() == 1 {
+        let mut c = engine.lookup(&names[0])?;
+        if a.interactive {
+            c.config.interactive = true;
+        }
+        crate::cli::sdnotify::before_start(&mut c)?;
+        let sock = engine.start(&mut c, true).map_err(start_failure)?;
+        let Some(sock) = sock else {
+            return Err(anyhow!("container {} is already running", c.name).into());
+        };
+        crate::cli::sdnotify::after_start(&c)?;
+        return attach_until_exit(&engine, &mut c, &sock, &a.detach_keys);
+    }
+    each(&engine, &names, |c| {
+        crate::cli::sdnotify::before_start(c)?;
+        engine.start(c, false).map_err(start_failure)?;
+        crate::cli::sdnotify::after_start(c)?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct StopArgs {
+    /// Seconds to wait before killing the container
+    #[arg(short, long, visible_alias = "timeout")]
+    pub time: Option<u32>,
+    /// Stop all running containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// A container that does not exist is not an error
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Containers to stop
+    pub containers: Vec<String>,
+}
+
+pub fn stop(ctx: &Ctx, a: StopArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let names = running_or_named(&engine, a.all, &a.containers)?;
+    let names = existing(&engine, names, a.ignore);
+    each(&engine, &names, |c| {
+        engine.stop(c, a.time)?;
+        println!("{}", if a.all { &c.id } else { &c.name });
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct KillArgs {
+    /// Signal to send
+    #[arg(short, long, default_value = "KILL")]
+    pub signal: String,
+    /// Kill all running containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Containers to kill
+    pub containers: Vec<String>,
+}
+
+pub fn kill(ctx: &Ctx, a: KillArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let names = running_or_named(&engine, a.all, &a.containers)?;
+    each(&engine, &names, |c| {
+        engine.kill(c, &a.signal).map_err(|e| match e {
+            ContainerError::NotRunning(_) => conflict(e.into()),
+            other => other.into(),
+        })?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct RmArgs {
+    /// Kill and remove running containers
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove all containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Remove the container's anonymous volumes too (named volumes are kept)
+    #[arg(short, long)]
+    pub volumes: bool,
+    /// Seconds to wait for a stop before killing (with --force)
+    #[arg(short, long)]
+    pub time: Option<u32>,
+    /// A container that does not exist is not an error
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Containers to remove
+    pub containers: Vec<String>,
+}
+
+pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let names: Vec<String> = if a.all {
+        engine.list()?.into_iter().map(|c| c.id).collect()
+    } else if a.containers.is_empty() {
+        return Err(anyhow!("rm needs at least one container (or --all)").into());
+    } else {
+        a.containers.clone()
+    };
+    let names = existing(&engine, names, a.ignore);
+    each(&engine, &names, |c| {
+        if a.force && a.time.is_some_and(|t| t > 0) {
+            engine.stop(c, a.time)?;
+        }
+        engine.remove(c, a.force, a.volumes).map_err(|e| match e {
+            ContainerError::Running(_) | ContainerError::Restarting(_) => conflict(e.into()),
+            other => other.into(),
+        })?;
+        println!("{}", if a.all { &c.id } else { &c.name });
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct WaitArgs {
+    /// Containers to wait for
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn wait(ctx: &Ctx, a: WaitArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        println!("{}", engine.wait(c)?);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct RenameArgs {
+    /// Container to rename
+    pub container: String,
+    /// New name
+    pub name: String,
+}
+
+pub fn rename(ctx: &Ctx, a: RenameArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let c = engine.lookup(&a.container)?;
+    crate::container::names::validate(&a.name)?;
+    engine.store.db().rename_container(&c.id, &a.name)?;
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ExistsArgs {
+    /// Container name or ID
+    pub container: String,
+}
+
+pub fn exists(ctx: &Ctx, a: ExistsArgs) -> CmdResult {
+    match ctx.engine()?.lookup(&a.container) {
+        Ok(_) => Ok(0),
+        Err(ContainerError::NotFound(_)) => Ok(1),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+    /// Only what was created before a time (until=TIMESTAMP|DURATION) or carries a
+    /// label (label=KEY[=VALUE], label!=KEY[=VALUE])
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+}
+
+pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
+    let filters = crate::system::prune::Filters::parse(&a.filter)?;
+    for p in crate::system::prune::containers(&ctx.engine()?, &filters)? {
+        println!("{}", p.id);
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct RestartArgs {
+    /// Seconds to wait before killing the container
+    #[arg(short, long, visible_alias = "timeout")]
+    pub time: Option<u32>,
+    /// Containers to restart
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn restart(ctx: &Ctx, a: RestartArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        engine.restart(c, a.time).map_err(start_failure)?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+pub fn pause(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        engine.pause(c).map_err(|e| conflict(e.into()))?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+pub fn unpause(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    each(&engine, &a.containers, |c| {
+        engine.unpause(c).map_err(|e| conflict(e.into()))?;
+        println!("{}", c.name);
+        Ok(())
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct CleanupArgs {
+    /// Container whose process ended
+    pub container: String,
+}
+
+pub fn cleanup(ctx: &Ctx, a: CleanupArgs) -> CmdResult {
+    ctx.engine()?.cleanup_and_restart(&a.container)?;
+    Ok(0)
+}

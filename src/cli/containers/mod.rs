@@ -1,0 +1,214 @@
+//! Container commands, one file per group; this file holds what they share.
+
+use super::{CmdResult, Failure};
+use crate::container::attach::{self, AttachEnd, AttachOptions};
+use crate::container::{Container, ContainerError, Engine, Status};
+use anyhow::{anyhow, bail, Context};
+use clap::Args;
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::path::PathBuf;
+
+mod create;
+mod exec;
+mod files;
+mod inspect;
+mod lifecycle;
+mod logs;
+mod ps;
+mod stats;
+
+pub use create::*;
+pub use exec::*;
+pub use files::*;
+pub use inspect::*;
+pub use lifecycle::*;
+pub use logs::*;
+pub use ps::*;
+pub use stats::*;
+
+/// Podman's exit codes for rm/stop/...: 1 no such container, 2 container in a state that
+/// forbids the operation.
+const EXIT_NO_SUCH: i32 = 1;
+const EXIT_CONFLICT: i32 = 2;
+
+fn conflict(e: anyhow::Error) -> Failure {
+    Failure {
+        code: EXIT_CONFLICT,
+        error: e,
+    }
+}
+
+/// Run `f` on each named container; report errors per container and return the worst
+/// exit code, as Podman does.
+fn each(
+    engine: &Engine,
+    names: &[String],
+    mut f: impl FnMut(&mut Container) -> Result<(), Failure>,
+) -> CmdResult {
+    Ok(super::each_name(names, |n| {
+        let mut c = engine.lookup(n).map_err(|e| match e {
+            ContainerError::NotFound(_) => Failure {
+                code: EXIT_NO_SUCH,
+                error: e.into(),
+            },
+            other => other.into(),
+        })?;
+        f(&mut c)
+    }))
+}
+
+/// `--ignore`: the names of containers that exist (all of them without it).
+fn existing(engine: &Engine, names: Vec<String>, ignore: bool) -> Vec<String> {
+    if !ignore {
+        return names;
+    }
+    names
+        .into_iter()
+        .filter(|n| !matches!(engine.lookup(n), Err(ContainerError::NotFound(_))))
+        .collect()
+}
+
+fn running_or_named(engine: &Engine, all: bool, names: &[String]) -> anyhow::Result<Vec<String>> {
+    if all {
+        return Ok(engine
+            .list()?
+            .into_iter()
+            .filter(|c| c.state.status.is_active())
+            .map(|c| c.id)
+            .collect());
+    }
+    if names.is_empty() {
+        bail!("at least one container name or ID must be given (or --all)");
+    }
+    Ok(names.to_vec())
+}
+
+#[derive(Args, Debug)]
+pub struct NamesArgs {
+    /// Containers
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+fn running(engine: &Engine, name: &str) -> Result<Container, Failure> {
+    let c = engine.lookup(name)?;
+    if !c.state.status.is_active() {
+        return Err(conflict(anyhow!("container {} is not running", c.name)));
+    }
+    Ok(c)
+}
+
+/// The exit code for a container that could not be started: 126/127 when its command
+/// cannot be run (runc and crun report that at create time), else 125.
+fn start_failure(e: ContainerError) -> Failure {
+    let msg = e.to_string();
+    let code =
+        if msg.contains("executable file not found") || msg.contains("no such file or directory") {
+            127
+        } else if msg.contains("permission denied") {
+            126
+        } else {
+            super::EXIT_FAILURE
+        };
+    Failure {
+        code,
+        error: e.into(),
+    }
+}
+
+/// Attach to a started container until it exits (its code) or the user detaches (0).
+fn attach_until_exit(
+    engine: &Engine,
+    c: &mut Container,
+    sock: &std::os::fd::OwnedFd,
+    detach_keys: &str,
+) -> CmdResult {
+    let opts = AttachOptions {
+        stdin: c.config.interactive,
+        tty: c.config.tty,
+        detach_keys: attach::parse_detach_keys(detach_keys).map_err(|e| anyhow!(e))?,
+    };
+    match attach::run(sock, &opts)? {
+        AttachEnd::Exited(code) => Ok(code),
+        AttachEnd::Detached => Ok(0),
+        AttachEnd::Disconnected => Ok(engine.wait(c)?),
+    }
+}
+
+/// One `--filter` applied to one container.
+/// Docker's filter rule: values of the same key are alternatives, different keys must all
+/// match.
+fn matches_filters(c: &Container, filters: &[String]) -> anyhow::Result<bool> {
+    let mut by_key: BTreeMap<&str, bool> = BTreeMap::new();
+    for f in filters {
+        let key = f.split_once('=').map_or(f.as_str(), |(k, _)| k);
+        let hit = filter_matches(c, f)?;
+        *by_key.entry(key).or_insert(false) |= hit;
+    }
+    Ok(by_key.values().all(|hit| *hit))
+}
+
+fn filter_matches(c: &Container, filter: &str) -> anyhow::Result<bool> {
+    let (key, value) = filter
+        .split_once('=')
+        .ok_or_else(|| anyhow!("invalid filter {filter:?}: use KEY=VALUE"))?;
+    Ok(match key {
+        "status" => match value {
+            "created" | "running" | "paused" | "exited" | "restarting" => {
+                c.state.status.as_str() == value
+            }
+            "removing" | "dead" | "stopped" | "configured" => false,
+            _ => bail!("invalid status filter {value:?}"),
+        },
+        "name" => c.name.contains(value),
+        "health" => c.state.health.as_ref().is_some_and(|h| h.status == value),
+        "restart-policy" => c.config.restart.name.as_str() == value,
+        "id" => c.id.starts_with(value),
+        "label" => match value.split_once('=') {
+            Some((k, v)) => c.config.labels.get(k).is_some_and(|x| x == v),
+            None => c.config.labels.contains_key(value),
+        },
+        "ancestor" => {
+            let bare = value.trim_start_matches("sha256:");
+            c.config.image_name == value
+                || c.config.image_name.split(':').next() == Some(value)
+                || (bare.len() >= 3 && c.image_id.trim_start_matches("sha256:").starts_with(bare))
+        }
+        "exited" => {
+            c.state.status == Status::Exited
+                && value
+                    .parse::<i32>()
+                    .map_err(|_| anyhow!("invalid exited filter {value:?}"))?
+                    == c.state.exit_code
+        }
+        other => bail!("unsupported filter {other:?}"),
+    })
+}
+
+fn parse_env_file(path: &PathBuf) -> anyhow::Result<Vec<String>> {
+    let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut out = Vec::new();
+    for line in std::io::BufReader::new(f).lines() {
+        let line = line?;
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        out.push(line.to_string());
+    }
+    Ok(out)
+}
+
+/// Apply `KEY=VALUE` (or bare `KEY`, taken from our environment) over `env`.
+fn merge_env(env: &mut Vec<String>, entry: &str) {
+    let (key, value) = match entry.split_once('=') {
+        Some((k, v)) => (k.to_string(), v.to_string()),
+        None => match std::env::var(entry) {
+            Ok(v) => (entry.to_string(), v),
+            Err(_) => return,
+        },
+    };
+    env.retain(|e| e.split('=').next() != Some(key.as_str()));
+    env.push(format!("{key}={value}"));
+}

@@ -1,0 +1,156 @@
+//! `top` and `stats`.
+
+use super::*;
+use crate::cli::output::print_list;
+use crate::cli::{CmdResult, Ctx};
+use crate::container::Container;
+use clap::Args;
+use serde_json::{json, Value};
+use std::io::Write;
+
+#[derive(Args, Debug)]
+pub struct TopArgs {
+    /// Container
+    pub container: String,
+}
+
+pub fn top(ctx: &Ctx, a: TopArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    let c = running(&engine, &a.container)?;
+    let hz = crate::container::procs::clock_ticks();
+    let boot = std::fs::read_to_string("/proc/uptime")
+        .ok()
+        .and_then(|u| u.split_whitespace().next()?.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let procs = crate::container::procs::list(c.state.pid);
+    let rows: Vec<Vec<String>> = procs
+        .iter()
+        .map(|p| {
+            let elapsed = (boot - p.start_ticks as f64 / hz as f64).max(0.0) as i64;
+            let cpu = p.cpu_ticks / hz;
+            vec![
+                p.uid.to_string(),
+                p.pid.to_string(),
+                p.ppid.to_string(),
+                human_duration(elapsed),
+                format!("{:02}:{:02}:{:02}", cpu / 3600, cpu / 60 % 60, cpu % 60),
+                p.cmdline.clone(),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        crate::format::render_table(&["UID", "PID", "PPID", "ELAPSED", "TIME", "COMMAND"], &rows)
+    );
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// Print one sample and exit
+    #[arg(long)]
+    pub no_stream: bool,
+    /// Format: json or a Go template like '{{.Name}} {{.MemUsage}}'
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Show all containers (default: running)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Containers (default: all running)
+    pub containers: Vec<String>,
+}
+
+pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
+    use crate::container::procs;
+    let engine = ctx.engine()?;
+    let hz = procs::clock_ticks() as f64;
+    let mem_total = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:"))
+                .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        })
+        .unwrap_or(0)
+        * 1024;
+    let sample = |cs: &[Container]| -> Vec<(u64, u64, usize)> {
+        cs.iter()
+            .map(|c| {
+                let ps = if c.state.status.is_active() {
+                    procs::list(c.state.pid)
+                } else {
+                    Vec::new()
+                };
+                (
+                    ps.iter().map(|p| p.cpu_ticks).sum(),
+                    ps.iter().map(|p| p.rss_bytes).sum(),
+                    ps.len(),
+                )
+            })
+            .collect()
+    };
+    loop {
+        let list: Vec<Container> = if a.containers.is_empty() {
+            engine
+                .list()?
+                .into_iter()
+                .filter(|c| a.all || c.state.status.is_active())
+                .collect()
+        } else {
+            a.containers
+                .iter()
+                .map(|n| engine.lookup(n))
+                .collect::<Result<_, _>>()?
+        };
+        let before = sample(&list);
+        let t0 = std::time::Instant::now();
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        let after = sample(&list);
+        let secs = t0.elapsed().as_secs_f64();
+        let items: Vec<Value> = list
+            .iter()
+            .zip(before.iter().zip(after.iter()))
+            .map(|(c, (b, n))| {
+                let cpu = n.0.saturating_sub(b.0) as f64 / hz / secs * 100.0;
+                let mem_pct = if mem_total > 0 {
+                    n.1 as f64 / mem_total as f64 * 100.0
+                } else {
+                    0.0
+                };
+                json!({
+                    "ID": c.short_id(),
+                    "Name": c.name,
+                    "CPUPerc": format!("{cpu:.2}%"),
+                    "MemUsage": format!("{} / {}", crate::cli::output::human_size(n.1), crate::cli::output::human_size(mem_total)),
+                    "MemPerc": format!("{mem_pct:.2}%"),
+                    "PIDs": n.2.to_string(),
+                })
+            })
+            .collect();
+        if a.format.is_none() && !a.no_stream {
+            // Redraw in place, like `docker stats`.
+            print!("\x1b[2J\x1b[H");
+        }
+        print_list(
+            a.format.as_deref(),
+            &["ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "PIDS"],
+            &[
+                ("ID", "ID"),
+                ("CPUPerc", "CPU %"),
+                ("MemUsage", "MEM USAGE / LIMIT"),
+                ("MemPerc", "MEM %"),
+            ],
+            &items,
+            |v| {
+                ["ID", "Name", "CPUPerc", "MemUsage", "MemPerc", "PIDs"]
+                    .iter()
+                    .map(|k| v[*k].as_str().unwrap_or_default().to_string())
+                    .collect()
+            },
+        )?;
+        std::io::stdout().flush()?;
+        if a.no_stream {
+            return Ok(0);
+        }
+    }
+}
