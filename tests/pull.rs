@@ -194,3 +194,52 @@ fn an_interrupted_pull_leaves_nothing_half_done() {
         0
     );
 }
+
+/// `run --pull=POLICY`: when `run` pulls, and what it does when it cannot.
+#[test]
+fn run_pulls_as_its_policy_says() {
+    let env = TestEnv::new("pull-policy");
+    let img = image("busybox");
+    let run = |policy: &str, image: &str| {
+        env.cove(&["run", "--rm", &format!("--pull={policy}"), image, "true"])
+    };
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+
+    let out = run("never", &img);
+    assert_eq!(exit_code(&out), 125);
+    assert!(
+        stderr(&out).contains(&format!("{img}: image not known, and --pull=never")),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(env.cove_ok(&["images", "-q"]), "");
+
+    // missing: pulled the first time only.
+    let out = run("missing", &img);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert!(stderr(&out).contains(&format!("Trying to pull {img}...")));
+    let out = run("missing", &img);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert!(!stderr(&out).contains("Trying to pull"), "{}", stderr(&out));
+    let out = run("always", &img);
+    assert!(stderr(&out).contains("Trying to pull"), "{}", stderr(&out));
+
+    // A local image whose registry cannot be reached (nothing listens on port 1): newer
+    // falls back to it, always fails.
+    let unreachable = "127.0.0.1:1/cove-test/gone:latest";
+    env.cove_ok(&["tag", &img, unreachable]);
+    let out = run("newer", unreachable);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert!(stderr(&out).contains("Trying to pull"), "{}", stderr(&out));
+    let out = run("always", unreachable);
+    assert_eq!(exit_code(&out), 125, "{}", common::describe(&out));
+
+    let out = run("sometimes", &img);
+    assert_eq!(exit_code(&out), 125);
+    assert!(
+        stderr(&out)
+            .contains("invalid --pull policy \"sometimes\": use missing, always, never or newer"),
+        "{}",
+        stderr(&out)
+    );
+}
