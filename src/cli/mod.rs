@@ -425,8 +425,6 @@ impl Ctx {
         })
     }
 
-    /// A runtime for the commands that talk to registries; built after the namespace is
-    /// joined, because joining requires a single-threaded process.
     /// Registry access with no flags given: TLS as registries.conf says, the usual
     /// credential files.
     pub fn default_connect(&self) -> crate::registry::client::ConnectOptions {
@@ -451,6 +449,8 @@ impl Ctx {
             .block_on(crate::image::pull::pull(&store, &conf, req, &report))?)
     }
 
+    /// A runtime for the commands that talk to registries; built after the namespace is
+    /// joined, because joining requires a single-threaded process.
     pub fn runtime(&self) -> anyhow::Result<tokio::runtime::Runtime> {
         Ok(tokio::runtime::Builder::new_multi_thread()
             .enable_all()

@@ -236,3 +236,21 @@ fn a_failed_step_leaves_the_store_as_it_was() {
     assert_eq!(user_version(&path), CURRENT);
     assert!(!backup.exists());
 }
+
+#[test]
+fn coves_opening_an_old_store_at_once_migrate_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cove.db");
+    v1_store(&path);
+    let opened: Vec<bool> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| Db::open(&path).is_ok()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(opened, vec![true; 4]);
+    assert_eq!(user_version(&path), CURRENT);
+    assert!(!backup_path(&path, 1).exists());
+    let config: ContainerConfig = serde_json::from_str(&stored_config(&path)).unwrap();
+    assert_eq!(config.image_name, "busybox");
+}
