@@ -52,5 +52,6 @@ for b in cove cove-conmon cove-runtime; do
     install -m 0755 "$TARGET/release/$b" "$OUT/$b"
 done
 echo "$PREV" >"$OUT/commit"
-rm -rf "$SRC"
+# The binaries are the cache; the 1 GB of build products are not needed again.
+rm -rf "$SRC" "$TARGET"
 say "built in $(($(date +%s) - start)) s"
