@@ -131,9 +131,19 @@ pub enum SchemaError {
 
 /// Where the copy of a store at version `from` is kept while it is migrated.
 pub fn backup_path(db: &Path, from: u32) -> PathBuf {
+    beside(db, &format!(".bak-v{from}"))
+}
+
+/// `db` with `suffix` appended to its file name.
+fn beside(db: &Path, suffix: &str) -> PathBuf {
     let mut s = db.as_os_str().to_owned();
-    s.push(format!(".bak-v{from}"));
+    s.push(suffix);
     PathBuf::from(s)
+}
+
+/// The store a database belongs to, as messages name it.
+fn store_dir(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(db).to_path_buf()
 }
 
 fn version(conn: &Connection) -> rusqlite::Result<u32> {
@@ -152,11 +162,7 @@ fn prepare_with(conn: &mut Connection, db: &Path, steps: &[Step]) -> Result<(), 
         return Ok(());
     }
     // One cove at a time creates or migrates; the others wait, then find it done.
-    let lock_path = {
-        let mut s = db.as_os_str().to_owned();
-        s.push(".migrate-lock");
-        PathBuf::from(s)
-    };
+    let lock_path = beside(db, ".migrate-lock");
     let _lock = crate::paths::lock_file(&lock_path).map_err(|source| SchemaError::Lock {
         path: lock_path.clone(),
         source,
@@ -186,7 +192,7 @@ fn prepare_with(conn: &mut Connection, db: &Path, steps: &[Step]) -> Result<(), 
             backup: backup.clone(),
             source,
         })?;
-    let store = db.parent().unwrap_or(db).to_path_buf();
+    let store = store_dir(db);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for step in steps.iter().filter(|s| s.to > from) {
         (step.run)(&tx).map_err(|cause| SchemaError::Step {
@@ -213,7 +219,7 @@ fn check(conn: &Connection, db: &Path, known: u32) -> Result<bool, SchemaError> 
     let found = version(conn)?;
     if found > known {
         return Err(SchemaError::TooNew {
-            store: db.parent().unwrap_or(db).to_path_buf(),
+            store: store_dir(db),
             found,
             known,
         });
