@@ -5,8 +5,7 @@ use crate::container::Container;
 use crate::systemd::notify::{self, Mode, NotifyError};
 
 fn mode(c: &Container) -> Mode {
-    // The flag's parser only lets the three modes in; an unknown stored value is ignored.
-    Mode::parse(&c.config.sdnotify).unwrap_or(Mode::Ignore)
+    c.config.sdnotify
 }
 
 /// `--sdnotify=container`: this start gives the container the socket.

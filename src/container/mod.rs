@@ -9,7 +9,10 @@ pub mod attach;
 pub mod changes;
 pub mod commit;
 pub mod copy;
+pub mod create;
+mod creation;
 pub mod exec;
+pub mod flags;
 pub mod health;
 pub mod logs;
 pub mod names;
@@ -20,6 +23,7 @@ pub mod restart;
 pub mod runtime;
 pub mod seccomp;
 pub mod shim;
+pub mod signal;
 pub mod spec;
 pub mod user;
 
@@ -32,7 +36,9 @@ use std::time::{Duration, Instant};
 
 use nix::fcntl::Flock;
 
-pub use record::{Container, ContainerConfig, ContainerState, MountSpec, Status, Ulimit};
+pub use record::{
+    Container, ContainerConfig, ContainerState, MountKind, MountSpec, Status, Ulimit, Userns,
+};
 
 use crate::image::store::{remove_path, Store, StoreError};
 use crate::paths::{ensure_private_dir, Paths};
@@ -81,6 +87,10 @@ pub enum ContainerError {
     InitMissing,
     #[error(transparent)]
     Health(#[from] health::HealthError),
+    #[error(transparent)]
+    Create(#[from] CreateError),
+    #[error(transparent)]
+    Volume(#[from] crate::volume::VolumeError),
     #[error("corrupt record for container {0}: {1}")]
     Corrupt(String, serde_json::Error),
 }
@@ -153,21 +163,12 @@ fn present(r: Result<Container>) -> Result<Option<Container>> {
 
 /// Whether `cove kill -s SIGNAL` means "end it" (so no restart policy may bring it back),
 /// rather than a message such as SIGHUP for reloading configuration.
-fn ends_process(signal: &str, stop_signal: &str) -> bool {
-    let name = |s: &str| {
-        let s = s.trim().to_ascii_uppercase();
-        let s = s.strip_prefix("SIG").map(str::to_string).unwrap_or(s);
-        match s.as_str() {
-            "9" => "KILL".to_string(),
-            "15" => "TERM".to_string(),
-            "2" => "INT".to_string(),
-            "3" => "QUIT".to_string(),
-            _ => s,
-        }
-    };
-    let sig = name(signal);
-    ["KILL", "TERM", "INT", "QUIT"].contains(&sig.as_str())
-        || (!stop_signal.is_empty() && sig == name(stop_signal))
+fn ends_process(signal: &str, stop_signal: Option<signal::Signal>) -> bool {
+    match signal.parse::<signal::Signal>() {
+        Ok(sig) => sig.ends_process() || Some(sig) == stop_signal,
+        // The runtime refuses it, and nothing ends.
+        Err(_) => false,
+    }
 }
 
 /// Whether this process holds CAP_SYS_RESOURCE (may raise hard resource limits).
@@ -181,12 +182,7 @@ fn may_raise_limits() -> bool {
         .is_some_and(|caps| caps & (1 << CAP_SYS_RESOURCE) != 0)
 }
 
-/// Creation parameters decided by the CLI.
-pub struct CreateRequest {
-    pub name: Option<String>,
-    pub image_id: String,
-    pub config: ContainerConfig,
-}
+pub use create::{CreateError, CreateRequest, Defaults};
 
 /// Everything one command needs to act on containers.
 pub struct Engine {
@@ -271,56 +267,6 @@ impl Engine {
             .map_err(|e| ContainerError::Corrupt(c.id.clone(), e))?;
         self.store.db().set_container_state(&c.id, &json)?;
         Ok(())
-    }
-
-    /// Record a new container (not started). Without a name, a random one is drawn until
-    /// one is free.
-    pub fn create(&self, mut req: CreateRequest) -> Result<Container> {
-        let id = names::new_id()?;
-        if req.config.hostname.is_empty() {
-            req.config.hostname = id[..12].to_string();
-        }
-        if let Some(n) = &req.name {
-            names::validate(n)?;
-        }
-        let config = serde_json::to_string(&req.config)
-            .map_err(|e| ContainerError::Corrupt(id.clone(), e))?;
-        let state = serde_json::to_string(&ContainerState::default())
-            .map_err(|e| ContainerError::Corrupt(id.clone(), e))?;
-        let created_at = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
-        let mut attempts = 0;
-        let name = loop {
-            let name = match &req.name {
-                Some(n) => n.clone(),
-                None => names::random_name()?,
-            };
-            let row = ContainerRow {
-                id: id.clone(),
-                name: name.clone(),
-                image_id: req.image_id.clone(),
-                created_at,
-                config: config.clone(),
-                state: state.clone(),
-            };
-            let inserted = self.store.db().insert_container(&row);
-            match inserted {
-                Ok(()) => break name,
-                Err(DbError::NameInUse(_)) if req.name.is_none() && attempts < 20 => {
-                    attempts += 1;
-                }
-                Err(e) => return Err(e.into()),
-            }
-        };
-        let c = Container {
-            id,
-            name,
-            image_id: req.image_id,
-            created_at,
-            config: req.config,
-            state: ContainerState::default(),
-        };
-        self.emit(&c, "create");
-        Ok(c)
     }
 
     /// Find a container by full ID, name, or unique ID prefix; its state refreshed.
@@ -644,7 +590,7 @@ impl Engine {
         net: &network::Prepared,
         state_dir: &Path,
     ) -> Result<i32> {
-        let user = if c.config.userns == "keep-id" && c.config.user.is_empty() {
+        let user = if c.config.userns == Userns::KeepId && c.config.user.is_empty() {
             spec::ResolvedUser {
                 uid: self.host_ids.0,
                 gid: self.host_ids.1,
@@ -665,7 +611,7 @@ impl Engine {
         } else {
             None
         };
-        let keep_id = (c.config.userns == "keep-id").then_some(spec::KeepId {
+        let keep_id = (c.config.userns == Userns::KeepId).then_some(spec::KeepId {
             uid: self.host_ids.0,
             gid: self.host_ids.1,
             size: self.id_space,
@@ -734,7 +680,11 @@ impl Engine {
         user: &spec::ResolvedUser,
     ) -> Result<ContainerConfig> {
         let mut config = c.config.clone();
-        for m in config.mounts.iter_mut().filter(|m| m.kind == "volume") {
+        for m in config
+            .mounts
+            .iter_mut()
+            .filter(|m| m.kind == MountKind::Volume)
+        {
             let dir = crate::volume::data_dir(&self.store, &m.source);
             if !dir.is_dir() {
                 return Err(ContainerError::Io {
@@ -757,7 +707,7 @@ impl Engine {
                     )))?;
                 }
             }
-            m.kind = "bind".into();
+            m.kind = MountKind::Bind;
             m.source = dir.display().to_string();
             m.options.retain(|o| o != "nocopy");
             if !m.options.iter().any(|o| o == "rbind") {
@@ -845,7 +795,7 @@ impl Engine {
     /// and the like leave the policy in force.
     pub fn kill(&self, c: &mut Container, signal: &str) -> Result<()> {
         self.refresh(c)?;
-        let ends = ends_process(signal, &c.config.stop_signal);
+        let ends = ends_process(signal, c.config.stop_signal);
         // As in Docker, killing a container that waits out its restart back-off cancels
         // the restart: there is no process to signal.
         let waiting = c.state.status == Status::Restarting;
@@ -947,11 +897,12 @@ impl Engine {
             self.unpause(c)?;
         }
         let rt = self.runtime_of(c)?;
-        let signal = if c.config.stop_signal.is_empty() {
-            "TERM"
-        } else {
-            c.config.stop_signal.as_str()
-        };
+        let signal = c
+            .config
+            .stop_signal
+            .unwrap_or(signal::Signal::TERM)
+            .to_string();
+        let signal = signal.as_str();
         let timeout = timeout.unwrap_or(c.config.stop_timeout);
         let gone = timeout > 0 && {
             let _ = rt.kill(&c.id, signal);
@@ -1092,7 +1043,12 @@ impl Engine {
 
     fn remove_anonymous_volumes(&self, c: &Container) -> Result<()> {
         let users = self.volume_users()?;
-        for m in c.config.mounts.iter().filter(|m| m.kind == "volume") {
+        for m in c
+            .config
+            .mounts
+            .iter()
+            .filter(|m| m.kind == MountKind::Volume)
+        {
             let anonymous = crate::volume::find(&self.store, &m.source)
                 .map(|v| v.anonymous)
                 .unwrap_or(false);
@@ -1201,7 +1157,12 @@ impl Engine {
 pub fn volume_users(containers: &[Container]) -> BTreeMap<String, Vec<String>> {
     let mut users: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for c in containers {
-        for m in c.config.mounts.iter().filter(|m| m.kind == "volume") {
+        for m in c
+            .config
+            .mounts
+            .iter()
+            .filter(|m| m.kind == MountKind::Volume)
+        {
             users
                 .entry(m.source.clone())
                 .or_default()
@@ -1217,14 +1178,14 @@ mod tests {
 
     #[test]
     fn which_signals_end_a_container() {
-        assert!(ends_process("KILL", ""));
-        assert!(ends_process("SIGTERM", ""));
-        assert!(ends_process("9", ""));
-        assert!(ends_process("sigint", ""));
-        assert!(!ends_process("HUP", ""));
-        assert!(!ends_process("USR1", ""));
+        assert!(ends_process("KILL", None));
+        assert!(ends_process("SIGTERM", None));
+        assert!(ends_process("9", None));
+        assert!(ends_process("sigint", None));
+        assert!(!ends_process("HUP", None));
+        assert!(!ends_process("USR1", None));
         assert!(
-            ends_process("USR1", "SIGUSR1"),
+            ends_process("USR1", "SIGUSR1".parse().ok()),
             "the container's own stop signal"
         );
     }

@@ -185,10 +185,7 @@ impl Engine {
         let mut c = self.lookup(key)?;
         let _lock = self.lock(&c.id)?;
         self.refresh(&mut c)?;
-        if !matches!(
-            NetworkMode::parse(&c.config.network, DEFAULT_MODE)?,
-            NetworkMode::Bridge(_)
-        ) {
+        if !matches!(c.config.network, NetworkMode::Bridge(_)) {
             return Err(NetworkError::Conflict(format!(
                 "container {} is not on a user-defined network (--network {}): it cannot be connected to another",
                 c.name, c.config.network
@@ -294,7 +291,7 @@ impl Engine {
 
     /// Set up everything network before the shim starts. `state_dir` holds the helper's log.
     pub(super) fn prepare_network(&self, c: &Container, state_dir: &Path) -> Result<Prepared> {
-        let mode = NetworkMode::parse(&c.config.network, DEFAULT_MODE)?;
+        let mode = c.config.network.clone();
         if !c.config.ports.is_empty() && !mode.has_uplink() {
             return Err(NetworkError::Conflict(format!(
                 "cannot publish ports with --network {}: the container has no network of its own \

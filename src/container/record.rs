@@ -41,11 +41,32 @@ impl Status {
     }
 }
 
-/// A bind or volume mount as given on the command line, resolved to a host path.
+/// What a mount is; stored as "bind", "volume" or "tmpfs".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MountKind {
+    /// A host path (a volume, once resolved at start, is one too).
+    Bind,
+    /// A named or anonymous volume.
+    Volume,
+    Tmpfs,
+}
+
+impl MountKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MountKind::Bind => "bind",
+            MountKind::Volume => "volume",
+            MountKind::Tmpfs => "tmpfs",
+        }
+    }
+}
+
+/// A bind, volume or tmpfs mount as asked for (the flag syntaxes are parsed in
+/// `container::create`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MountSpec {
-    /// "bind", "volume" or "tmpfs".
-    pub kind: String,
+    pub kind: MountKind,
     pub source: String,
     pub destination: String,
     pub options: Vec<String>,
@@ -76,7 +97,10 @@ pub struct ContainerConfig {
     pub tty: bool,
     pub interactive: bool,
     pub labels: BTreeMap<String, String>,
-    pub stop_signal: String,
+    /// None: SIGTERM. Stored as the signal's name ("" for none); older rows hold what the
+    /// user typed ("KILL", "9", ...), read through the same parser.
+    #[serde(with = "super::signal::optional")]
+    pub stop_signal: Option<super::signal::Signal>,
     pub stop_timeout: u32,
     pub auto_remove: bool,
     pub read_only: bool,
@@ -85,7 +109,8 @@ pub struct ContainerConfig {
     pub cap_drop: Vec<String>,
     pub no_new_privileges: bool,
     pub seccomp_unconfined: bool,
-    pub network: String,
+    /// `--network`; stored as the flag's text ("" in old rows reads as slirp4netns).
+    pub network: crate::network::NetworkMode,
     pub mounts: Vec<MountSpec>,
     /// Runtime binary (absolute path) this container is driven with.
     pub runtime: String,
@@ -100,8 +125,7 @@ pub struct ContainerConfig {
     pub shm_size: Option<u64>,
     /// `--security-opt seccomp=FILE`: an OCI/Docker seccomp profile used instead of ours.
     pub seccomp_profile: Option<String>,
-    /// "" (the user's namespace as is) or "keep-id".
-    pub userns: String,
+    pub userns: Userns,
     /// `--init`: cove-init runs as PID 1.
     pub init: bool,
     /// `--restart`: whether the container is started again when its process ends.
@@ -127,7 +151,44 @@ pub struct ContainerConfig {
     /// generate systemd --new`; empty for containers created before it was recorded.
     pub create_command: Vec<String>,
     /// `--sdnotify`: container, conmon or ignore ("" reads as container).
-    pub sdnotify: String,
+    pub sdnotify: crate::systemd::notify::Mode,
+}
+
+/// `--userns`: stored as "" (the user's namespace as is) or "keep-id".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Userns {
+    #[default]
+    Host,
+    /// The user's own uid and gid are the same inside.
+    KeepId,
+}
+
+impl std::str::FromStr for Userns {
+    type Err = super::create::CreateError;
+    fn from_str(s: &str) -> Result<Userns, Self::Err> {
+        match s {
+            "" | "host" => Ok(Userns::Host),
+            "keep-id" => Ok(Userns::KeepId),
+            other => Err(super::create::CreateError::Userns(other.to_string())),
+        }
+    }
+}
+
+impl From<String> for Userns {
+    /// Stored values were checked at create: anything but keep-id is the default.
+    fn from(s: String) -> Userns {
+        s.parse().unwrap_or_default()
+    }
+}
+
+impl From<Userns> for String {
+    fn from(u: Userns) -> String {
+        match u {
+            Userns::Host => String::new(),
+            Userns::KeepId => "keep-id".into(),
+        }
+    }
 }
 
 /// A user-defined network a container is on.

@@ -9,7 +9,7 @@ use oci_spec::runtime::{
     PosixRlimitType, Spec, User,
 };
 
-use super::record::ContainerConfig;
+use super::record::{ContainerConfig, MountKind};
 use super::seccomp::{Host, Profile};
 
 #[derive(Debug, thiserror::Error)]
@@ -440,8 +440,8 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     }
     for m in &c.mounts {
         let opts: Vec<&str> = m.options.iter().map(String::as_str).collect();
-        mounts.push(match m.kind.as_str() {
-            "tmpfs" => mount(&m.destination, "tmpfs", "tmpfs", &opts),
+        mounts.push(match m.kind {
+            MountKind::Tmpfs => mount(&m.destination, "tmpfs", "tmpfs", &opts),
             _ => mount(&m.destination, "bind", &m.source, &opts),
         });
     }

@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use super::NetworkError;
 
-/// The uplink a container's own network namespace gets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The uplink a container's own network namespace gets. Stored in a container's record
+/// as the flag's text (`Display`), so rows written before it was typed load unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub enum NetworkMode {
     /// Its own network namespace with loopback only.
     None,
@@ -150,6 +152,78 @@ impl NetworkMode {
     }
 }
 
+/// Stored rows: "" (rows older than the default being recorded) is slirp4netns.
+pub const STORED_DEFAULT: &str = "slirp4netns";
+
+impl Default for NetworkMode {
+    fn default() -> Self {
+        NetworkMode::Slirp4netns(SlirpOptions::default())
+    }
+}
+
+impl TryFrom<String> for NetworkMode {
+    type Error = NetworkError;
+    fn try_from(s: String) -> Result<Self, NetworkError> {
+        NetworkMode::parse(&s, STORED_DEFAULT)
+    }
+}
+
+impl From<NetworkMode> for String {
+    fn from(m: NetworkMode) -> String {
+        m.to_string()
+    }
+}
+
+impl SlirpOptions {
+    /// The options that differ from the defaults, in `parse`'s syntax.
+    fn non_default(&self) -> Vec<String> {
+        let d = SlirpOptions::default();
+        let mut v = Vec::new();
+        if self.allow_host_loopback {
+            v.push("allow_host_loopback=true".to_string());
+        }
+        if let Some(c) = &self.cidr {
+            v.push(format!("cidr={c}"));
+        }
+        if self.enable_ipv6 {
+            v.push("enable_ipv6=true".to_string());
+        }
+        if self.mtu != d.mtu {
+            v.push(format!("mtu={}", self.mtu));
+        }
+        if let Some(a) = &self.outbound_addr {
+            v.push(format!("outbound_addr={a}"));
+        }
+        if let Some(a) = &self.outbound_addr6 {
+            v.push(format!("outbound_addr6={a}"));
+        }
+        v
+    }
+}
+
+/// The `--network` value that parses back to the same mode (what inspect shows).
+impl std::fmt::Display for NetworkMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let with = |kind: &str, opts: &[String]| {
+            if opts.is_empty() {
+                kind.to_string()
+            } else {
+                format!("{kind}:{}", opts.join(","))
+            }
+        };
+        let s = match self {
+            NetworkMode::None => "none".to_string(),
+            NetworkMode::Host => "host".to_string(),
+            NetworkMode::Slirp4netns(o) => with("slirp4netns", &o.non_default()),
+            NetworkMode::Pasta(args) => with("pasta", args),
+            NetworkMode::Container(c) => format!("container:{c}"),
+            NetworkMode::Ns(p) => format!("ns:{}", p.display()),
+            NetworkMode::Bridge(name) => name.clone(),
+        };
+        f.write_str(&s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +261,32 @@ mod tests {
             NetworkMode::parse("", "pasta").unwrap(),
             NetworkMode::Pasta(vec![])
         );
+    }
+
+    #[test]
+    fn stored_text_round_trips() {
+        for s in [
+            "none",
+            "host",
+            "slirp4netns",
+            "slirp4netns:allow_host_loopback=true,mtu=1500",
+            "pasta",
+            "pasta:-4,--mtu,1500",
+            "container:web",
+            "ns:/run/netns/x",
+            "backend",
+        ] {
+            let m = NetworkMode::parse(s, "x").unwrap();
+            assert_eq!(m.to_string(), s);
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(serde_json::from_str::<NetworkMode>(&json).unwrap(), m);
+        }
+        // Rows written before the mode was always recorded.
+        assert_eq!(
+            serde_json::from_str::<NetworkMode>(r#""""#).unwrap(),
+            NetworkMode::default()
+        );
+        assert!(serde_json::from_str::<NetworkMode>(r#""bad/name""#).is_err());
     }
 
     #[test]

@@ -173,7 +173,7 @@ pub fn measure(engine: &Engine) -> Result<DiskUsage> {
                 .config
                 .mounts
                 .iter()
-                .filter(|m| m.kind == "volume")
+                .filter(|m| m.kind == crate::container::MountKind::Volume)
                 .count(),
             container: c,
         })

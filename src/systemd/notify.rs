@@ -15,10 +15,12 @@ pub const ENV: &str = "NOTIFY_SOCKET";
 /// Where `--sdnotify=container` puts the socket inside the container.
 pub const CONTAINER_SOCKET: &str = "/run/notify/notify.sock";
 
-/// `--sdnotify`: who tells systemd that the container is ready.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `--sdnotify`: who tells systemd that the container is ready. Stored by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(from = "String", into = "String")]
 pub enum Mode {
     /// The container's own process sends READY=1; cove only sends MAINPID.
+    #[default]
     Container,
     /// cove sends MAINPID and READY=1 as soon as the container runs.
     Conmon,
@@ -36,6 +38,27 @@ impl Mode {
             "ignore" => Some(Mode::Ignore),
             _ => None,
         }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Container => "container",
+            Mode::Conmon => "conmon",
+            Mode::Ignore => "ignore",
+        }
+    }
+}
+
+impl From<String> for Mode {
+    /// The flag only lets the three modes in; an unknown stored value is ignored.
+    fn from(s: String) -> Mode {
+        Mode::parse(&s).unwrap_or(Mode::Ignore)
+    }
+}
+
+impl From<Mode> for String {
+    fn from(m: Mode) -> String {
+        m.as_str().to_string()
     }
 }
 
@@ -109,7 +132,7 @@ pub fn give_to_container(config: &mut ContainerConfig, socket: &str) -> Result<(
     }
     config.mounts.retain(|m| m.destination != CONTAINER_SOCKET);
     config.mounts.push(MountSpec {
-        kind: "bind".into(),
+        kind: crate::container::record::MountKind::Bind,
         source: socket.to_string(),
         destination: CONTAINER_SOCKET.into(),
         options: vec!["rbind".into()],

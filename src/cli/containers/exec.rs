@@ -3,6 +3,7 @@
 use super::*;
 use crate::cli::{CmdResult, Ctx, Failure};
 use crate::container::attach::{self};
+use crate::container::flags::merge_env;
 use crate::container::{ContainerError, Status};
 use anyhow::{anyhow, Context};
 use clap::Args;
@@ -59,16 +60,12 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
         .into());
     }
     let mut env = Vec::new();
-    for f in &a.env_file {
-        for e in parse_env_file(f)? {
-            merge_env(&mut env, &e);
-        }
-    }
-    for e in &a.env {
-        merge_env(&mut env, e);
+    let lookup = |k: &str| std::env::var(k).ok();
+    for e in env_file_entries(&a.env_file)?.iter().chain(&a.env) {
+        merge_env(&mut env, e, lookup);
     }
     if a.tty {
-        merge_env(&mut env, "TERM=xterm");
+        merge_env(&mut env, "TERM=xterm", lookup);
     }
     let spec = engine.exec_spec(
         &c,

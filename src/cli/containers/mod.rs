@@ -6,7 +6,6 @@ use crate::container::{Container, ContainerError, Engine, Status};
 use anyhow::{anyhow, bail, Context};
 use clap::Args;
 use std::collections::BTreeMap;
-use std::io::BufRead;
 use std::path::PathBuf;
 
 mod create;
@@ -186,29 +185,21 @@ fn filter_matches(c: &Container, filter: &str) -> anyhow::Result<bool> {
     })
 }
 
-fn parse_env_file(path: &PathBuf) -> anyhow::Result<Vec<String>> {
-    let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+/// The entries of the `--env-file` files, in order.
+fn env_file_entries(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
     let mut out = Vec::new();
-    for line in std::io::BufReader::new(f).lines() {
-        let line = line?;
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        out.push(line.to_string());
+    for p in paths {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("opening {}", p.display()))?;
+        out.extend(crate::container::flags::parse_env_file(&text));
     }
     Ok(out)
 }
 
-/// Apply `KEY=VALUE` (or bare `KEY`, taken from our environment) over `env`.
-fn merge_env(env: &mut Vec<String>, entry: &str) {
-    let (key, value) = match entry.split_once('=') {
-        Some((k, v)) => (k.to_string(), v.to_string()),
-        None => match std::env::var(entry) {
-            Ok(v) => (entry.to_string(), v),
-            Err(_) => return,
-        },
-    };
-    env.retain(|e| e.split('=').next() != Some(key.as_str()));
-    env.push(format!("{key}={value}"));
+/// Our environment, for `--env-host` and bare `-e KEY` (names or values that are not
+/// UTF-8 are left out).
+fn host_env() -> Vec<(String, String)> {
+    std::env::vars_os()
+        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+        .collect()
 }

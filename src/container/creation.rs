@@ -1,0 +1,158 @@
+//! `Engine::create`: where a create request meets the system. The config is built by the
+//! pure `create::build_config`; what needs the machine (files, the network definitions,
+//! volumes, the database) is checked and made real here.
+
+use std::fs;
+use std::path::Path;
+
+use super::create::{self, CreateError, CreateRequest, Defaults};
+use super::record::{Container, ContainerConfig, ContainerState, MountKind};
+use super::{names, now_rfc3339, runtime::OciRuntime, seccomp, spec};
+use super::{ContainerError, Engine, Result};
+use crate::storage::db::{ContainerRow, DbError};
+
+impl Engine {
+    /// Record a new container (not started). Without a name, a random one is drawn until
+    /// one is free.
+    pub fn create(&self, req: CreateRequest, defaults: &Defaults) -> Result<Container> {
+        if let Some(n) = &req.name {
+            names::validate(n)?;
+        }
+        if req.replace && req.name.is_none() {
+            return Err(CreateError::ReplaceWithoutName.into());
+        }
+        let image = self.store.find(&req.image_id)?;
+        let image = create::ImageConfig::from_json(&image.config);
+        let mut config = create::build_config(&req, &image, defaults)?;
+        self.check_and_resolve(&mut config)?;
+        config.created = now_rfc3339();
+        if req.replace {
+            self.replace(req.name.as_deref().unwrap_or_default())?;
+        }
+        self.insert(req.name, req.image_id, config)
+    }
+
+    /// What `create` checks before anything is pulled: resource limits and the runtime.
+    pub fn check_create(&self, req: &CreateRequest, defaults: &Defaults) -> Result<()> {
+        req.resources.check(spec::cgroups_delegated())?;
+        let runtime = req.runtime.as_deref().or(defaults.runtime.as_deref());
+        OciRuntime::resolve(runtime, &self.paths.runtime)?;
+        Ok(())
+    }
+
+    /// The checks of a built config that need the system, and what it names made real:
+    /// bind sources exist, the seccomp profile loads (a bad one fails `create`, not a later
+    /// `start`), the network exists and holds `--ip`, volumes exist (anonymous ones named).
+    fn check_and_resolve(&self, config: &mut ContainerConfig) -> Result<()> {
+        for m in config.mounts.iter().filter(|m| m.kind == MountKind::Bind) {
+            if !Path::new(&m.source).exists() {
+                return Err(CreateError::BindSource(m.source.clone()).into());
+            }
+        }
+        if let Some(path) = &config.seccomp_profile {
+            let abs = fs::canonicalize(path).map_err(|source| CreateError::SeccompPath {
+                path: path.clone(),
+                source,
+            })?;
+            seccomp::Profile::load(&abs).map_err(spec::SpecError::from)?;
+            config.seccomp_profile = Some(abs.display().to_string());
+        }
+        for a in &mut config.attachments {
+            let net = self.networks().get(&a.network)?;
+            if let Some(ip) = a.ip.as_deref().and_then(|ip| ip.parse().ok()) {
+                if !net.subnet()?.contains(ip) {
+                    return Err(CreateError::IpOutsideSubnet {
+                        ip,
+                        subnet: net.subnet.clone(),
+                        network: net.name.clone(),
+                    }
+                    .into());
+                }
+            }
+            a.network = net.name;
+        }
+        for m in config
+            .mounts
+            .iter_mut()
+            .filter(|m| m.kind == MountKind::Volume)
+        {
+            let name = (!m.source.is_empty()).then_some(m.source.as_str());
+            let v = crate::volume::create(
+                &self.store,
+                name,
+                "local",
+                Default::default(),
+                Default::default(),
+                true,
+            )?;
+            m.source = v.name;
+        }
+        Ok(())
+    }
+
+    /// `--replace`: a container of that name goes first, running or not, with its
+    /// anonymous volumes (nothing else could use them).
+    fn replace(&self, name: &str) -> Result<()> {
+        match self.lookup(name) {
+            // lookup also matches ID prefixes: only a container with this name is
+            // replaced. No waiting for the old shim: `remove` returns once the exit file
+            // exists, and the shim closes the published ports before writing it, so the
+            // new container can bind the same ones. What the shim does after (its exit
+            // command) concerns the old ID only.
+            Ok(mut old) if old.name == name => self.remove(&mut old, true, true),
+            Ok(_) | Err(ContainerError::NotFound(_)) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Store a new container with a config already built.
+    fn insert(
+        &self,
+        name_given: Option<String>,
+        image_id: String,
+        mut config: ContainerConfig,
+    ) -> Result<Container> {
+        let id = names::new_id()?;
+        if config.hostname.is_empty() {
+            config.hostname = id[..12].to_string();
+        }
+        let config_json =
+            serde_json::to_string(&config).map_err(|e| ContainerError::Corrupt(id.clone(), e))?;
+        let state = serde_json::to_string(&ContainerState::default())
+            .map_err(|e| ContainerError::Corrupt(id.clone(), e))?;
+        let created_at = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        let mut attempts = 0;
+        let name = loop {
+            let name = match &name_given {
+                Some(n) => n.clone(),
+                None => names::random_name()?,
+            };
+            let row = ContainerRow {
+                id: id.clone(),
+                name: name.clone(),
+                image_id: image_id.clone(),
+                created_at,
+                config: config_json.clone(),
+                state: state.clone(),
+            };
+            let inserted = self.store.db().insert_container(&row);
+            match inserted {
+                Ok(()) => break name,
+                Err(DbError::NameInUse(_)) if name_given.is_none() && attempts < 20 => {
+                    attempts += 1;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
+        let c = Container {
+            id,
+            name,
+            image_id,
+            created_at,
+            config,
+            state: ContainerState::default(),
+        };
+        self.emit(&c, "create");
+        Ok(c)
+    }
+}
