@@ -95,79 +95,6 @@ impl Event {
     }
 }
 
-/// `--filter` of `cove events`: every given key must match, values of one key are ORed.
-#[derive(Debug, Default, Clone)]
-pub struct Filter {
-    pub containers: Vec<String>,
-    pub events: Vec<String>,
-    pub types: Vec<String>,
-    pub images: Vec<String>,
-    pub labels: Vec<String>,
-    pub volumes: Vec<String>,
-    pub networks: Vec<String>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum FilterError {
-    #[error("invalid filter {0:?}: expected KEY=VALUE")]
-    Syntax(String),
-    #[error(
-        "invalid filter key {0:?}: use container, event, type, image, label, volume or network"
-    )]
-    Key(String),
-}
-
-impl Filter {
-    pub fn parse(specs: &[String]) -> Result<Filter, FilterError> {
-        let mut f = Filter::default();
-        for s in specs {
-            let (k, v) = s
-                .split_once('=')
-                .ok_or_else(|| FilterError::Syntax(s.clone()))?;
-            let list = match k {
-                "container" => &mut f.containers,
-                "event" | "status" => &mut f.events,
-                "type" => &mut f.types,
-                "image" => &mut f.images,
-                "label" => &mut f.labels,
-                "volume" => &mut f.volumes,
-                "network" => &mut f.networks,
-                other => return Err(FilterError::Key(other.to_string())),
-            };
-            list.push(v.to_string());
-        }
-        Ok(f)
-    }
-
-    pub fn matches(&self, e: &Event) -> bool {
-        // A name or any prefix of the ID, as for every other command taking containers.
-        let names = |wanted: &[String], kind: &str| {
-            wanted.is_empty()
-                || (e.kind == kind
-                    && wanted
-                        .iter()
-                        .any(|w| *w == e.name || (!w.is_empty() && e.id.starts_with(w.as_str()))))
-        };
-        let any_of =
-            |wanted: &[String], value: &str| wanted.is_empty() || wanted.iter().any(|w| w == value);
-        let label = |l: &String| match l.split_once('=') {
-            Some((k, v)) => e.attributes.get(k).is_some_and(|x| x == v),
-            None => e.attributes.contains_key(l.as_str()),
-        };
-        names(&self.containers, "container")
-            && names(&self.volumes, "volume")
-            && names(&self.networks, "network")
-            && any_of(&self.events, &e.status)
-            && any_of(&self.types, &e.kind)
-            && (self.images.is_empty()
-                || self.images.iter().any(|i| {
-                    *i == e.image
-                        || (e.kind == "image" && (*i == e.name || e.id.starts_with(i.as_str())))
-                }))
-            && self.labels.iter().all(label)
-    }
-}
-
 /// The log of one user's store.
 #[derive(Debug, Clone)]
 pub struct EventLog {
@@ -330,30 +257,6 @@ mod tests {
         log.emit(&ev("container", "remove", "abc", "web"));
         let last = log.read(&|e| e.status != "exec").unwrap();
         assert_eq!(last.last().unwrap().status, "remove");
-    }
-
-    #[test]
-    fn filters() {
-        let f = Filter::parse(&["container=web".into(), "event=start".into()]).unwrap();
-        assert!(f.matches(&ev("container", "start", "abc", "web")));
-        assert!(!f.matches(&ev("container", "die", "abc", "web")));
-        assert!(!f.matches(&ev("container", "start", "abd", "db")));
-        let by_id = Filter::parse(&["container=ab".into()]).unwrap();
-        assert!(by_id.matches(&ev("container", "start", "abc", "x")));
-        assert!(!by_id.matches(&ev("image", "pull", "abc", "x")));
-        let t = Filter::parse(&["type=image".into(), "type=volume".into()]).unwrap();
-        assert!(t.matches(&ev("volume", "create", "v", "v")));
-        assert!(!t.matches(&ev("container", "create", "c", "c")));
-        let mut labelled = ev("container", "start", "abc", "web");
-        labelled.attributes.insert("app".into(), "shop".into());
-        assert!(Filter::parse(&["label=app=shop".into()])
-            .unwrap()
-            .matches(&labelled));
-        assert!(!Filter::parse(&["label=app=blog".into()])
-            .unwrap()
-            .matches(&labelled));
-        assert!(Filter::parse(&["bogus=1".into()]).is_err());
-        assert!(Filter::parse(&["container".into()]).is_err());
     }
 
     #[test]

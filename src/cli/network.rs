@@ -11,6 +11,7 @@ use super::output::{print_inspect, print_list};
 use super::{CmdResult, Ctx, Failure};
 use crate::container::record::Attachment;
 use crate::container::{Container, ContainerError, Engine};
+use crate::filter::Filters;
 use crate::network::networks::{CreateRequest, NetworkConfig};
 use crate::network::{NetworkError, PortMapping};
 use crate::system::prune;
@@ -302,34 +303,10 @@ fn value(net: &NetworkConfig, all: &[Container]) -> Value {
     })
 }
 
-fn filter_matches(net: &NetworkConfig, filter: &str) -> anyhow::Result<bool> {
-    let (k, v) = filter
-        .split_once('=')
-        .ok_or_else(|| anyhow!("invalid filter {filter:?}: use KEY=VALUE"))?;
-    Ok(match k {
-        "name" => net.name.contains(v),
-        "id" => net.id.starts_with(v),
-        "driver" => net.driver == v,
-        "label" => match v.split_once('=') {
-            Some((lk, lv)) => net.labels.get(lk).is_some_and(|x| x == lv),
-            None => net.labels.contains_key(v),
-        },
-        other => anyhow::bail!("unsupported filter {other:?}"),
-    })
-}
-
 fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut nets = engine.networks().list()?;
-    for f in &a.filter {
-        let mut kept = Vec::new();
-        for n in nets {
-            if filter_matches(&n, f)? {
-                kept.push(n);
-            }
-        }
-        nets = kept;
-    }
+    let filters = Filters::for_kind::<NetworkConfig>(&a.filter)?;
+    let nets = filters.select(engine.networks().list()?)?;
     if a.quiet {
         for n in &nets {
             println!("{}", n.name);
@@ -417,7 +394,7 @@ fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
 }
 
 fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
-    let filters = prune::Filters::parse(&a.filter)?;
+    let filters = prune::parse_filters(&a.filter)?;
     for name in prune::networks(&ctx.engine()?, &filters)? {
         println!("{name}");
     }

@@ -129,20 +129,13 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let mut list = engine.list()?;
     // A filter that names a state looks at every container, as in Docker.
-    let status_filter = a
-        .filter
-        .iter()
-        .any(|f| f.starts_with("status=") || f.starts_with("exited="));
+    let filters = container_filters(&engine, &a.filter)?;
+    let status_filter = filters.has("status") || filters.has("exited");
     if !(a.all || a.latest || a.last.is_some() || status_filter) {
         // Docker lists a container waiting to restart with the running ones.
         list.retain(|c| c.state.status.is_active() || c.state.status == Status::Restarting);
     }
-    let mut kept = Vec::new();
-    for c in list {
-        if matches_filters(&c, &a.filter)? {
-            kept.push(c);
-        }
-    }
+    let mut kept = filters.select(list)?;
     let limit = if a.latest { Some(1) } else { a.last };
     if let Some(n) = limit {
         kept.truncate(n);
