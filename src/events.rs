@@ -95,6 +95,75 @@ impl Event {
     }
 }
 
+/// An event as the Docker Engine API's `GET /events` streams it (API 1.44
+/// `EventMessage`), with the legacy `status`/`id`/`from` fields clients still read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventMessage {
+    #[serde(rename = "Type")]
+    pub kind: String,
+    #[serde(rename = "Action")]
+    pub action: String,
+    #[serde(rename = "Actor")]
+    pub actor: EventActor,
+    pub scope: &'static str,
+    /// Unix seconds.
+    pub time: i64,
+    #[serde(rename = "timeNano")]
+    pub time_nano: i64,
+    pub status: String,
+    pub id: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub from: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EventActor {
+    #[serde(rename = "ID")]
+    pub id: String,
+    /// The object's name, image, exit code and labels, as Docker puts them.
+    pub attributes: BTreeMap<String, String>,
+}
+
+impl From<&Event> for EventMessage {
+    fn from(e: &Event) -> EventMessage {
+        let mut attributes = e.attributes.clone();
+        let mut set = |k: &str, v: String| {
+            if !v.is_empty() {
+                attributes.insert(k.to_string(), v);
+            }
+        };
+        set("name", e.name.clone());
+        set("image", e.image.clone());
+        set(
+            "exitCode",
+            e.container_exit_code
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+        );
+        set("health_status", e.health_status.clone().unwrap_or_default());
+        let action = if e.action.is_empty() {
+            &e.status
+        } else {
+            &e.action
+        };
+        EventMessage {
+            kind: e.kind.clone(),
+            action: action.clone(),
+            actor: EventActor {
+                id: e.id.clone(),
+                attributes,
+            },
+            scope: "local",
+            time: e.time_nano.div_euclid(1_000_000_000),
+            time_nano: e.time_nano,
+            status: e.status.clone(),
+            id: e.id.clone(),
+            from: e.image.clone(),
+        }
+    }
+}
+
 /// The log of one user's store.
 #[derive(Debug, Clone)]
 pub struct EventLog {
@@ -233,6 +302,24 @@ mod tests {
 
     fn ev(kind: &str, status: &str, id: &str, name: &str) -> Event {
         Event::new(kind, status, id, name)
+    }
+
+    #[test]
+    fn api_message_is_docker_shaped() {
+        let mut e = Event::new("container", "die", "abc", "web");
+        e.image = "busybox".into();
+        e.container_exit_code = Some(3);
+        e.attributes.insert("app".into(), "shop".into());
+        let v = serde_json::to_value(EventMessage::from(&e)).unwrap();
+        assert_eq!(v["Type"], "container");
+        assert_eq!(v["Action"], "die");
+        assert_eq!(v["Actor"]["ID"], "abc");
+        assert_eq!(v["Actor"]["Attributes"]["name"], "web");
+        assert_eq!(v["Actor"]["Attributes"]["exitCode"], "3");
+        assert_eq!(v["Actor"]["Attributes"]["app"], "shop");
+        assert_eq!(v["from"], "busybox");
+        assert_eq!(v["scope"], "local");
+        assert_eq!(v["time"], e.time_nano / 1_000_000_000);
     }
 
     #[test]

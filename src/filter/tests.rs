@@ -159,11 +159,15 @@ fn before_and_since_compare_with_the_resolved_time() {
     let c = container("x", Status::Running, 0, &[]);
     // Not resolved yet: a clear error rather than a silent mismatch.
     assert!(f.matches(&c).is_err());
-    f.resolve("before", |_| {
-        Ok::<_, FilterError>((c.created_at + 1).to_string())
-    })
-    .unwrap();
+    f.resolve_refs(|_| Ok::<_, FilterError>(c.created_at + 1))
+        .unwrap();
     assert!(f.matches(&c).unwrap());
+    let mut f = Filters::for_kind::<Container>(&raw(&["since=gone"])).unwrap();
+    let err = f.resolve_refs(|v| Err(format!("no such container: {v}")));
+    assert_eq!(
+        err.unwrap_err().to_string(),
+        "invalid filter since=\"gone\": no such container: gone"
+    );
 }
 
 #[test]
