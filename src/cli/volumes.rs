@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use anyhow::anyhow;
 use clap::{Args, Subcommand};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::output::{print_inspect, print_list};
 use super::{CmdResult, Ctx, Failure};
@@ -58,17 +58,7 @@ fn key_values(items: &[String]) -> BTreeMap<String, String> {
 
 fn value(ctx: &Ctx, v: &Volume) -> anyhow::Result<Value> {
     let store = ctx.store()?;
-    let created = chrono::DateTime::from_timestamp(v.created_at, 0).unwrap_or_default();
-    Ok(json!({
-        "Name": v.name,
-        "Driver": v.driver,
-        "Mountpoint": volume::data_dir(&store, &v.name),
-        "CreatedAt": created.to_rfc3339(),
-        "Labels": v.labels,
-        "Options": v.options,
-        "Scope": "local",
-        "Anonymous": v.anonymous,
-    }))
+    Ok(serde_json::to_value(volume::report(&store, v))?)
 }
 
 pub fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
