@@ -95,76 +95,72 @@ impl Event {
     }
 }
 
-/// `--filter` of `cove events`: every given key must match, values of one key are ORed.
-#[derive(Debug, Default, Clone)]
-pub struct Filter {
-    pub containers: Vec<String>,
-    pub events: Vec<String>,
-    pub types: Vec<String>,
-    pub images: Vec<String>,
-    pub labels: Vec<String>,
-    pub volumes: Vec<String>,
-    pub networks: Vec<String>,
+/// An event as the Docker Engine API's `GET /events` streams it (API 1.44
+/// `EventMessage`), with the legacy `status`/`id`/`from` fields clients still read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventMessage {
+    #[serde(rename = "Type")]
+    pub kind: String,
+    #[serde(rename = "Action")]
+    pub action: String,
+    #[serde(rename = "Actor")]
+    pub actor: EventActor,
+    pub scope: &'static str,
+    /// Unix seconds.
+    pub time: i64,
+    #[serde(rename = "timeNano")]
+    pub time_nano: i64,
+    pub status: String,
+    pub id: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub from: String,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum FilterError {
-    #[error("invalid filter {0:?}: expected KEY=VALUE")]
-    Syntax(String),
-    #[error(
-        "invalid filter key {0:?}: use container, event, type, image, label, volume or network"
-    )]
-    Key(String),
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EventActor {
+    #[serde(rename = "ID")]
+    pub id: String,
+    /// The object's name, image, exit code and labels, as Docker puts them.
+    pub attributes: BTreeMap<String, String>,
 }
 
-impl Filter {
-    pub fn parse(specs: &[String]) -> Result<Filter, FilterError> {
-        let mut f = Filter::default();
-        for s in specs {
-            let (k, v) = s
-                .split_once('=')
-                .ok_or_else(|| FilterError::Syntax(s.clone()))?;
-            let list = match k {
-                "container" => &mut f.containers,
-                "event" | "status" => &mut f.events,
-                "type" => &mut f.types,
-                "image" => &mut f.images,
-                "label" => &mut f.labels,
-                "volume" => &mut f.volumes,
-                "network" => &mut f.networks,
-                other => return Err(FilterError::Key(other.to_string())),
-            };
-            list.push(v.to_string());
+impl From<&Event> for EventMessage {
+    fn from(e: &Event) -> EventMessage {
+        let mut attributes = e.attributes.clone();
+        let mut set = |k: &str, v: String| {
+            if !v.is_empty() {
+                attributes.insert(k.to_string(), v);
+            }
+        };
+        set("name", e.name.clone());
+        set("image", e.image.clone());
+        set(
+            "exitCode",
+            e.container_exit_code
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+        );
+        set("health_status", e.health_status.clone().unwrap_or_default());
+        let action = if e.action.is_empty() {
+            &e.status
+        } else {
+            &e.action
+        };
+        EventMessage {
+            kind: e.kind.clone(),
+            action: action.clone(),
+            actor: EventActor {
+                id: e.id.clone(),
+                attributes,
+            },
+            scope: "local",
+            time: e.time_nano.div_euclid(1_000_000_000),
+            time_nano: e.time_nano,
+            status: e.status.clone(),
+            id: e.id.clone(),
+            from: e.image.clone(),
         }
-        Ok(f)
-    }
-
-    pub fn matches(&self, e: &Event) -> bool {
-        // A name or any prefix of the ID, as for every other command taking containers.
-        let names = |wanted: &[String], kind: &str| {
-            wanted.is_empty()
-                || (e.kind == kind
-                    && wanted
-                        .iter()
-                        .any(|w| *w == e.name || (!w.is_empty() && e.id.starts_with(w.as_str()))))
-        };
-        let any_of =
-            |wanted: &[String], value: &str| wanted.is_empty() || wanted.iter().any(|w| w == value);
-        let label = |l: &String| match l.split_once('=') {
-            Some((k, v)) => e.attributes.get(k).is_some_and(|x| x == v),
-            None => e.attributes.contains_key(l.as_str()),
-        };
-        names(&self.containers, "container")
-            && names(&self.volumes, "volume")
-            && names(&self.networks, "network")
-            && any_of(&self.events, &e.status)
-            && any_of(&self.types, &e.kind)
-            && (self.images.is_empty()
-                || self.images.iter().any(|i| {
-                    *i == e.image
-                        || (e.kind == "image" && (*i == e.name || e.id.starts_with(i.as_str())))
-                }))
-            && self.labels.iter().all(label)
     }
 }
 
@@ -309,6 +305,24 @@ mod tests {
     }
 
     #[test]
+    fn api_message_is_docker_shaped() {
+        let mut e = Event::new("container", "die", "abc", "web");
+        e.image = "busybox".into();
+        e.container_exit_code = Some(3);
+        e.attributes.insert("app".into(), "shop".into());
+        let v = serde_json::to_value(EventMessage::from(&e)).unwrap();
+        assert_eq!(v["Type"], "container");
+        assert_eq!(v["Action"], "die");
+        assert_eq!(v["Actor"]["ID"], "abc");
+        assert_eq!(v["Actor"]["Attributes"]["name"], "web");
+        assert_eq!(v["Actor"]["Attributes"]["exitCode"], "3");
+        assert_eq!(v["Actor"]["Attributes"]["app"], "shop");
+        assert_eq!(v["from"], "busybox");
+        assert_eq!(v["scope"], "local");
+        assert_eq!(v["time"], e.time_nano / 1_000_000_000);
+    }
+
+    #[test]
     fn appends_reads_and_rotates() {
         let dir = tempfile::tempdir().unwrap();
         let log = EventLog::new(dir.path());
@@ -330,30 +344,6 @@ mod tests {
         log.emit(&ev("container", "remove", "abc", "web"));
         let last = log.read(&|e| e.status != "exec").unwrap();
         assert_eq!(last.last().unwrap().status, "remove");
-    }
-
-    #[test]
-    fn filters() {
-        let f = Filter::parse(&["container=web".into(), "event=start".into()]).unwrap();
-        assert!(f.matches(&ev("container", "start", "abc", "web")));
-        assert!(!f.matches(&ev("container", "die", "abc", "web")));
-        assert!(!f.matches(&ev("container", "start", "abd", "db")));
-        let by_id = Filter::parse(&["container=ab".into()]).unwrap();
-        assert!(by_id.matches(&ev("container", "start", "abc", "x")));
-        assert!(!by_id.matches(&ev("image", "pull", "abc", "x")));
-        let t = Filter::parse(&["type=image".into(), "type=volume".into()]).unwrap();
-        assert!(t.matches(&ev("volume", "create", "v", "v")));
-        assert!(!t.matches(&ev("container", "create", "c", "c")));
-        let mut labelled = ev("container", "start", "abc", "web");
-        labelled.attributes.insert("app".into(), "shop".into());
-        assert!(Filter::parse(&["label=app=shop".into()])
-            .unwrap()
-            .matches(&labelled));
-        assert!(!Filter::parse(&["label=app=blog".into()])
-            .unwrap()
-            .matches(&labelled));
-        assert!(Filter::parse(&["bogus=1".into()]).is_err());
-        assert!(Filter::parse(&["container".into()]).is_err());
     }
 
     #[test]

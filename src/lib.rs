@@ -13,6 +13,7 @@ pub mod config;
 pub mod container;
 pub mod events;
 pub mod fdpass;
+pub mod filter;
 pub mod format;
 pub mod image;
 pub mod log;

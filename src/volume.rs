@@ -65,6 +65,36 @@ pub fn volumes_dir(store: &Store) -> PathBuf {
 }
 
 /// Where the volume's files live (the `Mountpoint` of inspect).
+/// A volume as `volume inspect`/`ls` and the Docker API's `GET /volumes` report it
+/// (API 1.44 `Volume`, with Podman's `Anonymous`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct VolumeReport {
+    pub name: String,
+    pub driver: String,
+    pub mountpoint: PathBuf,
+    /// RFC 3339.
+    pub created_at: String,
+    pub labels: BTreeMap<String, String>,
+    pub options: BTreeMap<String, String>,
+    pub scope: &'static str,
+    pub anonymous: bool,
+}
+
+pub fn report(store: &Store, v: &Volume) -> VolumeReport {
+    let created = chrono::DateTime::from_timestamp(v.created_at, 0).unwrap_or_default();
+    VolumeReport {
+        name: v.name.clone(),
+        driver: v.driver.clone(),
+        mountpoint: data_dir(store, &v.name),
+        created_at: created.to_rfc3339(),
+        labels: v.labels.clone(),
+        options: v.options.clone(),
+        scope: "local",
+        anonymous: v.anonymous,
+    }
+}
+
 pub fn data_dir(store: &Store, name: &str) -> PathBuf {
     volumes_dir(store).join(name).join("_data")
 }

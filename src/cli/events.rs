@@ -6,7 +6,8 @@ use anyhow::anyhow;
 use clap::Args;
 
 use super::{CmdResult, Ctx};
-use crate::events::{Event, EventLog, Filter};
+use crate::events::{Event, EventLog};
+use crate::filter::Filters;
 use crate::format::{Format, Template};
 use crate::time::parse_timestamp;
 
@@ -40,7 +41,7 @@ pub fn events(ctx: &Ctx, a: EventsArgs) -> CmdResult {
     };
     let since = time(&a.since, "since")?;
     let until = time(&a.until, "until")?;
-    let filter = Filter::parse(&a.filter)?;
+    let filter = Filters::for_kind::<Event>(&a.filter)?;
     let format = a.format.as_deref().map(Format::parse).transpose()?;
     let template = match &format {
         Some(Format::Template(t)) => Some(t),
@@ -59,7 +60,7 @@ pub fn events(ctx: &Ctx, a: EventsArgs) -> CmdResult {
     let wanted = |e: &Event| {
         since.is_none_or(|s| e.time() >= s)
             && until.is_none_or(|u| e.time() <= u)
-            && filter.matches(e)
+            && filter.matches(e).unwrap_or(false)
     };
     let log = EventLog::new(&ctx.paths.data);
     let mut out = std::io::stdout().lock();

@@ -3,13 +3,15 @@
 
 use std::path::PathBuf;
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, Context};
 use clap::Args;
 use serde_json::{json, Value};
 
 use super::output::{human_size, print_inspect, print_list, short_id, time_ago, IMAGE_TITLES};
 use super::progress;
 use super::{CmdResult, Ctx, Failure};
+use crate::filter::kinds::resolve_images;
+use crate::filter::{reference_matches, Filters, ImageView};
 use crate::image::inspect::{self, config_json};
 use crate::image::platform::Platform;
 use crate::image::pull::PullRequest;
@@ -187,45 +189,11 @@ fn repo_digests(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<String>>
     Ok(v)
 }
 
-fn glob_match(pattern: &str, s: &str) -> bool {
-    fn rec(p: &[u8], s: &[u8]) -> bool {
-        match (p.first(), s.first()) {
-            (None, None) => true,
-            (Some(b'*'), _) => rec(&p[1..], s) || (!s.is_empty() && rec(p, &s[1..])),
-            (Some(a), Some(b)) if a == b => rec(&p[1..], &s[1..]),
-            _ => false,
-        }
-    }
-    rec(pattern.as_bytes(), s.as_bytes())
-}
-
-struct Filter {
-    key: String,
-    value: String,
-}
-
-fn parse_filters(raw: &[String]) -> anyhow::Result<Vec<Filter>> {
-    raw.iter()
-        .map(|f| {
-            let (k, v) = f
-                .split_once('=')
-                .ok_or_else(|| anyhow!("invalid filter {f:?}: expected KEY=VALUE"))?;
-            match k {
-                "reference" | "dangling" | "before" | "since" | "label" | "id" => Ok(Filter {
-                    key: k.to_string(),
-                    value: v.to_string(),
-                }),
-                _ => bail!("invalid filter {k:?}: supported are reference, dangling, before, since, label, id"),
-            }
-        })
-        .collect()
-}
-
 pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
     let store = ctx.store()?;
-    let filters = parse_filters(&a.filter)?;
+    let mut filters = Filters::for_kind::<ImageView>(&a.filter)?;
+    resolve_images(&mut filters, &store)?;
     let images = store.db().images()?;
-    let added_of = |input: &str| -> anyhow::Result<i64> { Ok(store.find(input)?.added_at) };
     let mut items: Vec<Value> = Vec::new();
     for img in &images {
         let cfg = config_json(img);
@@ -234,42 +202,15 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
             .cloned()
             .unwrap_or(Value::Null);
         let names = store.db().names_of(&img.id)?;
-        let mut keep = true;
-        for f in &filters {
-            keep &= match f.key.as_str() {
-                "dangling" => (f.value == "true") == names.is_empty(),
-                "id" => img.id.trim_start_matches("sha256:").starts_with(&f.value),
-                "label" => match f.value.split_once('=') {
-                    Some((k, v)) => labels.get(k).and_then(|x| x.as_str()) == Some(v),
-                    None => labels.get(&f.value).is_some(),
-                },
-                "before" => img.added_at < added_of(&f.value)?,
-                "since" => img.added_at > added_of(&f.value)?,
-                _ => true,
-            };
-        }
-        if !keep {
-            continue;
-        }
         let digests = repo_digests(&store, img)?;
         for (repo, tag) in image_rows(&store, img)? {
-            let wanted = |p: &str| {
-                let full = format!("{repo}:{tag}");
-                glob_match(p, &repo)
-                    || glob_match(p, &full)
-                    || repo.ends_with(&format!("/{p}"))
-                    || full.ends_with(&format!("/{p}"))
-                    || glob_match(&format!("*/{p}"), &repo)
-            };
             if let Some(p) = &a.repository {
-                if !wanted(p) {
+                if !reference_matches(p, &repo, &tag) {
                     continue;
                 }
             }
-            if filters
-                .iter()
-                .any(|f| f.key == "reference" && !wanted(&f.value))
-            {
+            let row = ImageView::new(img, names.is_empty(), vec![(repo.clone(), tag.clone())]);
+            if !filters.matches(&row)? {
                 continue;
             }
             let created = parse_rfc3339(&img.created);
@@ -610,7 +551,7 @@ pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
             return Ok(0);
         }
     }
-    let filters = crate::system::prune::Filters::parse(&a.filter)?;
+    let filters = crate::system::prune::parse_filters(&a.filter)?;
     for p in crate::system::prune::images(&*ctx.store()?, a.all, &filters)? {
         println!("{}", p.id.trim_start_matches("sha256:"));
     }

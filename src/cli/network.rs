@@ -11,8 +11,9 @@ use super::output::{print_inspect, print_list};
 use super::{CmdResult, Ctx, Failure};
 use crate::container::record::Attachment;
 use crate::container::{Container, ContainerError, Engine};
+use crate::filter::Filters;
 use crate::network::networks::{CreateRequest, NetworkConfig};
-use crate::network::{NetworkError, PortMapping};
+use crate::network::{report, NetworkError, PortMapping};
 use crate::system::prune;
 
 #[derive(Args, Debug)]
@@ -257,79 +258,14 @@ fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
     Ok(0)
 }
 
-/// Containers whose configuration names the network.
-fn users<'a>(all: &'a [Container], net: &NetworkConfig) -> Vec<&'a Container> {
-    all.iter()
-        .filter(|c| c.config.attachments.iter().any(|a| a.network == net.name))
-        .collect()
-}
-
-fn value(net: &NetworkConfig, all: &[Container]) -> Value {
-    let containers: serde_json::Map<String, Value> = users(all, net)
-        .into_iter()
-        .filter(|c| c.state.status.is_active())
-        .filter_map(|c| {
-            let ep = c
-                .state
-                .network
-                .endpoints
-                .iter()
-                .find(|e| e.network == net.name)?;
-            Some((
-                c.id.clone(),
-                json!({
-                    "Name": c.name,
-                    "IPv4Address": format!("{}/{}", ep.ip_address, ep.ip_prefix_len),
-                    "MacAddress": ep.mac_address,
-                    "Aliases": ep.aliases,
-                }),
-            ))
-        })
-        .collect();
-    json!({
-        "Name": net.name,
-        "Id": net.id,
-        "Created": net.created,
-        "Scope": "local",
-        "Driver": net.driver,
-        "EnableIPv6": false,
-        "IPAM": { "Driver": "default", "Config": [{ "Subnet": net.subnet, "Gateway": net.gateway }] },
-        "Internal": net.internal,
-        "DNSEnabled": true,
-        "NetworkInterface": net.interface,
-        "Labels": net.labels,
-        "Containers": containers,
-    })
-}
-
-fn filter_matches(net: &NetworkConfig, filter: &str) -> anyhow::Result<bool> {
-    let (k, v) = filter
-        .split_once('=')
-        .ok_or_else(|| anyhow!("invalid filter {filter:?}: use KEY=VALUE"))?;
-    Ok(match k {
-        "name" => net.name.contains(v),
-        "id" => net.id.starts_with(v),
-        "driver" => net.driver == v,
-        "label" => match v.split_once('=') {
-            Some((lk, lv)) => net.labels.get(lk).is_some_and(|x| x == lv),
-            None => net.labels.contains_key(v),
-        },
-        other => anyhow::bail!("unsupported filter {other:?}"),
-    })
+fn value(net: &NetworkConfig, all: &[Container]) -> anyhow::Result<Value> {
+    Ok(serde_json::to_value(report::report(net, all))?)
 }
 
 fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut nets = engine.networks().list()?;
-    for f in &a.filter {
-        let mut kept = Vec::new();
-        for n in nets {
-            if filter_matches(&n, f)? {
-                kept.push(n);
-            }
-        }
-        nets = kept;
-    }
+    let filters = Filters::for_kind::<NetworkConfig>(&a.filter)?;
+    let nets = filters.select(engine.networks().list()?)?;
     if a.quiet {
         for n in &nets {
             println!("{}", n.name);
@@ -340,12 +276,12 @@ fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
     let items: Vec<Value> = nets
         .iter()
         .map(|n| {
-            let mut v = value(n, &all);
+            let mut v = value(n, &all)?;
             let id = if a.no_trunc { &n.id[..] } else { &n.id[..12] };
             v["ID"] = json!(id);
-            v
+            Ok(v)
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     print_list(
         a.format.as_deref(),
         &["NETWORK ID", "NAME", "DRIVER", "SCOPE"],
@@ -368,7 +304,7 @@ fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
     let mut missing = None;
     for n in &a.networks {
         match engine.networks().get(n) {
-            Ok(net) => items.push(value(&net, &all)),
+            Ok(net) => items.push(value(&net, &all)?),
             Err(NetworkError::NotFound(_)) => missing = missing.or(Some(n.clone())),
             Err(e) => return Err(failure(e)),
         }
@@ -385,7 +321,7 @@ fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
 /// Delete a network; with `force`, the containers on it first. Its bridge goes at once.
 fn remove(engine: &Engine, net: &NetworkConfig, force: bool) -> Result<(), Failure> {
     let all = engine.list()?;
-    let on = users(&all, net);
+    let on = report::users(&all, net);
     if !on.is_empty() {
         if !force {
             let names: Vec<&str> = on.iter().map(|c| c.name.as_str()).collect();
@@ -417,7 +353,7 @@ fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
 }
 
 fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
-    let filters = prune::Filters::parse(&a.filter)?;
+    let filters = prune::parse_filters(&a.filter)?;
     for name in prune::networks(&ctx.engine()?, &filters)? {
         println!("{name}");
     }

@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 
 use anyhow::anyhow;
 use clap::{Args, Subcommand};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::output::{print_inspect, print_list};
 use super::{CmdResult, Ctx, Failure};
+use crate::filter::{Filters, VolumeView};
 use crate::volume::{self, Volume, VolumeError};
 
 #[derive(Subcommand, Debug)]
@@ -57,17 +58,7 @@ fn key_values(items: &[String]) -> BTreeMap<String, String> {
 
 fn value(ctx: &Ctx, v: &Volume) -> anyhow::Result<Value> {
     let store = ctx.store()?;
-    let created = chrono::DateTime::from_timestamp(v.created_at, 0).unwrap_or_default();
-    Ok(json!({
-        "Name": v.name,
-        "Driver": v.driver,
-        "Mountpoint": volume::data_dir(&store, &v.name),
-        "CreatedAt": created.to_rfc3339(),
-        "Labels": v.labels,
-        "Options": v.options,
-        "Scope": "local",
-        "Anonymous": v.anonymous,
-    }))
+    Ok(serde_json::to_value(volume::report(&store, v))?)
 }
 
 pub fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
@@ -102,34 +93,15 @@ pub struct LsArgs {
     pub format: Option<String>,
 }
 
-fn matches(v: &Volume, users: usize, filter: &str) -> anyhow::Result<bool> {
-    let (k, val) = filter
-        .split_once('=')
-        .ok_or_else(|| anyhow!("invalid filter {filter:?}: use KEY=VALUE"))?;
-    Ok(match k {
-        "name" => v.name.contains(val),
-        "driver" => v.driver == val,
-        "label" => match val.split_once('=') {
-            Some((lk, lv)) => v.labels.get(lk).is_some_and(|x| x == lv),
-            None => v.labels.contains_key(val),
-        },
-        "dangling" => (users == 0) == matches!(val, "true" | "1"),
-        other => anyhow::bail!("unsupported filter {other:?}"),
-    })
-}
-
 pub fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
     let store = ctx.store()?;
     let engine = ctx.engine()?;
+    let filters = Filters::for_kind::<VolumeView>(&a.filter)?;
     let mut items = Vec::new();
     let all_users = engine.volume_users()?;
     for v in volume::list(&store)? {
         let users = all_users.get(&v.name).map_or(0, Vec::len);
-        let mut ok = true;
-        for f in &a.filter {
-            ok &= matches(&v, users, f)?;
-        }
-        if ok {
+        if filters.matches(&VolumeView { volume: &v, users })? {
             items.push(value(ctx, &v)?);
         }
     }
@@ -249,7 +221,7 @@ pub struct PruneArgs {
 }
 
 pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
-    let filters = crate::system::prune::Filters::parse(&a.filter)?;
+    let filters = crate::system::prune::parse_filters(&a.filter)?;
     for p in crate::system::prune::volumes(&ctx.engine()?, &filters)? {
         println!("{}", p.id);
     }

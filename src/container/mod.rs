@@ -19,6 +19,7 @@ pub mod names;
 pub mod network;
 pub mod procs;
 pub mod record;
+pub mod report;
 pub mod restart;
 pub mod runtime;
 pub mod seccomp;

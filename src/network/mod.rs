@@ -11,6 +11,7 @@ pub mod mode;
 pub mod netns;
 pub mod networks;
 pub mod ports;
+pub mod report;
 pub mod uplink;
 
 pub use mode::{NetworkMode, SlirpOptions};

@@ -24,8 +24,8 @@ pub enum SystemError {
     Volume(#[from] VolumeError),
     #[error(transparent)]
     Network(#[from] NetworkError),
-    #[error("invalid filter {0:?}: {1}")]
-    Filter(String, String),
+    #[error(transparent)]
+    Filter(#[from] crate::filter::FilterError),
     #[error("{context}: {source}")]
     Io {
         context: String,

@@ -3,13 +3,11 @@
 //! per kind, shared by `system prune` and the `container/image/volume/network prune`
 //! commands; each returns what it removed and the space that freed.
 
-use std::collections::BTreeMap;
-
 use super::disk_usage::{container_size, tree_size};
-use super::{Result, SystemError};
+use super::Result;
 use crate::container::{ContainerError, Engine};
+use crate::filter::{Filters, ImageView, VolumeView, PRUNE_KEYS};
 use crate::image::store::Store;
-use crate::time::{parse_rfc3339, parse_timestamp};
 use crate::volume;
 
 /// Something removed: its ID (containers, images) or name (volumes), and the bytes freed.
@@ -21,70 +19,15 @@ pub struct Pruned {
 
 /// `--filter` of the prune commands, as Podman has them: `until=TIMESTAMP|DURATION`
 /// (created before), `label=KEY[=VALUE]` (must carry) and `label!=KEY[=VALUE]` (must not).
-#[derive(Debug, Default)]
-pub struct Filters {
-    /// Unix seconds.
-    until: Option<i64>,
-    labels: Vec<(String, Option<String>)>,
-    not_labels: Vec<(String, Option<String>)>,
-}
-
-impl Filters {
-    pub fn parse(raw: &[String]) -> Result<Filters> {
-        let mut f = Filters::default();
-        for item in raw {
-            let bad = |why: &str| SystemError::Filter(item.clone(), why.into());
-            let label = |v: &str| match v.split_once('=') {
-                Some((k, v)) => (k.to_string(), Some(v.to_string())),
-                None => (v.to_string(), None),
-            };
-            if let Some(v) = item.strip_prefix("label!=") {
-                f.not_labels.push(label(v));
-            } else if let Some(v) = item.strip_prefix("label=") {
-                f.labels.push(label(v));
-            } else if let Some(v) = item.strip_prefix("until=") {
-                let t = parse_timestamp(v, chrono::Utc::now()).map_err(|e| bad(&e.to_string()))?;
-                f.until = Some(t.timestamp());
-            } else {
-                return Err(bad("supported: until=, label=, label!="));
-            }
-        }
-        Ok(f)
-    }
-
-    /// `created` in Unix seconds (None when unknown: kept by an `until` filter).
-    pub fn matches(&self, created: Option<i64>, labels: &BTreeMap<String, String>) -> bool {
-        let has = |(k, v): &(String, Option<String>)| match v {
-            Some(v) => labels.get(k) == Some(v),
-            None => labels.contains_key(k),
-        };
-        if let Some(until) = self.until {
-            if created.is_none_or(|c| c >= until) {
-                return false;
-            }
-        }
-        self.labels.iter().all(has) && !self.not_labels.iter().any(has)
-    }
-}
-
-fn image_labels(config: &[u8]) -> BTreeMap<String, String> {
-    serde_json::from_slice::<serde_json::Value>(config)
-        .ok()
-        .and_then(|v| v.pointer("/config/Labels").cloned())
-        .and_then(|l| serde_json::from_value(l).ok())
-        .unwrap_or_default()
-}
-
-fn rfc3339_secs(s: &str) -> Option<i64> {
-    parse_rfc3339(s).map(|t| t.timestamp())
+pub fn parse_filters(raw: &[String]) -> Result<Filters> {
+    Ok(Filters::parse(raw)?.accept(PRUNE_KEYS)?)
 }
 
 /// Containers that are stopped (not running, paused or about to restart).
 pub fn containers(engine: &Engine, filters: &Filters) -> Result<Vec<Pruned>> {
     let mut out = Vec::new();
     for mut c in engine.list()? {
-        let created = c.created_at / 1_000_000_000;
-        if !c.state.status.is_stopped() || !filters.matches(Some(created), &c.config.labels) {
+        if !c.state.status.is_stopped() || !filters.matches(&c)? {
             continue;
         }
         let size = container_size(engine, &c.id);
@@ -108,7 +51,7 @@ pub fn networks(engine: &Engine, filters: &Filters) -> Result<Vec<String>> {
         let used = all
             .iter()
             .any(|c| c.config.attachments.iter().any(|a| a.network == net.name));
-        if used || !filters.matches(rfc3339_secs(&net.created), &net.labels) {
+        if used || !filters.matches(&net)? {
             continue;
         }
         engine.delete_network(&net)?;
@@ -128,10 +71,8 @@ pub fn images(store: &Store, all: bool, filters: &Filters) -> Result<Vec<Pruned>
         if !store.db().containers_using(&img.id)?.is_empty() {
             continue;
         }
-        if !all && !store.db().names_of(&img.id)?.is_empty() {
-            continue;
-        }
-        if !filters.matches(rfc3339_secs(&img.created), &image_labels(&img.config)) {
+        let dangling = store.db().names_of(&img.id)?.is_empty();
+        if (!all && !dangling) || !filters.matches(&ImageView::new(&img, dangling, Vec::new()))? {
             continue;
         }
         let size = store.delete_image(&img.id)?;
@@ -146,7 +87,11 @@ pub fn volumes(engine: &Engine, filters: &Filters) -> Result<Vec<Pruned>> {
     let users = engine.volume_users()?;
     let mut out = Vec::new();
     for v in volume::list(&engine.store)? {
-        if users.contains_key(&v.name) || !filters.matches(Some(v.created_at), &v.labels) {
+        let view = VolumeView {
+            volume: &v,
+            users: users.get(&v.name).map_or(0, Vec::len),
+        };
+        if view.users > 0 || !filters.matches(&view)? {
             continue;
         }
         let size = tree_size(&volume::data_dir(&engine.store, &v.name));
@@ -154,37 +99,4 @@ pub fn volumes(engine: &Engine, filters: &Filters) -> Result<Vec<Pruned>> {
         out.push(Pruned { id: v.name, size });
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn filters_select_by_label_and_age() {
-        let f = Filters::parse(&["label=app=web".into(), "label!=keep".into()]).unwrap();
-        assert!(f.matches(None, &labels(&[("app", "web")])));
-        assert!(!f.matches(None, &labels(&[("app", "db")])));
-        assert!(!f.matches(None, &labels(&[("app", "web"), ("keep", "1")])));
-
-        let f = Filters::parse(&["until=1000".into()]).unwrap();
-        assert!(f.matches(Some(999), &BTreeMap::new()));
-        assert!(!f.matches(Some(1000), &BTreeMap::new()));
-        assert!(!f.matches(None, &BTreeMap::new()));
-
-        assert!(Filters::parse(&["name=x".into()]).is_err());
-        assert!(Filters::parse(&["until=later".into()]).is_err());
-        // A duration is that long before now.
-        let f = Filters::parse(&["until=24h".into()]).unwrap();
-        let now = chrono::Utc::now().timestamp();
-        assert!(f.matches(Some(now - 86_400 - 60), &BTreeMap::new()));
-        assert!(!f.matches(Some(now - 86_400 + 60), &BTreeMap::new()));
-    }
 }

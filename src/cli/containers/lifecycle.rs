@@ -44,10 +44,11 @@ fn comes_back_at_boot(c: &Container) -> bool {
 pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let names: Vec<String> = if a.all {
+        let filters = container_filters(&engine, &a.filter)?;
         let mut names = Vec::new();
         for c in engine.list()? {
             let wanted = !c.state.status.is_active()
-                && matches_filters(&c, &a.filter)?
+                && filters.matches(&c)?
                 && (!a.boot || comes_back_at_boot(&c));
             if wanted {
                 names.push(c.id);
@@ -237,7 +238,7 @@ pub struct PruneArgs {
 }
 
 pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
-    let filters = crate::system::prune::Filters::parse(&a.filter)?;
+    let filters = crate::system::prune::parse_filters(&a.filter)?;
     for p in crate::system::prune::containers(&ctx.engine()?, &filters)? {
         println!("{}", p.id);
     }

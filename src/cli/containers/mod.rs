@@ -2,10 +2,10 @@
 
 use super::{CmdResult, Failure};
 use crate::container::attach::{self, AttachEnd, AttachOptions};
-use crate::container::{Container, ContainerError, Engine, Status};
+use crate::container::{Container, ContainerError, Engine};
+use crate::filter::Filters;
 use anyhow::{anyhow, bail, Context};
 use clap::Args;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 mod create;
@@ -135,54 +135,11 @@ fn attach_until_exit(
     }
 }
 
-/// One `--filter` applied to one container.
-/// Docker's filter rule: values of the same key are alternatives, different keys must all
-/// match.
-fn matches_filters(c: &Container, filters: &[String]) -> anyhow::Result<bool> {
-    let mut by_key: BTreeMap<&str, bool> = BTreeMap::new();
-    for f in filters {
-        let key = f.split_once('=').map_or(f.as_str(), |(k, _)| k);
-        let hit = filter_matches(c, f)?;
-        *by_key.entry(key).or_insert(false) |= hit;
-    }
-    Ok(by_key.values().all(|hit| *hit))
-}
-
-fn filter_matches(c: &Container, filter: &str) -> anyhow::Result<bool> {
-    let (key, value) = filter
-        .split_once('=')
-        .ok_or_else(|| anyhow!("invalid filter {filter:?}: use KEY=VALUE"))?;
-    Ok(match key {
-        "status" => match value {
-            "created" | "running" | "paused" | "exited" | "restarting" => {
-                c.state.status.as_str() == value
-            }
-            "removing" | "dead" | "stopped" | "configured" => false,
-            _ => bail!("invalid status filter {value:?}"),
-        },
-        "name" => c.name.contains(value),
-        "health" => c.state.health.as_ref().is_some_and(|h| h.status == value),
-        "restart-policy" => c.config.restart.name.as_str() == value,
-        "id" => c.id.starts_with(value),
-        "label" => match value.split_once('=') {
-            Some((k, v)) => c.config.labels.get(k).is_some_and(|x| x == v),
-            None => c.config.labels.contains_key(value),
-        },
-        "ancestor" => {
-            let bare = value.trim_start_matches("sha256:");
-            c.config.image_name == value
-                || c.config.image_name.split(':').next() == Some(value)
-                || (bare.len() >= 3 && c.image_id.trim_start_matches("sha256:").starts_with(bare))
-        }
-        "exited" => {
-            c.state.status == Status::Exited
-                && value
-                    .parse::<i32>()
-                    .map_err(|_| anyhow!("invalid exited filter {value:?}"))?
-                    == c.state.exit_code
-        }
-        other => bail!("unsupported filter {other:?}"),
-    })
+/// `--filter` of ps and `start --all`, checked, with `before=`/`since=` looked up.
+fn container_filters(engine: &Engine, raw: &[String]) -> anyhow::Result<Filters> {
+    let mut f = Filters::for_kind::<Container>(raw)?;
+    crate::filter::kinds::resolve_containers(&mut f, engine)?;
+    Ok(f)
 }
 
 /// The entries of the `--env-file` files, in order.

@@ -3,7 +3,7 @@
 use super::*;
 use crate::cli::output::{print_list, time_ago};
 use crate::cli::{CmdResult, Ctx};
-use crate::container::health::{self};
+use crate::container::report::ContainerSummary;
 use crate::container::{Container, Status};
 use clap::Args;
 use serde_json::{json, Value};
@@ -33,85 +33,27 @@ pub struct PsArgs {
     pub format: Option<String>,
 }
 
-/// "Up 5 seconds", as Docker's STATUS column says it.
-pub fn human_duration(secs: i64) -> String {
-    match secs {
-        s if s < 1 => "Less than a second".into(),
-        1 => "1 second".into(),
-        s if s < 60 => format!("{s} seconds"),
-        s if s < 120 => "About a minute".into(),
-        s if s < 3600 => format!("{} minutes", s / 60),
-        s if s < 7200 => "About an hour".into(),
-        s if s < 48 * 3600 => format!("{} hours", s / 3600),
-        s if s < 14 * 86400 => format!("{} days", s / 86400),
-        s if s < 60 * 86400 => format!("{} weeks", s / (7 * 86400)),
-        s if s < 730 * 86400 => format!("{} months", s / (30 * 86400)),
-        s => format!("{} years", s / (365 * 86400)),
-    }
-}
-
-pub(crate) fn status_text(c: &Container) -> String {
-    let since = |t: &str| {
-        crate::time::parse_rfc3339(t)
-            .map(|t| (chrono::Utc::now() - t).num_seconds())
-            .unwrap_or(0)
-    };
-    match c.state.status {
-        Status::Created => "Created".into(),
-        Status::Running => {
-            let up = format!("Up {}", human_duration(since(&c.state.started_at)));
-            // Docker's "Up 5 seconds (healthy)"; "(health: starting)" before the first
-            // result.
-            match c.state.health.as_ref().map(|h| h.status.as_str()) {
-                Some(health::STARTING) => format!("{up} (health: starting)"),
-                Some(h) => format!("{up} ({h})"),
-                None => up,
-            }
-        }
-        Status::Paused => format!("Up {} (Paused)", human_duration(since(&c.state.started_at))),
-        Status::Exited => format!(
-            "Exited ({}) {} ago",
-            c.state.exit_code,
-            human_duration(since(&c.state.finished_at))
-        ),
-        Status::Restarting => format!(
-            "Restarting ({}) {} ago",
-            c.state.exit_code,
-            human_duration(since(&c.state.finished_at))
-        ),
-    }
-}
-
-fn shell_words(args: &[String]) -> String {
-    args.join(" ")
-}
-
-fn ps_value(c: &Container, no_trunc: bool) -> Value {
-    let created = chrono::DateTime::from_timestamp_nanos(c.created_at);
-    let command = shell_words(&c.config.args);
-    let command = if no_trunc || command.chars().count() <= 20 {
-        command
+/// The row `ps` prints (and its JSON), Podman's field names over the engine's summary.
+fn ps_value(c: &Container, s: &ContainerSummary, no_trunc: bool) -> Value {
+    let created = chrono::DateTime::from_timestamp(s.created, 0).unwrap_or_default();
+    let command = if no_trunc || s.command.chars().count() <= 20 {
+        s.command.clone()
     } else {
-        format!("{}…", command.chars().take(19).collect::<String>())
+        format!("{}…", s.command.chars().take(19).collect::<String>())
     };
-    let labels: Vec<String> = c
-        .config
-        .labels
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
+    let labels: Vec<String> = s.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
     json!({
-        "ID": if no_trunc { c.id.clone() } else { c.short_id().to_string() },
-        "Id": c.id,
-        "Names": c.name,
-        "Image": c.config.image_name,
-        "ImageID": c.image_id,
+        "ID": if no_trunc { s.id.clone() } else { c.short_id().to_string() },
+        "Id": s.id,
+        "Names": s.name(),
+        "Image": s.image,
+        "ImageID": s.image_id,
         "Command": format!("\"{command}\""),
         "CreatedAt": created.format("%Y-%m-%d %H:%M:%S %z %Z").to_string(),
-        "Created": created.timestamp(),
+        "Created": s.created,
         "RunningFor": time_ago(created),
-        "Status": status_text(c),
-        "State": c.state.status.as_str(),
+        "Status": s.status,
+        "State": s.state,
         "ExitCode": c.state.exit_code,
         "Exited": c.state.status == Status::Exited,
         "Pid": c.state.pid,
@@ -129,20 +71,13 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let mut list = engine.list()?;
     // A filter that names a state looks at every container, as in Docker.
-    let status_filter = a
-        .filter
-        .iter()
-        .any(|f| f.starts_with("status=") || f.starts_with("exited="));
+    let filters = container_filters(&engine, &a.filter)?;
+    let status_filter = filters.has("status") || filters.has("exited");
     if !(a.all || a.latest || a.last.is_some() || status_filter) {
         // Docker lists a container waiting to restart with the running ones.
         list.retain(|c| c.state.status.is_active() || c.state.status == Status::Restarting);
     }
-    let mut kept = Vec::new();
-    for c in list {
-        if matches_filters(&c, &a.filter)? {
-            kept.push(c);
-        }
-    }
+    let mut kept = filters.select(list)?;
     let limit = if a.latest { Some(1) } else { a.last };
     if let Some(n) = limit {
         kept.truncate(n);
@@ -153,7 +88,11 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
         }
         return Ok(0);
     }
-    let items: Vec<Value> = kept.iter().map(|c| ps_value(c, a.no_trunc)).collect();
+    let now = chrono::Utc::now();
+    let items: Vec<Value> = kept
+        .iter()
+        .map(|c| ps_value(c, &ContainerSummary::of(c, now), a.no_trunc))
+        .collect();
     let headers = [
         "CONTAINER ID",
         "IMAGE",
@@ -196,17 +135,3 @@ pub const CONTAINER_TITLES: &[(&str, &str)] = &[
     ("RunningFor", "CREATED"),
     ("CreatedAt", "CREATED AT"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_like_docker() {
-        assert_eq!(human_duration(0), "Less than a second");
-        assert_eq!(human_duration(5), "5 seconds");
-        assert_eq!(human_duration(90), "About a minute");
-        assert_eq!(human_duration(600), "10 minutes");
-        assert_eq!(human_duration(3 * 3600), "3 hours");
-    }
-}

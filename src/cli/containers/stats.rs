@@ -3,6 +3,7 @@
 use super::*;
 use crate::cli::output::print_list;
 use crate::cli::{CmdResult, Ctx};
+use crate::container::report::human_duration;
 use crate::container::Container;
 use clap::Args;
 use serde_json::{json, Value};

@@ -3,9 +3,9 @@
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::super::containers::status_text;
 use super::super::output::{human_size, print_list, short_id, time_ago};
 use super::super::{CmdResult, Ctx};
+use crate::container::report::status_text;
 use crate::format::render_table;
 use crate::image::reference::repo_tag;
 use crate::system::disk_usage::{self, DiskUsage, Summary};
@@ -131,7 +131,7 @@ fn print_verbose(du: &DiskUsage) {
                 u.local_volumes.to_string(),
                 human_size(u.size),
                 time_ago(chrono::DateTime::from_timestamp_nanos(c.created_at)),
-                status_text(c),
+                status_text(c, chrono::Utc::now()),
                 c.name.clone(),
             ]
         })

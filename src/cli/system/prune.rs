@@ -5,7 +5,7 @@ use clap::Args;
 use super::super::output::human_size;
 use super::super::{CmdResult, Ctx};
 use super::confirm;
-use crate::system::prune::{self, Filters};
+use crate::system::prune;
 
 #[derive(Args, Debug)]
 pub struct PruneArgs {
@@ -42,7 +42,7 @@ fn warning(a: &PruneArgs) -> String {
 }
 
 pub fn prune(ctx: &Ctx, a: PruneArgs) -> CmdResult {
-    let filters = Filters::parse(&a.filter)?;
+    let filters = prune::parse_filters(&a.filter)?;
     if !a.force && !confirm(&warning(&a))? {
         return Ok(0);
     }
