@@ -8,6 +8,7 @@
 // twice). This lint finds that shape.
 #![deny(clippy::significant_drop_in_scrutinee)]
 
+pub mod api;
 pub mod cli;
 pub mod config;
 pub mod container;

@@ -9,6 +9,7 @@
 // Each test crate compiles its own copy of this module and uses only part of it.
 #![allow(dead_code)]
 
+pub mod api;
 pub mod podman;
 pub mod probe;
 pub mod rootful;

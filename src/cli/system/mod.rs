@@ -3,6 +3,7 @@
 mod df;
 mod prune;
 mod reset;
+mod service;
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -215,6 +216,8 @@ pub enum SystemCommand {
     Reset(reset::ResetArgs),
     /// Display system-wide information
     Info(InfoArgs),
+    /// Serve the Docker-compatible API on a socket, until idle
+    Service(service::ServiceArgs),
 }
 
 pub fn system(ctx: &Ctx, cmd: SystemCommand) -> CmdResult {
@@ -223,6 +226,7 @@ pub fn system(ctx: &Ctx, cmd: SystemCommand) -> CmdResult {
         SystemCommand::Prune(a) => prune::prune(ctx, a),
         SystemCommand::Reset(a) => reset::reset(ctx, a),
         SystemCommand::Info(a) => info(ctx, a),
+        SystemCommand::Service(a) => service::service(ctx, a),
     }
 }
 

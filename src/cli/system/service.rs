@@ -1,0 +1,34 @@
+//! `system service`: the Docker-compatible API on a socket, until idle.
+
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::api::{self, Endpoint, Service};
+use crate::cli::{CmdResult, Ctx};
+
+#[derive(Args, Debug)]
+pub struct ServiceArgs {
+    /// Exit after this many seconds without a request in progress (0: never)
+    #[arg(short, long, value_name = "SECONDS", default_value_t = 5)]
+    pub time: u64,
+    /// Where to listen: unix:///PATH or tcp://HOST:PORT (default:
+    /// unix://$XDG_RUNTIME_DIR/cove/cove.sock)
+    pub uri: Option<String>,
+}
+
+/// The socket clients find by default (`DOCKER_HOST=unix://` this).
+pub fn default_socket(ctx: &Ctx) -> std::path::PathBuf {
+    ctx.paths.runtime.join("cove.sock")
+}
+
+pub fn service(ctx: &Ctx, a: ServiceArgs) -> CmdResult {
+    let endpoint = match &a.uri {
+        Some(uri) => uri.parse::<Endpoint>()?,
+        None => Endpoint::Unix(default_socket(ctx)),
+    };
+    let engine = ctx.engine()?;
+    let idle = (a.time > 0).then(|| Duration::from_secs(a.time));
+    api::serve(Service { engine }, &endpoint, idle)?;
+    Ok(0)
+}
