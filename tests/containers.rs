@@ -207,6 +207,36 @@ fn wait_kill_start_and_logs_options() {
     assert_eq!(env.cove_ok(&["wait", "k"]), "137\n");
     let (code, _) = env.cove_err(&["kill", "k"]);
     assert_eq!(code, 2);
+
+    // Real-time signals, as systemd images stop: sent by kill, forwarded by --init, used
+    // by stop.
+    let trap = "trap 'echo got 37; exit 5' 37; echo ready; while :; do sleep 0.1; done";
+    env.cove_ok(&["run", "-d", "--name", "rt", &img, "sh", "-c", trap]);
+    assert!(eventually(|| env.cove_ok(&["logs", "rt"]) == "ready\n"));
+    env.cove_ok(&["kill", "-s", "RTMIN+3", "rt"]);
+    assert_eq!(env.cove_ok(&["wait", "rt"]), "5\n");
+    assert_eq!(env.cove_ok(&["logs", "rt"]), "ready\ngot 37\n");
+    let (code, err) = env.cove_err(&["create", "--stop-signal", "RTMIN+99", &img]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("invalid --stop-signal"), "{err}");
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--name",
+        "sd",
+        "--init",
+        "--stop-signal",
+        "RTMIN+3",
+        &img,
+        "sleep",
+        "1000",
+    ]);
+    let shown = env.cove_ok(&["inspect", "--format", "{{.Config.StopSignal}}", "sd"]);
+    assert_eq!(shown, "SIGRTMIN+3\n");
+    env.cove_ok(&["stop", "-t", "600", "sd"]);
+    // 128 + 37: the stop signal ended sleep, no SIGKILL after the timeout was needed.
+    let code = env.cove_ok(&["inspect", "--format", "{{.State.ExitCode}}", "sd"]);
+    assert_eq!(code, "165\n");
     env.cove_ok(&["rm", "-a"]);
     assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
 }

@@ -7,7 +7,8 @@
 use std::ffi::CString;
 use std::os::unix::ffi::OsStringExt;
 
-/// Signals passed on to the child; the rest keep their default (SIGCHLD is waited for).
+/// Signals passed on to the child, with every real-time one (systemd in a container stops
+/// on SIGRTMIN+3); the rest keep their default (SIGCHLD is waited for).
 const FORWARDED: &[libc::c_int] = &[
     libc::SIGHUP,
     libc::SIGINT,
@@ -44,8 +45,8 @@ fn main() {
         let mut set: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut set);
         libc::sigaddset(&mut set, libc::SIGCHLD);
-        for s in FORWARDED {
-            libc::sigaddset(&mut set, *s);
+        for s in FORWARDED.iter().copied().chain(libc::SIGRTMIN()..=libc::SIGRTMAX()) {
+            libc::sigaddset(&mut set, s);
         }
         let mut old: libc::sigset_t = std::mem::zeroed();
         libc::sigprocmask(libc::SIG_BLOCK, &set, &mut old);

@@ -3,3 +3,4 @@
 
 pub mod process;
 pub mod seccomp;
+pub mod signal;

@@ -10,12 +10,13 @@ mod init;
 mod inroot;
 mod mountopts;
 mod rootfs;
-mod signal;
 mod state;
 mod terminal;
 
 use std::path::PathBuf;
 use std::time::Duration;
+
+use cove_runtime::signal::Signal;
 
 const USAGE: &str = "usage: cove-runtime [--root DIR] [--log FILE] [--log-format text|json] \
 [--debug] create|start|state|kill|delete ...";
@@ -183,13 +184,14 @@ fn state_cmd(cli: &Cli) -> Result<(), String> {
 fn kill(cli: &Cli) -> Result<(), String> {
     let id = cli.id()?;
     let sig_name = cli.args.get(1).map(String::as_str).unwrap_or("TERM");
-    let sig = signal::parse(sig_name).ok_or_else(|| format!("unknown signal {sig_name:?}"))?;
+    let sig: Signal = sig_name
+        .parse()
+        .map_err(|_| format!("unknown signal {sig_name:?}"))?;
     let st = state::load(&cli.root, id).map_err(|e| e.to_string())?;
     if state::status(&cli.root, &st) == "stopped" {
         return Err("container not running".into());
     }
-    nix::sys::signal::kill(nix::unistd::Pid::from_raw(st.pid), sig)
-        .map_err(|e| format!("kill: {e}"))
+    sig.send(st.pid).map_err(|e| format!("kill: {e}"))
 }
 
 fn delete(cli: &Cli) -> Result<(), String> {

@@ -162,7 +162,7 @@ pub fn status_text(c: &Container, now: DateTime<Utc>) -> String {
 mod tests {
     use super::*;
     use crate::container::health::HealthState;
-    use crate::container::{ContainerConfig, ContainerState, MountSpec};
+    use crate::container::{ContainerConfig, ContainerState, MountKind, MountSpec};
     use crate::network::PortMapping;
 
     fn at(s: &str) -> DateTime<Utc> {
@@ -180,7 +180,7 @@ mod tests {
                 args: vec!["sleep".into(), "60".into()],
                 labels: [("app".to_string(), "shop".to_string())].into(),
                 mounts: vec![MountSpec {
-                    kind: "volume".into(),
+                    kind: MountKind::Volume,
                     source: "/data/v".into(),
                     destination: "/v".into(),
                     options: vec!["ro".into()],

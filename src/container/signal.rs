@@ -1,54 +1,7 @@
-//! Signals as users and images name them (`TERM`, `SIGTERM`, `15`): `--stop-signal`, the
-//! image's StopSignal, `kill -s`.
+//! The stored form of a container's stop signal; the type is the runtime's, so what
+//! `create` accepts is what the runtime's `kill` sends.
 
-use std::fmt;
-use std::str::FromStr;
-
-/// A signal the engine can send; shown and stored by its name (`SIGTERM`), which every
-/// runtime's `kill` accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Signal(pub nix::sys::signal::Signal);
-
-#[derive(Debug, thiserror::Error)]
-#[error("invalid signal {0:?}")]
-pub struct SignalError(pub String);
-
-impl FromStr for Signal {
-    type Err = SignalError;
-    fn from_str(s: &str) -> Result<Signal, SignalError> {
-        let t = s.trim();
-        let sig = match t.parse::<i32>() {
-            Ok(n) => nix::sys::signal::Signal::try_from(n).ok(),
-            Err(_) => {
-                let upper = t.to_ascii_uppercase();
-                let name = if upper.starts_with("SIG") {
-                    upper
-                } else {
-                    format!("SIG{upper}")
-                };
-                nix::sys::signal::Signal::from_str(&name).ok()
-            }
-        };
-        sig.map(Signal).ok_or_else(|| SignalError(s.to_string()))
-    }
-}
-
-impl fmt::Display for Signal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.as_str())
-    }
-}
-
-impl Signal {
-    pub const TERM: Signal = Signal(nix::sys::signal::Signal::SIGTERM);
-
-    /// Whether it ends a process unless caught: `kill` with one of these counts as the
-    /// user's stop.
-    pub fn ends_process(self) -> bool {
-        use nix::sys::signal::Signal::*;
-        matches!(self.0, SIGKILL | SIGTERM | SIGINT | SIGQUIT)
-    }
-}
+pub use cove_runtime::signal::{Signal, SignalError};
 
 /// serde for `Option<Signal>` as a string, "" for None. A value no parser accepts (older
 /// releases stored `--stop-signal` unchecked) reads as None, the default SIGTERM, rather
@@ -59,7 +12,7 @@ pub mod optional {
 
     pub fn serialize<S: Serializer>(v: &Option<Signal>, s: S) -> Result<S::Ok, S::Error> {
         match v {
-            Some(sig) => s.serialize_str(sig.0.as_str()),
+            Some(sig) => s.serialize_str(&sig.to_string()),
             None => s.serialize_str(""),
         }
     }
@@ -73,18 +26,6 @@ pub mod optional {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_numbers_and_prefixes() {
-        for s in ["TERM", "SIGTERM", "sigterm", "15", " term "] {
-            assert_eq!(s.parse::<Signal>().unwrap(), Signal::TERM, "{s}");
-        }
-        assert_eq!("9".parse::<Signal>().unwrap().to_string(), "SIGKILL");
-        assert!("bogus".parse::<Signal>().is_err());
-        assert!("99".parse::<Signal>().is_err());
-        assert!("KILL".parse::<Signal>().unwrap().ends_process());
-        assert!(!"HUP".parse::<Signal>().unwrap().ends_process());
-    }
 
     #[test]
     fn stored_values_of_older_releases_load() {
@@ -103,6 +44,10 @@ mod tests {
             Some("SIGKILL")
         );
         assert_eq!(load("2").map(|s| s.to_string()).as_deref(), Some("SIGINT"));
+        assert_eq!(
+            load("RTMIN+3").map(|s| s.to_string()).as_deref(),
+            Some("SIGRTMIN+3")
+        );
         assert_eq!(load(""), None);
         assert_eq!(load("nonsense"), None);
         let row = Row { s: load("hup") };
