@@ -78,7 +78,7 @@ fn bad_requests_get_dockers_errors_and_the_service_keeps_answering() {
 
     // Not HTTP at all, a truncated request, an absurd header: each costs only its connection.
     svc.raw(b"\x00\x01\x02garbage\r\n\r\n");
-    svc.raw(b"GET /_ping HTTP/1.1\r\nHost: x\r\nContent-Length: 99\r\n\r\nshort");
+    svc.send_and_close(b"GET /_ping HTTP/1.1\r\nHost: x\r\nContent-Length: 99\r\n\r\nshort");
     let huge = format!(
         "GET /_ping HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
         "a".repeat(200_000)

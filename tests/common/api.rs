@@ -81,6 +81,12 @@ impl<'a> ApiService<'a> {
         (code, body)
     }
 
+    /// Send bytes and hang up without waiting for an answer (a client that goes away).
+    pub fn send_and_close(&self, request: &[u8]) {
+        let mut s = UnixStream::connect(&self.socket).expect("connect to the service");
+        s.write_all(request).unwrap();
+    }
+
     pub fn get(&self, path: &str) -> (u16, String) {
         self.raw(format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes())
     }
