@@ -98,6 +98,19 @@ timed() {
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+# sample NAME CMD...: RUNS timed runs (one warm-up first), median in seconds on stdout.
+sample() {
+    local name=$1; shift
+    local times=() t i
+    "$@" >/dev/null 2>&1 || true
+    for i in $(seq "$RUNS"); do
+        t=$(timed "$WORK/$name.log" "$@")
+        [ "${t#FAIL:}" = "$t" ] || { cat "$WORK/$name.log" >&2; die "$name failed (exit ${t#FAIL:})"; }
+        times+=("$t")
+    done
+    median "${times[@]}"
+}
+
 # side_by_side: fresh stores under $WORK for cove ($CB), Podman ($PB) and the host-side
 # servers and clients ($HB), all removed on exit; `cove` and `podman_` run each tool as
 # the test user in its own store.

@@ -21,18 +21,6 @@ podman_ pull -q --tls-verify=false "$IMG" >/dev/null
 [ "$(cove run --rm "$IMG" echo hi)" = hi ] || die "cove run failed"
 [ "$(podman_ run --rm --runtime runc "$IMG" echo hi 2>/dev/null)" = hi ] || die "podman run failed"
 
-# sample NAME CMD...: RUNS timed runs (one warm-up first), median in seconds on stdout.
-sample() {
-    local name=$1; shift
-    local times=() t i
-    "$@" >/dev/null 2>&1 || true
-    for i in $(seq "$RUNS"); do
-        t=$(timed "$WORK/$name.log" "$@")
-        [ "${t#FAIL:}" = "$t" ] || { cat "$WORK/$name.log" >&2; die "$name failed (exit ${t#FAIL:})"; }
-        times+=("$t")
-    done
-    median "${times[@]}"
-}
 
 # Every timed command starts with runuser + env (PAM, a fork, two execs): measured on its
 # own so the table can show the ratio of the tools' own time too.

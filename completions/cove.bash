@@ -343,6 +343,9 @@ _cove() {
             cove__subcmd__system,reset)
                 cmd="cove__subcmd__system__subcmd__reset"
                 ;;
+            cove__subcmd__system,service)
+                cmd="cove__subcmd__system__subcmd__service"
+                ;;
             cove__subcmd__volume,create)
                 cmd="cove__subcmd__volume__subcmd__create"
                 ;;
@@ -5085,7 +5088,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version info df prune reset"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version service info df prune reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5243,6 +5246,48 @@ _cove() {
                 return 0
             fi
             case "${prev}" in
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__system__subcmd__service)
+            opts="-t -h -V --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

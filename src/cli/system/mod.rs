@@ -59,6 +59,7 @@ pub fn info(ctx: &Ctx, a: InfoArgs) -> CmdResult {
         .unwrap_or_default();
     let conmon = crate::paths::find_helper("cove-conmon");
     let images = store.db().images()?.len();
+    let socket = ctx.paths.api_socket();
     let v = json!({
         "Host": {
             "Arch": crate::image::platform::Platform::host().arch,
@@ -74,6 +75,11 @@ pub fn info(ctx: &Ctx, a: InfoArgs) -> CmdResult {
             },
             "CgroupsVersion": if Path::new("/sys/fs/cgroup/cgroup.controllers").exists() { "v2" } else { "v1" },
             "IdMappings": {"UidMap": maps_json(&uid_map), "GidMap": maps_json(&gid_map)},
+            // Podman's `{{.Host.RemoteSocket.Path}}`: where `system service` listens.
+            "RemoteSocket": {
+                "Path": format!("unix://{}", socket.display()),
+                "Exists": socket.exists(),
+            },
             "Conmon": {
                 "Path": conmon.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
                 "Version": conmon.as_deref().map(version_of).unwrap_or_default(),

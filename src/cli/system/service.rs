@@ -17,15 +17,10 @@ pub struct ServiceArgs {
     pub uri: Option<String>,
 }
 
-/// The socket clients find by default (`DOCKER_HOST=unix://` this).
-pub fn default_socket(ctx: &Ctx) -> std::path::PathBuf {
-    ctx.paths.runtime.join("cove.sock")
-}
-
 pub fn service(ctx: &Ctx, a: ServiceArgs) -> CmdResult {
     let endpoint = match &a.uri {
         Some(uri) => uri.parse::<Endpoint>()?,
-        None => Endpoint::Unix(default_socket(ctx)),
+        None => Endpoint::Unix(ctx.paths.api_socket()),
     };
     let engine = ctx.engine()?;
     let idle = (a.time > 0).then(|| Duration::from_secs(a.time));
