@@ -6,6 +6,7 @@
 //! Every handler calls the same engine functions the CLI calls, on a blocking thread
 //! (the engine is synchronous: SQLite, fork/exec); tokio only carries the HTTP.
 
+mod containers;
 mod error;
 mod idle;
 mod listen;
@@ -40,6 +41,7 @@ fn router(service: Arc<Service>, activity: Arc<idle::Activity>) -> Router {
         .route("/_ping", get(system::ping).head(system::ping))
         .route("/version", get(system::version))
         .route("/info", get(system::info))
+        .merge(containers::routes())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn_with_state(activity, idle::track))
         .layer(axum::middleware::map_response(system::server_header))

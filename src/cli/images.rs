@@ -322,7 +322,7 @@ pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
         if let Some(engine) = &engine {
             match engine.lookup(n) {
                 Ok(c) => {
-                    items.push(super::containers::inspect_value(engine, &c));
+                    items.push(serde_json::to_value(engine.inspect(&c))?);
                     continue;
                 }
                 Err(crate::container::ContainerError::NotFound(_)) => {}

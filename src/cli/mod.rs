@@ -381,11 +381,9 @@ impl Ctx {
 
     /// containers.conf: the system file, then the user's.
     pub fn containers_conf(&self) -> anyhow::Result<crate::config::containers::ContainersConf> {
-        let user = self.paths.config.join("containers.conf");
-        Ok(crate::config::containers::ContainersConf::load(&[
-            std::path::Path::new("/etc/containers/containers.conf"),
-            &user,
-        ])?)
+        Ok(crate::config::containers::ContainersConf::for_user(
+            &self.paths.config,
+        )?)
     }
 
     /// This cove binary (absolute) with the global flags of this invocation: how the

@@ -48,6 +48,12 @@ struct RawContainers {
 }
 
 impl ContainersConf {
+    /// The system file, then the user's in `config_dir` (what every command reads).
+    pub fn for_user(config_dir: &Path) -> Result<ContainersConf, ConfigError> {
+        let user = config_dir.join("containers.conf");
+        ContainersConf::load(&[Path::new("/etc/containers/containers.conf"), &user])
+    }
+
     /// Load the files in order; later files override earlier ones key by key (Podman reads
     /// /etc/containers/containers.conf, then the user's).
     pub fn load(paths: &[&Path]) -> Result<ContainersConf, ConfigError> {

@@ -23,6 +23,37 @@ impl Kind {
     }
 }
 
+/// One entry of `GET /containers/{id}/changes`: Docker's kinds are 0 modified, 1 added,
+/// 2 deleted.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Change {
+    pub path: String,
+    pub kind: u8,
+}
+
+impl From<&(Kind, String)> for Change {
+    fn from((kind, path): &(Kind, String)) -> Change {
+        Change {
+            path: path.clone(),
+            kind: match kind {
+                Kind::Changed => 0,
+                Kind::Added => 1,
+                Kind::Deleted => 2,
+            },
+        }
+    }
+}
+
+impl super::Engine {
+    /// What the container changed against its image, path order.
+    pub fn changes(&self, c: &super::Container) -> super::Result<Vec<(Kind, String)>> {
+        let upper = self.container_dir(&c.id).join("upper");
+        diff(&upper, &self.image_layers(c)?)
+            .map_err(super::io_err(format!("reading the changes of {}", c.name)))
+    }
+}
+
 /// An overlay whiteout: a 0/0 character device.
 fn is_whiteout(m: &fs::Metadata) -> bool {
     m.file_type().is_char_device() && m.rdev() == 0

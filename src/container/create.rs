@@ -80,6 +80,8 @@ pub enum CreateError {
              system has none; on systemd machines run under a user session with \
              delegation)", .0.join(", "))]
     ResourceLimits(Vec<&'static str>),
+    #[error("resource limits of an existing container cannot be changed: create it again with the new limits")]
+    LiveResources,
     #[error("{0}: no such file or directory (bind mount source must exist)")]
     BindSource(String),
     #[error("seccomp profile {path}")]

@@ -14,6 +14,7 @@ mod creation;
 pub mod exec;
 pub mod flags;
 pub mod health;
+pub mod inspect;
 pub mod logs;
 pub mod names;
 pub mod network;
@@ -26,7 +27,9 @@ pub mod seccomp;
 pub mod shim;
 pub mod signal;
 pub mod spec;
+pub mod update;
 pub mod user;
+pub mod wait;
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};

@@ -89,8 +89,7 @@ pub struct DiffArgs {
 pub fn diff(ctx: &Ctx, a: DiffArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let c = engine.lookup(&a.container)?;
-    let upper = engine.container_dir(&c.id).join("upper");
-    let changes = crate::container::changes::diff(&upper, &engine.image_layers(&c)?)?;
+    let changes = engine.changes(&c)?;
     if a.format.as_deref() == Some("json") {
         let mut by_kind: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for (k, p) in &changes {

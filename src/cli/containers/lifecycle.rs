@@ -206,9 +206,8 @@ pub struct RenameArgs {
 
 pub fn rename(ctx: &Ctx, a: RenameArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let c = engine.lookup(&a.container)?;
-    crate::container::names::validate(&a.name)?;
-    engine.store.db().rename_container(&c.id, &a.name)?;
+    let mut c = engine.lookup(&a.container)?;
+    engine.rename(&mut c, &a.name)?;
     Ok(0)
 }
 

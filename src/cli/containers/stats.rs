@@ -3,7 +3,6 @@
 use super::*;
 use crate::cli::output::print_list;
 use crate::cli::{CmdResult, Ctx};
-use crate::container::report::human_duration;
 use crate::container::Container;
 use clap::Args;
 use serde_json::{json, Value};
@@ -17,32 +16,10 @@ pub struct TopArgs {
 
 pub fn top(ctx: &Ctx, a: TopArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let c = running(&engine, &a.container)?;
-    let hz = crate::container::procs::clock_ticks();
-    let boot = std::fs::read_to_string("/proc/uptime")
-        .ok()
-        .and_then(|u| u.split_whitespace().next()?.parse::<f64>().ok())
-        .unwrap_or(0.0);
-    let procs = crate::container::procs::list(c.state.pid);
-    let rows: Vec<Vec<String>> = procs
-        .iter()
-        .map(|p| {
-            let elapsed = (boot - p.start_ticks as f64 / hz as f64).max(0.0) as i64;
-            let cpu = p.cpu_ticks / hz;
-            vec![
-                p.uid.to_string(),
-                p.pid.to_string(),
-                p.ppid.to_string(),
-                human_duration(elapsed),
-                format!("{:02}:{:02}:{:02}", cpu / 3600, cpu / 60 % 60, cpu % 60),
-                p.cmdline.clone(),
-            ]
-        })
-        .collect();
-    print!(
-        "{}",
-        crate::format::render_table(&["UID", "PID", "PPID", "ELAPSED", "TIME", "COMMAND"], &rows)
-    );
+    let mut c = running(&engine, &a.container)?;
+    let top = engine.top(&mut c)?;
+    let titles: Vec<&str> = top.titles.iter().map(String::as_str).collect();
+    print!("{}", crate::format::render_table(&titles, &top.processes));
     Ok(0)
 }
 
