@@ -9,6 +9,7 @@
 mod error;
 mod idle;
 mod listen;
+mod streams;
 mod system;
 mod version;
 
@@ -40,6 +41,7 @@ fn router(service: Arc<Service>, activity: Arc<idle::Activity>) -> Router {
         .route("/_ping", get(system::ping).head(system::ping))
         .route("/version", get(system::version))
         .route("/info", get(system::info))
+        .merge(streams::routes())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn_with_state(activity, idle::track))
         .layer(axum::middleware::map_response(system::server_header))
