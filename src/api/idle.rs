@@ -69,8 +69,14 @@ impl http_body::Body for Counted {
     }
 }
 
-pub async fn track(State(activity): State<Arc<Activity>>, req: Request, next: Next) -> Response {
+pub async fn track(
+    State(activity): State<Arc<Activity>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let busy = activity.busy();
+    // Handlers that take the connection over (attach, exec) count as busy until it closes.
+    req.extensions_mut().insert(activity.clone());
     next.run(req)
         .await
         .map(|inner| Body::new(Counted { inner, _busy: busy }))

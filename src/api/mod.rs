@@ -10,6 +10,7 @@ mod containers;
 mod error;
 mod idle;
 mod listen;
+mod streams;
 mod system;
 mod version;
 
@@ -42,6 +43,7 @@ fn router(service: Arc<Service>, activity: Arc<idle::Activity>) -> Router {
         .route("/version", get(system::version))
         .route("/info", get(system::info))
         .merge(containers::routes())
+        .merge(streams::routes())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn_with_state(activity, idle::track))
         .layer(axum::middleware::map_response(system::server_header))

@@ -65,6 +65,59 @@ fn send(sock: BorrowedFd<'_>, kind: u8, payload: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Bytes for the container's stdin.
+pub fn send_stdin(sock: BorrowedFd<'_>, data: &[u8]) -> io::Result<()> {
+    send(sock, STDIN, data)
+}
+
+/// The container's stdin reaches its end (the client's input did).
+pub fn close_stdin(sock: BorrowedFd<'_>) -> io::Result<()> {
+    send(sock, CLOSE_STDIN, &[])
+}
+
+/// Set the container's terminal size.
+pub fn resize(sock: BorrowedFd<'_>, rows: u16, cols: u16) -> io::Result<()> {
+    let mut p = rows.to_be_bytes().to_vec();
+    p.extend_from_slice(&cols.to_be_bytes());
+    send(sock, RESIZE, &p)
+}
+
+/// One packet from the shim.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Output<'a> {
+    Stdout(&'a [u8]),
+    Stderr(&'a [u8]),
+    Exited(i32),
+    /// A packet of a kind this client does not use.
+    Other,
+    /// The shim hung up.
+    Closed,
+}
+
+/// Receive the next packet into `buf` (at least the shim's packet size: 64 KiB).
+pub fn recv_output<'a>(sock: BorrowedFd<'_>, buf: &'a mut [u8]) -> io::Result<Output<'a>> {
+    let n = loop {
+        match socket::recv(sock.as_raw_fd(), buf, MsgFlags::empty()) {
+            Ok(n) => break n,
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(nix::errno::Errno::ECONNRESET) => return Ok(Output::Closed),
+            Err(e) => return Err(e.into()),
+        }
+    };
+    if n == 0 {
+        return Ok(Output::Closed);
+    }
+    let payload = &buf[1..n];
+    Ok(match buf[0] {
+        STDOUT => Output::Stdout(payload),
+        STDERR => Output::Stderr(payload),
+        EXIT if payload.len() >= 4 => Output::Exited(i32::from_be_bytes([
+            payload[0], payload[1], payload[2], payload[3],
+        ])),
+        _ => Output::Other,
+    })
+}
+
 /// Puts our terminal in raw mode; restores it when dropped, however attach ends.
 pub struct RawMode {
     saved: termios::Termios,
@@ -150,9 +203,7 @@ pub fn run(sock: &OwnedFd, opts: &AttachOptions) -> io::Result<AttachEnd> {
             if now.is_some() && now != size {
                 size = now;
                 if let Some((rows, cols)) = now {
-                    let mut p = rows.to_be_bytes().to_vec();
-                    p.extend_from_slice(&cols.to_be_bytes());
-                    let _ = send(sock.as_fd(), RESIZE, &p);
+                    let _ = resize(sock.as_fd(), rows, cols);
                 }
             }
         }
@@ -170,23 +221,12 @@ pub fn run(sock: &OwnedFd, opts: &AttachOptions) -> io::Result<AttachEnd> {
         let sock_ready = fds[0].any().unwrap_or(false);
         let stdin_ready = stdin_open && fds.get(1).and_then(|f| f.any()).unwrap_or(false);
         if sock_ready {
-            let n = match socket::recv(sock.as_raw_fd(), &mut buf, MsgFlags::empty()) {
-                Ok(n) => n,
-                Err(nix::errno::Errno::EINTR) => continue,
-                Err(_) => return Ok(AttachEnd::Disconnected),
-            };
-            if n == 0 {
-                return Ok(AttachEnd::Disconnected);
-            }
-            let payload = &buf[1..n];
-            match buf[0] {
-                STDOUT => write_all(&mut io::stdout().lock(), payload)?,
-                STDERR => write_all(&mut io::stderr().lock(), payload)?,
-                EXIT if payload.len() >= 4 => {
-                    let code = i32::from_be_bytes([payload[0], payload[1], payload[2], payload[3]]);
-                    return Ok(AttachEnd::Exited(code));
-                }
-                _ => {}
+            match recv_output(sock.as_fd(), &mut buf) {
+                Ok(Output::Stdout(data)) => write_all(&mut io::stdout().lock(), data)?,
+                Ok(Output::Stderr(data)) => write_all(&mut io::stderr().lock(), data)?,
+                Ok(Output::Exited(code)) => return Ok(AttachEnd::Exited(code)),
+                Ok(Output::Other) => {}
+                Ok(Output::Closed) | Err(_) => return Ok(AttachEnd::Disconnected),
             }
         }
         if stdin_ready {
@@ -197,18 +237,89 @@ pub fn run(sock: &OwnedFd, opts: &AttachOptions) -> io::Result<AttachEnd> {
             };
             if n == 0 {
                 stdin_open = false;
-                let _ = send(sock.as_fd(), CLOSE_STDIN, &[]);
+                let _ = close_stdin(sock.as_fd());
                 continue;
             }
             match matcher.feed(&buf[..n]) {
                 None => return Ok(AttachEnd::Detached),
                 Some(data) if !data.is_empty() => {
                     // The container may already be gone; its exit packet follows.
-                    let _ = send(sock.as_fd(), STDIN, &data);
+                    let _ = send_stdin(sock.as_fd(), &data);
                 }
                 Some(_) => {}
             }
         }
+    }
+}
+
+/// An attach client waiting for a container to start: the Docker API attaches before it
+/// starts the container (`docker run` without -d), and must not miss its first output.
+/// Each waiter is a token file `attach-waiters/PID-N` in the container's directory; a
+/// start lets the waiters connect before the process runs (see [`let_waiters_connect`]),
+/// whoever started it (the API, `cove start`).
+pub struct Waiter {
+    token: std::path::PathBuf,
+}
+
+impl Waiter {
+    pub fn register(dir: &Path) -> io::Result<Waiter> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        std::fs::create_dir_all(dir)?;
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let token = dir.join(format!("{}-{n}", std::process::id()));
+        std::fs::write(&token, b"")?;
+        Ok(Waiter { token })
+    }
+
+    /// Connect once a shim answers on `socket`; None when `give_up` says so first.
+    pub fn connect(
+        self,
+        socket: &Path,
+        mut give_up: impl FnMut() -> bool,
+    ) -> io::Result<Option<OwnedFd>> {
+        loop {
+            if let Ok(fd) = connect(socket) {
+                return Ok(Some(fd));
+            }
+            if give_up() {
+                return Ok(None);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Waiter {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.token);
+    }
+}
+
+/// Called by a start with the shim up and the process not yet running: wait until every
+/// waiter in `dir` has connected (its token is gone), at most `limit`. Tokens of
+/// processes that died are removed.
+pub fn let_waiters_connect(dir: &Path, limit: std::time::Duration) {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut waiting = false;
+        for e in entries.flatten() {
+            let name = e.file_name();
+            let pid = name.to_string_lossy();
+            let pid = pid.split('-').next().unwrap_or_default();
+            if Path::new("/proc").join(pid).exists() {
+                waiting = true;
+            } else {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+        if !waiting || std::time::Instant::now() >= deadline {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
 
@@ -251,6 +362,26 @@ pub fn parse_detach_keys(spec: &str) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_start_waits_for_live_waiters_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let waiters = dir.path().join("w");
+        // A token of a process that is gone does not hold a start up.
+        std::fs::create_dir(&waiters).unwrap();
+        std::fs::write(waiters.join("999999999-0"), b"").unwrap();
+        let w = Waiter::register(&waiters).unwrap();
+        let t0 = std::time::Instant::now();
+        let limit = std::time::Duration::from_millis(300);
+        let_waiters_connect(&waiters, limit);
+        assert!(t0.elapsed() >= limit, "a live waiter was not waited for");
+        assert!(!waiters.join("999999999-0").exists());
+        drop(w);
+        let t0 = std::time::Instant::now();
+        let_waiters_connect(&waiters, std::time::Duration::from_secs(300));
+        assert!(t0.elapsed() < std::time::Duration::from_secs(300));
+        assert_eq!(std::fs::read_dir(&waiters).unwrap().count(), 0);
+    }
 
     #[test]
     fn detach_keys_parse() {

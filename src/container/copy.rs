@@ -22,6 +22,8 @@ pub enum CopyError {
     NotFound(String),
     #[error("{0}: destination directory does not exist")]
     NoParent(String),
+    #[error("{0}: extraction point is not a directory")]
+    NotADirectory(String),
     #[error("cannot copy directory {src} onto file {dest}")]
     DirOntoFile { src: String, dest: String },
     #[error("{what} {path}: {source}")]
@@ -173,6 +175,118 @@ pub fn copy(src: &End<'_>, dest: &End<'_>) -> Result<u64> {
     Ok(report.entries)
 }
 
+/// What the Docker API says about a path in a container (`X-Docker-Container-Path-Stat`):
+/// its mode in Go's `os.FileMode` bits, which the docker CLI decodes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PathStat {
+    pub name: String,
+    pub size: u64,
+    pub mode: u32,
+    pub mtime: String,
+    #[serde(rename = "linkTarget")]
+    pub link_target: String,
+}
+
+/// Go's `os.FileMode` of a file: permission bits plus its type and special bits.
+fn go_mode(meta: &fs::Metadata) -> u32 {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let ft = meta.file_type();
+    let raw = meta.permissions().mode();
+    let mut mode = raw & 0o777;
+    let bits = [
+        (ft.is_dir(), 1 << 31),
+        (ft.is_symlink(), 1 << 27),
+        (ft.is_block_device() || ft.is_char_device(), 1 << 26),
+        (ft.is_fifo(), 1 << 25),
+        (ft.is_socket(), 1 << 24),
+        (raw & 0o4000 != 0, 1 << 23),
+        (raw & 0o2000 != 0, 1 << 22),
+        (ft.is_char_device(), 1 << 21),
+        (raw & 0o1000 != 0, 1 << 20),
+    ];
+    for (set, bit) in bits {
+        if set {
+            mode |= bit;
+        }
+    }
+    mode
+}
+
+/// Stat `path` inside `root` without following a final symlink (Docker's rule: the link
+/// itself, its target named).
+pub fn stat(root: &Path, path: &Path) -> Result<PathStat> {
+    let shown = path.display().to_string();
+    let r = resolve(root, path, false).ok_or_else(|| CopyError::NotFound(shown.clone()))?;
+    let meta = r.file.metadata().map_err(|e| CopyError::Io {
+        what: "reading",
+        path: shown.clone(),
+        source: e,
+    })?;
+    let link_target = if meta.file_type().is_symlink() {
+        nix::fcntl::readlinkat(r.file.as_fd(), Path::new(""))
+            .map(|t| t.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mtime = {
+        use std::os::unix::fs::MetadataExt;
+        chrono::DateTime::from_timestamp(meta.mtime(), meta.mtime_nsec() as u32)
+            .unwrap_or_default()
+            .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "/".into());
+    Ok(PathStat {
+        name,
+        size: meta.len(),
+        mode: go_mode(&meta),
+        mtime,
+        link_target,
+    })
+}
+
+/// Write `path` (inside `root`, a final symlink not followed) as a tar stream whose top
+/// entry is its base name: what `GET /containers/{id}/archive` sends.
+pub fn archive(root: &Path, path: &Path, out: impl io::Write) -> Result<()> {
+    let shown = path.display().to_string();
+    let source = resolve(root, path, false).ok_or_else(|| CopyError::NotFound(shown.clone()))?;
+    let io_err = |e| CopyError::Io {
+        what: "reading",
+        path: shown.clone(),
+        source: e,
+    };
+    let meta = source.file.metadata().map_err(io_err)?;
+    let name = path
+        .file_name()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let mut builder = tar::Builder::new(out);
+    builder.follow_symlinks(false);
+    add_tree(&mut builder, &source, &meta, Some(&name)).map_err(io_err)?;
+    builder.into_inner().map_err(io_err)?;
+    Ok(())
+}
+
+/// Unpack a tar stream into the directory `path` inside `root` (`PUT
+/// /containers/{id}/archive`), with the layer extractor's containment: no entry lands
+/// outside `root`, whatever `..` or symlinks it names.
+pub fn extract_into(root: &Path, path: &Path, tar: impl io::Read) -> Result<u64> {
+    let shown = path.display().to_string();
+    let into = resolve(root, path, true).ok_or_else(|| CopyError::NotFound(shown.clone()))?;
+    if !fs::metadata(into.proc_path()).is_ok_and(|m| m.is_dir()) {
+        return Err(CopyError::NotADirectory(shown));
+    }
+    let report = extract_layer(tar, &into.proc_path(), &ExtractOptions { rootless: true })
+        .map_err(|e| CopyError::Unpack {
+            path: shown,
+            message: e.to_string(),
+        })?;
+    Ok(report.entries)
+}
+
 /// Append the source (file, symlink or directory tree) under `name` (or its content at
 /// the top when None), owned by root: Docker's ownership rule for both directions.
 fn add_tree<W: io::Write>(
@@ -255,6 +369,45 @@ mod tests {
 
     fn p(s: &str) -> PathBuf {
         PathBuf::from(s)
+    }
+
+    #[test]
+    fn archive_stat_and_extract_stay_in_the_root() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir(root.path().join("d")).unwrap();
+        fs::write(root.path().join("d/f"), "hi").unwrap();
+        std::os::unix::fs::symlink("/etc", root.path().join("l")).unwrap();
+        let st = stat(root.path(), &p("/d")).unwrap();
+        assert_eq!(st.name, "d");
+        assert_eq!(st.mode & (1 << 31), 1 << 31, "a directory in Go's bits");
+        let link = stat(root.path(), &p("/l")).unwrap();
+        assert_eq!(
+            (link.link_target.as_str(), link.mode >> 27 & 1),
+            ("/etc", 1)
+        );
+        assert!(matches!(
+            stat(root.path(), &p("/nope")),
+            Err(CopyError::NotFound(_))
+        ));
+
+        let mut tar = Vec::new();
+        archive(root.path(), &p("/d"), &mut tar).unwrap();
+        let names: Vec<String> = tar::Archive::new(&tar[..])
+            .entries()
+            .unwrap()
+            .map(|e| e.unwrap().path().unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, vec!["d", "d/f"]);
+
+        // Into the container through its symlink: lands in the root's /etc, not the host's.
+        fs::create_dir(root.path().join("etc")).unwrap();
+        extract_into(root.path(), &p("/l"), &tar[..]).unwrap();
+        assert_eq!(fs::read(root.path().join("etc/d/f")).unwrap(), b"hi");
+        assert!(matches!(
+            extract_into(root.path(), &p("/d/f"), &tar[..]),
+            Err(CopyError::NotADirectory(_))
+        ));
+        assert!(extract_into(root.path(), &p("/d"), &b"not a tar at all"[..]).is_err());
     }
 
     #[test]

@@ -242,6 +242,18 @@ pub struct Exit {
 /// Run `spec` in the namespaces of `pid`; returns how the process ended. With `detach`,
 /// code 0 once it started. Must be called while cove is single-threaded.
 pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> {
+    exec_with_terminal(pid, spec, detach, None)
+}
+
+/// `exec`, and when the process has a terminal and `given` is a terminal's slave end, that
+/// one becomes the process's controlling terminal instead of one relayed to our own
+/// (the API service holds the master and relays it to its client).
+pub fn exec_with_terminal(
+    pid: i32,
+    spec: &ExecSpec,
+    detach: bool,
+    given: Option<OwnedFd>,
+) -> Result<Exit, ExecError> {
     let mut ns_files = Vec::new();
     for (name, flag) in NAMESPACES {
         let path = format!("/proc/{pid}/ns/{name}");
@@ -268,11 +280,16 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> 
         None => None,
     };
     let cgroups = cgroup_procs_files(pid);
-    let pty = if spec.process.terminal().unwrap_or(false) {
-        let size = super::attach::terminal_winsize();
-        Some(nix::pty::openpty(size.as_ref(), None).map_err(sys("allocating a terminal"))?)
-    } else {
-        None
+    let terminal = spec.process.terminal().unwrap_or(false);
+    let pty = match given {
+        _ if !terminal => None,
+        Some(slave) => Some(Terminal::Given(slave)),
+        None => {
+            let size = super::attach::terminal_winsize();
+            Some(Terminal::Relayed(
+                nix::pty::openpty(size.as_ref(), None).map_err(sys("allocating a terminal"))?,
+            ))
+        }
     };
 
     // The process is waited for by our child (it had to join the pid namespace first),
@@ -302,9 +319,12 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> 
                 }
                 // The pid namespace applies to children only: one more fork.
                 match unsafe { fork() } {
-                    Ok(ForkResult::Child) => {
-                        become_process(spec, filter.as_ref(), &root, pty.as_ref().map(|p| &p.slave))
-                    }
+                    Ok(ForkResult::Child) => become_process(
+                        spec,
+                        filter.as_ref(),
+                        &root,
+                        pty.as_ref().map(Terminal::slave),
+                    ),
                     Ok(ForkResult::Parent { child }) => match (detach, spec.timeout) {
                         (true, _) => 0,
                         (false, Some(t)) => {
@@ -325,8 +345,8 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> 
         ForkResult::Parent { child } => {
             let killed_by = killed_pipe.map(|(read, _write)| read);
             let code = match pty {
-                None => wait_child(child),
-                Some(pty) => {
+                None | Some(Terminal::Given(_)) => wait_child(child),
+                Some(Terminal::Relayed(pty)) => {
                     drop(pty.slave);
                     relay_terminal(pty.master, child)?
                 }
@@ -335,6 +355,21 @@ pub fn exec(pid: i32, spec: &ExecSpec, detach: bool) -> Result<Exit, ExecError> 
             let mut byte = [0u8; 1];
             let killed = killed_by.is_some_and(|r| nix::unistd::read(&r, &mut byte) == Ok(1));
             Ok(Exit { code, killed })
+        }
+    }
+}
+
+/// The exec'd process's terminal: one we relay to our own, or one the caller made.
+enum Terminal {
+    Relayed(nix::pty::OpenptyResult),
+    Given(OwnedFd),
+}
+
+impl Terminal {
+    fn slave(&self) -> &OwnedFd {
+        match self {
+            Terminal::Relayed(p) => &p.slave,
+            Terminal::Given(fd) => fd,
         }
     }
 }

@@ -219,6 +219,11 @@ impl Engine {
         self.container_dir(id).join("merged")
     }
 
+    /// Where attach clients wait for the container to start (`attach::Waiter`).
+    pub fn attach_waiters(&self, id: &str) -> PathBuf {
+        self.container_dir(id).join("attach-waiters")
+    }
+
     pub fn log_path(&self, id: &str) -> PathBuf {
         self.container_dir(id).join("userdata/ctr.log")
     }
@@ -567,6 +572,8 @@ impl Engine {
         } else {
             None
         };
+        // API clients that attached before the start connect now, before any output.
+        attach::let_waiters_connect(&self.attach_waiters(&c.id), Duration::from_secs(5));
         // The helper configured the namespace while the runtime created the container.
         let ready = match uplink {
             Some(mut u) => {

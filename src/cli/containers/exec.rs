@@ -7,6 +7,7 @@ use crate::container::flags::merge_env;
 use crate::container::{ContainerError, Status};
 use anyhow::{anyhow, Context};
 use clap::Args;
+use std::os::fd::AsFd;
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
@@ -35,6 +36,10 @@ pub struct ExecArgs {
     /// Give the process every capability (the container's seccomp filter still applies)
     #[arg(long)]
     pub privileged: bool,
+    /// Stdin is a terminal made by the caller (the API service): with -t, it becomes the
+    /// process's controlling terminal instead of one relayed to ours
+    #[arg(long, hide = true)]
+    pub terminal_on_stdin: bool,
     /// Container
     pub container: String,
     /// Command and arguments
@@ -76,12 +81,17 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
         a.tty,
         a.privileged,
     )?;
+    let given = if a.tty && a.terminal_on_stdin {
+        Some(std::io::stdin().as_fd().try_clone_to_owned()?)
+    } else {
+        None
+    };
     // Without -i the process must not read our stdin (Docker gives it /dev/null).
     if !a.interactive {
         let null = std::fs::File::open("/dev/null")?;
         nix::unistd::dup2_stdin(&null)?;
     }
-    Ok(crate::container::exec::exec(c.state.pid, &spec, a.detach)?.code)
+    Ok(crate::container::exec::exec_with_terminal(c.state.pid, &spec, a.detach, given)?.code)
 }
 
 #[derive(Args, Debug)]

@@ -42,28 +42,17 @@ pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
     use crate::container::procs;
     let engine = ctx.engine()?;
     let hz = procs::clock_ticks() as f64;
-    let mem_total = std::fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|m| {
-            m.lines()
-                .find_map(|l| l.strip_prefix("MemTotal:"))
-                .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
-        })
-        .unwrap_or(0)
-        * 1024;
+    let mem_total = procs::mem_total();
     let sample = |cs: &[Container]| -> Vec<(u64, u64, usize)> {
         cs.iter()
             .map(|c| {
-                let ps = if c.state.status.is_active() {
-                    procs::list(c.state.pid)
+                let pid = if c.state.status.is_active() {
+                    c.state.pid
                 } else {
-                    Vec::new()
+                    0
                 };
-                (
-                    ps.iter().map(|p| p.cpu_ticks).sum(),
-                    ps.iter().map(|p| p.rss_bytes).sum(),
-                    ps.len(),
-                )
+                let u = procs::usage(pid);
+                (u.cpu_ticks, u.rss_bytes, u.pids)
             })
             .collect()
     };
