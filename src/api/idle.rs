@@ -77,9 +77,19 @@ pub async fn track(
     let busy = activity.busy();
     // Handlers that take the connection over (attach, exec) count as busy until it closes.
     req.extensions_mut().insert(activity.clone());
-    next.run(req)
-        .await
-        .map(|inner| Body::new(Counted { inner, _busy: busy }))
+    // `--log-level debug`: each request with the time to its response head, as Podman's
+    // service logs them.
+    let started = crate::log::enabled(crate::log::Level::Debug)
+        .then(|| (std::time::Instant::now(), req.method().clone(), req.uri().clone()));
+    let resp = next.run(req).await;
+    if let Some((t0, method, uri)) = started {
+        crate::log::debug(format_args!(
+            "{method} {uri} {} {:.1} ms",
+            resp.status().as_u16(),
+            t0.elapsed().as_secs_f64() * 1e3
+        ));
+    }
+    resp.map(|inner| Body::new(Counted { inner, _busy: busy }))
 }
 
 /// Resolves when the service should stop: idle for `limit` (never when None), or
