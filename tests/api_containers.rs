@@ -292,6 +292,25 @@ fn wait_conditions_answer_as_docker_run_needs() {
 }
 
 #[test]
+fn an_open_wait_keeps_an_idle_service_up() {
+    let env = TestEnv::new("apictr-idle");
+    env.cove_ok(&["pull", "-q", &busybox()]);
+    env.cove_ok(&["run", "-d", "--name", "sleeper", &busybox(), "sleep", "600"]);
+    let mut svc = ApiService::start_with(&env, &["--time", "1"]);
+    let (head, body) = begin(&svc, wait_request("sleeper", "not-running"));
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    // Well past the idle time: the wait is a request in progress.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    assert!(svc.running(), "the service quit while a client was waiting");
+    env.cove_ok(&["kill", "sleeper"]);
+    assert!(body.join().expect("reader").contains(r#""StatusCode":137"#));
+    assert!(
+        eventually(|| !svc.running()),
+        "idle again once the wait was answered"
+    );
+}
+
+#[test]
 fn bad_requests_get_dockers_errors_and_the_service_keeps_answering() {
     let env = TestEnv::new("apictr-bad");
     env.cove_ok(&["pull", "-q", &busybox()]);

@@ -167,7 +167,7 @@ pub struct GraphDriver {
     pub data: BTreeMap<&'static str, PathBuf>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct EndpointReport {
     #[serde(rename = "NetworkID")]
@@ -249,6 +249,28 @@ fn port_bindings(ports: &[PortMapping], bound: bool) -> BTreeMap<String, Vec<Por
     map
 }
 
+/// The user-defined networks a running container is on, by name.
+pub fn endpoints(c: &Container) -> BTreeMap<String, EndpointReport> {
+    c.state
+        .network
+        .endpoints
+        .iter()
+        .map(|e| {
+            (
+                e.network.clone(),
+                EndpointReport {
+                    network_id: e.network_id.clone(),
+                    ip_address: e.ip_address.clone(),
+                    ip_prefix_len: e.ip_prefix_len,
+                    gateway: e.gateway.clone(),
+                    mac_address: e.mac_address.clone(),
+                    aliases: e.aliases.clone(),
+                },
+            )
+        })
+        .collect()
+}
+
 fn network_settings(c: &Container) -> NetworkSettings {
     let active = c.state.status.is_active();
     let net = &c.state.network;
@@ -265,22 +287,7 @@ fn network_settings(c: &Container) -> NetworkSettings {
     }
     let shown = |s: &String| if active { s.clone() } else { String::new() };
     let networks = if active {
-        net.endpoints
-            .iter()
-            .map(|e| {
-                (
-                    e.network.clone(),
-                    EndpointReport {
-                        network_id: e.network_id.clone(),
-                        ip_address: e.ip_address.clone(),
-                        ip_prefix_len: e.ip_prefix_len,
-                        gateway: e.gateway.clone(),
-                        mac_address: e.mac_address.clone(),
-                        aliases: e.aliases.clone(),
-                    },
-                )
-            })
-            .collect()
+        endpoints(c)
     } else {
         BTreeMap::new()
     };

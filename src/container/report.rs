@@ -32,6 +32,21 @@ pub struct ContainerSummary {
     /// "Up 5 minutes (healthy)", "Exited (0) 2 hours ago".
     pub status: String,
     pub mounts: Vec<MountPoint>,
+    pub host_config: SummaryHostConfig,
+    /// Always present: Compose reads its networks without checking for null.
+    pub network_settings: SummaryNetworks,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SummaryHostConfig {
+    pub network_mode: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SummaryNetworks {
+    pub networks: BTreeMap<String, super::inspect::EndpointReport>,
 }
 
 /// A published port of a running container.
@@ -98,6 +113,16 @@ impl ContainerSummary {
                     rw: !m.options.iter().any(|o| o == "ro"),
                 })
                 .collect(),
+            host_config: SummaryHostConfig {
+                network_mode: c.config.network.to_string(),
+            },
+            network_settings: SummaryNetworks {
+                networks: if c.state.status.is_active() {
+                    super::inspect::endpoints(c)
+                } else {
+                    BTreeMap::new()
+                },
+            },
         }
     }
 
@@ -257,6 +282,7 @@ mod tests {
         );
         assert_eq!(v["Labels"]["app"], "shop");
         assert_eq!(v["Mounts"][0]["RW"], false);
+        assert_eq!(v["NetworkSettings"]["Networks"], serde_json::json!({}));
         // A stopped container publishes nothing.
         c.state.status = Status::Exited;
         assert!(ContainerSummary::of(&c, now).ports.is_empty());
