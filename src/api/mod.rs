@@ -6,11 +6,20 @@
 //! Every handler calls the same engine functions the CLI calls, on a blocking thread
 //! (the engine is synchronous: SQLite, fork/exec); tokio only carries the HTTP.
 
+mod df;
 mod error;
+mod events;
 mod idle;
+mod image_transfer;
+mod images;
 mod listen;
+mod ndjson;
+mod networks;
+mod objects;
+mod params;
 mod system;
 mod version;
+mod volumes;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -40,6 +49,7 @@ fn router(service: Arc<Service>, activity: Arc<idle::Activity>) -> Router {
         .route("/_ping", get(system::ping).head(system::ping))
         .route("/version", get(system::version))
         .route("/info", get(system::info))
+        .merge(objects::routes())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn_with_state(activity, idle::track))
         .layer(axum::middleware::map_response(system::server_header))
