@@ -397,6 +397,7 @@ fn docker_events_and_system_df() {
 fn an_open_events_stream_keeps_the_service_alive() {
     let env = TestEnv::new("apiobj-idle");
     let mut svc = ApiService::start_with(&env, &["--time", "1"]);
+    env.cove_ok(&["volume", "create", "before"]);
     let host = svc.host();
     let mut events = env
         .user_cmd_env(&[("DOCKER_HOST", &host)], DOCKER, &["events"])
@@ -407,11 +408,12 @@ fn an_open_events_stream_keeps_the_service_alive() {
     std::thread::sleep(std::time::Duration::from_secs(3));
     assert!(svc.running(), "the service went idle with a stream open");
     env.cove_ok(&["volume", "create", "seen"]);
-    let mut stdout = events.stdout.take().unwrap();
-    let mut buf = [0u8; 4096];
-    let n = std::io::Read::read(&mut stdout, &mut buf).unwrap();
-    let text = String::from_utf8_lossy(&buf[..n]);
+    let stdout = events.stdout.take().unwrap();
+    let mut text = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut text).unwrap();
     assert!(text.contains("volume create seen"), "{text}");
+    // Without --since, only what happened after the stream opened.
+    assert!(!text.contains("before"), "{text}");
     common::kill_user_program(&mut events);
     assert!(eventually(|| !svc.running()), "the service never went idle");
 }
@@ -528,4 +530,32 @@ fn pull_errors_in_the_stream_and_credentials_in_the_header() {
         .cove(&["image", "exists", &format!("{image}:latest")])
         .status
         .success());
+}
+
+#[test]
+fn docker_push_streams_progress_and_the_registry_has_the_image() {
+    let env = TestEnv::new("apiobj-push");
+    let svc = ApiService::start(&env);
+    let image = busybox();
+    env.cove_ok(&["pull", "-q", &image]);
+    let pushed = format!("{}/cove-test/apiobj-pushed:v1", common::registry());
+    svc.docker_ok(&["tag", &image, &pushed]);
+    let out = svc.docker_ok(&["push", &pushed]);
+    assert!(out.contains("The push refers to repository"), "{out}");
+    assert!(out.contains("v1: digest: sha256:"), "{out}");
+    // What went up comes back down, into a store that never had it.
+    let other = TestEnv::new("apiobj-push2");
+    other.cove_ok(&["pull", "-q", &pushed]);
+    assert_eq!(
+        other.cove_ok(&["image", "inspect", "--format", "{{.Id}}", &pushed]),
+        env.cove_ok(&["image", "inspect", "--format", "{{.Id}}", &image])
+    );
+    docker_fails(
+        &svc,
+        &[
+            "push",
+            &format!("{}/cove-test/never-made:v1", common::registry()),
+        ],
+        "No such image",
+    );
 }

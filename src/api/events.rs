@@ -28,8 +28,13 @@ fn time_param(q: &Query, key: &str, now: DateTime<Utc>) -> Result<Option<DateTim
 pub async fn events(State(service): State<Arc<Service>>, uri: Uri) -> Result<Response, ApiError> {
     let q = Query::of(&uri);
     let now = Utc::now();
-    let since = time_param(&q, "since", now)?;
     let until = time_param(&q, "until", now)?;
+    // As dockerd: with neither bound only what happens from now on (Compose and the SDKs
+    // watch like that, and must not see old `die` events).
+    let since = match time_param(&q, "since", now)? {
+        None if until.is_none() => Some(now),
+        s => s,
+    };
     let filters = q.filters::<Event>()?;
     let (tx, rx) = mpsc::unbounded_channel();
     let log = EventLog::new(&service.engine.paths.data);
