@@ -165,6 +165,22 @@ fn docker_save_load_and_prune() {
         .status
         .success());
     assert!(env.cove(&["image", "exists", &image]).status.success());
+
+    // Several images in one archive (`GET /images/get?names=..&names=..`).
+    let web = common::image("web");
+    env.cove_ok(&["pull", "-q", &web]);
+    let two = env.home.join("two.tar");
+    svc.docker_ok(&["save", "-o", two.to_str().unwrap(), &image, &web]);
+    let manifest = env.sh_ok(&format!("tar -xOf {} manifest.json", two.display()));
+    assert!(
+        manifest.contains(&image) && manifest.contains(&web),
+        "{manifest}"
+    );
+    // `prune -a`: every image no container uses.
+    env.cove_ok(&["create", "--name", "keep", &web, "true"]);
+    svc.docker_ok(&["image", "prune", "-a", "-f"]);
+    assert!(!env.cove(&["image", "exists", &image]).status.success());
+    assert!(env.cove(&["image", "exists", &web]).status.success());
 }
 
 #[test]
