@@ -236,6 +236,17 @@ impl EventLog {
         until: Option<DateTime<Utc>>,
         each: &mut dyn FnMut(&Event) -> io::Result<bool>,
     ) -> io::Result<()> {
+        self.follow_while(until, &|| true, each)
+    }
+
+    /// As `follow`, also stopping when `wanted` turns false (checked while the log is
+    /// quiet too: the API's reader may hang up when no event is coming).
+    pub fn follow_while(
+        &self,
+        until: Option<DateTime<Utc>>,
+        wanted: &dyn Fn() -> bool,
+        each: &mut dyn FnMut(&Event) -> io::Result<bool>,
+    ) -> io::Result<()> {
         crate::paths::ensure_private_dir(&self.dir)?;
         // What is in the rotated generation has been written completely.
         if let Ok(f) = File::open(self.rotated()) {
@@ -260,7 +271,7 @@ impl EventLog {
                     }
                 }
             }
-            if until.is_some_and(|u| Utc::now() > u) {
+            if until.is_some_and(|u| Utc::now() > u) || !wanted() {
                 return Ok(());
             }
             if chunk.is_empty() {

@@ -79,8 +79,13 @@ pub async fn track(
     req.extensions_mut().insert(activity.clone());
     // `--log-level debug`: each request with the time to its response head, as Podman's
     // service logs them.
-    let started = crate::log::enabled(crate::log::Level::Debug)
-        .then(|| (std::time::Instant::now(), req.method().clone(), req.uri().clone()));
+    let started = crate::log::enabled(crate::log::Level::Debug).then(|| {
+        (
+            std::time::Instant::now(),
+            req.method().clone(),
+            req.uri().clone(),
+        )
+    });
     let resp = next.run(req).await;
     if let Some((t0, method, uri)) = started {
         crate::log::debug(format_args!(

@@ -7,12 +7,21 @@
 //! (the engine is synchronous: SQLite, fork/exec); tokio only carries the HTTP.
 
 mod containers;
+mod df;
 mod error;
+mod events;
 mod idle;
+mod image_transfer;
+mod images;
 mod listen;
+mod ndjson;
+mod networks;
+mod objects;
+mod params;
 mod streams;
 mod system;
 mod version;
+mod volumes;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -44,6 +53,7 @@ fn router(service: Arc<Service>, activity: Arc<idle::Activity>) -> Router {
         .route("/info", get(system::info))
         .merge(containers::routes())
         .merge(streams::routes())
+        .merge(objects::routes())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn_with_state(activity, idle::track))
         .layer(axum::middleware::map_response(system::server_header))

@@ -10,7 +10,6 @@ use clap::{Args, ValueEnum};
 use super::{CmdResult, Ctx};
 use crate::image::archive::{self, ArchiveFormat};
 use crate::image::import;
-use crate::image::reference::Reference;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SaveFormat {
@@ -39,29 +38,7 @@ pub struct SaveArgs {
 
 pub fn save(ctx: &Ctx, a: SaveArgs) -> CmdResult {
     let store = ctx.store()?;
-    let mut images = Vec::new();
-    for input in &a.images {
-        let img = store.find(input)?;
-        let by_id = img
-            .id
-            .trim_start_matches("sha256:")
-            .starts_with(input.trim_start_matches("sha256:"));
-        let names = if by_id {
-            Vec::new()
-        } else {
-            let names = store.db().names_of(&img.id)?;
-            let r = Reference::parse(input)?;
-            let full = format!("{}:{}", r.repository_with_registry(), r.tag_or_latest());
-            let suffix =
-                format!("/{}:{}", r.repository, r.tag_or_latest()).replace("/library/", "/");
-            names
-                .into_iter()
-                .filter(|n| *n == full || n.replace("/library/", "/").ends_with(&suffix))
-                .take(1)
-                .collect()
-        };
-        images.push((img, names));
-    }
+    let images = archive::select(&store, &a.images)?;
     let format = match a.format {
         SaveFormat::DockerArchive => ArchiveFormat::DockerArchive,
         SaveFormat::OciArchive => ArchiveFormat::OciArchive,

@@ -5,18 +5,20 @@ use std::path::PathBuf;
 
 use anyhow::{anyhow, Context};
 use clap::Args;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::output::{human_size, print_inspect, print_list, short_id, time_ago, IMAGE_TITLES};
 use super::progress;
 use super::{CmdResult, Ctx, Failure};
 use crate::filter::kinds::resolve_images;
-use crate::filter::{reference_matches, Filters, ImageView};
-use crate::image::inspect::{self, config_json};
+use crate::filter::{Filters, ImageView};
 use crate::image::platform::Platform;
 use crate::image::pull::PullRequest;
-use crate::image::reference::{local_name, repo_tag, Reference};
-use crate::image::store::{Store, StoreError};
+use crate::image::reference::{repo_tag, Reference};
+use crate::image::remove::{RemoveError, Removed};
+use crate::image::report::{self, ImageSummary};
+use crate::image::store::StoreError;
 use crate::registry::auth::Credentials;
 use crate::registry::client::{ConnectOptions, TlsFlag};
 use crate::registry::push::{push as push_image, PushOptions};
@@ -169,93 +171,122 @@ pub struct ImagesArgs {
     pub noheading: bool,
 }
 
-/// One listed row: an image under one of its names (or `<none>`).
-fn image_rows(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<(String, String)>> {
-    let names = store.db().names_of(&img.id)?;
-    if names.is_empty() {
-        return Ok(vec![("<none>".into(), "<none>".into())]);
-    }
-    Ok(names.iter().map(|n| repo_tag(n)).collect())
+/// One row of `cove images`: an image under one of its names (or `<none>`), with
+/// Podman's field names for `--format`.
+#[derive(Serialize)]
+struct ImageRow<'a> {
+    #[serde(rename = "Id")]
+    id_hex: &'a str,
+    #[serde(rename = "ID")]
+    id: String,
+    #[serde(rename = "Repository")]
+    repository: String,
+    #[serde(rename = "Tag")]
+    tag: String,
+    #[serde(rename = "Digest")]
+    digest: &'a str,
+    #[serde(rename = "RepoTags")]
+    repo_tags: &'a [String],
+    #[serde(rename = "RepoDigests")]
+    repo_digests: &'a [String],
+    #[serde(rename = "Names")]
+    names: &'a [String],
+    #[serde(rename = "Size")]
+    size: u64,
+    #[serde(rename = "VirtualSize")]
+    virtual_size: u64,
+    #[serde(rename = "SharedSize")]
+    shared_size: u64,
+    #[serde(rename = "Labels")]
+    labels: Option<&'a std::collections::BTreeMap<String, String>>,
+    #[serde(rename = "Containers")]
+    containers: i64,
+    #[serde(rename = "Created")]
+    created: i64,
+    #[serde(rename = "CreatedAt")]
+    created_at: &'a str,
+    #[serde(rename = "CreatedSince")]
+    created_since: String,
+    #[serde(rename = "Dangling")]
+    dangling: bool,
 }
 
-fn repo_digests(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<String>> {
-    let mut v: Vec<String> = store
-        .db()
-        .digests_of(&img.id)?
+fn rows<'a>(s: &'a ImageSummary, no_trunc: bool) -> Vec<ImageRow<'a>> {
+    let names: Vec<(String, String)> = if s.repo_tags.is_empty() {
+        vec![("<none>".into(), "<none>".into())]
+    } else {
+        s.repo_tags.iter().map(|n| repo_tag(n)).collect()
+    };
+    names
         .into_iter()
-        .map(|(r, d)| format!("{r}@{d}"))
-        .collect();
-    v.dedup();
-    Ok(v)
+        .map(|(repository, tag)| ImageRow {
+            id_hex: s.id.trim_start_matches("sha256:"),
+            id: if no_trunc {
+                s.id.clone()
+            } else {
+                short_id(&s.id)
+            },
+            repository,
+            tag,
+            digest: &s.digest,
+            repo_tags: &s.repo_tags,
+            repo_digests: &s.repo_digests,
+            names: &s.repo_tags,
+            size: s.size,
+            virtual_size: s.virtual_size,
+            shared_size: 0,
+            labels: (!s.labels.is_empty()).then_some(&s.labels),
+            containers: s.containers,
+            created: s.created,
+            created_at: &s.created_at,
+            created_since: crate::time::parse_rfc3339(&s.created_at)
+                .map(time_ago)
+                .unwrap_or_default(),
+            dangling: s.repo_tags.is_empty(),
+        })
+        .collect()
 }
 
 pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
     let store = ctx.store()?;
     let mut filters = Filters::for_kind::<ImageView>(&a.filter)?;
     resolve_images(&mut filters, &store)?;
-    let images = store.db().images()?;
-    let mut items: Vec<Value> = Vec::new();
-    for img in &images {
-        let cfg = config_json(img);
-        let labels = cfg
-            .pointer("/config/Labels")
-            .cloned()
-            .unwrap_or(Value::Null);
-        let names = store.db().names_of(&img.id)?;
-        let digests = repo_digests(&store, img)?;
-        for (repo, tag) in image_rows(&store, img)? {
-            if let Some(p) = &a.repository {
-                if !reference_matches(p, &repo, &tag) {
-                    continue;
-                }
-            }
-            let row = ImageView::new(img, names.is_empty(), vec![(repo.clone(), tag.clone())]);
-            if !filters.matches(&row)? {
-                continue;
-            }
-            let created = parse_rfc3339(&img.created);
-            let id_hex = img.id.trim_start_matches("sha256:").to_string();
-            items.push(json!({
-                "Id": id_hex,
-                "ID": if a.no_trunc { img.id.clone() } else { short_id(&img.id) },
-                "Repository": repo,
-                "Tag": tag,
-                "Digest": img.manifest_digest,
-                "RepoTags": names,
-                "RepoDigests": digests,
-                "Names": names,
-                "Size": img.size,
-                "VirtualSize": img.size,
-                "SharedSize": 0,
-                "Labels": labels,
-                "Containers": 0,
-                "Created": created.map(|c| c.timestamp()).unwrap_or(0),
-                "CreatedAt": img.created,
-                "CreatedSince": created.map(time_ago).unwrap_or_default(),
-                "Dangling": names.is_empty(),
-            }));
-        }
+    let mut images = report::list(&store, &filters)?;
+    if let Some(p) = &a.repository {
+        // The positional pattern narrows further, as one more `reference=` that must hold.
+        let narrowed = Filters::for_kind::<ImageView>(&[format!("reference={p}")])?;
+        images = report::list(&store, &narrowed)?
+            .into_iter()
+            .filter_map(|n| {
+                let mut s = images.iter().find(|s| s.id == n.id)?.clone();
+                s.repo_tags.retain(|t| n.repo_tags.contains(t));
+                (!s.repo_tags.is_empty() || n.repo_tags.is_empty()).then_some(s)
+            })
+            .collect();
     }
     if a.quiet {
-        let mut seen = Vec::new();
-        for i in &items {
-            let id = i["ID"].as_str().unwrap_or_default().to_string();
-            if !seen.contains(&id) {
-                println!("{id}");
-                seen.push(id);
-            }
+        for s in &images {
+            println!(
+                "{}",
+                if a.no_trunc {
+                    s.id.clone()
+                } else {
+                    short_id(&s.id)
+                }
+            );
         }
         return Ok(0);
     }
-    if a.format.as_deref() == Some("json") {
+    let mut items: Vec<Value> = Vec::new();
+    for s in &images {
+        let mut r = rows(s, a.no_trunc);
         // Podman lists each image once in JSON, not once per name.
-        let mut seen = Vec::new();
-        items.retain(|i| {
-            let id = i["Id"].clone();
-            let new = !seen.contains(&id);
-            seen.push(id);
-            new
-        });
+        if a.format.as_deref() == Some("json") {
+            r.truncate(1);
+        }
+        for row in r {
+            items.push(serde_json::to_value(row)?);
+        }
     }
     let mut headers = vec!["REPOSITORY", "TAG"];
     if a.digests {
@@ -292,24 +323,6 @@ pub struct InspectArgs {
     pub kind: String,
 }
 
-fn inspect_value(ctx: &Ctx, store: &Store, img: &ImageRecord) -> anyhow::Result<Value> {
-    let names = store.db().names_of(&img.id)?;
-    let digests = repo_digests(store, img)?;
-    let driver = ctx.driver()?;
-    let dirs = img
-        .layers
-        .iter()
-        .map(|l| store.layer_dir(&l.diff_id).map(|p| p.display().to_string()))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(serde_json::to_value(inspect::inspect(
-        img,
-        names,
-        digests,
-        driver.name(),
-        dirs,
-    ))?)
-}
-
 pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
     if !["image", "container", "all"].contains(&a.kind.as_str()) {
         return Err(anyhow!("invalid --type {:?}: use container, image or all", a.kind).into());
@@ -334,7 +347,11 @@ pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
             continue;
         }
         match store.find(n) {
-            Ok(img) => items.push(inspect_value(ctx, &store, &img)?),
+            Ok(img) => items.push(serde_json::to_value(report::inspect(
+                &store,
+                ctx.driver()?.name(),
+                &img,
+            )?)?),
             Err(StoreError::NotFound(_)) => missing.push(n.clone()),
             Err(e) => return Err(e.into()),
         }
@@ -358,16 +375,14 @@ pub struct TagArgs {
 }
 
 pub fn tag(ctx: &Ctx, a: TagArgs) -> CmdResult {
-    let store = ctx.store()?;
-    let img = store.find(&a.image)?;
-    let names = a
-        .targets
-        .iter()
-        .map(|t| local_name(t))
-        .collect::<Result<Vec<_>, _>>()?;
-    for n in names {
-        store.db().set_name(&n, &img.id)?;
-        store.emit("tag", &img.id, &n);
+    let engine = ctx.engine()?;
+    let img = engine.store.find(&a.image)?;
+    // Every target checked before any is set.
+    for t in &a.targets {
+        crate::image::reference::local_name(t)?;
+    }
+    for t in &a.targets {
+        engine.tag_image(&img, t)?;
     }
     Ok(0)
 }
@@ -381,47 +396,10 @@ pub struct UntagArgs {
 }
 
 pub fn untag(ctx: &Ctx, a: UntagArgs) -> CmdResult {
-    let store = ctx.store()?;
-    let img = store.find(&a.image)?;
-    let current = store.db().names_of(&img.id)?;
-    let targets = if a.names.is_empty() {
-        current
-    } else {
-        let mut v = Vec::new();
-        for n in &a.names {
-            let full = resolve_name_of(&current, n)
-                .ok_or_else(|| anyhow!("{n}: tag not known for image {}", short_id(&img.id)))?;
-            v.push(full);
-        }
-        v
-    };
-    for n in targets {
-        store.db().remove_name(&n)?;
-        store.emit("untag", &img.id, &n);
-    }
+    let engine = ctx.engine()?;
+    let img = engine.store.find(&a.image)?;
+    engine.untag_image(&img, &a.names)?;
     Ok(0)
-}
-
-/// Which of an image's names does the user's `input` denote?
-fn resolve_name_of(names: &[String], input: &str) -> Option<String> {
-    let r = Reference::parse(input).ok()?;
-    let full = format!("{}:{}", r.repository_with_registry(), r.tag_or_latest());
-    if names.contains(&full) {
-        return Some(full);
-    }
-    if let Ok(local) = local_name(input) {
-        if names.contains(&local) {
-            return Some(local);
-        }
-    }
-    if Reference::is_short_name(input) {
-        let suffix = format!("/{}:{}", r.repository, r.tag_or_latest()).replace("/library/", "/");
-        return names
-            .iter()
-            .find(|n| n.replace("/library/", "/").ends_with(&suffix))
-            .cloned();
-    }
-    None
 }
 
 #[derive(Args, Debug)]
@@ -455,11 +433,12 @@ pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
             Err(e) => return Err(e.into()),
         }
     }
+    let engine = (!resolved.is_empty()).then(|| ctx.engine()).transpose()?;
     let mut missing: Option<String> = None;
-    let mut conflict: Option<anyhow::Error> = None;
+    let mut conflict = false;
     let mut deleted: Vec<String> = Vec::new();
     for (t, img) in resolved {
-        let Some(img) = img else {
+        let (Some(img), Some(engine)) = (img, &engine) else {
             eprintln!("Error: {t}: image not known");
             missing.get_or_insert(t.clone());
             continue;
@@ -467,55 +446,26 @@ pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
         if deleted.contains(&img.id) {
             continue;
         }
-        let names = store.db().names_of(&img.id)?;
-        let by_id = img
-            .id
-            .trim_start_matches("sha256:")
-            .starts_with(t.trim_start_matches("sha256:"));
-        // By name, with other names left: untag only (Docker's behaviour).
-        if !by_id && !a.force && names.len() > 1 {
-            if let Some(n) = resolve_name_of(&names, t) {
-                store.db().remove_name(&n)?;
-                println!("Untagged: {n}");
-                continue;
+        match engine.remove_image(&img, t, a.force, a.all) {
+            Ok(done) => {
+                for r in done {
+                    match r {
+                        Removed::Untagged(n) => println!("Untagged: {n}"),
+                        Removed::Deleted(id) => {
+                            println!("Deleted: {}", id.trim_start_matches("sha256:"));
+                            deleted.push(id);
+                        }
+                    }
+                }
             }
-        }
-        if by_id && names.len() > 1 && !a.force && !a.all {
-            let e = anyhow!(
-                "unable to delete image {} (must force) - image is referenced in multiple repositories",
-                short_id(&img.id)
-            );
-            eprintln!("Error: {e}");
-            conflict.get_or_insert(e);
-            continue;
-        }
-        let users = store.db().containers_using(&img.id)?;
-        if !users.is_empty() {
-            if !a.force {
-                let e = anyhow!(
-                    "image {} is in use by container {}: remove the container first or use --force",
-                    short_id(&img.id),
-                    users.join(", ")
-                );
+            Err(e @ (RemoveError::MultipleNames(_) | RemoveError::InUse { .. })) => {
                 eprintln!("Error: {e}");
-                conflict.get_or_insert(e);
-                continue;
+                conflict = true;
             }
-            // Podman's -f: the containers go with the image.
-            let engine = ctx.engine()?;
-            for name in &users {
-                let mut c = engine.lookup(name)?;
-                engine.remove(&mut c, true, false)?;
-            }
+            Err(e) => return Err(e.into()),
         }
-        for n in &names {
-            println!("Untagged: {n}");
-        }
-        store.delete_image(&img.id)?;
-        println!("Deleted: {}", img.id.trim_start_matches("sha256:"));
-        deleted.push(img.id);
     }
-    if conflict.is_some() {
+    if conflict {
         return Ok(2);
     }
     if missing.is_some() {
@@ -579,9 +529,7 @@ pub struct HistoryArgs {
 pub fn history(ctx: &Ctx, a: HistoryArgs) -> CmdResult {
     let store = ctx.store()?;
     let img = store.find(&a.image)?;
-    let entries = inspect::history_with_sizes(&img, &|d| {
-        store.db().layer_size(d).ok().flatten().unwrap_or(0)
-    });
+    let entries = report::history_entries(&store, &img);
     if a.quiet {
         for e in &entries {
             println!(

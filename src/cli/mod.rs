@@ -329,11 +329,7 @@ impl Ctx {
     }
 
     pub fn registries(&self) -> anyhow::Result<RegistriesConf> {
-        let files = [
-            self.paths.config.join("registries.conf"),
-            PathBuf::from("/etc/containers/registries.conf"),
-        ];
-        Ok(RegistriesConf::load(&files)?)
+        Ok(RegistriesConf::for_user(&self.paths)?)
     }
 
     /// The driver: `--storage-driver`, then storage.conf, then what works here.
@@ -356,27 +352,11 @@ impl Ctx {
 
     /// Credential files in Podman's order of precedence.
     pub fn auth_files(&self, explicit: Option<&PathBuf>) -> Vec<PathBuf> {
-        if let Some(f) = explicit {
-            return vec![f.clone()];
-        }
-        let mut v = Vec::new();
-        if let Some(f) = std::env::var_os("REGISTRY_AUTH_FILE") {
-            v.push(PathBuf::from(f));
-        }
-        v.push(self.auth_file_for_writing(None));
-        v.push(self.paths.config.join("auth.json"));
-        v.push(self.paths.home.join(".docker/config.json"));
-        v
+        crate::registry::auth::files(&self.paths, explicit)
     }
 
     pub fn auth_file_for_writing(&self, explicit: Option<&PathBuf>) -> PathBuf {
-        if let Some(f) = explicit {
-            return f.clone();
-        }
-        if let Some(f) = std::env::var_os("REGISTRY_AUTH_FILE") {
-            return PathBuf::from(f);
-        }
-        self.paths.xdg_runtime.join("containers/auth.json")
+        crate::registry::auth::file_for_writing(&self.paths, explicit)
     }
 
     /// containers.conf: the system file, then the user's.

@@ -320,26 +320,11 @@ fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
 
 /// Delete a network; with `force`, the containers on it first. Its bridge goes at once.
 fn remove(engine: &Engine, net: &NetworkConfig, force: bool) -> Result<(), Failure> {
-    let all = engine.list()?;
-    let on = report::users(&all, net);
-    if !on.is_empty() {
-        if !force {
-            let names: Vec<&str> = on.iter().map(|c| c.name.as_str()).collect();
-            return Err(failure(NetworkError::Conflict(format!(
-                "network {} is in use by container(s): {} (use -f to remove them too)",
-                net.name,
-                names.join(", ")
-            ))));
-        }
-        for c in on {
-            let mut c = engine.lookup(&c.id)?;
-            match engine.remove(&mut c, true, false) {
-                Ok(()) | Err(ContainerError::NotFound(_)) => {}
-                Err(e) => return Err(e.into()),
-            }
-        }
+    match engine.remove_network(net, force) {
+        Ok(()) => Ok(()),
+        Err(ContainerError::Network(e)) => Err(failure(e)),
+        Err(e) => Err(e.into()),
     }
-    engine.delete_network(net).map_err(failure)
 }
 
 fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {

@@ -172,23 +172,11 @@ pub struct RmArgs {
 
 /// Remove a volume; with `force`, the containers using it go first.
 fn remove(ctx: &Ctx, name: &str, force: bool) -> Result<(), Failure> {
-    let store = ctx.store()?;
-    let engine = ctx.engine()?;
-    volume::find(&store, name).map_err(not_found)?;
-    let users = engine.volume_users()?.remove(name).unwrap_or_default();
-    if !users.is_empty() {
-        if !force {
-            return Err(not_found(VolumeError::InUse {
-                name: name.to_string(),
-                users: users.join(", "),
-            }));
-        }
-        for u in users {
-            let mut c = engine.lookup(&u)?;
-            engine.remove(&mut c, true, false)?;
-        }
+    match ctx.engine()?.remove_volume(name, force) {
+        Ok(()) => Ok(()),
+        Err(crate::container::ContainerError::Volume(e)) => Err(not_found(e)),
+        Err(e) => Err(e.into()),
     }
-    volume::remove(&store, name).map_err(not_found)
 }
 
 pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {

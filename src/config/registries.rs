@@ -113,6 +113,14 @@ impl RegistriesConf {
     /// Load from `paths`, highest priority first (typically
     /// `[$XDG_CONFIG_HOME/containers/registries.conf, /etc/containers/registries.conf]`).
     /// No file at all gives the empty default.
+    /// The user's registries.conf over the system's, as every pull and push reads them.
+    pub fn for_user(paths: &crate::paths::Paths) -> Result<RegistriesConf, ConfigError> {
+        RegistriesConf::load(&[
+            paths.config.join("registries.conf"),
+            PathBuf::from("/etc/containers/registries.conf"),
+        ])
+    }
+
     pub fn load(paths: &[PathBuf]) -> Result<RegistriesConf, ConfigError> {
         let mut conf = RegistriesConf::default();
         let mut main_index = paths.len().saturating_sub(1);

@@ -203,6 +203,12 @@ impl Filters {
         self.by_key.contains_key(key)
     }
 
+    /// Remove a key the caller handles itself (the API's `dangling=` of image prune,
+    /// `all=` of volume prune); its values.
+    pub fn take(&mut self, key: &str) -> Vec<String> {
+        self.by_key.remove(key).unwrap_or_default()
+    }
+
     pub fn values(&self, key: &str) -> &[String] {
         self.by_key.get(key).map_or(&[], Vec::as_slice)
     }

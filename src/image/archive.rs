@@ -125,6 +125,32 @@ pub struct Loaded {
 // ---------------------------------------------------------------------------------------
 // save
 
+/// What `save` records for each image the user named: by ID, no name; by name, that one
+/// of its names.
+pub fn select(
+    store: &Store,
+    inputs: &[String],
+) -> Result<Vec<(ImageRecord, Vec<String>)>, ArchiveError> {
+    let mut images = Vec::new();
+    for input in inputs {
+        let img = store.find(input)?;
+        let by_id = img
+            .id
+            .trim_start_matches("sha256:")
+            .starts_with(input.trim_start_matches("sha256:"));
+        let names = if by_id {
+            Vec::new()
+        } else {
+            let names = store.db().names_of(&img.id).map_err(StoreError::from)?;
+            super::remove::resolve_name_of(&names, input)
+                .into_iter()
+                .collect()
+        };
+        images.push((img, names));
+    }
+    Ok(images)
+}
+
 /// Write `images` (each with the names to record for it, e.g.
 /// `docker.io/library/alpine:latest`) as one archive to `out`. Images share layers and
 /// blobs in the archive; each is written once.

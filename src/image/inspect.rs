@@ -18,6 +18,8 @@ pub struct ImageInspect {
     pub created: String,
     pub config: Value,
     pub version: String,
+    /// Docker's name for `Version`.
+    pub docker_version: String,
     pub author: String,
     pub architecture: String,
     pub variant: Option<String>,
@@ -105,6 +107,7 @@ pub fn inspect(
         created: img.created.clone(),
         config,
         version: str_field(&cfg, "docker_version"),
+        docker_version: str_field(&cfg, "docker_version"),
         author: str_field(&cfg, "author"),
         architecture: str_field(&cfg, "architecture"),
         variant: cfg

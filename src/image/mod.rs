@@ -7,6 +7,8 @@ pub(crate) mod layer_unpack;
 pub mod platform;
 pub mod pull;
 pub mod reference;
+pub mod remove;
+pub mod report;
 pub mod store;
 
 #[cfg(test)]

@@ -43,6 +43,27 @@ pub enum PullFailure {
     NeverPull(String),
 }
 
+impl PullFailure {
+    /// The registry said it has no such image or tag (dockerd answers 404 then).
+    pub fn is_not_found(&self) -> bool {
+        use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
+        let registry = match self {
+            PullFailure::Pull(PullError::Registry { source, .. }) => source,
+            PullFailure::NoRegistry { .. } | PullFailure::NeverPull(_) => return true,
+            _ => return false,
+        };
+        match registry {
+            E::ImageManifestNotFoundError(_) => true,
+            E::ServerError { code, .. } => *code == 404,
+            E::RegistryError { envelope, .. } => envelope
+                .errors
+                .iter()
+                .any(|e| matches!(e.code, C::ManifestUnknown | C::NameUnknown | C::NotFound)),
+            _ => false,
+        }
+    }
+}
+
 /// `--pull`: when `run`/`create` pull the image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PullPolicy {

@@ -107,3 +107,93 @@ pub fn report(net: &NetworkConfig, all: &[Container]) -> NetworkReport {
         containers,
     }
 }
+
+/// The networks dockerd always has. cove has no daemon-owned bridge: Docker's `bridge`
+/// is cove's default mode (each container in its own namespace behind slirp4netns or
+/// pasta, as Podman maps `bridge` to its default network), `host` and `none` the modes.
+pub const PREDEFINED: [&str; 3] = ["bridge", "host", "none"];
+
+/// A fixed ID per predefined network, 64 hex digits as Docker's are.
+pub fn predefined_id(name: &str) -> String {
+    crate::image::store::sha256_digest(format!("cove-network-{name}").as_bytes())
+        .trim_start_matches("sha256:")
+        .to_string()
+}
+
+/// `name` (one of [`PREDEFINED`], or its ID or an ID prefix) with the running containers
+/// in that mode.
+pub fn predefined(key: &str, all: &[Container]) -> Option<NetworkReport> {
+    use super::NetworkMode as M;
+    let name = PREDEFINED
+        .into_iter()
+        .find(|n| *n == key || (key.len() >= 3 && predefined_id(n).starts_with(key)))?;
+    let (driver, ipam_config) = match name {
+        "bridge" => {
+            let a = super::addr::slirp_addresses(super::addr::SLIRP_DEFAULT_CIDR).ok()?;
+            (
+                "bridge",
+                vec![IpamConfig {
+                    subnet: super::addr::SLIRP_DEFAULT_CIDR.into(),
+                    gateway: a.gateway.to_string(),
+                }],
+            )
+        }
+        "host" => ("host", Vec::new()),
+        _ => ("null", Vec::new()),
+    };
+    let containers = all
+        .iter()
+        .filter(|c| c.state.status.is_active())
+        .filter(|c| {
+            matches!(
+                (&c.config.network, name),
+                (M::Slirp4netns(_) | M::Pasta(_), "bridge") | (M::Host, "host") | (M::None, "none")
+            )
+        })
+        .map(|c| {
+            (
+                c.id.clone(),
+                Endpoint {
+                    name: c.name.clone(),
+                    ipv4_address: String::new(),
+                    mac_address: String::new(),
+                    aliases: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    Some(NetworkReport {
+        name: name.to_string(),
+        id: predefined_id(name),
+        // Go's zero time: clients parse this field as a time.
+        created: "0001-01-01T00:00:00Z".into(),
+        scope: "local",
+        driver: driver.to_string(),
+        enable_ipv6: false,
+        ipam: Ipam {
+            driver: "default",
+            config: ipam_config,
+        },
+        internal: false,
+        dns_enabled: false,
+        network_interface: String::new(),
+        labels: BTreeMap::new(),
+        containers,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predefined_networks_are_found_by_name_and_id() {
+        let b = predefined("bridge", &[]).unwrap();
+        assert_eq!(b.driver, "bridge");
+        assert_eq!(b.ipam.config[0].subnet, "10.0.2.0/24");
+        assert_eq!(b.id.len(), 64);
+        assert_eq!(predefined(&b.id[..12], &[]).unwrap().name, "bridge");
+        assert_eq!(predefined("none", &[]).unwrap().driver, "null");
+        assert!(predefined("front", &[]).is_none());
+    }
+}

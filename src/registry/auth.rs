@@ -52,6 +52,33 @@ pub enum AuthError {
     },
 }
 
+/// Credential files in Podman's order of precedence: `explicit` alone when given,
+/// otherwise `$REGISTRY_AUTH_FILE`, the runtime auth.json, the config dir's, and Docker's.
+pub fn files(paths: &crate::paths::Paths, explicit: Option<&PathBuf>) -> Vec<PathBuf> {
+    if let Some(f) = explicit {
+        return vec![f.clone()];
+    }
+    let mut v = Vec::new();
+    if let Some(f) = std::env::var_os("REGISTRY_AUTH_FILE") {
+        v.push(PathBuf::from(f));
+    }
+    v.push(file_for_writing(paths, None));
+    v.push(paths.config.join("auth.json"));
+    v.push(paths.home.join(".docker/config.json"));
+    v
+}
+
+/// Where `login` stores credentials.
+pub fn file_for_writing(paths: &crate::paths::Paths, explicit: Option<&PathBuf>) -> PathBuf {
+    if let Some(f) = explicit {
+        return f.clone();
+    }
+    if let Some(f) = std::env::var_os("REGISTRY_AUTH_FILE") {
+        return PathBuf::from(f);
+    }
+    paths.xdg_runtime.join("containers/auth.json")
+}
+
 /// The credentials for `registry` from the first of `files` that has an entry for it.
 /// Missing files are skipped. `registry` is a host (`host[:port]`) or, as Podman allows,
 /// a repository (`quay.io/ns/repo`): then the most specific key wins (`quay.io/ns/repo`,

@@ -4,6 +4,7 @@
 
 pub mod disk_usage;
 pub mod prune;
+pub mod remove;
 pub mod reset;
 
 use crate::container::ContainerError;

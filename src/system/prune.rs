@@ -84,9 +84,18 @@ pub fn images(store: &Store, all: bool, filters: &Filters) -> Result<Vec<Pruned>
 
 /// Volumes no container mounts.
 pub fn volumes(engine: &Engine, filters: &Filters) -> Result<Vec<Pruned>> {
+    volumes_of(engine, filters, false)
+}
+
+/// Volumes no container mounts; with `anonymous_only`, only those made without a name
+/// (what dockerd's API prunes since 1.42 unless asked for `all`).
+pub fn volumes_of(engine: &Engine, filters: &Filters, anonymous_only: bool) -> Result<Vec<Pruned>> {
     let users = engine.volume_users()?;
     let mut out = Vec::new();
     for v in volume::list(&engine.store)? {
+        if anonymous_only && !v.anonymous {
+            continue;
+        }
         let view = VolumeView {
             volume: &v,
             users: users.get(&v.name).map_or(0, Vec::len),
