@@ -367,10 +367,13 @@ fn relay_terminal(
             std::thread::spawn(move || feed(to, input));
         }
     }
-    let reader = file(master)
-        .ok()
-        .map(|from| std::thread::spawn(move || pump(from, 0, output)));
+    let reader = file(master).ok().map(|from| {
+        let output = output.clone();
+        std::thread::spawn(move || pump(from, 0, output))
+    });
+    // The stream ends only once the exit code is known: the client asks for it next.
     waiter();
+    drop(output);
     // Every slave end is closed now: the master reads what is left, then EIO.
     if let Some(r) = reader {
         let _ = r.join();
