@@ -1,6 +1,9 @@
 //! The streaming container endpoints of the API service: attach (HTTP upgrade, multiplexed
 //! and raw streams, stdin half-close, attaching before the start), logs, exec, archive,
 //! export and stats; driven by the docker CLI and by raw HTTP, as the test user.
+//!
+//! `docker logs` and `docker exec` ask `GET /containers/{id}/json` first: those steps need
+//! the container routes (inspect) of the API beside these.
 
 mod common;
 
