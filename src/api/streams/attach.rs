@@ -108,7 +108,7 @@ fn connect(engine: &Engine, c: &Container, w: &ChannelWriter) -> Option<OwnedFd>
         .connect(&socket, || {
             tries += 1;
             // Removed meanwhile: nothing will ever start.
-            probe.is_closed() || (tries % 50 == 0 && engine.lookup(&c.id).is_err())
+            probe.is_closed() || (tries.is_multiple_of(50) && engine.lookup(&c.id).is_err())
         })
         .ok()
         .flatten()

@@ -69,6 +69,9 @@ struct Session {
     progress: Mutex<Progress>,
 }
 
+/// How many sessions are kept before finished ones are forgotten.
+const MAX_SESSIONS: usize = 1024;
+
 static SESSIONS: LazyLock<Mutex<HashMap<String, Arc<Session>>>> = LazyLock::new(Default::default);
 
 fn no_such_exec(id: &str) -> ApiError {
@@ -127,10 +130,15 @@ pub async fn create(
         config,
         progress: Mutex::default(),
     });
-    SESSIONS
+    let mut sessions = SESSIONS
         .lock()
-        .map_err(|_| ApiError::internal("exec sessions unavailable"))?
-        .insert(id.clone(), s);
+        .map_err(|_| ApiError::internal("exec sessions unavailable"))?;
+    // Finished sessions are kept for their exit code, within a bound.
+    if sessions.len() >= MAX_SESSIONS {
+        sessions.retain(|_, s| s.progress.lock().is_ok_and(|p| p.exit_code.is_none()));
+    }
+    sessions.insert(id.clone(), s);
+    drop(sessions);
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
@@ -367,10 +375,13 @@ fn relay_terminal(
             std::thread::spawn(move || feed(to, input));
         }
     }
-    let reader = file(master)
-        .ok()
-        .map(|from| std::thread::spawn(move || pump(from, 0, output)));
+    let reader = file(master).ok().map(|from| {
+        let output = output.clone();
+        std::thread::spawn(move || pump(from, 0, output))
+    });
+    // The stream ends only once the exit code is known: the client asks for it next.
     waiter();
+    drop(output);
     // Every slave end is closed now: the master reads what is left, then EIO.
     if let Some(r) = reader {
         let _ = r.join();
