@@ -387,7 +387,6 @@ fn bad_requests_get_dockers_errors_and_the_service_keeps_answering() {
 /// `docker run -d` with the image missing: 404 "No such image", the CLI pulls through
 /// `POST /images/create`, then creates again.
 #[test]
-#[ignore = "needs POST /images/create (the images slice); un-ignore once both are merged"]
 fn run_d_pulls_a_missing_image_and_creates_again() {
     let env = TestEnv::new("apictr-pull");
     let svc = ApiService::start(&env);

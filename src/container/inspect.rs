@@ -249,8 +249,39 @@ fn port_bindings(ports: &[PortMapping], bound: bool) -> BTreeMap<String, Vec<Por
     map
 }
 
-/// The user-defined networks a running container is on, by name.
+/// The user-defined networks a container is on, by name: with addresses while it runs,
+/// as configured otherwise (Docker lists a created container's networks too, and Compose
+/// decides whether to connect one from this map). The short ID is among the aliases, as
+/// dockerd reports it up to API 1.44 (the embedded DNS answers it).
 pub fn endpoints(c: &Container) -> BTreeMap<String, EndpointReport> {
+    let short_id: String = c.id.chars().take(12).collect();
+    let with_short_id = |aliases: &[String]| {
+        let mut all = aliases.to_vec();
+        if !all.contains(&short_id) {
+            all.push(short_id.clone());
+        }
+        all
+    };
+    if !c.state.status.is_active() {
+        return c
+            .config
+            .attachments
+            .iter()
+            .map(|a| {
+                (
+                    a.network.clone(),
+                    EndpointReport {
+                        network_id: String::new(),
+                        ip_address: String::new(),
+                        ip_prefix_len: 0,
+                        gateway: String::new(),
+                        mac_address: String::new(),
+                        aliases: with_short_id(&a.aliases),
+                    },
+                )
+            })
+            .collect();
+    }
     c.state
         .network
         .endpoints
@@ -264,7 +295,7 @@ pub fn endpoints(c: &Container) -> BTreeMap<String, EndpointReport> {
                     ip_prefix_len: e.ip_prefix_len,
                     gateway: e.gateway.clone(),
                     mac_address: e.mac_address.clone(),
-                    aliases: e.aliases.clone(),
+                    aliases: with_short_id(&e.aliases),
                 },
             )
         })
@@ -286,11 +317,7 @@ fn network_settings(c: &Container) -> NetworkSettings {
         ports.entry(e.clone()).or_insert(None);
     }
     let shown = |s: &String| if active { s.clone() } else { String::new() };
-    let networks = if active {
-        endpoints(c)
-    } else {
-        BTreeMap::new()
-    };
+    let networks = endpoints(c);
     NetworkSettings {
         bridge: String::new(),
         sandbox_key: shown(&net.sandbox_key),

@@ -104,7 +104,7 @@ fn a_running_container_reads_as_docker_shows_it() {
     assert_eq!(v["NetworkSettings"]["Ports"]["53/udp"], Value::Null);
     assert_eq!(
         v["NetworkSettings"]["Networks"]["shopnet"]["Aliases"],
-        json!(["db"])
+        json!(["db", "0123456789ab"])
     );
     assert_eq!(v["NetworkSettings"]["IPAddress"], "10.0.2.100");
     // As requested: any host port, picked at start.

@@ -117,11 +117,7 @@ impl ContainerSummary {
                 network_mode: c.config.network.to_string(),
             },
             network_settings: SummaryNetworks {
-                networks: if c.state.status.is_active() {
-                    super::inspect::endpoints(c)
-                } else {
-                    BTreeMap::new()
-                },
+                networks: super::inspect::endpoints(c),
             },
         }
     }

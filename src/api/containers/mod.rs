@@ -172,6 +172,10 @@ async fn inspect(
     let mut report = with_container(svc, id, |s, c| Ok(s.engine.inspect(c))).await?;
     // Docker's names start with `/`; clients strip it.
     report.name = format!("/{}", report.name);
+    // Clients read a container's output back through /logs only for the drivers dockerd
+    // can read (docker-py's `containers.run` returns None otherwise); cove's log file is
+    // read by /logs whatever its name, so the API names it like dockerd's default.
+    report.host_config.log_config.kind = "json-file";
     Ok(Json(report))
 }
 
