@@ -45,7 +45,11 @@ fn main() {
         let mut set: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut set);
         libc::sigaddset(&mut set, libc::SIGCHLD);
-        for s in FORWARDED.iter().copied().chain(libc::SIGRTMIN()..=libc::SIGRTMAX()) {
+        for s in FORWARDED
+            .iter()
+            .copied()
+            .chain(libc::SIGRTMIN()..=libc::SIGRTMAX())
+        {
             libc::sigaddset(&mut set, s);
         }
         let mut old: libc::sigset_t = std::mem::zeroed();
