@@ -167,7 +167,7 @@ pub struct GraphDriver {
     pub data: BTreeMap<&'static str, PathBuf>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct EndpointReport {
     #[serde(rename = "NetworkID")]
@@ -268,17 +268,11 @@ pub fn endpoints(c: &Container) -> BTreeMap<String, EndpointReport> {
             .attachments
             .iter()
             .map(|a| {
-                (
-                    a.network.clone(),
-                    EndpointReport {
-                        network_id: String::new(),
-                        ip_address: String::new(),
-                        ip_prefix_len: 0,
-                        gateway: String::new(),
-                        mac_address: String::new(),
-                        aliases: with_short_id(&a.aliases),
-                    },
-                )
+                let ep = EndpointReport {
+                    aliases: with_short_id(&a.aliases),
+                    ..EndpointReport::default()
+                };
+                (a.network.clone(), ep)
             })
             .collect();
     }
@@ -287,17 +281,15 @@ pub fn endpoints(c: &Container) -> BTreeMap<String, EndpointReport> {
         .endpoints
         .iter()
         .map(|e| {
-            (
-                e.network.clone(),
-                EndpointReport {
-                    network_id: e.network_id.clone(),
-                    ip_address: e.ip_address.clone(),
-                    ip_prefix_len: e.ip_prefix_len,
-                    gateway: e.gateway.clone(),
-                    mac_address: e.mac_address.clone(),
-                    aliases: with_short_id(&e.aliases),
-                },
-            )
+            let ep = EndpointReport {
+                network_id: e.network_id.clone(),
+                ip_address: e.ip_address.clone(),
+                ip_prefix_len: e.ip_prefix_len,
+                gateway: e.gateway.clone(),
+                mac_address: e.mac_address.clone(),
+                aliases: with_short_id(&e.aliases),
+            };
+            (e.network.clone(), ep)
         })
         .collect()
 }

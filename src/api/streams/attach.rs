@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
 
-use super::frames::{encode, ChannelWriter, Muxer, StreamWriter, STDERR, STDOUT};
+use super::frames::{encode, ChannelWriter, Muxer, STDERR, STDOUT};
 use super::{container, flag, hijack, Hijacked, Query, MULTIPLEXED_STREAM, RAW_STREAM};
 use crate::api::{blocking, ApiError, Service};
 use crate::container::attach::{self, Output};
@@ -58,15 +58,7 @@ fn session(engine: &Engine, c: &Container, wanted: Wanted, h: Hijacked) {
     let mut w = ChannelWriter::new(output);
     let raw = c.config.tty;
     if wanted.logs {
-        let mux = Muxer::new(&mut w, raw);
-        let mut out = StreamWriter {
-            mux: mux.clone(),
-            stream: STDOUT,
-        };
-        let mut err = StreamWriter {
-            mux: mux.clone(),
-            stream: STDERR,
-        };
+        let (mut out, mut err) = Muxer::split(&mut w, raw);
         let opts = LogOptions::default();
         if logs::print(&engine.log_path(&c.id), &opts, &mut out, &mut err, || false).is_err() {
             return;

@@ -88,6 +88,21 @@ impl<W: Write> Muxer<W> {
         }))
     }
 
+    /// The stdout and stderr writers of one new muxer onto `out`.
+    pub fn split(out: W, raw: bool) -> (StreamWriter<W>, StreamWriter<W>) {
+        let mux = Muxer::new(out, raw);
+        (
+            StreamWriter {
+                mux: mux.clone(),
+                stream: STDOUT,
+            },
+            StreamWriter {
+                mux,
+                stream: STDERR,
+            },
+        )
+    }
+
     fn push(&mut self, stream: u8, data: &[u8]) -> io::Result<()> {
         if stream != self.stream || self.pending.len() + data.len() > MAX_FRAME {
             self.emit()?;
@@ -148,20 +163,13 @@ mod tests {
 
     #[test]
     fn interleaved_writes_keep_their_order_and_adjacent_ones_merge() {
-        let mux = Muxer::new(Vec::new(), false);
-        let mut out = StreamWriter {
-            mux: mux.clone(),
-            stream: STDOUT,
-        };
-        let mut err = StreamWriter {
-            mux: mux.clone(),
-            stream: STDERR,
-        };
+        let (mut out, mut err) = Muxer::split(Vec::new(), false);
         out.write_all(b"a").unwrap();
         out.write_all(b"b").unwrap();
         err.write_all(b"c").unwrap();
         out.write_all(b"d").unwrap();
         out.flush().unwrap();
+        let mux = out.mux.clone();
         drop((out, err));
         let bytes = Rc::try_unwrap(mux).ok().unwrap().into_inner().into_inner();
         assert_eq!(

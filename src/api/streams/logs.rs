@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::frames::{Muxer, StreamWriter, STDERR, STDOUT};
+use super::frames::{Muxer, StreamWriter};
 use super::{container, flag, streamed_body, Query, MULTIPLEXED_STREAM, RAW_STREAM};
 use crate::api::{ApiError, Service};
 use crate::container::logs::{self, LogOptions};
@@ -59,18 +59,15 @@ pub async fn logs(
     let path = service.engine.log_path(&c.id);
     let body = streamed_body(move |w| {
         let probe = w.probe();
-        let mux = Muxer::new(w, raw);
-        let stream = |wanted: bool, stream: u8| -> Box<dyn Write + '_> {
+        let (o, e) = Muxer::split(w, raw);
+        let pick = |wanted: bool, s: StreamWriter<_>| -> Box<dyn Write> {
             if wanted {
-                Box::new(StreamWriter {
-                    mux: mux.clone(),
-                    stream,
-                })
+                Box::new(s)
             } else {
                 Box::new(io::sink())
             }
         };
-        let (mut out, mut err) = (stream(stdout, STDOUT), stream(stderr, STDERR));
+        let (mut out, mut err) = (pick(stdout, o), pick(stderr, e));
         let running = || {
             !probe.is_closed()
                 && service
