@@ -1,0 +1,353 @@
+//! Starting a container: the root filesystem mounted from the image's layers, volumes
+//! resolved, the shim launched; and the release of all that when the container ends.
+
+use super::*;
+
+impl Engine {
+    pub(super) fn runtime_of(&self, c: &Container) -> Result<OciRuntime> {
+        let name = (!c.config.runtime.is_empty()).then_some(c.config.runtime.as_str());
+        Ok(OciRuntime::resolve(name, &self.paths.runtime)?)
+    }
+
+    pub(super) fn mount_rootfs(&self, c: &Container) -> Result<PathBuf> {
+        let dir = self.container_dir(&c.id);
+        let merged = dir.join("merged");
+        for d in ["", "merged", "userdata"] {
+            let p = dir.join(d);
+            ensure_private_dir(&p).map_err(io_err(format!("creating {}", p.display())))?;
+        }
+        if crate::storage::driver::is_mounted(&merged) {
+            return Ok(merged);
+        }
+        let img = self.store.find(&c.image_id)?;
+        let layers = img
+            .layers
+            .iter()
+            .map(|l| self.store.layer_dir(&l.diff_id))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let upper = UpperDirs {
+            upper: dir.join("upper"),
+            work: dir.join("work"),
+        };
+        if self.driver.uses_upper() {
+            for p in [&upper.upper, &upper.work] {
+                ensure_private_dir(p).map_err(io_err(format!("creating {}", p.display())))?;
+            }
+            // The upper dir's own mode becomes the mode of the container's `/`: it must
+            // be the image's (normally 0755), or users other than root cannot traverse it.
+            // The container dir above it stays private.
+            let mode = layers
+                .last()
+                .and_then(|top| fs::metadata(top).ok())
+                .map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o7777)
+                .unwrap_or(0o755);
+            fs::set_permissions(
+                &upper.upper,
+                std::os::unix::fs::PermissionsExt::from_mode(mode),
+            )
+            .map_err(io_err(format!("chmod {}", upper.upper.display())))?;
+        }
+        self.driver.mount(&layers, Some(&upper), &merged)?;
+        Ok(merged)
+    }
+
+    /// Start a created or exited container: mount its filesystem, write the runtime spec,
+    /// start the shim (which creates the container), then let it run. With `attach`, the
+    /// attach socket is connected before the process runs, so no output is missed.
+    pub fn start(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
+        let _lock = self.lock(&c.id)?;
+        self.refresh(c)?;
+        if c.state.status.is_active() {
+            return Ok(None);
+        }
+        // Started by the user: the restart policy counts from zero again (Docker's rule).
+        c.state.restart_count = 0;
+        self.start_held(c, attach)
+    }
+
+    /// `start` with the container's lock held by the caller.
+    pub(super) fn start_held(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
+        match self.start_locked(c, attach) {
+            Ok(fd) => Ok(fd),
+            Err(e) => {
+                c.state.error = e.to_string();
+                c.state.status = if c.state.started_at.is_empty() {
+                    Status::Created
+                } else {
+                    Status::Exited
+                };
+                let _ = self.release(c);
+                let _ = self.save_state(c);
+                Err(e)
+            }
+        }
+    }
+
+    pub(super) fn start_locked(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
+        let runtime = self.runtime_of(c)?;
+        let rootfs = self.mount_rootfs(c)?;
+        c.state.mounted = true;
+        self.save_state(c)?;
+        let state_dir = self.state_dir(&c.id);
+        let _ = remove_path(&state_dir);
+        ensure_private_dir(&state_dir)
+            .map_err(io_err(format!("creating {}", state_dir.display())))?;
+        let net = self.prepare_network(c, &state_dir)?;
+        let pid = match self.spawn_shim(c, &runtime, &rootfs, &net, &state_dir) {
+            Ok(pid) => pid,
+            Err(e) => {
+                self.abort_network(&c.id, net);
+                return Err(e);
+            }
+        };
+        let network::Prepared {
+            listeners,
+            uplink,
+            state: net_state,
+            ..
+        } = net;
+        // The shim has its own copies now.
+        drop(listeners);
+        let conmon_pid = fs::read_to_string(state_dir.join("conmon.pid"))
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+        c.state = ContainerState {
+            status: Status::Running,
+            pid,
+            pid_start_time: process_start_time(pid).unwrap_or(0),
+            conmon_pid,
+            started_at: now_rfc3339(),
+            mounted: true,
+            restart_count: c.state.restart_count,
+            network: net_state,
+            health: c
+                .config
+                .health
+                .as_ref()
+                .filter(|h| h.command().is_some())
+                .map(|_| health::HealthState::starting()),
+            ..ContainerState::default()
+        };
+        self.save_state(c)?;
+        let sock = if attach {
+            Some(
+                attach::connect(&state_dir.join("attach"))
+                    .map_err(io_err("connecting to the container's attach socket"))?,
+            )
+        } else {
+            None
+        };
+        // API clients that attached before the start connect now, before any output.
+        attach::let_waiters_connect(&self.attach_waiters(&c.id), Duration::from_secs(5));
+        // The helper configured the namespace while the runtime created the container.
+        let ready = match uplink {
+            Some(mut u) => {
+                drop(u.hold.take());
+                u.wait_ready().map_err(ContainerError::from)
+            }
+            None => Ok(()),
+        };
+        if let Err(e) = ready.and_then(|_| runtime.start(&c.id).map_err(Into::into)) {
+            let _ = runtime.kill(&c.id, "KILL");
+            self.wait_for_exit(c, Some(Duration::from_secs(5)));
+            return Err(e);
+        }
+        self.emit(c, "start");
+        Ok(sock)
+    }
+
+    /// Write the spec and start the shim, which creates the container (not yet running).
+    /// Returns the container's pid.
+    pub(super) fn spawn_shim(
+        &self,
+        c: &Container,
+        runtime: &OciRuntime,
+        rootfs: &Path,
+        net: &network::Prepared,
+        state_dir: &Path,
+    ) -> Result<i32> {
+        let user = if c.config.userns == Userns::KeepId && c.config.user.is_empty() {
+            spec::ResolvedUser {
+                uid: self.host_ids.0,
+                gid: self.host_ids.1,
+                additional_gids: Vec::new(),
+            }
+        } else {
+            user::resolve(rootfs, &c.config.user)?
+        };
+        let config = self.resolve_volumes(c, rootfs, &user)?;
+        let seccomp = match &c.config.seccomp_profile {
+            Some(path) => {
+                Some(seccomp::Profile::load(Path::new(path)).map_err(spec::SpecError::from)?)
+            }
+            None => None,
+        };
+        let init = if c.config.init {
+            Some(crate::paths::find_helper("cove-init").ok_or(ContainerError::InitMissing)?)
+        } else {
+            None
+        };
+        let keep_id = (c.config.userns == Userns::KeepId).then_some(spec::KeepId {
+            uid: self.host_ids.0,
+            gid: self.host_ids.1,
+            size: self.id_space,
+        });
+        let spec = spec::build(&spec::SpecInput {
+            config: &config,
+            rootfs,
+            network: net.namespace.clone(),
+            user,
+            etc: Some(&net.etc),
+            rootless: self.rootless,
+            keep_id,
+            seccomp: seccomp.as_ref(),
+            host: &seccomp::Host::current(),
+            init: init.as_deref(),
+            default_nofile: spec::default_nofile(self.rootless, may_raise_limits()),
+        })?;
+        let bundle = self.container_dir(&c.id).join("userdata");
+        spec.save(bundle.join("config.json"))
+            .map_err(|e| ContainerError::Spec(spec::SpecError::Oci(e)))?;
+        // A runtime record left by a crash would make `create` fail with "exists".
+        let _ = runtime.delete(&c.id, true);
+
+        let mut exit_command = self.exit_command.clone();
+        exit_command.extend(["container".into(), "cleanup".into(), c.id.clone()]);
+        let healthcheck = c
+            .config
+            .health
+            .as_ref()
+            .filter(|h| h.command().is_some())
+            .map(|h| {
+                let mut cmd = self.exit_command.clone();
+                cmd.extend(["healthcheck".into(), "run".into(), c.id.clone()]);
+                (h.interval(), cmd)
+            });
+        let log_path = self.log_path(&c.id);
+        let netns = match &net.namespace {
+            spec::NetNamespace::Join(p) if !net.listeners.is_empty() => Some(p.as_path()),
+            _ => None,
+        };
+        Ok(shim::spawn(&shim::ShimRequest {
+            id: &c.id,
+            name: &c.name,
+            bundle: &bundle,
+            runtime,
+            state_dir,
+            log_path: &log_path,
+            log_size_max: c.config.log_size_max,
+            terminal: c.config.tty,
+            stdin: c.config.interactive,
+            exit_command,
+            healthcheck,
+            netns,
+            publish: &net.listeners,
+            hold: net.uplink.as_ref().and_then(|u| u.hold.as_ref()),
+        })?)
+    }
+
+    /// The config with volume mounts turned into bind mounts of the volumes' directories;
+    /// an empty volume first gets the image's content at its mount point (copy-up).
+    /// `:U` sources are then given to the container's user.
+    pub(super) fn resolve_volumes(
+        &self,
+        c: &Container,
+        rootfs: &std::path::Path,
+        user: &spec::ResolvedUser,
+    ) -> Result<ContainerConfig> {
+        let mut config = c.config.clone();
+        for m in config
+            .mounts
+            .iter_mut()
+            .filter(|m| m.kind == MountKind::Volume)
+        {
+            let dir = crate::volume::data_dir(&self.store, &m.source);
+            if !dir.is_dir() {
+                return Err(ContainerError::Io {
+                    context: format!("volume {} of container {}", m.source, c.name),
+                    source: std::io::Error::from(std::io::ErrorKind::NotFound),
+                });
+            }
+            if crate::volume::is_empty(&dir) && !m.options.iter().any(|o| o == "nocopy") {
+                // The image path is resolved inside the container's rootfs (a symlink
+                // there must not lead out of it) and read through the resolved fd.
+                if let Ok(handle) =
+                    pathrs::Root::open(rootfs).and_then(|r| r.resolve(&m.destination))
+                {
+                    use std::os::fd::{AsFd, AsRawFd};
+                    let from =
+                        PathBuf::from(format!("/proc/self/fd/{}", handle.as_fd().as_raw_fd()));
+                    crate::volume::copy_up(&from, &dir).map_err(io_err(format!(
+                        "copying {} into volume {}",
+                        m.destination, m.source
+                    )))?;
+                }
+            }
+            m.kind = MountKind::Bind;
+            m.source = dir.display().to_string();
+            m.options.retain(|o| o != "nocopy");
+            if !m.options.iter().any(|o| o == "rbind") {
+                m.options.insert(0, "rbind".into());
+            }
+        }
+        for m in config
+            .mounts
+            .iter_mut()
+            .filter(|m| m.options.iter().any(|o| o == "U"))
+        {
+            m.options.retain(|o| o != "U");
+            crate::volume::chown_tree(std::path::Path::new(&m.source), user.uid, user.gid)
+                .map_err(io_err(format!("chowning {} for :U", m.source)))?;
+        }
+        Ok(config)
+    }
+
+    /// Mount a container's filesystem (for `mount`, `export`, `cp` on a stopped one).
+    pub fn mount(&self, c: &mut Container) -> Result<PathBuf> {
+        let _lock = self.lock(&c.id)?;
+        let path = self.mount_rootfs(c)?;
+        if !c.state.mounted {
+            self.update_state(c, |s| {
+                s.mounted = true;
+                true
+            })?;
+        }
+        Ok(path)
+    }
+
+    /// Unmount unless the container runs (its process needs the filesystem).
+    pub fn unmount(&self, c: &mut Container) -> Result<()> {
+        let _lock = self.lock(&c.id)?;
+        self.refresh(c)?;
+        if c.state.status.is_active() {
+            return Ok(());
+        }
+        self.release(c)?;
+        self.save_state(c)
+    }
+
+    /// The image's layer directories (for `diff`).
+    pub fn image_layers(&self, c: &Container) -> Result<Vec<PathBuf>> {
+        let img = self.store.find(&c.image_id)?;
+        Ok(img
+            .layers
+            .iter()
+            .map(|l| self.store.layer_dir(&l.diff_id))
+            .collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+
+    /// Undo what start set up: runtime record, mounted filesystem.
+    pub(super) fn release(&self, c: &mut Container) -> Result<()> {
+        if let Ok(rt) = self.runtime_of(c) {
+            let _ = rt.delete(&c.id, true);
+        }
+        self.leave_networks(&c.id, &c.state.network);
+        let merged = self.rootfs(&c.id);
+        if crate::storage::driver::is_mounted(&merged) {
+            self.driver.unmount(&merged)?;
+        }
+        c.state.mounted = false;
+        Ok(())
+    }
+}
