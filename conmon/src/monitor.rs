@@ -60,6 +60,12 @@ pub struct Monitor {
     health: Option<HealthTimer>,
 }
 
+enum Received {
+    Packet,
+    Nothing,
+    Closed,
+}
+
 enum Slot {
     Sigchld,
     Listener,
@@ -351,7 +357,15 @@ impl Monitor {
     fn accept_clients(&mut self) {
         loop {
             match sys::accept(self.listener.as_raw_fd()) {
-                Ok(fd) => self.clients.push(Client::new(fd)),
+                Ok(fd) => {
+                    self.clients.push(Client::new(fd));
+                    // What a new client sent before we accepted it (a resize client sends
+                    // and leaves) is applied now, before packets other clients sent later
+                    // that this same poll round would otherwise deliver first. Its end is
+                    // noticed by the next poll.
+                    let i = self.clients.len() - 1;
+                    while let Received::Packet = self.receive(i) {}
+                }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
@@ -394,20 +408,25 @@ impl Monitor {
         if revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) == 0 {
             return true;
         }
+        !matches!(self.receive(i), Received::Closed)
+    }
+
+    /// Reads and applies at most one packet of client `i`.
+    fn receive(&mut self, i: usize) -> Received {
         let fd = self.clients[i].fd.as_raw_fd();
         let mut buf = std::mem::take(&mut self.buf);
-        let alive = match sys::recv(fd, &mut buf) {
-            Ok(0) => false,
+        let received = match sys::recv(fd, &mut buf) {
+            Ok(0) => Received::Closed,
             Ok(n) => {
                 self.on_client_packet(&buf[..n]);
-                true
+                Received::Packet
             }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => true,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => true,
-            Err(_) => false,
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Received::Nothing,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Received::Nothing,
+            Err(_) => Received::Closed,
         };
         self.buf = buf;
-        alive
+        received
     }
 
     fn on_client_packet(&mut self, packet: &[u8]) {

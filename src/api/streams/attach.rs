@@ -48,12 +48,31 @@ pub async fn attach(
     } else {
         MULTIPLEXED_STREAM
     };
+    // Registered before the 101 goes out: the client starts the container as soon as it
+    // sees it, and a start that finds no waiter runs the process before we connect.
+    let waiter = if wanted.stream && !c.state.status.is_active() {
+        let dir = service.engine.attach_waiters(&c.id);
+        let waiter = blocking(move || {
+            attach::Waiter::register(&dir)
+                .map_err(|e| ApiError::internal(format!("attaching: {e}")))
+        })
+        .await?;
+        Some(waiter)
+    } else {
+        None
+    };
     Ok(hijack(req, content_type, move |h| {
-        session(&service.engine, &c, wanted, h)
+        session(&service.engine, &c, wanted, waiter, h)
     }))
 }
 
-fn session(engine: &Engine, c: &Container, wanted: Wanted, h: Hijacked) {
+fn session(
+    engine: &Engine,
+    c: &Container,
+    wanted: Wanted,
+    waiter: Option<attach::Waiter>,
+    h: Hijacked,
+) {
     let Hijacked { input, output } = h;
     let mut w = ChannelWriter::new(output);
     let raw = c.config.tty;
@@ -67,7 +86,7 @@ fn session(engine: &Engine, c: &Container, wanted: Wanted, h: Hijacked) {
     if !wanted.stream {
         return;
     }
-    let Some(sock) = connect(engine, c, &w) else {
+    let Some(sock) = connect(engine, c, waiter, &w) else {
         return;
     };
     if wanted.stdin {
@@ -79,13 +98,17 @@ fn session(engine: &Engine, c: &Container, wanted: Wanted, h: Hijacked) {
 }
 
 /// The shim's attach socket: at once when the container runs, else once a start lets
-/// this waiter in. None when the client went away first.
-fn connect(engine: &Engine, c: &Container, w: &ChannelWriter) -> Option<OwnedFd> {
+/// `waiter` in. None when the client went away first.
+fn connect(
+    engine: &Engine,
+    c: &Container,
+    waiter: Option<attach::Waiter>,
+    w: &ChannelWriter,
+) -> Option<OwnedFd> {
     let socket = engine.state_dir(&c.id).join("attach");
-    if c.state.status.is_active() {
+    let Some(waiter) = waiter else {
         return attach::connect(&socket).ok();
-    }
-    let waiter = attach::Waiter::register(&engine.attach_waiters(&c.id)).ok()?;
+    };
     // Started between the lookup and the registration: connect now.
     if engine
         .lookup(&c.id)
