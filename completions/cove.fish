@@ -382,7 +382,6 @@ complete -c cove -n "__fish_cove_using_subcommand exec" -s i -l interactive -d '
 complete -c cove -n "__fish_cove_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s d -l detach -d 'Run the command in the background'
 complete -c cove -n "__fish_cove_using_subcommand exec" -l privileged -d 'Give the process every capability (the container\'s seccomp filter still applies)'
-complete -c cove -n "__fish_cove_using_subcommand exec" -l terminal-on-stdin -d 'Stdin is a terminal made by the caller (the API service): with -t, it becomes the process\'s controlling terminal instead of one relayed to ours'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -884,7 +883,6 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the process every capability (the container\'s seccomp filter still applies)'
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l terminal-on-stdin -d 'Stdin is a terminal made by the caller (the API service): with -t, it becomes the process\'s controlling terminal instead of one relayed to ours'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r

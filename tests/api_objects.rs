@@ -575,3 +575,83 @@ fn docker_push_streams_progress_and_the_registry_has_the_image() {
         "No such image",
     );
 }
+
+#[test]
+fn docker_login_checks_credentials_and_import_makes_an_image() {
+    let env = TestEnv::new("apiobj-login");
+    let svc = ApiService::start(&env);
+    let reg = common::auth_registry();
+    let image = format!("{reg}/cove-test/one");
+
+    // A wrong password is refused by the registry and nothing is stored client-side.
+    let out = env
+        .user_cmd_env(
+            &[("DOCKER_HOST", &svc.host())],
+            "/bin/sh",
+            &[
+                "-c",
+                &format!(
+                    "echo wrong | {DOCKER} login -u {} --password-stdin {reg}",
+                    common::auth_user()
+                ),
+            ],
+        )
+        .output()
+        .unwrap();
+    assert_ne!(exit_code(&out), 0, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("invalid username/password"),
+        "{}",
+        describe(&out)
+    );
+    docker_fails(&svc, &["pull", &image], "");
+
+    // The right one: docker keeps it and sends it with the pull.
+    let script = format!(
+        "echo '{}' | {DOCKER} login -u {} --password-stdin {reg}",
+        common::auth_pass(),
+        common::auth_user()
+    );
+    let out = env
+        .user_cmd_env(&[("DOCKER_HOST", &svc.host())], "/bin/sh", &["-c", &script])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", describe(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Login Succeeded"),
+        "{}",
+        describe(&out)
+    );
+    svc.docker_ok(&["pull", &image]);
+    assert!(env
+        .cove(&["image", "exists", &format!("{image}:latest")])
+        .status
+        .success());
+    // A malformed body is a 400.
+    let (code, body) = post(&svc, "/auth", "{not json");
+    assert_eq!(code, 400, "{body}");
+
+    // export | import: the container's files as a one-layer image with a new command.
+    svc.docker_ok(&["create", "--name", "src", &busybox(), "true"]);
+    let tar = env.home.join("fs.tar");
+    svc.docker_ok(&["export", "-o", tar.to_str().unwrap(), "src"]);
+    let out = svc.docker_ok(&[
+        "import",
+        "-c",
+        "CMD [\"/bin/echo\", \"imported\"]",
+        "-m",
+        "from a tarball",
+        tar.to_str().unwrap(),
+        "imported:v1",
+    ]);
+    assert!(out.trim().starts_with("sha256:"), "{out}");
+    assert_eq!(svc.docker_ok(&["run", "--rm", "imported:v1"]), "imported\n");
+    let history = env.cove_ok(&["history", "--format", "{{.CreatedBy}}", "imported:v1"]);
+    assert!(history.contains("from a tarball"), "{history}");
+    // Not a tarball: an error, and no image by that name.
+    let junk = env.home.join("junk.tar");
+    env.write_user_file(&junk, "not a tar archive at all");
+    let out = svc.docker(&["import", junk.to_str().unwrap(), "junk:v1"]);
+    assert_ne!(exit_code(&out), 0, "{}", describe(&out));
+    assert!(!env.cove(&["image", "exists", "junk:v1"]).status.success());
+}

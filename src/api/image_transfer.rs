@@ -1,6 +1,7 @@
 //! Images to and from elsewhere: pull (`POST /images/create`) and push with dockerd's
 //! streamed JSON progress, and docker-archive tarballs (`GET /images/{name}/get`,
-//! `GET /images/get`, `POST /images/load`) as `cove save`/`cove load` write and read them.
+//! `GET /images/get`, `POST /images/load`) as `cove save`/`cove load` write and read them;
+//! `POST /images/create?fromSrc=-` (import) and `POST /auth` (a login check).
 //!
 //! A pull or push answers with an error status while nothing has been streamed yet (a
 //! missing tag is a 404, so `docker run` can say so); once progress has gone out the
@@ -19,16 +20,19 @@ use serde_json::json;
 use tokio::sync::mpsc;
 
 use super::ndjson::{self, ChannelReader, ChannelWriter};
-use super::params::Query;
+use super::params::{json_body, Query};
 use super::{blocking, ApiError, Service};
 use crate::config::registries::RegistriesConf;
 use crate::image::archive::{self, ArchiveError, ArchiveFormat};
+use crate::image::import::{self, ImportError};
 use crate::image::platform::Platform;
 use crate::image::pull::{PullFailure, PullReporter, PullRequest};
 use crate::image::reference::Reference;
+use crate::image::store::StoreError;
 use crate::registry::auth::{self, Credentials};
 use crate::registry::client::{ConnectOptions, TlsFlag};
 use crate::registry::error_causes;
+use crate::registry::login::{self, LoginError};
 use crate::registry::pull::PullObserver;
 use crate::registry::push::{PushObserver, PushOptions};
 
@@ -261,9 +265,9 @@ impl PullReporter for PullReport {
 
 /// `fromImage` with `tag` (a tag or a digest) when the client split them.
 fn pull_name(q: &Query) -> Result<String, ApiError> {
-    let from = q.get("fromImage").ok_or_else(|| {
-        ApiError::bad_request("fromImage is required (importing with fromSrc is not supported)")
-    })?;
+    let from = q
+        .get("fromImage")
+        .ok_or_else(|| ApiError::bad_request("fromImage or fromSrc is required"))?;
     Ok(match q.get("tag") {
         Some(t) if t.starts_with("sha256:") => format!("{from}@{t}"),
         Some(t) if !from.contains('@') => {
@@ -279,12 +283,125 @@ fn pull_name(q: &Query) -> Result<String, ApiError> {
     })
 }
 
-/// `POST /images/create?fromImage=&tag=&platform=`: pull.
-pub async fn create(State(service): State<Arc<Service>>, uri: Uri, headers: HeaderMap) -> Response {
-    match start_pull(service, &Query::of(&uri), &headers) {
+/// `POST /images/create?fromImage=&tag=&platform=`: pull; with `fromSrc=-`, import the
+/// body.
+pub async fn create(
+    State(service): State<Arc<Service>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let q = Query::of(&uri);
+    if q.get("fromSrc").is_some() {
+        return match import(service, q, body).await {
+            Ok(r) => r,
+            Err(e) => e.into_response(),
+        };
+    }
+    match start_pull(service, &q, &headers) {
         Ok(rx) => respond(rx).await,
         Err(e) => e.into_response(),
     }
+}
+
+/// `fromSrc=-&repo=&tag=&message=&changes=`: the body is a filesystem tarball.
+async fn import(service: Arc<Service>, q: Query, body: Body) -> Result<Response, ApiError> {
+    if q.get("fromSrc") != Some("-") {
+        return Err(ApiError::bad_request(
+            "fromSrc must be \"-\" (the tarball in the request body): cove does not fetch URLs",
+        ));
+    }
+    let name = match (q.get("repo").filter(|r| !r.is_empty()), q.get("tag")) {
+        (Some(repo), Some(tag)) if !tag.is_empty() => Some(format!("{repo}:{tag}")),
+        (Some(repo), _) => Some(repo.to_string()),
+        (None, _) => None,
+    };
+    let name = name
+        .as_deref()
+        .map(crate::image::reference::local_name)
+        .transpose()
+        .map_err(|e| ApiError::bad_request(e.to_string()))?;
+    let changes = q.all("changes");
+    let message = q.get("message").map(str::to_string);
+    let reader = ChannelReader::new(body);
+    let id = blocking(move || {
+        let engine = &service.engine;
+        let id = import::import(
+            &engine.store,
+            std::io::BufReader::new(reader),
+            &changes,
+            message.as_deref(),
+            engine.rootless,
+        )?;
+        if let Some(n) = name {
+            engine
+                .store
+                .db()
+                .set_name(&n, &id)
+                .map_err(StoreError::from)?;
+        }
+        Ok(id)
+    })
+    .await?;
+    Ok((
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/json")],
+        ndjson::line(&json!({ "status": id })),
+    )
+        .into_response())
+}
+
+impl From<ImportError> for ApiError {
+    fn from(e: ImportError) -> ApiError {
+        match e {
+            ImportError::Store(e) => e.into(),
+            ImportError::InvalidChange { .. } | ImportError::UnknownInstruction(_) => {
+                ApiError::bad_request(e.to_string())
+            }
+            other => ApiError::internal(error_causes(&other)),
+        }
+    }
+}
+
+/// What `docker login` sends; it keeps the credentials itself, the daemon only checks them.
+#[derive(Debug, Default, serde::Deserialize)]
+struct AuthConfig {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    serveraddress: String,
+}
+
+/// `POST /auth`: check credentials with the registry, as `cove login` does before storing.
+pub async fn auth(State(service): State<Arc<Service>>, body: Bytes) -> Result<Response, ApiError> {
+    let a: AuthConfig = json_body(&body)?;
+    if a.username.is_empty() || a.password.is_empty() {
+        return Err(ApiError::bad_request(
+            "username and password must not be empty",
+        ));
+    }
+    let address = if a.serveraddress.is_empty() {
+        "docker.io"
+    } else {
+        &a.serveraddress
+    };
+    let host = login::registry_host(address);
+    let insecure = registries(&service)?.insecure(&host);
+    let creds = Credentials {
+        username: a.username,
+        password: a.password,
+    };
+    login::verify(&host, insecure, &creds)
+        .await
+        .map_err(|e| match e {
+            LoginError::Unauthorized { .. } => {
+                ApiError::new(StatusCode::UNAUTHORIZED, e.to_string())
+            }
+            other => ApiError::internal(error_causes(&other)),
+        })?;
+    Ok(axum::Json(json!({ "Status": "Login Succeeded", "IdentityToken": "" })).into_response())
 }
 
 fn start_pull(

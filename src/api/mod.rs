@@ -26,7 +26,7 @@ mod volumes;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use tower::Layer;
 
@@ -51,6 +51,7 @@ fn router(service: Arc<Service>, activity: Arc<idle::Activity>) -> Router {
         .route("/_ping", get(system::ping).head(system::ping))
         .route("/version", get(system::version))
         .route("/info", get(system::info))
+        .route("/auth", post(image_transfer::auth))
         .merge(containers::routes())
         .merge(streams::routes())
         .merge(objects::routes())

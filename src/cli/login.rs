@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::{CmdResult, Ctx};
 use crate::registry::auth::{self, Credentials};
+use crate::registry::login::registry_host;
 
 #[derive(Args, Debug)]
 pub struct LoginArgs {
@@ -31,14 +32,6 @@ pub struct LoginArgs {
     /// Print the logged-in username for the registry
     #[arg(long)]
     pub get_login: bool,
-}
-
-/// `https://host/v1/` and `host/path` as users paste them: only the host counts.
-fn registry_host(input: &str) -> String {
-    let s = input
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    s.split('/').next().unwrap_or(s).to_string()
 }
 
 pub fn login(ctx: &Ctx, a: LoginArgs) -> CmdResult {

@@ -50,6 +50,11 @@ fn sys(context: &'static str) -> impl FnOnce(nix::Error) -> ExecError {
 
 /// The namespaces a container may have, in the order they are joined (mount last: after
 /// it, /proc paths of the host are no longer reachable).
+/// Set in the environment of `cove exec -t` by a caller (the API service) that made the
+/// terminal itself and passes it as stdin: it becomes the process's controlling terminal
+/// instead of one relayed to the caller's. Not a flag, so users never see it.
+pub const TERMINAL_ON_STDIN: &str = "COVE_TERMINAL_ON_STDIN";
+
 const NAMESPACES: &[(&str, CloneFlags)] = &[
     // Before the user namespace: cove's netns file belongs to ours, and once inside a
     // --userns=keep-id namespace we would have no capability over it. (A netns the

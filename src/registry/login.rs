@@ -18,6 +18,14 @@ pub enum LoginError {
     Unexpected { host: String, status: StatusCode },
 }
 
+/// `https://host/v1/` and `host/path` as users paste them: only the host counts.
+pub fn registry_host(input: &str) -> String {
+    let s = input
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    s.split('/').next().unwrap_or(s).to_string()
+}
+
 /// Verify `creds` with the registry's own challenge: Basic auth directly on /v2/, or a
 /// token request to the Bearer realm it names.
 pub async fn verify(host: &str, insecure: bool, creds: &Credentials) -> Result<(), LoginError> {

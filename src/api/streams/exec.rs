@@ -4,7 +4,7 @@
 //! The process is started by `cove exec` as a child of the service, the very command and
 //! process set-up the CLI uses: it forks into the container's namespaces, which a
 //! multi-threaded process such as this one must not do itself. With a terminal the
-//! service makes the pty and passes its slave end (`--terminal-on-stdin`), so it can
+//! service makes the pty and passes its slave end (`TERMINAL_ON_STDIN` in its environment), so it can
 //! relay the master to the client and resize it.
 //!
 //! Sessions live in this process's memory, as dockerd keeps them: they are gone when the
@@ -27,6 +27,7 @@ use tokio::sync::mpsc;
 use super::frames::{encode, ChannelWriter, STDERR, STDOUT};
 use super::{hijack, Hijacked, Query, MULTIPLEXED_STREAM, RAW_STREAM};
 use crate::api::{blocking, ApiError, Service};
+use crate::container::exec::TERMINAL_ON_STDIN;
 use crate::container::names;
 
 /// What `POST /containers/{id}/exec` sends (Docker's ExecConfig).
@@ -151,7 +152,7 @@ fn command(service: &Service, s: &Session, pty: bool) -> Command {
         cmd.arg("-i");
     }
     if pty {
-        cmd.args(["-t", "--terminal-on-stdin"]);
+        cmd.arg("-t").env(TERMINAL_ON_STDIN, "1");
     }
     // `KEY` alone would take the service's own value: the client resolves those itself.
     for e in s.config.env.iter().flatten().filter(|e| e.contains('=')) {

@@ -3,6 +3,7 @@
 use super::*;
 use crate::cli::{CmdResult, Ctx, Failure};
 use crate::container::attach::{self};
+use crate::container::exec::TERMINAL_ON_STDIN;
 use crate::container::flags::merge_env;
 use crate::container::{ContainerError, Status};
 use anyhow::{anyhow, Context};
@@ -36,10 +37,6 @@ pub struct ExecArgs {
     /// Give the process every capability (the container's seccomp filter still applies)
     #[arg(long)]
     pub privileged: bool,
-    /// Stdin is a terminal made by the caller (the API service): with -t, it becomes the
-    /// process's controlling terminal instead of one relayed to ours
-    #[arg(long, hide = true)]
-    pub terminal_on_stdin: bool,
     /// Container
     pub container: String,
     /// Command and arguments
@@ -81,7 +78,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
         a.tty,
         a.privileged,
     )?;
-    let given = if a.tty && a.terminal_on_stdin {
+    let given = if a.tty && std::env::var_os(TERMINAL_ON_STDIN).is_some() {
         Some(std::io::stdin().as_fd().try_clone_to_owned()?)
     } else {
         None
