@@ -4,11 +4,7 @@
 # (see init/Cargo.toml). `scripts/build.sh debug` builds into target/debug instead.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-if ! command -v cargo >/dev/null 2>&1; then
-    for d in "${CARGO_HOME:-$HOME/.cargo}/bin" /root/.cargo/bin /usr/local/cargo/bin; do
-        if [ -x "$d/cargo" ]; then PATH="$d:$PATH"; export PATH; break; fi
-    done
-fi
+source scripts/find-cargo.sh
 bash scripts/install-build-deps.sh
 profile=(--release)
 [ "${1:-}" = debug ] && profile=()
