@@ -157,7 +157,13 @@ fn install_puts_every_file_in_place_and_uninstall_leaves_the_prefix_empty() {
 
     let mut want = expected_layout();
     want.insert("share/cove/install-manifest".into());
-    assert_eq!(files_under(&prefix), want, "installed files");
+    let got = files_under(&prefix);
+    let missing: Vec<_> = want.difference(&got).collect();
+    let extra: Vec<_> = got.difference(&want).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:?}, not expected {extra:?}"
+    );
     for page in man_pages() {
         assert_eq!(
             fs::read(prefix.join("share/man/man1").join(&page)).unwrap(),
@@ -594,4 +600,54 @@ fn the_deb_has_the_layout_and_installs_into_a_throwaway_root() {
     ok(dpkg(&["-r", "cove"]), "dpkg --root -r");
     assert!(!root.join("usr/bin/cove").exists());
     assert!(!root.join("usr/libexec/cove").exists());
+}
+
+// ------------------------------------------------------------------ passt alone
+
+/// The .deb accepts `slirp4netns | passt`: with only pasta on PATH (cove looks for both
+/// there only), a plain `cove run` uses pasta and works.
+#[test]
+fn with_only_pasta_on_path_pasta_is_the_default() {
+    let env = TestEnv::new("install-pasta-only");
+    let bin = env.base.join("only-pasta");
+    fs::create_dir(&bin).unwrap();
+    fs::set_permissions(&bin, fs::Permissions::from_mode(0o755)).unwrap();
+    std::os::unix::fs::symlink("/usr/bin/pasta", bin.join("pasta")).unwrap();
+    let path = format!("PATH={}", bin.display());
+    let busybox = image("busybox");
+    let cove = common::cove_bin().display().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec![path.as_str(), cove.as_str()];
+        all.extend_from_slice(args);
+        ok(
+            env.user_cmd("env", &all).output().unwrap(),
+            "cove with only pasta",
+        )
+    };
+    run(&["pull", "-q", &busybox]);
+    run(&["create", "--name", "c", &busybox, "true"]);
+    let mode = run(&["inspect", "--format", "{{.HostConfig.NetworkMode}}", "c"]);
+    assert_eq!(mode.trim(), "pasta");
+    // The default with slirp4netns on PATH stays slirp4netns.
+    let out = env.cove_ok(&["create", &busybox, "true"]);
+    let mode = env.cove_ok(&[
+        "inspect",
+        "--format",
+        "{{.HostConfig.NetworkMode}}",
+        out.trim(),
+    ]);
+    assert_eq!(mode.trim(), "slirp4netns");
+    // And it runs with a network: an interface besides loopback (/proc/net/dev lists
+    // them after two header lines).
+    let dev = run(&["run", "--rm", &busybox, "cat", "/proc/net/dev"]);
+    let interfaces: Vec<&str> = dev
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split(':').next())
+        .map(str::trim)
+        .collect();
+    assert!(
+        interfaces.iter().any(|i| *i != "lo"),
+        "no interface but loopback under pasta: {dev}"
+    );
 }
