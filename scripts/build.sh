@@ -10,3 +10,10 @@ profile=(--release)
 [ "${1:-}" = debug ] && profile=()
 cargo build "${profile[@]}" --workspace
 (cd init && cargo build "${profile[@]}" --target-dir ../target)
+# Cargo leaves a binary alone when a change does not alter it (a test-only file, a
+# comment in Cargo.toml); scripts/install.sh rebuilds what is older than its sources, so
+# mark them current now that cargo says they are.
+out=release
+[ ${#profile[@]} -eq 0 ] && out=debug
+touch -c "${CARGO_TARGET_DIR:-target}/$out/"{cove,cove-systemd-generator,cove-conmon,cove-runtime} \
+    "target/$out/cove-init"

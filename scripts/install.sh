@@ -81,6 +81,11 @@ if [ -n "$UNINSTALL" ]; then
     exit 0
 fi
 
+# Before building anything: can we write there at all?
+probe=$ROOT
+while [ ! -e "$probe" ]; do probe=$(dirname "$probe"); done
+[ -w "$probe" ] || die "cannot write to $probe: run as root, or install for yourself with --prefix ~/.local"
+
 # ------------------------------------------------------------------ build if needed
 TARGET=${CARGO_TARGET_DIR:-$REPO/target}/release
 # binary: the sources it is built from (relative to the checkout).
@@ -109,10 +114,8 @@ if [ -n "$need_build" ]; then
         die "the release binaries in $TARGET are missing or older than the sources: build them as $(id -nu "$owner" 2>/dev/null || echo "uid $owner") first (scripts/build.sh), then run this again"
     fi
     say "building the release binaries (scripts/build.sh)"
+    # It also marks the binaries current when cargo found nothing to do.
     bash "$REPO/scripts/build.sh"
-    # Cargo leaves a binary alone when a change (a comment, Cargo.toml metadata) does not
-    # alter it; it is current now, so the next run need not ask cargo again.
-    for bin in "${!SOURCES[@]}"; do touch -c "$TARGET/$bin"; done
 fi
 for bin in "${!SOURCES[@]}"; do
     [ -x "$TARGET/$bin" ] || die "$TARGET/$bin missing after the build"
