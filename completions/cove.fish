@@ -1980,23 +1980,37 @@ complete -c cove -n "__fish_cove_using_subcommand completion" -l cgroup-manager 
 systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "service" -d 'Serve the Docker-compatible API on a socket, until idle'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "info" -d 'Display system-wide information'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "df" -d 'Show disk usage of images, containers and volumes'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "prune" -d 'Remove unused containers, networks, images (and volumes)'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from service info df prune reset" -f -a "reset" -d 'Remove all containers, images, volumes, networks and cove\'s state'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "check" -d 'Check that this host lets you run containers: each missing piece and its fix'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "service" -d 'Serve the Docker-compatible API on a socket, until idle'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "info" -d 'Display system-wide information'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "df" -d 'Show disk usage of images, containers and volumes'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "prune" -d 'Remove unused containers, networks, images (and volumes)'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "reset" -d 'Remove all containers, images, volumes, networks and cove\'s state'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l format -d 'Format: json or a Go template over the report (`{{range .Items}}{{.Name}} {{.Severity}}{{end}}`)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s t -l time -d 'Exit after this many seconds without a request in progress (0: never)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l root -d 'Directory for images and other persistent data' -r -F

@@ -12,6 +12,7 @@
 #   - builds scripts/udp-echo.c and scripts/tcp-echo.c, pushes the test images (scripts/build-test-images.py)
 #   - builds the previous release's cove once (scripts/build-prev-release.sh), whose
 #     store tests/upgrade.rs migrates
+#   - installs cargo-deb (scripts/package-deb.sh, tests/install.rs)
 #   - writes /var/lib/cove-test/env, the KEY=VALUE file tests/common/mod.rs reads
 # It does not remount anything and does not touch cgroups.
 set -euo pipefail
@@ -33,10 +34,11 @@ PY=/usr/bin/python3
 # ------------------------------------------------------------------ packages
 # systemd: only for `systemd-analyze verify` of the units cove generates (tests/systemd.rs);
 # it does not need to run as PID 1. libseccomp-dev: building cove (see install-build-deps.sh).
+# man-db: tests/install.rs finds the installed man pages with `man -w`.
 PKGS=(uidmap slirp4netns docker-registry busybox-static python3 fuse-overlayfs zstd
       apache2-utils ca-certificates curl iproute2 procps util-linux passt nftables
       build-essential pkg-config systemd podman runc golang-github-containers-common
-      libseccomp-dev docker-compose python3-pip)
+      libseccomp-dev docker-compose python3-pip man-db)
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -218,6 +220,17 @@ facts=$("$PY" "$REPO/scripts/build-test-images.py" \
 
 # ------------------------------------------------------------------ previous release
 bash "$REPO/scripts/build-prev-release.sh"
+
+# ------------------------------------------------------------------ cargo-deb
+# tests/install.rs builds the .deb with scripts/package-deb.sh; installed here once (it
+# takes minutes to build) rather than inside a test. Same version as package-deb.sh.
+CARGO_DEB_VERSION=$(sed -n 's/^CARGO_DEB_VERSION=//p' "$REPO/scripts/package-deb.sh")
+source "$REPO/scripts/find-cargo.sh"
+if ! cargo deb --version 2>/dev/null | grep -q "$CARGO_DEB_VERSION"; then
+    say "installing cargo-deb $CARGO_DEB_VERSION from crates.io"
+    cargo install --quiet --locked cargo-deb --version "$CARGO_DEB_VERSION" ||
+        die "cannot install cargo-deb $CARGO_DEB_VERSION (tests/install.rs packages cove with it)"
+fi
 
 tmp=$(mktemp "$STATE/env.XXXXXX")
 {

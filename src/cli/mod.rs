@@ -284,7 +284,12 @@ impl Command {
     fn needs_namespace(&self) -> bool {
         !matches!(
             self,
-            Command::Login(_) | Command::Logout(_) | Command::Version(_) | Command::Completion(_)
+            Command::Login(_)
+                | Command::Logout(_)
+                | Command::Version(_)
+                | Command::Completion(_)
+                // It must work where the namespace cannot be made: that is what it reports.
+                | Command::System(system::SystemCommand::Check(_))
         )
     }
 }

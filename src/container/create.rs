@@ -236,6 +236,15 @@ pub struct Defaults {
     pub host_env: Vec<(String, String)>,
 }
 
+/// With only passt installed (the .deb accepts `slirp4netns | passt`), pasta is the
+/// default uplink, as it is Podman 5's: a first `cove run` then works as installed.
+fn pasta_without_slirp() -> Option<NetworkMode> {
+    let find = crate::paths::find_in_path;
+    (find("slirp4netns").is_none() && find("pasta").is_some())
+        .then(|| NetworkMode::parse("pasta", super::network::DEFAULT_MODE).ok())
+        .flatten()
+}
+
 impl Defaults {
     pub fn from_conf(
         conf: &crate::config::containers::ContainersConf,
@@ -246,7 +255,8 @@ impl Defaults {
             .as_deref()
             .or(conf.default_rootless_network_cmd.as_deref())
             .map(|n| NetworkMode::parse(n, super::network::DEFAULT_MODE))
-            .transpose()?;
+            .transpose()?
+            .or_else(pasta_without_slirp);
         Ok(Defaults {
             runtime: conf.runtime.clone(),
             network,

@@ -78,6 +78,9 @@ pub enum RootlessError {
         source: Errno,
         hint: &'static str,
     },
+    /// What `cove system check` would say is missing, in its words.
+    #[error("{0}")]
+    Prerequisite(String),
     #[error("{context}: {source}")]
     Io { context: String, source: io::Error },
     #[error("cannot run {program}: {source}")]
@@ -235,24 +238,38 @@ fn lock(path: &Path) -> Result<Flock<File>, RootlessError> {
 
 /// Create the user's pause process (caller holds the lock); returns its pid.
 fn create(uid: u32, gid: u32) -> Result<i32, RootlessError> {
+    use crate::system::check::{self, id_map_tools_problem, userns_blocker, SystemHost};
     let user = User::from_uid(getuid())
         .ok()
         .flatten()
         .map(|u| u.name)
         .unwrap_or_else(|| uid.to_string());
+    // Fail early and clearly, before forking anything, in `cove system check`'s words.
+    let who = check::User {
+        name: user.clone(),
+        uid,
+        gid,
+    };
+    if let Some(problem) = check::subid_problem(&SystemHost, &who) {
+        return Err(RootlessError::Prerequisite(problem));
+    }
     let uid_ranges = ranges("subuid", Path::new("/etc/subuid"), &user, uid)?;
     let gid_ranges = ranges("subgid", Path::new("/etc/subgid"), &user, uid)?;
-    // Fail early and clearly, before forking anything.
-    for tool in ["newuidmap", "newgidmap"] {
-        if crate::paths::find_program(tool).is_none() {
-            return Err(RootlessError::HelperMissing { tool });
-        }
+    if let Some(problem) = id_map_tools_problem(&SystemHost) {
+        return Err(RootlessError::Prerequisite(problem));
     }
     pause::spawn(pause::Owner::User {
         uid,
         gid,
         uid_ranges: &uid_ranges,
         gid_ranges: &gid_ranges,
+    })
+    .map_err(|e| match e {
+        // The kernel's errno does not say which switch refused; the switches do.
+        RootlessError::UsernsDisabled { .. } | RootlessError::HelperFailed { .. } => {
+            userns_blocker(&SystemHost).map_or(e, RootlessError::Prerequisite)
+        }
+        e => e,
     })
 }
 

@@ -2,6 +2,7 @@
 //! removing what nothing uses (`system prune` and the prune command of each kind), and
 //! removing everything (`system reset`).
 
+pub mod check;
 pub mod disk_usage;
 pub mod prune;
 pub mod remove;

@@ -1,5 +1,6 @@
 //! info, version, unshare, completion; `system df|prune|reset` in the submodules.
 
+mod check;
 mod df;
 mod prune;
 mod reset;
@@ -214,6 +215,8 @@ pub fn completion(a: CompletionArgs) -> CmdResult {
 
 #[derive(Subcommand, Debug)]
 pub enum SystemCommand {
+    /// Check that this host lets you run containers: each missing piece and its fix
+    Check(check::CheckArgs),
     /// Show disk usage of images, containers and volumes
     Df(df::DfArgs),
     /// Remove unused containers, networks, images (and volumes)
@@ -228,6 +231,7 @@ pub enum SystemCommand {
 
 pub fn system(ctx: &Ctx, cmd: SystemCommand) -> CmdResult {
     match cmd {
+        SystemCommand::Check(a) => check::check(ctx, a),
         SystemCommand::Df(a) => df::df(ctx, a),
         SystemCommand::Prune(a) => prune::prune(ctx, a),
         SystemCommand::Reset(a) => reset::reset(ctx, a),
