@@ -363,3 +363,182 @@ fn bad_input_is_refused_with_file_line_and_instruction() {
         "{err}"
     );
 }
+
+/// Every path of an image's filesystem with its type, mode, owner, symlink target and a
+/// content digest (no times), listed by a cove container of it (busybox's find and stat);
+/// the files the runtime mounts over the image's are left out.
+fn tree(env: &TestEnv, image: &str) -> Vec<String> {
+    let script = "find / -xdev \\( -path /proc -o -path /sys -o -path /dev -o -path /run \
+                  -o -path /etc/hosts -o -path /etc/resolv.conf -o -path /etc/hostname \\) \
+                  -prune -o -print | sort | while read -r p; do \
+                  if [ -f \"$p\" ] && [ ! -L \"$p\" ]; then s=$(md5sum < \"$p\"); else s=-; fi; \
+                  echo \"$(stat -c '%n %F %a %u:%g' \"$p\") $(readlink \"$p\") ${s%% *}\"; done";
+    let args = [
+        "run",
+        "--rm",
+        "--user",
+        "0",
+        "--network",
+        "none",
+        "--entrypoint",
+        "/bin/sh",
+        image,
+        "-c",
+        script,
+    ];
+    env.cove_ok(&args).lines().map(str::to_string).collect()
+}
+
+/// The config fields both tools must agree on.
+fn compared_config(c: &Value) -> Value {
+    let cfg = &c["Config"];
+    let mut out = serde_json::Map::new();
+    for k in [
+        "Env",
+        "Cmd",
+        "Entrypoint",
+        "WorkingDir",
+        "User",
+        "ExposedPorts",
+        "Volumes",
+        "Labels",
+        "StopSignal",
+        "Healthcheck",
+        "OnBuild",
+        "Shell",
+    ] {
+        let v = cfg.get(k).cloned().unwrap_or(Value::Null);
+        // An empty value and an absent one mean the same to a container.
+        let empty = v.is_null()
+            || v.as_str() == Some("")
+            || v.as_array().is_some_and(|a| a.is_empty())
+            || v.as_object().is_some_and(|o| o.is_empty());
+        if !empty {
+            out.insert(k.to_string(), v);
+        }
+    }
+    Value::Object(out)
+}
+
+fn differences(a: &[String], b: &[String]) -> Vec<String> {
+    let sa: std::collections::BTreeSet<&String> = a.iter().collect();
+    let sb: std::collections::BTreeSet<&String> = b.iter().collect();
+    let mut d: Vec<String> = sa
+        .difference(&sb)
+        .map(|s| format!("cove only:   {s}"))
+        .collect();
+    d.extend(sb.difference(&sa).map(|s| format!("podman only: {s}")));
+    d
+}
+
+/// A corpus of Dockerfiles built by cove and by `podman build --format docker` from the
+/// same context: the image configs and the filesystems must match.
+#[test]
+fn images_match_podman_build() {
+    let env = TestEnv::new("build-diff");
+    let busybox = common::image("busybox");
+    env.podman_ok(&["pull", "-q", &busybox]);
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "metadata",
+            format!(
+                "FROM {busybox}\nARG V=1\nENV A=$V B=\"two words\" C=${{NOPE:-dflt}} D=${{V:+set}}\n\
+                 LABEL k=v \"with space\"=\"x y\"\nWORKDIR /srv\nWORKDIR app\nUSER 1000:1000\n\
+                 EXPOSE 80 53/udp 8000\nVOLUME /data [\"/logs\"]\nSTOPSIGNAL SIGQUIT\n\
+                 HEALTHCHECK --interval=10s --timeout=3s --start-period=1s --retries=4 CMD [\"true\"]\n\
+                 ONBUILD RUN echo x\nCMD echo shell form\nSHELL [\"/bin/sh\", \"-ex\"]\n"
+            ),
+        ),
+        (
+            "entrypoint-resets-cmd",
+            format!("FROM {busybox}\nENTRYPOINT [\"/bin/echo\"]\n"),
+        ),
+        (
+            "run-and-delete",
+            format!(
+                "FROM {busybox}\nRUN mkdir -p /a/b && echo 1 > /a/b/f && ln -s /a/b/f /link && \
+                 chmod 600 /a/b/f && chown 12:34 /a/b\nRUN rm -rf /etc/group /bin/vi && \
+                 echo 2 >> /a/b/f\nRUN [\"/bin/sh\", \"-c\", \"touch /exec-form\"]\n"
+            ),
+        ),
+        (
+            "copy",
+            format!(
+                "FROM {busybox}\nCOPY file.txt /one\nCOPY file.txt dir/ /many/\n\
+                 COPY --chown=7:8 --chmod=0700 dir /owned\nCOPY *.txt /glob/\nWORKDIR /w\n\
+                 COPY file.txt rel\nCOPY dir/sub/ /usr/local/bin/\nCOPY link.txt /via-link\n"
+            ),
+        ),
+        (
+            "multi-stage",
+            format!(
+                "ARG BASE={busybox}\nFROM $BASE AS build\nRUN mkdir /out && echo artifact > /out/a\n\
+                 FROM $BASE\nCOPY --from=build /out /result\nCOPY --from=0 /out/a /single\n"
+            ),
+        ),
+        (
+            "add-archive",
+            format!("FROM {busybox}\nADD bundle.tar /unpacked/\nADD file.txt /added\n"),
+        ),
+    ];
+    let mut report = Vec::new();
+    let mut total = 0;
+    for (name, dockerfile) in &cases {
+        let dir = context(
+            &env,
+            name,
+            &[
+                ("Dockerfile", dockerfile, 0o644),
+                ("file.txt", "content\n", 0o644),
+                ("other.txt", "other\n", 0o600),
+                ("dir/", "", 0o750),
+                ("dir/inner", "inner\n", 0o640),
+                ("dir/sub/", "", 0o755),
+                ("dir/sub/tool", "#!/bin/sh\n", 0o755),
+            ],
+        );
+        std::os::unix::fs::symlink("file.txt", dir.join("link.txt")).unwrap();
+        env.sh_ok(&format!(
+            "cd {} && tar cf bundle.tar dir file.txt",
+            dir.display()
+        ));
+        chown_to_user(&dir);
+        let d = dir.to_str().unwrap();
+        let ours = format!("localhost/cove-{name}");
+        let theirs = format!("localhost/podman-{name}");
+        env.cove_ok(&["build", "--format", "docker", "-q", "-t", &ours, d]);
+        env.podman_ok(&["build", "--format", "docker", "-q", "-t", &theirs, d]);
+        // Podman's image moves into cove's store, so one runtime lists both trees and
+        // one inspect reads both configs (Docker's fields included).
+        let archive = env.base.join(format!("{name}.tar"));
+        let a = archive.to_str().unwrap();
+        env.podman_ok(&["save", "--format", "docker-archive", "-o", a, &theirs]);
+        env.cove_ok(&["load", "-q", "-i", a]);
+        total += 1;
+        let cove_cfg = compared_config(&config(&env, &ours));
+        let mut podman_cfg = compared_config(&config(&env, &theirs));
+        if let Some(l) = podman_cfg["Labels"].as_object_mut() {
+            l.remove("io.buildah.version");
+        }
+        if cove_cfg != podman_cfg {
+            report.push(format!(
+                "{name}: config\n  cove:   {cove_cfg}\n  podman: {podman_cfg}"
+            ));
+        }
+        let (a, b) = (tree(&env, &ours), tree(&env, &theirs));
+        assert!(
+            a.len() > 100 && b.len() > 100,
+            "{name}: trees listed: {a:?}"
+        );
+        let diff = differences(&a, &b);
+        if !diff.is_empty() {
+            report.push(format!("{name}: filesystem\n  {}", diff.join("\n  ")));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "{} of {total} cases differ:\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
