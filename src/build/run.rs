@@ -193,10 +193,21 @@ fn execute(
         .map_err(|e| b.err(step, e))?
         .ok_or_else(|| b.err(step, "the step's container did not start"))?;
     let mut buf = vec![0u8; 64 * 1024];
+    let mut held = Vec::new();
     loop {
         match attach::recv_output(sock.as_fd(), &mut buf) {
             Ok(Output::Stdout(d)) | Ok(Output::Stderr(d)) => {
-                let _ = b.out.write_all(d);
+                // -q keeps the build silent, as Podman's does, but a failure's output is
+                // what the user needs: it is held back and shown then.
+                if b.req.quiet {
+                    held.extend_from_slice(d);
+                } else {
+                    let _ = b.out.write_all(d);
+                }
+            }
+            Ok(Output::Exited(code)) if code != 0 && b.req.quiet => {
+                let _ = b.out.write_all(&held);
+                return Ok(code);
             }
             Ok(Output::Exited(code)) => return Ok(code),
             Ok(Output::Other) => {}
