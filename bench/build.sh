@@ -42,7 +42,7 @@ EOF
 chown -R "$USER_NAME:" "$CTX"
 chmod -R a+rX "$CTX"
 
-echo "multi-stage build, 9 steps (3 RUN), $RUNS runs each (median), as $USER_NAME"
+echo "multi-stage build, 11 steps (3 RUN), $RUNS runs each (median), as $USER_NAME"
 printf '%-24s %8s %9s %7s\n' build cove_s podman_s ratio
 row() {
     local label=$1; shift
