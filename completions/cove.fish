@@ -36,6 +36,7 @@ complete -c cove -n "__fish_cove_needs_command" -l cgroup-manager -d 'Cgroup man
 systemd\t''"
 complete -c cove -n "__fish_cove_needs_command" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_needs_command" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_needs_command" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
 complete -c cove -n "__fish_cove_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c cove -n "__fish_cove_needs_command" -f -a "events" -d 'Show events: containers created, started, dying, removed, images pulled, ...'
 complete -c cove -n "__fish_cove_needs_command" -f -a "healthcheck" -d 'Run health checks of containers'
@@ -83,6 +84,30 @@ complete -c cove -n "__fish_cove_needs_command" -f -a "version" -d 'Show version
 complete -c cove -n "__fish_cove_needs_command" -f -a "unshare" -d 'Run a command in cove\'s namespace (root: cove\'s mount namespace)'
 complete -c cove -n "__fish_cove_needs_command" -f -a "completion" -d 'Generate shell completion scripts'
 complete -c cove -n "__fish_cove_needs_command" -f -a "system" -d 'Manage cove: disk usage, pruning, reset'
+complete -c cove -n "__fish_cove_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile (default: Containerfile, then Dockerfile in the context)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -s t -l tag -d 'Name the image (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l target -d 'Build up to this stage' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l layers -d 'Cache intermediate images (false: no cache)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -l label -d 'Set a label on the image, KEY=VALUE (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l format -d 'Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l pull -d 'Pull policy for base images: missing, always, never, newer' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l no-cache -d 'Do not use the layer cache'
+complete -c cove -n "__fish_cove_using_subcommand build" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand build" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand build" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l name -d 'Assign a name to the container' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
@@ -1292,34 +1317,59 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand import" -s q -l quiet -d 'Suppress output'
 complete -c cove -n "__fish_cove_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand import" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "pull" -d 'Pull an image from a registry'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "push" -d 'Push an image to a registry'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "ls" -d 'List images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "list" -d 'List images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "inspect" -d 'Display low-level information on images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "tag" -d 'Add names to an image'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "untag" -d 'Remove names from an image'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "rm" -d 'Remove one or more images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "history" -d 'Show the history of an image'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "save" -d 'Save images to an archive'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "load" -d 'Load images from an archive'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "import" -d 'Create an image from a filesystem tarball'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "prune" -d 'Remove unused images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "mount" -d 'Mount an image\'s root filesystem read-only and print its path'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "pull" -d 'Pull an image from a registry'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "push" -d 'Push an image to a registry'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "ls" -d 'List images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "list" -d 'List images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "inspect" -d 'Display low-level information on images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "tag" -d 'Add names to an image'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "untag" -d 'Remove names from an image'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "rm" -d 'Remove one or more images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "history" -d 'Show the history of an image'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "save" -d 'Save images to an archive'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "load" -d 'Load images from an archive'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "import" -d 'Create an image from a filesystem tarball'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "prune" -d 'Remove unused images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "mount" -d 'Mount an image\'s root filesystem read-only and print its path'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile or Dockerfile (default: Containerfile, then Dockerfile in the context)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'Build up to this stage' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l layers -d 'Cache intermediate images (false: no cache)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image, KEY=VALUE (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'Pull policy for base images: missing, always, never, newer' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the layer cache'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Platform to pull (os/arch[/variant])' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Architecture to pull instead of the host\'s' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Operating system to pull instead of the host\'s' -r

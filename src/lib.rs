@@ -9,6 +9,7 @@
 #![deny(clippy::significant_drop_in_scrutinee)]
 
 pub mod api;
+pub mod build;
 pub mod cli;
 pub mod config;
 pub mod container;

@@ -415,7 +415,6 @@ pub fn add_layer(
     }
 
     let (config, created) = build_config(base.as_ref().map(|b| &b.1), &diff_id, &changes, message);
-    let id = store.write_blob(&config)?;
     let layer = ImageLayer {
         diff_id: diff_id.clone(),
         blob_digest: diff_id,
@@ -425,6 +424,18 @@ pub fn add_layer(
     let base_size = base.as_ref().map(|b| b.0.size).unwrap_or(0);
     let mut layers = base.map(|b| b.0.layers.clone()).unwrap_or_default();
     layers.push(layer);
+    store_image(store, layers, base_size + size, config, created)
+}
+
+/// Store an image of `layers` (already in the store) with this config; its ID.
+pub fn store_image(
+    store: &Store,
+    layers: Vec<ImageLayer>,
+    size: u64,
+    config: Vec<u8>,
+    created: String,
+) -> Result<String, ImportError> {
+    let id = store.write_blob(&config)?;
     let manifest = synthesize_manifest(&id, config.len() as u64, &layers);
     let record = ImageRecord {
         id: id.clone(),
@@ -433,7 +444,7 @@ pub fn add_layer(
         manifest_media_type: oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.to_string(),
         config,
         created,
-        size: base_size + size,
+        size,
         added_at: chrono::Utc::now().timestamp(),
         layers,
     };

@@ -1,0 +1,205 @@
+//! `cove build`: a Dockerfile (or Containerfile) built into an image, rootless. Each RUN
+//! step runs as a container through the same engine path as `cove run` and its changes
+//! become a layer (as `commit` makes them); COPY and ADD write their layer directly; a
+//! layer cache keyed by the step's inputs makes an unchanged rebuild reuse every step.
+
+pub mod cache;
+pub mod context;
+mod copy;
+pub mod dockerfile;
+pub mod ignore;
+pub mod layer;
+mod run;
+mod stage;
+pub mod subst;
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::container::create::Defaults;
+use crate::container::Engine;
+
+/// The image format: OCI drops what only Docker's config has (HEALTHCHECK, ONBUILD,
+/// SHELL), as Podman does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Oci,
+    Docker,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s {
+            "oci" => Ok(Format::Oci),
+            "docker" => Ok(Format::Docker),
+            other => Err(format!(
+                "unrecognized image type {other:?}: use oci or docker"
+            )),
+        }
+    }
+}
+
+/// What `cove build` (and the API's `POST /build`) asks for.
+#[derive(Debug, Clone, Default)]
+pub struct BuildRequest {
+    /// The build context directory.
+    pub context: PathBuf,
+    /// The Dockerfile; None: `Containerfile`, then `Dockerfile`, in the context.
+    pub file: Option<PathBuf>,
+    /// Names for the result (`-t`), as given.
+    pub tags: Vec<String>,
+    pub build_args: BTreeMap<String, String>,
+    /// Build up to this stage (name or index).
+    pub target: Option<String>,
+    pub no_cache: bool,
+    /// `--layers=false`: no cache, as `--no-cache`.
+    pub layers: bool,
+    pub labels: BTreeMap<String, String>,
+    pub format: Format,
+    /// Only the image ID is printed.
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildReport {
+    pub id: String,
+    /// The stored names the image got.
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("no Containerfile or Dockerfile in {0}")]
+    NoDockerfile(String),
+    #[error("reading {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Parse(#[from] dockerfile::DockerfileError),
+    #[error(transparent)]
+    Ignore(#[from] ignore::IgnoreError),
+    #[error("{file}:{line}: {instruction}: {message}")]
+    Step {
+        file: String,
+        line: usize,
+        instruction: String,
+        message: String,
+    },
+    /// A RUN step's command failed; its output was shown.
+    #[error("building at STEP \"{instruction}\": while running runtime: exit status {code}")]
+    RunFailed { instruction: String, code: i32 },
+    #[error("target stage {0:?} could not be found")]
+    NoTarget(String),
+    #[error("invalid tag {tag:?}: {source}")]
+    Tag {
+        tag: String,
+        source: crate::image::reference::ReferenceError,
+    },
+    #[error(transparent)]
+    Store(#[from] crate::image::store::StoreError),
+    #[error(transparent)]
+    Db(#[from] crate::storage::db::DbError),
+}
+
+/// How the builder gets the images FROM and `COPY --from` name: their ID in the store,
+/// pulling as the caller's pull policy says.
+pub trait Images {
+    fn resolve(&self, name: &str) -> Result<String, String>;
+}
+
+/// The Dockerfile `req` means and its text.
+fn read_dockerfile(req: &BuildRequest) -> Result<(PathBuf, String), BuildError> {
+    let path = match &req.file {
+        Some(f) if f.is_absolute() || f.exists() => f.clone(),
+        Some(f) => req.context.join(f),
+        None => ["Containerfile", "Dockerfile"]
+            .iter()
+            .map(|n| req.context.join(n))
+            .find(|p| p.exists())
+            .ok_or_else(|| BuildError::NoDockerfile(req.context.display().to_string()))?,
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| BuildError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok((path, text))
+}
+
+/// `.containerignore`, else `.dockerignore`, of the context (or next to the Dockerfile,
+/// named after it, as `Dockerfile.dockerignore`).
+fn read_ignore(context: &Path, dockerfile: &Path) -> Result<ignore::Ignore, BuildError> {
+    let mut candidates = Vec::new();
+    if let Some(name) = dockerfile.file_name() {
+        let dir = dockerfile.parent().unwrap_or(context);
+        for ext in ["containerignore", "dockerignore"] {
+            candidates.push(dir.join(format!("{}.{ext}", name.to_string_lossy())));
+        }
+    }
+    candidates.push(context.join(".containerignore"));
+    candidates.push(context.join(".dockerignore"));
+    for c in candidates {
+        if let Ok(text) = std::fs::read_to_string(&c) {
+            let file = c
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            return Ok(ignore::Ignore::parse(&file, &text)?);
+        }
+    }
+    Ok(ignore::Ignore::default())
+}
+
+/// Build the image `req` describes; progress and RUN output go to `out`.
+pub fn build(
+    engine: &Engine,
+    defaults: &Defaults,
+    images: &dyn Images,
+    req: &BuildRequest,
+    out: &mut dyn Write,
+) -> Result<BuildReport, BuildError> {
+    let (path, text) = read_dockerfile(req)?;
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let df = dockerfile::parse(&file, &text)?;
+    // Tags are checked before anything runs: a typo should not cost a build.
+    let names = req
+        .tags
+        .iter()
+        .map(|t| {
+            crate::image::reference::local_name(t).map_err(|source| BuildError::Tag {
+                tag: t.clone(),
+                source,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let ignore = read_ignore(&req.context, &path)?;
+    let context = context::Root {
+        dir: req.context.clone(),
+        ignore: Some(ignore),
+    };
+    let mut builder = stage::Builder::new(engine, defaults, images, req, &df, file, context, out);
+    let id = builder.build_all()?;
+    for n in &names {
+        engine.store.db().set_name(n, &id)?;
+    }
+    let short = id.trim_start_matches("sha256:");
+    if !req.quiet {
+        for n in &names {
+            let _ = writeln!(out, "Successfully tagged {n}");
+        }
+    }
+    let _ = writeln!(out, "{short}");
+    engine.store.emit(
+        "build",
+        &id,
+        names.first().map(String::as_str).unwrap_or(""),
+    );
+    Ok(BuildReport { id, names })
+}

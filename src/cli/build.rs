@@ -1,0 +1,130 @@
+//! `build` / `image build`: flags to a `BuildRequest`, then the engine's builder, with
+//! its progress on stdout.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::anyhow;
+use clap::Args;
+
+use super::{CmdResult, Ctx};
+use crate::build::{self, BuildRequest, Format, Images};
+use crate::container::create::Defaults;
+use crate::image::platform::Platform;
+use crate::image::pull::{PullPolicy, PullRequest};
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// The build context: a directory
+    #[arg(default_value = ".")]
+    pub context: PathBuf,
+    /// The Containerfile or Dockerfile (default: Containerfile, then Dockerfile in the context)
+    #[arg(short, long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Name the image (repeatable)
+    #[arg(short, long = "tag", value_name = "NAME")]
+    pub tags: Vec<String>,
+    /// A build argument, NAME=VALUE (NAME alone takes it from the environment)
+    #[arg(long = "build-arg", value_name = "NAME=VALUE")]
+    pub build_args: Vec<String>,
+    /// Build up to this stage
+    #[arg(long)]
+    pub target: Option<String>,
+    /// Do not use the layer cache
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Cache intermediate images (false: no cache)
+    #[arg(long, default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub layers: bool,
+    /// Write the image ID to this file
+    #[arg(long, value_name = "FILE")]
+    pub iidfile: Option<PathBuf>,
+    /// Set a label on the image, KEY=VALUE (repeatable)
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)
+    #[arg(long, default_value = "oci")]
+    pub format: String,
+    /// Pull policy for base images: missing, always, never, newer
+    #[arg(long, default_value = "missing", num_args = 0..=1, default_missing_value = "always", require_equals = true)]
+    pub pull: String,
+}
+
+struct Puller<'a> {
+    ctx: &'a Ctx,
+    policy: PullPolicy,
+}
+
+impl Images for Puller<'_> {
+    fn resolve(&self, name: &str) -> Result<String, String> {
+        let store = self.ctx.store().map_err(|e| e.to_string())?;
+        crate::image::pull::ensure(&store, name, self.policy, || {
+            let req = PullRequest {
+                image: name.to_string(),
+                platform: Platform::from_flags(None, None, None, None)?,
+                connect: self.ctx.default_connect(),
+                rootless: self.ctx.rootless(),
+            };
+            self.ctx.pull(&req, false)
+        })
+        .map_err(|e: anyhow::Error| format!("{e:#}"))
+    }
+}
+
+fn key_values(
+    list: &[String],
+    flag: &str,
+    from_env: bool,
+) -> anyhow::Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for item in list {
+        match item.split_once('=') {
+            Some((k, v)) if !k.is_empty() => {
+                out.insert(k.to_string(), v.to_string());
+            }
+            None if from_env && !item.is_empty() => {
+                if let Ok(v) = std::env::var(item) {
+                    out.insert(item.clone(), v);
+                }
+            }
+            _ => return Err(anyhow!("invalid --{flag} {item:?}: expected KEY=VALUE")),
+        }
+    }
+    Ok(out)
+}
+
+pub fn build(ctx: &Ctx, a: BuildArgs) -> CmdResult {
+    let format: Format = a.format.parse().map_err(|e: String| anyhow!(e))?;
+    let policy: PullPolicy = a.pull.parse()?;
+    let req = BuildRequest {
+        context: a.context.clone(),
+        file: a.file.clone(),
+        tags: a.tags.clone(),
+        build_args: key_values(&a.build_args, "build-arg", true)?,
+        target: a.target.clone(),
+        no_cache: a.no_cache,
+        layers: a.layers,
+        labels: key_values(&a.labels, "label", false)?,
+        format,
+        quiet: a.quiet,
+    };
+    if !a.context.is_dir() {
+        return Err(anyhow!(
+            "the build context {} is not a directory",
+            a.context.display()
+        )
+        .into());
+    }
+    let defaults = Defaults::from_conf(&ctx.containers_conf()?, Vec::new())?;
+    let engine = ctx.engine()?;
+    let puller = Puller { ctx, policy };
+    let mut out = std::io::stdout();
+    let report = build::build(&engine, &defaults, &puller, &req, &mut out)?;
+    if let Some(f) = &a.iidfile {
+        std::fs::write(f, &report.id).map_err(|e| anyhow!("writing {}: {e}", f.display()))?;
+    }
+    Ok(0)
+}
