@@ -361,3 +361,58 @@ fn quiet_run_prints_no_pull_progress() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "hi");
     assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "");
 }
+
+#[test]
+fn cidfile_selects_and_ps_sorts_without_heading() {
+    let env = pulled("parity-select");
+    let cid = env.home.join("web.id");
+    let cid_s = cid.to_str().unwrap();
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--name",
+        "web",
+        "--cidfile",
+        cid_s,
+        &busybox(),
+        "sleep",
+        "60",
+    ]);
+    env.cove_ok(&[
+        "create",
+        "--name",
+        "alpha",
+        "--label",
+        "role=spare",
+        &busybox(),
+    ]);
+    let names = env.cove_ok(&[
+        "ps",
+        "-a",
+        "--noheading",
+        "--sort",
+        "names",
+        "--format",
+        "{{.Names}}",
+    ]);
+    assert_eq!(names, "alpha\nweb\n");
+    let table = env.cove_ok(&["ps", "--noheading"]);
+    assert!(
+        !table.contains("CONTAINER ID") && table.contains("web"),
+        "{table}"
+    );
+    let (code, err) = env.cove_err(&["ps", "--sort", "size"]);
+    assert_eq!(code, 125, "{err}");
+
+    env.cove_ok(&["stop", "-t", "0", "--cidfile", cid_s]);
+    let status = env.cove_ok(&["inspect", "--format", "{{.State.Status}}", "web"]);
+    assert_eq!(status.trim(), "exited");
+    env.cove_ok(&["rm", "--cidfile", cid_s]);
+    env.cove_ok(&["rm", "--filter", "label=role=spare"]);
+    assert_eq!(env.cove_ok(&["ps", "-aq"]), "");
+    // A missing file: an error unless --ignore.
+    let (code, err) = env.cove_err(&["rm", "--cidfile", "/nonexistent/ctr.id"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("reading CIDFile"), "{err}");
+    env.cove_ok(&["rm", "--ignore", "--cidfile", "/nonexistent/ctr.id"]);
+}
