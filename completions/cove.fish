@@ -154,6 +154,46 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l pids-limit -d 'Process
 complete -c cove -n "__fish_cove_using_subcommand run" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
 conmon\t''
 ignore\t''"
+complete -c cove -n "__fish_cove_using_subcommand run" -l annotation -d 'Add an annotation to the container\'s runtime spec (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l label-file -d 'Read labels from a file (KEY=VALUE lines)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -l unsetenv -d 'Remove a variable from the container\'s environment' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l http-proxy -d 'Pass the caller\'s proxy variables (http_proxy, ...) into the container' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand run" -l umask -d 'The container\'s umask (octal)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l group-add -d 'Add supplementary groups (names from the image\'s /etc/group, or numbers)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l tz -d 'Time zone: local (the host\'s) or an IANA name such as Europe/Paris' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cidfile -d 'Write the container ID to this file (which must not exist)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -l pidfile -d 'Write the container\'s PID to this file at each start' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand run" -l log-driver -d 'Logging driver: k8s-file (default), json-file (the same format), none' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l init-path -d 'Path of the init binary --init runs (default: cove-init)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l device -d 'Bind a host device into the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l platform -d 'Platform of the image (os/arch[/variant]): this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l arch -d 'Architecture of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l os -d 'Operating system of the image: linux' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l variant -d 'Architecture variant of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand run" -l authfile -d 'Path of the authentication file for the pull' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cpu-quota -d 'CPU CFS quota in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cpu-rt-period -d 'CPU real-time period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cpu-rt-runtime -d 'CPU real-time runtime in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -s c -l cpu-shares -d 'CPU shares, a relative weight (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cpuset-cpus -d 'CPUs the container may use, e.g. 0-3 or 0,1 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cpuset-mems -d 'Memory nodes the container may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l device-read-bps -d 'Read rate limit of a device (DEVICE:RATE, e.g. /dev/sda:1mb; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l device-read-iops -d 'Read operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l device-write-bps -d 'Write rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l device-write-iops -d 'Write operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l memory-reservation -d 'Memory soft limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -176,6 +216,9 @@ complete -c cove -n "__fish_cove_using_subcommand run" -s P -l publish-all -d 'P
 complete -c cove -n "__fish_cove_using_subcommand run" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand run" -l replace -d 'Remove an existing container of the same --name first, even a running one'
+complete -c cove -n "__fish_cove_using_subcommand run" -l unsetenv-all -d 'Remove every variable the image or cove would set'
+complete -c cove -n "__fish_cove_using_subcommand run" -s q -l quiet -d 'Suppress the pull\'s progress output'
+complete -c cove -n "__fish_cove_using_subcommand run" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
 complete -c cove -n "__fish_cove_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand events" -l since -d 'Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
@@ -266,6 +309,46 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l pids-limit -d 'Proc
 complete -c cove -n "__fish_cove_using_subcommand create" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
 conmon\t''
 ignore\t''"
+complete -c cove -n "__fish_cove_using_subcommand create" -l annotation -d 'Add an annotation to the container\'s runtime spec (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l label-file -d 'Read labels from a file (KEY=VALUE lines)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -l unsetenv -d 'Remove a variable from the container\'s environment' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l http-proxy -d 'Pass the caller\'s proxy variables (http_proxy, ...) into the container' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand create" -l umask -d 'The container\'s umask (octal)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l group-add -d 'Add supplementary groups (names from the image\'s /etc/group, or numbers)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l tz -d 'Time zone: local (the host\'s) or an IANA name such as Europe/Paris' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cidfile -d 'Write the container ID to this file (which must not exist)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -l pidfile -d 'Write the container\'s PID to this file at each start' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand create" -l log-driver -d 'Logging driver: k8s-file (default), json-file (the same format), none' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l init-path -d 'Path of the init binary --init runs (default: cove-init)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l device -d 'Bind a host device into the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l platform -d 'Platform of the image (os/arch[/variant]): this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l arch -d 'Architecture of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l os -d 'Operating system of the image: linux' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l variant -d 'Architecture variant of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand create" -l authfile -d 'Path of the authentication file for the pull' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cpu-quota -d 'CPU CFS quota in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cpu-rt-period -d 'CPU real-time period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cpu-rt-runtime -d 'CPU real-time runtime in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -s c -l cpu-shares -d 'CPU shares, a relative weight (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cpuset-cpus -d 'CPUs the container may use, e.g. 0-3 or 0,1 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cpuset-mems -d 'Memory nodes the container may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l device-read-bps -d 'Read rate limit of a device (DEVICE:RATE, e.g. /dev/sda:1mb; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l device-read-iops -d 'Read operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l device-write-bps -d 'Write rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l device-write-iops -d 'Write operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l memory-reservation -d 'Memory soft limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -287,6 +370,9 @@ complete -c cove -n "__fish_cove_using_subcommand create" -s P -l publish-all -d
 complete -c cove -n "__fish_cove_using_subcommand create" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand create" -l replace -d 'Remove an existing container of the same --name first, even a running one'
+complete -c cove -n "__fish_cove_using_subcommand create" -l unsetenv-all -d 'Remove every variable the image or cove would set'
+complete -c cove -n "__fish_cove_using_subcommand create" -s q -l quiet -d 'Suppress the pull\'s progress output'
+complete -c cove -n "__fish_cove_using_subcommand create" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
 complete -c cove -n "__fish_cove_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand start" -s f -l filter -d 'With --all, only the containers that match (restart-policy=, label=, name=, status=, ...)' -r
@@ -308,6 +394,8 @@ complete -c cove -n "__fish_cove_using_subcommand start" -l boot -d 'With --all,
 complete -c cove -n "__fish_cove_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand start" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand stop" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand stop" -s f -l filter -d 'Stop the containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand stop" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand stop" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -323,6 +411,7 @@ complete -c cove -n "__fish_cove_using_subcommand stop" -s i -l ignore -d 'A con
 complete -c cove -n "__fish_cove_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
+complete -c cove -n "__fish_cove_using_subcommand kill" -l cidfile -d 'Read the container ID from this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand kill" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand kill" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -337,6 +426,8 @@ complete -c cove -n "__fish_cove_using_subcommand kill" -s a -l all -d 'Kill all
 complete -c cove -n "__fish_cove_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s t -l time -d 'Seconds to wait for a stop before killing (with --force)' -r
+complete -c cove -n "__fish_cove_using_subcommand rm" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rm" -l filter -d 'Remove the containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand rm" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -356,6 +447,13 @@ complete -c cove -n "__fish_cove_using_subcommand rm" -s V -l version -d 'Print 
 complete -c cove -n "__fish_cove_using_subcommand ps" -s n -l last -d 'Show the N last created containers' -r
 complete -c cove -n "__fish_cove_using_subcommand ps" -s f -l filter -d 'Filter (status=, name=, label=, ancestor=, id=, exited=)' -r
 complete -c cove -n "__fish_cove_using_subcommand ps" -l format -d 'Format: json or a Go template like \'{{.ID}} {{.Names}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand ps" -l sort -d 'Sort by: command, created, id, image, names, runningfor, status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+status\t''"
 complete -c cove -n "__fish_cove_using_subcommand ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand ps" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand ps" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -370,6 +468,7 @@ complete -c cove -n "__fish_cove_using_subcommand ps" -s a -l all -d 'Show all c
 complete -c cove -n "__fish_cove_using_subcommand ps" -s q -l quiet -d 'Only display container IDs'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
 complete -c cove -n "__fish_cove_using_subcommand ps" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand ps" -l noheading -d 'Do not print the header line'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r
@@ -679,6 +778,46 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
 conmon\t''
 ignore\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the container\'s runtime spec (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l label-file -d 'Read labels from a file (KEY=VALUE lines)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv -d 'Remove a variable from the container\'s environment' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Pass the caller\'s proxy variables (http_proxy, ...) into the container' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'The container\'s umask (octal)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add supplementary groups (names from the image\'s /etc/group, or numbers)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Time zone: local (the host\'s) or an IANA name such as Europe/Paris' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container ID to this file (which must not exist)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pidfile -d 'Write the container\'s PID to this file at each start' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Logging driver: k8s-file (default), json-file (the same format), none' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -d 'Path of the init binary --init runs (default: cove-init)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Bind a host device into the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Platform of the image (os/arch[/variant]): this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l arch -d 'Architecture of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l os -d 'Operating system of the image: linux' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l variant -d 'Architecture variant of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l authfile -d 'Path of the authentication file for the pull' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-quota -d 'CPU CFS quota in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-rt-period -d 'CPU real-time period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-rt-runtime -d 'CPU real-time runtime in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares, a relative weight (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-cpus -d 'CPUs the container may use, e.g. 0-3 or 0,1 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-mems -d 'Memory nodes the container may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-bps -d 'Read rate limit of a device (DEVICE:RATE, e.g. /dev/sda:1mb; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-iops -d 'Read operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-bps -d 'Write rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-iops -d 'Write operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-reservation -d 'Memory soft limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -701,6 +840,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same --name first, even a running one'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Remove every variable the image or cove would set'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Suppress the pull\'s progress output'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Assign a name to the container' -r
@@ -748,6 +890,46 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
 conmon\t''
 ignore\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container\'s runtime spec (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read labels from a file (KEY=VALUE lines)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv -d 'Remove a variable from the container\'s environment' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass the caller\'s proxy variables (http_proxy, ...) into the container' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'The container\'s umask (octal)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add supplementary groups (names from the image\'s /etc/group, or numbers)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Time zone: local (the host\'s) or an IANA name such as Europe/Paris' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container ID to this file (which must not exist)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pidfile -d 'Write the container\'s PID to this file at each start' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Logging driver: k8s-file (default), json-file (the same format), none' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -d 'Path of the init binary --init runs (default: cove-init)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Bind a host device into the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Platform of the image (os/arch[/variant]): this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l arch -d 'Architecture of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l os -d 'Operating system of the image: linux' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l variant -d 'Architecture variant of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l authfile -d 'Path of the authentication file for the pull' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-quota -d 'CPU CFS quota in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-rt-period -d 'CPU real-time period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-rt-runtime -d 'CPU real-time runtime in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares, a relative weight (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-cpus -d 'CPUs the container may use, e.g. 0-3 or 0,1 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-mems -d 'Memory nodes the container may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-bps -d 'Read rate limit of a device (DEVICE:RATE, e.g. /dev/sda:1mb; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-iops -d 'Read operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-bps -d 'Write rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-iops -d 'Write operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-reservation -d 'Memory soft limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -769,6 +951,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not create /etc/hosts for the container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same --name first, even a running one'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Remove every variable the image or cove would set'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Suppress the pull\'s progress output'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'With --all, only the containers that match (restart-policy=, label=, name=, status=, ...)' -r
@@ -790,6 +975,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s f -l filter -d 'Stop the containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -805,6 +992,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l cidfile -d 'Read the container ID from this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -819,6 +1007,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a stop before killing (with --force)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l filter -d 'Remove the containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -838,6 +1028,13 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N last created containers' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (status=, name=, label=, ancestor=, id=, exited=)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Format: json or a Go template like \'{{.ID}} {{.Names}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by: command, created, id, image, names, runningfor, status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+status\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -852,11 +1049,19 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display container IDs'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N last created containers' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter (status=, name=, label=, ancestor=, id=, exited=)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Format: json or a Go template like \'{{.ID}} {{.Names}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by: command, created, id, image, names, runningfor, status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+status\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -871,6 +1076,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only display container IDs'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest created container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r

@@ -91,6 +91,25 @@ pub enum CreateError {
     },
     #[error("--replace needs --name")]
     ReplaceWithoutName,
+    #[error("container id file exists. Ensure another container is not using it or delete {0}")]
+    CidfileExists(String),
+    #[error("writing the container id file {path}: {source}")]
+    Cidfile {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("finding timezone: unknown time zone {0}")]
+    Timezone(String),
+    #[error("invalid --umask {0:?}: an octal mode such as 0022")]
+    Umask(String),
+    #[error("invalid --device {0:?}: {1}")]
+    Device(String, String),
+    #[error("{0}")]
+    LogDriver(String),
+    #[error("{0}")]
+    Platform(String),
+    #[error("invalid --annotation {0:?}: use KEY=VALUE")]
+    Annotation(String),
     #[error(transparent)]
     Network(#[from] NetworkError),
     #[error(transparent)]
@@ -129,12 +148,17 @@ pub fn parse_health_duration(flag: &'static str, s: &str) -> Result<Duration> {
     crate::time::parse_duration(s).map_err(|source| CreateError::Duration { flag, source })
 }
 
-/// `--memory`, `--cpus`, `--pids-limit`: refused while no cgroup is delegated.
+/// `--memory`, `--cpus`, `--pids-limit` and the other cgroup controls: refused while no
+/// cgroup is delegated.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResourceLimits {
     pub memory: Option<u64>,
     pub cpus: Option<f64>,
     pub pids_limit: Option<i64>,
+    /// The other cgroup controls asked for (`--cpu-shares`, `--memory-swap`,
+    /// `--blkio-weight`, `--device-read-bps` ...), by flag name: validated by their
+    /// parsers, and refused like the three above.
+    pub other: Vec<&'static str>,
 }
 
 impl ResourceLimits {
@@ -148,6 +172,7 @@ impl ResourceLimits {
         .iter()
         .filter(|(set, _)| *set)
         .map(|(_, f)| *f)
+        .chain(self.other.iter().copied())
         .collect();
         if asked.is_empty() || delegated {
             Ok(())
@@ -223,6 +248,95 @@ pub struct CreateRequest {
     pub replace: bool,
     /// The arguments after `run`/`create`, for `generate systemd --new`.
     pub create_command: Vec<String>,
+    /// `--annotation KEY=VALUE`: OCI annotations of the runtime spec.
+    pub annotations: BTreeMap<String, String>,
+    /// `--unsetenv KEY`: taken out of the image's (and cove's) environment.
+    pub unsetenv: Vec<String>,
+    /// `--unsetenv-all`: no environment but what the request sets.
+    pub unsetenv_all: bool,
+    /// `--umask`: the process's umask (None: the runtime's 0022).
+    pub umask: Option<u32>,
+    /// `--group-add`: supplementary groups, names resolved in the container at start.
+    pub group_add: Vec<String>,
+    /// `--tz`: `local` (the host's /etc/localtime) or an IANA zone name.
+    pub timezone: Option<String>,
+    /// `--cidfile`: the new container's ID is written there; it must not exist.
+    pub cidfile: Option<std::path::PathBuf>,
+    /// `--pidfile`: the container's PID is written there at each start.
+    pub pidfile: Option<String>,
+    /// `--http-proxy` (Podman's default): the caller's proxy variables are passed in.
+    pub http_proxy: bool,
+    /// `--read-only-tmpfs` (Podman's default): with `--read-only`, tmpfs on /run, /tmp and
+    /// /var/tmp.
+    pub read_only_tmpfs: bool,
+    /// `--log-driver`: where the container's output goes.
+    pub log_driver: LogDriver,
+    /// `--init-path`: the init `--init` runs (default: cove-init).
+    pub init_path: Option<String>,
+    /// `--volumes-from CTR[:ro|rw]`: that container's mounts, resolved at create.
+    pub volumes_from: Vec<String>,
+    /// `--platform`/`--arch`/`--os`/`--variant`: must be this machine's.
+    pub platform: Option<crate::image::platform::Platform>,
+}
+
+/// `--log-driver`: Podman's names. `json-file` is Podman's alias of k8s-file (its
+/// format is k8s-file's, as in Podman); journald and passthrough are refused at create.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LogDriver {
+    #[default]
+    K8sFile,
+    JsonFile,
+    None,
+    Journald,
+    Passthrough,
+}
+
+impl LogDriver {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogDriver::K8sFile => "k8s-file",
+            LogDriver::JsonFile => "json-file",
+            LogDriver::None => "none",
+            LogDriver::Journald => "journald",
+            LogDriver::Passthrough => "passthrough",
+        }
+    }
+
+    /// Whether this machine and cove's shim can log this way: one line saying why not.
+    pub fn check(self, journal_socket: &std::path::Path) -> Result<()> {
+        match self {
+            LogDriver::Journald if !journal_socket.exists() => Err(CreateError::LogDriver(format!(
+                "--log-driver journald: no systemd journal on this machine ({} does not exist): use k8s-file",
+                journal_socket.display()
+            ))),
+            LogDriver::Journald => Err(CreateError::LogDriver(
+                "--log-driver journald: cove's shim writes k8s-file logs only: use k8s-file".into(),
+            )),
+            LogDriver::Passthrough => Err(CreateError::LogDriver(
+                "--log-driver passthrough: cove's shim always holds the container's output: use k8s-file or none".into(),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl std::str::FromStr for LogDriver {
+    type Err = CreateError;
+    fn from_str(s: &str) -> Result<LogDriver> {
+        Ok(match s {
+            "" | "k8s-file" => LogDriver::K8sFile,
+            "json-file" => LogDriver::JsonFile,
+            "none" => LogDriver::None,
+            "journald" => LogDriver::Journald,
+            "passthrough" => LogDriver::Passthrough,
+            other => {
+                return Err(CreateError::LogDriver(format!(
+                    "invalid --log-driver {other:?}: supported: k8s-file, json-file, none (journald, passthrough: not by cove)"
+                )))
+            }
+        })
+    }
 }
 
 /// What the engine fills in where a request leaves things unset (containers.conf and the
@@ -411,8 +525,29 @@ pub fn build_config(
         mac_address: req.mac_address.clone(),
         create_command: req.create_command.clone(),
         sdnotify: req.sdnotify,
+        annotations: req.annotations.clone(),
+        umask: req.umask,
+        group_add: req.group_add.clone(),
+        pidfile: req.pidfile.clone(),
+        log_driver: req.log_driver,
+        init_path: req.init_path.clone(),
         ..ContainerConfig::default()
     };
+    if let Some(tz) = &req.timezone {
+        config.mounts.push(timezone_mount(tz)?);
+    }
+    if req.read_only && req.read_only_tmpfs {
+        for dir in ["/run", "/tmp", "/var/tmp"] {
+            if !config.mounts.iter().any(|m| m.destination == dir) {
+                config.mounts.push(MountSpec {
+                    kind: MountKind::Tmpfs,
+                    source: "tmpfs".into(),
+                    destination: dir.into(),
+                    options: ["rw", "nosuid", "nodev"].map(String::from).to_vec(),
+                });
+            }
+        }
+    }
     config.attachments = attachments(req, &config.network)?;
     let (exposed, ports) = ports(req, cfg.exposed_ports().as_deref().unwrap_or_default())?;
     config.exposed_ports = exposed;
@@ -436,11 +571,23 @@ pub fn build_config(
 /// Image env (PATH added if it has none), then `--env-host`, env files, `-e`, and TERM for
 /// a tty.
 fn environment(req: &CreateRequest, image_env: &[String], defaults: &Defaults) -> Vec<String> {
-    let mut env = image_env.to_vec();
-    if !env.iter().any(|e| e.starts_with("PATH=")) {
+    let mut env = if req.unsetenv_all {
+        Vec::new()
+    } else {
+        image_env.to_vec()
+    };
+    if !env.iter().any(|e| e.starts_with("PATH=")) && !req.unsetenv_all {
         env.insert(0, DEFAULT_PATH.into());
     }
     let lookup = |k: &str| defaults.lookup(k);
+    if req.http_proxy {
+        // Podman passes the caller's proxy settings unless the request sets them.
+        for key in PROXY_VARIABLES {
+            if let Some(v) = defaults.lookup(key) {
+                merge_env(&mut env, &format!("{key}={v}"), lookup);
+            }
+        }
+    }
     if req.env_host {
         for (k, v) in &defaults.host_env {
             merge_env(&mut env, &format!("{k}={v}"), lookup);
@@ -452,7 +599,47 @@ fn environment(req: &CreateRequest, image_env: &[String], defaults: &Defaults) -
     if req.tty {
         merge_env(&mut env, "TERM=xterm", lookup);
     }
+    env.retain(|e| {
+        let key = e.split_once('=').map_or(e.as_str(), |(k, _)| k);
+        !req.unsetenv.iter().any(|u| u == key)
+    });
     env
+}
+
+/// The variables `--http-proxy` passes in, Podman's list.
+const PROXY_VARIABLES: [&str; 8] = [
+    "http_proxy",
+    "HTTP_PROXY",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "ftp_proxy",
+    "FTP_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+];
+
+/// `--tz`: the host's zone file bound read-only over /etc/localtime (Podman copies it;
+/// a bind needs no copy and follows the host's tzdata updates).
+fn timezone_mount(tz: &str) -> Result<MountSpec> {
+    let source = if tz == "local" {
+        "/etc/localtime".to_string()
+    } else {
+        let valid = !tz.is_empty()
+            && !tz.starts_with('/')
+            && tz
+                .split('/')
+                .all(|p| !p.is_empty() && p != "." && p != "..");
+        if !valid {
+            return Err(CreateError::Timezone(tz.to_string()));
+        }
+        format!("/usr/share/zoneinfo/{tz}")
+    };
+    Ok(MountSpec {
+        kind: MountKind::Bind,
+        source,
+        destination: "/etc/localtime".into(),
+        options: ["rbind", "ro"].map(String::from).to_vec(),
+    })
 }
 
 /// The request's mounts, then the image's VOLUMEs no mount covers as anonymous volumes

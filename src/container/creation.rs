@@ -21,20 +21,69 @@ impl Engine {
         if req.replace && req.name.is_none() {
             return Err(CreateError::ReplaceWithoutName.into());
         }
+        if let Some(path) = &req.cidfile {
+            if path.exists() {
+                return Err(CreateError::CidfileExists(path.display().to_string()).into());
+            }
+        }
         let image = self.store.find(&req.image_id)?;
         let image = create::ImageConfig::from_json(&image.config);
         let mut config = create::build_config(&req, &image, defaults)?;
+        self.volumes_from(&req.volumes_from, &mut config)?;
         self.check_and_resolve(&mut config)?;
         config.created = now_rfc3339();
         if req.replace {
             self.replace(req.name.as_deref().unwrap_or_default())?;
         }
-        self.insert(req.name, req.image_id, config)
+        let c = self.insert(req.name, req.image_id, config)?;
+        if let Some(path) = &req.cidfile {
+            if let Err(e) = write_cidfile(path, &c.id) {
+                // No container whose ID nobody was told.
+                let mut c = c;
+                let _ = self.remove(&mut c, true, true);
+                return Err(e.into());
+            }
+        }
+        Ok(c)
+    }
+
+    /// `--volumes-from CTR[:ro|rw]`: the other container's volumes and binds (not its
+    /// tmpfs), at the same destinations, unless the request mounts something there.
+    fn volumes_from(&self, from: &[String], config: &mut ContainerConfig) -> Result<()> {
+        for spec in from {
+            let (name, mode) = match spec.rsplit_once(':') {
+                Some((n, m @ ("ro" | "rw"))) => (n, Some(m)),
+                _ => (spec.as_str(), None),
+            };
+            let other = self.lookup(name)?;
+            for m in other
+                .config
+                .mounts
+                .iter()
+                .filter(|m| m.kind != MountKind::Tmpfs)
+            {
+                if config.mounts.iter().any(|c| c.destination == m.destination) {
+                    continue;
+                }
+                let mut m = m.clone();
+                if let Some(mode) = mode {
+                    m.options.retain(|o| o != "ro" && o != "rw");
+                    m.options.push(mode.to_string());
+                }
+                config.mounts.push(m);
+            }
+        }
+        Ok(())
     }
 
     /// What `create` checks before anything is pulled: resource limits and the runtime.
     pub fn check_create(&self, req: &CreateRequest, defaults: &Defaults) -> Result<()> {
         req.resources.check(spec::cgroups_delegated())?;
+        req.log_driver
+            .check(Path::new("/run/systemd/journal/socket"))?;
+        if let Some(p) = &req.platform {
+            super::flags::check_platform(p, &crate::image::platform::Platform::host())?;
+        }
         let runtime = req.runtime.as_deref().or(defaults.runtime.as_deref());
         OciRuntime::resolve(runtime, &self.paths.runtime)?;
         Ok(())
@@ -45,6 +94,11 @@ impl Engine {
     /// `start`), the network exists and holds `--ip`, volumes exist (anonymous ones named).
     fn check_and_resolve(&self, config: &mut ContainerConfig) -> Result<()> {
         for m in config.mounts.iter().filter(|m| m.kind == MountKind::Bind) {
+            if let Some(zone) = m.source.strip_prefix("/usr/share/zoneinfo/") {
+                if m.destination == "/etc/localtime" && !Path::new(&m.source).is_file() {
+                    return Err(CreateError::Timezone(zone.to_string()).into());
+                }
+            }
             if !Path::new(&m.source).exists() {
                 return Err(CreateError::BindSource(m.source.clone()).into());
             }
@@ -155,4 +209,24 @@ impl Engine {
         self.emit(&c, "create");
         Ok(c)
     }
+}
+
+/// `--cidfile`: created exclusively, so two containers never share one.
+fn write_cidfile(path: &Path, id: &str) -> std::result::Result<(), CreateError> {
+    use std::io::Write;
+    let err = |source| CreateError::Cidfile {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => {
+                CreateError::CidfileExists(path.display().to_string())
+            }
+            _ => err(e),
+        })?;
+    f.write_all(id.as_bytes()).map_err(err)
 }

@@ -246,6 +246,81 @@ pub fn health_test(cmd: &str) -> Vec<String> {
     }
 }
 
+/// `--device HOST[:CONTAINER][:PERMISSIONS]`: rootless, a device node can only be bound
+/// from the host (as Podman does without root); without `w` in the permissions it is
+/// bound read-only.
+pub fn parse_device(spec: &str) -> Result<MountSpec> {
+    let bad = |why: &str| CreateError::Device(spec.to_string(), why.to_string());
+    let parts: Vec<&str> = spec.split(':').collect();
+    let is_perms = |p: &str| !p.is_empty() && p.chars().all(|c| matches!(c, 'r' | 'w' | 'm'));
+    let (src, dst, perms) = match parts.as_slice() {
+        [s] => (*s, *s, "rwm"),
+        [s, p] if is_perms(p) => (*s, *s, *p),
+        [s, d] => (*s, *d, "rwm"),
+        [s, d, p] if is_perms(p) => (*s, *d, *p),
+        [_, _, _] => return Err(bad("permissions are a combination of r, w and m")),
+        _ => return Err(bad("use HOST-DEVICE[:CONTAINER-DEVICE][:PERMISSIONS]")),
+    };
+    if !src.starts_with('/') || !dst.starts_with('/') {
+        return Err(bad("device paths must be absolute"));
+    }
+    let mode = if perms.contains('w') { "rw" } else { "ro" };
+    Ok(MountSpec {
+        kind: MountKind::Bind,
+        source: src.to_string(),
+        destination: dst.to_string(),
+        options: vec!["rbind".into(), mode.into()],
+    })
+}
+
+/// `--umask`: octal, at most 0777.
+pub fn parse_umask(s: &str) -> Result<u32> {
+    u32::from_str_radix(s, 8)
+        .ok()
+        .filter(|m| *m <= 0o777)
+        .ok_or_else(|| CreateError::Umask(s.to_string()))
+}
+
+/// `--annotation KEY=VALUE`.
+pub fn parse_annotation(s: &str) -> Result<(String, String)> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+        _ => Err(CreateError::Annotation(s.to_string())),
+    }
+}
+
+/// `--label-file` contents: one KEY=VALUE per line, `#` comments and blank lines skipped.
+pub fn parse_label_file(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (k, v) = l.split_once('=').unwrap_or((l, ""));
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+/// `--platform`/`--arch`/`--os`/`--variant` of `run`/`create`: images run natively only,
+/// so anything but this machine's platform is refused before a pull.
+pub fn check_platform(
+    wanted: &crate::image::platform::Platform,
+    host: &crate::image::platform::Platform,
+) -> Result<()> {
+    if wanted.os == host.os && wanted.arch == host.arch {
+        return Ok(());
+    }
+    let variant = wanted
+        .variant
+        .as_deref()
+        .map(|v| format!("/{v}"))
+        .unwrap_or_default();
+    Err(CreateError::Platform(format!(
+        "platform {}/{}{variant}: cove runs images of this machine's platform only ({}/{}), without emulation",
+        wanted.os, wanted.arch, host.os, host.arch
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

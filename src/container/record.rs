@@ -152,6 +152,17 @@ pub struct ContainerConfig {
     pub create_command: Vec<String>,
     /// `--sdnotify`: container, conmon or ignore ("" reads as container).
     pub sdnotify: crate::systemd::notify::Mode,
+    /// `--annotation`: the runtime spec's annotations.
+    pub annotations: BTreeMap<String, String>,
+    /// `--umask`.
+    pub umask: Option<u32>,
+    /// `--group-add`: names or numbers, resolved at each start.
+    pub group_add: Vec<String>,
+    /// `--pidfile`: written with the container's PID at each start.
+    pub pidfile: Option<String>,
+    pub log_driver: super::create::LogDriver,
+    /// `--init-path`: instead of cove-init.
+    pub init_path: Option<String>,
 }
 
 /// `--userns`: stored as "" (the user's namespace as is) or "keep-id".

@@ -349,7 +349,9 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         .set_ambient(None);
 
     let mut user = User::default();
-    user.set_uid(input.user.uid).set_gid(input.user.gid);
+    user.set_uid(input.user.uid)
+        .set_gid(input.user.gid)
+        .set_umask(c.umask);
     if !input.user.additional_gids.is_empty() {
         user.set_additional_gids(Some(input.user.additional_gids.clone()));
     }
@@ -403,6 +405,9 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         .set_readonly(Some(c.read_only));
     spec.set_root(Some(root));
     spec.set_hostname(Some(c.hostname.clone()));
+    if !c.annotations.is_empty() {
+        spec.set_annotations(Some(c.annotations.clone().into_iter().collect()));
+    }
 
     let foreign_network = match &input.network {
         NetNamespace::Host => input.rootless,

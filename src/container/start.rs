@@ -112,6 +112,10 @@ impl Engine {
             .ok()
             .and_then(|s| s.trim().parse().ok())
             .unwrap_or(0);
+        if let Some(path) = &c.config.pidfile {
+            fs::write(path, pid.to_string())
+                .map_err(io_err(format!("writing the --pidfile {path}")))?;
+        }
         c.state = ContainerState {
             status: Status::Running,
             pid,
@@ -176,6 +180,8 @@ impl Engine {
         } else {
             user::resolve(rootfs, &c.config.user)?
         };
+        let mut user = user;
+        user::add_groups(rootfs, &mut user, &c.config.group_add)?;
         let config = self.resolve_volumes(c, rootfs, &user)?;
         let seccomp = match &c.config.seccomp_profile {
             Some(path) => {
@@ -184,7 +190,12 @@ impl Engine {
             None => None,
         };
         let init = if c.config.init {
-            Some(crate::paths::find_helper("cove-init").ok_or(ContainerError::InitMissing)?)
+            Some(match &c.config.init_path {
+                Some(p) => PathBuf::from(p),
+                None => {
+                    crate::paths::find_helper("cove-init").ok_or(ContainerError::InitMissing)?
+                }
+            })
         } else {
             None
         };
@@ -224,7 +235,12 @@ impl Engine {
                 cmd.extend(["healthcheck".into(), "run".into(), c.id.clone()]);
                 (h.interval(), cmd)
             });
-        let log_path = self.log_path(&c.id);
+        // --log-driver none: the shim still drains the output, into nothing.
+        let log_path = if c.config.log_driver == super::create::LogDriver::None {
+            PathBuf::from("/dev/null")
+        } else {
+            self.log_path(&c.id)
+        };
         let netns = match &net.namespace {
             spec::NetNamespace::Join(p) if !net.listeners.is_empty() => Some(p.as_path()),
             _ => None,
@@ -236,7 +252,10 @@ impl Engine {
             runtime,
             state_dir,
             log_path: &log_path,
-            log_size_max: c.config.log_size_max,
+            log_size_max: c
+                .config
+                .log_size_max
+                .filter(|_| c.config.log_driver != super::create::LogDriver::None),
             terminal: c.config.tty,
             stdin: c.config.interactive,
             exit_command,

@@ -95,6 +95,39 @@ pub fn resolve(rootfs: &Path, spec: &str) -> Result<ResolvedUser, UserError> {
     resolve_with(spec, &passwd, &group)
 }
 
+/// `--group-add`: numbers as they are, names from the group file's contents.
+pub fn group_ids_with(names: &[String], group: &str) -> Result<Vec<u32>, UserError> {
+    names
+        .iter()
+        .map(|g| match g.parse::<u32>() {
+            Ok(gid) => Ok(gid),
+            Err(_) => group
+                .lines()
+                .map(|l| l.split(':').collect::<Vec<_>>())
+                .find(|f| f.len() >= 3 && f[0] == g)
+                .and_then(|f| f[2].parse().ok())
+                .ok_or_else(|| UserError::NoGroup(g.clone())),
+        })
+        .collect()
+}
+
+/// The user with the `--group-add` groups among its supplementary ones.
+pub fn add_groups(
+    rootfs: &Path,
+    user: &mut ResolvedUser,
+    names: &[String],
+) -> Result<(), UserError> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    for gid in group_ids_with(names, &read_in_root(rootfs, "/etc/group"))? {
+        if gid != user.gid && !user.additional_gids.contains(&gid) {
+            user.additional_gids.push(gid);
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +155,16 @@ mod tests {
         assert!(matches!(
             resolve_with("web:ghosts", PASSWD, GROUP),
             Err(UserError::NoGroup(_))
+        ));
+    }
+
+    #[test]
+    fn group_add_takes_numbers_and_names() {
+        let names = ["audio".to_string(), "4242".to_string()];
+        assert_eq!(group_ids_with(&names, GROUP).unwrap(), vec![29, 4242]);
+        assert!(matches!(
+            group_ids_with(&["ghosts".to_string()], GROUP),
+            Err(UserError::NoGroup(g)) if g == "ghosts"
         ));
     }
 }

@@ -407,6 +407,7 @@ impl CreateBody {
                 memory: u64::try_from(host.memory).ok().filter(|m| *m > 0),
                 cpus: (host.nano_cpus > 0).then(|| host.nano_cpus as f64 / 1e9),
                 pids_limit: host.pids_limit.filter(|p| *p > 0),
+                ..ResourceLimits::default()
             },
             ..CreateRequest::default()
         })

@@ -357,6 +357,7 @@ async fn update(
                 .filter(|m| *m > 0),
             cpus,
             pids_limit: b.pids_limit.filter(|p| *p > 0),
+            ..ResourceLimits::default()
         },
     };
     with_container(svc, id, move |s, c| Ok(s.engine.update(c, &req)?)).await?;

@@ -188,11 +188,221 @@ pub struct CreateArgs {
     /// process (container), cove once it runs (conmon), or nobody (ignore)
     #[arg(long, value_name = "MODE", default_value = "container", value_parser = ["container", "conmon", "ignore"])]
     pub sdnotify: String,
+    /// Add an annotation to the container's runtime spec (KEY=VALUE)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+    /// Read labels from a file (KEY=VALUE lines)
+    #[arg(long, value_name = "FILE")]
+    pub label_file: Vec<PathBuf>,
+    /// Remove a variable from the container's environment
+    #[arg(long, value_name = "KEY")]
+    pub unsetenv: Vec<String>,
+    /// Remove every variable the image or cove would set
+    #[arg(long)]
+    pub unsetenv_all: bool,
+    /// Pass the caller's proxy variables (http_proxy, ...) into the container
+    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub http_proxy: bool,
+    /// The container's umask (octal)
+    #[arg(long, value_name = "MASK")]
+    pub umask: Option<String>,
+    /// Add supplementary groups (names from the image's /etc/group, or numbers)
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
+    /// Time zone: local (the host's) or an IANA name such as Europe/Paris
+    #[arg(long, value_name = "TIMEZONE")]
+    pub tz: Option<String>,
+    /// Write the container ID to this file (which must not exist)
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Option<PathBuf>,
+    /// Write the container's PID to this file at each start
+    #[arg(long, value_name = "FILE")]
+    pub pidfile: Option<PathBuf>,
+    /// With --read-only, mount tmpfs on /run, /tmp and /var/tmp
+    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub read_only_tmpfs: bool,
+    /// Logging driver: k8s-file (default), json-file (the same format), none
+    #[arg(long, value_name = "DRIVER")]
+    pub log_driver: Option<String>,
+    /// Path of the init binary --init runs (default: cove-init)
+    #[arg(long, value_name = "PATH")]
+    pub init_path: Option<PathBuf>,
+    /// Mount the volumes of another container (CONTAINER[:ro|rw])
+    #[arg(long, value_name = "CONTAINER")]
+    pub volumes_from: Vec<String>,
+    /// Bind a host device into the container (HOST[:CONTAINER][:PERMISSIONS])
+    #[arg(long, value_name = "DEVICE")]
+    pub device: Vec<String>,
+    /// Platform of the image (os/arch[/variant]): this machine's only
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// Architecture of the image: this machine's only
+    #[arg(long)]
+    pub arch: Option<String>,
+    /// Operating system of the image: linux
+    #[arg(long)]
+    pub os: Option<String>,
+    /// Architecture variant of the image
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// Suppress the pull's progress output
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Require HTTPS and verify certificates when pulling (default: registries.conf)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+    /// Path of the authentication file for the pull
+    #[arg(long, value_name = "PATH")]
+    pub authfile: Option<PathBuf>,
+    #[command(flatten)]
+    pub resources: ResourceArgs,
     /// Image to run
     pub image: String,
     /// Command and arguments
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub command: Vec<String>,
+}
+
+/// The cgroup controls beyond --memory, --cpus and --pids-limit: accepted, checked, and
+/// refused like them while no cgroup is delegated.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ResourceArgs {
+    /// Block IO weight, 10 to 1000 (needs a delegated cgroup)
+    #[arg(long, value_name = "WEIGHT")]
+    pub blkio_weight: Option<u16>,
+    /// Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)
+    #[arg(long, value_name = "DEVICE:WEIGHT")]
+    pub blkio_weight_device: Vec<String>,
+    /// CPU CFS period in microseconds (needs a delegated cgroup)
+    #[arg(long, value_name = "US")]
+    pub cpu_period: Option<u64>,
+    /// CPU CFS quota in microseconds (needs a delegated cgroup)
+    #[arg(long, value_name = "US")]
+    pub cpu_quota: Option<i64>,
+    /// CPU real-time period in microseconds (needs a delegated cgroup)
+    #[arg(long, value_name = "US")]
+    pub cpu_rt_period: Option<u64>,
+    /// CPU real-time runtime in microseconds (needs a delegated cgroup)
+    #[arg(long, value_name = "US")]
+    pub cpu_rt_runtime: Option<i64>,
+    /// CPU shares, a relative weight (needs a delegated cgroup)
+    #[arg(short = 'c', long, value_name = "SHARES")]
+    pub cpu_shares: Option<u64>,
+    /// CPUs the container may use, e.g. 0-3 or 0,1 (needs a delegated cgroup)
+    #[arg(long, value_name = "CPUS")]
+    pub cpuset_cpus: Option<String>,
+    /// Memory nodes the container may use (needs a delegated cgroup)
+    #[arg(long, value_name = "NODES")]
+    pub cpuset_mems: Option<String>,
+    /// Read rate limit of a device (DEVICE:RATE, e.g. /dev/sda:1mb; needs a delegated cgroup)
+    #[arg(long, value_name = "DEVICE:RATE")]
+    pub device_read_bps: Vec<String>,
+    /// Read operations per second of a device (DEVICE:N; needs a delegated cgroup)
+    #[arg(long, value_name = "DEVICE:N")]
+    pub device_read_iops: Vec<String>,
+    /// Write rate limit of a device (DEVICE:RATE; needs a delegated cgroup)
+    #[arg(long, value_name = "DEVICE:RATE")]
+    pub device_write_bps: Vec<String>,
+    /// Write operations per second of a device (DEVICE:N; needs a delegated cgroup)
+    #[arg(long, value_name = "DEVICE:N")]
+    pub device_write_iops: Vec<String>,
+    /// Memory soft limit (needs a delegated cgroup)
+    #[arg(long, value_name = "BYTES")]
+    pub memory_reservation: Option<String>,
+    /// Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)
+    #[arg(long, value_name = "BYTES", allow_hyphen_values = true)]
+    pub memory_swap: Option<String>,
+    /// Swappiness, 0 to 100 (needs a delegated cgroup)
+    #[arg(long, value_name = "N")]
+    pub memory_swappiness: Option<u8>,
+    /// Kernel memory limit (Docker; needs a delegated cgroup)
+    #[arg(long, value_name = "BYTES")]
+    pub kernel_memory: Option<String>,
+    /// Do not kill the container's processes when out of memory (needs a delegated cgroup)
+    #[arg(long)]
+    pub oom_kill_disable: bool,
+}
+
+impl ResourceArgs {
+    /// The flags given, by name, each checked for its syntax.
+    fn asked(&self) -> anyhow::Result<Vec<&'static str>> {
+        let device = |flag: &'static str, values: &[String], rate: bool| -> anyhow::Result<bool> {
+            for v in values {
+                let (dev, n) = v
+                    .rsplit_once(':')
+                    .ok_or_else(|| anyhow!("invalid --{flag} {v:?}: use DEVICE:VALUE"))?;
+                let ok = dev.starts_with('/')
+                    && if rate {
+                        flags::parse_size(n).is_ok()
+                    } else {
+                        n.parse::<u64>().is_ok()
+                    };
+                if !ok {
+                    return Err(anyhow!("invalid --{flag} {v:?}: use DEVICE:VALUE"));
+                }
+            }
+            Ok(!values.is_empty())
+        };
+        let size = |flag: &'static str, v: &Option<String>| -> anyhow::Result<bool> {
+            match v.as_deref() {
+                None => Ok(false),
+                Some("-1") => Ok(true),
+                Some(s) => flags::parse_size(s)
+                    .map(|_| true)
+                    .map_err(|_| anyhow!("invalid --{flag} {s:?}: not a size")),
+            }
+        };
+        let r = self;
+        if r.blkio_weight.is_some_and(|w| !(10..=1000).contains(&w)) {
+            return Err(anyhow!(
+                "invalid --blkio-weight: must be between 10 and 1000"
+            ));
+        }
+        if r.memory_swappiness.is_some_and(|s| s > 100) {
+            return Err(anyhow!(
+                "invalid --memory-swappiness: must be between 0 and 100"
+            ));
+        }
+        let set = [
+            (r.blkio_weight.is_some(), "--blkio-weight"),
+            (
+                device("blkio-weight-device", &r.blkio_weight_device, false)?,
+                "--blkio-weight-device",
+            ),
+            (r.cpu_period.is_some(), "--cpu-period"),
+            (r.cpu_quota.is_some(), "--cpu-quota"),
+            (r.cpu_rt_period.is_some(), "--cpu-rt-period"),
+            (r.cpu_rt_runtime.is_some(), "--cpu-rt-runtime"),
+            (r.cpu_shares.is_some(), "--cpu-shares"),
+            (r.cpuset_cpus.is_some(), "--cpuset-cpus"),
+            (r.cpuset_mems.is_some(), "--cpuset-mems"),
+            (
+                device("device-read-bps", &r.device_read_bps, true)?,
+                "--device-read-bps",
+            ),
+            (
+                device("device-read-iops", &r.device_read_iops, false)?,
+                "--device-read-iops",
+            ),
+            (
+                device("device-write-bps", &r.device_write_bps, true)?,
+                "--device-write-bps",
+            ),
+            (
+                device("device-write-iops", &r.device_write_iops, false)?,
+                "--device-write-iops",
+            ),
+            (
+                size("memory-reservation", &r.memory_reservation)?,
+                "--memory-reservation",
+            ),
+            (size("memory-swap", &r.memory_swap)?, "--memory-swap"),
+            (r.memory_swappiness.is_some(), "--memory-swappiness"),
+            (size("kernel-memory", &r.kernel_memory)?, "--kernel-memory"),
+            (r.oom_kill_disable, "--oom-kill-disable"),
+        ];
+        Ok(set.iter().filter(|(s, _)| *s).map(|(_, f)| *f).collect())
+    }
 }
 
 #[derive(Args, Debug)]
@@ -207,18 +417,31 @@ pub struct RunArgs {
     pub create: CreateArgs,
 }
 
+fn platform(a: &CreateArgs) -> anyhow::Result<Platform> {
+    Ok(Platform::from_flags(
+        a.platform.as_deref(),
+        a.os.as_deref(),
+        a.arch.as_deref(),
+        a.variant.as_deref(),
+    )?)
+}
+
 /// The image's ID, pulling it according to the policy.
-fn ensure_image(ctx: &Ctx, image: &str, policy: &str) -> anyhow::Result<String> {
-    let policy: PullPolicy = policy.parse()?;
+fn ensure_image(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<String> {
+    let policy: PullPolicy = a.pull.parse()?;
     let store = ctx.store()?;
-    crate::image::pull::ensure(&store, image, policy, || {
+    crate::image::pull::ensure(&store, &a.image, policy, || {
         let req = PullRequest {
-            image: image.to_string(),
-            platform: Platform::from_flags(None, None, None, None)?,
-            connect: ctx.default_connect(),
+            image: a.image.clone(),
+            platform: platform(a)?,
+            connect: crate::registry::client::ConnectOptions {
+                tls_verify: crate::registry::client::TlsFlag(a.tls_verify),
+                creds: None,
+                auth_files: ctx.auth_files(a.authfile.as_ref()),
+            },
             rootless: ctx.rootless(),
         };
-        ctx.pull(&req, false)
+        ctx.pull(&req, a.quiet)
     })
 }
 
@@ -240,6 +463,21 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
     for m in &a.mount {
         mounts.push(flags::parse_mount(m)?);
     }
+    for d in &a.device {
+        mounts.push(flags::parse_device(d)?);
+    }
+    let mut labels = Vec::new();
+    for f in &a.label_file {
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| anyhow!("reading the --label-file {}: {e}", f.display()))?;
+        labels.extend(flags::parse_label_file(&text));
+    }
+    labels.extend(a.labels.iter().map(|l| {
+        let (k, v) = l.split_once('=').unwrap_or((l, ""));
+        (k.to_string(), v.to_string())
+    }));
+    // Paths named by flags are the caller's: made absolute before cove runs elsewhere.
+    let absolute = |p: &PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
     let mut publish = Vec::new();
     for p in &a.publish {
         publish.extend(crate::network::ports::parse_publish(p)?);
@@ -273,14 +511,7 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
         env_host: a.env_host,
         env_files: env_file_entries(&a.env_file)?,
         env: a.env.clone(),
-        labels: a
-            .labels
-            .iter()
-            .map(|l| {
-                let (k, v) = l.split_once('=').unwrap_or((l, ""));
-                (k.to_string(), v.to_string())
-            })
-            .collect(),
+        labels: labels.into_iter().collect(),
         working_dir: a.workdir.clone(),
         user: a.user.clone(),
         hostname: a.hostname.clone(),
@@ -360,7 +591,32 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
                 .as_deref()
                 .map(|v| v.parse().map_err(|_| number("pids-limit", v)))
                 .transpose()?,
+            other: a.resources.asked()?,
         },
+        annotations: a
+            .annotation
+            .iter()
+            .map(|s| flags::parse_annotation(s))
+            .collect::<Result<_, _>>()?,
+        unsetenv: a.unsetenv.clone(),
+        unsetenv_all: a.unsetenv_all,
+        umask: a.umask.as_deref().map(flags::parse_umask).transpose()?,
+        group_add: a.group_add.clone(),
+        timezone: a.tz.clone(),
+        cidfile: a.cidfile.as_ref().map(absolute),
+        pidfile: a
+            .pidfile
+            .as_ref()
+            .map(|p| absolute(p).display().to_string()),
+        http_proxy: a.http_proxy,
+        read_only_tmpfs: a.read_only_tmpfs,
+        log_driver: a.log_driver.as_deref().unwrap_or_default().parse()?,
+        init_path: a
+            .init_path
+            .as_ref()
+            .map(|p| absolute(p).display().to_string()),
+        volumes_from: a.volumes_from.clone(),
+        platform: Some(platform(a)?),
         sdnotify: Mode::parse(&a.sdnotify).unwrap_or_default(),
         replace: a.replace,
         create_command: crate::cli::argv::create_command(std::env::args_os()),
@@ -376,7 +632,7 @@ fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Fa
     // Checked before pulling: a typo should not cost a download.
     engine.check_create(&req, &defaults)?;
     let req = CreateRequest {
-        image_id: ensure_image(ctx, &a.image, &a.pull)?,
+        image_id: ensure_image(ctx, a)?,
         ..req
     };
     let c = engine.create(req, &defaults).map_err(|e| match e {

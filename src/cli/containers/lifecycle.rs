@@ -97,13 +97,25 @@ pub struct StopArgs {
     /// A container that does not exist is not an error
     #[arg(short, long)]
     pub ignore: bool,
+    /// Read the container ID from this file
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+    /// Stop the containers that match (KEY=VALUE, as `ps --filter`)
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
     /// Containers to stop
     pub containers: Vec<String>,
 }
 
 pub fn stop(ctx: &Ctx, a: StopArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let names = running_or_named(&engine, a.all, &a.containers)?;
+    let mut given = a.containers.clone();
+    given.extend(cidfile_names(&a.cidfile, a.ignore)?);
+    if !a.filter.is_empty() {
+        let filters = container_filters(&engine, &a.filter)?;
+        given.extend(filters.select(engine.list()?)?.into_iter().map(|c| c.id));
+    }
+    let names = running_or_named(&engine, a.all, &given)?;
     let names = existing(&engine, names, a.ignore);
     each(&engine, &names, |c| {
         engine.stop(c, a.time)?;
@@ -120,13 +132,18 @@ pub struct KillArgs {
     /// Kill all running containers
     #[arg(short, long)]
     pub all: bool,
+    /// Read the container ID from this file
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
     /// Containers to kill
     pub containers: Vec<String>,
 }
 
 pub fn kill(ctx: &Ctx, a: KillArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let names = running_or_named(&engine, a.all, &a.containers)?;
+    let mut given = a.containers.clone();
+    given.extend(cidfile_names(&a.cidfile, false)?);
+    let names = running_or_named(&engine, a.all, &given)?;
     each(&engine, &names, |c| {
         engine.kill(c, &a.signal).map_err(|e| match e {
             ContainerError::NotRunning(_) => conflict(e.into()),
@@ -154,18 +171,30 @@ pub struct RmArgs {
     /// A container that does not exist is not an error
     #[arg(short, long)]
     pub ignore: bool,
+    /// Read the container ID from this file
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+    /// Remove the containers that match (KEY=VALUE, as `ps --filter`)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
     /// Containers to remove
     pub containers: Vec<String>,
 }
 
 pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
     let engine = ctx.engine()?;
+    let mut given = a.containers.clone();
+    given.extend(cidfile_names(&a.cidfile, a.ignore)?);
+    if !a.filter.is_empty() {
+        let filters = container_filters(&engine, &a.filter)?;
+        given.extend(filters.select(engine.list()?)?.into_iter().map(|c| c.id));
+    }
     let names: Vec<String> = if a.all {
         engine.list()?.into_iter().map(|c| c.id).collect()
-    } else if a.containers.is_empty() {
+    } else if given.is_empty() && a.cidfile.is_empty() && a.filter.is_empty() {
         return Err(anyhow!("rm needs at least one container (or --all)").into());
     } else {
-        a.containers.clone()
+        given
     };
     let names = existing(&engine, names, a.ignore);
     each(&engine, &names, |c| {

@@ -68,6 +68,20 @@ fn existing(engine: &Engine, names: Vec<String>, ignore: bool) -> Vec<String> {
         .collect()
 }
 
+/// `--cidfile FILE`: the IDs written there by `create --cidfile`; with `--ignore` a
+/// missing file is skipped, as in Podman.
+fn cidfile_names(files: &[PathBuf], ignore: bool) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for f in files {
+        match std::fs::read_to_string(f) {
+            Ok(id) => out.push(id.trim().to_string()),
+            Err(e) if ignore && e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => bail!("reading CIDFile: {}: {e}", f.display()),
+        }
+    }
+    Ok(out)
+}
+
 fn running_or_named(engine: &Engine, all: bool, names: &[String]) -> anyhow::Result<Vec<String>> {
     if all {
         return Ok(engine

@@ -31,6 +31,12 @@ pub struct PsArgs {
     /// Format: json or a Go template like '{{.ID}} {{.Names}}'
     #[arg(long)]
     pub format: Option<String>,
+    /// Do not print the header line
+    #[arg(long)]
+    pub noheading: bool,
+    /// Sort by: command, created, id, image, names, runningfor, status
+    #[arg(long, value_name = "KEY", default_value = "created", value_parser = ["command", "created", "id", "image", "names", "runningfor", "status"])]
+    pub sort: String,
 }
 
 /// The row `ps` prints (and its JSON), Podman's field names over the engine's summary.
@@ -78,6 +84,15 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
         list.retain(|c| c.state.status.is_active() || c.state.status == Status::Restarting);
     }
     let mut kept = filters.select(list)?;
+    match a.sort.as_str() {
+        "command" => kept.sort_by(|x, y| x.config.args.cmp(&y.config.args)),
+        "id" => kept.sort_by(|x, y| x.id.cmp(&y.id)),
+        "image" => kept.sort_by(|x, y| x.config.image_name.cmp(&y.config.image_name)),
+        "names" => kept.sort_by(|x, y| x.name.cmp(&y.name)),
+        "status" => kept.sort_by_key(|c| c.state.status.as_str()),
+        // created, runningfor: newest first, as listed.
+        _ => kept.sort_by_key(|c| std::cmp::Reverse(c.created_at)),
+    }
     let limit = if a.latest { Some(1) } else { a.last };
     if let Some(n) = limit {
         kept.truncate(n);
@@ -104,7 +119,7 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
     ];
     print_list(
         a.format.as_deref(),
-        &headers,
+        if a.noheading { &[] } else { &headers },
         CONTAINER_TITLES,
         &items,
         |v| {
