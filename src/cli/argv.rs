@@ -116,30 +116,69 @@ pub fn create_command(argv: impl Iterator<Item = OsString>) -> Vec<String> {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     let root = built_cli();
-    let mut cmd = &root;
-    let mut rest: &[String] = &argv;
+    let Some((start, sub)) = run_or_create(&root, &argv) else {
+        return Vec::new();
+    };
+    items(sub, &argv[start..])
+        .into_iter()
+        .filter(|it| !it.global)
+        .flat_map(|it| it.tokens)
+        .collect()
+}
+
+/// Where the arguments of `run`/`create` (or `container run`/`create`) begin in `args`
+/// (the command line without the program name), and that subcommand's definition.
+fn run_or_create<'a>(
+    root: &'a clap::Command,
+    args: &[String],
+) -> Option<(usize, &'a clap::Command)> {
+    let mut cmd = root;
+    let mut start = 0;
     loop {
-        let Some(item) = items(cmd, rest).into_iter().find(|it| it.positional) else {
-            return Vec::new();
-        };
-        let Some(sub) = item.tokens.first().and_then(|t| cmd.find_subcommand(t)) else {
-            return Vec::new();
-        };
-        let after = &rest[rest.len() - item.tokens.len() + 1..];
+        let item = items(cmd, &args[start..])
+            .into_iter()
+            .find(|it| it.positional)?;
+        let sub = item.tokens.first().and_then(|t| cmd.find_subcommand(t))?;
+        start = args.len() - item.tokens.len() + 1;
         match sub.get_name() {
-            "container" => {
-                cmd = sub;
-                rest = after;
-            }
-            "run" | "create" => {
-                return items(sub, after)
-                    .into_iter()
-                    .filter(|it| !it.global)
-                    .flat_map(|it| it.tokens)
-                    .collect();
-            }
-            _ => return Vec::new(),
+            "container" => cmd = sub,
+            "run" | "create" => return Some((start, sub)),
+            _ => return None,
         }
+    }
+}
+
+/// `run`/`create` stop reading flags at the image, as docker and podman do: in
+/// `run --entrypoint sh IMAGE -c CMD` the `-c` is the container's, not `--cpu-shares`.
+/// clap would still take a flag it knows after the image, so a `--` goes after it.
+pub fn end_flags_at_image(argv: Vec<OsString>) -> Vec<OsString> {
+    if !argv.iter().any(|a| a == "run" || a == "create") {
+        return argv;
+    }
+    let args: Vec<String> = argv
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let root = built_cli();
+    let Some((start, sub)) = run_or_create(&root, &args) else {
+        return argv;
+    };
+    let Some(rest) = items(sub, &args[start..])
+        .into_iter()
+        .find(|it| it.positional)
+    else {
+        return argv;
+    };
+    match rest.tokens.as_slice() {
+        [image, next, ..] if image != "--" && next != "--" => {
+            // Index in argv (which has the program name) of what follows the image.
+            let after_image = args.len() - rest.tokens.len() + 2;
+            let mut argv = argv;
+            argv.insert(after_image, "--".into());
+            argv
+        }
+        _ => argv,
     }
 }
 
@@ -269,5 +308,57 @@ mod tests {
             without(&recorded, &["detach", "rm", "name", "restart", "tty"]),
             strings(&["-i", "-e", "X=1", "--pull", "busybox", "sh", "-c", "--name x"])
         );
+    }
+
+    #[test]
+    fn flags_end_at_the_image() {
+        let ended = |s: &[&str]| -> Vec<String> {
+            end_flags_at_image(os(s).collect())
+                .into_iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect()
+        };
+        assert_eq!(
+            ended(&[
+                "cove",
+                "--root",
+                "/r",
+                "run",
+                "--entrypoint",
+                "sh",
+                "-e",
+                "A=1",
+                "img",
+                "-c",
+                "x"
+            ]),
+            strings(&[
+                "cove",
+                "--root",
+                "/r",
+                "run",
+                "--entrypoint",
+                "sh",
+                "-e",
+                "A=1",
+                "img",
+                "--",
+                "-c",
+                "x"
+            ])
+        );
+        assert_eq!(
+            ended(&["cove", "container", "create", "-it", "img", "-l"]),
+            strings(&["cove", "container", "create", "-it", "img", "--", "-l"])
+        );
+        // Nothing after the image, an explicit `--`, or another command: unchanged.
+        for argv in [
+            &["cove", "run", "--rm", "img"][..],
+            &["cove", "run", "img", "--", "-c"],
+            &["cove", "exec", "box", "run", "-c"],
+            &["cove", "ps", "-a"],
+        ] {
+            assert_eq!(ended(argv), strings(argv));
+        }
     }
 }

@@ -451,7 +451,7 @@ pub fn main() -> i32 {
     // Before anything can be spawned: only cove itself answers systemd.
     crate::systemd::notify::take_from_env();
     let cli = match examples::command()
-        .try_get_matches()
+        .try_get_matches_from(argv::end_flags_at_image(std::env::args_os().collect()))
         .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(c) => c,
