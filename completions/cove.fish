@@ -36,6 +36,7 @@ complete -c cove -n "__fish_cove_needs_command" -l cgroup-manager -d 'Cgroup man
 systemd\t''"
 complete -c cove -n "__fish_cove_needs_command" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_needs_command" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_needs_command" -f -a "secret" -d 'Manage secrets'
 complete -c cove -n "__fish_cove_needs_command" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
 complete -c cove -n "__fish_cove_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c cove -n "__fish_cove_needs_command" -f -a "events" -d 'Show events: containers created, started, dying, removed, images pulled, ...'
@@ -84,6 +85,98 @@ complete -c cove -n "__fish_cove_needs_command" -f -a "version" -d 'Show version
 complete -c cove -n "__fish_cove_needs_command" -f -a "unshare" -d 'Run a command in cove\'s namespace (root: cove\'s mount namespace)'
 complete -c cove -n "__fish_cove_needs_command" -f -a "completion" -d 'Generate shell completion scripts'
 complete -c cove -n "__fish_cove_needs_command" -f -a "system" -d 'Manage cove: disk usage, pruning, reset'
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -f -a "create" -d 'Create a new secret'
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -f -a "ls" -d 'List secrets'
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -f -a "list" -d 'List secrets'
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -f -a "inspect" -d 'Inspect a secret'
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -f -a "rm" -d 'Remove one or more secrets'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -s d -l driver -d 'Secret driver (only "file": stored unencrypted in cove\'s store)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l driver-opts -d 'Driver options (KEY=VALUE), recorded for inspect' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the secret from the environment variable named by the second argument'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (name=, id=, label=, until=)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print headers'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print secret IDs only'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter (name=, id=, label=, until=)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print secret IDs only'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.Spec.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Print in a human-readable form'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all secrets'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile (default: Containerfile, then Dockerfile in the context)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand build" -s t -l tag -d 'Name the image (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
@@ -168,6 +261,7 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l read-only-tmpfs -d 'Wi
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand run" -l log-driver -d 'Logging driver: k8s-file (default), json-file (the same format), none' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l init-path -d 'Path of the init binary --init runs (default: cove-init)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -l secret -d 'Give the container a secret (NAME[,type=mount|env][,target=T][,uid=U][,gid=G][,mode=M])' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l device -d 'Bind a host device into the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l platform -d 'Platform of the image (os/arch[/variant]): this machine\'s only' -r
@@ -323,6 +417,7 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l read-only-tmpfs -d 
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand create" -l log-driver -d 'Logging driver: k8s-file (default), json-file (the same format), none' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l init-path -d 'Path of the init binary --init runs (default: cove-init)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -l secret -d 'Give the container a secret (NAME[,type=mount|env][,target=T][,uid=U][,gid=G][,mode=M])' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l device -d 'Bind a host device into the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l platform -d 'Platform of the image (os/arch[/variant]): this machine\'s only' -r
@@ -792,6 +887,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Logging driver: k8s-file (default), json-file (the same format), none' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -d 'Path of the init binary --init runs (default: cove-init)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l secret -d 'Give the container a secret (NAME[,type=mount|env][,target=T][,uid=U][,gid=G][,mode=M])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Bind a host device into the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Platform of the image (os/arch[/variant]): this machine\'s only' -r
@@ -904,6 +1000,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Logging driver: k8s-file (default), json-file (the same format), none' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -d 'Path of the init binary --init runs (default: cove-init)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l secret -d 'Give the container a secret (NAME[,type=mount|env][,target=T][,uid=U][,gid=G][,mode=M])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Bind a host device into the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Platform of the image (os/arch[/variant]): this machine\'s only' -r

@@ -23,6 +23,7 @@ pub mod network;
 pub mod paths;
 pub mod registry;
 pub mod rootless;
+pub mod secret;
 pub mod storage;
 pub mod system;
 pub mod systemd;

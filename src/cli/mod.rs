@@ -16,6 +16,7 @@ mod network;
 mod output;
 mod progress;
 mod sdnotify;
+mod secrets;
 mod system;
 mod volumes;
 
@@ -129,6 +130,9 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
+    /// Manage secrets
+    #[command(subcommand)]
+    Secret(secrets::SecretCommand),
     /// Pull an image from a registry
     Pull(images::PullArgs),
     /// Push an image to a registry
@@ -577,6 +581,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Container(C::Prune(a)) => containers::prune(ctx, a),
         Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),
         Command::Network(n) => network::run(ctx, n),
+        Command::Secret(s) => secrets::run(ctx, s),
         Command::Volume(v) => {
             use volumes::VolumeCommand as V;
             match v {

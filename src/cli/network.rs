@@ -1,8 +1,6 @@
 //! Network commands: `port` (published ports of a container) and `network` (user-defined
 //! networks: create, ls, inspect, rm, prune, connect, disconnect).
 
-use std::collections::BTreeMap;
-
 use anyhow::anyhow;
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
@@ -233,14 +231,7 @@ pub fn run(ctx: &Ctx, cmd: NetworkCommand) -> CmdResult {
 }
 
 fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
-    let labels: BTreeMap<String, String> = a
-        .labels
-        .iter()
-        .map(|l| {
-            let (k, v) = l.split_once('=').unwrap_or((l, ""));
-            (k.to_string(), v.to_string())
-        })
-        .collect();
+    let labels = crate::container::flags::key_values(&a.labels);
     let created = ctx.engine()?.networks().create(CreateRequest {
         name: a.name,
         driver: a.driver,

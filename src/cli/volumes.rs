@@ -1,13 +1,12 @@
 //! volume create, ls, inspect, rm, prune, exists.
 
-use std::collections::BTreeMap;
-
 use anyhow::anyhow;
 use clap::{Args, Subcommand};
 use serde_json::Value;
 
 use super::output::{print_inspect, print_list};
 use super::{CmdResult, Ctx, Failure};
+use crate::container::flags::key_values;
 use crate::filter::{Filters, VolumeView};
 use crate::volume::{self, Volume, VolumeError};
 
@@ -44,16 +43,6 @@ pub struct CreateArgs {
     pub ignore: bool,
     /// Name (random if omitted)
     pub name: Option<String>,
-}
-
-fn key_values(items: &[String]) -> BTreeMap<String, String> {
-    items
-        .iter()
-        .map(|l| {
-            let (k, v) = l.split_once('=').unwrap_or((l, ""));
-            (k.to_string(), v.to_string())
-        })
-        .collect()
 }
 
 fn value(ctx: &Ctx, v: &Volume) -> anyhow::Result<Value> {

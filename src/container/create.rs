@@ -108,6 +108,8 @@ pub enum CreateError {
     LogDriver(String),
     #[error("{0}")]
     Platform(String),
+    #[error("{0}")]
+    Secret(String),
     #[error("invalid --annotation {0:?}: use KEY=VALUE")]
     Annotation(String),
     #[error(transparent)]
@@ -275,6 +277,8 @@ pub struct CreateRequest {
     pub init_path: Option<String>,
     /// `--volumes-from CTR[:ro|rw]`: that container's mounts, resolved at create.
     pub volumes_from: Vec<String>,
+    /// `--secret`, parsed (IDs found at create).
+    pub secrets: Vec<super::secrets::SecretUse>,
     /// `--platform`/`--arch`/`--os`/`--variant`: must be this machine's.
     pub platform: Option<crate::image::platform::Platform>,
 }
@@ -531,6 +535,7 @@ pub fn build_config(
         pidfile: req.pidfile.clone(),
         log_driver: req.log_driver,
         init_path: req.init_path.clone(),
+        secrets: req.secrets.clone(),
         ..ContainerConfig::default()
     };
     if let Some(tz) = &req.timezone {

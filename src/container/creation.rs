@@ -30,6 +30,9 @@ impl Engine {
         let image = create::ImageConfig::from_json(&image.config);
         let mut config = create::build_config(&req, &image, defaults)?;
         self.volumes_from(&req.volumes_from, &mut config)?;
+        for s in &mut config.secrets {
+            s.id = crate::secret::find(&self.store, &s.name)?.id;
+        }
         self.check_and_resolve(&mut config)?;
         config.created = now_rfc3339();
         if req.replace {

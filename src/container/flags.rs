@@ -3,6 +3,8 @@
 //! `--security-opt`, `--log-opt`, `--env-file` contents and `-e` merging. Pure parsing:
 //! whether a bind source exists is checked when the container is created.
 
+use std::collections::BTreeMap;
+
 use super::create::CreateError;
 use super::record::{MountKind, MountSpec, Ulimit};
 
@@ -290,11 +292,20 @@ pub fn parse_annotation(s: &str) -> Result<(String, String)> {
 }
 
 /// `--label-file` contents: one KEY=VALUE per line, `#` comments and blank lines skipped.
-pub fn parse_label_file(text: &str) -> Vec<(String, String)> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+pub fn parse_label_file(text: &str) -> BTreeMap<String, String> {
+    key_values(
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#')),
+    )
+}
+
+/// `--label`/`--opt` values: `KEY=VALUE`, or a bare `KEY` with an empty value.
+pub fn key_values<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> BTreeMap<String, String> {
+    items
+        .into_iter()
         .map(|l| {
+            let l = l.as_ref();
             let (k, v) = l.split_once('=').unwrap_or((l, ""));
             (k.to_string(), v.to_string())
         })

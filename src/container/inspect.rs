@@ -112,6 +112,22 @@ pub struct ConfigReport {
     pub stop_timeout: u32,
     pub exposed_ports: BTreeMap<String, Empty>,
     pub healthcheck: Option<HealthConfig>,
+    /// Podman's `Config.Secrets`: which secrets, never their data.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<SecretReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SecretReport {
+    pub name: String,
+    #[serde(rename = "ID")]
+    pub id: String,
+    #[serde(rename = "UID")]
+    pub uid: u32,
+    #[serde(rename = "GID")]
+    pub gid: u32,
+    pub mode: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -466,6 +482,17 @@ impl ContainerInspect {
                     .map(|p| (p.clone(), Empty {}))
                     .collect(),
                 healthcheck: cfg.health.clone(),
+                secrets: cfg
+                    .secrets
+                    .iter()
+                    .map(|s| SecretReport {
+                        name: s.name.clone(),
+                        id: s.id.clone(),
+                        uid: s.uid,
+                        gid: s.gid,
+                        mode: s.mode,
+                    })
+                    .collect(),
             },
             network_settings: network_settings(c),
         }

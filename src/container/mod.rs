@@ -25,6 +25,7 @@ pub mod report;
 pub mod restart;
 pub mod runtime;
 pub mod seccomp;
+pub mod secrets;
 pub mod shim;
 pub mod signal;
 pub mod spec;
@@ -97,6 +98,8 @@ pub enum ContainerError {
     Create(#[from] CreateError),
     #[error(transparent)]
     Volume(#[from] crate::volume::VolumeError),
+    #[error(transparent)]
+    Secret(#[from] crate::secret::SecretError),
     #[error("corrupt record for container {0}: {1}")]
     Corrupt(String, serde_json::Error),
 }

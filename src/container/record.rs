@@ -163,6 +163,8 @@ pub struct ContainerConfig {
     pub log_driver: super::create::LogDriver,
     /// `--init-path`: instead of cove-init.
     pub init_path: Option<String>,
+    /// `--secret`: which secrets the container gets at each start (not their data).
+    pub secrets: Vec<super::secrets::SecretUse>,
 }
 
 /// `--userns`: stored as "" (the user's namespace as is) or "keep-id".

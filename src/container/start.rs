@@ -182,7 +182,19 @@ impl Engine {
         };
         let mut user = user;
         user::add_groups(rootfs, &mut user, &c.config.group_add)?;
-        let config = self.resolve_volumes(c, rootfs, &user)?;
+        let mut config = self.resolve_volumes(c, rootfs, &user)?;
+        let secrets =
+            super::secrets::materialize(&c.config.secrets, &state_dir.join("secrets"), |s| {
+                crate::secret::data(&self.store, &s.id).map_err(|e| match e {
+                    // Removed since: named as the user named it.
+                    crate::secret::SecretError::NotFound(_) => {
+                        crate::secret::SecretError::NotFound(s.name.clone()).into()
+                    }
+                    e => e.into(),
+                })
+            })?;
+        config.mounts.extend(secrets.mounts);
+        config.env.extend(secrets.env);
         let seccomp = match &c.config.seccomp_profile {
             Some(path) => {
                 Some(seccomp::Profile::load(Path::new(path)).map_err(spec::SpecError::from)?)

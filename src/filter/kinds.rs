@@ -241,6 +241,26 @@ impl Filterable for VolumeView<'_> {
     }
 }
 
+impl Filterable for crate::secret::Secret {
+    const KEYS: &'static [&'static str] = &["id", "label", "label!", "name", "until"];
+
+    fn labels(&self) -> &BTreeMap<String, String> {
+        &self.labels
+    }
+
+    fn created(&self) -> Option<i64> {
+        Some(self.created().timestamp())
+    }
+
+    fn matches(&self, key: &str, value: &str) -> Result<bool, FilterError> {
+        Ok(match key {
+            "name" => name_matches(value, &self.name)?,
+            "id" => id_matches(value, &self.id),
+            _ => false,
+        })
+    }
+}
+
 impl Filterable for Event {
     const KEYS: &'static [&'static str] = &[
         "container",

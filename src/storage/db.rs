@@ -578,6 +578,82 @@ impl Db {
     }
 }
 
+/// A secret (`secret create`): the data is kept here, in the store's private directory,
+/// as Podman's file driver keeps it in a file only its user can read.
+#[derive(Debug, Clone)]
+pub struct SecretRow {
+    pub id: String,
+    pub name: String,
+    pub driver: String,
+    /// JSON objects.
+    pub options: String,
+    pub labels: String,
+    pub data: Vec<u8>,
+    /// Unix nanoseconds.
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl Db {
+    /// Insert a secret; false when the name is taken.
+    pub fn insert_secret(&self, s: &SecretRow) -> Result<bool> {
+        Ok(self.conn.execute(
+            "INSERT OR IGNORE INTO secrets
+             (id, name, driver, options, labels, data, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                s.id,
+                s.name,
+                s.driver,
+                s.options,
+                s.labels,
+                s.data,
+                s.created_at,
+                s.updated_at
+            ],
+        )? > 0)
+    }
+
+    /// Every secret, oldest first; `with_data` false leaves `data` empty (listing needs
+    /// no secret bytes in memory).
+    pub fn secrets(&self, with_data: bool) -> Result<Vec<SecretRow>> {
+        let mut st = self.conn.prepare(if with_data {
+            "SELECT id, name, driver, options, labels, created_at, updated_at, data
+             FROM secrets ORDER BY created_at, id"
+        } else {
+            "SELECT id, name, driver, options, labels, created_at, updated_at, x''
+             FROM secrets ORDER BY created_at, id"
+        })?;
+        let rows = st.query_map([], |r| {
+            Ok(SecretRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                driver: r.get(2)?,
+                options: r.get(3)?,
+                labels: r.get(4)?,
+                created_at: r.get(5)?,
+                updated_at: r.get(6)?,
+                data: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn secret_data(&self, id: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT data FROM secrets WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn delete_secret(&self, id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM secrets WHERE id = ?1", [id])?
+            > 0)
+    }
+}
+
 /// What deleting an image freed.
 #[derive(Debug, Default)]
 pub struct Freed {

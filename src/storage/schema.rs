@@ -66,6 +66,16 @@ CREATE TABLE IF NOT EXISTS volumes (
     anonymous INTEGER NOT NULL,
     created_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS secrets (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    driver TEXT NOT NULL,
+    options TEXT NOT NULL,
+    labels TEXT NOT NULL,
+    data BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS digests (
     repo TEXT NOT NULL,
     digest TEXT NOT NULL,

@@ -227,6 +227,9 @@ pub struct CreateArgs {
     /// Path of the init binary --init runs (default: cove-init)
     #[arg(long, value_name = "PATH")]
     pub init_path: Option<PathBuf>,
+    /// Give the container a secret (NAME[,type=mount|env][,target=T][,uid=U][,gid=G][,mode=M])
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Vec<String>,
     /// Mount the volumes of another container (CONTAINER[:ro|rw])
     #[arg(long, value_name = "CONTAINER")]
     pub volumes_from: Vec<String>,
@@ -472,10 +475,7 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
             .map_err(|e| anyhow!("reading the --label-file {}: {e}", f.display()))?;
         labels.extend(flags::parse_label_file(&text));
     }
-    labels.extend(a.labels.iter().map(|l| {
-        let (k, v) = l.split_once('=').unwrap_or((l, ""));
-        (k.to_string(), v.to_string())
-    }));
+    labels.extend(flags::key_values(&a.labels));
     // Paths named by flags are the caller's: made absolute before cove runs elsewhere.
     let absolute = |p: &PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
     let mut publish = Vec::new();
@@ -616,6 +616,11 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
             .as_ref()
             .map(|p| absolute(p).display().to_string()),
         volumes_from: a.volumes_from.clone(),
+        secrets: a
+            .secret
+            .iter()
+            .map(|s| crate::container::secrets::parse(s))
+            .collect::<Result<_, _>>()?,
         platform: Some(platform(a)?),
         sdnotify: Mode::parse(&a.sdnotify).unwrap_or_default(),
         replace: a.replace,
