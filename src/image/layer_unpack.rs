@@ -10,6 +10,7 @@
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 use crate::image::store::{Store, StoreError};
 use crate::storage::compression;
@@ -88,7 +89,7 @@ impl Prepared {
 pub(crate) fn prepare(
     store: &Store,
     spec: &LayerSpec,
-    blob: impl Read,
+    blob: impl Read + Send,
     keep: KeepBlob,
 ) -> Result<Prepared, UnpackError> {
     let io_err = |source| UnpackError::Io {
@@ -137,9 +138,12 @@ struct Target<'a> {
 impl Target<'_> {
     /// Read the blob once: hash it, copy it to `tee`, decompress, hash the tar, extract
     /// into `dest`. Returns the uncompressed size.
+    ///
+    /// Two threads, so one large layer uses two cores: one reads, hashes, keeps and
+    /// inflates the blob; this one hashes the tar and creates the files.
     fn unpack(
         &self,
-        blob: impl Read,
+        blob: impl Read + Send,
         tee: Option<File>,
         dest: &std::path::Path,
     ) -> Result<(u64, Vec<String>), UnpackError> {
@@ -147,39 +151,38 @@ impl Target<'_> {
             digest: self.blob_digest.to_string(),
             source,
         };
-        let mut compressed = DigestReader::new(TeeReader { inner: blob, tee });
-        let (diff_id, size, warnings) = {
-            let decompressed = compression::decompress(&mut compressed).map_err(io_err)?;
-            let mut tar = DigestReader::new(decompressed);
-            let opts = ExtractOptions {
-                rootless: self.rootless,
-            };
-            let report = match extract_layer(&mut tar, dest, &opts) {
-                Ok(report) => report,
-                Err(source) => {
-                    // A corrupt or tampered blob usually breaks the tar before its digest
-                    // can be compared: finish hashing so the user hears the real cause.
-                    let _ = io::copy(&mut tar, &mut io::sink());
-                    drop(tar);
-                    let _ = io::copy(&mut compressed, &mut io::sink());
-                    let (actual, _) = compressed.finish();
-                    if actual != self.blob_digest {
-                        return Err(self.mismatch(actual));
-                    }
-                    return Err(UnpackError::Extract {
-                        digest: self.blob_digest.to_string(),
-                        source,
-                    });
-                }
-            };
-            let (diff_id, size) = tar.finish();
-            (diff_id, size, report.warnings)
+        let opts = ExtractOptions {
+            rootless: self.rootless,
         };
-        io::copy(&mut compressed, &mut io::sink()).map_err(io_err)?;
-        let (actual, _) = compressed.finish();
+        let (tx, rx) = mpsc::sync_channel::<Vec<u8>>(CHUNKS_IN_FLIGHT);
+        // Emptied chunks go back to the inflater, so a layer allocates a few buffers, not
+        // one per chunk.
+        let (spent_tx, spent_rx) = mpsc::channel::<Vec<u8>>();
+        let (inflated, extracted, (diff_id, size)) = std::thread::scope(|s| {
+            let inflater = s.spawn(move || inflate(blob, tee, tx, spent_rx));
+            let mut tar = DigestReader::new(ChunkReader::new(rx, spent_tx));
+            let extracted = extract_layer(&mut tar, dest, &opts);
+            if extracted.is_err() {
+                // A corrupt or tampered blob usually breaks the tar before its digest
+                // can be compared: let the inflater finish hashing so the user hears
+                // the real cause.
+                let _ = io::copy(&mut tar, &mut io::sink());
+            }
+            let tar_digest = tar.finish();
+            let inflated = inflater
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("the inflating thread panicked")));
+            (inflated, extracted, tar_digest)
+        });
+        let (actual, inflate_result) = inflated.map_err(io_err)?;
         if actual != self.blob_digest {
             return Err(self.mismatch(actual));
         }
+        inflate_result.map_err(io_err)?;
+        let report = extracted.map_err(|source| UnpackError::Extract {
+            digest: self.blob_digest.to_string(),
+            source,
+        })?;
         if diff_id != self.diff_id {
             return Err(UnpackError::DigestMismatch {
                 what: format!("uncompressed layer {}", self.blob_digest),
@@ -187,7 +190,7 @@ impl Target<'_> {
                 actual: diff_id,
             });
         }
-        Ok((size, warnings))
+        Ok((size, report.warnings))
     }
 
     fn mismatch(&self, actual: String) -> UnpackError {
@@ -196,6 +199,94 @@ impl Target<'_> {
             expected: self.blob_digest.to_string(),
             actual,
         }
+    }
+}
+
+/// Decompressed bytes handed from the inflater to the extractor at a time, and how many
+/// may wait: enough to keep both threads busy, little memory.
+const CHUNK: usize = 256 * 1024;
+const CHUNKS_IN_FLIGHT: usize = 8;
+
+/// The inflating side of [`Target::unpack`]: reads `blob` to its end (so its digest
+/// covers every byte, whatever the extractor did) and sends the decompressed bytes.
+/// Returns the blob's digest, and whether decompression succeeded; an error reading
+/// the blob itself is the outer one.
+fn inflate(
+    blob: impl Read,
+    tee: Option<File>,
+    tx: mpsc::SyncSender<Vec<u8>>,
+    spent: mpsc::Receiver<Vec<u8>>,
+) -> io::Result<(String, io::Result<()>)> {
+    let mut compressed = DigestReader::new(TeeReader { inner: blob, tee });
+    let result = (|| {
+        let mut decompressed = compression::decompress(&mut compressed)?;
+        loop {
+            let mut chunk = spent.try_recv().unwrap_or_default();
+            chunk.resize(CHUNK, 0);
+            let n = read_full(&mut decompressed, &mut chunk)?;
+            if n == 0 {
+                return Ok(());
+            }
+            chunk.truncate(n);
+            if tx.send(chunk).is_err() {
+                return Ok(()); // the extractor stopped: its error explains why
+            }
+        }
+    })();
+    drop(tx);
+    io::copy(&mut compressed, &mut io::sink())?;
+    Ok((compressed.finish().0, result))
+}
+
+/// Fill `buf` unless the stream ends first; the count read.
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match r.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// The extracting side: the inflater's chunks as one stream, ending when it hangs up.
+struct ChunkReader {
+    rx: mpsc::Receiver<Vec<u8>>,
+    spent: mpsc::Sender<Vec<u8>>,
+    chunk: Vec<u8>,
+    pos: usize,
+}
+
+impl ChunkReader {
+    fn new(rx: mpsc::Receiver<Vec<u8>>, spent: mpsc::Sender<Vec<u8>>) -> Self {
+        ChunkReader {
+            rx,
+            spent,
+            chunk: Vec::new(),
+            pos: 0,
+        }
+    }
+}
+
+impl Read for ChunkReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.chunk.len() {
+            match self.rx.recv() {
+                Ok(chunk) => {
+                    let spent = std::mem::replace(&mut self.chunk, chunk);
+                    let _ = self.spent.send(spent); // the inflater may be done
+                    self.pos = 0;
+                }
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.chunk.len() - self.pos);
+        buf[..n].copy_from_slice(&self.chunk[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
     }
 }
 

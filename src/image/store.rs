@@ -4,7 +4,8 @@
 //! Layout under the data dir: `cove.db`, `blobs/sha256/<hex>` (compressed layers and
 //! configs, exactly as the registry served them), `layers/<hex of diff_id>/` (one
 //! extracted layer in overlay format), `tmp/<pid>.<random>/` (work in progress; only
-//! renamed into place once verified and complete).
+//! renamed into place once verified and complete), `locks/<hex of diff_id>` (empty files
+//! whose flock is a pull's claim on fetching that layer).
 
 use std::fs;
 use std::io;
@@ -32,6 +33,10 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// Under the data dir: one lock file per layer ever claimed. They stay (a few empty
+/// files): unlinking a lock file another process waits on would split the claim.
+const LOCKS: &str = "locks";
+
 pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io {
         path: path.to_path_buf(),
@@ -51,6 +56,7 @@ impl Store {
             paths.blobs().join("sha256"),
             paths.layers(),
             paths.tmp(),
+            paths.data.join(LOCKS),
         ] {
             ensure_private_dir(&d).map_err(io_err(&d))?;
         }
@@ -139,6 +145,23 @@ impl Store {
     /// Is this layer fully present (row and directory)?
     pub fn has_layer(&self, diff_id: &str) -> Result<bool> {
         Ok(self.db().has_layer(diff_id)? && self.layer_dir(diff_id)?.is_dir())
+    }
+
+    /// Claim the fetching of one layer, waiting while another process (or task) holds
+    /// it; held until the file is dropped. A claimer that dies loses it with its
+    /// descriptors, so a killed pull never leaves a layer stuck. Blocks: call it off the
+    /// async threads.
+    pub fn claim_layer(&self, diff_id: &str) -> Result<fs::File> {
+        let (_, hex) = parse_digest(diff_id).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let path = self.paths.data.join(LOCKS).join(hex);
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        file.lock().map_err(io_err(&path))?;
+        Ok(file)
     }
 
     /// Make an extracted, verified layer visible: rename, then record. If another

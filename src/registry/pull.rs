@@ -359,7 +359,7 @@ async fn fetch_layer(
         blob_media_type: job.media_type.clone(),
         blob_size: job.size,
     };
-    if job.store.has_layer(&job.diff_id)? {
+    let present = |job: &LayerJob, layer: ImageLayer| -> Result<(ImageLayer, u64), PullError> {
         observer.blob_done(&job.blob_digest, true);
         let size = job
             .store
@@ -367,9 +367,24 @@ async fn fetch_layer(
             .layer_size(&job.diff_id)
             .map_err(StoreError::from)?
             .unwrap_or(0);
-        return Ok((layer, size));
+        Ok((layer, size))
+    };
+    if job.store.has_layer(&job.diff_id)? {
+        return present(&job, layer);
     }
     observer.blob_started(&job.blob_digest, job.size);
+    // Another pull of the same layer (this process or another) fetches it once; this one
+    // waits for its claim and then finds the layer committed. Held until our commit.
+    let _claim = {
+        let store = job.store.clone();
+        let diff_id = job.diff_id.clone();
+        tokio::task::spawn_blocking(move || store.claim_layer(&diff_id))
+            .await
+            .map_err(|e| PullError::Join(e.to_string()))??
+    };
+    if job.store.has_layer(&job.diff_id)? {
+        return present(&job, layer);
+    }
     let local_blob = job.store.blob_path(&job.blob_digest)?;
     let spec = LayerSpec {
         blob_digest: job.blob_digest.clone(),

@@ -29,8 +29,10 @@ use std::collections::{HashMap, HashSet};
 use std::ffi::{CStr, CString};
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
-use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd, RawFd};
 use std::path::Path;
+
+use crate::storage::new_inode::NewInode;
 
 /// Copy buffer for file contents: large, so a big file costs few write syscalls.
 const COPY_BUF: usize = 256 * 1024;
@@ -251,6 +253,7 @@ struct Extractor {
     /// an ancestor of the cached directory.
     parent: Option<(Vec<u8>, OwnedFd)>,
     chown_failed: HashSet<(u64, u64)>,
+    new_inode: NewInode,
     /// Entries skipped on purpose (device nodes), so hardlinks to them are too.
     skipped: HashSet<Vec<u8>>,
     buf: Vec<u8>,
@@ -259,6 +262,7 @@ struct Extractor {
 impl Extractor {
     fn new(root: OwnedFd, opts: &ExtractOptions) -> Self {
         Self {
+            new_inode: NewInode::under(root.as_fd()),
             root,
             rootless: opts.rootless,
             report: ExtractReport::default(),
@@ -500,8 +504,11 @@ impl Extractor {
         let dirfd = self.parent_dir(parent)?;
         let cname = cstring(name);
         let flags = libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL | libc::O_NOFOLLOW;
+        // The final permission bits at once (the layer dir is private until committed),
+        // so most files need no chmod.
+        let created = meta.mode & 0o777;
         let fd = self.replacing(dirfd, &cname, shown, "creating file", || {
-            sys::openat(dirfd, &cname, flags, 0o600)
+            sys::openat(dirfd, &cname, flags, created)
         })?;
         let mut file = File::from(fd);
         let write_err = |source| ExtractError::Io {
@@ -528,13 +535,17 @@ impl Extractor {
             )));
         }
         let fd = file.as_raw_fd();
-        self.chown(shown, &meta, sys::fchown(fd, meta.uid, meta.gid))?;
-        // After chown, which clears setuid/setgid.
-        sys::fchmod(fd, meta.mode & 0o7777).map_err(|source| ExtractError::Io {
-            op: "setting mode of",
-            path: shown.to_string(),
-            source,
-        })?;
+        if self.new_inode.needs_chown(meta.uid, meta.gid) {
+            self.chown(shown, &meta, sys::fchown(fd, meta.uid, meta.gid))?;
+        }
+        // After chown, which clears setuid/setgid (never given at creation either).
+        if self.new_inode.needs_chmod(created, meta.mode) {
+            sys::fchmod(fd, meta.mode & 0o7777).map_err(|source| ExtractError::Io {
+                op: "setting mode of",
+                path: shown.to_string(),
+                source,
+            })?;
+        }
         for (xname, value) in &meta.xattrs {
             let r = sys::fsetxattr(fd, xname, value);
             self.xattr_result(shown, xname, r);
@@ -573,8 +584,10 @@ impl Extractor {
             }
             Err(e) => return Err(io_err(e)),
         }
-        let r = sys::fchownat_nofollow(dirfd, &cname, meta.uid, meta.gid);
-        self.chown(shown, &meta, r)?;
+        if self.new_inode.needs_chown(meta.uid, meta.gid) {
+            let r = sys::fchownat_nofollow(dirfd, &cname, meta.uid, meta.gid);
+            self.chown(shown, &meta, r)?;
+        }
         self.xattrs_by_path(dirfd, &cname, shown, &meta);
         self.dirs.insert(path.to_vec(), (meta.mode, meta.mtime));
         Ok(())
@@ -611,8 +624,10 @@ impl Extractor {
         self.replacing(dirfd, &cname, shown, "creating symlink", || {
             sys::symlinkat(target, dirfd, &cname)
         })?;
-        let r = sys::fchownat_nofollow(dirfd, &cname, meta.uid, meta.gid);
-        self.chown(shown, &meta, r)?;
+        if self.new_inode.needs_chown(meta.uid, meta.gid) {
+            let r = sys::fchownat_nofollow(dirfd, &cname, meta.uid, meta.gid);
+            self.chown(shown, &meta, r)?;
+        }
         self.xattrs_by_path(dirfd, &cname, shown, &meta);
         sys::utimensat_nofollow(dirfd, &cname, &meta.mtime).map_err(|source| ExtractError::Io {
             op: "setting times of",
@@ -867,11 +882,14 @@ impl Extractor {
                     })
                 }
             };
-            sys::fchmod(fd.as_raw_fd(), mode & 0o7777).map_err(|source| ExtractError::Io {
-                op: "setting mode of",
-                path: shown.clone(),
-                source,
-            })?;
+            // mkdirat made every directory 0755; the root was made by our caller.
+            if path.is_empty() || self.new_inode.needs_chmod(0o755, mode) {
+                sys::fchmod(fd.as_raw_fd(), mode & 0o7777).map_err(|source| ExtractError::Io {
+                    op: "setting mode of",
+                    path: shown.clone(),
+                    source,
+                })?;
+            }
             sys::futimens(fd.as_raw_fd(), &mtime).map_err(|source| ExtractError::Io {
                 op: "setting times of",
                 path: shown,

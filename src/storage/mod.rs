@@ -6,4 +6,5 @@ pub mod db;
 pub mod digest;
 pub mod driver;
 pub mod extract;
+pub mod new_inode;
 pub mod schema;
