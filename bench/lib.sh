@@ -65,10 +65,11 @@ EOC
     chmod 0700 "$b"/{home,data,config} "$r"
 }
 
-# as_user BASE CMD...: run CMD as the test user with BASE's clean environment.
+# as_user BASE CMD...: run CMD as the test user with BASE's clean environment (under
+# the command in the array AS_USER_WRAP if set, e.g. perf stat).
 as_user() {
     local b=$1; shift
-    (cd "$b" && runuser -u "$USER_NAME" -- env -i HOME="$b/home" PATH=/usr/local/bin:/usr/bin:/bin \
+    (cd "$b" && ${AS_USER_WRAP[@]+"${AS_USER_WRAP[@]}"} runuser -u "$USER_NAME" -- env -i HOME="$b/home" PATH=/usr/local/bin:/usr/bin:/bin \
         XDG_DATA_HOME="$b/data" XDG_CONFIG_HOME="$b/config" XDG_RUNTIME_DIR="$(rundir "$b")" "$@")
 }
 

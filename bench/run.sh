@@ -56,8 +56,14 @@ COVE_RUNTIME="cove-runtime (built-in)"
 
 # times BASE NAME CMD...: one warm-up, then RUNS timed runs of CMD inside one shell of
 # the test user (so runuser's own cost stays out of the figures), milliseconds per line.
+# With perf installed, the CPU time of every process involved (perf stat follows forks,
+# also into the namespaces) is counted too, into $WORK/NAME.perf: unlike the wall time it
+# hardly depends on what else the machine runs.
 times() {
     local b=$1 name=$2; shift 2
+    local AS_USER_WRAP=()
+    command -v perf >/dev/null &&
+        AS_USER_WRAP=(perf stat -x, -o "$WORK/$name.perf" -e task-clock,context-switches --)
     as_user "$b" bash -c '
         n=$1 log=$2; shift 2
         "$@" >/dev/null 2>"$log" || true
@@ -83,6 +89,23 @@ stats() {
         printf "%.1f %.1f\n", m, a[i] }'
 }
 
+# cpu NAME: "ms_per_run switches_per_run" from NAME.perf (RUNS + the warm-up), or "- -".
+cpu() {
+    [ -s "$WORK/$1.perf" ] || { echo "- -"; return; }
+    awk -F, -v n=$((RUNS + 1)) '$3 ~ /^task-clock/ { t = $1 } $3 ~ /^context-switches/ { c = $1 }
+        END { printf "%.1f %.0f\n", t / n, c / n }' "$WORK/$1.perf"
+}
+CPU_ROWS=()
+cpu_row() {
+    local label=$1 case=$2 c p b
+    c=$(cpu "cove-$case") p=$(cpu "podman-$case") b=$(cpu "bare-$case")
+    CPU_ROWS+=("$(awk -v l="$label" -v c="$c" -v p="$p" -v b="$b" 'BEGIN {
+        split(c, C, " "); split(p, P, " "); split(b, B, " ")
+        r = (C[1] > 0 && P[1] > 0) ? sprintf("%.2fx", P[1] / C[1]) : "-"
+        s = (C[1] > 0 && B[1] > 0) ? sprintf("%.2fx", C[1] / B[1]) : "-"
+        printf "%-16s %6s %5s %7s %5s %6s %5s %9s %7s", l, C[1], C[2], P[1], P[2], B[1], B[2], r, s }')")
+}
+
 # row LABEL CASE ARGS...: cove and Podman (and the bare run for --network none).
 declare -A MED P90
 row() {
@@ -102,6 +125,7 @@ row() {
         bare = (b == "") ? sprintf("%13s", "-") : sprintf("%6.1f %6.1f", b, bp)
         vs = (b == "") ? "      -" : sprintf("%6.2fx", c / b)
         printf "%-16s %6.1f %6.1f %7.1f %6.1f %s %8.2fx %s\n", l, c, cp, p, pp, bare, p / c, vs }'
+    cpu_row "$label" "$case"
 }
 
 # A writer that keeps the disk of the stores busy: 64 MiB at a time, each fsync'd.
@@ -130,6 +154,12 @@ sleep 1
 row "none, disk busy" busy --network none
 stop_load
 echo "targets: podman/cove >= 12x, cove/bare <= 1.5x (medians)"
+if [ -n "${CPU_ROWS[*]}" ] && command -v perf >/dev/null; then
+    echo "CPU per run (ms of every process involved, perf task-clock) and context switches:"
+    printf '%-16s %12s %13s %12s %9s %7s\n' "" "cove" "podman" "bare" "podman/" "cove/"
+    printf '%-16s %6s %5s %7s %5s %6s %5s %9s %7s\n' network cpu cs cpu cs cpu cs cove bare
+    printf '%s\n' "${CPU_ROWS[@]}"
+fi
 
 # Idle memory per container: one detached container each with a published port; the PSS
 # of every process the tool keeps beside the container (shim, network helper, port
