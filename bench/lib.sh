@@ -43,11 +43,16 @@ else
     echo "bench: $TARGET/release/cove not found; run scripts/build.sh first" >&2
 fi
 
+# rundir BASE: the test user's XDG_RUNTIME_DIR for BASE; with RUN_TMPFS=1 on a tmpfs
+# (/dev/shm), as /run/user/UID is on a workstation.
+rundir() { if [ "${RUN_TMPFS:-}" = 1 ]; then echo "/dev/shm$1/run"; else echo "$1/run"; fi; }
+
 # fresh_dirs BASE: per-round HOME and XDG dirs owned by the test user.
 fresh_dirs() {
-    local b=$1
-    rm -rf "$b"
-    mkdir -p "$b"/{home,data,config/containers,run}
+    local b=$1 r
+    r=$(rundir "$b")
+    rm -rf "$b" "$r"
+    mkdir -p "$b"/{home,data,config/containers} "$r"
     cat >"$b/config/containers/registries.conf" <<EOC
 unqualified-search-registries = ["$COVE_TEST_REGISTRY"]
 
@@ -55,29 +60,31 @@ unqualified-search-registries = ["$COVE_TEST_REGISTRY"]
 location = "$COVE_TEST_REGISTRY"
 insecure = true
 EOC
-    chown -R "$USER_NAME:" "$b"
+    chown -R "$USER_NAME:" "$b" "$r"
     chmod 0711 "$b"
-    chmod 0700 "$b"/{home,data,config,run}
+    chmod 0700 "$b"/{home,data,config} "$r"
 }
 
-# as_user BASE CMD...: run CMD as the test user with BASE's clean environment.
+# as_user BASE CMD...: run CMD as the test user with BASE's clean environment (under
+# the command in the array AS_USER_WRAP if set, e.g. perf stat).
 as_user() {
     local b=$1; shift
-    (cd "$b" && runuser -u "$USER_NAME" -- env -i HOME="$b/home" PATH=/usr/local/bin:/usr/bin:/bin \
-        XDG_DATA_HOME="$b/data" XDG_CONFIG_HOME="$b/config" XDG_RUNTIME_DIR="$b/run" "$@")
+    (cd "$b" && ${AS_USER_WRAP[@]+"${AS_USER_WRAP[@]}"} runuser -u "$USER_NAME" -- env -i HOME="$b/home" PATH=/usr/local/bin:/usr/bin:/bin \
+        XDG_DATA_HOME="$b/data" XDG_CONFIG_HOME="$b/config" XDG_RUNTIME_DIR="$(rundir "$b")" "$@")
 }
 
 # cleanup BASE: kill what the round left running (pause processes hold the user
 # namespace), then delete its files (root can delete subuid-owned files).
 cleanup() {
-    local b=$1 p
+    local b=$1 p r
+    r=$(rundir "$b")
     for p in /proc/[0-9]*; do
-        if grep -qzxF "XDG_RUNTIME_DIR=$b/run" "$p/environ" 2>/dev/null; then
+        if grep -qzxF "XDG_RUNTIME_DIR=$r" "$p/environ" 2>/dev/null; then
             kill -9 "${p#/proc/}" 2>/dev/null || true
         fi
     done
     sleep 0.2
-    rm -rf "$b"
+    rm -rf "$b" "$r"
 }
 
 now() { date +%s.%N; }

@@ -20,6 +20,10 @@ pub struct Config {
     pub sync_fd: i32,
     pub exit_command: Option<PathBuf>,
     pub exit_command_args: Vec<OsString>,
+    /// A file the caller keeps locked while it stays to clean up itself (`run --rm` in the
+    /// foreground): the exit command runs only if the file still exists once the lock is
+    /// free, i.e. the caller ended without removing the container.
+    pub exit_command_claim: Option<PathBuf>,
     /// The container's network namespace, for the port forwarder.
     pub netns: Option<PathBuf>,
     /// Inherited listening sockets to forward into the container.
@@ -65,7 +69,8 @@ pub enum Command {
 
 pub const USAGE: &str = "usage: cove-conmon --cid ID --name NAME --bundle DIR --runtime PATH \
 [--runtime-arg ARG]... --state-dir DIR --log-path FILE [--log-size-max BYTES] [--terminal] \
-[--stdin] --sync-fd N [--exit-command PATH [--exit-command-arg ARG]...] [--netns PATH \
+[--stdin] --sync-fd N [--exit-command PATH [--exit-command-arg ARG]... \
+[--exit-command-claim FILE]] [--netns PATH \
 [--publish FD:tcp|udp:PORT]...] [--hold-fd FD]... [--health-interval-ms N --health-command \
 PATH [--health-command-arg ARG]...]";
 
@@ -84,6 +89,7 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
     let mut sync_fd = None;
     let mut exit_command = None;
     let mut exit_command_args = Vec::new();
+    let mut exit_command_claim = None;
     let mut netns = None;
     let mut publish = Vec::new();
     let mut health_interval = None;
@@ -140,6 +146,7 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
             }
             "--exit-command" => exit_command = Some(PathBuf::from(value(&flag)?)),
             "--exit-command-arg" => exit_command_args.push(value(&flag)?),
+            "--exit-command-claim" => exit_command_claim = Some(PathBuf::from(value(&flag)?)),
             "--netns" => netns = Some(PathBuf::from(value(&flag)?)),
             "--publish" => publish.push(parse_publish(string(value(&flag)?, "publish")?)?),
             // Kept open for the shim's whole life and nothing else: the network helper
@@ -192,6 +199,7 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
         sync_fd: sync_fd.ok_or(ArgError::Missing("sync-fd"))?,
         exit_command,
         exit_command_args,
+        exit_command_claim,
         netns,
         publish,
         health,

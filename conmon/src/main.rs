@@ -21,6 +21,7 @@ macro_rules! diag {
 
 mod args;
 mod attach;
+mod claim;
 mod clock;
 mod console;
 mod daemon;
@@ -114,6 +115,7 @@ fn run(mut cfg: Config) -> ! {
             cfg.exit_command = Some(abs(ec));
         }
     }
+    cfg.exit_command_claim = cfg.exit_command_claim.as_deref().map(abs);
 
     if let Err(e) = daemon::detach() {
         sync.fail(&format!("cove-conmon: detaching: {e}"));
@@ -163,6 +165,10 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     let listener = sys::listen_unix(Path::new("attach"), libc::SOCK_SEQPACKET)?;
     sys::set_nonblocking(listener.as_raw_fd())?;
 
+    let claim = match &cfg.exit_command_claim {
+        Some(p) => Some(claim::Claim::open(p).map_err(|e| with_path(e, p))?),
+        None => None,
+    };
     let pid_file = cfg.state_dir.join("pid");
     let _ = std::fs::remove_file(&pid_file);
     let console_via_cwd =
@@ -249,7 +255,11 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     monitor::say_goodbye(clients, exit.code);
     let _ = std::fs::remove_file("attach");
 
-    if let Some(cmd) = &cfg.exit_command {
+    let needed = claim.as_ref().is_none_or(claim::Claim::still_needed);
+    if !needed {
+        diag!("container {} removed by the command that ran it", cfg.cid);
+    }
+    if let Some(cmd) = cfg.exit_command.as_ref().filter(|_| needed) {
         match runtime::run_exit_command(cmd, &cfg.exit_command_args) {
             Ok(0) => {}
             Ok(c) => diag!("exit command {} exited with {c}", cmd.display()),

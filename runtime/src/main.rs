@@ -10,13 +10,13 @@ mod init;
 mod inroot;
 mod mountopts;
 mod rootfs;
-mod state;
 mod terminal;
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use cove_runtime::signal::Signal;
+// Shared with the cove CLI, which starts and deletes its containers without exec'ing us.
+use cove_runtime::{lifecycle, state};
 
 const USAGE: &str = "usage: cove-runtime [--root DIR] [--log FILE] [--log-format text|json] \
 [--debug] create|start|state|kill|delete ...";
@@ -115,49 +115,7 @@ impl Cli {
 
 /// `start`: release the init blocked on the exec fifo.
 fn start(cli: &Cli) -> Result<(), String> {
-    use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    let id = cli.id()?;
-    let st = state::load(&cli.root, id).map_err(|e| e.to_string())?;
-    let fifo = state::fifo(&cli.root, id);
-    match state::status(&cli.root, &st) {
-        "created" => {}
-        other => return Err(format!("cannot start a container that is {other}")),
-    }
-    // Non-blocking open: a dead init would otherwise leave us waiting forever.
-    let mut f = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
-        .open(&fifo)
-        .map_err(|e| format!("exec fifo: {e}"))?;
-    let mut byte = [0u8; 1];
-    loop {
-        match f.read(&mut byte) {
-            Ok(1) => break,
-            Ok(_) | Err(_) => {
-                if state::start_time(st.pid) != Some(st.pid_start) {
-                    return Err("the container process exited before start".into());
-                }
-                // Woken as soon as init writes its byte (a sleep cost up to its length on
-                // every start); the timeout only bounds how late a dead init is noticed.
-                wait_readable(&f, Duration::from_millis(10));
-            }
-        }
-    }
-    let _ = std::fs::remove_file(&fifo);
-    Ok(())
-}
-
-/// Block until `f` is readable (or hung up), at most `limit`.
-fn wait_readable(f: &impl std::os::fd::AsRawFd, limit: Duration) {
-    let mut pfd = libc::pollfd {
-        fd: f.as_raw_fd(),
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    let ms = libc::c_int::try_from(limit.as_millis()).unwrap_or(libc::c_int::MAX);
-    // SAFETY: one valid pollfd, for the duration of the call.
-    unsafe { libc::poll(&mut pfd, 1, ms) };
+    lifecycle::start(&cli.root, cli.id()?)
 }
 
 fn state_cmd(cli: &Cli) -> Result<(), String> {
@@ -195,27 +153,7 @@ fn kill(cli: &Cli) -> Result<(), String> {
 }
 
 fn delete(cli: &Cli) -> Result<(), String> {
-    let id = cli.id()?;
-    let force = cli.has(&["--force", "-f"]);
-    let st = match state::load(&cli.root, id) {
-        Ok(s) => s,
-        Err(e) => return Err(e.to_string()),
-    };
-    if state::status(&cli.root, &st) != "stopped" {
-        if !force {
-            return Err("cannot delete a running container (use --force)".into());
-        }
-        let pid = nix::unistd::Pid::from_raw(st.pid);
-        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
-        // Wait (bounded) for it to go, so the caller can unmount behind us.
-        for _ in 0..500 {
-            if state::start_time(st.pid) != Some(st.pid_start) {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        }
-    }
-    std::fs::remove_dir_all(state::dir(&cli.root, id)).map_err(|e| e.to_string())
+    lifecycle::delete(&cli.root, cli.id()?, cli.has(&["--force", "-f"]))
 }
 
 fn run(cli: Cli) -> Result<(), String> {

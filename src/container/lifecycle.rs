@@ -34,7 +34,14 @@ impl Engine {
         }
         let cancelled = ends && self.mark_stopped_by_user(c)? == Status::Restarting;
         if !cancelled {
-            self.signal(c, signal)?;
+            if let Err(e) = self.signal(c, signal) {
+                // It ended on its own just before the signal (a crash-looping container
+                // between two restarts): marked stopped above, it stays so, as asked.
+                let gone = ends && self.wait_for_exit(c, Some(Duration::from_secs(2)));
+                if !gone {
+                    return Err(e);
+                }
+            }
         }
         let mut e = self.event(c, "kill");
         e.attributes.insert("signal".into(), signal.to_string());

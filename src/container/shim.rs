@@ -41,6 +41,25 @@ pub struct ShimRequest<'a> {
     pub publish: &'a [crate::network::ports::Listener],
     /// Held by the shim for the container's life (the network helper's exit pipe).
     pub hold: Option<&'a OwnedFd>,
+    /// The caller's [`CleanupClaim`] file: the exit command runs only if the caller
+    /// ends without removing the container.
+    pub claim: Option<&'a Path>,
+}
+
+/// Held by a caller that removes its `--rm` container itself when it ends (`run` in the
+/// foreground), from before the container starts until the caller exits: the shim waits
+/// for it before its exit command, and skips that command once the container is gone
+/// (cove-conmon's `claim`). Saves a cove process per run; a caller killed meanwhile
+/// lets go of it, and the exit command removes the container as before.
+pub struct CleanupClaim(#[allow(dead_code)] nix::fcntl::Flock<std::fs::File>);
+
+impl CleanupClaim {
+    /// In the container's state dir, which is removed with the container.
+    pub const FILE: &'static str = "cleanup-claim";
+
+    pub fn take(state_dir: &Path) -> std::io::Result<CleanupClaim> {
+        crate::paths::lock_file(&state_dir.join(Self::FILE)).map(CleanupClaim)
+    }
 }
 
 /// The fd numbers the shim finds its sync pipe, the held fd and the listeners at.
@@ -83,6 +102,9 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
         cmd.args(["--exit-command", prog]);
         for a in args {
             cmd.args(["--exit-command-arg", a]);
+        }
+        if let Some(claim) = req.claim {
+            cmd.arg("--exit-command-claim").arg(claim);
         }
     }
     if let Some((interval, command)) = &req.healthcheck {

@@ -28,6 +28,7 @@ impl Engine {
         let upper = UpperDirs {
             upper: dir.join("upper"),
             work: dir.join("work"),
+            volatile: c.config.auto_remove,
         };
         if self.driver.uses_upper() {
             for p in [&upper.upper, &upper.work] {
@@ -55,20 +56,51 @@ impl Engine {
     /// start the shim (which creates the container), then let it run. With `attach`, the
     /// attach socket is connected before the process runs, so no output is missed.
     pub fn start(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
+        self.start_claiming(c, attach, false).map(|(sock, _)| sock)
+    }
+
+    /// `start` attached, for a caller that stays until the container ends and then runs
+    /// `cleanup` itself (`run` in the foreground). For a `--rm` container it also gets a
+    /// [`shim::CleanupClaim`] to hold until after that cleanup: the shim then skips its exit
+    /// command, unless the caller goes without removing the container.
+    pub fn start_attached(
+        &self,
+        c: &mut Container,
+    ) -> Result<(Option<OwnedFd>, Option<shim::CleanupClaim>)> {
+        let claim = c.config.auto_remove;
+        self.start_claiming(c, true, claim)
+    }
+
+    fn start_claiming(
+        &self,
+        c: &mut Container,
+        attach: bool,
+        claim: bool,
+    ) -> Result<(Option<OwnedFd>, Option<shim::CleanupClaim>)> {
         let _lock = self.lock(&c.id)?;
         self.refresh(c)?;
         if c.state.status.is_active() {
-            return Ok(None);
+            return Ok((None, None));
         }
         // Started by the user: the restart policy counts from zero again (Docker's rule).
         c.state.restart_count = 0;
-        self.start_held(c, attach)
+        self.start_held_claiming(c, attach, claim)
     }
 
     /// `start` with the container's lock held by the caller.
     pub(super) fn start_held(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
-        match self.start_locked(c, attach) {
-            Ok(fd) => Ok(fd),
+        self.start_held_claiming(c, attach, false)
+            .map(|(sock, _)| sock)
+    }
+
+    fn start_held_claiming(
+        &self,
+        c: &mut Container,
+        attach: bool,
+        claim: bool,
+    ) -> Result<(Option<OwnedFd>, Option<shim::CleanupClaim>)> {
+        match self.start_locked(c, attach, claim) {
+            Ok(started) => Ok(started),
             Err(e) => {
                 c.state.error = e.to_string();
                 c.state.status = if c.state.started_at.is_empty() {
@@ -83,7 +115,12 @@ impl Engine {
         }
     }
 
-    pub(super) fn start_locked(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
+    pub(super) fn start_locked(
+        &self,
+        c: &mut Container,
+        attach: bool,
+        claim: bool,
+    ) -> Result<(Option<OwnedFd>, Option<shim::CleanupClaim>)> {
         let runtime = self.runtime_of(c)?;
         let rootfs = self.mount_rootfs(c)?;
         c.state.mounted = true;
@@ -92,8 +129,14 @@ impl Engine {
         let _ = remove_path(&state_dir);
         ensure_private_dir(&state_dir)
             .map_err(io_err(format!("creating {}", state_dir.display())))?;
+        let claim = match claim {
+            true => Some(
+                shim::CleanupClaim::take(&state_dir).map_err(io_err("taking the cleanup claim"))?,
+            ),
+            false => None,
+        };
         let net = self.prepare_network(c, &state_dir)?;
-        let pid = match self.spawn_shim(c, &runtime, &rootfs, &net, &state_dir) {
+        let pid = match self.spawn_shim(c, &runtime, &rootfs, &net, &state_dir, claim.is_some()) {
             Ok(pid) => pid,
             Err(e) => {
                 self.abort_network(&c.id, net);
@@ -158,7 +201,7 @@ impl Engine {
             return Err(e);
         }
         self.emit(c, "start");
-        Ok(sock)
+        Ok((sock, claim))
     }
 
     /// Write the spec and start the shim, which creates the container (not yet running).
@@ -170,6 +213,7 @@ impl Engine {
         rootfs: &Path,
         net: &network::Prepared,
         state_dir: &Path,
+        claim: bool,
     ) -> Result<i32> {
         let user = if c.config.userns == Userns::KeepId && c.config.user.is_empty() {
             spec::ResolvedUser {
@@ -275,6 +319,9 @@ impl Engine {
             netns,
             publish: &net.listeners,
             hold: net.uplink.as_ref().and_then(|u| u.hold.as_ref()),
+            claim: claim
+                .then(|| state_dir.join(shim::CleanupClaim::FILE))
+                .as_deref(),
         })?)
     }
 

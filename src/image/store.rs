@@ -270,6 +270,7 @@ impl Store {
     /// bytes freed: the extracted layers' sizes and the blob files'.
     pub fn delete_image(&self, id: &str) -> Result<u64> {
         let freed = self.db().delete_image(id)?;
+        self.db().sync()?;
         self.emit("remove", id, "");
         let mut bytes = freed.layer_bytes;
         for l in &freed.layers {
@@ -289,6 +290,7 @@ impl Store {
         let unused = self.db().unused_layers()?;
         for l in unused {
             if self.db().delete_layer_if_unused(&l)? {
+                self.db().sync()?;
                 let _ = remove_path(&self.layer_dir(&l)?);
                 removed += 1;
             }

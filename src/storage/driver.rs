@@ -98,6 +98,11 @@ pub struct UpperDirs {
     pub upper: PathBuf,
     /// Overlay's scratch dir: must be empty and on the same filesystem as `upper`.
     pub work: PathBuf,
+    /// The upper dir is thrown away with the container (`--rm`): native overlay is
+    /// mounted `volatile`, so its unmount does not sync the whole backing filesystem
+    /// (Podman and CRI-O do the same). After a crash the upper dir may be incomplete,
+    /// which matters to nobody, since the container is removed.
+    pub volatile: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,6 +203,7 @@ fn absolute_upper(u: &UpperDirs) -> Result<UpperDirs, DriverError> {
     Ok(UpperDirs {
         upper: absolute(&u.upper)?,
         work: absolute(&u.work)?,
+        volatile: u.volatile,
     })
 }
 
@@ -270,6 +276,9 @@ pub fn overlay_options(lowers: &[PathBuf], upper: Option<&UpperDirs>) -> String 
         opts.push_str(&escape_overlay_path(&u.upper));
         opts.push_str(",workdir=");
         opts.push_str(&escape_overlay_path(&u.work));
+        if u.volatile {
+            opts.push_str(",volatile");
+        }
     }
     opts.push_str(",userxattr");
     opts
@@ -318,11 +327,48 @@ fn mount_overlay(
         return bind_readonly(&lowers[0], target)
             .map_err(|e| overlay_err(target, e, " (read-only bind)".into()));
     }
+    if let Some(u) = upper.filter(|u| u.volatile) {
+        // Overlay leaves this marker behind a volatile mount and refuses the next mount
+        // while it exists (the upper dir may be incomplete after a crash). A `--rm`
+        // container is mounted again only when it never ran or was unmounted cleanly
+        // (`mount`, `cp`); after a crash its upper dir is removed with it anyway.
+        match fs::remove_dir_all(u.work.join("work/incompat/volatile")) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(overlay_err(
+                    target,
+                    e,
+                    " (removing the volatile marker)".into(),
+                ))
+            }
+            _ => {}
+        }
+    }
     let flags = if upper.is_none() {
         MsFlags::MS_RDONLY
     } else {
         MsFlags::empty()
     };
+    match mount_overlay_plan(lowers, upper, target, flags) {
+        // A kernel before 5.10 does not know `volatile`: mount as usual.
+        Err(DriverError::Mount { source, .. })
+            if upper.is_some_and(|u| u.volatile) && source.raw_os_error() == Some(libc::EINVAL) =>
+        {
+            let durable = upper.map(|u| UpperDirs {
+                volatile: false,
+                ..u.clone()
+            });
+            mount_overlay_plan(lowers, durable.as_ref(), target, flags)
+        }
+        other => other,
+    }
+}
+
+fn mount_overlay_plan(
+    lowers: &[PathBuf],
+    upper: Option<&UpperDirs>,
+    target: &Path,
+    flags: MsFlags,
+) -> Result<(), DriverError> {
     match plan_overlay(lowers, upper, mount_data_limit()) {
         OverlayPlan::Direct(opts) => nix::mount::mount(
             Some("overlay"),
@@ -369,6 +415,7 @@ fn plan_overlay(lowers: &[PathBuf], upper: Option<&UpperDirs>, limit: usize) -> 
     let rel_upper = upper.map(|u| UpperDirs {
         upper: rel(&u.upper),
         work: rel(&u.work),
+        volatile: u.volatile,
     });
     let opts = overlay_options(&rel_lowers, rel_upper.as_ref());
     if opts.len() <= limit {
@@ -462,10 +509,15 @@ fn mount_overlay_fsconfig(
             fsconfig_string(&fs, c"upperdir", &u.upper)?;
             fsconfig_string(&fs, c"workdir", &u.work)?;
         }
+        let volatile = upper.is_some_and(|u| u.volatile);
         for (cmd, key) in [
             (FSCONFIG_SET_FLAG, Some(c"userxattr")),
+            (FSCONFIG_SET_FLAG, volatile.then_some(c"volatile")),
             (FSCONFIG_CMD_CREATE, None),
         ] {
+            if cmd == FSCONFIG_SET_FLAG && key.is_none() {
+                continue;
+            }
             let key = key.map_or(std::ptr::null(), CStr::as_ptr);
             // SAFETY: valid fd; key is NULL or a static C string.
             let r = unsafe {
@@ -716,6 +768,7 @@ pub fn probe(driver: &Driver, scratch: &Path) -> Result<(), DriverError> {
     let upper = UpperDirs {
         upper: p("u"),
         work: p("w"),
+        volatile: false,
     };
     driver.mount(&[p("l1"), p("l2")], Some(&upper), &p("m"))?;
     let check = || -> Result<(), String> {
@@ -1070,6 +1123,7 @@ mod tests {
         let up = UpperDirs {
             upper: "/u".into(),
             work: "/w".into(),
+            volatile: false,
         };
         assert_eq!(
             overlay_options(&lowers, Some(&up)),
@@ -1095,6 +1149,7 @@ mod tests {
         let up = UpperDirs {
             upper: "/store/c/u".into(),
             work: "/store/c/w".into(),
+            volatile: false,
         };
         assert!(matches!(
             plan_overlay(&lowers, Some(&up), 4095),
@@ -1285,6 +1340,7 @@ mod tests {
         let up = UpperDirs {
             upper: dir.path().join("u"),
             work: dir.path().join("w"),
+            volatile: false,
         };
         let m = dir.path().join("m");
         for d in [&up.upper, &up.work, &m] {
@@ -1412,6 +1468,7 @@ mod tests {
         let up = UpperDirs {
             upper: base.join("u"),
             work: base.join("w"),
+            volatile: false,
         };
         let m = dir.path().join("m");
         for d in [&up.upper, &up.work, &m] {

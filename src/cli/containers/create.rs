@@ -659,15 +659,21 @@ pub fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
 
 pub fn run(ctx: &Ctx, a: RunArgs) -> CmdResult {
     let (engine, mut c) = create_container(ctx, &a.create)?;
+    // In the foreground, `run` removes a --rm container itself (below): its claim spares
+    // the shim's exit command, unless this process goes first.
     let started = match crate::cli::sdnotify::before_start(&mut c) {
-        Ok(()) => engine.start(&mut c, !a.detach).map_err(start_failure),
+        Ok(()) if a.detach => engine
+            .start(&mut c, false)
+            .map(|sock| (sock, None))
+            .map_err(start_failure),
+        Ok(()) => engine.start_attached(&mut c).map_err(start_failure),
         Err(e) => Err(e.into()),
     };
     if started.is_err() && c.config.auto_remove {
         // --rm: a container that never ran leaves nothing behind either.
         let _ = engine.remove(&mut c, true, true);
     }
-    let sock = started?;
+    let (sock, _claim) = started?;
     crate::cli::sdnotify::after_start(&c)?;
     if a.detach {
         println!("{}", c.id);
