@@ -165,6 +165,7 @@ impl Engine {
             lineage.forget(&id);
             if lineage.has_children(&parent)
                 || !self.store.db().names_of(&parent)?.is_empty()
+                || !self.store.db().digests_of(&parent)?.is_empty()
                 || !self.store.db().containers_using(&parent)?.is_empty()
             {
                 break;

@@ -72,7 +72,10 @@ pub fn list(store: &Store, filters: &Filters, all: bool) -> Result<Vec<ImageSumm
     let mut out = Vec::new();
     for img in &images {
         let names = store.db().names_of(&img.id)?;
-        let intermediate = names.is_empty() && lineage.has_children(&img.id);
+        // An image pulled by digest is the user's, whatever was built on it.
+        let intermediate = names.is_empty()
+            && lineage.has_children(&img.id)
+            && store.db().digests_of(&img.id)?.is_empty();
         if intermediate && !all {
             continue;
         }

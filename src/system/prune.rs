@@ -76,8 +76,11 @@ pub fn images(store: &Store, all: bool, filters: &Filters) -> Result<Vec<Pruned>
             if !store.db().containers_using(&img.id)?.is_empty() {
                 continue;
             }
-            let dangling =
-                store.db().names_of(&img.id)?.is_empty() && !lineage.has_children(&img.id);
+            let unnamed = store.db().names_of(&img.id)?.is_empty();
+            let intermediate = unnamed
+                && lineage.has_children(&img.id)
+                && store.db().digests_of(&img.id)?.is_empty();
+            let dangling = unnamed && !intermediate;
             if (!all && !dangling)
                 || !filters.matches(&ImageView::new(&img, dangling, Vec::new()))?
             {
