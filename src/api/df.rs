@@ -52,7 +52,7 @@ pub async fn df(State(service): State<Arc<Service>>) -> Result<Response, ApiErro
     blocking(move || {
         let engine = &service.engine;
         let du = disk_usage::measure(engine).map_err(|e| ApiError::internal(e.to_string()))?;
-        let listed = crate::image::report::list(&engine.store, &Default::default())?;
+        let listed = crate::image::report::list(&engine.store, &Default::default(), true)?;
         let now = chrono::Utc::now();
         let images = du
             .images

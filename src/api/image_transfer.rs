@@ -97,7 +97,7 @@ fn registry_auth(headers: &HeaderMap) -> Result<Option<Credentials>, ApiError> {
 
 /// Registry access as the CLI has it without flags: TLS as registries.conf says, the
 /// user's credential files, unless the client sent credentials.
-fn connect(service: &Service, headers: &HeaderMap) -> Result<ConnectOptions, ApiError> {
+pub(super) fn connect(service: &Service, headers: &HeaderMap) -> Result<ConnectOptions, ApiError> {
     Ok(ConnectOptions {
         tls_verify: TlsFlag(None),
         creds: registry_auth(headers)?,
@@ -105,7 +105,7 @@ fn connect(service: &Service, headers: &HeaderMap) -> Result<ConnectOptions, Api
     })
 }
 
-fn registries(service: &Service) -> Result<RegistriesConf, ApiError> {
+pub(super) fn registries(service: &Service) -> Result<RegistriesConf, ApiError> {
     RegistriesConf::for_user(&service.engine.paths).map_err(|e| ApiError::internal(e.to_string()))
 }
 
@@ -114,17 +114,17 @@ fn short(digest: &str) -> String {
     hex[..hex.len().min(12)].to_string()
 }
 
-/// What a pull or push task tells the handler: progress lines, then how it ended.
-enum Msg {
+/// What a pull, push or build task tells the handler: progress lines, then how it ended.
+pub(super) enum Msg {
     Line(Bytes),
     Done(Result<(), ApiError>),
 }
 
-type Tx = mpsc::UnboundedSender<Msg>;
+pub(super) type Tx = mpsc::UnboundedSender<Msg>;
 
 /// Turn the task's messages into a response: an error before any progress is the
 /// response's status; after it, the stream's last line.
-async fn respond(mut rx: mpsc::UnboundedReceiver<Msg>) -> Response {
+pub(super) async fn respond(mut rx: mpsc::UnboundedReceiver<Msg>) -> Response {
     let first = match rx.recv().await {
         Some(Msg::Line(b)) => b,
         Some(Msg::Done(Err(e))) => return e.into_response(),
@@ -147,7 +147,7 @@ async fn respond(mut rx: mpsc::UnboundedReceiver<Msg>) -> Response {
     ndjson::response(body)
 }
 
-fn send(tx: &Tx, v: serde_json::Value) {
+pub(super) fn send(tx: &Tx, v: serde_json::Value) {
     let _ = tx.send(Msg::Line(ndjson::line(&v)));
 }
 
@@ -243,9 +243,18 @@ impl PullObserver for PullLines {
 
 /// Each candidate of a short name gets its own observer; the last one is the one that
 /// succeeded when the pull does.
-struct PullReport {
+pub(super) struct PullReport {
     tx: Tx,
     last: Mutex<Option<(String, Arc<PullLines>)>>,
+}
+
+impl PullReport {
+    pub(super) fn new(tx: Tx) -> PullReport {
+        PullReport {
+            tx,
+            last: Mutex::new(None),
+        }
+    }
 }
 
 impl PullReporter for PullReport {
@@ -421,10 +430,7 @@ fn start_pull(
     let conf = registries(&service)?;
     let (tx, rx) = mpsc::unbounded_channel();
     tokio::spawn(async move {
-        let report = PullReport {
-            tx: tx.clone(),
-            last: Mutex::new(None),
-        };
+        let report = PullReport::new(tx.clone());
         let store = service.engine.store.clone();
         let result = crate::image::pull::pull(&store, &conf, &req, &report).await;
         let done = match result {

@@ -86,10 +86,11 @@ async fn by_name(
 async fn list(State(service): State<Arc<Service>>, uri: Uri) -> Result<Response, ApiError> {
     let q = Query::of(&uri);
     let mut filters = q.filters::<ImageView>()?;
+    let all = q.flag("all")?;
     blocking(move || {
         let store = &service.engine.store;
         resolve_images(&mut filters, store).map_err(bad_filter)?;
-        Ok(Json(report::list(store, &filters)?).into_response())
+        Ok(Json(report::list(store, &filters, all)?).into_response())
     })
     .await
 }

@@ -6,6 +6,7 @@
 //! Every handler calls the same engine functions the CLI calls, on a blocking thread
 //! (the engine is synchronous: SQLite, fork/exec); tokio only carries the HTTP.
 
+mod build;
 mod containers;
 mod df;
 mod error;
@@ -52,6 +53,7 @@ fn router(service: Arc<Service>, activity: Arc<idle::Activity>) -> Router {
         .route("/version", get(system::version))
         .route("/info", get(system::info))
         .route("/auth", post(image_transfer::auth))
+        .merge(build::routes())
         .merge(containers::routes())
         .merge(streams::routes())
         .merge(objects::routes())

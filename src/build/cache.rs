@@ -45,4 +45,24 @@ impl Cache {
         fs::write(&tmp, id)?;
         fs::rename(&tmp, self.dir.join(key))
     }
+
+    /// Forget every entry (`POST /build/prune`); the keys removed. The images stay: they
+    /// go with `image prune` once nothing names or uses them.
+    pub fn clear(&self) -> std::io::Result<Vec<String>> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let mut removed = Vec::new();
+        for e in entries {
+            let e = e?;
+            fs::remove_file(e.path())?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name.starts_with('.') {
+                removed.push(name);
+            }
+        }
+        Ok(removed)
+    }
 }

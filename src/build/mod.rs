@@ -10,6 +10,7 @@ pub mod dockerfile;
 pub mod ignore;
 pub mod layer;
 mod run;
+pub mod source;
 mod stage;
 pub mod subst;
 
@@ -74,6 +75,11 @@ pub struct BuildReport {
 pub enum BuildError {
     #[error("no Containerfile or Dockerfile in {0}")]
     NoDockerfile(String),
+    /// A Dockerfile named by an API client, not in its context (dockerd's words).
+    #[error("Cannot locate specified Dockerfile: {0}")]
+    Missing(String),
+    #[error(transparent)]
+    Source(#[from] source::SourceError),
     #[error("reading {path}: {source}")]
     Read {
         path: String,

@@ -8,17 +8,17 @@ use anyhow::anyhow;
 use clap::Args;
 
 use super::{CmdResult, Ctx};
-use crate::build::{self, BuildRequest, Format, Images};
+use crate::build::{self, source, BuildRequest, Format, Images};
 use crate::container::create::Defaults;
 use crate::image::platform::Platform;
 use crate::image::pull::{PullPolicy, PullRequest};
 
 #[derive(Args, Debug)]
 pub struct BuildArgs {
-    /// The build context: a directory
+    /// The build context: a directory, or - for a tar archive (or a Dockerfile alone) on stdin
     #[arg(default_value = ".")]
     pub context: PathBuf,
-    /// The Containerfile or Dockerfile (default: Containerfile, then Dockerfile in the context)
+    /// The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)
     #[arg(short, long, value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// Name the image (repeatable)
@@ -96,9 +96,43 @@ fn key_values(
     Ok(out)
 }
 
-pub fn build(ctx: &Ctx, a: BuildArgs) -> CmdResult {
+/// `-` as the context or the file: stdin unpacked into a temporary directory that lives
+/// as long as the returned value.
+fn from_stdin(ctx: &Ctx, a: &mut BuildArgs) -> anyhow::Result<Option<source::Unpacked>> {
+    let dash = std::path::Path::new("-");
+    let (context, file) = (a.context == dash, a.file.as_deref() == Some(dash));
+    if context && file {
+        return Err(anyhow!(
+            "invalid argument: can't use stdin for both build context and dockerfile"
+        ));
+    }
+    if !context && !file {
+        return Ok(None);
+    }
+    let tmp = ctx.store()?.tmp_dir()?;
+    let stdin = std::io::stdin().lock();
+    let u = if context {
+        source::unpack(tmp, stdin, true)?
+    } else {
+        source::dockerfile_only(tmp, stdin)?
+    };
+    if context {
+        a.context = u.dir().to_path_buf();
+        // `-f` names a file of the archive, never one of the working directory.
+        if let Some(f) = a.file.take() {
+            a.file = Some(source::dockerfile_in(u.dir(), &f.to_string_lossy())?);
+        }
+    }
+    if file || u.kind == source::Kind::Dockerfile {
+        a.file = Some(u.dir().join("Dockerfile"));
+    }
+    Ok(Some(u))
+}
+
+pub fn build(ctx: &Ctx, mut a: BuildArgs) -> CmdResult {
     let format: Format = a.format.parse().map_err(|e: String| anyhow!(e))?;
     let policy: PullPolicy = a.pull.parse()?;
+    let _stdin = from_stdin(ctx, &mut a)?;
     let req = BuildRequest {
         context: a.context.clone(),
         file: a.file.clone(),

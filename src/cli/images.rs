@@ -148,7 +148,7 @@ pub fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
 pub struct ImagesArgs {
     /// Show only images whose repository matches
     pub repository: Option<String>,
-    /// Show all images (default hides none; kept for compatibility)
+    /// Show all images (default hides intermediate images)
     #[arg(short, long)]
     pub all: bool,
     /// Show only image IDs
@@ -251,11 +251,11 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
     let store = ctx.store()?;
     let mut filters = Filters::for_kind::<ImageView>(&a.filter)?;
     resolve_images(&mut filters, &store)?;
-    let mut images = report::list(&store, &filters)?;
+    let mut images = report::list(&store, &filters, a.all)?;
     if let Some(p) = &a.repository {
         // The positional pattern narrows further, as one more `reference=` that must hold.
         let narrowed = Filters::for_kind::<ImageView>(&[format!("reference={p}")])?;
-        images = report::list(&store, &narrowed)?
+        images = report::list(&store, &narrowed, a.all)?
             .into_iter()
             .filter_map(|n| {
                 let mut s = images.iter().find(|s| s.id == n.id)?.clone();

@@ -4,6 +4,7 @@ pub mod archive;
 pub mod import;
 pub mod inspect;
 pub(crate) mod layer_unpack;
+pub mod lineage;
 pub mod platform;
 pub mod pull;
 pub mod reference;

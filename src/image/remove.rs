@@ -144,9 +144,37 @@ impl Engine {
             }
         }
         let mut out: Vec<Removed> = names.into_iter().map(Removed::Untagged).collect();
+        let mut lineage = super::lineage::Lineage::of(&self.store.db().images()?);
         self.store.delete_image(&img.id)?;
         out.push(Removed::Deleted(img.id.clone()));
+        self.remove_orphaned_parents(&mut lineage, &img.id, &mut out)?;
         Ok(out)
+    }
+
+    /// After `id` went: its parent too when nothing names, uses or is built on it any
+    /// more (a build's intermediate images go with its result, as in Podman and Docker),
+    /// and so on up.
+    fn remove_orphaned_parents(
+        &self,
+        lineage: &mut super::lineage::Lineage,
+        id: &str,
+        out: &mut Vec<Removed>,
+    ) -> Result<(), RemoveError> {
+        let mut id = id.to_string();
+        while let Some(parent) = lineage.parent(&id).map(str::to_string) {
+            lineage.forget(&id);
+            if lineage.has_children(&parent)
+                || !self.store.db().names_of(&parent)?.is_empty()
+                || !self.store.db().digests_of(&parent)?.is_empty()
+                || !self.store.db().containers_using(&parent)?.is_empty()
+            {
+                break;
+            }
+            self.store.delete_image(&parent)?;
+            out.push(Removed::Deleted(parent.clone()));
+            id = parent;
+        }
+        Ok(())
     }
 }
 

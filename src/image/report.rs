@@ -64,13 +64,23 @@ pub fn repo_digests(store: &Store, img: &ImageRecord) -> Result<Vec<String>, Rep
 
 /// The images `filters` select, each with the names that passed them: a `reference=`
 /// filter keeps only the matching names (as dockerd does), an image without names is
-/// seen as `<none>:<none>`.
-pub fn list(store: &Store, filters: &Filters) -> Result<Vec<ImageSummary>, ReportError> {
+/// seen as `<none>:<none>`. Intermediate images (untagged, with a child: a build's
+/// steps) only with `all`, as in Podman and Docker.
+pub fn list(store: &Store, filters: &Filters, all: bool) -> Result<Vec<ImageSummary>, ReportError> {
     let images = store.db().images()?;
+    let lineage = super::lineage::Lineage::of(&images);
     let mut out = Vec::new();
     for img in &images {
         let names = store.db().names_of(&img.id)?;
-        let dangling = names.is_empty();
+        // An image pulled by digest is the user's, whatever was built on it.
+        let intermediate = names.is_empty()
+            && lineage.has_children(&img.id)
+            && store.db().digests_of(&img.id)?.is_empty();
+        if intermediate && !all {
+            continue;
+        }
+        // Podman's dangling: no name and nothing built on it.
+        let dangling = names.is_empty() && !intermediate;
         let rows: Vec<(String, String)> = if dangling {
             vec![("<none>".into(), "<none>".into())]
         } else {

@@ -60,23 +60,38 @@ pub fn networks(engine: &Engine, filters: &Filters) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// Images no container was created from: those without names, or with `all` every one.
-/// Layers and blobs nothing references any more go with them.
+/// Images no container was created from: the dangling ones (no name, nothing built on
+/// them: a build's intermediate images stay while its result does), or with `all` every
+/// one. Removing a child may leave its parent dangling, so this goes round until nothing
+/// more goes, as Podman's prune does. Layers and blobs nothing references go with them.
 pub fn images(store: &Store, all: bool, filters: &Filters) -> Result<Vec<Pruned>> {
     let mut out = Vec::new();
-    // Not in the `for` head: the guard would live through the loop and deadlock on the
-    // next `store.db()`.
-    let images = store.db().images()?;
-    for img in images {
-        if !store.db().containers_using(&img.id)?.is_empty() {
-            continue;
+    loop {
+        // Not in the `for` head: the guard would live through the loop and deadlock on
+        // the next `store.db()`.
+        let images = store.db().images()?;
+        let lineage = crate::image::lineage::Lineage::of(&images);
+        let before = out.len();
+        for img in images {
+            if !store.db().containers_using(&img.id)?.is_empty() {
+                continue;
+            }
+            let unnamed = store.db().names_of(&img.id)?.is_empty();
+            let intermediate = unnamed
+                && lineage.has_children(&img.id)
+                && store.db().digests_of(&img.id)?.is_empty();
+            let dangling = unnamed && !intermediate;
+            if (!all && !dangling)
+                || !filters.matches(&ImageView::new(&img, dangling, Vec::new()))?
+            {
+                continue;
+            }
+            let size = store.delete_image(&img.id)?;
+            out.push(Pruned { id: img.id, size });
         }
-        let dangling = store.db().names_of(&img.id)?.is_empty();
-        if (!all && !dangling) || !filters.matches(&ImageView::new(&img, dangling, Vec::new()))? {
-            continue;
+        if out.len() == before {
+            break;
         }
-        let size = store.delete_image(&img.id)?;
-        out.push(Pruned { id: img.id, size });
     }
     store.collect_garbage()?;
     Ok(out)
