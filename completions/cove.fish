@@ -177,7 +177,7 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all secrets'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile (default: Containerfile, then Dockerfile in the context)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand build" -s t -l tag -d 'Name the image (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l target -d 'Build up to this stage' -r
@@ -1498,7 +1498,7 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand images" -s a -l all -d 'Show all images (default hides none; kept for compatibility)'
+complete -c cove -n "__fish_cove_using_subcommand images" -s a -l all -d 'Show all images (default hides intermediate images)'
 complete -c cove -n "__fish_cove_using_subcommand images" -s q -l quiet -d 'Show only image IDs'
 complete -c cove -n "__fish_cove_using_subcommand images" -l digests -d 'Show digests'
 complete -c cove -n "__fish_cove_using_subcommand images" -l no-trunc -d 'Do not truncate output'
@@ -1649,7 +1649,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "mount" -d 'Mount an image\'s root filesystem read-only and print its path'
 complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
 complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
-complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile or Dockerfile (default: Containerfile, then Dockerfile in the context)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'Build up to this stage' -r
@@ -1724,7 +1724,7 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (default hides none; kept for compatibility)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (default hides intermediate images)'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image IDs'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
@@ -1743,7 +1743,7 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (default hides none; kept for compatibility)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (default hides intermediate images)'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only image IDs'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show digests'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
