@@ -542,3 +542,35 @@ fn images_match_podman_build() {
         report.join("\n")
     );
 }
+
+#[test]
+fn step_images_are_hidden_without_all_kept_by_prune_and_removed_with_the_result() {
+    let env = TestEnv::new("build-steps");
+    let base = common::image("busybox");
+    env.cove_ok(&["pull", "-q", &base]);
+    let df = format!("FROM {base}\nRUN echo a > /a\nRUN echo b > /b\n");
+    let dir = context(&env, "steps", &[("Containerfile", &df, 0o644)]);
+    build(&env, &dir, &["-q", "-t", "steps"]);
+    let repos = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["images", "--format", "{{.Repository}}"];
+        all.extend_from_slice(args);
+        let mut v: Vec<String> = env.cove_ok(&all).lines().map(String::from).collect();
+        v.sort();
+        v
+    };
+    let base_repo = base.rsplit_once(':').unwrap().0.to_string();
+    assert_eq!(repos(&[]), [base_repo.clone(), "localhost/steps".into()]);
+    // The two RUN steps, untagged, under -a; they are not dangling, so prune keeps them.
+    let with_steps = repos(&["-a"]);
+    assert_eq!(
+        with_steps.iter().filter(|r| *r == "<none>").count(),
+        2,
+        "{with_steps:?}"
+    );
+    env.cove_ok(&["image", "prune", "-f"]);
+    assert_eq!(repos(&["-a"]), with_steps);
+    // Removing the result takes its steps with it, never the base.
+    let out = env.cove_ok(&["rmi", "steps"]);
+    assert_eq!(out.matches("Deleted:").count(), 3, "{out}");
+    assert_eq!(repos(&["-a"]), [base_repo]);
+}

@@ -13,6 +13,7 @@ use crate::storage::db::ImageRecord;
 struct Facts {
     diff_ids: Vec<String>,
     history: Vec<Value>,
+    created: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 fn facts(img: &ImageRecord) -> Facts {
@@ -29,6 +30,9 @@ fn facts(img: &ImageRecord) -> Facts {
     Facts {
         diff_ids: strings(&config["rootfs"]["diff_ids"]),
         history: config["history"].as_array().cloned().unwrap_or_default(),
+        created: config["created"]
+            .as_str()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()),
     }
 }
 
@@ -60,15 +64,21 @@ impl Lineage {
                         .flatten(),
                 );
             }
-            // The closest ancestor: the longest history that is a strict prefix of ours.
+            // The closest ancestor: the longest history that is a strict prefix of ours, or
+            // the same history and layers made earlier (a build's last step, of which
+            // the commit that applies the build's labels and tags is the child).
             let parent = candidates
                 .into_iter()
                 .filter(|&p| p != c)
                 .filter(|&p| {
-                    let h = &all[p].history;
+                    let (h, older) = (&all[p].history, &all[p]);
                     !h.is_empty()
-                        && h.len() < child.history.len()
+                        && h.len() <= child.history.len()
                         && child.history[..h.len()] == h[..]
+                        && (h.len() < child.history.len()
+                            || (older.diff_ids == child.diff_ids
+                                && older.created.is_some()
+                                && older.created < child.created))
                 })
                 .max_by_key(|&p| all[p].history.len());
             if let Some(p) = parent {
@@ -108,7 +118,12 @@ mod tests {
     use serde_json::json;
 
     fn img(id: &str, layers: &[&str], history: &[&str]) -> ImageRecord {
+        img_at(id, layers, history, "2026-01-01T00:00:00Z")
+    }
+
+    fn img_at(id: &str, layers: &[&str], history: &[&str], created: &str) -> ImageRecord {
         let config = json!({
+            "created": created,
             "rootfs": {"type": "layers", "diff_ids": layers},
             "history": history.iter().map(|h| json!({"created_by": h})).collect::<Vec<_>>(),
         });
@@ -146,5 +161,17 @@ mod tests {
         assert!(l.has_children("s2") && !l.has_children("final"));
         l.forget("final");
         assert!(!l.has_children("s2"));
+    }
+
+    #[test]
+    fn the_commit_of_a_last_step_is_its_child_and_equal_twins_are_not_related() {
+        let h = &["ADD", "RUN a"];
+        let step = img_at("step", &["l1", "l2"], h, "2026-01-01T00:00:00.9Z");
+        let commit = img_at("commit", &["l1", "l2"], h, "2026-01-01T00:00:00.95Z");
+        let twin = img_at("twin", &["l1", "l2"], h, "2026-01-01T00:00:00.95Z");
+        let l = Lineage::of(&[commit, step, twin]);
+        assert_eq!(l.parent("commit"), Some("step"));
+        assert_eq!(l.parent("twin"), Some("step"));
+        assert_eq!(l.parent("step"), None);
     }
 }

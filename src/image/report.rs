@@ -81,7 +81,8 @@ pub fn list(store: &Store, filters: &Filters, all: bool) -> Result<Vec<ImageSumm
         }
         // Podman's dangling: no name and nothing built on it.
         let dangling = names.is_empty() && !intermediate;
-        let rows: Vec<(String, String)> = if dangling {
+        // Intermediate images too (with `all`): untagged is untagged.
+        let rows: Vec<(String, String)> = if names.is_empty() {
             vec![("<none>".into(), "<none>".into())]
         } else {
             names.iter().map(|n| repo_tag(n)).collect()
