@@ -14,7 +14,7 @@ use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use crate::container::record::ContainerConfig;
 
 /// The version this cove writes: the `to` of the last step.
-pub const CURRENT: u32 = 2;
+pub const CURRENT: u32 = 3;
 
 /// The newest layout, for a store created from scratch. A step that changes the layout
 /// changes this too (the tests check that a migrated store ends up with the same one).
@@ -95,11 +95,18 @@ pub(super) struct Step {
 }
 
 /// In order; each `to` is one more than the one before, the last is `CURRENT`.
-pub(super) const STEPS: &[Step] = &[Step {
-    to: 2,
-    what: "rewriting container configs in the current form",
-    run: rewrite_container_configs,
-}];
+pub(super) const STEPS: &[Step] = &[
+    Step {
+        to: 2,
+        what: "rewriting container configs in the current form",
+        run: rewrite_container_configs,
+    },
+    Step {
+        to: 3,
+        what: "adding the secrets table",
+        run: create_new_tables,
+    },
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum SchemaError {
@@ -235,6 +242,12 @@ fn check(conn: &Connection, db: &Path, known: u32) -> Result<bool, SchemaError> 
         });
     }
     Ok(found == known)
+}
+
+/// Tables added since the store was made: SCHEMA only creates what does not exist yet.
+fn create_new_tables(tx: &Transaction<'_>) -> StepResult {
+    tx.execute_batch(SCHEMA)?;
+    Ok(())
 }
 
 /// Read each container's config with today's `ContainerConfig` and write it back, so stored
