@@ -67,7 +67,17 @@ impl Db {
         // Concurrent cove commands are normal (design.md section 5): wait for the writer
         // rather than fail, and let readers proceed under WAL.
         conn.busy_timeout(Duration::from_secs(60))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // Switching a new file to WAL while another cove does the same can fail with BUSY
+        // without the busy handler being asked (SQLite does not wait there): retry it.
+        let mut tries = 0;
+        while let Err(e) = conn.pragma_update(None, "journal_mode", "WAL") {
+            let busy = e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy);
+            tries += 1;
+            if !busy || tries == 200 {
+                return Err(e.into());
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Every cove command is a short process. SQLite's checkpoint when the last
         // connection closes cost each writing command four fsyncs (the WAL and the
