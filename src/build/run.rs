@@ -39,21 +39,6 @@ fn heredoc_script(cmd: &str, docs: &[HereDoc]) -> String {
     script
 }
 
-/// An in-memory record for a stage with no stored image yet (FROM scratch).
-pub(super) fn empty_record() -> ImageRecord {
-    ImageRecord {
-        id: String::new(),
-        config: Vec::new(),
-        manifest: Vec::new(),
-        manifest_digest: String::new(),
-        manifest_media_type: String::new(),
-        created: String::new(),
-        size: 0,
-        added_at: 0,
-        layers: Vec::new(),
-    }
-}
-
 /// Store the layer tar at `tar` on top of the stage's image, with `created_by` in the
 /// history; the stage now has that image.
 pub(super) fn add_layer(
@@ -64,7 +49,7 @@ pub(super) fn add_layer(
     created_by: &str,
     key: &str,
 ) -> Result<(), BuildError> {
-    let base = st.image.clone().unwrap_or_else(empty_record);
+    let base = st.image.clone().unwrap_or_default();
     let f = File::open(tar).map_err(|e| b.err(step, e))?;
     let id = import::add_layer(
         &b.engine.store,

@@ -130,13 +130,7 @@ mod tests {
         ImageRecord {
             id: id.into(),
             config: serde_json::to_vec(&config).unwrap(),
-            manifest: Vec::new(),
-            manifest_digest: String::new(),
-            manifest_media_type: String::new(),
-            created: String::new(),
-            size: 0,
-            added_at: 0,
-            layers: Vec::new(),
+            ..ImageRecord::default()
         }
     }
 

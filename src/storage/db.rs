@@ -36,7 +36,7 @@ pub struct ImageLayer {
 }
 
 /// An image as stored: the config digest is its ID, as in Docker.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ImageRecord {
     /// `sha256:<hex>` of the config blob.
     pub id: String,
