@@ -326,7 +326,7 @@ fn parse_raw(text: &str, path: &Path) -> Result<RawFile, ConfigError> {
 }
 
 fn normalise_registry(r: RawRegistry, path: &Path) -> Result<Registry, ConfigError> {
-    let location = if r.location.is_empty() {
+    let mut location = if r.location.is_empty() {
         String::new()
     } else {
         parse_location(&r.location, path)?
@@ -358,13 +358,13 @@ fn normalise_registry(r: RawRegistry, path: &Path) -> Result<Registry, ConfigErr
         ));
     } else if location.is_empty() {
         // Without a location a plain prefix is served by itself.
-        return normalise_registry(
-            RawRegistry {
-                location: prefix,
-                ..r
-            },
-            path,
-        );
+        location = parse_location(&prefix, path)?;
+        if location.is_empty() {
+            return Err(ConfigError::invalid(
+                path,
+                "a [[registry]] needs a location or a prefix",
+            ));
+        }
     }
     let mut mirrors = Vec::new();
     for m in r.mirror {
@@ -680,6 +680,8 @@ insecure = true
         assert!(parse("[[registry]]\nlocation = \"https://x.io\"\n").is_err());
         assert!(parse("[[registry]]\nprefix = \"a.*.io\"\n").is_err());
         assert!(parse("[[registry]]\nprefix = \"*.io/x\"\n").is_err());
+        // A prefix of slashes only: an error, not a recursion without end.
+        assert!(parse("[[registry]]\nprefix = \"/\"\n").is_err());
         assert!(parse("unqualified-search-registries = [\"a.io/ns\"]\n").is_err());
         assert!(parse(
             "[[registry]]\nlocation = \"a.io\"\n[[registry.mirror]]\nlocation = \"m\"\npull-from-mirror = \"sometimes\"\n"
