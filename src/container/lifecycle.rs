@@ -248,6 +248,9 @@ impl Engine {
     /// `rm`: with `force` a running container is killed first; with `volumes` its
     /// anonymous volumes go too (named volumes never do).
     pub fn remove(&self, c: &mut Container, force: bool, volumes: bool) -> Result<()> {
+        if let Some(pod) = crate::pod::ops::guards(self, c) {
+            return Err(ContainerError::InfraOfPod(c.id.clone(), pod));
+        }
         self.refresh(c)?;
         if !force {
             match c.state.status {
