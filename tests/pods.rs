@@ -107,6 +107,21 @@ fn pod_members_share_localhost_and_the_pods_port_serves_the_host() {
         ps.contains("srv") && ps.contains(&format!("{}-infra", &id[..12])),
         "{ps}"
     );
+    let ps = env.cove_ok(&["ps", "--pod"]);
+    assert!(
+        ps.lines()
+            .next()
+            .unwrap()
+            .ends_with("POD ID        PODNAME"),
+        "{ps}"
+    );
+    let ps = env.cove_ok(&["ps", "--format", "{{.Names}} {{.Pod}} {{.PodName}}"]);
+    assert!(ps.contains(&format!("srv {} site\n", &id[..12])), "{ps}");
+    assert_eq!(
+        env.cove_ok(&["inspect", "srv", "--format", "{{.Pod}} {{.IsInfra}}"])
+            .trim(),
+        format!("{id} false")
+    );
 
     // A member cannot publish its own ports or pick its own network.
     let (code, err) = env.cove_err(&["run", "--pod", "site", "-p", "9000:9000", &busybox, "true"]);

@@ -535,10 +535,12 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
         "name" => views.sort_by(|x, y| x.pod.name.cmp(&y.pod.name)),
         "number" => views.sort_by_key(|v| v.members.len()),
         "status" => views.sort_by_key(|v| pod::PodStatus::of(&v.members).as_str()),
-        other => return Err(anyhow!(
+        other => {
+            return Err(anyhow!(
             "invalid option for --sort {other:?}: options are: created, id, name, number, status"
         )
-        .into()),
+            .into())
+        }
     }
     if a.latest {
         views.sort_by_key(|v| std::cmp::Reverse(v.pod.created_at));

@@ -33,7 +33,7 @@ pub struct PodInspect {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct InfraConfig {
-    pub port_bindings: BTreeMap<String, Vec<PortBinding>>,
+    pub port_bindings: BTreeMap<String, Vec<crate::container::inspect::PortBinding>>,
     pub host_network: bool,
     #[serde(rename = "StaticIP")]
     pub static_ip: String,
@@ -59,13 +59,6 @@ pub struct InfraConfig {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
-pub struct PortBinding {
-    pub host_ip: String,
-    pub host_port: String,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct InspectMember {
     pub id: String,
     pub name: String,
@@ -80,21 +73,8 @@ pub fn inspect(pod: &Pod, members: &[Container]) -> PodInspect {
     let infra = members.iter().find(|c| c.config.pod_infra);
     let infra_config = infra.map(|c| {
         let cfg = &c.config;
-        let mut port_bindings: BTreeMap<String, Vec<PortBinding>> = BTreeMap::new();
-        for p in &cfg.ports {
-            port_bindings
-                .entry(format!("{}/{}", p.container_port, p.protocol))
-                .or_default()
-                .push(PortBinding {
-                    host_ip: p.host_ip.clone(),
-                    host_port: match p.host_port {
-                        0 => String::new(),
-                        n => n.to_string(),
-                    },
-                });
-        }
         InfraConfig {
-            port_bindings,
+            port_bindings: crate::container::inspect::port_bindings(&cfg.ports, false),
             host_network: cfg.network == NetworkMode::Host,
             static_ip: cfg
                 .attachments
