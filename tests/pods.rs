@@ -108,11 +108,9 @@ fn pod_members_share_localhost_and_the_pods_port_serves_the_host() {
         "{ps}"
     );
     let ps = env.cove_ok(&["ps", "--pod"]);
+    let header = ps.lines().next().unwrap();
     assert!(
-        ps.lines()
-            .next()
-            .unwrap()
-            .ends_with("POD ID        PODNAME"),
+        header.contains("NAMES") && header.contains("POD ID") && header.ends_with("PODNAME"),
         "{ps}"
     );
     let ps = env.cove_ok(&["ps", "--format", "{{.Names}} {{.Pod}} {{.PodName}}"]);
@@ -259,6 +257,23 @@ fn pods_by_run_new_filters_prune_and_bad_input() {
         ]),
         "Exited \n"
     );
+
+    // --exit-policy stop: the pod stops with its last container.
+    env.cove_ok(&["pod", "create", "--name", "once", "--exit-policy", "stop"]);
+    env.cove_ok(&["run", "-d", "--pod", "once", &busybox, "true"]);
+    assert!(common::eventually(|| env.cove_ok(&[
+        "pod",
+        "ps",
+        "--filter",
+        "name=once",
+        "--format",
+        "{{.Status}}"
+    ]) == "Exited\n"));
+    assert_eq!(
+        env.cove_ok(&["pod", "inspect", "once", "--format", "{{.ExitPolicy}}"]),
+        "stop\n"
+    );
+    env.cove_ok(&["pod", "rm", "once"]);
 
     // Killed, then pruned with the other stopped pod; the running one stays.
     env.cove_ok(&["run", "-d", "--pod", "new:p3", &busybox, "sleep", "300"]);

@@ -18,7 +18,7 @@ use crate::pod::{self, ops, CreatePod, ExitPolicy, Namespace, Pod, PodError};
 #[derive(Subcommand, Debug)]
 pub enum PodCommand {
     /// Create a new empty pod
-    Create(CreateArgs),
+    Create(Box<CreateArgs>),
     /// Check if a pod exists in local storage
     Exists(ExistsArgs),
     /// Display a pod configuration
@@ -634,7 +634,7 @@ fn template_row(v: &PodView, id: &dyn Fn(&str) -> String) -> Value {
 
 pub fn run(ctx: &Ctx, cmd: PodCommand) -> CmdResult {
     match cmd {
-        PodCommand::Create(a) => create(ctx, a),
+        PodCommand::Create(a) => create(ctx, *a),
         PodCommand::Exists(a) => exists(ctx, a),
         PodCommand::Inspect(a) => inspect(ctx, a),
         PodCommand::Kill(a) => kill(ctx, a),

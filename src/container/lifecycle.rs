@@ -220,7 +220,8 @@ impl Engine {
             wanted
         })?;
         if !scheduled {
-            return Ok(());
+            drop(lock);
+            return crate::pod::ops::after_member_exit(self, &c);
         }
         let ran_for = run_time(&c.state.started_at, &c.state.finished_at);
         let delay = restart::backoff(c.state.restart_count, ran_for);

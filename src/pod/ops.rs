@@ -411,3 +411,33 @@ pub fn guards(engine: &Engine, c: &Container) -> Option<String> {
     let pod = super::find(&engine.store, pod_id).ok()?;
     Some(pod.name)
 }
+
+/// `--exit-policy stop`: when the last member of the pod has exited (for good: no
+/// restart pending), the infra container stops too and the pod is Exited, as in Podman.
+pub fn after_member_exit(engine: &Engine, c: &Container) -> crate::container::Result<()> {
+    let Some(pod_id) = c.config.pod.as_deref().filter(|_| !c.config.pod_infra) else {
+        return Ok(());
+    };
+    let Ok(pod) = super::find(&engine.store, pod_id) else {
+        return Ok(());
+    };
+    if pod.config.exit_policy != super::ExitPolicy::Stop {
+        return Ok(());
+    }
+    let Ok(list) = members(engine, &pod) else {
+        return Ok(());
+    };
+    let busy = list.iter().any(|m| {
+        !m.config.pod_infra && (m.state.status.is_active() || m.state.status == Status::Restarting)
+    });
+    if busy {
+        return Ok(());
+    }
+    for mut infra in list.into_iter().filter(|m| m.config.pod_infra) {
+        match engine.stop(&mut infra, None) {
+            Ok(()) | Err(ContainerError::NotRunning(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
