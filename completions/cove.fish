@@ -37,6 +37,7 @@ systemd\t''"
 complete -c cove -n "__fish_cove_needs_command" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_needs_command" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_needs_command" -f -a "secret" -d 'Manage secrets'
+complete -c cove -n "__fish_cove_needs_command" -f -a "pod" -d 'Manage pods'
 complete -c cove -n "__fish_cove_needs_command" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
 complete -c cove -n "__fish_cove_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c cove -n "__fish_cove_needs_command" -f -a "events" -d 'Show events: containers created, started, dying, removed, images pulled, ...'
@@ -177,6 +178,279 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all secrets'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "create" -d 'Create a new empty pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "exists" -d 'Check if a pod exists in local storage'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "inspect" -d 'Display a pod configuration'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "kill" -d 'Send the specified signal or SIGKILL to containers in pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "pause" -d 'Pause one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "prune" -d 'Remove all stopped pods and their containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "ps" -d 'List pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "ls" -d 'List pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "list" -d 'List pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "restart" -d 'Restart one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "rm" -d 'Remove one or more stopped pods and containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "start" -d 'Start one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "stop" -d 'Stop one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "unpause" -d 'Unpause one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'Assign a name to the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'Set the pod\'s hostname (shared by its members)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata on the pod (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l label-file -d 'Read labels from a file of KEY=VALUE lines' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the members share (ipc, net, uts, pid, cgroup; none; +ns adds to the default)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Create an infra container holding the shared namespaces' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-image -d 'Image the infra container runs (default: cove\'s pause image, built locally)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-command -d 'Command the infra container runs' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-name -d 'Name of the infra container' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -l net -d 'The pod\'s network mode (shared by its members)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod to the host' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'Set custom DNS servers' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'Set custom DNS options' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-search -d 'Set custom DNS search domains' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a custom host-to-IP mapping (host:ip)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l ip -d 'The pod\'s IPv4 address on a user-defined network' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l mac-address -d 'The pod\'s MAC address' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Network-scoped aliases of the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What the pod does when its last container exits (continue, stop)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod ID to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not create /etc/hosts for the pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l replace -d 'Replace a pod of the same name'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send to the containers' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on all pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on all pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter (id, name, label, status, ctr-names, ctr-ids, ctr-status, ctr-number, network, until)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by created, id, name, number or status' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Show the IDs of the pods\' containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Show the names of the pods\' containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the states of the pods\' containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the latest pod only'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate IDs'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print headers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print pod IDs only'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (id, name, label, status, ctr-names, ctr-ids, ctr-status, ctr-number, network, until)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, name, number or status' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-ids -d 'Show the IDs of the pods\' containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Show the names of the pods\' containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-status -d 'Show the states of the pods\' containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest pod only'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate IDs'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print headers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print pod IDs only'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter (id, name, label, status, ctr-names, ctr-ids, ctr-status, ctr-number, network, until)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created, id, name, number or status' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-ids -d 'Show the IDs of the pods\' containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-names -d 'Show the names of the pods\' containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-status -d 'Show the states of the pods\' containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest pod only'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate IDs'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print pod IDs only'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on all pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l pod-id-file -d 'Read the pod ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for containers to stop before killing them (with --force)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on all pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers and remove them'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l pod-id-file -d 'Read the pod ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Act on all pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l pod-id-file -d 'Read the pod ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing the containers' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on all pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on all pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand build" -s t -l tag -d 'Name the image (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
@@ -203,6 +477,8 @@ complete -c cove -n "__fish_cove_using_subcommand build" -s h -l help -d 'Print 
 complete -c cove -n "__fish_cove_using_subcommand build" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l name -d 'Assign a name to the container' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l pod -d 'Run in an existing pod, or a new one with new:NAME' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
@@ -359,6 +635,8 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand create" -l name -d 'Assign a name to the container' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l pod -d 'Run in an existing pod, or a new one with new:NAME' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
@@ -564,6 +842,7 @@ complete -c cove -n "__fish_cove_using_subcommand ps" -s q -l quiet -d 'Only dis
 complete -c cove -n "__fish_cove_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
 complete -c cove -n "__fish_cove_using_subcommand ps" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand ps" -l noheading -d 'Do not print the header line'
+complete -c cove -n "__fish_cove_using_subcommand ps" -s p -l pod -d 'Show the pod each container belongs to'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r
@@ -829,6 +1108,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Assign a name to the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run in an existing pod, or a new one with new:NAME' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
@@ -942,6 +1223,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Assign a name to the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run in an existing pod, or a new one with new:NAME' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to take it from the host)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
@@ -1147,6 +1430,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the pod each container belongs to'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N last created containers' -r
@@ -1174,6 +1458,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest created container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the pod each container belongs to'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r

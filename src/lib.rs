@@ -21,6 +21,7 @@ pub mod image;
 pub mod log;
 pub mod network;
 pub mod paths;
+pub mod pod;
 pub mod registry;
 pub mod rootless;
 pub mod secret;

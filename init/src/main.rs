@@ -3,6 +3,7 @@
 //! exits with the command's exit code (128+N when a signal ended it).
 //!
 //! Usage: cove-init -- COMMAND [ARGS...]
+//!        cove-init -P   (a pod's infra container: holds its namespaces until stopped)
 
 use std::ffi::CString;
 use std::os::unix::ffi::OsStringExt;
@@ -37,8 +38,9 @@ fn main() {
         .filter_map(|a| CString::new(a.into_vec()).ok())
         .collect();
     if args.is_empty() {
-        die("usage: cove-init -- COMMAND [ARGS...]", 2);
+        die("usage: cove-init -- COMMAND [ARGS...] | cove-init -P", 2);
     }
+    let pause = args.len() == 1 && args[0].as_bytes() == b"-P";
     // SAFETY: plain libc calls on a single-threaded process; the sigset is initialised by
     // sigemptyset before use.
     unsafe {
@@ -54,6 +56,22 @@ fn main() {
         }
         let mut old: libc::sigset_t = std::mem::zeroed();
         libc::sigprocmask(libc::SIG_BLOCK, &set, &mut old);
+
+        if pause {
+            // Nothing to run: wait to be stopped, reaping whatever is re-parented here.
+            loop {
+                let mut info: libc::siginfo_t = std::mem::zeroed();
+                match libc::sigwaitinfo(&set, &mut info) {
+                    libc::SIGCHLD => {
+                        while libc::waitpid(-1, std::ptr::null_mut(), libc::WNOHANG) > 0 {}
+                    }
+                    libc::SIGTERM | libc::SIGINT | libc::SIGHUP | libc::SIGQUIT => {
+                        std::process::exit(0)
+                    }
+                    _ => {}
+                }
+            }
+        }
 
         let child = libc::fork();
         if child < 0 {

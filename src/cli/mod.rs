@@ -14,6 +14,7 @@ mod images;
 mod login;
 mod network;
 mod output;
+mod pods;
 mod progress;
 mod sdnotify;
 mod secrets;
@@ -133,6 +134,9 @@ pub enum Command {
     /// Manage secrets
     #[command(subcommand)]
     Secret(secrets::SecretCommand),
+    /// Manage pods
+    #[command(subcommand)]
+    Pod(pods::PodCommand),
     /// Pull an image from a registry
     Pull(images::PullArgs),
     /// Push an image to a registry
@@ -582,6 +586,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),
         Command::Network(n) => network::run(ctx, n),
         Command::Secret(s) => secrets::run(ctx, s),
+        Command::Pod(p) => pods::run(ctx, p),
         Command::Volume(v) => {
             use volumes::VolumeCommand as V;
             match v {

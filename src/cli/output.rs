@@ -1,5 +1,7 @@
 //! Shared printing: `--format` handling, sizes and times the way Docker shows them.
 
+use std::io::{BufRead, Write};
+
 use serde_json::Value;
 
 use crate::format::{align, render_json, render_table, Format};
@@ -126,6 +128,20 @@ pub fn time_ago(then: chrono::DateTime<chrono::Utc>) -> String {
 /// The 12-character short ID Docker shows.
 pub fn short_id(id: &str) -> String {
     id.trim_start_matches("sha256:").chars().take(12).collect()
+}
+
+/// Ask on stdout, read the answer from stdin, as Podman does (a terminal or not: a
+/// script may pipe the answer in). Only y or yes goes ahead; stdin at its end without
+/// an answer is an error, so an unattended run does not look like a refusal.
+pub fn confirm(question: &str) -> anyhow::Result<bool> {
+    print!("{question}");
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer)? == 0 {
+        println!();
+        anyhow::bail!("no answer on stdin: use --force to go ahead without asking");
+    }
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }
 
 #[cfg(test)]

@@ -110,6 +110,8 @@ pub enum CreateError {
     Platform(String),
     #[error("{0}")]
     Secret(String),
+    #[error("{0}")]
+    Pod(String),
     #[error("invalid --annotation {0:?}: use KEY=VALUE")]
     Annotation(String),
     #[error(transparent)]
@@ -281,6 +283,10 @@ pub struct CreateRequest {
     pub secrets: Vec<super::secrets::SecretUse>,
     /// `--platform`/`--arch`/`--os`/`--variant`: must be this machine's.
     pub platform: Option<crate::image::platform::Platform>,
+    /// `--pod NAME|ID`: the pod to join (`pod::ops::join` resolves it to the ID).
+    pub pod: Option<String>,
+    /// Set by `pod create` only: this container is that pod's infra container.
+    pub infra_of: Option<String>,
 }
 
 /// `--log-driver`: Podman's names. `json-file` is Podman's alias of k8s-file (its
@@ -536,6 +542,8 @@ pub fn build_config(
         log_driver: req.log_driver,
         init_path: req.init_path.clone(),
         secrets: req.secrets.clone(),
+        pod: req.infra_of.clone().or_else(|| req.pod.clone()),
+        pod_infra: req.infra_of.is_some(),
         ..ContainerConfig::default()
     };
     if let Some(tz) = &req.timezone {

@@ -14,7 +14,8 @@ use crate::storage::db::{ContainerRow, DbError};
 impl Engine {
     /// Record a new container (not started). Without a name, a random one is drawn until
     /// one is free.
-    pub fn create(&self, req: CreateRequest, defaults: &Defaults) -> Result<Container> {
+    pub fn create(&self, mut req: CreateRequest, defaults: &Defaults) -> Result<Container> {
+        crate::pod::ops::join(self, &mut req, defaults)?;
         if let Some(n) = &req.name {
             names::validate(n)?;
         }

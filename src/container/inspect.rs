@@ -46,6 +46,9 @@ pub struct ContainerInspect {
     pub mounts: Vec<MountReport>,
     pub config: ConfigReport,
     pub network_settings: NetworkSettings,
+    /// The pod's ID ("" outside a pod), as Podman prints it.
+    pub pod: String,
+    pub is_infra: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -244,7 +247,10 @@ fn time_or_zero(t: &str) -> String {
 
 /// `{"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}]}`. `bound`: the ports of a
 /// running container (real host ports, an address always); else the requested ones.
-fn port_bindings(ports: &[PortMapping], bound: bool) -> BTreeMap<String, Vec<PortBinding>> {
+pub(crate) fn port_bindings(
+    ports: &[PortMapping],
+    bound: bool,
+) -> BTreeMap<String, Vec<PortBinding>> {
     let mut map: BTreeMap<String, Vec<PortBinding>> = BTreeMap::new();
     for m in ports {
         map.entry(format!("{}/{}", m.container_port, m.protocol))
@@ -495,6 +501,8 @@ impl ContainerInspect {
                     .collect(),
             },
             network_settings: network_settings(c),
+            pod: cfg.pod.clone().unwrap_or_default(),
+            is_infra: cfg.pod_infra,
         }
     }
 }

@@ -220,7 +220,8 @@ impl Engine {
             wanted
         })?;
         if !scheduled {
-            return Ok(());
+            drop(lock);
+            return crate::pod::ops::after_member_exit(self, &c);
         }
         let ran_for = run_time(&c.state.started_at, &c.state.finished_at);
         let delay = restart::backoff(c.state.restart_count, ran_for);
@@ -248,6 +249,9 @@ impl Engine {
     /// `rm`: with `force` a running container is killed first; with `volumes` its
     /// anonymous volumes go too (named volumes never do).
     pub fn remove(&self, c: &mut Container, force: bool, volumes: bool) -> Result<()> {
+        if let Some(pod) = crate::pod::ops::guards(self, c) {
+            return Err(ContainerError::InfraOfPod(c.id.clone(), pod));
+        }
         self.refresh(c)?;
         if !force {
             match c.state.status {

@@ -63,6 +63,8 @@ pub enum ContainerError {
     Running(String),
     #[error("cannot remove container {0} as it is restarting - stop the container before removing or force remove")]
     Restarting(String),
+    #[error("container {0} is the infra container of pod {1} and cannot be removed without removing the pod")]
+    InfraOfPod(String, String),
     #[error("container {0} is not running")]
     NotRunning(String),
     #[error("container {0} is not paused")]

@@ -165,6 +165,10 @@ pub struct ContainerConfig {
     pub init_path: Option<String>,
     /// `--secret`: which secrets the container gets at each start (not their data).
     pub secrets: Vec<super::secrets::SecretUse>,
+    /// The ID of the pod this container belongs to.
+    pub pod: Option<String>,
+    /// Whether it is that pod's infra container (which holds the shared namespaces).
+    pub pod_infra: bool,
 }
 
 /// `--userns`: stored as "" (the user's namespace as is) or "keep-id".

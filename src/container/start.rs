@@ -77,6 +77,7 @@ impl Engine {
         attach: bool,
         claim: bool,
     ) -> Result<(Option<OwnedFd>, Option<shim::CleanupClaim>)> {
+        crate::pod::ops::start_infra_of(self, c)?;
         let _lock = self.lock(&c.id)?;
         self.refresh(c)?;
         if c.state.status.is_active() {

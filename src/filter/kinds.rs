@@ -261,6 +261,80 @@ impl Filterable for crate::secret::Secret {
     }
 }
 
+impl Filterable for crate::pod::report::PodView {
+    const KEYS: &'static [&'static str] = &[
+        "ctr-ids",
+        "ctr-names",
+        "ctr-number",
+        "ctr-status",
+        "id",
+        "label",
+        "label!",
+        "name",
+        "network",
+        "status",
+        "until",
+    ];
+
+    fn labels(&self) -> &BTreeMap<String, String> {
+        &self.pod.config.labels
+    }
+
+    fn created(&self) -> Option<i64> {
+        Some(self.pod.created_at / 1_000_000_000)
+    }
+
+    fn check(key: &str, value: &str) -> Result<(), FilterError> {
+        const POD_STATUSES: &[&str] = &[
+            "stopped", "running", "paused", "exited", "dead", "created", "degraded",
+        ];
+        match key {
+            "status" if !POD_STATUSES.contains(&value) => Err(bad_value(
+                key,
+                value,
+                format!("use {}", one_of(POD_STATUSES)),
+            )),
+            "ctr-status" if !STATUSES.contains(&value) => {
+                Err(bad_value(key, value, format!("use {}", one_of(STATUSES))))
+            }
+            "ctr-number" => value
+                .parse::<usize>()
+                .map(drop)
+                .map_err(|_| bad_value(key, value, "expected a number of containers")),
+            _ => Ok(()),
+        }
+    }
+
+    fn matches(&self, key: &str, value: &str) -> Result<bool, FilterError> {
+        let members = &self.members;
+        Ok(match key {
+            "name" => name_matches(value, &self.pod.name)?,
+            "id" => id_matches(value, &self.pod.id),
+            "status" => {
+                crate::pod::PodStatus::of(members)
+                    .as_str()
+                    .eq_ignore_ascii_case(value)
+                    || (value == "stopped"
+                        && crate::pod::PodStatus::of(members) == crate::pod::PodStatus::Exited)
+            }
+            "ctr-names" => {
+                let mut hit = false;
+                for c in members {
+                    hit |= name_matches(value, &c.name)?;
+                }
+                hit
+            }
+            "ctr-ids" => members.iter().any(|c| id_matches(value, &c.id)),
+            "ctr-status" => members.iter().any(|c| c.state.status.as_str() == value),
+            "ctr-number" => value.parse::<usize>().ok() == Some(members.len()),
+            "network" => members
+                .iter()
+                .any(|c| c.config.attachments.iter().any(|a| a.network == value)),
+            _ => false,
+        })
+    }
+}
+
 impl Filterable for Event {
     const KEYS: &'static [&'static str] = &[
         "container",

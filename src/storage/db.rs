@@ -10,6 +10,9 @@ use std::time::Duration;
 use rusqlite::config::DbConfig;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+mod pods;
+pub use pods::PodRow;
+
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("database: {0}")]
@@ -435,6 +438,9 @@ impl Db {
     /// Insert a new container; the name must be free (checked by the UNIQUE constraint, so
     /// two concurrent `run --name x` cannot both win).
     pub fn insert_container(&self, c: &ContainerRow) -> Result<()> {
+        if self.pod_name_taken(&c.name)? {
+            return Err(DbError::NameInUse(c.name.clone()));
+        }
         let r = self.conn.execute(
             "INSERT INTO containers (id, name, image_id, created_at, config, state)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -519,6 +525,9 @@ impl Db {
     }
 
     pub fn rename_container(&self, id: &str, name: &str) -> Result<()> {
+        if self.pod_name_taken(name)? {
+            return Err(DbError::NameInUse(name.to_string()));
+        }
         match self.conn.execute(
             "UPDATE containers SET name = ?2 WHERE id = ?1",
             params![id, name],

@@ -14,7 +14,7 @@ use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use crate::container::record::ContainerConfig;
 
 /// The version this cove writes: the `to` of the last step.
-pub const CURRENT: u32 = 3;
+pub const CURRENT: u32 = 4;
 
 /// The newest layout, for a store created from scratch. A step that changes the layout
 /// changes this too (the tests check that a migrated store ends up with the same one).
@@ -76,6 +76,12 @@ CREATE TABLE IF NOT EXISTS secrets (
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS pods (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    config TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS digests (
     repo TEXT NOT NULL,
     digest TEXT NOT NULL,
@@ -104,6 +110,11 @@ pub(super) const STEPS: &[Step] = &[
     Step {
         to: 3,
         what: "adding the secrets table",
+        run: create_new_tables,
+    },
+    Step {
+        to: 4,
+        what: "adding the pods table",
         run: create_new_tables,
     },
 ];

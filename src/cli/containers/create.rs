@@ -19,6 +19,12 @@ pub struct CreateArgs {
     /// Assign a name to the container
     #[arg(long)]
     pub name: Option<String>,
+    /// Run in an existing pod, or a new one with new:NAME
+    #[arg(long, value_name = "NAME|new:NAME")]
+    pub pod: Option<String>,
+    /// Run in the pod whose ID is in this file
+    #[arg(long, value_name = "FILE", conflicts_with = "pod")]
+    pub pod_id_file: Option<PathBuf>,
     /// Keep STDIN open even if not attached
     #[arg(short, long)]
     pub interactive: bool,
@@ -625,6 +631,15 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
         sdnotify: Mode::parse(&a.sdnotify).unwrap_or_default(),
         replace: a.replace,
         create_command: crate::cli::argv::create_command(std::env::args_os()),
+        pod: match &a.pod_id_file {
+            Some(f) => Some(
+                std::fs::read_to_string(f)
+                    .map_err(|e| anyhow!("reading the pod id file {}: {e}", f.display()))?
+                    .trim()
+                    .to_string(),
+            ),
+            None => a.pod.clone(),
+        },
         ..CreateRequest::default()
     })
 }

@@ -5,6 +5,7 @@ use crate::cli::output::{print_list, time_ago};
 use crate::cli::{CmdResult, Ctx};
 use crate::container::report::ContainerSummary;
 use crate::container::{Container, Status};
+use crate::pod::Pod;
 use clap::Args;
 use serde_json::{json, Value};
 
@@ -34,13 +35,21 @@ pub struct PsArgs {
     /// Do not print the header line
     #[arg(long)]
     pub noheading: bool,
+    /// Show the pod each container belongs to
+    #[arg(short, long)]
+    pub pod: bool,
     /// Sort by: command, created, id, image, names, runningfor, status
     #[arg(long, value_name = "KEY", default_value = "created", value_parser = ["command", "created", "id", "image", "names", "runningfor", "status"])]
     pub sort: String,
 }
 
 /// The row `ps` prints (and its JSON), Podman's field names over the engine's summary.
-fn ps_value(c: &Container, s: &ContainerSummary, no_trunc: bool) -> Value {
+fn ps_value(c: &Container, s: &ContainerSummary, no_trunc: bool, pods: &[Pod]) -> Value {
+    let pod = c
+        .config
+        .pod
+        .as_deref()
+        .and_then(|id| pods.iter().find(|p| p.id == id));
     let created = chrono::DateTime::from_timestamp(s.created, 0).unwrap_or_default();
     let command = if no_trunc || s.command.chars().count() <= 20 {
         s.command.clone()
@@ -70,6 +79,9 @@ fn ps_value(c: &Container, s: &ContainerSummary, no_trunc: bool) -> Value {
         },
         "Labels": labels.join(","),
         "AutoRemove": c.config.auto_remove,
+        "Pod": pod.map(|p| if no_trunc { p.id.clone() } else { p.short_id().to_string() }).unwrap_or_default(),
+        "PodName": pod.map(|p| p.name.clone()).unwrap_or_default(),
+        "IsInfra": c.config.pod_infra,
     })
 }
 
@@ -104,11 +116,12 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
         return Ok(0);
     }
     let now = chrono::Utc::now();
+    let pods = crate::pod::list(&engine.store)?;
     let items: Vec<Value> = kept
         .iter()
-        .map(|c| ps_value(c, &ContainerSummary::of(c, now), a.no_trunc))
+        .map(|c| ps_value(c, &ContainerSummary::of(c, now), a.no_trunc, &pods))
         .collect();
-    let headers = [
+    let mut headers = vec![
         "CONTAINER ID",
         "IMAGE",
         "COMMAND",
@@ -117,27 +130,31 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
         "PORTS",
         "NAMES",
     ];
+    let mut keys = vec![
+        "ID",
+        "Image",
+        "Command",
+        "RunningFor",
+        "Status",
+        "Ports",
+        "Names",
+    ];
+    if a.pod {
+        headers.extend(["POD ID", "PODNAME"]);
+        keys.extend(["Pod", "PodName"]);
+    }
     print_list(
         a.format.as_deref(),
         if a.noheading { &[] } else { &headers },
         CONTAINER_TITLES,
         &items,
         |v| {
-            [
-                "ID",
-                "Image",
-                "Command",
-                "RunningFor",
-                "Status",
-                "Ports",
-                "Names",
-            ]
-            .iter()
-            .map(|k| match &v[*k] {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect()
+            keys.iter()
+                .map(|k| match &v[*k] {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect()
         },
     )?;
     Ok(0)
@@ -149,4 +166,6 @@ pub const CONTAINER_TITLES: &[(&str, &str)] = &[
     ("Names", "NAMES"),
     ("RunningFor", "CREATED"),
     ("CreatedAt", "CREATED AT"),
+    ("Pod", "POD ID"),
+    ("PodName", "PODNAME"),
 ];

@@ -6,13 +6,12 @@ mod prune;
 mod reset;
 mod service;
 
-use std::io::{BufRead, Write};
 use std::path::Path;
 
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
-use super::output::print_inspect;
+use super::output::{confirm, print_inspect};
 use super::{CmdResult, Ctx, Failure};
 use crate::rootless::{self, Mode};
 
@@ -238,18 +237,4 @@ pub fn system(ctx: &Ctx, cmd: SystemCommand) -> CmdResult {
         SystemCommand::Info(a) => info(ctx, a),
         SystemCommand::Service(a) => service::service(ctx, a),
     }
-}
-
-/// Ask on stdout, read the answer from stdin, as Podman does (a terminal or not: a
-/// script may pipe the answer in). Only y or yes goes ahead; stdin at its end without
-/// an answer is an error, so an unattended run does not look like a refusal.
-fn confirm(question: &str) -> anyhow::Result<bool> {
-    print!("{question}");
-    std::io::stdout().flush()?;
-    let mut answer = String::new();
-    if std::io::stdin().lock().read_line(&mut answer)? == 0 {
-        println!();
-        anyhow::bail!("no answer on stdin: use --force to go ahead without asking");
-    }
-    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }

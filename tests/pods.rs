@@ -1,0 +1,296 @@
+//! Pods as Podman users know them: containers sharing the infra container's network (and
+//! hostname), one place for published ports, started and stopped together, removed as a
+//! whole.
+
+mod common;
+
+use common::{image, web_get, TestEnv};
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[test]
+fn pod_members_share_localhost_and_the_pods_port_serves_the_host() {
+    let env = TestEnv::new("pod-web");
+    let web = image("web");
+    let busybox = image("busybox");
+    env.cove_ok(&["pull", "-q", &web]);
+    env.cove_ok(&["pull", "-q", &busybox]);
+    let port = free_port();
+    let publish = format!("127.0.0.1:{port}:80");
+    let id = env.cove_ok(&[
+        "pod", "create", "--name", "site", "-p", &publish, "-l", "app=site",
+    ]);
+    let id = id.trim();
+    assert!(
+        id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{id}"
+    );
+    // The infra container runs cove's own pause image, built locally: nothing was pulled.
+    let images = env.cove_ok(&["images", "--format", "{{.Repository}}"]);
+    assert!(images.contains("localhost/cove-pause"), "{images}");
+    let ps = env.cove_ok(&["pod", "ps"]);
+    let header: Vec<&str> = ps
+        .lines()
+        .next()
+        .unwrap()
+        .split("  ")
+        .filter(|s| !s.is_empty())
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "POD ID",
+            "NAME",
+            "STATUS",
+            "CREATED",
+            "INFRA ID",
+            "# OF CONTAINERS"
+        ]
+    );
+    assert_eq!(
+        env.cove_ok(&[
+            "pod",
+            "ps",
+            "--format",
+            "{{.Name}} {{.Status}} {{.NumberOfContainers}}"
+        ]),
+        "site Created 1\n"
+    );
+
+    env.cove_ok(&[
+        "run", "-d", "--pod", "site", "--name", "srv", &web, "httpd", "-f", "-p", "80", "-h",
+        "/var/www",
+    ]);
+    // Another member reaches the server on localhost, and has the pod's hostname.
+    let got = env.cove_ok(&[
+        "run", "--rm", "--pod", "site", &busybox, "sh", "-c",
+        "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- http://127.0.0.1:80/index.html && break; sleep 0.5; done; hostname",
+    ]);
+    assert_eq!(got, "hello from cove\nsite\n");
+    // The pod's published port serves a client on the host.
+    assert_eq!(
+        web_get(&format!("127.0.0.1:{port}"), "/index.html"),
+        "hello from cove\n"
+    );
+    assert_eq!(
+        env.cove_ok(&[
+            "pod",
+            "ps",
+            "--format",
+            "{{.Name}} {{.Status}} {{.NumberOfContainers}}"
+        ]),
+        "site Running 2\n"
+    );
+    let inspect = env.cove_ok(&["pod", "inspect", "site"]);
+    let v: serde_json::Value = serde_json::from_str(&inspect).unwrap();
+    assert_eq!(v["Id"], id);
+    assert_eq!(v["State"], "Running");
+    assert_eq!(v["Labels"]["app"], "site");
+    assert_eq!(
+        v["SharedNamespaces"],
+        serde_json::json!(["ipc", "net", "uts"])
+    );
+    assert_eq!(
+        v["InfraConfig"]["PortBindings"]["80/tcp"][0]["HostPort"],
+        port.to_string()
+    );
+    assert_eq!(v["NumContainers"], 2);
+    let ps = env.cove_ok(&["ps", "-a", "--format", "{{.Names}}"]);
+    assert!(
+        ps.contains("srv") && ps.contains(&format!("{}-infra", &id[..12])),
+        "{ps}"
+    );
+    let ps = env.cove_ok(&["ps", "--pod"]);
+    let header = ps.lines().next().unwrap();
+    assert!(
+        header.contains("NAMES") && header.contains("POD ID") && header.ends_with("PODNAME"),
+        "{ps}"
+    );
+    let ps = env.cove_ok(&["ps", "--format", "{{.Names}} {{.Pod}} {{.PodName}}"]);
+    assert!(ps.contains(&format!("srv {} site\n", &id[..12])), "{ps}");
+    assert_eq!(
+        env.cove_ok(&["inspect", "srv", "--format", "{{.Pod}} {{.IsInfra}}"])
+            .trim(),
+        format!("{id} false")
+    );
+
+    // A member cannot publish its own ports or pick its own network.
+    let (code, err) = env.cove_err(&["run", "--pod", "site", "-p", "9000:9000", &busybox, "true"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("published or exposed ports must be defined when the pod is created"),
+        "{err}"
+    );
+    let (_, err) = env.cove_err(&["create", "--pod", "site", "--network", "none", &busybox]);
+    assert!(
+        err.contains("networks must be defined when the pod is created"),
+        "{err}"
+    );
+    // The infra container goes only with its pod.
+    let infra = v["InfraContainerID"].as_str().unwrap().to_string();
+    let (_, err) = env.cove_err(&["rm", "-f", &infra]);
+    assert!(err.contains("is the infra container of pod site"), "{err}");
+
+    // Stopped together, started together, serving again.
+    assert_eq!(env.cove_ok(&["pod", "stop", "site"]).trim(), id);
+    assert_eq!(
+        env.cove_ok(&["pod", "ps", "--format", "{{.Status}}"]),
+        "Exited\n"
+    );
+    assert!(common::try_web_get(&format!("127.0.0.1:{port}"), "/index.html").is_none());
+    env.cove_ok(&["pod", "start", "site"]);
+    assert_eq!(
+        web_get(&format!("127.0.0.1:{port}"), "/index.html"),
+        "hello from cove\n"
+    );
+    assert_eq!(
+        env.cove_ok(&["pod", "ps", "--format", "{{.Status}}"]),
+        "Running\n"
+    );
+
+    // A running pod is not removed without --force; with it, nothing is left.
+    let (code, err) = env.cove_err(&["pod", "rm", "site"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("stop the pod before removing it or force remove"),
+        "{err}"
+    );
+    assert_eq!(env.cove_ok(&["pod", "rm", "-f", "site"]).trim(), id);
+    assert_eq!(env.cove_ok(&["pod", "ps", "-q"]), "");
+    assert_eq!(env.cove_ok(&["ps", "-aq"]), "");
+    assert!(common::try_web_get(&format!("127.0.0.1:{port}"), "/").is_none());
+    let (code, _) = env.cove_err(&["pod", "exists", "site"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn pods_by_run_new_filters_prune_and_bad_input() {
+    let env = TestEnv::new("pod-cli");
+    let busybox = image("busybox");
+    env.cove_ok(&["pull", "-q", &busybox]);
+    // `run --pod new:NAME` makes the pod on the way.
+    env.cove_ok(&[
+        "run", "-d", "--pod", "new:p2", "--name", "a", &busybox, "sleep", "300",
+    ]);
+    env.cove_ok(&["pod", "exists", "p2"]);
+    assert_eq!(
+        env.cove_ok(&[
+            "pod",
+            "ps",
+            "--ctr-names",
+            "--format",
+            "{{.Name}} {{.ContainerNames}}"
+        ]),
+        format!("p2 {}-infra,a\n", &env.cove_ok(&["pod", "ps", "-q"]).trim())
+    );
+    assert_eq!(
+        env.cove_ok(&[
+            "pod",
+            "ps",
+            "--filter",
+            "ctr-names=^a$",
+            "--format",
+            "{{.Name}}"
+        ]),
+        "p2\n"
+    );
+    assert_eq!(
+        env.cove_ok(&["pod", "ps", "--filter", "name=nomatch", "-q"]),
+        ""
+    );
+    assert_eq!(
+        env.cove_ok(&["inspect", "a", "--format", "{{.Config.Hostname}}"])
+            .trim(),
+        "p2"
+    );
+
+    // Pods and containers share one set of names.
+    let (_, err) = env.cove_err(&["pod", "create", "--name", "p2"]);
+    assert!(err.contains("already in use"), "{err}");
+    let (_, err) = env.cove_err(&["pod", "create", "--name", "a"]);
+    assert!(err.contains("already in use"), "{err}");
+    let (_, err) = env.cove_err(&["create", "--name", "p2", &busybox]);
+    assert!(err.contains("already in use"), "{err}");
+    // Bad input: one clear line, nothing made.
+    let (_, err) = env.cove_err(&["pod", "create", "--name", "bad", "--share", "net,mnt"]);
+    assert!(err.contains("invalid --share \"net,mnt\""), "{err}");
+    let (_, err) = env.cove_err(&[
+        "pod",
+        "create",
+        "--name",
+        "bad",
+        "--exit-policy",
+        "sometimes",
+    ]);
+    assert!(err.contains("invalid --exit-policy"), "{err}");
+    let (_, err) = env.cove_err(&["pod", "ps", "--filter", "status=sleepy"]);
+    assert!(err.contains("status"), "{err}");
+    let (code, err) = env.cove_err(&["pod", "rm", "nosuch"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no pod with name or ID nosuch found"), "{err}");
+    let (code, _) = env.cove_err(&["pod", "exists", "bad"]);
+    assert_eq!(code, 1);
+    let (_, err) = env.cove_err(&["run", "--pod", "nosuch", &busybox, "true"]);
+    assert!(err.contains("no pod with name or ID nosuch found"), "{err}");
+
+    // A pod without infra: its members share nothing, and it still groups them.
+    env.cove_ok(&["pod", "create", "--infra=false", "--name", "bare"]);
+    assert_eq!(
+        env.cove_ok(&["run", "--pod", "bare", "--name", "b", &busybox, "echo", "hi"]),
+        "hi\n"
+    );
+    assert_eq!(
+        env.cove_ok(&[
+            "pod",
+            "ps",
+            "--filter",
+            "name=bare",
+            "--format",
+            "{{.Status}} {{.InfraID}}"
+        ]),
+        "Exited \n"
+    );
+
+    // --exit-policy stop: the pod stops with its last container.
+    env.cove_ok(&["pod", "create", "--name", "once", "--exit-policy", "stop"]);
+    env.cove_ok(&["run", "-d", "--pod", "once", &busybox, "true"]);
+    assert!(common::eventually(|| env.cove_ok(&[
+        "pod",
+        "ps",
+        "--filter",
+        "name=once",
+        "--format",
+        "{{.Status}}"
+    ]) == "Exited\n"));
+    assert_eq!(
+        env.cove_ok(&["pod", "inspect", "once", "--format", "{{.ExitPolicy}}"]),
+        "stop\n"
+    );
+    env.cove_ok(&["pod", "rm", "once"]);
+
+    // Killed, then pruned with the other stopped pod; the running one stays.
+    env.cove_ok(&["run", "-d", "--pod", "new:p3", &busybox, "sleep", "300"]);
+    env.cove_ok(&["pod", "kill", "p2"]);
+    assert!(common::eventually(|| env.cove_ok(&[
+        "pod",
+        "ps",
+        "--filter",
+        "name=p2",
+        "--format",
+        "{{.Status}}"
+    ]) == "Exited\n"));
+    let pruned = env.cove_ok(&["pod", "prune", "-f"]);
+    assert_eq!(pruned.lines().count(), 2, "{pruned}");
+    assert_eq!(env.cove_ok(&["pod", "ps", "--format", "{{.Name}}"]), "p3\n");
+    let names = env.cove_ok(&["ps", "-a", "--format", "{{.Names}}"]);
+    assert!(!names.lines().any(|n| n == "a" || n == "b"), "{names}");
+    env.cove_ok(&["pod", "rm", "-f", "-a"]);
+    assert_eq!(env.cove_ok(&["ps", "-aq"]), "");
+}
