@@ -857,7 +857,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__create)
-            opts="-i -t -e -w -u -l -p -P -v -m -q -c -h -V --name --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -e -w -u -l -p -P -v -m -q -c -h -V --name --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -960,6 +960,26 @@ _cove() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sysctl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1889,7 +1909,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__run)
-            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -h -V --detach --detach-keys --name --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -h -V --detach --detach-keys --name --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1996,6 +2016,26 @@ _cove() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sysctl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2595,7 +2635,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__create)
-            opts="-i -t -e -w -u -l -p -P -v -m -q -c -h -V --name --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -e -w -u -l -p -P -v -m -q -c -h -V --name --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2698,6 +2738,26 @@ _cove() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sysctl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5369,7 +5429,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__run)
-            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -h -V --detach --detach-keys --name --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -h -V --detach --detach-keys --name --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5476,6 +5536,26 @@ _cove() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sysctl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
