@@ -230,3 +230,39 @@ fn joining_a_stopped_container_fails_clearly_at_start() {
     env.cove_ok(&["start", "a"]);
     env.cove_ok(&["start", "b"]);
 }
+
+/// The docker CLI through the API: HostConfig's IpcMode/PidMode/UTSMode/Sysctls reach the
+/// container (Docker's CLI knows only `--uts host`), and inspect answers them under
+/// Docker's names.
+#[test]
+fn docker_cli_shares_namespaces_through_the_api() {
+    let env = TestEnv::new("ns-api");
+    let svc = common::api::ApiService::start(&env);
+    let bb = image("busybox");
+    svc.docker_ok(&["run", "-d", "--name", "a", &bb, "sleep", "600"]);
+    let out = svc.docker_ok(&[
+        "run",
+        "--rm",
+        "--ipc",
+        "container:a",
+        "--pid",
+        "container:a",
+        "--sysctl",
+        "net.ipv4.ip_forward=1",
+        &bb,
+        "sh",
+        "-c",
+        "cat /proc/sys/net/ipv4/ip_forward; ps -o comm | grep -c '^sleep$'",
+    ]);
+    assert_eq!(lines(&out), ["1", "1"]);
+    svc.docker_ok(&[
+        "create", "--name", "h", "--uts", "host", "--pid", "host", &bb, "true",
+    ]);
+    let inspect = svc.docker_ok(&[
+        "inspect",
+        "--format",
+        "{{.HostConfig.IpcMode}} {{.HostConfig.PidMode}} {{.HostConfig.UTSMode}}",
+        "h",
+    ]);
+    assert_eq!(inspect.trim(), "shareable host host");
+}
