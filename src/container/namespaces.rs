@@ -499,6 +499,16 @@ mod tests {
     }
 
     #[test]
+    fn records_from_before_the_flags_load_as_they_ran() {
+        let old: crate::container::ContainerConfig =
+            serde_json::from_str(r#"{"image_name":"x","network":"slirp4netns"}"#).unwrap();
+        assert_eq!(old.ipc, NamespaceMode::Private);
+        assert_eq!(old.pid, NamespaceMode::Private);
+        assert_eq!(old.cgroupns, NamespaceMode::Host);
+        assert!(old.sysctls.is_empty());
+    }
+
+    #[test]
     fn a_joined_namespace_needs_its_owner_running() {
         let joined = NamespaceMode::Container("abc".into());
         assert_eq!(
