@@ -499,6 +499,11 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l health-start-period -d
 complete -c cove -n "__fish_cove_using_subcommand run" -l health-timeout -d 'Longest a check may run before it counts as failed' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l ipc -d 'IPC namespace: shareable (default), private, host, none (no /dev/shm), container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cgroupns -d 'cgroup namespace: private (default on cgroup v2), host (default on v1)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
@@ -657,6 +662,11 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l health-start-period
 complete -c cove -n "__fish_cove_using_subcommand create" -l health-timeout -d 'Longest a check may run before it counts as failed' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l ipc -d 'IPC namespace: shareable (default), private, host, none (no /dev/shm), container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cgroupns -d 'cgroup namespace: private (default on cgroup v2), host (default on v1)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
@@ -1130,6 +1140,11 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Longest a check may run before it counts as failed' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: shareable (default), private, host, none (no /dev/shm), container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'cgroup namespace: private (default on cgroup v2), host (default on v1)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r
@@ -1245,6 +1260,11 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Longest a check may run before it counts as failed' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: slirp4netns[:OPTIONS] (default), pasta[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: shareable (default), private, host, none (no /dev/shm), container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'cgroup namespace: private (default on cgroup v2), host (default on v1)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container has on its network (for the network\'s DNS)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOSTPORT:]CONTAINERPORT[/PROTOCOL])' -r

@@ -74,6 +74,16 @@ fn pod_members_share_localhost_and_the_pods_port_serves_the_host() {
         "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- http://127.0.0.1:80/index.html && break; sleep 0.5; done; hostname",
     ]);
     assert_eq!(got, "hello from cove\nsite\n");
+    // Members share the infra container's IPC and UTS namespaces too (Podman's default).
+    let ns = "readlink /proc/self/ns/ipc /proc/self/ns/uts /proc/self/ns/net";
+    let in_srv = env.cove_ok(&["exec", "srv", "sh", "-c", ns]);
+    let in_other = env.cove_ok(&["run", "--rm", "--pod", "site", &busybox, "sh", "-c", ns]);
+    assert_eq!(in_srv, in_other);
+    let alone = env.cove_ok(&["run", "--rm", &busybox, "sh", "-c", ns]);
+    assert!(
+        in_srv.lines().zip(alone.lines()).all(|(a, b)| a != b),
+        "{in_srv} {alone}"
+    );
     // The pod's published port serves a client on the host.
     assert_eq!(
         web_get(&format!("127.0.0.1:{port}"), "/index.html"),
@@ -257,6 +267,18 @@ fn pods_by_run_new_filters_prune_and_bad_input() {
         ]),
         "Exited \n"
     );
+
+    // --share +pid: members see each other's processes.
+    env.cove_ok(&["pod", "create", "--name", "pids", "--share", "+pid"]);
+    env.cove_ok(&[
+        "run", "-d", "--pod", "pids", "--name", "sleeper", &busybox, "sleep", "301",
+    ]);
+    let ps = env.cove_ok(&["run", "--rm", "--pod", "pids", &busybox, "ps", "-o", "args"]);
+    assert!(
+        ps.contains("sleep 301") && ps.contains("cove-init -P"),
+        "{ps}"
+    );
+    env.cove_ok(&["pod", "rm", "-f", "pids"]);
 
     // --exit-policy stop: the pod stops with its last container.
     env.cove_ok(&["pod", "create", "--name", "once", "--exit-policy", "stop"]);

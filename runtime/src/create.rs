@@ -125,13 +125,27 @@ fn create_in(
     let (go_r, go_w) =
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| format!("pipe: {e}"))?;
     let userns = new_ns.contains(CloneFlags::CLONE_NEWUSER);
-    // Without a new user namespace, the pid namespace can be made here: it applies to our
-    // children, so the forked init is its pid 1. With one, it must be made after the user
-    // namespace (to belong to it), by the first stage below.
+    let mut join = join;
+    let joins_pid = join
+        .iter()
+        .any(|(f, _)| f.contains(CloneFlags::CLONE_NEWPID));
+    // Without a new user namespace, the pid namespace can be made (or joined) here: it
+    // applies to our children, so the forked init is in it. With one, it must be made
+    // after the user namespace (to belong to it), by the first stage below.
     if !userns && new_ns.contains(CloneFlags::CLONE_NEWPID) {
         unshare(CloneFlags::CLONE_NEWPID)
             .map_err(|e| format!("creating the pid namespace: {e}"))?;
         new_ns.remove(CloneFlags::CLONE_NEWPID);
+    }
+    if !userns && joins_pid {
+        if let Some(i) = join
+            .iter()
+            .position(|(f, _)| f.contains(CloneFlags::CLONE_NEWPID))
+        {
+            let (f, file) = join.remove(i);
+            nix::sched::setns(std::os::fd::AsFd::as_fd(&file), f)
+                .map_err(|e| format!("joining the pid namespace: {e}"))?;
+        }
     }
     // SAFETY: cove-runtime is single-threaded; the child only runs our own code.
     match unsafe { fork() }.map_err(|e| format!("fork: {e}"))? {
@@ -162,7 +176,7 @@ fn create_in(
             let mut pid = child.as_raw();
             // With a user and a pid namespace the init is the first stage's child, and
             // its pid line may come before or after its "ok".
-            let expect_pid = userns && new_ns.contains(CloneFlags::CLONE_NEWPID);
+            let expect_pid = userns && (new_ns.contains(CloneFlags::CLONE_NEWPID) || joins_pid);
             let outcome = talk_to_init(spec, child, &mut pid, expect_pid, sync_r, go_w);
             if let Err(msg) = outcome {
                 for p in [child.as_raw(), pid] {
@@ -269,10 +283,12 @@ fn stage_userns(mut args: InitArgs<'_>, go_r: OwnedFd) -> i32 {
     };
     // Namespaces given by path belong to our user namespace (cove's netns file, say):
     // only here, before the new user namespace, do we hold the capability to join them.
+    let mut joined_pid = false;
     for (f, file) in args.join.drain(..) {
         if let Err(e) = nix::sched::setns(std::os::fd::AsFd::as_fd(&file), f) {
             return fail(&mut sync, format!("joining namespace {f:?}: {e}"));
         }
+        joined_pid |= f.contains(CloneFlags::CLONE_NEWPID);
     }
     if let Err(e) = unshare(CloneFlags::CLONE_NEWUSER) {
         return fail(&mut sync, format!("creating the user namespace: {e}"));
@@ -293,12 +309,15 @@ fn stage_userns(mut args: InitArgs<'_>, go_r: OwnedFd) -> i32 {
         );
     }
     args.unshare.remove(CloneFlags::CLONE_NEWUSER);
-    if !args.unshare.contains(CloneFlags::CLONE_NEWPID) {
+    // A joined pid namespace, like a new one, holds only the children forked after it.
+    if !args.unshare.contains(CloneFlags::CLONE_NEWPID) && !joined_pid {
         return init::run(args);
     }
-    args.unshare.remove(CloneFlags::CLONE_NEWPID);
-    if let Err(e) = unshare(CloneFlags::CLONE_NEWPID) {
-        return fail(&mut sync, format!("creating the pid namespace: {e}"));
+    if args.unshare.contains(CloneFlags::CLONE_NEWPID) {
+        args.unshare.remove(CloneFlags::CLONE_NEWPID);
+        if let Err(e) = unshare(CloneFlags::CLONE_NEWPID) {
+            return fail(&mut sync, format!("creating the pid namespace: {e}"));
+        }
     }
     // SAFETY: single-threaded; the child runs our own code only.
     match unsafe { fork() } {

@@ -113,6 +113,8 @@ fn prepare(a: &InitArgs<'_>) -> Result<Prepared, String> {
         }
     }
     rootfs::setup(a.spec, a.rootfs).map_err(|e| e.to_string())?;
+    // With the container's /proc mounted, before /proc/sys is made read-only.
+    write_sysctls(a.spec)?;
     let process = a.spec.process().clone().unwrap_or_default();
     let slave = if process.terminal().unwrap_or(false) {
         let Some(console) = &a.console else {
@@ -138,6 +140,21 @@ fn prepare(a: &InitArgs<'_>) -> Result<Prepared, String> {
         nix::unistd::chdir(cwd).map_err(|e| format!("chdir {}: {e}", cwd.display()))?;
     }
     Ok(Prepared { slave, filter })
+}
+
+/// The spec's `linux.sysctl`, written under /proc/sys as runc does.
+fn write_sysctls(spec: &Spec) -> Result<(), String> {
+    let sysctls = spec
+        .linux()
+        .as_ref()
+        .and_then(|l| l.sysctl().clone())
+        .unwrap_or_default();
+    for (key, value) in sysctls {
+        let path = Path::new("/proc/sys").join(key.replace('.', "/"));
+        std::fs::write(&path, value.as_bytes())
+            .map_err(|e| format!("setting sysctl {key}={value}: {e}"))?;
+    }
+    Ok(())
 }
 
 fn fail(code: i32, msg: &str) -> i32 {

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use super::flags::{merge_env, Seccomp, SecurityOptions};
 use super::health::{HealthConfig, OnFailure};
+use super::namespaces::{self, NamespaceMode};
 use super::record::{Attachment, ContainerConfig, MountKind, MountSpec, Ulimit, Userns};
 use super::restart::{PolicyName, RestartPolicy};
 use super::signal::Signal;
@@ -116,6 +117,8 @@ pub enum CreateError {
     Annotation(String),
     #[error(transparent)]
     Network(#[from] NetworkError),
+    #[error(transparent)]
+    Namespace(#[from] super::namespaces::NamespaceError),
     #[error(transparent)]
     Policy(#[from] super::restart::PolicyError),
 }
@@ -287,6 +290,15 @@ pub struct CreateRequest {
     pub pod: Option<String>,
     /// Set by `pod create` only: this container is that pod's infra container.
     pub infra_of: Option<String>,
+    /// `--ipc`, `--uts`, `--pid`, `--cgroupns` (None: the default: IPC shareable, UTS and
+    /// PID private, cgroup private on cgroup v2 and the host's on v1). A
+    /// `NamespaceMode::Container` names the owner by name or ID (stored by ID).
+    pub ipc: Option<NamespaceMode>,
+    pub uts: Option<NamespaceMode>,
+    pub pid: Option<NamespaceMode>,
+    pub cgroupns: Option<NamespaceMode>,
+    /// `--sysctl KEY=VALUE`: namespaced sysctls only.
+    pub sysctls: BTreeMap<String, String>,
 }
 
 /// `--log-driver`: Podman's names. `json-file` is Podman's alias of k8s-file (its
@@ -358,6 +370,8 @@ pub struct Defaults {
     pub log_size_max: Option<u64>,
     /// For `--env-host` and bare `-e KEY`.
     pub host_env: Vec<(String, String)>,
+    /// The machine has cgroup v2 only: containers get a cgroup namespace of their own.
+    pub cgroup_v2: bool,
 }
 
 /// With only passt installed (the .deb accepts `slirp4netns | passt`), pasta is the
@@ -387,6 +401,7 @@ impl Defaults {
             // -1 is containers.conf's "unlimited".
             log_size_max: conf.log_size_max.and_then(|n| u64::try_from(n).ok()),
             host_env,
+            cgroup_v2: super::namespaces::cgroup_v2(),
         })
     }
 
@@ -544,8 +559,18 @@ pub fn build_config(
         secrets: req.secrets.clone(),
         pod: req.infra_of.clone().or_else(|| req.pod.clone()),
         pod_infra: req.infra_of.is_some(),
+        ipc: req.ipc.clone().unwrap_or(NamespaceMode::Shareable),
+        uts: req.uts.clone().unwrap_or_default(),
+        pid: req.pid.clone().unwrap_or_default(),
+        cgroupns: req
+            .cgroupns
+            .clone()
+            .unwrap_or_else(|| namespaces::default_cgroupns(defaults.cgroup_v2)),
+        sysctls: req.sysctls.clone(),
         ..ContainerConfig::default()
     };
+    namespaces::check_hostname(req.hostname.as_deref(), &config.uts)?;
+    namespaces::check_sysctls(&config.sysctls, &config.ipc, &config.uts, &config.network)?;
     if let Some(tz) = &req.timezone {
         config.mounts.push(timezone_mount(tz)?);
     }

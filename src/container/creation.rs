@@ -35,6 +35,7 @@ impl Engine {
             s.id = crate::secret::find(&self.store, &s.name)?.id;
         }
         self.check_and_resolve(&mut config)?;
+        self.resolve_namespaces(&mut config)?;
         config.created = now_rfc3339();
         if req.replace {
             self.replace(req.name.as_deref().unwrap_or_default())?;

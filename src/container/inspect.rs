@@ -177,6 +177,15 @@ pub struct HostConfigReport {
     pub init: bool,
     pub runtime: String,
     pub log_config: LogConfig,
+    pub ipc_mode: String,
+    pub pid_mode: String,
+    #[serde(rename = "UTSMode")]
+    pub uts_mode: String,
+    /// Docker's name; `CgroupMode` is Podman's.
+    pub cgroupns_mode: String,
+    pub cgroup_mode: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub sysctls: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -444,6 +453,12 @@ impl ContainerInspect {
                 dns_options: cfg.dns_options.clone(),
                 extra_hosts: cfg.add_hosts.clone(),
                 init: cfg.init,
+                ipc_mode: cfg.ipc.to_string(),
+                pid_mode: cfg.pid.to_string(),
+                uts_mode: cfg.uts.to_string(),
+                cgroupns_mode: cfg.cgroupns.to_string(),
+                cgroup_mode: cfg.cgroupns.to_string(),
+                sysctls: cfg.sysctls.clone(),
                 runtime: if cfg.runtime.is_empty() {
                     super::runtime::BUILTIN.to_string()
                 } else {

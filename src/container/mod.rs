@@ -18,6 +18,7 @@ pub mod inspect;
 mod lifecycle;
 pub mod logs;
 pub mod names;
+pub mod namespaces;
 pub mod network;
 pub mod procs;
 pub mod record;

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::namespaces::NamespaceMode;
+
 /// Docker's status words, as `ps` and `inspect` print them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -169,6 +171,15 @@ pub struct ContainerConfig {
     pub pod: Option<String>,
     /// Whether it is that pod's infra container (which holds the shared namespaces).
     pub pod_infra: bool,
+    /// `--ipc`, `--uts`, `--pid` (a `container:` owner by ID): older rows read as private.
+    pub ipc: NamespaceMode,
+    pub uts: NamespaceMode,
+    pub pid: NamespaceMode,
+    /// `--cgroupns`: older rows ran in the caller's cgroup namespace.
+    #[serde(default = "super::namespaces::stored_cgroupns_default")]
+    pub cgroupns: NamespaceMode,
+    /// `--sysctl`: written by the runtime in the container's namespaces.
+    pub sysctls: BTreeMap<String, String>,
 }
 
 /// `--userns`: stored as "" (the user's namespace as is) or "keep-id".

@@ -9,6 +9,7 @@ use oci_spec::runtime::{
     PosixRlimitType, Spec, User,
 };
 
+use super::namespaces::Placement;
 use super::record::{ContainerConfig, MountKind};
 use super::seccomp::{Host, Profile};
 
@@ -109,6 +110,8 @@ pub struct SpecInput<'a> {
     pub init: Option<&'a Path>,
     /// The open-files limit to give when `--ulimit nofile` is absent; None inherits ours.
     pub default_nofile: Option<u64>,
+    /// The IPC, UTS, PID and cgroup namespaces (`--ipc`, `--uts`, `--pid`, `--cgroupns`).
+    pub namespaces: &'a super::namespaces::Resolved,
 }
 
 /// Podman's open-files limit for rootful containers.
@@ -246,7 +249,7 @@ pub fn all_capabilities() -> Vec<Capability> {
     ALL_CAPS.iter().filter_map(|c| capability(c).ok()).collect()
 }
 
-fn mount(dest: &str, typ: &str, source: &str, options: &[&str]) -> Mount {
+pub(super) fn mount(dest: &str, typ: &str, source: &str, options: &[&str]) -> Mount {
     let mut m = Mount::default();
     m.set_destination(PathBuf::from(dest))
         .set_typ(Some(typ.to_string()))
@@ -404,7 +407,10 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     root.set_path(input.rootfs.to_path_buf())
         .set_readonly(Some(c.read_only));
     spec.set_root(Some(root));
-    spec.set_hostname(Some(c.hostname.clone()));
+    // Only a UTS namespace of its own gets a hostname (runc refuses one otherwise, and a
+    // joined one is its owner's).
+    // (oci-spec's default spec has one of its own.)
+    spec.set_hostname((input.namespaces.uts == Placement::New).then(|| c.hostname.clone()));
     if !c.annotations.is_empty() {
         spec.set_annotations(Some(c.annotations.clone().into_iter().collect()));
     }
@@ -415,6 +421,7 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         NetNamespace::New => false,
     };
     let mut mounts = base_mounts(foreign_network, input.rootless, c.privileged);
+    super::namespaces::adjust_mounts(&mut mounts, input.namespaces, input.rootless);
     if let Some(size) = c.shm_size {
         if let Some(shm) = mounts
             .iter_mut()
@@ -453,17 +460,10 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     spec.set_mounts(Some(mounts));
 
     let mut linux = spec.linux().clone().unwrap_or_default();
-    let mut namespaces = Vec::new();
-    for typ in [
-        LinuxNamespaceType::Pid,
-        LinuxNamespaceType::Ipc,
-        LinuxNamespaceType::Uts,
-        LinuxNamespaceType::Mount,
-    ] {
-        let mut ns = LinuxNamespace::default();
-        ns.set_typ(typ);
-        namespaces.push(ns);
-    }
+    let mut namespaces = super::namespaces::spec_namespaces(input.namespaces);
+    let mut ns = LinuxNamespace::default();
+    ns.set_typ(LinuxNamespaceType::Mount);
+    namespaces.push(ns);
     if input.network != NetNamespace::Host {
         let mut ns = LinuxNamespace::default();
         ns.set_typ(LinuxNamespaceType::Network);
@@ -479,6 +479,9 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         linux
             .set_uid_mappings(Some(id_mappings(&keep_id_mappings(k.uid, k.size))?))
             .set_gid_mappings(Some(id_mappings(&keep_id_mappings(k.gid, k.size))?));
+    }
+    if !c.sysctls.is_empty() {
+        linux.set_sysctl(Some(c.sysctls.clone().into_iter().collect()));
     }
     linux
         .set_namespaces(Some(namespaces))
@@ -562,6 +565,7 @@ mod tests {
             host: &Host::current(),
             init: None,
             default_nofile: None,
+            namespaces: &Default::default(),
         })
         .unwrap();
         let p = spec.process().as_ref().unwrap();
@@ -627,6 +631,7 @@ mod tests {
             host: &Host::current(),
             init: None,
             default_nofile: None,
+            namespaces: &Default::default(),
         })
         .unwrap();
         let linux = spec.linux().as_ref().unwrap();

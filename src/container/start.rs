@@ -261,6 +261,7 @@ impl Engine {
             gid: self.host_ids.1,
             size: self.id_space,
         });
+        let namespaces = self.place_namespaces(c)?;
         let spec = spec::build(&spec::SpecInput {
             config: &config,
             rootfs,
@@ -273,6 +274,7 @@ impl Engine {
             host: &seccomp::Host::current(),
             init: init.as_deref(),
             default_nofile: spec::default_nofile(self.rootless, may_raise_limits()),
+            namespaces: &namespaces,
         })?;
         let bundle = self.container_dir(&c.id).join("userdata");
         spec.save(bundle.join("config.json"))

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{infra, insert, list, Namespace, Pod, PodConfig, PodError, PodStatus, Result};
+use crate::container::namespaces::NamespaceMode;
 use crate::container::{
     Container, ContainerError, CreateError, CreateRequest, Defaults, Engine, Status,
 };
@@ -377,8 +378,13 @@ pub fn join(
                     .into(),
             ));
         }
-        let infra = engine.lookup(&infra_id)?;
-        req.hostname = Some(infra.config.hostname.clone());
+        req.uts = Some(NamespaceMode::Container(infra_id.clone()));
+    }
+    if pod.shares(Namespace::Ipc) {
+        req.ipc = Some(NamespaceMode::Container(infra_id.clone()));
+    }
+    if pod.shares(Namespace::Pid) {
+        req.pid = Some(NamespaceMode::Container(infra_id.clone()));
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::super::ApiError;
 use crate::container::create::{CreateRequest, HealthRequest, ResourceLimits};
 use crate::container::flags;
+use crate::container::namespaces::{Kind, NamespaceMode};
 use crate::container::{MountKind, MountSpec};
 use crate::network::NetworkMode;
 
@@ -128,6 +129,12 @@ pub struct HostConfig {
     pub nano_cpus: i64,
     pub pids_limit: Option<i64>,
     pub runtime: String,
+    pub ipc_mode: String,
+    pub pid_mode: String,
+    #[serde(rename = "UTSMode")]
+    pub uts_mode: String,
+    pub cgroupns_mode: String,
+    pub sysctls: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -349,6 +356,17 @@ impl CreateBody {
                     .map_err(|_| bad(format!("invalid IPv4 address {a:?}")))
             })
             .transpose()?;
+        // "" is the daemon's default, as for the CLI's absent flag.
+        let namespace = |kind, mode: &str| {
+            (!mode.is_empty())
+                .then(|| NamespaceMode::parse(kind, mode))
+                .transpose()
+                .map_err(bad)
+        };
+        let ipc = namespace(Kind::Ipc, &host.ipc_mode)?;
+        let uts = namespace(Kind::Uts, &host.uts_mode)?;
+        let pid = namespace(Kind::Pid, &host.pid_mode)?;
+        let cgroupns = namespace(Kind::Cgroup, &host.cgroupns_mode)?;
         let stop_signal = non_empty(self.stop_signal)
             .map(|s| s.parse())
             .transpose()
@@ -409,6 +427,11 @@ impl CreateBody {
                 pids_limit: host.pids_limit.filter(|p| *p > 0),
                 ..ResourceLimits::default()
             },
+            ipc,
+            uts,
+            pid,
+            cgroupns,
+            sysctls: host.sysctls.unwrap_or_default(),
             ..CreateRequest::default()
         })
     }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::cli::{CmdResult, Ctx, Failure};
 use crate::container::create::{self, HealthRequest, ResourceLimits};
+use crate::container::namespaces::{self, Kind, NamespaceMode};
 use crate::container::{
     flags, Container, ContainerError, CreateError, CreateRequest, Defaults, Engine,
 };
@@ -115,6 +116,23 @@ pub struct CreateArgs {
     /// container:NAME|ID, ns:PATH, or the name of a network (`cove network create`)
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Option<String>,
+    /// IPC namespace: shareable (default), private, host, none (no /dev/shm),
+    /// container:NAME|ID, ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub ipc: Option<String>,
+    /// UTS namespace (hostname): private (default), host, container:NAME|ID, ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub uts: Option<String>,
+    /// PID namespace: private (default), host, container:NAME|ID, ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub pid: Option<String>,
+    /// cgroup namespace: private (default on cgroup v2), host (default on v1)
+    #[arg(long, value_name = "MODE")]
+    pub cgroupns: Option<String>,
+    /// Set a namespaced kernel parameter (net.*, kernel.shm*, kernel.msg*, kernel.sem,
+    /// fs.mqueue.*)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub sysctl: Vec<String>,
     /// Another name the container has on its network (for the network's DNS)
     #[arg(long = "network-alias", alias = "net-alias", value_name = "ALIAS")]
     pub network_alias: Vec<String>,
@@ -628,6 +646,16 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
             .map(|s| crate::container::secrets::parse(s))
             .collect::<Result<_, _>>()?,
         platform: Some(platform(a)?),
+        ipc: namespace(Kind::Ipc, &a.ipc)?,
+        uts: namespace(Kind::Uts, &a.uts)?,
+        pid: namespace(Kind::Pid, &a.pid)?,
+        cgroupns: namespace(Kind::Cgroup, &a.cgroupns)?,
+        sysctls: a
+            .sysctl
+            .iter()
+            .map(|s| namespaces::parse_sysctl(s))
+            .collect::<Result<_, _>>()
+            .map_err(CreateError::from)?,
         sdnotify: Mode::parse(&a.sdnotify).unwrap_or_default(),
         replace: a.replace,
         create_command: crate::cli::argv::create_command(std::env::args_os()),
@@ -642,6 +670,13 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
         },
         ..CreateRequest::default()
     })
+}
+
+fn namespace(kind: Kind, v: &Option<String>) -> Result<Option<NamespaceMode>, CreateError> {
+    v.as_deref()
+        .map(|s| NamespaceMode::parse(kind, s))
+        .transpose()
+        .map_err(CreateError::from)
 }
 
 fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Failure> {
