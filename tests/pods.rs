@@ -75,7 +75,7 @@ fn pod_members_share_localhost_and_the_pods_port_serves_the_host() {
     ]);
     assert_eq!(got, "hello from cove\nsite\n");
     // Members share the infra container's IPC and UTS namespaces too (Podman's default).
-    let ns = "readlink /proc/self/ns/ipc /proc/self/ns/uts /proc/self/ns/net";
+    let ns = "for n in ipc uts net; do readlink /proc/self/ns/$n; done";
     let in_srv = env.cove_ok(&["exec", "srv", "sh", "-c", ns]);
     let in_other = env.cove_ok(&["run", "--rm", "--pod", "site", &busybox, "sh", "-c", ns]);
     assert_eq!(in_srv, in_other);
