@@ -263,6 +263,7 @@ fn run(puller: &Puller, opts: Options, mut body: ChannelReader) -> Result<(), Ap
         // dockerd's images are Docker's: HEALTHCHECK, SHELL and ONBUILD kept.
         format: Format::Docker,
         quiet: opts.quiet,
+        secrets: BTreeMap::new(),
     };
     // What the user would see at the CLI: containers.conf fills in the gaps.
     let conf = crate::config::containers::ContainersConf::for_user(&engine.paths.config)

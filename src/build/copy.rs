@@ -18,9 +18,9 @@ use crate::container::Engine;
 use crate::storage::db::ImageRecord;
 
 /// An image's filesystem mounted read-only for the step; unmounted when dropped.
-struct Mounted<'e> {
+pub(super) struct Mounted<'e> {
     engine: &'e Engine,
-    target: PathBuf,
+    pub target: PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -30,7 +30,10 @@ impl Drop for Mounted<'_> {
     }
 }
 
-fn mount<'e>(engine: &'e Engine, img: &ImageRecord) -> Result<Option<Mounted<'e>>, BuildError> {
+pub(super) fn mount_image<'e>(
+    engine: &'e Engine,
+    img: &ImageRecord,
+) -> Result<Option<Mounted<'e>>, BuildError> {
     if img.layers.is_empty() {
         return Ok(None);
     }
@@ -134,7 +137,7 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
         }
     };
     let source_mount = match &source_img {
-        Some(img) => mount(b.engine, img)?,
+        Some(img) => mount_image(b.engine, img)?,
         None => None,
     };
     let empty = tempfile::tempdir().map_err(|e| b.err(step, e))?;
@@ -216,7 +219,7 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
 
     // The image as it is, for the destination's existing directories and --chown names.
     let lower = match &st.image {
-        Some(img) => mount(b.engine, img)?,
+        Some(img) => mount_image(b.engine, img)?,
         None => None,
     };
     let lower_path = lower.as_ref().map(|m| m.target.clone());

@@ -9,6 +9,7 @@ mod copy;
 pub mod dockerfile;
 pub mod ignore;
 pub mod layer;
+pub mod mounts;
 mod run;
 pub mod source;
 mod stage;
@@ -62,6 +63,8 @@ pub struct BuildRequest {
     pub format: Format,
     /// Only the image ID is printed.
     pub quiet: bool,
+    /// `--secret id=ID,src=PATH`: what `RUN --mount=type=secret,id=ID` mounts.
+    pub secrets: BTreeMap<String, PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -48,6 +48,9 @@ pub struct BuildArgs {
     /// Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)
     #[arg(long, default_value = "oci")]
     pub format: String,
+    /// A secret for RUN --mount=type=secret: id=ID,src=PATH (repeatable)
+    #[arg(long = "secret", value_name = "id=ID,src=PATH")]
+    pub secrets: Vec<String>,
     /// Pull policy for base images: missing, always, never, newer
     #[arg(long, default_value = "missing", num_args = 0..=1, default_missing_value = "always", require_equals = true)]
     pub pull: String,
@@ -144,6 +147,12 @@ pub fn build(ctx: &Ctx, mut a: BuildArgs) -> CmdResult {
         labels: key_values(&a.labels, "label", false)?,
         format,
         quiet: a.quiet,
+        secrets: a
+            .secrets
+            .iter()
+            .map(|s| build::mounts::parse_secret(s))
+            .collect::<Result<_, _>>()
+            .map_err(|e| anyhow!(e))?,
     };
     if !a.context.is_dir() {
         return Err(anyhow!(
