@@ -297,3 +297,220 @@ fn secrets_are_mounted_for_the_step_and_kept_out_of_the_image() {
     assert_eq!(code, 125, "{err}");
     assert!(err.contains("/nonexistent/file"), "{err}");
 }
+
+#[test]
+fn arg_files_workdir_and_platform() {
+    let env = TestEnv::new("bmore-args");
+    let base = common::image("busybox");
+    let df = format!(
+        "FROM --platform=$BUILDPLATFORM {base}\n\
+         ARG A\nARG B\nARG C=default\nARG TARGETARCH\n\
+         RUN echo \"$A|$B|$C|$TARGETARCH\" > /args\n\
+         WORKDIR /made/deep\n\
+         USER 1000:1001\n\
+         WORKDIR /owned\n\
+         WORKDIR /tmp\n\
+         USER 0\n\
+         RUN pwd > /last-pwd\n"
+    );
+    let dir = context(
+        &env,
+        "ctx",
+        &[
+            ("Dockerfile", &df, 0o644),
+            (
+                "args.conf",
+                "# build args\nA=from file with = sign\nB=file\n\nC=file\n",
+                0o644,
+            ),
+        ],
+    );
+    let file = dir.join("args.conf");
+    build(
+        &env,
+        &dir,
+        &[
+            "-q",
+            "-t",
+            "argsimg",
+            "--build-arg-file",
+            file.to_str().unwrap(),
+            "--build-arg",
+            "B=cli",
+        ],
+    );
+    let arch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    assert_eq!(
+        sh_in(
+            &env,
+            "argsimg",
+            "cat /args /last-pwd; stat -c '%n %u:%g %a' /made /made/deep /owned /tmp"
+        ),
+        format!(
+            "from file with = sign|cli|file|{arch}\n/tmp\n/made 0:0 755\n/made/deep 0:0 755\n\
+             /owned 1000:1001 755\n/tmp 0:0 1777\n"
+        )
+    );
+    assert_eq!(inspect(&env, "argsimg")["Config"]["WorkingDir"], "/tmp");
+
+    // A missing arg file is named.
+    let (code, err) = build_err(&env, &dir, &["--build-arg-file", "/nonexistent/args"]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("/nonexistent/args"), "{err}");
+
+    // Another platform is refused, for FROM and for the build, before anything runs.
+    let other = if arch == "amd64" {
+        "linux/arm64"
+    } else {
+        "linux/amd64"
+    };
+    let d = context(
+        &env,
+        "plat",
+        &[(
+            "Dockerfile",
+            &format!("FROM --platform={other} {base}\nRUN true\n"),
+            0o644,
+        )],
+    );
+    let (code, err) = build_err(&env, &d, &["-q"]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("Dockerfile:1"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "cannot build for platform {other}: only the local platform linux/{arch}"
+        )),
+        "{err}"
+    );
+    let (code, err) = build_err(&env, &dir, &["--platform", other]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("only the local platform"), "{err}");
+    build(&env, &dir, &["-q", "--platform", &format!("linux/{arch}")]);
+}
+
+#[test]
+fn timestamp_makes_builds_reproducible() {
+    let env = TestEnv::new("bmore-stamp");
+    let base = common::image("busybox");
+    let df = format!(
+        "FROM {base}\nCOPY file.txt /copied\nRUN echo made > /made && mkdir /dir\n\
+         WORKDIR /work\nENV A=1\n"
+    );
+    let dir = context(
+        &env,
+        "ctx",
+        &[("Dockerfile", &df, 0o644), ("file.txt", "content\n", 0o644)],
+    );
+    let stamp = "1700000000";
+    let first = build(&env, &dir, &["-q", "--timestamp", stamp, "-t", "stamped"]);
+    // Seconds later, built again from nothing: the same image.
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let second = build(
+        &env,
+        &dir,
+        &["-q", "--no-cache", "--timestamp", stamp, "-t", "stamped2"],
+    );
+    assert_eq!(built_id(&first), built_id(&second));
+    let unstamped = build(&env, &dir, &["-q", "--no-cache", "-t", "plain"]);
+    assert_ne!(built_id(&first), built_id(&unstamped));
+
+    let img = inspect(&env, "stamped");
+    assert_eq!(img["Created"], "2023-11-14T22:13:20Z", "{img}");
+    let history = env.cove_ok(&[
+        "history",
+        "--format",
+        "{{.CreatedAt}} {{.CreatedBy}}",
+        "stamped",
+    ]);
+    let new: Vec<&str> = history
+        .lines()
+        .filter(|l| l.contains("/made") || l.contains("COPY") || l.contains("ENV A=1"))
+        .collect();
+    assert_eq!(new.len(), 3, "{history}");
+    assert!(new.iter().all(|l| l.starts_with("2023-11-14")), "{history}");
+    assert_eq!(
+        sh_in(&env, "stamped", "stat -c '%Y %n' /copied /made /dir /work"),
+        format!("{stamp} /copied\n{stamp} /made\n{stamp} /dir\n{stamp} /work\n")
+    );
+
+    // Not a number: refused by the parser.
+    let (code, err) = build_err(&env, &dir, &["--timestamp", "yesterday"]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("--timestamp"), "{err}");
+}
+
+/// Layer count and the non-empty history entries of an image.
+fn layers_and_history(env: &TestEnv, image: &str) -> (usize, usize) {
+    let img = inspect(env, image);
+    let layers = img["RootFS"]["Layers"].as_array().unwrap().len();
+    let hist = env.cove_ok(&["history", "--format", "{{.Size}}", image]);
+    (layers, hist.lines().count())
+}
+
+#[test]
+fn squash_merges_the_new_layers_or_all_of_them() {
+    let env = TestEnv::new("bmore-squash");
+    let base = common::image("busybox");
+    env.cove_ok(&["pull", "-q", &base]);
+    let base_layers = inspect(&env, &base)["RootFS"]["Layers"]
+        .as_array()
+        .unwrap()
+        .len();
+    let df = format!(
+        "FROM {base}\nRUN echo a > /a\nRUN rm /a && echo b > /b && rm /bin/vi\n\
+         RUN mkdir -p /d/sub && echo 1 > /d/x && echo 1 > /d/sub/y\n\
+         RUN rm -rf /d && mkdir /d && echo 2 > /d/z && rm -rf /var && mkdir /var && echo n > /var/new\n\
+         ENV X=1\n"
+    );
+    let dir = context(&env, "ctx", &[("Dockerfile", &df, 0o644)]);
+    build(&env, &dir, &["-q", "-t", "layered"]);
+    build(&env, &dir, &["-q", "--squash", "-t", "squashed"]);
+    build(&env, &dir, &["-q", "--squash-all", "-t", "flat"]);
+    let look = "for p in /a /bin/vi /d/x /d/sub; do test -e $p && echo has:$p; done; \
+                cat /b /d/z; ls /var; ls /bin/sh";
+    let want = sh_in(&env, "layered", look);
+    assert_eq!(want, "b\n2\nnew\n/bin/sh\n", "the unsquashed image");
+    for img in ["squashed", "flat"] {
+        assert_eq!(sh_in(&env, img, look), want, "{img}");
+    }
+    assert_eq!(layers_and_history(&env, "layered").0, base_layers + 4);
+    assert_eq!(layers_and_history(&env, "squashed").0, base_layers + 1);
+    assert_eq!(layers_and_history(&env, "flat").0, 1);
+    let cfg = |i: &str| inspect(&env, i)["Config"]["Env"].clone();
+    assert_eq!(cfg("squashed"), cfg("layered"));
+    assert_eq!(cfg("flat"), cfg("layered"));
+}
+
+#[test]
+fn api_quiet_build_streams_the_image_digest() {
+    let env = TestEnv::new("bmore-apiq");
+    let svc = common::api::ApiService::start(&env);
+    let mut body = tar::Builder::new(Vec::new());
+    for (name, data) in [("Dockerfile", "FROM scratch\nCOPY f /f\n"), ("f", "data\n")] {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o644);
+        body.append_data(&mut h, name, data.as_bytes()).unwrap();
+    }
+    let body = body.into_inner().unwrap();
+    let mut req = format!(
+        "POST /build?q=1&t=quietly HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-tar\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    req.extend_from_slice(&body);
+    let (code, out) = svc.raw(&req);
+    assert_eq!(code, 200, "{out}");
+    let id = env.cove_ok(&["image", "inspect", "--format", "{{.Id}}", "quietly"]);
+    let want = format!(
+        "{{\"stream\":\"sha256:{}\\n\"}}",
+        id.trim().trim_start_matches("sha256:")
+    );
+    assert!(out.contains(&want), "want {want} in {out}");
+    assert!(!out.contains("STEP"), "{out}");
+}

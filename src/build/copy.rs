@@ -299,3 +299,60 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
     b.say(format!("--> {}", super::stage::short(&id)));
     Ok(())
 }
+
+/// WORKDIR's directory, made (with its missing parents) when the image does not have it,
+/// owned by the stage's USER as BuildKit and Buildah make it; true if a layer was added.
+pub(super) fn workdir(
+    b: &mut Builder<'_>,
+    st: &mut State,
+    step: &Step,
+    key: &str,
+) -> Result<bool, BuildError> {
+    let dir = st.string("WorkingDir").unwrap_or_default();
+    let Some(rel) = context::clean_rel_str(&dir).filter(|r| !r.is_empty()) else {
+        return Ok(false);
+    };
+    let layers = st
+        .image
+        .iter()
+        .flat_map(|i| &i.layers)
+        .map(|l| b.engine.store.layer_dir(&l.diff_id))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Most WORKDIRs name a directory a layer has as such: no need to mount for those.
+    if layers.iter().any(|l| l.join(&rel).is_dir()) {
+        return Ok(false);
+    }
+    if let Some(img) = b.cached(key) {
+        adopt(b, st, step, img)?;
+        st.key = key.to_string();
+        return Ok(true);
+    }
+    let lower = match &st.image {
+        Some(img) => mount_image(b.engine, img)?,
+        None => None,
+    };
+    let lower_path = lower.as_ref().map(|m| m.target.clone());
+    let tmp = b.engine.store.tmp_dir()?;
+    let tar_path = tmp.path().join("layer.tar");
+    let file = std::fs::File::create(&tar_path).map_err(|e| b.err(step, e))?;
+    let mut tar = LayerTar::new(file, lower_path.clone());
+    if tar.lower_is_dir(&rel) {
+        return Ok(false);
+    }
+    let owner = st
+        .string("User")
+        .map(|u| owner(&u, lower_path.as_deref()))
+        .transpose()
+        .map_err(|e| b.err(step, e))?;
+    let attrs = Attrs { owner, mode: None };
+    let io = |e: std::io::Error| b.err(step, format!("writing the layer: {e}"));
+    tar.dir(&rel, attrs).map_err(io)?;
+    tar.finish().map_err(io)?;
+    drop(lower);
+    let created_by = format!("/bin/sh -c #(nop) {}", step.text);
+    add_layer(b, st, step, &tar_path, &created_by, key)?;
+    let id = st.image.as_ref().map(|i| i.id.clone()).unwrap_or_default();
+    b.remember(key, &id);
+    b.say(format!("--> {}", super::stage::short(&id)));
+    Ok(true)
+}

@@ -52,6 +52,15 @@ pub(super) fn add_layer(
     key: &str,
 ) -> Result<(), BuildError> {
     let base = st.image.clone().unwrap_or_default();
+    let stamped = tar.with_extension("stamped");
+    let tar = match b.req.timestamp {
+        Some(t) => {
+            super::layer::restamp(tar, &stamped, t.max(0) as u64)
+                .map_err(|e| b.err(step, format!("setting file times: {e}")))?;
+            stamped.as_path()
+        }
+        None => tar,
+    };
     let f = File::open(tar).map_err(|e| b.err(step, e))?;
     let id = import::add_layer(
         &b.engine.store,
