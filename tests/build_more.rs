@@ -514,3 +514,84 @@ fn api_quiet_build_streams_the_image_digest() {
     assert!(out.contains(&want), "want {want} in {out}");
     assert!(!out.contains("STEP"), "{out}");
 }
+
+/// A loopback HTTP server for ADD: `/dl/<name>` answers `content` with a Last-Modified
+/// header, anything else 404. Serves until the test process ends.
+fn http_server(content: &'static str) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            let Ok(mut conn) = conn else { continue };
+            let mut reader = BufReader::new(conn.try_clone().unwrap());
+            let mut first = String::new();
+            let _ = reader.read_line(&mut first);
+            loop {
+                let mut l = String::new();
+                if reader.read_line(&mut l).unwrap_or(0) == 0 || l == "\r\n" {
+                    break;
+                }
+            }
+            let path = first.split_whitespace().nth(1).unwrap_or("").to_string();
+            let resp = if path.starts_with("/dl/") {
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\
+                     Last-Modified: Wed, 21 Oct 2015 07:28:00 GMT\r\nConnection: close\r\n\r\n{content}",
+                    content.len()
+                )
+            } else {
+                "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .to_string()
+            };
+            let _ = conn.write_all(resp.as_bytes());
+        }
+    });
+    addr
+}
+
+#[test]
+fn add_fetches_http_sources() {
+    let env = TestEnv::new("bmore-addurl");
+    let base = common::image("busybox");
+    let addr = http_server("downloaded content\n");
+    let df = format!(
+        "FROM {base}\n\
+         ADD http://{addr}/dl/tool.txt /fetched/\n\
+         ADD --chmod=644 http://{addr}/dl/other.txt /named.txt\n"
+    );
+    let dir = context(&env, "ctx", &[("Dockerfile", &df, 0o644)]);
+    build(&env, &dir, &["-q", "-t", "added"]);
+    assert_eq!(
+        sh_in(
+            &env,
+            "added",
+            "stat -c '%n %a %u:%g %Y' /fetched/tool.txt /named.txt; cat /named.txt"
+        ),
+        "/fetched/tool.txt 600 0:0 1445412480\n/named.txt 644 0:0 1445412480\ndownloaded content\n"
+    );
+    // A rebuild finds the same content: the cache holds.
+    let again = build(&env, &dir, &["-t", "added"]);
+    assert_eq!(again.matches("Using cache").count(), 2, "{again}");
+
+    for (line, want) in [
+        (
+            format!("ADD http://{addr}/missing /x"),
+            format!("failed to GET http://{addr}/missing with status 404 Not Found"),
+        ),
+        (
+            format!("COPY http://{addr}/dl/x /x"),
+            "source can't be a URL for COPY".to_string(),
+        ),
+    ] {
+        let d = context(
+            &env,
+            "bad",
+            &[("Dockerfile", &format!("FROM {base}\n{line}\n"), 0o644)],
+        );
+        let (code, err) = build_err(&env, &d, &["-q"]);
+        assert_eq!(code, 125, "{line}: {err}");
+        assert!(err.contains("Dockerfile:2"), "{line}: {err}");
+        assert!(err.contains(&want), "{line}: {err}");
+    }
+}

@@ -66,6 +66,8 @@ pub(super) fn mount_image<'e>(
 struct Item {
     sel: Selected,
     inner: Vec<(PathBuf, String)>,
+    /// Downloaded (ADD of a URL): never unpacked.
+    remote: bool,
 }
 
 fn owner(spec: &str, lower: Option<&Path>) -> Result<(u32, u32), String> {
@@ -156,6 +158,7 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
         },
     };
 
+    let downloads = b.engine.store.tmp_dir()?;
     let mut items = Vec::new();
     let mut docs = Vec::new();
     let mut wildcard = false;
@@ -164,11 +167,23 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
         match s {
             Source::Path(p) => {
                 let p = word(p)?;
-                if p.starts_with("http://") || p.starts_with("https://") || p.starts_with("git@") {
-                    return Err(b.err(
-                        step,
-                        format!("{p}: sources from URLs are not supported yet"),
-                    ));
+                if super::fetch::is_url(&p) && *add && from.is_none() {
+                    let got =
+                        super::fetch::fetch(&p, downloads.path()).map_err(|e| b.err(step, e))?;
+                    key_parts.push(format!("{p} {:?}", got.mtime));
+                    items.push(Item {
+                        sel: Selected {
+                            path: got.path,
+                            rel: got.name,
+                            is_dir: false,
+                        },
+                        inner: Vec::new(),
+                        remote: true,
+                    });
+                    continue;
+                }
+                if super::fetch::is_url(&p) || p.starts_with("git@") {
+                    return Err(b.err(step, format!("{p}: source can't be a URL for COPY")));
                 }
                 wildcard |= p.contains(['*', '?', '[']);
                 for sel in root.select(&p).map_err(|e| b.err(step, e))? {
@@ -177,7 +192,11 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
                     } else {
                         Vec::new()
                     };
-                    items.push(Item { sel, inner });
+                    items.push(Item {
+                        sel,
+                        inner,
+                        remote: false,
+                    });
                 }
             }
             Source::HereDoc(h) => {
@@ -264,7 +283,7 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
             for (p, r) in &it.inner {
                 tar.copy(p, &join(&dest_rel, r), attrs).map_err(io)?;
             }
-        } else if *add && layer::is_archive(&it.sel.path) {
+        } else if *add && !it.remote && layer::is_archive(&it.sel.path) {
             tar.dir(&dest_rel, attrs).map_err(io)?;
             tar.extract(&it.sel.path, &dest_rel).map_err(io)?;
         } else {

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod context;
 mod copy;
 pub mod dockerfile;
+mod fetch;
 pub mod ignore;
 pub mod layer;
 pub mod mounts;
