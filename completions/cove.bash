@@ -518,7 +518,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__build)
-            opts="-f -t -q -h -V --file --tag --build-arg --target --no-cache --layers --iidfile --label --quiet --format --pull --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -544,6 +544,10 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --build-arg-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -561,6 +565,18 @@ _cove() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3518,7 +3534,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__build)
-            opts="-f -t -q -h -V --file --tag --build-arg --target --no-cache --layers --iidfile --label --quiet --format --pull --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3544,6 +3560,10 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --build-arg-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3561,6 +3581,18 @@ _cove() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -454,12 +454,16 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand build" -s t -l tag -d 'Name the image (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l build-arg-file -d 'Build arguments from a file: KEY=VALUE lines, # comments (repeatable; --build-arg wins)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand build" -l target -d 'Build up to this stage' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l layers -d 'Cache intermediate images (false: no cache)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand build" -l iidfile -d 'Write the image ID to this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand build" -l label -d 'Set a label on the image, KEY=VALUE (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l format -d 'Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l timestamp -d 'Created time of the image and its history, and time of every file in the new layers, in seconds since the epoch (reproducible builds)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l platform -d 'The platform to build for: only the local one is supported' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l pull -d 'Pull policy for base images: missing, always, never, newer' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l root -d 'Directory for images and other persistent data' -r -F
@@ -473,6 +477,8 @@ complete -c cove -n "__fish_cove_using_subcommand build" -l cgroup-manager -d 'C
 systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand build" -l no-cache -d 'Do not use the layer cache'
 complete -c cove -n "__fish_cove_using_subcommand build" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand build" -l squash -d 'Squash the layers the build adds into one'
+complete -c cove -n "__fish_cove_using_subcommand build" -l squash-all -d 'Squash the whole image, base layers included, into one layer'
 complete -c cove -n "__fish_cove_using_subcommand build" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand build" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
@@ -1957,12 +1963,16 @@ complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg-file -d 'Build arguments from a file: KEY=VALUE lines, # comments (repeatable; --build-arg wins)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'Build up to this stage' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l layers -d 'Cache intermediate images (false: no cache)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image ID to this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image, KEY=VALUE (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -d 'Created time of the image and its history, and time of every file in the new layers, in seconds since the epoch (reproducible builds)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'The platform to build for: only the local one is supported' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'Pull policy for base images: missing, always, never, newer' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Directory for images and other persistent data' -r -F
@@ -1976,6 +1986,8 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the layer cache'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers the build adds into one'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash the whole image, base layers included, into one layer'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Platform to pull (os/arch[/variant])' -r

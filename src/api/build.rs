@@ -65,6 +65,7 @@ struct Options {
     no_cache: bool,
     pull: PullPolicy,
     quiet: bool,
+    squash: bool,
 }
 
 /// A JSON object parameter (`buildargs`, `labels`); a null value means unset (the CLI
@@ -97,16 +98,7 @@ impl Options {
             ));
         }
         if let Some(p) = q.get("platform") {
-            let wanted = Platform::from_flags(Some(p), None, None, None)
-                .map_err(|e| ApiError::bad_request(e.to_string()))?;
-            let host = Platform::host();
-            if (wanted.os.as_str(), wanted.arch.as_str()) != (host.os.as_str(), host.arch.as_str())
-            {
-                return Err(ApiError::bad_request(format!(
-                    "cannot build for platform {p}: only the local platform {}/{} is supported",
-                    host.os, host.arch
-                )));
-            }
+            build::platform::check(p).map_err(ApiError::bad_request)?;
         }
         match q.get("networkmode") {
             None | Some("default" | "bridge") => {}
@@ -132,6 +124,7 @@ impl Options {
                 PullPolicy::Missing
             },
             quiet: q.flag("q")?,
+            squash: q.flag("squash")?,
         })
     }
 }
@@ -263,6 +256,14 @@ fn run(puller: &Puller, opts: Options, mut body: ChannelReader) -> Result<(), Ap
         // dockerd's images are Docker's: HEALTHCHECK, SHELL and ONBUILD kept.
         format: Format::Docker,
         quiet: opts.quiet,
+        secrets: BTreeMap::new(),
+        timestamp: None,
+        platform: None,
+        squash: if opts.squash {
+            build::Squash::New
+        } else {
+            build::Squash::No
+        },
     };
     // What the user would see at the CLI: containers.conf fills in the gaps.
     let conf = crate::config::containers::ContainersConf::for_user(&engine.paths.config)
@@ -278,7 +279,11 @@ fn run(puller: &Puller, opts: Options, mut body: ChannelReader) -> Result<(), Ap
     match built {
         Ok(report) => {
             send(&puller.tx, json!({ "aux": { "ID": report.id } }));
-            if !req.quiet {
+            if req.quiet {
+                // dockerd's quiet build says the ID alone, digest form.
+                let hex = report.id.trim_start_matches("sha256:");
+                send(&puller.tx, json!({ "stream": format!("sha256:{hex}\n") }));
+            } else {
                 let short: String = report
                     .id
                     .trim_start_matches("sha256:")

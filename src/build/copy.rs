@@ -18,9 +18,9 @@ use crate::container::Engine;
 use crate::storage::db::ImageRecord;
 
 /// An image's filesystem mounted read-only for the step; unmounted when dropped.
-struct Mounted<'e> {
+pub(super) struct Mounted<'e> {
     engine: &'e Engine,
-    target: PathBuf,
+    pub target: PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -30,7 +30,10 @@ impl Drop for Mounted<'_> {
     }
 }
 
-fn mount<'e>(engine: &'e Engine, img: &ImageRecord) -> Result<Option<Mounted<'e>>, BuildError> {
+pub(super) fn mount_image<'e>(
+    engine: &'e Engine,
+    img: &ImageRecord,
+) -> Result<Option<Mounted<'e>>, BuildError> {
     if img.layers.is_empty() {
         return Ok(None);
     }
@@ -63,6 +66,8 @@ fn mount<'e>(engine: &'e Engine, img: &ImageRecord) -> Result<Option<Mounted<'e>
 struct Item {
     sel: Selected,
     inner: Vec<(PathBuf, String)>,
+    /// Downloaded (ADD of a URL): never unpacked.
+    remote: bool,
 }
 
 fn owner(spec: &str, lower: Option<&Path>) -> Result<(u32, u32), String> {
@@ -134,7 +139,7 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
         }
     };
     let source_mount = match &source_img {
-        Some(img) => mount(b.engine, img)?,
+        Some(img) => mount_image(b.engine, img)?,
         None => None,
     };
     let empty = tempfile::tempdir().map_err(|e| b.err(step, e))?;
@@ -153,6 +158,7 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
         },
     };
 
+    let downloads = b.engine.store.tmp_dir()?;
     let mut items = Vec::new();
     let mut docs = Vec::new();
     let mut wildcard = false;
@@ -161,11 +167,23 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
         match s {
             Source::Path(p) => {
                 let p = word(p)?;
-                if p.starts_with("http://") || p.starts_with("https://") || p.starts_with("git@") {
-                    return Err(b.err(
-                        step,
-                        format!("{p}: sources from URLs are not supported yet"),
-                    ));
+                if super::fetch::is_url(&p) && *add && from.is_none() {
+                    let got =
+                        super::fetch::fetch(&p, downloads.path()).map_err(|e| b.err(step, e))?;
+                    key_parts.push(format!("{p} {:?}", got.mtime));
+                    items.push(Item {
+                        sel: Selected {
+                            path: got.path,
+                            rel: got.name,
+                            is_dir: false,
+                        },
+                        inner: Vec::new(),
+                        remote: true,
+                    });
+                    continue;
+                }
+                if super::fetch::is_url(&p) || p.starts_with("git@") {
+                    return Err(b.err(step, format!("{p}: source can't be a URL for COPY")));
                 }
                 wildcard |= p.contains(['*', '?', '[']);
                 for sel in root.select(&p).map_err(|e| b.err(step, e))? {
@@ -174,7 +192,11 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
                     } else {
                         Vec::new()
                     };
-                    items.push(Item { sel, inner });
+                    items.push(Item {
+                        sel,
+                        inner,
+                        remote: false,
+                    });
                 }
             }
             Source::HereDoc(h) => {
@@ -216,7 +238,7 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
 
     // The image as it is, for the destination's existing directories and --chown names.
     let lower = match &st.image {
-        Some(img) => mount(b.engine, img)?,
+        Some(img) => mount_image(b.engine, img)?,
         None => None,
     };
     let lower_path = lower.as_ref().map(|m| m.target.clone());
@@ -261,7 +283,7 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
             for (p, r) in &it.inner {
                 tar.copy(p, &join(&dest_rel, r), attrs).map_err(io)?;
             }
-        } else if *add && layer::is_archive(&it.sel.path) {
+        } else if *add && !it.remote && layer::is_archive(&it.sel.path) {
             tar.dir(&dest_rel, attrs).map_err(io)?;
             tar.extract(&it.sel.path, &dest_rel).map_err(io)?;
         } else {
@@ -295,4 +317,61 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
     b.remember(&key, &id);
     b.say(format!("--> {}", super::stage::short(&id)));
     Ok(())
+}
+
+/// WORKDIR's directory, made (with its missing parents) when the image does not have it,
+/// owned by the stage's USER as BuildKit and Buildah make it; true if a layer was added.
+pub(super) fn workdir(
+    b: &mut Builder<'_>,
+    st: &mut State,
+    step: &Step,
+    key: &str,
+) -> Result<bool, BuildError> {
+    let dir = st.string("WorkingDir").unwrap_or_default();
+    let Some(rel) = context::clean_rel_str(&dir).filter(|r| !r.is_empty()) else {
+        return Ok(false);
+    };
+    let layers = st
+        .image
+        .iter()
+        .flat_map(|i| &i.layers)
+        .map(|l| b.engine.store.layer_dir(&l.diff_id))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Most WORKDIRs name a directory a layer has as such: no need to mount for those.
+    if layers.iter().any(|l| l.join(&rel).is_dir()) {
+        return Ok(false);
+    }
+    if let Some(img) = b.cached(key) {
+        adopt(b, st, step, img)?;
+        st.key = key.to_string();
+        return Ok(true);
+    }
+    let lower = match &st.image {
+        Some(img) => mount_image(b.engine, img)?,
+        None => None,
+    };
+    let lower_path = lower.as_ref().map(|m| m.target.clone());
+    let tmp = b.engine.store.tmp_dir()?;
+    let tar_path = tmp.path().join("layer.tar");
+    let file = std::fs::File::create(&tar_path).map_err(|e| b.err(step, e))?;
+    let mut tar = LayerTar::new(file, lower_path.clone());
+    if tar.lower_is_dir(&rel) {
+        return Ok(false);
+    }
+    let owner = st
+        .string("User")
+        .map(|u| owner(&u, lower_path.as_deref()))
+        .transpose()
+        .map_err(|e| b.err(step, e))?;
+    let attrs = Attrs { owner, mode: None };
+    let io = |e: std::io::Error| b.err(step, format!("writing the layer: {e}"));
+    tar.dir(&rel, attrs).map_err(io)?;
+    tar.finish().map_err(io)?;
+    drop(lower);
+    let created_by = format!("/bin/sh -c #(nop) {}", step.text);
+    add_layer(b, st, step, &tar_path, &created_by, key)?;
+    let id = st.image.as_ref().map(|i| i.id.clone()).unwrap_or_default();
+    b.remember(key, &id);
+    b.say(format!("--> {}", super::stage::short(&id)));
+    Ok(true)
 }

@@ -201,6 +201,27 @@ impl LayerTar {
     }
 }
 
+/// A copy of the layer tar `from` at `to` with every time in it (mtime, and the GNU
+/// headers' atime and ctime) set to `mtime`: `--timestamp`'s reproducible layers. Headers
+/// are copied raw, so long names, links and extended attributes stay as they were.
+pub fn restamp(from: &Path, to: &Path, mtime: u64) -> io::Result<()> {
+    let mut a = tar::Archive::new(io::BufReader::new(File::open(from)?));
+    let mut b = tar::Builder::new(BufWriter::new(File::create(to)?));
+    for e in a.entries()?.raw(true) {
+        let mut e = e?;
+        let mut h = e.header().clone();
+        h.set_mtime(mtime);
+        if let Some(g) = h.as_gnu_mut() {
+            g.set_atime(mtime);
+            g.set_ctime(mtime);
+        }
+        h.set_cksum();
+        b.append(&h, &mut e)?;
+    }
+    let mut w = b.into_inner()?;
+    io::Write::flush(&mut w)
+}
+
 /// Whether `path` starts like a tar archive, plain or compressed (ADD extracts those).
 pub fn is_archive(path: &Path) -> bool {
     let Ok(f) = File::open(path) else {

@@ -7,10 +7,14 @@ pub mod cache;
 pub mod context;
 mod copy;
 pub mod dockerfile;
+mod fetch;
 pub mod ignore;
 pub mod layer;
+pub mod mounts;
+pub mod platform;
 mod run;
 pub mod source;
+mod squash;
 mod stage;
 pub mod subst;
 
@@ -62,6 +66,39 @@ pub struct BuildRequest {
     pub format: Format,
     /// Only the image ID is printed.
     pub quiet: bool,
+    /// `--secret id=ID,src=PATH`: what `RUN --mount=type=secret,id=ID` mounts.
+    pub secrets: BTreeMap<String, PathBuf>,
+    /// `--timestamp`: seconds since the epoch for the image's and history's created time
+    /// and every file time in the new layers, so a rebuild gives the same image ID.
+    pub timestamp: Option<i64>,
+    /// `--platform`: accepted for the local platform only.
+    pub platform: Option<String>,
+    /// `--squash`: the build's new layers as one; `--squash-all`: the whole image as one.
+    pub squash: Squash,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Squash {
+    #[default]
+    No,
+    New,
+    All,
+}
+
+/// A `--build-arg-file` as Buildah reads it: one `KEY=VALUE` a line, taken as written;
+/// a line that starts with `#` and an empty line are skipped; `KEY` alone takes the
+/// variable from `env` (and is unset when it is not there).
+pub fn parse_arg_file(
+    text: &str,
+    env: impl Fn(&str) -> Option<String>,
+) -> Vec<(String, Option<String>)> {
+    text.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once('=') {
+            Some((k, v)) => (k.to_string(), Some(v.to_string())),
+            None => (l.to_string(), env(l)),
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +136,8 @@ pub enum BuildError {
     /// A RUN step's command failed; its output was shown.
     #[error("building at STEP \"{instruction}\": while running runtime: exit status {code}")]
     RunFailed { instruction: String, code: i32 },
+    #[error("{0}")]
+    Platform(String),
     #[error("target stage {0:?} could not be found")]
     NoTarget(String),
     #[error("invalid tag {tag:?}: {source}")]
@@ -160,7 +199,8 @@ fn read_ignore(context: &Path, dockerfile: &Path) -> Result<ignore::Ignore, Buil
     Ok(ignore::Ignore::default())
 }
 
-/// Build the image `req` describes; progress and RUN output go to `out`.
+/// Build the image `req` describes; progress and RUN output go to `out` (the ID is the
+/// caller's to print, in its own form).
 pub fn build(
     engine: &Engine,
     defaults: &Defaults,
@@ -168,6 +208,9 @@ pub fn build(
     req: &BuildRequest,
     out: &mut dyn Write,
 ) -> Result<BuildReport, BuildError> {
+    if let Some(p) = &req.platform {
+        platform::check(p).map_err(BuildError::Platform)?;
+    }
     let (path, text) = read_dockerfile(req)?;
     let file = path
         .file_name()
@@ -195,17 +238,36 @@ pub fn build(
     for n in &names {
         engine.store.db().set_name(n, &id)?;
     }
-    let short = id.trim_start_matches("sha256:");
     if !req.quiet {
         for n in &names {
             let _ = writeln!(out, "Successfully tagged {n}");
         }
     }
-    let _ = writeln!(out, "{short}");
     engine.store.emit(
         "build",
         &id,
         names.first().map(String::as_str).unwrap_or(""),
     );
     Ok(BuildReport { id, names })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arg_files_are_read_as_buildah_reads_them() {
+        let text = "# a comment\nA=1\n\nB= spaced = x \r\nFROM_ENV\nNOT_IN_ENV\nC=\n";
+        let env = |k: &str| (k == "FROM_ENV").then(|| "e".to_string());
+        assert_eq!(
+            parse_arg_file(text, env),
+            vec![
+                ("A".into(), Some("1".into())),
+                ("B".into(), Some(" spaced = x ".into())),
+                ("FROM_ENV".into(), Some("e".into())),
+                ("NOT_IN_ENV".into(), None),
+                ("C".into(), Some(String::new())),
+            ]
+        );
+    }
 }

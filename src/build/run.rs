@@ -9,7 +9,9 @@ use std::os::fd::AsFd;
 
 use super::cache;
 use super::dockerfile::{Command, HereDoc, Kind, Step};
+use super::mounts::RunMounts;
 use super::stage::{Builder, State};
+use super::subst::{self, Vars};
 use super::BuildError;
 use crate::container::attach::{self, Output};
 use crate::container::create::{CreateRequest, HealthRequest, DEFAULT_PATH};
@@ -50,6 +52,15 @@ pub(super) fn add_layer(
     key: &str,
 ) -> Result<(), BuildError> {
     let base = st.image.clone().unwrap_or_default();
+    let stamped = tar.with_extension("stamped");
+    let tar = match b.req.timestamp {
+        Some(t) => {
+            super::layer::restamp(tar, &stamped, t.max(0) as u64)
+                .map_err(|e| b.err(step, format!("setting file times: {e}")))?;
+            stamped.as_path()
+        }
+        None => tar,
+    };
     let f = File::open(tar).map_err(|e| b.err(step, e))?;
     let id = import::add_layer(
         &b.engine.store,
@@ -86,16 +97,16 @@ pub(super) fn run(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<()
     else {
         return Err(b.err(step, "expected RUN"));
     };
-    if let Some((f, _)) = flags.first() {
-        return Err(b.err(step, format!("unsupported flag: --{f}")));
-    }
+    let workdir = st.string("WorkingDir").unwrap_or_else(|| "/".into());
+    let flags = substituted(b, st, step, flags)?;
+    let mounts = RunMounts::prepare(b, &flags, &workdir).map_err(|e| b.err(step, e))?;
     let argv = match command {
         Command::Shell(cmd) if !heredocs.is_empty() => {
             b.argv(st, &Command::Shell(heredoc_script(cmd, heredocs)))
         }
         c => b.argv(st, c),
     };
-    let key = cache::key(&st.key, &[&step.text, &Builder::args_text(st)]);
+    let key = cache::key(&st.key, &[&step.text, &Builder::args_text(st), &mounts.key]);
     if let Some(img) = b.cached(&key) {
         adopt(b, st, step, img)?;
         st.key = key;
@@ -128,6 +139,8 @@ pub(super) fn run(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<()
             disabled: true,
             ..Default::default()
         },
+        mounts: mounts.specs.clone(),
+        network: mounts.network.clone(),
         ..Default::default()
     };
     let engine = b.engine;
@@ -143,6 +156,12 @@ pub(super) fn run(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<()
         let tmp = engine.store.tmp_dir()?;
         let tar = tmp.path().join("layer.tar");
         let upper = engine.container_dir(&c.id).join("upper");
+        let lower = image
+            .layers
+            .iter()
+            .map(|l| engine.store.layer_dir(&l.diff_id))
+            .collect::<Result<Vec<_>, _>>()?;
+        mounts.tidy(&upper, &lower);
         File::create(&tar)
             .and_then(|f| crate::container::changes::layer_tar(&upper, BufWriter::new(f)))
             .map_err(|e| b.err(step, format!("archiving the changes: {e}")))?;
@@ -164,6 +183,28 @@ pub(super) fn run(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<()
     b.remember(&key, &id);
     b.say(format!("--> {}", super::stage::short(&id)));
     Ok(())
+}
+
+/// RUN's flags with their values substituted (ARG and ENV apply to `--mount` options).
+fn substituted(
+    b: &Builder<'_>,
+    st: &State,
+    step: &Step,
+    flags: &[(String, Option<String>)],
+) -> Result<Vec<(String, String)>, BuildError> {
+    let env = st.env();
+    let vars = Vars {
+        env: &env,
+        args: &st.args,
+    };
+    flags
+        .iter()
+        .map(|(k, v)| {
+            let v = subst::word(v.as_deref().unwrap_or(""), &vars, b.df.escape)
+                .map_err(|e| b.err(step, e))?;
+            Ok((k.clone(), v))
+        })
+        .collect()
 }
 
 /// Start the container attached, copy its output to the build's, and return its exit code.

@@ -44,6 +44,10 @@ pub(super) struct State {
     pub shell: Vec<String>,
     /// CMD given in this stage (ENTRYPOINT keeps it then).
     pub cmd_set: bool,
+    /// How many history entries the base image had (`--timestamp` restamps the rest).
+    pub base_history: usize,
+    /// How many layers the base image has (`--squash` keeps those).
+    pub base_layers: usize,
 }
 
 impl State {
@@ -76,8 +80,8 @@ impl State {
     }
 
     /// A history entry for a step that made no layer.
-    fn history(&mut self, created_by: String) {
-        let entry = json!({"created": now(), "created_by": created_by, "empty_layer": true});
+    fn history(&mut self, created: String, created_by: String) {
+        let entry = json!({"created": created, "created_by": created_by, "empty_layer": true});
         match self.config["history"].as_array_mut() {
             Some(h) => h.push(entry),
             None => self.config["history"] = json!([entry]),
@@ -147,6 +151,18 @@ impl<'a> Builder<'a> {
     pub fn say(&mut self, line: impl std::fmt::Display) {
         if !self.req.quiet {
             let _ = writeln!(self.out, "{line}");
+        }
+    }
+
+    /// The time new history entries and the image get: `--timestamp`, else now.
+    pub fn created(&self) -> String {
+        match self
+            .req
+            .timestamp
+            .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+        {
+            Some(t) => t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            None => now(),
         }
     }
 
@@ -262,7 +278,8 @@ impl<'a> Builder<'a> {
                     (!global)
                         .then(|| self.global_args.get(&name).cloned())
                         .flatten()
-                });
+                })
+                .or_else(|| super::platform::automatic_arg(&name));
             match value {
                 Some(v) => args.insert(name, v),
                 None => args.remove(&name),
@@ -280,10 +297,18 @@ impl<'a> Builder<'a> {
             return Err(self.err(step, format!("unknown flag: --{f}")));
         }
         let env = Vec::new();
+        let mut scope: BTreeMap<String, String> =
+            super::platform::automatic_args().into_iter().collect();
+        scope.extend(self.global_args.clone());
         let vars = Vars {
             env: &env,
-            args: &self.global_args,
+            args: &scope,
         };
+        for (_, value) in flags {
+            let p = subst::word(value.as_deref().unwrap_or(""), &vars, self.df.escape)
+                .map_err(|e| self.err(step, e))?;
+            super::platform::check(&p).map_err(|e| self.err(step, e))?;
+        }
         let name = subst::word(image, &vars, self.df.escape).map_err(|e| self.err(step, e))?;
         if name.is_empty() {
             return Err(self.err(step, "base name should not be blank"));
@@ -325,13 +350,18 @@ impl<'a> Builder<'a> {
             .filter(|s: &Vec<String>| !s.is_empty())
             .unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into()]);
         let base_id = image.as_ref().map(|i| i.id.clone()).unwrap_or_default();
+        let stamp = format!("{:?}", self.req.timestamp);
+        let base_history = config["history"].as_array().map_or(0, Vec::len);
+        let base_layers = image.as_ref().map_or(0, |i| i.layers.len());
         Ok(State {
             image,
             config,
-            key: cache::key("FROM", &[&base_id, &step.text]),
+            key: cache::key("FROM", &[&base_id, &step.text, &stamp]),
             args: BTreeMap::new(),
             shell,
             cmd_set: false,
+            base_history,
+            base_layers,
         })
     }
 
@@ -377,7 +407,8 @@ impl<'a> Builder<'a> {
         } else {
             String::new()
         };
-        let key = cache::key(&st.key, &["COMMIT", &format, &extra]);
+        let squash = format!("{:?}", self.req.squash);
+        let key = cache::key(&st.key, &["COMMIT", &format, &extra, &squash]);
         if last && !self.req.quiet {
             let name = self.req.tags.first().cloned().unwrap_or_default();
             self.say(format!("COMMIT {name}"));
@@ -413,13 +444,32 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        let created = now();
+        let created = self.created();
         st.config["created"] = json!(created);
-        let (layers, size) = st
-            .image
-            .as_ref()
-            .map(|i| (i.layers.clone(), i.size))
-            .unwrap_or_default();
+        if self.req.timestamp.is_some() {
+            let from = st.base_history;
+            if let Some(h) = st.config["history"].as_array_mut() {
+                for entry in h.iter_mut().skip(from) {
+                    entry["created"] = json!(created);
+                }
+            }
+        }
+        let (layers, size) = match &st.image {
+            Some(img) if last && self.req.squash != super::Squash::No => {
+                let (config, layers, size) = super::squash::squash(
+                    self.engine,
+                    img,
+                    st.config.clone(),
+                    st.base_layers,
+                    st.base_history,
+                    self.req.squash,
+                )?;
+                st.config = config;
+                (layers, size)
+            }
+            Some(img) => (img.layers.clone(), img.size),
+            None => Default::default(),
+        };
         let config = serde_json::to_vec(&st.config).map_err(|e| BuildError::Read {
             path: "image config".into(),
             source: e.into(),
@@ -555,9 +605,13 @@ impl<'a> Builder<'a> {
             Kind::Copy { .. } => return super::copy::copy(self, st, step),
         }
         st.apply(&changes);
-        st.key = cache::key(&st.key, &[&step.text, &Self::args_text(st)]);
+        let key = cache::key(&st.key, &[&step.text, &Self::args_text(st)]);
+        if matches!(step.kind, Kind::Workdir(_)) && super::copy::workdir(self, st, step, &key)? {
+            return Ok(());
+        }
+        st.key = key;
         if !matches!(step.kind, Kind::Arg(_)) {
-            st.history(format!("/bin/sh -c #(nop) {}", step.text));
+            st.history(self.created(), format!("/bin/sh -c #(nop) {}", step.text));
         }
         Ok(())
     }

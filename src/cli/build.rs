@@ -8,7 +8,7 @@ use anyhow::anyhow;
 use clap::Args;
 
 use super::{CmdResult, Ctx};
-use crate::build::{self, source, BuildRequest, Format, Images};
+use crate::build::{self, source, BuildRequest, Format, Images, Squash};
 use crate::container::create::Defaults;
 use crate::image::platform::Platform;
 use crate::image::pull::{PullPolicy, PullRequest};
@@ -27,6 +27,9 @@ pub struct BuildArgs {
     /// A build argument, NAME=VALUE (NAME alone takes it from the environment)
     #[arg(long = "build-arg", value_name = "NAME=VALUE")]
     pub build_args: Vec<String>,
+    /// Build arguments from a file: KEY=VALUE lines, # comments (repeatable; --build-arg wins)
+    #[arg(long = "build-arg-file", value_name = "FILE")]
+    pub build_arg_files: Vec<PathBuf>,
     /// Build up to this stage
     #[arg(long)]
     pub target: Option<String>,
@@ -48,6 +51,22 @@ pub struct BuildArgs {
     /// Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)
     #[arg(long, default_value = "oci")]
     pub format: String,
+    /// A secret for RUN --mount=type=secret: id=ID,src=PATH (repeatable)
+    #[arg(long = "secret", value_name = "id=ID,src=PATH")]
+    pub secrets: Vec<String>,
+    /// Created time of the image and its history, and time of every file in the new
+    /// layers, in seconds since the epoch (reproducible builds)
+    #[arg(long, value_name = "SECONDS")]
+    pub timestamp: Option<i64>,
+    /// The platform to build for: only the local one is supported
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// Squash the layers the build adds into one
+    #[arg(long, conflicts_with = "squash_all")]
+    pub squash: bool,
+    /// Squash the whole image, base layers included, into one layer
+    #[arg(long)]
+    pub squash_all: bool,
     /// Pull policy for base images: missing, always, never, newer
     #[arg(long, default_value = "missing", num_args = 0..=1, default_missing_value = "always", require_equals = true)]
     pub pull: String,
@@ -96,6 +115,23 @@ fn key_values(
     Ok(out)
 }
 
+/// `--build-arg-file`s in order, then `--build-arg`s over them.
+fn build_args(a: &BuildArgs) -> anyhow::Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for f in &a.build_arg_files {
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| anyhow!("reading build-arg-file {}: {e}", f.display()))?;
+        for (k, v) in build::parse_arg_file(&text, |k| std::env::var(k).ok()) {
+            match v {
+                Some(v) => out.insert(k, v),
+                None => out.remove(&k),
+            };
+        }
+    }
+    out.extend(key_values(&a.build_args, "build-arg", true)?);
+    Ok(out)
+}
+
 /// `-` as the context or the file: stdin unpacked into a temporary directory that lives
 /// as long as the returned value.
 fn from_stdin(ctx: &Ctx, a: &mut BuildArgs) -> anyhow::Result<Option<source::Unpacked>> {
@@ -137,13 +173,26 @@ pub fn build(ctx: &Ctx, mut a: BuildArgs) -> CmdResult {
         context: a.context.clone(),
         file: a.file.clone(),
         tags: a.tags.clone(),
-        build_args: key_values(&a.build_args, "build-arg", true)?,
+        build_args: build_args(&a)?,
         target: a.target.clone(),
         no_cache: a.no_cache,
         layers: a.layers,
         labels: key_values(&a.labels, "label", false)?,
         format,
         quiet: a.quiet,
+        timestamp: a.timestamp,
+        platform: a.platform.clone(),
+        squash: match (a.squash, a.squash_all) {
+            (_, true) => Squash::All,
+            (true, _) => Squash::New,
+            _ => Squash::No,
+        },
+        secrets: a
+            .secrets
+            .iter()
+            .map(|s| build::mounts::parse_secret(s))
+            .collect::<Result<_, _>>()
+            .map_err(|e| anyhow!(e))?,
     };
     if !a.context.is_dir() {
         return Err(anyhow!(
@@ -157,6 +206,7 @@ pub fn build(ctx: &Ctx, mut a: BuildArgs) -> CmdResult {
     let puller = Puller { ctx, policy };
     let mut out = std::io::stdout();
     let report = build::build(&engine, &defaults, &puller, &req, &mut out)?;
+    println!("{}", report.id.trim_start_matches("sha256:"));
     if let Some(f) = &a.iidfile {
         std::fs::write(f, &report.id).map_err(|e| anyhow!("writing {}: {e}", f.display()))?;
     }

@@ -374,7 +374,27 @@ pub fn add_layer(
         .iter()
         .map(|c| parse_change(c))
         .collect::<Result<Vec<_>, _>>()?;
+    let layer = store_layer(store, tarball, rootless)?;
+    let (config, created) = build_config(
+        base.as_ref().map(|b| &b.1),
+        &layer.diff_id,
+        &changes,
+        message,
+    );
+    let base_size = base.as_ref().map(|b| b.0.size).unwrap_or(0);
+    let size = layer.blob_size;
+    let mut layers = base.map(|b| b.0.layers.clone()).unwrap_or_default();
+    layers.push(layer);
+    store_image(store, layers, base_size + size, config, created)
+}
 
+/// Store `tarball` (plain or compressed) as a layer, unpacked and kept as a blob; the
+/// layer as images list it.
+pub fn store_layer(
+    store: &Store,
+    tarball: impl io::Read,
+    rootless: bool,
+) -> Result<ImageLayer, ImportError> {
     // The digest is unknown until the whole input has been read: keep the plain tar in a
     // tmp file first, then extract it from there like any other layer.
     let tmp = store.tmp_dir()?;
@@ -414,17 +434,12 @@ pub fn add_layer(
         store.commit_blob(&tar_path, &diff_id)?;
     }
 
-    let (config, created) = build_config(base.as_ref().map(|b| &b.1), &diff_id, &changes, message);
-    let layer = ImageLayer {
+    Ok(ImageLayer {
         diff_id: diff_id.clone(),
         blob_digest: diff_id,
         blob_media_type: LAYER_MEDIA_TYPE.to_string(),
         blob_size: size,
-    };
-    let base_size = base.as_ref().map(|b| b.0.size).unwrap_or(0);
-    let mut layers = base.map(|b| b.0.layers.clone()).unwrap_or_default();
-    layers.push(layer);
-    store_image(store, layers, base_size + size, config, created)
+    })
 }
 
 /// Store an image of `layers` (already in the store) with this config; its ID.
