@@ -133,7 +133,8 @@ pub struct NameRef {
 #[serde(rename_all = "camelCase")]
 pub struct ContainerPort {
     pub container_port: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The API spells it `hostIP`.
+    #[serde(default, rename = "hostIP", skip_serializing_if = "Option::is_none")]
     pub host_ip: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_port: Option<i64>,
