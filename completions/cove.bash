@@ -76,6 +76,9 @@ _cove() {
             cove,kill)
                 cmd="cove__subcmd__kill"
                 ;;
+            cove,kube)
+                cmd="cove__subcmd__kube"
+                ;;
             cove,load)
                 cmd="cove__subcmd__load"
                 ;;
@@ -307,6 +310,15 @@ _cove() {
             cove__subcmd__image,untag)
                 cmd="cove__subcmd__image__subcmd__untag"
                 ;;
+            cove__subcmd__kube,down)
+                cmd="cove__subcmd__kube__subcmd__down"
+                ;;
+            cove__subcmd__kube,generate)
+                cmd="cove__subcmd__kube__subcmd__generate"
+                ;;
+            cove__subcmd__kube,play)
+                cmd="cove__subcmd__kube__subcmd__play"
+                ;;
             cove__subcmd__network,connect)
                 cmd="cove__subcmd__network__subcmd__connect"
                 ;;
@@ -401,7 +413,7 @@ _cove() {
 
     case "${cmd}" in
         cove)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version secret build run events healthcheck create start stop kill rm ps logs exec wait restart attach pause unpause top port stats cp diff export commit rename container pull push images inspect tag untag rmi history save load import image login logout generate volume network info version unshare completion system"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version secret build kube run events healthcheck create start stop kill rm ps logs exec wait restart attach pause unpause top port stats cp diff export commit rename container pull push images inspect tag untag rmi history save load import image login logout generate volume network info version unshare completion system"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4356,6 +4368,158 @@ _cove() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__kube)
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version generate play down"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__kube__subcmd__down)
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__kube__subcmd__generate)
+            opts="-s -f -h -V --service --filename --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__kube__subcmd__play)
+            opts="-q -h -V --replace --start --down --configmap --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --start)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --configmap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -446,8 +446,15 @@ impl PodContext<'_> {
                 )));
             }
             m.destination = vm.mount_path.clone();
-            if vm.read_only && !m.options.iter().any(|o| o == "ro") {
-                m.options.push("ro".into());
+            // The options `-v` gives the same mount, so a played container is the one
+            // `run -v` would make.
+            let read_only = vm.read_only || m.options.iter().any(|o| o == "ro");
+            m.options.clear();
+            if m.kind == MountKind::Bind {
+                m.options.push("rbind".into());
+            }
+            if m.kind != MountKind::Tmpfs {
+                m.options.push(if read_only { "ro" } else { "rw" }.into());
             }
             req.mounts.push(m);
         }
