@@ -109,6 +109,7 @@ fn pod_for(engine: &Engine, g: &Group) -> Result<Pod> {
             containers,
             enable_service_links: Some(false),
             hostname: None,
+            security_context: None,
             restart_policy: Some(
                 match restart {
                     PolicyName::No => "Never",

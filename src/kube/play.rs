@@ -274,7 +274,7 @@ impl PodContext<'_> {
                 return Err(self.err(format_args!("two containers named {:?}", c.name)));
             }
             seen.push(&c.name);
-            let mut req = self.request(c, &volumes)?;
+            let mut req = self.request(c, &volumes, spec.security_context.as_ref())?;
             publish.append(&mut req.publish);
             req.restart = RestartPolicy {
                 name: restart,
@@ -360,6 +360,7 @@ impl PodContext<'_> {
         &self,
         c: &yaml::Container,
         volumes: &BTreeMap<String, MountSpec>,
+        pod_security: Option<&yaml::PodSecurityContext>,
     ) -> Result<CreateRequest> {
         let cerr =
             |msg: std::fmt::Arguments| self.err(format_args!("container {:?}: {msg}", c.name));
@@ -388,13 +389,17 @@ impl PodContext<'_> {
             read_only_tmpfs: true,
             ..CreateRequest::default()
         };
+        // The container's own settings win over the pod's.
+        let sc = c.security_context.clone().unwrap_or_default();
+        let pod_user = pod_security.and_then(|p| p.run_as_user);
+        let pod_group = pod_security.and_then(|p| p.run_as_group);
+        req.user = match (sc.run_as_user.or(pod_user), sc.run_as_group.or(pod_group)) {
+            (Some(u), Some(g)) => Some(format!("{u}:{g}")),
+            (Some(u), None) => Some(u.to_string()),
+            (None, Some(g)) => Some(format!("0:{g}")),
+            (None, None) => None,
+        };
         if let Some(sc) = &c.security_context {
-            req.user = match (sc.run_as_user, sc.run_as_group) {
-                (Some(u), Some(g)) => Some(format!("{u}:{g}")),
-                (Some(u), None) => Some(u.to_string()),
-                (None, Some(g)) => Some(format!("0:{g}")),
-                (None, None) => None,
-            };
             if let Some(caps) = &sc.capabilities {
                 req.cap_add = caps.add.clone();
                 req.cap_drop = caps.drop.clone();

@@ -132,3 +132,18 @@ fn down_reads_names_only() {
     .unwrap();
     assert_eq!(names, ["a", "d-pod-0", "d-pod-1"]);
 }
+
+#[test]
+fn the_pods_user_is_the_default_of_its_containers() {
+    let plan = plan_of(
+        "kind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 7, runAsGroup: 8}\n  \
+         containers:\n  - {name: a, image: b}\n  - {name: c, image: b, securityContext: {runAsUser: 9}}\n",
+    )
+    .unwrap();
+    let users: Vec<Option<&str>> = plan.pods[0]
+        .containers
+        .iter()
+        .map(|c| c.user.as_deref())
+        .collect();
+    assert_eq!(users, [Some("7:8"), Some("9:8")]);
+}
