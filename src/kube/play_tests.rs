@@ -136,7 +136,7 @@ fn down_reads_names_only() {
 #[test]
 fn the_pods_user_is_the_default_of_its_containers() {
     let plan = plan_of(
-        "kind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 7, runAsGroup: 8}\n  \
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 7, runAsGroup: 8}\n  \
          containers:\n  - {name: a, image: b}\n  - {name: c, image: b, securityContext: {runAsUser: 9}}\n",
     )
     .unwrap();
