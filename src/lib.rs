@@ -18,6 +18,7 @@ pub mod fdpass;
 pub mod filter;
 pub mod format;
 pub mod image;
+pub mod kube;
 pub mod log;
 pub mod network;
 pub mod paths;

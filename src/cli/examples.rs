@@ -254,6 +254,22 @@ const EXAMPLES: &[(&[&str], &[&str])] = &[
         ],
     ),
     (
+        &["kube generate"],
+        &[
+            "cove kube generate web > web.yaml",
+            "cove kube generate --service -f web.yaml web db",
+        ],
+    ),
+    (
+        &["kube play"],
+        &[
+            "cove kube play web.yaml",
+            "cove kube play --replace --configmap settings.yaml web.yaml",
+            "cove kube play --start=false web.yaml",
+        ],
+    ),
+    (&["kube down"], &["cove kube down web.yaml"]),
+    (
         &["volume create"],
         &[
             "cove volume create data",

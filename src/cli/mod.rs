@@ -11,6 +11,7 @@ mod examples;
 mod generate;
 mod healthcheck;
 mod images;
+mod kube;
 mod login;
 mod network;
 mod output;
@@ -188,6 +189,9 @@ pub enum Command {
     /// Generate files that run containers elsewhere (systemd units)
     #[command(subcommand)]
     Generate(generate::GenerateCommand),
+    /// Play Kubernetes YAML as pods of containers, generate it from them
+    #[command(subcommand)]
+    Kube(kube::KubeCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -624,5 +628,6 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Healthcheck(c) => healthcheck::run(ctx, c),
         Command::System(s) => system::system(ctx, s),
         Command::Generate(g) => generate::run(ctx, g),
+        Command::Kube(k) => kube::run(ctx, k),
     }
 }
