@@ -295,6 +295,12 @@ fn pods_by_run_new_filters_prune_and_bad_input() {
         env.cove_ok(&["pod", "inspect", "once", "--format", "{{.ExitPolicy}}"]),
         "stop\n"
     );
+    // Pruning containers leaves the pod's infra container to the pod.
+    env.cove_ok(&["container", "prune", "-f"]);
+    assert_eq!(
+        env.cove_ok(&["pod", "inspect", "once", "--format", "{{.NumContainers}}"]),
+        "1\n"
+    );
     env.cove_ok(&["pod", "rm", "once"]);
 
     // Killed, then pruned with the other stopped pod; the running one stays.

@@ -273,6 +273,10 @@ impl Engine {
             self.wait_for_exit(c, None);
         }
         let _lock = self.lock(&c.id)?;
+        if self.store.db().container(&c.id)?.is_none() {
+            // Its `--rm` cleanup removed it while it was being stopped.
+            return Ok(());
+        }
         self.release(c)?;
         self.remove_files(c)?;
         if volumes {

@@ -364,8 +364,14 @@ impl Engine {
                 Ok(())
             }
             Ok(_) => Ok(()),
-            // Removed meanwhile: the caller sees the copy it has, as before.
-            Err(ContainerError::NotFound(_)) => Ok(()),
+            // Removed meanwhile (a `--rm` container's own cleanup): the caller's copy
+            // shows what was observed, so no one waits for a process that is gone.
+            Err(ContainerError::NotFound(_)) => {
+                if let Some(next) = self.observed(&id, &c.state) {
+                    c.state = next;
+                }
+                Ok(())
+            }
             Err(e) => Err(e),
         }
     }

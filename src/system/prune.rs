@@ -33,8 +33,10 @@ pub fn containers(engine: &Engine, filters: &Filters) -> Result<Vec<Pruned>> {
         let size = container_size(engine, &c.id);
         match engine.remove(&mut c, false, false) {
             Ok(()) => out.push(Pruned { id: c.id, size }),
-            // Started or removed by someone else meanwhile: not ours to prune.
+            // Started or removed by someone else meanwhile: not ours to prune. A pod's
+            // infra container goes with its pod (`pod prune`).
             Err(ContainerError::Running(_))
+            | Err(ContainerError::InfraOfPod(..))
             | Err(ContainerError::Restarting(_))
             | Err(ContainerError::NotFound(_)) => {}
             Err(e) => return Err(e.into()),
