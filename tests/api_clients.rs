@@ -9,13 +9,6 @@ use std::process::Output;
 use common::api::{ApiService, DOCKER};
 use common::{describe, image, web_get, TestEnv};
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
 /// Two services on the project's network (the client reaches the web server by service
 /// name), a named volume and a published port.
 fn compose_file(env: &TestEnv, port: u16) -> std::path::PathBuf {
@@ -65,7 +58,7 @@ fn ok(svc: &ApiService, program: &str, args: &[&str]) -> String {
 fn compose_project(compose: &[&str]) {
     let env = TestEnv::new("api-compose");
     let svc = ApiService::start(&env);
-    let port = free_port();
+    let port = common::free_port();
     let file = compose_file(&env, port);
     let file = file.to_str().unwrap();
     let c = |rest: &[&str]| {
@@ -212,7 +205,7 @@ fn the_docker_cli_tour() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "SHOUT\n");
 
     // A published port answers the host.
-    let port = free_port();
+    let port = common::free_port();
     let publish = format!("127.0.0.1:{port}:80");
     d(&["run", "-d", "--name", "site", "-p", &publish, &web]);
     d(&["exec", "site", "sh", "-c", "echo page > /var/www/p.html"]);

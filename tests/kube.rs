@@ -13,14 +13,6 @@ use common::{image, web_get, TestEnv};
 /// `kube down` would wait out the stop timeout).
 const IDLE: &str = "trap 'exit 0' TERM; while :; do sleep 1; done";
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn write_yaml(env: &TestEnv, name: &str, text: &str) -> String {
     let path = env.base.join(name);
     env.write_user_file(&path, text);
@@ -72,7 +64,7 @@ fn generate_writes_yaml_kubernetes_accepts() {
     let env = TestEnv::new("kube-generate");
     let dir = env.base.join("shared");
     std::fs::create_dir(&dir).unwrap();
-    let port = free_port().to_string();
+    let port = common::free_port().to_string();
     let publish = format!("{port}:80");
     let bind = format!("{}:/host:ro", dir.display());
     env.cove_ok(&[
@@ -169,7 +161,7 @@ spec:
 #[test]
 fn a_pods_containers_talk_over_localhost_and_its_port_serves_the_host() {
     let env = TestEnv::new("kube-pod");
-    let port = free_port();
+    let port = common::free_port();
     let file = write_yaml(&env, "pod.yaml", &pod_yaml(port));
     let out = env.cove_ok(&["kube", "play", &file]);
     let lines: Vec<&str> = out.lines().collect();
@@ -362,7 +354,7 @@ spec:
 #[test]
 fn generate_rm_play_gives_the_same_container() {
     let env = TestEnv::new("kube-roundtrip");
-    let port = free_port();
+    let port = common::free_port();
     let publish = format!("127.0.0.1:{port}:8080");
     env.cove_ok(&[
         "run",
@@ -410,7 +402,7 @@ fn generate_rm_play_gives_the_same_container() {
 #[test]
 fn start_false_replace_and_down() {
     let env = TestEnv::new("kube-replace");
-    let file = write_yaml(&env, "pod.yaml", &pod_yaml(free_port()));
+    let file = write_yaml(&env, "pod.yaml", &pod_yaml(common::free_port()));
     let first = env.cove_ok(&["kube", "play", "--start=false", &file]);
     assert_eq!(inspect(&env, "duo-srv", "{{.State.Status}}"), "created");
     let second = env.cove_ok(&["kube", "play", "--replace", &file]);

@@ -6,14 +6,6 @@ mod common;
 
 use common::{image, web_get, TestEnv};
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 #[test]
 fn pod_members_share_localhost_and_the_pods_port_serves_the_host() {
     let env = TestEnv::new("pod-web");
@@ -21,7 +13,7 @@ fn pod_members_share_localhost_and_the_pods_port_serves_the_host() {
     let busybox = image("busybox");
     env.cove_ok(&["pull", "-q", &web]);
     env.cove_ok(&["pull", "-q", &busybox]);
-    let port = free_port();
+    let port = common::free_port();
     let publish = format!("127.0.0.1:{port}:80");
     let id = env.cove_ok(&[
         "pod", "create", "--name", "site", "-p", &publish, "-l", "app=site",

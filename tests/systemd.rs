@@ -23,14 +23,6 @@ fn pulled(name: &str) -> TestEnv {
     env
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// A datagram socket the test user may send to, standing in for systemd's.
 struct NotifySocket {
     path: PathBuf,
@@ -208,7 +200,7 @@ fn http(port: u16) -> String {
 #[test]
 fn generated_units_verify_and_their_commands_run_the_container() {
     let env = pulled("sd-generate");
-    let port = free_port();
+    let port = common::free_port();
     let publish = format!("127.0.0.1:{port}:80");
     let img = busybox();
     env.cove_ok(&[
@@ -427,7 +419,7 @@ fn generate_units(env: &TestEnv) -> (PathBuf, Output) {
 #[test]
 fn container_volume_and_network_files_become_units_that_run() {
     let env = pulled("sd-quadlet");
-    let port = free_port();
+    let port = common::free_port();
     let img = busybox();
     let web = format!(
         "[Unit]\nDescription=web server\n\n[Container]\nImage={img}\n\

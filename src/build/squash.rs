@@ -29,17 +29,6 @@ enum Entry {
     },
 }
 
-fn is_opaque(dir: &Path) -> bool {
-    ["user.overlay.opaque", "trusted.overlay.opaque"]
-        .iter()
-        .any(|a| {
-            crate::storage::driver::get_xattr(dir, a)
-                .ok()
-                .flatten()
-                .is_some_and(|v| v == b"y")
-        })
-}
-
 /// Drop everything below `rel` from the merged view.
 fn forget_below(map: &mut BTreeMap<String, Entry>, rel: &str) {
     let prefix = format!("{rel}/");
@@ -71,7 +60,8 @@ fn replay(map: &mut BTreeMap<String, Entry>, dir: &Path, rel: &str) -> io::Resul
             continue;
         }
         let was_whiteout = matches!(map.get(&r), Some(Entry::Whiteout));
-        let opaque = m.is_dir() && (is_opaque(&e.path()) || was_whiteout);
+        let opaque =
+            m.is_dir() && (crate::container::changes::is_opaque(&e.path()) || was_whiteout);
         if !m.is_dir() || opaque {
             forget_below(map, &r);
         }

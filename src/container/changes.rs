@@ -103,7 +103,8 @@ fn walk(
     Ok(())
 }
 
-fn is_opaque(dir: &Path) -> bool {
+/// Whether overlayfs marked `dir` opaque (in either xattr namespace it uses).
+pub(crate) fn is_opaque(dir: &Path) -> bool {
     ["user.overlay.opaque", "trusted.overlay.opaque"]
         .iter()
         .any(|a| {

@@ -606,6 +606,14 @@ pub fn http_get(host_port: &str, path: &str, auth: Option<(&str, &str)>) -> (u16
     (status, head, raw[split + 4..].to_vec())
 }
 
+/// A TCP port on 127.0.0.1 nothing listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
 /// GET over HTTP/1.0 from a published port; None while the server in the container is not
 /// up yet (the forwarder then closes the client's connection).
 pub fn try_web_get(addr: &str, path: &str) -> Option<String> {
