@@ -122,11 +122,7 @@ fn the_service_exits_when_idle_and_not_before() {
 #[test]
 fn tcp_and_bad_uris() {
     let env = TestEnv::new("api-tcp");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::free_port();
     let uri = format!("tcp://127.0.0.1:{port}");
     let mut child = env
         .cove_cmd(&["system", "service", "--time", "0", &uri])

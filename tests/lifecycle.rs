@@ -275,12 +275,11 @@ fn stop_cancels_a_restart_waiting_for_its_back_off() {
         || field(&env, "crash", "{{.State.Status}}") == "restarting"
     ));
     // ps says so while it waits (under load it can be caught up between two back-offs).
+    let ps = || env.cove_ok(&["ps", "--format", "{{.Names}} {{.Status}}"]);
     assert!(
-        eventually(|| env
-            .cove_ok(&["ps", "--format", "{{.Names}} {{.Status}}"])
-            .starts_with("crash Restarting (1) ")),
+        eventually(|| ps().starts_with("crash Restarting (1) ")),
         "{}",
-        env.cove_ok(&["ps", "--format", "{{.Names}} {{.Status}}"])
+        ps()
     );
     env.cove_ok(&["stop", "crash"]);
     let count = field(&env, "crash", "{{.RestartCount}}");
