@@ -370,6 +370,9 @@ _cove() {
             cove__subcmd__pod,list)
                 cmd="cove__subcmd__pod__subcmd__ps"
                 ;;
+            cove__subcmd__pod,logs)
+                cmd="cove__subcmd__pod__subcmd__logs"
+                ;;
             cove__subcmd__pod,ls)
                 cmd="cove__subcmd__pod__subcmd__ps"
                 ;;
@@ -391,8 +394,14 @@ _cove() {
             cove__subcmd__pod,start)
                 cmd="cove__subcmd__pod__subcmd__start"
                 ;;
+            cove__subcmd__pod,stats)
+                cmd="cove__subcmd__pod__subcmd__stats"
+                ;;
             cove__subcmd__pod,stop)
                 cmd="cove__subcmd__pod__subcmd__stop"
+                ;;
+            cove__subcmd__pod,top)
+                cmd="cove__subcmd__pod__subcmd__top"
                 ;;
             cove__subcmd__pod,unpause)
                 cmd="cove__subcmd__pod__subcmd__unpause"
@@ -5326,7 +5335,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version create exists inspect kill pause prune ps ls list restart rm start stop unpause"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5607,6 +5616,64 @@ _cove() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cove__subcmd__pod__subcmd__logs)
+            opts="-c -f -l -n -t -h -V --container --follow --latest --names --color --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cove__subcmd__pod__subcmd__pause)
             opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5843,6 +5910,44 @@ _cove() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cove__subcmd__pod__subcmd__stats)
+            opts="-a -l -h -V --all --format --latest --no-reset --no-stream --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cove__subcmd__pod__subcmd__stop)
             opts="-a -l -i -t -h -V --all --latest --ignore --pod-id-file --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5862,6 +5967,40 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__pod__subcmd__top)
+            opts="-l -h -V --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

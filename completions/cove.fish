@@ -179,32 +179,35 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all secrets'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "create" -d 'Create a new empty pod'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "exists" -d 'Check if a pod exists in local storage'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "inspect" -d 'Display a pod configuration'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "kill" -d 'Send the specified signal or SIGKILL to containers in pod'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "pause" -d 'Pause one or more pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "prune" -d 'Remove all stopped pods and their containers'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "ps" -d 'List pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "ls" -d 'List pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "list" -d 'List pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "restart" -d 'Restart one or more pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "rm" -d 'Remove one or more stopped pods and containers'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "start" -d 'Start one or more pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "stop" -d 'Stop one or more pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill pause prune ps ls list restart rm start stop unpause" -f -a "unpause" -d 'Unpause one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "create" -d 'Create a new empty pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "exists" -d 'Check if a pod exists in local storage'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "inspect" -d 'Display a pod configuration'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "logs" -d 'Display the logs of the pod\'s containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "kill" -d 'Send the specified signal or SIGKILL to containers in pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "pause" -d 'Pause one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "prune" -d 'Remove all stopped pods and their containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "ps" -d 'List pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "ls" -d 'List pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "list" -d 'List pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "restart" -d 'Restart one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "rm" -d 'Remove one or more stopped pods and containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "start" -d 'Start one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "stats" -d 'Display a live stream of resource usage statistics for the containers in pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "stop" -d 'Stop one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "top" -d 'Display the running processes of the containers in a pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "unpause" -d 'Unpause one or more pods'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'Assign a name to the pod' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'Set the pod\'s hostname (shared by its members)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata on the pod (KEY=VALUE)' -r
@@ -266,6 +269,27 @@ systemd\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the latest pod'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Show only this container\'s logs (a member of the pod)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show logs until a time' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines to show from the end of each container\'s log' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the output'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l names -d 'Prefix each line with its container\'s name instead of its ID'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l color -d 'Each container\'s prefix in its own colour'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send to the containers' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Directory for images and other persistent data' -r -F
@@ -421,6 +445,23 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the latest pod'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'Format: json or a Go template like \'{{.Name}} {{.CPU}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show the stats of all pods (the default when none is named)'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-reset -d 'Accepted for Podman compatibility: every sample is taken afresh'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l pod-id-file -d 'Read the pod ID from this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing the containers' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -438,6 +479,19 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore pods that do not exist'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F

@@ -314,3 +314,112 @@ fn pods_by_run_new_filters_prune_and_bad_input() {
     env.cove_ok(&["pod", "rm", "-f", "-a"]);
     assert_eq!(env.cove_ok(&["ps", "-aq"]), "");
 }
+
+#[test]
+fn pod_logs_top_and_stats_cover_every_member() {
+    let env = TestEnv::new("pod-procs");
+    let busybox = image("busybox");
+    env.cove_ok(&["pull", "-q", &busybox]);
+    env.cove_ok(&["pod", "create", "--name", "duo"]);
+    let one = env.cove_ok(&[
+        "run",
+        "-d",
+        "--pod",
+        "duo",
+        "--name",
+        "one",
+        &busybox,
+        "sh",
+        "-c",
+        "echo one-out; echo one-err >&2; exec sleep 600",
+    ]);
+    let two = env.cove_ok(&[
+        "run",
+        "-d",
+        "--pod",
+        "duo",
+        "--name",
+        "two",
+        &busybox,
+        "sh",
+        "-c",
+        "echo two-out; exec sleep 600",
+    ]);
+    let (one, two) = (&one.trim()[..12], &two.trim()[..12]);
+    let logs = |args: &[&str]| {
+        let mut all = vec!["pod", "logs"];
+        all.extend_from_slice(args);
+        all.push("duo");
+        let out = env.cove(&all);
+        assert!(out.status.success(), "{out:?}");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert!(common::eventually(|| logs(&[]).0.contains("two-out")));
+    // Each line carries its container's ID (stdout and stderr kept apart); the infra
+    // container prints nothing.
+    let (out, err) = logs(&[]);
+    assert_eq!(out, format!("{one} one-out\n{two} two-out\n"));
+    assert_eq!(err, format!("{one} one-err\n"));
+    assert_eq!(logs(&["--names", "-c", "two"]).0, "two two-out\n");
+    let (code, msg) = env.cove_err(&["pod", "logs", "-c", "nosuch", "duo"]);
+    assert_ne!(code, 0);
+    assert!(
+        msg.starts_with("Error: ") && msg.contains("nosuch"),
+        "{msg}"
+    );
+
+    // top: the processes of both members and the infra container's pause process.
+    let top = env.cove_ok(&["pod", "top", "duo"]);
+    assert!(top.starts_with("UID "), "{top}");
+    assert_eq!(
+        top.lines().filter(|l| l.ends_with("sleep 600")).count(),
+        2,
+        "{top}"
+    );
+    assert_eq!(top.lines().count(), 4, "{top}");
+
+    // stats: one row per container with its pod, infra included.
+    let stats = env.cove_ok(&[
+        "pod",
+        "stats",
+        "--no-stream",
+        "--format",
+        "{{.Name}} {{.PIDS}} {{.Pod}}",
+    ]);
+    let pod_id = env.cove_ok(&["pod", "inspect", "--format", "{{.Id}}", "duo"]);
+    let short = &pod_id.trim()[..12];
+    let mut rows: Vec<&str> = stats.lines().collect();
+    rows.sort();
+    assert_eq!(rows.len(), 3, "{stats}");
+    assert!(rows.contains(&format!("one 1 {short}").as_str()), "{stats}");
+    assert!(rows.contains(&format!("two 1 {short}").as_str()), "{stats}");
+    let table = env.cove_ok(&["pod", "stats", "--no-stream", "duo"]);
+    assert!(
+        table.starts_with("POD ") && table.contains("MEM USAGE/ LIMIT") && table.contains("PIDS"),
+        "{table}"
+    );
+
+    // Following ends when the pod stops, with the lines of both members.
+    let follower = env
+        .cove_cmd(&["pod", "logs", "-f", "--names", "duo"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    env.cove_ok(&["pod", "kill", "duo"]);
+    let out = follower.wait_with_output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(String::from)
+        .collect();
+    lines.sort();
+    assert_eq!(lines, ["one one-out", "two two-out"]);
+    env.cove_ok(&["pod", "rm", "-f", "duo"]);
+    let (code, msg) = env.cove_err(&["pod", "top", "duo"]);
+    assert_ne!(code, 0);
+    assert!(msg.contains("no pod with name or ID"), "{msg}");
+}

@@ -53,6 +53,36 @@ pub struct LogOptions {
     pub follow: bool,
 }
 
+impl LogOptions {
+    /// The options `logs` and `pod logs` take as flags: times as RFC 3339, Unix seconds or
+    /// a duration back from now; `tail` a count or `all`.
+    pub fn from_flags(
+        since: Option<&str>,
+        until: Option<&str>,
+        tail: Option<&str>,
+        timestamps: bool,
+        follow: bool,
+    ) -> Result<LogOptions, String> {
+        let now = Utc::now();
+        let time = |s: Option<&str>| {
+            s.map(|s| crate::time::parse_timestamp(s, now))
+                .transpose()
+                .map_err(|e| e.to_string())
+        };
+        let tail = match tail {
+            None | Some("all") => None,
+            Some(n) => Some(n.parse().map_err(|_| format!("invalid --tail {n:?}"))?),
+        };
+        Ok(LogOptions {
+            since: time(since)?,
+            until: time(until)?,
+            tail,
+            timestamps,
+            follow,
+        })
+    }
+}
+
 fn emit(out: &mut impl Write, err: &mut impl Write, r: &Record, ts: bool) -> io::Result<()> {
     let w: &mut dyn Write = if r.stderr { err } else { out };
     if ts {

@@ -31,6 +31,7 @@ pub mod shim;
 pub mod signal;
 pub mod spec;
 mod start;
+pub mod stats;
 pub mod update;
 pub mod user;
 pub mod wait;

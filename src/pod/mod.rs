@@ -16,6 +16,7 @@ use crate::image::store::Store;
 use crate::storage::db::{DbError, PodRow};
 
 pub mod infra;
+pub mod logs;
 pub mod ops;
 pub mod report;
 

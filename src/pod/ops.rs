@@ -256,6 +256,24 @@ pub fn kill(engine: &Engine, pod: &Pod, signal: &str) -> Result<()> {
     Ok(())
 }
 
+/// `pod top`: the processes of every running container of the pod (infra included, as
+/// Podman shows its pause process), under `top`'s titles.
+pub fn top(engine: &Engine, pod: &Pod) -> Result<crate::container::procs::Top> {
+    let mut all: Option<crate::container::procs::Top> = None;
+    for mut c in members(engine, pod)? {
+        if !c.state.status.is_active() {
+            continue;
+        }
+        // A member that stopped since the listing is skipped, not an error.
+        let Ok(t) = engine.top(&mut c) else { continue };
+        match all.as_mut() {
+            Some(a) => a.processes.extend(t.processes),
+            None => all = Some(t),
+        }
+    }
+    all.ok_or_else(|| PodError::Invalid(format!("pod {} is not running", pod.name)))
+}
+
 pub fn pause(engine: &Engine, pod: &Pod) -> Result<()> {
     let list: Vec<Container> = members(engine, pod)?
         .into_iter()

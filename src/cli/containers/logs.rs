@@ -38,24 +38,14 @@ pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
         },
         other => other.into(),
     })?;
-    let now = chrono::Utc::now();
-    let time = |s: &Option<String>| {
-        s.as_deref()
-            .map(|s| crate::time::parse_timestamp(s, now))
-            .transpose()
-            .map_err(|e| anyhow!(e))
-    };
-    let tail = match a.tail.as_deref() {
-        None | Some("all") => None,
-        Some(n) => Some(n.parse().map_err(|_| anyhow!("invalid --tail {n:?}"))?),
-    };
-    let opts = LogOptions {
-        since: time(&a.since)?,
-        until: time(&a.until)?,
-        tail,
-        timestamps: a.timestamps,
-        follow: a.follow,
-    };
+    let opts = LogOptions::from_flags(
+        a.since.as_deref(),
+        a.until.as_deref(),
+        a.tail.as_deref(),
+        a.timestamps,
+        a.follow,
+    )
+    .map_err(|e| anyhow!(e))?;
     let id = c.id.clone();
     let running = || {
         engine

@@ -1,4 +1,7 @@
-//! pod create, ps, inspect, start, stop, restart, kill, pause, unpause, rm, prune, exists.
+//! pod create, ps, inspect, start, stop, restart, kill, pause, unpause, rm, prune, exists;
+//! logs, top and stats in `procs`.
+
+mod procs;
 
 use std::path::PathBuf;
 
@@ -23,6 +26,8 @@ pub enum PodCommand {
     Exists(ExistsArgs),
     /// Display a pod configuration
     Inspect(InspectArgs),
+    /// Display the logs of the pod's containers
+    Logs(procs::LogsArgs),
     /// Send the specified signal or SIGKILL to containers in pod
     Kill(KillArgs),
     /// Pause one or more pods
@@ -38,8 +43,12 @@ pub enum PodCommand {
     Rm(RmArgs),
     /// Start one or more pods
     Start(StartArgs),
+    /// Display a live stream of resource usage statistics for the containers in pods
+    Stats(procs::StatsArgs),
     /// Stop one or more pods
     Stop(StopArgs),
+    /// Display the running processes of the containers in a pod
+    Top(procs::TopArgs),
     /// Unpause one or more pods
     Unpause(AllArgs),
 }
@@ -637,6 +646,7 @@ pub fn run(ctx: &Ctx, cmd: PodCommand) -> CmdResult {
         PodCommand::Create(a) => create(ctx, *a),
         PodCommand::Exists(a) => exists(ctx, a),
         PodCommand::Inspect(a) => inspect(ctx, a),
+        PodCommand::Logs(a) => procs::logs(ctx, a),
         PodCommand::Kill(a) => kill(ctx, a),
         PodCommand::Pause(a) => pause(ctx, a),
         PodCommand::Prune(a) => prune(ctx, a),
@@ -644,7 +654,9 @@ pub fn run(ctx: &Ctx, cmd: PodCommand) -> CmdResult {
         PodCommand::Restart(a) => restart(ctx, a),
         PodCommand::Rm(a) => rm(ctx, a),
         PodCommand::Start(a) => start(ctx, a),
+        PodCommand::Stats(a) => procs::stats(ctx, a),
         PodCommand::Stop(a) => stop(ctx, a),
+        PodCommand::Top(a) => procs::top(ctx, a),
         PodCommand::Unpause(a) => unpause(ctx, a),
     }
 }
