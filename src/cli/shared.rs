@@ -113,7 +113,8 @@ pub struct KubePlayArgs {
     pub userns: Option<String>,
     /// Build images the file names from directories beside it (not supported: build them
     /// with `cove build` first)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "true")]
     pub build: Option<bool>,
     /// Where --build looks for the images' directories
     #[arg(long, value_name = "DIR")]
@@ -125,7 +126,8 @@ pub struct KubePlayArgs {
     /// Keep running until the pods' containers have all exited (what a systemd unit
     /// runs; taking the pods down ends it)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_value_t = false,
-          default_missing_value = "true", action = clap::ArgAction::Set, hide = true)]
+          require_equals = true, default_missing_value = "true",
+          action = clap::ArgAction::Set, hide = true)]
     pub service_container: bool,
     /// The YAML file (- for standard input)
     #[arg(value_name = "FILE")]
