@@ -1,6 +1,6 @@
-//! `kube generate`, `kube play`, `kube down`: real containers played from YAML, as the
-//! test user; generated YAML checked against Kubernetes' schemas (kubernetes-validate,
-//! strict).
+//! `kube generate`, `kube play`, `kube down`: real pods played from YAML, as the test
+//! user; generated YAML checked against Kubernetes' schemas (kubernetes-validate,
+//! strict); a quadlet `.kube` unit verified by systemd-analyze and its commands run.
 
 mod common;
 
@@ -19,15 +19,49 @@ fn write_yaml(env: &TestEnv, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
-/// Names of all containers, sorted.
+/// Names of all containers but pods' infra containers, sorted.
 fn names(env: &TestEnv) -> Vec<String> {
     let mut n: Vec<String> = env
         .cove_ok(&["ps", "-a", "--format", "{{.Names}}"])
         .lines()
+        .filter(|n| !n.ends_with("-infra"))
         .map(String::from)
         .collect();
     n.sort();
     n
+}
+
+/// `pod ps`: "NAME STATUS MEMBERS" (members without the infra container), sorted.
+fn pods(env: &TestEnv) -> Vec<String> {
+    let mut p: Vec<String> = env
+        .cove_ok(&[
+            "pod",
+            "ps",
+            "--format",
+            "{{.Name}} {{.Status}} {{.ContainerNames}}",
+        ])
+        .lines()
+        .map(|l| {
+            let mut words = l.split(' ');
+            let (name, status) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            let mut members: Vec<&str> = words
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .filter(|m| !m.ends_with("-infra"))
+                .collect();
+            members.sort();
+            format!("{name} {status} {}", members.join(","))
+        })
+        .collect();
+    p.sort();
+    p
+}
+
+/// No container (infra ones included) and no pod is left.
+fn assert_nothing_left(env: &TestEnv) {
+    assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
+    assert_eq!(env.cove_ok(&["pod", "ps", "-q"]), "");
 }
 
 fn volumes(env: &TestEnv) -> Vec<String> {
@@ -169,9 +203,15 @@ fn a_pods_containers_talk_over_localhost_and_its_port_serves_the_host() {
     assert_eq!(lines[2], "Containers:", "{out}");
     assert_eq!(lines.len(), 6, "{out}");
     assert_eq!(names(&env), ["duo-cli", "duo-srv"]);
+    assert_eq!(pods(&env), ["duo Running duo-cli,duo-srv"]);
     assert_eq!(inspect(&env, "duo-srv", "{{.State.Status}}"), "running");
     let labels = env.cove_ok(&["inspect", "duo-cli"]);
     assert!(labels.contains("\"app\": \"duo\""), "{labels}");
+    assert_eq!(
+        env.cove_ok(&["pod", "inspect", "--format", "{{.Labels.app}}", "duo"])
+            .trim(),
+        "duo"
+    );
     // The second container reaches the first on localhost.
     let mut body = String::new();
     assert!(
@@ -195,7 +235,7 @@ fn a_pods_containers_talk_over_localhost_and_its_port_serves_the_host() {
     let out = env.cove_ok(&["kube", "down", &file]);
     assert!(out.starts_with("Pods stopped:\n"), "{out}");
     assert_eq!(out.lines().nth(1), lines.get(1).copied(), "{out}");
-    assert!(names(&env).is_empty());
+    assert_nothing_left(&env);
     assert!(common::try_web_get(&format!("127.0.0.1:{port}"), "/").is_none());
 }
 
@@ -226,12 +266,16 @@ spec:
     let out = env.cove_ok(&["kube", "play", &file]);
     assert_eq!(out.matches("Pod:\n").count(), 2, "{out}");
     assert_eq!(names(&env), ["dep-pod-0-c", "dep-pod-1-c"]);
-    for n in ["dep-pod-0-c", "dep-pod-1-c"] {
-        assert_eq!(inspect(&env, n, "{{.State.Status}}"), "running");
-    }
+    assert_eq!(
+        pods(&env),
+        [
+            "dep-pod-0 Running dep-pod-0-c",
+            "dep-pod-1 Running dep-pod-1-c"
+        ]
+    );
     let out = env.cove_ok(&["kube", "down", &file]);
     assert_eq!(out.lines().count(), 6, "{out}");
-    assert!(names(&env).is_empty());
+    assert_nothing_left(&env);
 }
 
 #[test]
@@ -338,7 +382,7 @@ spec:
         .status
         .success()));
     env.cove_ok(&["kube", "down", &file]);
-    assert!(names(&env).is_empty());
+    assert_nothing_left(&env);
     // The claim outlives the pod, with its data; the pod's scratch volume does not.
     assert_eq!(volumes(&env), ["store"]);
     env.cove_ok(&["kube", "play", "--configmap", &extra, &file]);
@@ -347,56 +391,101 @@ spec:
             .trim(),
         "kept"
     );
-    env.cove_ok(&["kube", "play", "--down", &file]);
-    assert!(names(&env).is_empty());
+    // `pod rm -f` of a played pod takes its scratch volume too, not the claim.
+    env.cove_ok(&["pod", "rm", "-f", "app"]);
+    assert_nothing_left(&env);
+    assert_eq!(volumes(&env), ["store"]);
 }
 
 #[test]
-fn generate_rm_play_gives_the_same_container() {
+fn a_pod_generates_yaml_that_plays_back_the_same_pod() {
     let env = TestEnv::new("kube-roundtrip");
     let port = common::free_port();
+    let busybox = image("busybox");
     let publish = format!("127.0.0.1:{port}:8080");
     env.cove_ok(&[
-        "run",
-        "-d",
-        "--name",
+        "pod", "create", "--name", "rt", "--label", "tier=web", "-p", &publish,
+    ]);
+    env.cove_ok(&[
+        "create",
+        "--pod",
         "rt",
-        "-p",
-        &publish,
+        "--name",
+        "rt-web",
         "-e",
         "GREETING=hi there",
-        "-e",
-        "N=1",
         "-w",
         "/srv",
         "-u",
         "1000",
         "-v",
         "rtdata:/srv",
-        &image("busybox"),
+        &busybox,
         "sh",
         "-c",
         "echo round > /tmp/index.html; trap 'exit 0' TERM; httpd -f -p 8080 -h /tmp & wait",
     ]);
+    env.cove_ok(&[
+        "create", "--pod", "rt", "--name", "rt-side", "-e", "N=1", &busybox, "sh", "-c", IDLE,
+    ]);
     const FORMAT: &str = "{{.Config.Entrypoint}}|{{.Config.Cmd}}|{{.Config.Env}}|\
-        {{.HostConfig.PortBindings}}|{{.Config.User}}|{{.Config.WorkingDir}}|{{.Mounts}}";
-    let before = inspect(&env, "rt", FORMAT);
+        {{.Config.User}}|{{.Config.WorkingDir}}|{{.Mounts}}|{{.HostConfig.RestartPolicy.Name}}";
+    let members = ["rt-side", "rt-web"];
+    let before: Vec<String> = members.iter().map(|m| inspect(&env, m, FORMAT)).collect();
+    let pod_format = [
+        "pod",
+        "inspect",
+        "--format",
+        "{{.InfraConfig.PortBindings}}",
+        "rt",
+    ];
+    let pod_before = env.cove_ok(&pod_format);
     let file = env.base.join("rt.yaml");
     let file_arg = file.display().to_string();
-    env.cove_ok(&["kube", "generate", "-f", &file_arg, "rt"]);
+    // Podman 3's spelling of `kube generate`.
+    env.cove_ok(&["generate", "kube", "--service", "-f", &file_arg, "rt"]);
     validate_strict(&file);
-    env.cove_ok(&["rm", "-f", "rt"]);
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(yaml.matches("kind: Pod").count(), 1, "{yaml}");
+    assert_eq!(yaml.matches("kind: Service").count(), 1, "{yaml}");
+    assert!(
+        !yaml.contains("infra") && !yaml.contains("cove-pause"),
+        "{yaml}"
+    );
+    for expected in [
+        "name: web\n",
+        "name: side\n",
+        "tier: web",
+        &format!("hostPort: {port}"),
+    ] {
+        assert!(yaml.contains(expected), "no {expected:?} in:\n{yaml}");
+    }
+    env.cove_ok(&["pod", "rm", "-f", "rt"]);
+    assert_nothing_left(&env);
     env.cove_ok(&["kube", "play", &file_arg]);
-    assert_eq!(names(&env), ["rt-pod-rt"]);
-    let after = inspect(&env, "rt-pod-rt", FORMAT);
+    assert_eq!(names(&env), members);
+    assert_eq!(pods(&env), ["rt Running rt-side,rt-web"]);
+    let after: Vec<String> = members.iter().map(|m| inspect(&env, m, FORMAT)).collect();
     // Volume mounts print the volume's path, which is the same volume's.
     assert_eq!(before, after);
+    assert_eq!(pod_before, env.cove_ok(&pod_format));
+    assert_eq!(
+        env.cove_ok(&["pod", "inspect", "--format", "{{.Labels.tier}}", "rt"])
+            .trim(),
+        "web"
+    );
     assert_eq!(web_get(&format!("127.0.0.1:{port}"), "/").trim(), "round");
+    // The members share the pod's network.
+    assert!(common::eventually(|| env
+        .cove(&["exec", "rt-side", "wget", "-qO-", "http://localhost:8080/"])
+        .status
+        .success()));
     // Generating the played pod gives the file back.
-    let again = env.cove_ok(&["kube", "generate", "rt-pod"]);
-    assert_eq!(again, std::fs::read_to_string(&file).unwrap());
+    let again = env.cove_ok(&["kube", "generate", "--service", "rt"]);
+    assert_eq!(again, yaml);
     env.cove_ok(&["kube", "down", &file_arg]);
-    assert!(names(&env).is_empty());
+    assert_nothing_left(&env);
+    assert_eq!(volumes(&env), ["rtdata"]);
 }
 
 #[test]
@@ -404,13 +493,14 @@ fn start_false_replace_and_down() {
     let env = TestEnv::new("kube-replace");
     let file = write_yaml(&env, "pod.yaml", &pod_yaml(common::free_port()));
     let first = env.cove_ok(&["kube", "play", "--start=false", &file]);
-    assert_eq!(inspect(&env, "duo-srv", "{{.State.Status}}"), "created");
-    let second = env.cove_ok(&["kube", "play", "--replace", &file]);
+    assert_eq!(pods(&env), ["duo Created duo-cli,duo-srv"]);
+    // Podman 3's spelling.
+    let second = env.cove_ok(&["play", "kube", "--replace", &file]);
     assert_ne!(first.lines().nth(1), second.lines().nth(1));
-    assert_eq!(inspect(&env, "duo-srv", "{{.State.Status}}"), "running");
+    assert_eq!(pods(&env), ["duo Running duo-cli,duo-srv"]);
     assert_eq!(names(&env), ["duo-cli", "duo-srv"]);
     env.cove_ok(&["kube", "play", "--down", &file]);
-    assert!(names(&env).is_empty());
+    assert_nothing_left(&env);
 }
 
 #[test]
@@ -471,11 +561,160 @@ fn bad_yaml_is_one_clear_error_and_creates_nothing() {
         assert!(err.contains(expected), "{what}: {err}");
         assert_eq!(err.trim().lines().count(), 1, "{what}: {err}");
         assert!(names(&env).is_empty(), "{what} created containers");
+        assert!(pods(&env).is_empty(), "{what} created pods");
         assert!(volumes(&env).is_empty(), "{what} created volumes");
     }
     // The same file without its mistake plays.
     let file = write_yaml(&env, "good.yaml", &format!("{head}{volumes_part}"));
     env.cove_ok(&["kube", "play", "--start=false", &file]);
     assert_eq!(names(&env), ["p-ok"]);
+    assert_eq!(pods(&env), ["p Created p-ok"]);
     assert_eq!(volumes(&env), ["claimed"]);
+}
+
+#[test]
+fn play_flags_shape_the_pods_or_fail_in_one_line() {
+    let env = TestEnv::new("kube-flags");
+    let busybox = image("busybox");
+    env.cove_ok(&["pull", "-q", &busybox]);
+    let file = write_yaml(
+        &env,
+        "solo.yaml",
+        &format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: solo}}\nspec:\n  containers:\n  \
+             - {{name: c, image: {busybox}, command: [sh, -c, \"{IDLE}\"]}}\n"
+        ),
+    );
+    let refused: [(&[&str], &str); 6] = [
+        (&["--build"], "--build"),
+        (&["--context-dir", "/tmp"], "--context-dir"),
+        (&["--userns", "keep-id"], "--userns"),
+        (&["--cert-dir", "/tmp"], "--cert-dir"),
+        (&["--log-driver", "bogus"], "bogus"),
+        (&["--network", "nosuchnet"], "nosuchnet"),
+    ];
+    for (flags, expected) in refused {
+        let mut args = vec!["kube", "play"];
+        args.extend(flags);
+        args.push(&file);
+        let (code, err) = env.cove_err(&args);
+        assert_eq!(code, 125, "{flags:?}: {err}");
+        assert!(err.contains(expected), "{flags:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{flags:?}: {err}");
+        assert_nothing_left(&env);
+    }
+    env.cove_ok(&[
+        "kube",
+        "play",
+        "--start=false",
+        "--network",
+        "none",
+        "--no-hosts",
+        "--annotation",
+        "team=blue",
+        "--log-driver",
+        "json-file",
+        "--log-opt",
+        "max-size=1m",
+        "--seccomp-profile-root",
+        "/nonexistent",
+        "--tls-verify=false",
+        &file,
+    ]);
+    assert_eq!(pods(&env), ["solo Created solo-c"]);
+    assert_eq!(
+        inspect(&env, "solo-c", "{{.HostConfig.LogConfig.Type}}"),
+        "json-file"
+    );
+    assert_eq!(
+        env.cove_ok(&[
+            "pod",
+            "inspect",
+            "--format",
+            "{{.InfraConfig.NoManageHosts}}",
+            "solo"
+        ])
+        .trim(),
+        "true"
+    );
+    let yaml = env.cove_ok(&["kube", "generate", "solo"]);
+    assert!(yaml.contains("annotations:\n    team: blue"), "{yaml}");
+    env.cove_ok(&["kube", "down", &file]);
+    assert_nothing_left(&env);
+}
+
+/// A quadlet `.kube` file: the generator's unit verifies, its ExecStart (run as the test
+/// user, as a user manager would) plays the pods and stays while they run, its ExecStop
+/// takes them down and so ends ExecStart.
+#[test]
+fn a_kube_quadlet_unit_runs_its_pods() {
+    use cove::systemd::unit::{split_words, Unit};
+    let env = TestEnv::new("kube-quadlet");
+    let port = common::free_port();
+    let (uid, gid) = common::test_user_ids();
+    let dir = env.config.join("containers/systemd");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::chown(&dir, Some(uid), Some(gid)).unwrap();
+    env.write_user_file(&dir.join("duo.yaml"), &pod_yaml(port));
+    env.write_user_file(
+        &dir.join("duo.kube"),
+        "[Unit]\nDescription=the duo pod\n\n[Kube]\nYaml=duo.yaml\nLogDriver=k8s-file\n\n\
+         [Install]\nWantedBy=default.target\n",
+    );
+    let out_dir = env.base.join("generated");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    std::os::unix::fs::chown(&out_dir, Some(uid), Some(gid)).unwrap();
+    common::cove_bin();
+    let generator = common::bin_dir().join("cove-systemd-generator");
+    let d = out_dir.display().to_string();
+    let out = env
+        .user_cmd(generator.to_str().unwrap(), &[&d, &d, &d])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::describe(&out));
+    let unit = out_dir.join("duo.service");
+    let runtime = env.base.join("verify-run");
+    std::fs::create_dir_all(&runtime).unwrap();
+    let verify = Command::new("systemd-analyze")
+        .args(["--user", "verify", "--man=no"])
+        .arg(&unit)
+        .env("XDG_RUNTIME_DIR", &runtime)
+        .current_dir(&out_dir)
+        .output()
+        .expect("systemd-analyze (package systemd) is installed");
+    assert!(
+        verify.status.success() && verify.stderr.is_empty() && verify.stdout.is_empty(),
+        "systemd-analyze verify: {}",
+        common::describe(&verify)
+    );
+    let text = std::fs::read_to_string(&unit).unwrap();
+    let parsed = Unit::parse(&text).unwrap();
+    let line = |key: &str| -> Vec<String> {
+        let v = &parsed
+            .entries("Service")
+            .find(|e| e.key == key)
+            .unwrap_or_else(|| panic!("no {key} in\n{text}"))
+            .value;
+        split_words(v.strip_prefix('-').unwrap_or(v)).unwrap()
+    };
+    let start = line("ExecStart");
+    let args: Vec<&str> = start[1..].iter().map(String::as_str).collect();
+    let mut main = env.user_cmd(&start[0], &args).spawn().unwrap();
+    assert!(
+        common::eventually(|| pods(&env) == ["duo Running duo-cli,duo-srv"]),
+        "ExecStart did not run the pod: {:?}",
+        pods(&env)
+    );
+    assert_eq!(
+        web_get(&format!("127.0.0.1:{port}"), "/").trim(),
+        "served-by-srv"
+    );
+    // The unit's main process stays while the pod runs.
+    assert!(main.try_wait().unwrap().is_none());
+    let stop = line("ExecStop");
+    let args: Vec<&str> = stop[1..].iter().map(String::as_str).collect();
+    let out = env.user_cmd(&stop[0], &args).output().unwrap();
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert!(main.wait().unwrap().success());
+    assert_nothing_left(&env);
 }

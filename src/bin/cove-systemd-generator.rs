@@ -1,5 +1,6 @@
 //! `cove-systemd-generator`: the systemd generator that turns Quadlet-style
-//! `NAME.container`, `NAME.volume` and `NAME.network` files into services running cove.
+//! `NAME.container`, `NAME.volume`, `NAME.network` and `NAME.kube` files into services
+//! running cove.
 //!
 //! systemd runs it at boot and on `systemctl --user daemon-reload` as
 //! `cove-systemd-generator NORMAL-DIR EARLY-DIR LATE-DIR` when it is installed (or

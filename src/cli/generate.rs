@@ -1,4 +1,5 @@
-//! `cove generate systemd`.
+//! `cove generate systemd` (`generate kube`, Podman 3's `kube generate`, is dispatched
+//! to the kube commands).
 
 use anyhow::{anyhow, Context};
 use clap::{Args, Subcommand};
@@ -12,6 +13,8 @@ use crate::systemd::generate::{self, Options, Target};
 pub enum GenerateCommand {
     /// Generate a systemd unit that runs a container as a user service
     Systemd(SystemdArgs),
+    /// Generate Kubernetes Pod YAML from containers or pods (as `kube generate`)
+    Kube(super::shared::KubeGenerateArgs),
 }
 
 #[derive(Args, Debug)]
@@ -65,13 +68,7 @@ pub struct SystemdArgs {
     pub container: String,
 }
 
-pub fn run(ctx: &Ctx, cmd: GenerateCommand) -> CmdResult {
-    match cmd {
-        GenerateCommand::Systemd(a) => systemd(ctx, a),
-    }
-}
-
-fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
+pub fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
     if let Some(f) = a.format.as_deref().filter(|f| *f != "json") {
         return Err(anyhow!("unsupported --format {f:?}: use json").into());
     }

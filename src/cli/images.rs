@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::output::{human_size, print_inspect, print_list, short_id, time_ago, IMAGE_TITLES};
 use super::progress;
+use super::shared::RegistryOpts;
 use super::{CmdResult, Ctx, Failure};
 use crate::filter::kinds::resolve_images;
 use crate::filter::{Filters, ImageView};
@@ -19,46 +20,9 @@ use crate::image::reference::{repo_tag, Reference};
 use crate::image::remove::{RemoveError, Removed};
 use crate::image::report::{self, ImageSummary};
 use crate::image::store::StoreError;
-use crate::registry::auth::Credentials;
-use crate::registry::client::{ConnectOptions, TlsFlag};
 use crate::registry::push::{push as push_image, PushOptions};
 use crate::storage::db::ImageRecord;
 use crate::time::parse_rfc3339;
-
-#[derive(Args, Debug, Clone, Default)]
-pub struct RegistryOpts {
-    /// Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
-    pub tls_verify: Option<bool>,
-    /// Credentials (USERNAME:PASSWORD) to use for the registry
-    #[arg(long, value_name = "USER:PASS")]
-    pub creds: Option<String>,
-    /// Path of the authentication file
-    #[arg(long, value_name = "PATH")]
-    pub authfile: Option<PathBuf>,
-}
-
-impl RegistryOpts {
-    fn connect(&self, ctx: &Ctx) -> anyhow::Result<ConnectOptions> {
-        let creds = match &self.creds {
-            Some(c) => {
-                let (u, p) = c
-                    .split_once(':')
-                    .ok_or_else(|| anyhow!("--creds must be USERNAME:PASSWORD"))?;
-                Some(Credentials {
-                    username: u.to_string(),
-                    password: p.to_string(),
-                })
-            }
-            None => None,
-        };
-        Ok(ConnectOptions {
-            tls_verify: TlsFlag(self.tls_verify),
-            creds,
-            auth_files: ctx.auth_files(self.authfile.as_ref()),
-        })
-    }
-}
 
 #[derive(Args, Debug)]
 pub struct PullArgs {

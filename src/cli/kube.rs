@@ -1,70 +1,30 @@
-//! `kube generate`, `kube play`, `kube down`: files read and written here, the work in
-//! `crate::kube`.
+//! `kube generate`, `kube play`, `kube down` (and Podman 3's `generate kube`, `play
+//! kube`): files read and written here, the work in `crate::kube`.
 
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::PathBuf;
 
 use anyhow::{anyhow, Context};
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 
+use super::shared::{KubeDownArgs, KubeGenerateArgs, KubePlayArgs};
 use super::{CmdResult, Ctx};
-use crate::container::create::Defaults;
+use crate::container::create::{CreateError, Defaults};
+use crate::container::flags::{parse_annotation, parse_log_opts};
 use crate::image::platform::Platform;
 use crate::image::pull::{PullPolicy, PullRequest};
 use crate::kube::{self, apply, down::DownReport};
+use crate::network::NetworkMode;
 
 #[derive(Subcommand, Debug)]
 pub enum KubeCommand {
-    /// Generate Kubernetes Pod YAML from containers or played pods
-    Generate(GenerateArgs),
+    /// Generate Kubernetes Pod YAML from containers or pods
+    Generate(KubeGenerateArgs),
     /// Create pods, containers and volumes from a Kubernetes YAML file
-    Play(PlayArgs),
+    Play(KubePlayArgs),
     /// Stop and remove the pods a Kubernetes YAML file describes
-    Down(DownArgs),
-}
-
-#[derive(Args, Debug)]
-pub struct GenerateArgs {
-    /// Also generate a Service for the published ports
-    #[arg(short, long)]
-    pub service: bool,
-    /// Write the YAML to this file instead of standard output
-    #[arg(short, long, value_name = "FILE")]
-    pub filename: Option<PathBuf>,
-    /// Containers or pods
-    #[arg(required = true, value_name = "CONTAINER|POD")]
-    pub names: Vec<String>,
-}
-
-#[derive(Args, Debug)]
-pub struct PlayArgs {
-    /// Take down pods of the same names first
-    #[arg(long)]
-    pub replace: bool,
-    /// Start the containers (--start=false: only create them)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_value_t = true,
-          default_missing_value = "true", action = clap::ArgAction::Set)]
-    pub start: bool,
-    /// Stop and remove the pods the file describes, instead of creating them
-    #[arg(long)]
-    pub down: bool,
-    /// ConfigMap YAML files the pods' environment may read (repeatable, or comma-separated)
-    #[arg(long, value_name = "FILE", value_delimiter = ',')]
-    pub configmap: Vec<PathBuf>,
-    /// Do not print the progress of image pulls
-    #[arg(short, long)]
-    pub quiet: bool,
-    /// The YAML file (- for standard input)
-    #[arg(value_name = "FILE")]
-    pub file: String,
-}
-
-#[derive(Args, Debug)]
-pub struct DownArgs {
-    /// The YAML file (- for standard input)
-    #[arg(value_name = "FILE")]
-    pub file: String,
+    Down(KubeDownArgs),
 }
 
 pub fn run(ctx: &Ctx, cmd: KubeCommand) -> CmdResult {
@@ -76,7 +36,7 @@ pub fn run(ctx: &Ctx, cmd: KubeCommand) -> CmdResult {
     }
 }
 
-fn generate(ctx: &Ctx, a: GenerateArgs) -> CmdResult {
+fn generate(ctx: &Ctx, a: KubeGenerateArgs) -> CmdResult {
     let text = kube::generate::generate(&ctx.engine()?, &a.names, a.service)?;
     match &a.filename {
         Some(path) => {
@@ -111,10 +71,69 @@ fn plan(file: &str, configmaps: &[PathBuf]) -> anyhow::Result<kube::play::Plan> 
     Ok(kube::play::plan(&read_file(file)?, file, maps)?)
 }
 
-fn play(ctx: &Ctx, a: PlayArgs) -> CmdResult {
+/// The flags that cannot work here, refused before anything is read or pulled.
+fn refuse_unsupported(a: &KubePlayArgs) -> anyhow::Result<()> {
+    if a.build == Some(true) || a.context_dir.is_some() {
+        return Err(anyhow!(
+            "--build, --context-dir: kube play does not build images; build them with \
+             `cove build -t NAME DIR` and name them in the YAML"
+        ));
+    }
+    if a.cert_dir.is_some() {
+        return Err(anyhow!(
+            "--cert-dir: not supported: cove verifies registries against the system's CA \
+             store (use --tls-verify=false or registries.conf's insecure for a local registry)"
+        ));
+    }
+    if let Some(u) = a.userns.as_deref().filter(|u| !u.is_empty()) {
+        return Err(anyhow!(
+            "--userns {u:?}: not supported for pods: their members share the infra \
+             container's namespaces, which run in cove's own user namespace"
+        ));
+    }
+    Ok(())
+}
+
+/// The flags as the engine's options.
+fn options(a: &KubePlayArgs) -> anyhow::Result<apply::PlayOptions> {
+    let annotations = a
+        .annotation
+        .iter()
+        .map(|kv| parse_annotation(kv))
+        .collect::<Result<BTreeMap<_, _>, _>>()?;
+    let ips =
+        a.ip.iter()
+            .map(|ip| ip.parse().map_err(|_| CreateError::Ip(ip.clone())))
+            .collect::<Result<Vec<_>, _>>()?;
+    let mut publish = Vec::new();
+    for p in &a.publish {
+        publish.extend(crate::network::ports::parse_publish(p)?);
+    }
+    Ok(apply::PlayOptions {
+        publish,
+        replace: a.replace,
+        start: a.start,
+        network: a
+            .network
+            .as_deref()
+            .map(|n| NetworkMode::parse(n, crate::container::network::DEFAULT_MODE))
+            .transpose()?,
+        no_hosts: a.no_hosts,
+        ips,
+        mac_addresses: a.mac_address.clone(),
+        annotations,
+        log_driver: a.log_driver.as_deref().unwrap_or_default().parse()?,
+        log_size_max: parse_log_opts(&a.log_opt)?,
+    })
+}
+
+fn play(ctx: &Ctx, a: KubePlayArgs) -> CmdResult {
+    refuse_unsupported(&a)?;
+    let opts = options(&a)?;
     let plan = plan(&a.file, &a.configmap)?;
     let engine = ctx.engine()?;
     let defaults = Defaults::from_conf(&ctx.containers_conf()?, Vec::new())?;
+    let connect = a.registry.connect(ctx)?;
     // Every image first: a missing one stops the play before anything exists.
     let store = ctx.store()?;
     let mut images = BTreeMap::new();
@@ -123,19 +142,16 @@ fn play(ctx: &Ctx, a: PlayArgs) -> CmdResult {
             let req = PullRequest {
                 image: image.clone(),
                 platform: Platform::host(),
-                connect: ctx.default_connect(),
+                connect: connect.clone(),
                 rootless: ctx.rootless(),
             };
             ctx.pull(&req, a.quiet)
         })?;
         images.insert(image, id);
     }
-    apply::check(&engine, &plan, &images, &defaults, a.replace)?;
-    let opts = apply::PlayOptions {
-        replace: a.replace,
-        start: a.start,
-    };
-    for pod in apply::apply(&engine, &plan, &images, &defaults, opts)? {
+    apply::check(&engine, &plan, &images, &defaults, &opts)?;
+    let played = apply::apply(&engine, &plan, &images, &defaults, &opts)?;
+    for pod in &played {
         let heading = if pod.containers.len() == 1 {
             "Container"
         } else {
@@ -146,6 +162,18 @@ fn play(ctx: &Ctx, a: PlayArgs) -> CmdResult {
             pod.id,
             pod.containers.join("\n")
         );
+    }
+    if a.service_container {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        if let Some(socket) = crate::systemd::notify::socket() {
+            let ready = vec![
+                "READY=1".to_string(),
+                format!("MAINPID={}", std::process::id()),
+            ];
+            crate::systemd::notify::send(socket, &ready)?;
+        }
+        apply::wait(&engine, &played)?;
     }
     Ok(0)
 }

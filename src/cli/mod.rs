@@ -19,6 +19,7 @@ mod pods;
 mod progress;
 mod sdnotify;
 mod secrets;
+mod shared;
 mod system;
 mod volumes;
 
@@ -192,6 +193,9 @@ pub enum Command {
     /// Play Kubernetes YAML as pods of containers, generate it from them
     #[command(subcommand)]
     Kube(kube::KubeCommand),
+    /// Podman 3's `play kube`: `kube play`
+    #[command(subcommand, hide = true)]
+    Play(shared::PlayCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -627,7 +631,11 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Events(a) => events::events(ctx, a),
         Command::Healthcheck(c) => healthcheck::run(ctx, c),
         Command::System(s) => system::system(ctx, s),
-        Command::Generate(g) => generate::run(ctx, g),
+        Command::Generate(generate::GenerateCommand::Systemd(a)) => generate::systemd(ctx, a),
+        Command::Generate(generate::GenerateCommand::Kube(a)) => {
+            kube::run(ctx, kube::KubeCommand::Generate(a))
+        }
         Command::Kube(k) => kube::run(ctx, k),
+        Command::Play(shared::PlayCommand::Kube(a)) => kube::run(ctx, kube::KubeCommand::Play(a)),
     }
 }

@@ -1,31 +1,84 @@
-//! `kube play`, second half: a checked `Plan` made real through the engine's own
-//! create and start (what `cove create`/`run` call). Everything that can be checked is
-//! checked before the first container exists; if a create still fails, what this play
-//! made is removed again.
+//! `kube play`, second half: a checked `Plan` made real as cove pods, through the pod
+//! engine (`pod::ops::create`, an infra container holding the network and the published
+//! ports) and the container engine's own create and start for the members. Everything
+//! that can be checked is checked before the first pod exists; if a create still fails,
+//! what this play made is removed again.
 
 use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
 use std::path::Path;
 
 use super::play::Plan;
-use super::{pod_members, KubeError, Result, POD_ID_LABEL, POD_LABEL};
-use crate::container::create::{CreateRequest, Defaults};
-use crate::container::{Container, Engine, MountKind};
+use super::{KubeError, Result, POD_LABEL};
+use crate::container::create::{CreateRequest, Defaults, LogDriver};
+use crate::container::{Engine, MountKind};
+use crate::network::{NetworkMode, PortMapping};
+use crate::pod::{CreatePod, Pod, PodError};
 
-/// `--replace`, `--start`.
-#[derive(Debug, Clone, Copy)]
+/// The flags of `kube play` that shape every pod it makes.
+#[derive(Debug, Clone, Default)]
 pub struct PlayOptions {
     /// Pods of the same names are taken down first.
     pub replace: bool,
-    /// Start the containers (`--start=false`: only create them).
+    /// Start the pods (`--start=false`: only create them).
     pub start: bool,
+    /// The pods' network (`--network`), held by their infra containers.
+    pub network: Option<NetworkMode>,
+    pub no_hosts: bool,
+    /// `--ip`, `--mac-address`: the nth pod of the file gets the nth.
+    pub ips: Vec<Ipv4Addr>,
+    pub mac_addresses: Vec<String>,
+    /// `--publish`: a pod's port of the same container port and protocol is published
+    /// as this instead; others are added.
+    pub publish: Vec<PortMapping>,
+    /// `--annotation`: on every member, over the YAML's own.
+    pub annotations: BTreeMap<String, String>,
+    pub log_driver: LogDriver,
+    pub log_size_max: Option<u64>,
 }
 
-/// One pod played: its ID and its containers' IDs, in creation order.
+impl PlayOptions {
+    /// What the flags set on each member container.
+    fn member(&self, req: &mut CreateRequest) {
+        req.annotations.extend(self.annotations.clone());
+        req.log_driver = self.log_driver;
+        if self.log_size_max.is_some() {
+            req.log_size_max = self.log_size_max;
+        }
+    }
+
+    /// The infra container's network settings, which the members of the file's nth pod
+    /// share.
+    fn infra(&self, n: usize, mut publish: Vec<PortMapping>) -> CreateRequest {
+        for p in &self.publish {
+            publish.retain(|q| (q.container_port, &q.protocol) != (p.container_port, &p.protocol));
+            publish.push(p.clone());
+        }
+        CreateRequest {
+            publish,
+            network: self.network.clone(),
+            no_hosts: self.no_hosts,
+            ip: self.ips.get(n).copied(),
+            mac_address: self.mac_addresses.get(n).cloned(),
+            ..CreateRequest::default()
+        }
+    }
+}
+
+/// One pod played: its ID and its members' IDs, in creation order.
 #[derive(Debug, Clone)]
 pub struct PlayedPod {
     pub name: String,
     pub id: String,
     pub containers: Vec<String>,
+}
+
+fn existing_pod(engine: &Engine, name: &str) -> Result<Option<Pod>> {
+    match crate::pod::find(&engine.store, name) {
+        Ok(p) if p.name == name => Ok(Some(p)),
+        Ok(_) | Err(PodError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Every check create would make, for the whole plan, before anything is made.
@@ -35,14 +88,17 @@ pub fn check(
     plan: &Plan,
     images: &BTreeMap<String, String>,
     defaults: &Defaults,
-    replace: bool,
+    opts: &PlayOptions,
 ) -> Result<()> {
     for pod in &plan.pods {
-        if !replace && !pod_members(engine, &pod.name)?.is_empty() {
+        let existing = existing_pod(engine, &pod.name)?;
+        if existing.is_some() && !opts.replace {
             return Err(KubeError::PodExists(pod.name.clone()));
         }
         for req in &pod.containers {
-            engine.check_create(req, defaults)?;
+            let mut req = req.clone();
+            opts.member(&mut req);
+            engine.check_create(&req, defaults)?;
             if !images.contains_key(&req.image) {
                 return Err(KubeError::Invalid(format!(
                     "image {} is not in the store",
@@ -50,17 +106,17 @@ pub fn check(
                 )));
             }
             let name = req.name.as_deref().unwrap_or_default();
-            match engine.lookup(name) {
-                Ok(c) if c.name == name && c.config.labels.get(POD_LABEL) != Some(&pod.name) => {
+            if let Ok(c) = engine.lookup(name) {
+                let replaced = opts.replace
+                    && existing
+                        .as_ref()
+                        .is_some_and(|p| c.config.pod.as_deref() == Some(p.id.as_str()));
+                if c.name == name && !replaced {
                     return Err(KubeError::Invalid(format!(
                         "container name {name:?} is in use by a container outside pod {:?}",
                         pod.name
-                    )))
+                    )));
                 }
-                Ok(c) if c.name == name && !replace => {
-                    return Err(KubeError::PodExists(pod.name.clone()))
-                }
-                _ => {}
             }
             for m in req.mounts.iter().filter(|m| m.kind == MountKind::Bind) {
                 if !pod.make_dirs.contains(&m.source) && !Path::new(&m.source).exists() {
@@ -81,19 +137,18 @@ pub fn apply(
     plan: &Plan,
     images: &BTreeMap<String, String>,
     defaults: &Defaults,
-    opts: PlayOptions,
+    opts: &PlayOptions,
 ) -> Result<Vec<PlayedPod>> {
     if opts.replace {
         let names: Vec<String> = plan.pods.iter().map(|p| p.name.clone()).collect();
         super::down::down(engine, &names)?;
     }
     let mut made = Made::default();
-    let result = create_all(engine, plan, images, defaults, &mut made).and_then(|pods| {
+    let result = create_all(engine, plan, images, defaults, opts, &mut made).and_then(|pods| {
         if opts.start {
-            // In creation order: a pod's network holder runs before the others join it.
-            for c in pods.iter().flat_map(|p| &p.containers) {
-                let mut c = engine.lookup(c)?;
-                engine.start(&mut c, false)?;
+            // The pod engine starts the infra container before the members join it.
+            for p in &made.pods {
+                crate::pod::ops::start(engine, p)?;
             }
         }
         Ok(pods)
@@ -107,14 +162,15 @@ pub fn apply(
 /// What this play made so far, to undo on failure.
 #[derive(Default)]
 struct Made {
-    containers: Vec<Container>,
+    pods: Vec<Pod>,
     volumes: Vec<String>,
 }
 
 impl Made {
     fn undo(self, engine: &Engine) {
-        for mut c in self.containers.into_iter().rev() {
-            let _ = engine.remove(&mut c, true, false);
+        // Removing a pod removes its members and its emptyDir volumes.
+        for p in self.pods.iter().rev() {
+            let _ = crate::pod::ops::remove(engine, p, true, None);
         }
         for v in self.volumes {
             let _ = crate::volume::remove(&engine.store, &v);
@@ -127,6 +183,7 @@ fn create_all(
     plan: &Plan,
     images: &BTreeMap<String, String>,
     defaults: &Defaults,
+    opts: &PlayOptions,
     made: &mut Made,
 ) -> Result<Vec<PlayedPod>> {
     let store = &engine.store;
@@ -144,17 +201,30 @@ fn create_all(
         }
     }
     let mut played = Vec::new();
-    for pod in &plan.pods {
-        let id =
-            crate::container::names::new_id().map_err(crate::container::ContainerError::from)?;
-        for dir in &pod.make_dirs {
+    for (n, plan) in plan.pods.iter().enumerate() {
+        for dir in &plan.make_dirs {
             std::fs::create_dir_all(dir).map_err(|source| KubeError::Io {
                 context: format!("creating the hostPath {dir}"),
                 source,
             })?;
         }
-        let labels = BTreeMap::from([(POD_LABEL.to_string(), pod.name.clone())]);
-        for v in &pod.scratch_volumes {
+        let pod = crate::pod::ops::create(
+            engine,
+            CreatePod {
+                name: Some(plan.name.clone()),
+                hostname: plan.hostname.clone(),
+                labels: plan.labels.clone(),
+                infra_request: opts.infra(n, plan.publish.clone()),
+                ..CreatePod::default()
+            },
+            defaults,
+        )?;
+        made.pods.push(pod.clone());
+        let labels = BTreeMap::from([
+            (POD_LABEL.to_string(), plan.name.clone()),
+            (crate::pod::VOLUME_LABEL.to_string(), pod.id.clone()),
+        ]);
+        for v in &plan.scratch_volumes {
             if crate::volume::find(store, v).is_err() {
                 crate::volume::create(
                     store,
@@ -164,23 +234,46 @@ fn create_all(
                     BTreeMap::new(),
                     true,
                 )?;
-                made.volumes.push(v.clone());
             }
         }
         let mut containers = Vec::new();
-        for req in &pod.containers {
+        for req in &plan.containers {
             let mut req: CreateRequest = req.clone();
             req.image_id = images.get(&req.image).cloned().unwrap_or_default();
-            req.labels.insert(POD_ID_LABEL.into(), id.clone());
-            let c = engine.create(req, defaults)?;
-            containers.push(c.id.clone());
-            made.containers.push(c);
+            req.pod = Some(pod.id.clone());
+            opts.member(&mut req);
+            containers.push(engine.create(req, defaults)?.id);
         }
         played.push(PlayedPod {
             name: pod.name.clone(),
-            id,
+            id: pod.id.clone(),
             containers,
         });
     }
     Ok(played)
+}
+
+/// `--service-container`: block while any member of these pods runs (or waits out a
+/// restart back-off); a pod taken down counts as done. A unit's main process stays as
+/// long as its pods do.
+pub fn wait(engine: &Engine, pods: &[PlayedPod]) -> Result<()> {
+    use crate::container::Status;
+    loop {
+        let mut busy = false;
+        for p in pods {
+            let pod = match crate::pod::find(&engine.store, &p.id) {
+                Ok(pod) => pod,
+                Err(PodError::NotFound(_)) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            busy |= crate::pod::ops::members(engine, &pod)?.iter().any(|c| {
+                !c.config.pod_infra
+                    && (c.state.status.is_active() || c.state.status == Status::Restarting)
+            });
+        }
+        if !busy {
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
 }

@@ -9,7 +9,7 @@ use super::yaml::{
     Capabilities, ContainerPort, EmptyDir, EnvVar, HostPath, ObjectMeta, Pod, PodSpec, PvcSource,
     SecurityContext, Service, ServicePort, ServiceSpec, Volume, VolumeMount,
 };
-use super::{pod_members, KubeError, Result, POD_ID_LABEL, POD_LABEL};
+use super::{KubeError, Result, POD_LABEL};
 use crate::container::create::{ImageConfig, DEFAULT_PATH};
 use crate::container::restart::PolicyName;
 use crate::container::{Container, ContainerError, Engine, MountKind};
@@ -20,9 +20,12 @@ const HEADER: &str = "# Save the output of this file and use kubectl create -f t
 /// A pod to write: its name and members.
 struct Group {
     name: String,
-    /// A played pod: member names are `<pod>-<container>`.
-    played: bool,
+    /// A cove pod (members named `<pod>-<container>` by `kube play` lose the prefix),
+    /// or None for containers named directly.
+    pod: Option<crate::pod::Pod>,
     members: Vec<Container>,
+    /// The ports the pod publishes: its infra container's.
+    pod_ports: Vec<crate::network::PortMapping>,
 }
 
 /// The YAML for these containers and pods (`--service`: with a Service for each pod).
@@ -31,14 +34,31 @@ pub fn generate(engine: &Engine, names: &[String], service: bool) -> Result<Stri
     let mut groups: Vec<Group> = Vec::new();
     let mut loose: Vec<Container> = Vec::new();
     for n in names {
-        let members = pod_members(engine, n)?;
-        if !members.is_empty() {
-            groups.push(Group {
-                name: n.clone(),
-                played: true,
-                members,
-            });
-            continue;
+        match crate::pod::find(&engine.store, n) {
+            Ok(pod) => {
+                let (infra, members): (Vec<Container>, Vec<Container>) =
+                    crate::pod::ops::members(engine, &pod)?
+                        .into_iter()
+                        .partition(|c| c.config.pod_infra);
+                if members.is_empty() {
+                    return Err(KubeError::Invalid(format!(
+                        "pod {} has no containers but its infra container: nothing to generate",
+                        pod.name
+                    )));
+                }
+                groups.push(Group {
+                    name: pod.name.clone(),
+                    pod_ports: infra
+                        .first()
+                        .map(|c| c.config.ports.clone())
+                        .unwrap_or_default(),
+                    pod: Some(pod),
+                    members,
+                });
+                continue;
+            }
+            Err(crate::pod::PodError::NotFound(_)) => {}
+            Err(e) => return Err(e.into()),
         }
         match engine.lookup(n) {
             Ok(c) => loose.push(c),
@@ -51,8 +71,9 @@ pub fn generate(engine: &Engine, names: &[String], service: bool) -> Result<Stri
             0,
             Group {
                 name: format!("{}-pod", first.name),
-                played: false,
+                pod: None,
                 members: loose,
+                pod_ports: Vec::new(),
             },
         );
     }
@@ -78,28 +99,41 @@ fn pod_for(engine: &Engine, g: &Group) -> Result<Pod> {
         ..ObjectMeta::default()
     };
     meta.labels.insert("app".into(), g.name.clone());
+    if let Some(p) = &g.pod {
+        meta.labels.extend(p.config.labels.clone());
+    }
     let mut volumes = Volumes::default();
     let mut containers = Vec::new();
     for c in &g.members {
         let image = image_config(engine, c);
         let image_labels = image.config.labels().clone().unwrap_or_default();
         for (k, v) in &c.config.labels {
-            if image_labels.get(k) != Some(v) && k != POD_LABEL && k != POD_ID_LABEL {
+            if image_labels.get(k) != Some(v) && k != POD_LABEL {
                 meta.labels.insert(k.clone(), v.clone());
             }
         }
         meta.annotations.extend(c.config.annotations.clone());
         let name = match c.name.strip_prefix(&format!("{}-", g.name)) {
-            Some(short) if g.played => short.to_string(),
+            Some(short) if g.pod.is_some() && !short.is_empty() => short.to_string(),
             _ => c.name.clone(),
         };
         containers.push(container_for(engine, c, name, &image, &mut volumes));
+    }
+    // A pod's ports are published by its infra container; Kubernetes puts them on a
+    // container, Podman on the first.
+    if let Some(first) = containers.first_mut() {
+        first.ports.extend(g.pod_ports.iter().map(port_for));
     }
     let restart = g
         .members
         .first()
         .map(|c| c.config.restart.name)
         .unwrap_or_default();
+    let hostname = g
+        .pod
+        .as_ref()
+        .map(|p| p.config.hostname.clone())
+        .filter(|h| !h.is_empty() && *h != g.name);
     Ok(Pod {
         api_version: "v1".into(),
         kind: "Pod".into(),
@@ -108,7 +142,7 @@ fn pod_for(engine: &Engine, g: &Group) -> Result<Pod> {
             automount_service_account_token: Some(false),
             containers,
             enable_service_links: Some(false),
-            hostname: None,
+            hostname,
             security_context: None,
             restart_policy: Some(
                 match restart {
@@ -121,6 +155,16 @@ fn pod_for(engine: &Engine, g: &Group) -> Result<Pod> {
             volumes: volumes.list,
         },
     })
+}
+
+fn port_for(p: &crate::network::PortMapping) -> ContainerPort {
+    ContainerPort {
+        container_port: p.container_port.into(),
+        host_ip: (!p.host_ip.is_empty()).then(|| p.host_ip.clone()),
+        host_port: (p.host_port != 0).then_some(p.host_port.into()),
+        name: None,
+        protocol: (p.protocol != "tcp").then(|| p.protocol.to_ascii_uppercase()),
+    }
 }
 
 /// The image's config, or an empty one when the image is gone (then everything the
@@ -159,17 +203,7 @@ fn container_for(
             }
         })
         .collect();
-    let ports = cfg
-        .ports
-        .iter()
-        .map(|p| ContainerPort {
-            container_port: p.container_port.into(),
-            host_ip: (!p.host_ip.is_empty()).then(|| p.host_ip.clone()),
-            host_port: (p.host_port != 0).then_some(p.host_port.into()),
-            name: None,
-            protocol: (p.protocol != "tcp").then(|| p.protocol.to_ascii_uppercase()),
-        })
-        .collect();
+    let ports = cfg.ports.iter().map(port_for).collect();
     let image_dir = image.config.working_dir().clone().unwrap_or_default();
     let working_dir = (!cfg.working_dir.is_empty()
         && cfg.working_dir != image_dir

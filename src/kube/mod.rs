@@ -1,9 +1,8 @@
 //! Kubernetes YAML: `kube generate` (containers to a Pod, and a Service), `kube play` (Pods,
 //! Deployments, ConfigMaps and PersistentVolumeClaims to volumes and containers) and `kube
-//! down`. A played pod is a group of containers: the first holds the network (and every
-//! published port), the others join it (`--network container:FIRST`), so they reach each
-//! other on localhost; each carries the pod's name and ID in labels, which is how `down`
-//! and `generate POD` find the group again.
+//! down`. A played pod is a cove pod (`crate::pod`): its infra container holds the
+//! network and every published port, the members (`POD-CONTAINER`) join it and reach each
+//! other on localhost; `down` and `generate POD` find it by name like `pod rm` does.
 
 pub mod apply;
 pub mod down;
@@ -11,12 +10,11 @@ pub mod generate;
 pub mod play;
 pub mod yaml;
 
-use crate::container::{Container, ContainerError, Engine};
+use crate::container::ContainerError;
 
-/// The label naming the pod a played container belongs to.
+/// The label naming the pod an `emptyDir` volume was made for (`generate` writes the
+/// volume's short name back).
 pub const POD_LABEL: &str = "io.cove.kube.pod";
-/// The label holding the pod's ID (what `play` and `down` print).
-pub const POD_ID_LABEL: &str = "io.cove.kube.pod-id";
 
 #[derive(Debug, thiserror::Error)]
 pub enum KubeError {
@@ -33,6 +31,8 @@ pub enum KubeError {
     #[error(transparent)]
     Container(#[from] ContainerError),
     #[error(transparent)]
+    Pod(#[from] crate::pod::PodError),
+    #[error(transparent)]
     Volume(#[from] crate::volume::VolumeError),
     #[error("{context}: {source}")]
     Io {
@@ -42,15 +42,3 @@ pub enum KubeError {
 }
 
 pub type Result<T> = std::result::Result<T, KubeError>;
-
-/// The containers of a played pod, in the order they were created (the network holder
-/// first).
-pub fn pod_members(engine: &Engine, pod: &str) -> Result<Vec<Container>> {
-    let mut members: Vec<Container> = engine
-        .list()?
-        .into_iter()
-        .filter(|c| c.config.labels.get(POD_LABEL).map(String::as_str) == Some(pod))
-        .collect();
-    members.sort_by_key(|c| c.created_at);
-    Ok(members)
-}

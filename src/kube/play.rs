@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::yaml::{self, ConfigMap, Deployment, PersistentVolumeClaim, Pod, PodSpec};
-use super::{KubeError, Result, POD_LABEL};
+use super::{KubeError, Result};
 use crate::container::create::CreateRequest;
 use crate::container::restart::{PolicyName, RestartPolicy};
 use crate::container::{MountKind, MountSpec};
-use crate::network::{NetworkMode, PortMapping};
+use crate::network::PortMapping;
 
 /// Everything a file asks for.
 #[derive(Debug, Clone, Default)]
@@ -21,12 +21,17 @@ pub struct Plan {
     pub pods: Vec<PodPlan>,
 }
 
-/// One pod: its containers' requests, the network holder first.
+/// One pod: what its infra container carries (name, hostname, labels, published ports)
+/// and its members' requests.
 #[derive(Debug, Clone)]
 pub struct PodPlan {
     pub name: String,
+    pub hostname: Option<String>,
+    pub labels: BTreeMap<String, String>,
+    /// `hostPort`s of every container: the pod's, held by its infra container.
+    pub publish: Vec<PortMapping>,
     pub containers: Vec<CreateRequest>,
-    /// `emptyDir` volumes: made for the pod, removed with it (volume name, labels set).
+    /// `emptyDir` volumes: made for the pod, removed with it.
     pub scratch_volumes: Vec<String>,
     /// `hostPath` directories of type `DirectoryOrCreate`, made before the containers.
     pub make_dirs: Vec<String>,
@@ -259,12 +264,14 @@ impl PodContext<'_> {
         };
         let mut pod = PodPlan {
             name: self.name.to_string(),
+            hostname: spec.hostname.clone().filter(|h| !h.is_empty()),
+            labels: self.meta.labels.clone(),
+            publish: Vec::new(),
             containers: Vec::new(),
             scratch_volumes: Vec::new(),
             make_dirs: Vec::new(),
         };
         let volumes = self.volumes(spec, &mut pod)?;
-        let mut publish = Vec::new();
         let mut seen = Vec::new();
         for c in &spec.containers {
             if c.name.is_empty() {
@@ -275,22 +282,13 @@ impl PodContext<'_> {
             }
             seen.push(&c.name);
             let mut req = self.request(c, &volumes, spec.security_context.as_ref())?;
-            publish.append(&mut req.publish);
+            // The pod's network is its infra container's: the ports are published there.
+            pod.publish.append(&mut req.publish);
             req.restart = RestartPolicy {
                 name: restart,
                 max_retries: 0,
             };
-            req.hostname = Some(spec.hostname.clone().unwrap_or_else(|| self.name.into()));
             pod.containers.push(req);
-        }
-        // The network holder publishes the pod's ports; the others join its namespace.
-        let first = format!("{}-{}", self.name, spec.containers[0].name);
-        for (i, req) in pod.containers.iter_mut().enumerate() {
-            if i == 0 {
-                req.publish = std::mem::take(&mut publish);
-            } else {
-                req.network = Some(NetworkMode::Container(first.clone()));
-            }
         }
         Ok(pod)
     }
@@ -369,8 +367,6 @@ impl PodContext<'_> {
             .clone()
             .filter(|i| !i.trim().is_empty())
             .ok_or_else(|| cerr(format_args!("no image")))?;
-        let mut labels = self.meta.labels.clone();
-        labels.insert(POD_LABEL.into(), self.name.into());
         let mut req = CreateRequest {
             name: Some(format!("{}-{}", self.name, c.name)),
             image,
@@ -379,7 +375,7 @@ impl PodContext<'_> {
             entrypoint: (!c.command.is_empty()).then(|| c.command.clone()),
             command: (!c.args.is_empty()).then(|| c.args.clone()),
             env: self.env(c)?,
-            labels,
+            labels: self.meta.labels.clone(),
             annotations: self.meta.annotations.clone(),
             working_dir: c.working_dir.clone().filter(|w| !w.is_empty()),
             tty: c.tty,

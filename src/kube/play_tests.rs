@@ -52,7 +52,7 @@ data: {b: two}
 "#;
 
 #[test]
-fn a_pod_becomes_requests_joined_to_the_first() {
+fn a_pod_becomes_an_infra_and_members() {
     let plan = plan_of(POD).unwrap();
     assert_eq!(plan.volumes, vec!["store".to_string()]);
     let pod = &plan.pods[0];
@@ -64,18 +64,18 @@ fn a_pod_becomes_requests_joined_to_the_first() {
     assert_eq!(srv.env, vec!["CFG_b=two", "A=1", "B=two"]);
     assert_eq!(srv.user.as_deref(), Some("1000"));
     assert_eq!(srv.restart.name, PolicyName::OnFailure);
-    assert_eq!(srv.labels.get(POD_LABEL).map(String::as_str), Some("web"));
     assert_eq!(srv.labels.get("app").map(String::as_str), Some("web"));
+    assert_eq!(pod.labels.get("app").map(String::as_str), Some("web"));
     assert_eq!(srv.mounts[0].options, vec!["ro".to_string()]);
-    // Every port of the pod is the first container's; the others share its network.
-    let ports: Vec<(u16, u16, &str)> = srv
+    // Every port is the pod's, held by its infra container.
+    let ports: Vec<(u16, u16, &str)> = pod
         .publish
         .iter()
         .map(|p| (p.host_port, p.container_port, p.protocol.as_str()))
         .collect();
     assert_eq!(ports, vec![(8080, 80, "tcp"), (5353, 53, "udp")]);
-    assert!(side.publish.is_empty());
-    assert_eq!(side.network, Some(NetworkMode::Container("web-srv".into())));
+    assert!(srv.publish.is_empty() && side.publish.is_empty());
+    assert!(srv.network.is_none() && srv.hostname.is_none());
     assert_eq!(side.mounts[0].source, "web-scratch");
 }
 

@@ -55,9 +55,15 @@ pub enum PodError {
     Import(#[from] crate::image::import::ImportError),
     #[error(transparent)]
     Store(#[from] crate::image::store::StoreError),
+    #[error(transparent)]
+    Volume(#[from] crate::volume::VolumeError),
 }
 
 pub type Result<T> = std::result::Result<T, PodError>;
+
+/// The label of a volume made for one pod alone (its value: the pod's ID), such as a
+/// played pod's `emptyDir`: the volume goes when the pod does.
+pub const VOLUME_LABEL: &str = "io.cove.pod";
 
 /// A namespace the pod's members share with its infra container.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -294,7 +294,8 @@ pub fn unpause(engine: &Engine, pod: &Pod) -> Result<()> {
     Ok(())
 }
 
-/// `pod rm`: the members, then the pod's row, then its infra container. Without `force`
+/// `pod rm`: the members, then the pod's row, then its infra container, then the
+/// volumes made for the pod alone (`VOLUME_LABEL`). Without `force`
 /// a pod with running containers is refused; with it they are stopped first (`timeout`
 /// seconds before SIGKILL; None: each container's own).
 pub fn remove(engine: &Engine, pod: &Pod, force: bool, timeout: Option<u32>) -> Result<()> {
@@ -314,6 +315,11 @@ pub fn remove(engine: &Engine, pod: &Pod, force: bool, timeout: Option<u32>) -> 
     each(others, |c| engine.remove(c, true, true))?;
     engine.store.db().delete_pod(&pod.id)?;
     each(infra, |c| engine.remove(c, true, true))?;
+    for v in crate::volume::list(&engine.store)? {
+        if v.labels.get(super::VOLUME_LABEL) == Some(&pod.id) {
+            crate::volume::remove(&engine.store, &v.name)?;
+        }
+    }
     emit(engine, pod, "remove");
     Ok(())
 }

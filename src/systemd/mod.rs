@@ -1,5 +1,5 @@
 //! Living with systemd: unit files for existing containers (`cove generate systemd`),
-//! Quadlet-style `.container`/`.volume`/`.network` files turned into services (by
+//! Quadlet-style `.container`/`.volume`/`.network`/`.kube` files turned into services (by
 //! `cove-systemd-generator`), and the sd_notify protocol behind `--sdnotify`.
 
 pub mod generate;

@@ -1,6 +1,6 @@
-//! Quadlet-style declarative units: a `NAME.container`, `NAME.volume` or `NAME.network`
-//! file (unit-file syntax with a `[Container]`, `[Volume]` or `[Network]` section) becomes
-//! the text of a `.service` unit that runs cove. `cove-systemd-generator` (src/bin) finds
+//! Quadlet-style declarative units: a `NAME.container`, `NAME.volume`, `NAME.network` or
+//! `NAME.kube` file (unit-file syntax with a `[Container]`, `[Volume]`, `[Network]` or
+//! `[Kube]` section) becomes the text of a `.service` unit that runs cove. `cove-systemd-generator` (src/bin) finds
 //! the files and writes the units; this module only converts, so it is tested without
 //! systemd.
 
@@ -48,7 +48,7 @@ impl fmt::Display for QuadletError {
 impl std::error::Error for QuadletError {}
 
 /// The extensions this module turns into services.
-pub const EXTENSIONS: &[&str] = &["container", "volume", "network"];
+pub const EXTENSIONS: &[&str] = &["container", "volume", "network", "kube"];
 
 /// Other quadlet files by name (`data.volume`), for references like `Volume=data.volume:/d`.
 pub type Siblings<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -64,7 +64,12 @@ pub fn convert(src: &Source, siblings: Siblings, cove: &Path) -> Result<Service,
         .name
         .rsplit_once('.')
         .filter(|(stem, ext)| !stem.is_empty() && EXTENSIONS.contains(ext))
-        .ok_or_else(|| fail(0, "not a .container, .volume or .network file".to_string()))?;
+        .ok_or_else(|| {
+            fail(
+                0,
+                "not a .container, .volume, .network or .kube file".to_string(),
+            )
+        })?;
     if !stem
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '.' | '-' | '@'))
@@ -78,10 +83,12 @@ pub fn convert(src: &Source, siblings: Siblings, cove: &Path) -> Result<Service,
         unit: &unit,
         siblings,
         cove: literal_word(&cove.display().to_string()),
+        dir: src.path.parent().unwrap_or(Path::new("/")),
     };
     let (unit_name, mut out) = match ext {
         "container" => (format!("{stem}.service"), conv.container()?),
         "volume" => (format!("{stem}-volume.service"), conv.volume()?),
+        "kube" => (format!("{stem}.service"), conv.kube()?),
         _ => (format!("{stem}-network.service"), conv.network()?),
     };
     // What the user wrote in [Unit] and [Install] is systemd's business, kept as is.
@@ -135,6 +142,8 @@ struct Converter<'a> {
     siblings: Siblings<'a>,
     /// The cove binary, quoted for a command line.
     cove: String,
+    /// The directory of the file (relative paths in it are from there).
+    dir: &'a Path,
 }
 
 /// Sections a source file may have besides its own one.
@@ -155,6 +164,7 @@ impl Converter<'_> {
         match self.file.rsplit_once('.').map(|(_, e)| e) {
             Some("container") => "Container",
             Some("volume") => "Volume",
+            Some("kube") => "Kube",
             _ => "Network",
         }
     }
@@ -446,6 +456,9 @@ impl Converter<'_> {
         Ok(self.oneshot(args))
     }
 }
+
+#[path = "quadlet_kube.rs"]
+mod kube;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,149 @@
+//! clap Args more than one command file takes: registry access (`pull`, `push`, `kube
+//! play`) and the `kube` commands' own, which Podman 3's spellings (`play kube`,
+//! `generate kube`) reach too.
+
+use std::path::PathBuf;
+
+use anyhow::anyhow;
+use clap::{Args, Subcommand};
+
+use super::Ctx;
+use crate::registry::auth::Credentials;
+use crate::registry::client::{ConnectOptions, TlsFlag};
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct RegistryOpts {
+    /// Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+    /// Credentials (USERNAME:PASSWORD) to use for the registry
+    #[arg(long, value_name = "USER:PASS")]
+    pub creds: Option<String>,
+    /// Path of the authentication file
+    #[arg(long, value_name = "PATH")]
+    pub authfile: Option<PathBuf>,
+}
+
+impl RegistryOpts {
+    pub fn connect(&self, ctx: &Ctx) -> anyhow::Result<ConnectOptions> {
+        let creds = match &self.creds {
+            Some(c) => {
+                let (u, p) = c
+                    .split_once(':')
+                    .ok_or_else(|| anyhow!("--creds must be USERNAME:PASSWORD"))?;
+                Some(Credentials {
+                    username: u.to_string(),
+                    password: p.to_string(),
+                })
+            }
+            None => None,
+        };
+        Ok(ConnectOptions {
+            tls_verify: TlsFlag(self.tls_verify),
+            creds,
+            auth_files: ctx.auth_files(self.authfile.as_ref()),
+        })
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct KubeGenerateArgs {
+    /// Also generate a Service for the published ports
+    #[arg(short, long)]
+    pub service: bool,
+    /// Write the YAML to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub filename: Option<PathBuf>,
+    /// Containers or pods
+    #[arg(required = true, value_name = "CONTAINER|POD")]
+    pub names: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct KubePlayArgs {
+    /// Take down pods of the same names first
+    #[arg(long)]
+    pub replace: bool,
+    /// Start the pods (--start=false: only create them)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_value_t = true,
+          default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub start: bool,
+    /// Stop and remove the pods the file describes, instead of creating them
+    #[arg(long)]
+    pub down: bool,
+    /// ConfigMap YAML files the pods' environment may read (repeatable, or comma-separated)
+    #[arg(long, value_name = "FILE", value_delimiter = ',')]
+    pub configmap: Vec<PathBuf>,
+    /// Do not print the progress of image pulls
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// The pods' network: a cove network's name, none, host, slirp4netns[:OPTS] or
+    /// pasta[:OPTS]
+    #[arg(long, value_name = "MODE")]
+    pub network: Option<String>,
+    /// Publish a pod's port on the host ([IP:]HOSTPORT:CONTAINERPORT[/PROTO]), over the
+    /// YAML's hostPort for that container port (repeatable)
+    #[arg(long, value_name = "PORTS")]
+    pub publish: Vec<String>,
+    /// Do not write /etc/hosts into the pods
+    #[arg(long)]
+    pub no_hosts: bool,
+    /// Static IPv4 address of each pod on a cove network, in the file's order (repeatable)
+    #[arg(long, value_name = "IP", value_delimiter = ',')]
+    pub ip: Vec<String>,
+    /// Static MAC address of each pod on a cove network, in the file's order (repeatable)
+    #[arg(long, value_name = "MAC", value_delimiter = ',')]
+    pub mac_address: Vec<String>,
+    /// Add an annotation to every container (KEY=VALUE, repeatable)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+    #[command(flatten)]
+    pub registry: RegistryOpts,
+    /// Directory of registry certificates (not supported: cove uses the system's CA store)
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<PathBuf>,
+    /// Logging driver of the containers: k8s-file (default), json-file, none
+    #[arg(long, value_name = "DRIVER")]
+    pub log_driver: Option<String>,
+    /// Logging driver options of the containers (max-size=SIZE)
+    #[arg(long, value_name = "OPT")]
+    pub log_opt: Vec<String>,
+    /// User namespace of the pods: only "" (the default) is supported
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
+    /// Build images the file names from directories beside it (not supported: build them
+    /// with `cove build` first)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "true")]
+    pub build: Option<bool>,
+    /// Where --build looks for the images' directories
+    #[arg(long, value_name = "DIR")]
+    pub context_dir: Option<PathBuf>,
+    /// Directory of seccomp profiles named by the file's annotations (accepted; cove
+    /// applies its default profile to played containers)
+    #[arg(long, value_name = "DIR")]
+    pub seccomp_profile_root: Option<PathBuf>,
+    /// Keep running until the pods' containers have all exited (what a systemd unit
+    /// runs; taking the pods down ends it)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_value_t = false,
+          require_equals = true, default_missing_value = "true",
+          action = clap::ArgAction::Set, hide = true)]
+    pub service_container: bool,
+    /// The YAML file (- for standard input)
+    #[arg(value_name = "FILE")]
+    pub file: String,
+}
+
+#[derive(Args, Debug)]
+pub struct KubeDownArgs {
+    /// The YAML file (- for standard input)
+    #[arg(value_name = "FILE")]
+    pub file: String,
+}
+
+/// `cove play kube`: Podman 3's spelling of `kube play`.
+#[derive(Subcommand, Debug)]
+pub enum PlayCommand {
+    /// Create pods, containers and volumes from a Kubernetes YAML file
+    Kube(KubePlayArgs),
+}
