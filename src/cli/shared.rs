@@ -1,5 +1,5 @@
 //! clap Args more than one command file takes: registry access (`pull`, `push`, `kube
-//! play`) and the `kube` commands' own, which Podman 3's spellings (`play kube`,
+//! play`), the log selection of `logs` and `pod logs`, and the `kube` commands' own, which Podman 3's spellings (`play kube`,
 //! `generate kube`) reach too.
 
 use std::path::PathBuf;
@@ -10,6 +10,39 @@ use clap::{Args, Subcommand};
 use super::Ctx;
 use crate::registry::auth::Credentials;
 use crate::registry::client::{ConnectOptions, TlsFlag};
+
+/// Which log lines `logs` and `pod logs` show, and how.
+#[derive(Args, Debug, Clone, Default)]
+pub struct LogFlags {
+    /// Follow the output
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Show logs until a time
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Number of lines to show from the end
+    #[arg(short = 'n', long, value_name = "N")]
+    pub tail: Option<String>,
+    /// Show timestamps
+    #[arg(short, long)]
+    pub timestamps: bool,
+}
+
+impl LogFlags {
+    pub fn options(&self) -> anyhow::Result<crate::container::logs::LogOptions> {
+        crate::container::logs::LogOptions::from_flags(
+            self.since.as_deref(),
+            self.until.as_deref(),
+            self.tail.as_deref(),
+            self.timestamps,
+            self.follow,
+        )
+        .map_err(|e| anyhow!(e))
+    }
+}
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct RegistryOpts {

@@ -1,30 +1,17 @@
 //! `logs`.
 
 use super::*;
+use crate::cli::shared::LogFlags;
 use crate::cli::{CmdResult, Ctx, Failure};
-use crate::container::logs::{self, LogOptions};
+use crate::container::logs;
 use crate::container::ContainerError;
-use anyhow::anyhow;
 use clap::Args;
 use std::io::Write;
 
 #[derive(Args, Debug)]
 pub struct LogsArgs {
-    /// Follow the output
-    #[arg(short, long)]
-    pub follow: bool,
-    /// Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)
-    #[arg(long)]
-    pub since: Option<String>,
-    /// Show logs until a time
-    #[arg(long)]
-    pub until: Option<String>,
-    /// Number of lines to show from the end
-    #[arg(short = 'n', long, value_name = "N")]
-    pub tail: Option<String>,
-    /// Show timestamps
-    #[arg(short, long)]
-    pub timestamps: bool,
+    #[command(flatten)]
+    pub flags: LogFlags,
     /// Container
     pub container: String,
 }
@@ -38,14 +25,7 @@ pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
         },
         other => other.into(),
     })?;
-    let opts = LogOptions::from_flags(
-        a.since.as_deref(),
-        a.until.as_deref(),
-        a.tail.as_deref(),
-        a.timestamps,
-        a.follow,
-    )
-    .map_err(|e| anyhow!(e))?;
+    let opts = a.flags.options()?;
     let id = c.id.clone();
     let running = || {
         engine

@@ -9,8 +9,8 @@ use serde_json::{json, Value};
 
 use super::{failure, latest};
 use crate::cli::output::{human_size, print_list};
+use crate::cli::shared::LogFlags;
 use crate::cli::{CmdResult, Ctx};
-use crate::container::logs::LogOptions;
 use crate::container::Container;
 use crate::pod::logs::Prefix;
 use crate::pod::{self, ops};
@@ -20,9 +20,6 @@ pub struct LogsArgs {
     /// Show only this container's logs (a member of the pod)
     #[arg(short, long, value_name = "NAME|ID")]
     pub container: Option<String>,
-    /// Follow the output
-    #[arg(short, long)]
-    pub follow: bool,
     /// Act on the latest pod
     #[arg(short, long)]
     pub latest: bool,
@@ -32,32 +29,15 @@ pub struct LogsArgs {
     /// Each container's prefix in its own colour
     #[arg(long)]
     pub color: bool,
-    /// Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)
-    #[arg(long)]
-    pub since: Option<String>,
-    /// Show logs until a time
-    #[arg(long)]
-    pub until: Option<String>,
-    /// Number of lines to show from the end of each container's log
-    #[arg(short = 'n', long, value_name = "N")]
-    pub tail: Option<String>,
-    /// Show timestamps
-    #[arg(short, long)]
-    pub timestamps: bool,
+    #[command(flatten)]
+    pub flags: LogFlags,
     /// The pod
     #[arg(required_unless_present = "latest", conflicts_with = "latest")]
     pub pod: Option<String>,
 }
 
 pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
-    let opts = LogOptions::from_flags(
-        a.since.as_deref(),
-        a.until.as_deref(),
-        a.tail.as_deref(),
-        a.timestamps,
-        a.follow,
-    )
-    .map_err(|e| anyhow!(e))?;
+    let opts = a.flags.options()?;
     let name = match a.pod {
         Some(p) => p,
         None => latest(ctx)?,
