@@ -458,7 +458,7 @@ _cove() {
 
     case "${cmd}" in
         cove)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version secret pod build run events healthcheck create start stop kill rm ps logs exec wait restart attach pause unpause top port stats cp diff export commit rename container pull push images inspect tag untag rmi history save load import image login logout generate kube volume network info version unshare completion system"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version secret pod build run events healthcheck create start stop kill rm ps logs exec wait restart attach pause unpause top port stats cp diff export commit rename container pull push images inspect tag untag rmi history save load import image login logout generate kube volume network info version unshare completion system"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,6 +484,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -492,7 +516,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --no-stdin --detach-keys --sig-proxy --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -500,6 +524,10 @@ _cove() {
             case "${prev}" in
                 --detach-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -522,6 +550,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -530,7 +582,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__build)
-            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,6 +668,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -624,7 +700,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__commit)
-            opts="-c -m -a -p -q -h -V --change --message --author --pause --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-c -m -a -p -q -h -V --change --message --author --pause --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -680,6 +756,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -690,7 +790,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__completion)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version bash elvish fish powershell zsh"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,6 +814,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -724,7 +848,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -750,6 +874,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -758,7 +906,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --no-stdin --detach-keys --sig-proxy --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -766,6 +914,10 @@ _cove() {
             case "${prev}" in
                 --detach-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -786,6 +938,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -796,7 +972,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__cleanup)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -822,6 +998,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -830,7 +1030,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__commit)
-            opts="-c -m -a -p -q -h -V --change --message --author --pause --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-c -m -a -p -q -h -V --change --message --author --pause --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,6 +1088,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -896,7 +1120,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__cp)
-            opts="-a -h -V --archive --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -h -V --archive --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,6 +1146,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -930,7 +1178,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__create)
-            opts="-i -t -e -w -u -l -p -P -v -m -q -c -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -e -w -u -l -p -P -v -m -q -c -a -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1320,6 +1568,134 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd-entry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --systemd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subuidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subgidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-content-trust)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --domainname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1340,6 +1716,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1348,7 +1740,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__diff)
-            opts="-h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1378,6 +1770,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1386,7 +1802,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1440,6 +1856,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1448,7 +1888,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1474,6 +1914,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1482,7 +1946,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__export)
-            opts="-o -h -V --output --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-o -h -V --output --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1516,6 +1980,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1524,7 +2012,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__inspect)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1558,6 +2046,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1566,7 +2078,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__kill)
-            opts="-s -a -h -V --signal --all --cidfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-s -a -h -V --signal --all --cidfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1604,6 +2116,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1612,7 +2148,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__logs)
-            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1654,6 +2190,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1662,7 +2222,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__ls)
-            opts="-a -q -l -n -f -p -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --pod --sort --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -q -l -n -f -p -s -w -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --pod --sort --external --ns --size --sync --watch --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1689,7 +2249,15 @@ _cove() {
                     return 0
                     ;;
                 --sort)
-                    COMPREPLY=($(compgen -W "command created id image names runningfor status" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1710,6 +2278,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1720,7 +2312,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__mount)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1744,6 +2336,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1754,12 +2370,24 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__pause)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -l -h -V --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1778,6 +2406,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1788,7 +2440,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__port)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,6 +2464,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1822,7 +2498,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1850,6 +2526,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1860,7 +2560,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__rename)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1884,6 +2584,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1894,7 +2618,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__restart)
-            opts="-t -h -V --timeout --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -a -f -l -h -V --timeout --time --running --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1909,6 +2633,18 @@ _cove() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1930,6 +2666,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1940,7 +2700,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__rm)
-            opts="-f -a -v -t -i -h -V --force --all --volumes --time --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -v -t -i -h -V --force --all --volumes --time --ignore --cidfile --filter --depend --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1982,6 +2742,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1990,7 +2774,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__run)
-            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -a -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2384,6 +3168,134 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd-entry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --systemd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subuidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subgidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-content-trust)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --domainname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2404,6 +3316,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2412,7 +3340,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__start)
-            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --sig-proxy --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2430,6 +3358,10 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2448,6 +3380,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2458,13 +3414,21 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__stats)
-            opts="-a -h -V --no-stream --format --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -l -h -V --no-stream --format --all --interval --latest --no-reset --no-trunc --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2488,6 +3452,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2496,7 +3484,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__stop)
-            opts="-t -a -i -f -h -V --timeout --time --all --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -a -i -f -h -V --timeout --time --all --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2546,6 +3534,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2554,7 +3566,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__top)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2578,6 +3590,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2588,7 +3624,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__unmount)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2612,6 +3648,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2622,12 +3682,24 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__unpause)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -l -h -V --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2646,6 +3718,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2656,7 +3752,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__wait)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2682,6 +3778,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2690,7 +3810,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__cp)
-            opts="-a -h -V --archive --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -h -V --archive --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2716,6 +3836,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2724,7 +3868,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__create)
-            opts="-i -t -e -w -u -l -p -P -v -m -q -c -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -e -w -u -l -p -P -v -m -q -c -a -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3114,6 +4258,134 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd-entry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --systemd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subuidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subgidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-content-trust)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --domainname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3134,6 +4406,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3142,7 +4430,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__diff)
-            opts="-h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3172,6 +4460,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3180,7 +4492,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__events)
-            opts="-f -h -V --since --until --filter --format --stream --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --since --until --filter --format --stream --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3230,6 +4542,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3238,7 +4574,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3292,6 +4628,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3300,7 +4660,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__export)
-            opts="-o -h -V --output --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-o -h -V --output --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3334,6 +4694,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3342,7 +4726,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__generate)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version systemd"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version systemd"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3368,6 +4752,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3376,7 +4784,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__generate__subcmd__systemd)
-            opts="-n -f -t -h -V --new --name --files --restart-policy --restart-sec --start-timeout --time --stop-timeout --after --requires --wants --container-prefix --separator --no-header --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-n -f -t -h -V --new --name --files --restart-policy --restart-sec --start-timeout --time --stop-timeout --after --requires --wants --container-prefix --separator --no-header --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3450,6 +4858,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3458,7 +4890,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__healthcheck)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version run"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3484,6 +4916,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3492,7 +4948,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__healthcheck__subcmd__run)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3518,6 +4974,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3526,7 +5006,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__history)
-            opts="-H -q -h -V --human --no-trunc --quiet --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-H -q -h -V --human --no-trunc --quiet --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3564,6 +5044,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3572,7 +5076,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version build pull push ls list inspect tag untag rm history save load import prune mount unmount exists"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version build pull push ls list inspect tag untag rm history save load import prune mount unmount exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3598,6 +5102,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3606,7 +5134,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__build)
-            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3692,6 +5220,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3700,7 +5252,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3726,6 +5278,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3734,7 +5310,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__history)
-            opts="-H -q -h -V --human --no-trunc --quiet --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-H -q -h -V --human --no-trunc --quiet --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3772,6 +5348,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3780,7 +5380,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-c -m -q -h -V --change --message --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3822,6 +5422,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3830,7 +5454,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__inspect)
-            opts="-f -h -V --format --type --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --type --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3868,6 +5492,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3876,7 +5524,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -q -h -V --input --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3910,6 +5558,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3918,7 +5590,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__ls)
-            opts="-a -q -f -n -h -V --all --quiet --digests --no-trunc --filter --format --noheading --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -q -f -n -h -V --all --quiet --digests --no-trunc --filter --format --noheading --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3956,6 +5628,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3964,7 +5660,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__mount)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3990,6 +5686,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3998,7 +5718,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -h -V --all --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4028,6 +5748,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4036,7 +5780,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --platform --arch --os --variant --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --quiet --platform --arch --os --variant --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4090,6 +5834,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4098,7 +5866,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__push)
-            opts="-q -h -V --quiet --digestfile --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --quiet --digestfile --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4140,6 +5908,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4148,7 +5940,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__rm)
-            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4174,6 +5966,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4182,7 +5998,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__save)
-            opts="-o -m -q -h -V --output --format --multi-image-archive --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-o -m -q -h -V --output --format --multi-image-archive --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4220,6 +6036,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4228,7 +6068,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__tag)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4252,6 +6092,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4262,7 +6126,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__unmount)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4286,6 +6150,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4296,7 +6184,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__untag)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4322,6 +6210,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4330,7 +6242,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__images)
-            opts="-a -q -f -n -h -V --all --quiet --digests --no-trunc --filter --format --noheading --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -q -f -n -h -V --all --quiet --digests --no-trunc --filter --format --noheading --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4368,6 +6280,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4376,7 +6312,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-c -m -q -h -V --change --message --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4418,6 +6354,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4426,7 +6386,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__info)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4460,6 +6420,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4468,7 +6452,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__inspect)
-            opts="-f -h -V --format --type --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --type --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4506,6 +6490,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4514,7 +6522,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kill)
-            opts="-s -a -h -V --signal --all --cidfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-s -a -h -V --signal --all --cidfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4552,6 +6560,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4560,7 +6592,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kube)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version generate play down"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version generate play down"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4586,6 +6618,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4594,7 +6650,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kube__subcmd__down)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4620,6 +6676,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4628,7 +6708,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kube__subcmd__generate)
-            opts="-s -f -h -V --service --filename --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-s -f -h -V --service --filename --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4662,6 +6742,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4670,7 +6774,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kube__subcmd__play)
-            opts="-q -h -V --replace --start --down --configmap --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --replace --start --down --configmap --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4704,6 +6808,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4712,7 +6840,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__load)
-            opts="-i -q -h -V --input --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -q -h -V --input --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4746,6 +6874,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4754,7 +6906,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --get-login --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --get-login --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4804,6 +6956,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4812,7 +6988,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__logout)
-            opts="-a -h -V --all --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -h -V --all --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4842,6 +7018,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4850,7 +7050,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__logs)
-            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4892,6 +7092,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4900,7 +7124,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version dns-serve create ls list inspect rm remove prune connect disconnect exists"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version dns-serve create ls list inspect rm remove prune connect disconnect exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4926,6 +7150,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4934,7 +7182,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__connect)
-            opts="-h -V --alias --ip --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --alias --ip --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4968,6 +7216,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4976,7 +7248,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__create)
-            opts="-d -h -V --driver --subnet --gateway --internal --label --ignore --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -h -V --driver --subnet --gateway --internal --label --ignore --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5022,6 +7294,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5030,7 +7326,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__disconnect)
-            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5054,6 +7350,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5064,7 +7384,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__dns__subcmd__serve)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5088,6 +7408,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5098,7 +7442,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5122,6 +7466,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5132,7 +7500,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5164,6 +7532,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5174,7 +7566,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__ls)
-            opts="-q -f -h -V --quiet --format --filter --no-trunc --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -f -h -V --quiet --format --filter --no-trunc --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5212,6 +7604,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5220,7 +7636,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5250,6 +7666,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5258,7 +7698,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__rm)
-            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5284,6 +7724,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5292,12 +7756,24 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pause)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -l -h -V --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5316,6 +7792,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5326,7 +7826,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version create exists inspect kill pause prune ps ls list restart rm start stop unpause"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version create exists inspect kill pause prune ps ls list restart rm start stop unpause"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5352,6 +7852,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5360,7 +7884,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__create)
-            opts="-n -l -p -h -V --name --hostname --label --label-file --share --infra --infra-image --infra-command --infra-name --net --network --publish --dns --dns-option --dns-search --add-host --no-hosts --ip --mac-address --network-alias --exit-policy --pod-id-file --replace --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-n -l -p -h -V --name --hostname --label --label-file --share --infra --infra-image --infra-command --infra-name --net --network --publish --dns --dns-option --dns-search --add-host --no-hosts --ip --mac-address --network-alias --exit-policy --pod-id-file --replace --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5482,6 +8006,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5490,7 +8038,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5516,6 +8064,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5524,7 +8096,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__inspect)
-            opts="-f -l -h -V --format --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -l -h -V --format --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5558,6 +8130,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5566,7 +8162,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__kill)
-            opts="-a -l -s -h -V --all --latest --signal --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -s -h -V --all --latest --signal --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5600,6 +8196,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5608,7 +8228,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__pause)
-            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5632,6 +8252,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5642,7 +8286,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__prune)
-            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5668,6 +8312,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5676,7 +8344,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__ps)
-            opts="-f -l -q -h -V --ctr-ids --ctr-names --ctr-status --filter --format --latest --no-trunc --noheading --quiet --sort --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -l -q -h -V --ctr-ids --ctr-names --ctr-status --filter --format --latest --no-trunc --noheading --quiet --sort --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5718,6 +8386,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5726,7 +8418,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__restart)
-            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5750,6 +8442,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5760,7 +8476,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__rm)
-            opts="-a -l -f -i -t -h -V --all --latest --force --ignore --pod-id-file --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -f -i -t -h -V --all --latest --force --ignore --pod-id-file --time --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5796,6 +8512,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5806,7 +8546,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__start)
-            opts="-a -l -h -V --all --latest --pod-id-file --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -h -V --all --latest --pod-id-file --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5836,6 +8576,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5844,7 +8608,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__stop)
-            opts="-a -l -i -t -h -V --all --latest --ignore --pod-id-file --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -i -t -h -V --all --latest --ignore --pod-id-file --time --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5882,6 +8646,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5890,7 +8678,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__unpause)
-            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5916,6 +8704,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5924,7 +8736,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__port)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5950,6 +8762,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5958,7 +8794,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__ps)
-            opts="-a -q -l -n -f -p -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --pod --sort --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -q -l -n -f -p -s -w -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --pod --sort --external --ns --size --sync --watch --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5985,7 +8821,15 @@ _cove() {
                     return 0
                     ;;
                 --sort)
-                    COMPREPLY=($(compgen -W "command created id image names runningfor status" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -6008,6 +8852,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6016,7 +8884,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pull)
-            opts="-q -h -V --quiet --platform --arch --os --variant --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --quiet --platform --arch --os --variant --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6070,6 +8938,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6078,7 +8970,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__push)
-            opts="-q -h -V --quiet --digestfile --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --quiet --digestfile --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6120,6 +9012,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6128,7 +9044,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__rename)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6154,6 +9070,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6162,7 +9102,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__restart)
-            opts="-t -h -V --timeout --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -a -f -l -h -V --timeout --time --running --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6180,6 +9120,18 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6200,6 +9152,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6208,7 +9184,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__rm)
-            opts="-f -a -v -t -i -h -V --force --all --volumes --time --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -v -t -i -h -V --force --all --volumes --time --ignore --cidfile --filter --depend --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6250,6 +9226,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6258,7 +9258,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__rmi)
-            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6284,6 +9284,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6292,7 +9316,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__run)
-            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -a -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6686,6 +9710,134 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd-entry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --systemd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subuidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subgidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-content-trust)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --domainname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6706,6 +9858,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6714,7 +9882,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__save)
-            opts="-o -m -q -h -V --output --format --multi-image-archive --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-o -m -q -h -V --output --format --multi-image-archive --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6752,6 +9920,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6760,7 +9952,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version create ls list inspect rm"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version create ls list inspect rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6786,6 +9978,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6794,7 +10010,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret__subcmd__create)
-            opts="-d -l -h -V --driver --driver-opts --env --label --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -l -h -V --driver --driver-opts --env --label --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6840,6 +10056,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6848,7 +10088,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret__subcmd__inspect)
-            opts="-f -h -V --format --pretty --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --pretty --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6882,6 +10122,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6890,7 +10154,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret__subcmd__ls)
-            opts="-f -q -h -V --filter --format --noheading --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -q -h -V --filter --format --noheading --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6928,6 +10192,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6936,7 +10224,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret__subcmd__rm)
-            opts="-a -h -V --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -h -V --all --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6962,6 +10250,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6970,7 +10282,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__start)
-            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --sig-proxy --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6988,6 +10300,10 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7006,6 +10322,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7016,13 +10356,21 @@ _cove() {
             return 0
             ;;
         cove__subcmd__stats)
-            opts="-a -h -V --no-stream --format --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -l -h -V --no-stream --format --all --interval --latest --no-reset --no-trunc --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7046,6 +10394,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7054,7 +10426,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__stop)
-            opts="-t -a -i -f -h -V --timeout --time --all --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -a -i -f -h -V --timeout --time --all --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7104,6 +10476,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7112,7 +10508,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version check service info df prune reset"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version check service info df prune reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7138,6 +10534,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7146,7 +10566,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__check)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7178,6 +10598,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7188,7 +10632,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__df)
-            opts="-v -h -V --verbose --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-v -h -V --verbose --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7218,6 +10662,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7226,7 +10694,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__info)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7260,6 +10728,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7268,7 +10760,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --volumes --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -h -V --all --volumes --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7298,6 +10790,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7306,7 +10822,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__reset)
-            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7332,6 +10848,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7340,7 +10880,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__service)
-            opts="-t -h -V --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -h -V --time --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7374,6 +10914,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7382,7 +10946,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__tag)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7406,6 +10970,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7416,7 +11004,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__top)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7440,6 +11028,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7450,12 +11062,24 @@ _cove() {
             return 0
             ;;
         cove__subcmd__unpause)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -l -h -V --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7474,6 +11098,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7484,7 +11132,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__unshare)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7508,6 +11156,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7518,7 +11190,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__untag)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7544,6 +11216,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7552,7 +11248,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__version)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7586,6 +11282,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7594,7 +11314,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version create ls list inspect rm prune exists"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version create ls list inspect rm prune exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7620,6 +11340,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7628,7 +11372,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__create)
-            opts="-d -l -o -h -V --driver --label --opt --ignore --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -l -o -h -V --driver --label --opt --ignore --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7678,6 +11422,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7686,7 +11454,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7710,6 +11478,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7720,7 +11512,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__inspect)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7752,6 +11544,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7762,7 +11578,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__ls)
-            opts="-q -f -h -V --quiet --filter --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -f -h -V --quiet --filter --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7800,6 +11616,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7808,7 +11648,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7838,6 +11678,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7846,7 +11710,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__rm)
-            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7872,6 +11736,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7880,7 +11768,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__wait)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7904,6 +11792,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
