@@ -111,6 +111,15 @@ fn prepare(a: &InitArgs<'_>) -> Result<Prepared, String> {
         if let Some(h) = a.spec.hostname().as_deref().filter(|h| !h.is_empty()) {
             nix::unistd::sethostname(h).map_err(|e| format!("setting hostname: {e}"))?;
         }
+        if let Some(d) = a.spec.domainname().as_deref().filter(|d| !d.is_empty()) {
+            // SAFETY: the pointer and length describe `d`'s bytes.
+            if unsafe { libc::setdomainname(d.as_ptr().cast(), d.len()) } == -1 {
+                return Err(format!(
+                    "setting the domain name: {}",
+                    std::io::Error::last_os_error()
+                ));
+            }
+        }
     }
     rootfs::setup(a.spec, a.rootfs).map_err(|e| e.to_string())?;
     // With the container's /proc mounted, before /proc/sys is made read-only.

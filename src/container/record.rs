@@ -195,6 +195,8 @@ pub struct ContainerConfig {
     pub passwd_lines: Vec<String>,
     /// `--rmi`: with `--rm`, the image is removed with the container.
     pub rmi: bool,
+    /// Docker's `--domainname`: set in the container's own UTS namespace.
+    pub domainname: Option<String>,
 }
 
 /// `--userns`: stored as "" (the user's namespace as is) or "keep-id".

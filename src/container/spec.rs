@@ -412,6 +412,11 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     // joined one is its owner's).
     // (oci-spec's default spec has one of its own.)
     spec.set_hostname((input.namespaces.uts == Placement::New).then(|| c.hostname.clone()));
+    spec.set_domainname(
+        c.domainname
+            .clone()
+            .filter(|_| input.namespaces.uts == Placement::New),
+    );
     if !c.annotations.is_empty() {
         spec.set_annotations(Some(c.annotations.clone().into_iter().collect()));
     }

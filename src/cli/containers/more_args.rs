@@ -128,9 +128,11 @@ impl MoreArgs {
                 "stdin" => out.0 = true,
                 "stdout" => out.1 = true,
                 "stderr" => out.2 = true,
-                _ => return Err(anyhow!(
+                _ => {
+                    return Err(anyhow!(
                     "invalid stream {s:?} for --attach - must be one of stdin, stdout, or stderr"
-                )),
+                ))
+                }
             }
         }
         Ok(out)
