@@ -164,6 +164,9 @@ impl From<&Event> for EventMessage {
     }
 }
 
+/// Set once by `--events-backend none`, before any event.
+static OFF: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// The log of one user's store.
 #[derive(Debug, Clone)]
 pub struct EventLog {
@@ -189,7 +192,14 @@ impl EventLog {
 
     /// Append one event; failures are ignored (the event log is a record, not state).
     pub fn emit(&self, e: &Event) {
-        let _ = self.append(e);
+        if !OFF.load(std::sync::atomic::Ordering::Relaxed) {
+            let _ = self.append(e);
+        }
+    }
+
+    /// `--events-backend none`: this process records no events.
+    pub fn turn_off() {
+        OFF.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     fn append(&self, e: &Event) -> io::Result<()> {

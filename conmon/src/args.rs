@@ -30,6 +30,9 @@ pub struct Config {
     pub publish: Vec<crate::forward::Port>,
     /// Run periodically while the container runs (`cove healthcheck run ID`).
     pub health: Option<HealthCommand>,
+    /// `--timeout SECONDS`: the container is killed (SIGKILL) after that long; its exit
+    /// code is then 255, as conmon's.
+    pub timeout: Option<u64>,
 }
 
 /// A program the shim runs every `interval_ms`, counted from the end of its last run.
@@ -72,7 +75,7 @@ pub const USAGE: &str = "usage: cove-conmon --cid ID --name NAME --bundle DIR --
 [--stdin] --sync-fd N [--exit-command PATH [--exit-command-arg ARG]... \
 [--exit-command-claim FILE]] [--netns PATH \
 [--publish FD:tcp|udp:PORT]...] [--hold-fd FD]... [--health-interval-ms N --health-command \
-PATH [--health-command-arg ARG]...]";
+PATH [--health-command-arg ARG]...] [--timeout SECONDS]";
 
 /// Parses everything after argv[0]. Accepts `--flag value` and `--flag=value`.
 pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgError> {
@@ -95,6 +98,7 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
     let mut health_interval = None;
     let mut health_program = None;
     let mut health_args = Vec::new();
+    let mut timeout = None;
 
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -156,6 +160,15 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
                 v.parse::<u32>()
                     .map_err(|_| ArgError::Invalid("hold-fd", v.clone()))?;
             }
+            "--timeout" => {
+                let v = string(value(&flag)?, "timeout")?;
+                let n = v
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| ArgError::Invalid("timeout", v.clone()))?;
+                timeout = Some(n);
+            }
             "--health-interval-ms" => {
                 let v = string(value(&flag)?, "health-interval-ms")?;
                 let n: u64 = v
@@ -203,6 +216,7 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
         netns,
         publish,
         health,
+        timeout,
     })))
 }
 

@@ -228,6 +228,9 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     for (stream, data) in early {
         mon.record_output(stream, &data);
     }
+    if let Some(t) = cfg.timeout {
+        mon.set_timeout(std::time::Duration::from_secs(t));
+    }
     if let Some(h) = &cfg.health {
         mon.set_health(health::HealthTimer::new(h.clone()));
     }

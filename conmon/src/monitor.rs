@@ -58,6 +58,9 @@ pub struct Monitor {
     /// Traffic since the last memory trim; see [`Monitor::trim_memory`].
     dirty: bool,
     health: Option<HealthTimer>,
+    /// `--timeout`: when the container is killed; then whether it was.
+    deadline: Option<Instant>,
+    timed_out: bool,
 }
 
 enum Received {
@@ -97,6 +100,8 @@ impl Monitor {
             log_error_reported: false,
             dirty: false,
             health: None,
+            deadline: None,
+            timed_out: false,
             buf: vec![0u8; attach::MAX_OUT_PAYLOAD.max(attach::MAX_PACKET + 1)],
         }
     }
@@ -124,6 +129,31 @@ impl Monitor {
 
     pub fn set_health(&mut self, timer: HealthTimer) {
         self.health = Some(timer);
+    }
+
+    pub fn set_timeout(&mut self, after: Duration) {
+        self.deadline = Some(Instant::now() + after);
+    }
+
+    /// Past the deadline: kill the container once; its end is then reported as conmon
+    /// reports a timeout (255), whatever signal status the kill leaves.
+    fn check_deadline(&mut self) {
+        if self.timed_out || self.exit.is_some() {
+            return;
+        }
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.timed_out = true;
+            // SAFETY: kill(2) on the container's init, which we have not reaped yet.
+            unsafe { libc::kill(self.container_pid, libc::SIGKILL) };
+        }
+    }
+
+    fn deadline_ms(&self) -> Option<i32> {
+        if self.timed_out || self.exit.is_some() {
+            return None;
+        }
+        let left = self.deadline?.saturating_duration_since(Instant::now());
+        Some(left.as_millis().min(i32::MAX as u128) as i32 + 1)
     }
 
     pub fn set_pidfd(&mut self, fd: OwnedFd) {
@@ -160,6 +190,7 @@ impl Monitor {
     }
 
     fn set_exit(&mut self, code: i32) {
+        let code = if self.timed_out { 255 } else { code };
         if self.exit.is_none() {
             let finished_at = clock::rfc3339_now();
             self.exit = Some((Exit { code, finished_at }, Instant::now()));
@@ -238,7 +269,11 @@ impl Monitor {
                     timeout = if timeout < 0 { ms } else { timeout.min(ms) };
                 }
             }
+            if let Some(ms) = self.deadline_ms() {
+                timeout = if timeout < 0 { ms } else { timeout.min(ms) };
+            }
             let polled = sys::poll(&mut pfds, timeout);
+            self.check_deadline();
             if self.exit.is_none() {
                 if let Some(h) = &mut self.health {
                     h.tick();

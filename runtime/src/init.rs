@@ -111,10 +111,37 @@ fn prepare(a: &InitArgs<'_>) -> Result<Prepared, String> {
         if let Some(h) = a.spec.hostname().as_deref().filter(|h| !h.is_empty()) {
             nix::unistd::sethostname(h).map_err(|e| format!("setting hostname: {e}"))?;
         }
+        if let Some(d) = a.spec.domainname().as_deref().filter(|d| !d.is_empty()) {
+            // SAFETY: the pointer and length describe `d`'s bytes.
+            if unsafe { libc::setdomainname(d.as_ptr().cast(), d.len()) } == -1 {
+                return Err(format!(
+                    "setting the domain name: {}",
+                    std::io::Error::last_os_error()
+                ));
+            }
+        }
     }
     rootfs::setup(a.spec, a.rootfs).map_err(|e| e.to_string())?;
     // With the container's /proc mounted, before /proc/sys is made read-only.
     write_sysctls(a.spec)?;
+    if let Some(p) = a
+        .spec
+        .linux()
+        .as_ref()
+        .and_then(|l| l.personality().clone())
+    {
+        let domain = match p.domain() {
+            oci_spec::runtime::LinuxPersonalityDomain::PerLinux32 => 0x0008,
+            oci_spec::runtime::LinuxPersonalityDomain::PerLinux => 0,
+        };
+        // SAFETY: personality(2) only changes this process's execution domain.
+        if unsafe { libc::personality(domain) } == -1 {
+            return Err(format!(
+                "setting the personality: {}",
+                std::io::Error::last_os_error()
+            ));
+        }
+    }
     let process = a.spec.process().clone().unwrap_or_default();
     let slave = if process.terminal().unwrap_or(false) {
         let Some(console) = &a.console else {

@@ -196,6 +196,16 @@ pub fn finalize(process: &Process, seccomp: Option<&Filter>) -> Result<Infallibl
     let no_new_privs = process.no_new_privileges().unwrap_or(false);
     close_inherited_fds()?;
     set_rlimits(process)?;
+    if let Some(n) = process.oom_score_adj() {
+        // Still privileged here; lowering it below the caller's needs CAP_SYS_RESOURCE
+        // over the host, which a rootless container lacks: the kernel says EACCES.
+        std::fs::write("/proc/self/oom_score_adj", n.to_string()).map_err(|e| {
+            ProcessError::Sys {
+                context: format!("setting oom_score_adj to {n}"),
+                source: nix::Error::from_raw(e.raw_os_error().unwrap_or(libc::EINVAL)),
+            }
+        })?;
+    }
     if let (Some(filter), false) = (seccomp, no_new_privs) {
         filter.load()?;
     }

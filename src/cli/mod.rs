@@ -69,6 +69,46 @@ pub struct GlobalOpts {
     /// Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused
     #[arg(long, global = true, value_name = "MANAGER", value_enum)]
     pub cgroup_manager: Option<CgroupManager>,
+    /// Print nothing on stdout
+    #[arg(long, global = true)]
+    pub noout: bool,
+    /// Where events go: file (default), none (journald is refused: cove writes a file)
+    #[arg(long, global = true, value_name = "BACKEND", value_enum)]
+    pub events_backend: Option<EventsBackend>,
+    /// OCI runtime for new containers: a name on PATH or a path (default: containers.conf,
+    /// else the built-in cove-runtime)
+    #[arg(long, global = true, value_name = "PATH|NAME")]
+    pub runtime: Option<String>,
+    /// A global flag for the OCI runtime, without its dashes (e.g. log=FILE)
+    #[arg(long, global = true, value_name = "FLAG")]
+    pub runtime_flag: Vec<String>,
+    /// Directory for cove's volatile state (as --runroot, which wins when both are given)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub tmpdir: Option<PathBuf>,
+    /// Directory of OCI hooks (cove runs none: a directory holding hooks is refused)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub hooks_dir: Vec<PathBuf>,
+    /// Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)
+    #[arg(long, global = true, value_name = "OPT")]
+    pub storage_opt: Vec<String>,
+}
+
+/// `--events-backend` values Podman knows.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventsBackend {
+    File,
+    Journald,
+    None,
+}
+
+impl EventsBackend {
+    fn name(self) -> &'static str {
+        match self {
+            EventsBackend::File => "file",
+            EventsBackend::Journald => "journald",
+            EventsBackend::None => "none",
+        }
+    }
 }
 
 /// `--cgroup-manager` values Podman knows.
@@ -107,9 +147,9 @@ pub enum Command {
     /// Attach to a running container
     Attach(containers::AttachArgs),
     /// Pause all processes of one or more containers
-    Pause(containers::NamesArgs),
+    Pause(containers::SelectArgs),
     /// Unpause one or more containers
-    Unpause(containers::NamesArgs),
+    Unpause(containers::SelectArgs),
     /// Display the running processes of a container
     Top(containers::TopArgs),
     /// List the published ports of a container
@@ -232,9 +272,9 @@ pub enum ContainerCommand {
     /// Attach to a running container
     Attach(containers::AttachArgs),
     /// Pause all processes of one or more containers
-    Pause(containers::NamesArgs),
+    Pause(containers::SelectArgs),
     /// Unpause one or more containers
-    Unpause(containers::NamesArgs),
+    Unpause(containers::SelectArgs),
     /// Display the running processes of a container
     Top(containers::TopArgs),
     /// List the published ports of a container
@@ -360,11 +400,17 @@ impl Ctx {
 
     /// The driver: `--storage-driver`, then storage.conf, then what works here.
     pub fn driver(&self) -> anyhow::Result<Driver> {
-        let conf =
-            crate::config::storage::StorageConf::load(&self.paths.config.join("storage.conf"))?;
+        let file = std::env::var_os("CONTAINERS_STORAGE_CONF")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| self.paths.config.join("storage.conf"));
+        let conf = crate::config::storage::StorageConf::load(&file)?;
+        let mount_program = storage_opt_mount_program(&self.global.storage_opt)?
+            .map(PathBuf::from)
+            .or(conf.mount_program.clone());
         let name = self.global.storage_driver.clone().or(conf.driver.clone());
         match name {
-            Some(n) => Ok(Driver::from_name(&n, conf.mount_program.as_deref())?),
+            Some(n) => Ok(Driver::from_name(&n, mount_program.as_deref())?),
             None => {
                 let scratch = self.paths.tmp();
                 crate::paths::ensure_private_dir(&scratch)?;
@@ -385,11 +431,14 @@ impl Ctx {
         crate::registry::auth::file_for_writing(&self.paths, explicit)
     }
 
-    /// containers.conf: the system file, then the user's.
+    /// containers.conf: the system file, then the user's (or only $CONTAINERS_CONF);
+    /// `--runtime` over them.
     pub fn containers_conf(&self) -> anyhow::Result<crate::config::containers::ContainersConf> {
-        Ok(crate::config::containers::ContainersConf::for_user(
-            &self.paths.config,
-        )?)
+        let mut conf = crate::config::containers::ContainersConf::for_user(&self.paths.config)?;
+        if let Some(r) = &self.global.runtime {
+            conf.runtime = Some(r.clone());
+        }
+        Ok(conf)
     }
 
     /// This cove binary (absolute) with the global flags of this invocation: how the
@@ -405,6 +454,18 @@ impl Ctx {
         }
         if let Some(r) = &self.global.runroot {
             command.extend(["--runroot".into(), r.display().to_string()]);
+        }
+        if let Some(b) = self.global.events_backend {
+            command.extend(["--events-backend".into(), b.name().into()]);
+        }
+        for f in &self.global.runtime_flag {
+            command.extend(["--runtime-flag".into(), f.clone()]);
+        }
+        if let Some(t) = &self.global.tmpdir {
+            command.extend(["--tmpdir".into(), t.display().to_string()]);
+        }
+        for o in &self.global.storage_opt {
+            command.extend(["--storage-opt".into(), o.clone()]);
         }
         Ok(command)
     }
@@ -426,6 +487,7 @@ impl Ctx {
             id_space: rootless::current_mappings()
                 .map(|(uids, _)| uids.iter().map(|m| m.size).sum())
                 .unwrap_or(65537),
+            runtime_flags: self.global.runtime_flag.clone(),
         })
     }
 
@@ -528,9 +590,28 @@ fn run(cli: Cli) -> CmdResult {
         )
         .into());
     }
+    check_globals(&cli.global)?;
+    if cli.global.events_backend == Some(EventsBackend::None) {
+        crate::events::EventLog::turn_off();
+    }
+    if cli.global.noout {
+        // Podman's --noout: stdout goes nowhere; errors still reach stderr.
+        let null = std::fs::OpenOptions::new().write(true).open("/dev/null")?;
+        nix::unistd::dup2_stdout(&null)?;
+    }
     // Inside the namespace we are uid 0; paths belong to the user on the host.
     let (uid, _) = rootless::host_ids();
     let mut paths = Paths::from_env(uid);
+    // Podman's --tmpdir holds libpod's volatile state; cove keeps that in its runtime
+    // directory, which --runroot names more precisely.
+    if let Some(t) = cli
+        .global
+        .tmpdir
+        .as_ref()
+        .filter(|_| cli.global.runroot.is_none())
+    {
+        paths.runtime = std::path::absolute(t)?;
+    }
     if let Some(r) = &cli.global.root {
         paths.data = r.clone();
     }
@@ -559,6 +640,42 @@ fn run(cli: Cli) -> CmdResult {
         store: std::cell::OnceCell::new(),
     };
     dispatch(&ctx, cli.command)
+}
+
+/// The global flags that cannot work, one line each.
+fn check_globals(g: &GlobalOpts) -> anyhow::Result<()> {
+    if g.events_backend == Some(EventsBackend::Journald) {
+        anyhow::bail!(
+            "--events-backend journald: cove writes its events to a file: use file or none"
+        );
+    }
+    for dir in &g.hooks_dir {
+        let hooks = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.path().extension().is_some_and(|x| x == "json"))
+            })
+            .unwrap_or(false);
+        if hooks {
+            anyhow::bail!("--hooks-dir {}: cove does not run OCI hooks", dir.display());
+        }
+    }
+    storage_opt_mount_program(&g.storage_opt)?;
+    Ok(())
+}
+
+/// `--storage-opt`: the one storage.conf option cove's drivers take.
+fn storage_opt_mount_program(opts: &[String]) -> anyhow::Result<Option<String>> {
+    let mut program = None;
+    for o in opts {
+        match o.split_once('=') {
+            Some(("overlay.mount_program" | "mount_program", p)) => program = Some(p.to_string()),
+            _ => anyhow::bail!(
+                "--storage-opt {o}: not supported (cove takes overlay.mount_program=PATH)"
+            ),
+        }
+    }
+    Ok(program)
 }
 
 fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {

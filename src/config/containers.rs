@@ -50,6 +50,10 @@ struct RawContainers {
 impl ContainersConf {
     /// The system file, then the user's in `config_dir` (what every command reads).
     pub fn for_user(config_dir: &Path) -> Result<ContainersConf, ConfigError> {
+        // Podman's override: that file alone.
+        if let Some(file) = std::env::var_os("CONTAINERS_CONF").filter(|v| !v.is_empty()) {
+            return ContainersConf::load(&[Path::new(&file)]);
+        }
         let user = config_dir.join("containers.conf");
         ContainersConf::load(&[Path::new("/etc/containers/containers.conf"), &user])
     }

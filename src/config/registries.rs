@@ -115,6 +115,11 @@ impl RegistriesConf {
     /// No file at all gives the empty default.
     /// The user's registries.conf over the system's, as every pull and push reads them.
     pub fn for_user(paths: &crate::paths::Paths) -> Result<RegistriesConf, ConfigError> {
+        // Podman's override: that file (and its drop-in directory) instead.
+        if let Some(file) = std::env::var_os("CONTAINERS_REGISTRIES_CONF").filter(|v| !v.is_empty())
+        {
+            return RegistriesConf::load(&[PathBuf::from(file)]);
+        }
         RegistriesConf::load(&[
             paths.config.join("registries.conf"),
             PathBuf::from("/etc/containers/registries.conf"),

@@ -35,6 +35,52 @@ pub struct AttachOptions {
     pub stdin: bool,
     pub tty: bool,
     pub detach_keys: Vec<u8>,
+    /// `--attach`: which output streams are copied (both by default).
+    pub stdout: bool,
+    pub stderr: bool,
+    /// `--sig-proxy`: the container's PID, to which the signals we receive are passed on.
+    pub proxy_to: Option<i32>,
+}
+
+/// The signals `--sig-proxy` passes on (Podman's set: all but those about the terminal,
+/// children, and the two that cannot be caught).
+const PROXIED: [nix::sys::signal::Signal; 6] = {
+    use nix::sys::signal::Signal::*;
+    [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2]
+};
+
+/// Signals blocked and read from a signalfd while attached; unblocked again on drop.
+struct SignalProxy {
+    fd: nix::sys::signalfd::SignalFd,
+    mask: nix::sys::signal::SigSet,
+    target: i32,
+}
+
+impl SignalProxy {
+    fn new(target: i32) -> io::Result<SignalProxy> {
+        use nix::sys::signal::SigSet;
+        use nix::sys::signalfd::{SfdFlags, SignalFd};
+        let mut mask = SigSet::empty();
+        for s in PROXIED {
+            mask.add(s);
+        }
+        mask.thread_block()?;
+        let fd = SignalFd::with_flags(&mask, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK)?;
+        Ok(SignalProxy { fd, mask, target })
+    }
+
+    fn forward(&mut self) {
+        while let Ok(Some(info)) = self.fd.read_signal() {
+            // SAFETY: kill(2) with a signal number the kernel just gave us.
+            unsafe { libc::kill(self.target, info.ssi_signo as i32) };
+        }
+    }
+}
+
+impl Drop for SignalProxy {
+    fn drop(&mut self) {
+        let _ = self.mask.thread_unblock();
+    }
 }
 
 pub fn connect(socket_path: &Path) -> io::Result<OwnedFd> {
@@ -197,6 +243,7 @@ pub fn run(sock: &OwnedFd, opts: &AttachOptions) -> io::Result<AttachEnd> {
     };
     let mut buf = vec![0u8; 64 * 1024];
     let stdin = io::stdin();
+    let mut proxy = opts.proxy_to.map(SignalProxy::new).transpose()?;
     loop {
         if opts.tty {
             let now = terminal_size();
@@ -208,6 +255,10 @@ pub fn run(sock: &OwnedFd, opts: &AttachOptions) -> io::Result<AttachEnd> {
             }
         }
         let mut fds = vec![PollFd::new(sock.as_fd(), PollFlags::POLLIN)];
+        if let Some(p) = &proxy {
+            fds.push(PollFd::new(p.fd.as_fd(), PollFlags::POLLIN));
+        }
+        let stdin_slot = fds.len();
         if stdin_open {
             fds.push(PollFd::new(stdin.as_fd(), PollFlags::POLLIN));
         }
@@ -219,11 +270,23 @@ pub fn run(sock: &OwnedFd, opts: &AttachOptions) -> io::Result<AttachEnd> {
             Ok(_) => {}
         }
         let sock_ready = fds[0].any().unwrap_or(false);
-        let stdin_ready = stdin_open && fds.get(1).and_then(|f| f.any()).unwrap_or(false);
+        let signalled = proxy.is_some() && fds[1].any().unwrap_or(false);
+        let stdin_ready = stdin_open && fds.get(stdin_slot).and_then(|f| f.any()).unwrap_or(false);
+        drop(fds);
+        if signalled {
+            if let Some(p) = &mut proxy {
+                p.forward();
+            }
+        }
         if sock_ready {
             match recv_output(sock.as_fd(), &mut buf) {
-                Ok(Output::Stdout(data)) => write_all(&mut io::stdout().lock(), data)?,
-                Ok(Output::Stderr(data)) => write_all(&mut io::stderr().lock(), data)?,
+                Ok(Output::Stdout(data)) if opts.stdout => {
+                    write_all(&mut io::stdout().lock(), data)?
+                }
+                Ok(Output::Stderr(data)) if opts.stderr => {
+                    write_all(&mut io::stderr().lock(), data)?
+                }
+                Ok(Output::Stdout(_) | Output::Stderr(_)) => {}
                 Ok(Output::Exited(code)) => return Ok(AttachEnd::Exited(code)),
                 Ok(Output::Other) => {}
                 Ok(Output::Closed) | Err(_) => return Ok(AttachEnd::Disconnected),

@@ -61,6 +61,9 @@ pub enum CreateError {
     },
     #[error("{0}")]
     OnFailure(String),
+    /// A flag of `options::MoreOptions` refused: the whole line.
+    #[error("{0}")]
+    Option(String),
     #[error("--network-alias and --ip need a user-defined network (--network NAME)")]
     AliasWithoutNetwork,
     #[error("--ip {0}: not an IPv4 address")]
@@ -299,6 +302,8 @@ pub struct CreateRequest {
     pub cgroupns: Option<NamespaceMode>,
     /// `--sysctl KEY=VALUE`: namespaced sysctls only.
     pub sysctls: BTreeMap<String, String>,
+    /// The less common flags (`--timeout`, `--requires`, `--env-merge`, ...).
+    pub more: super::options::MoreOptions,
 }
 
 /// `--log-driver`: Podman's names. `json-file` is Podman's alias of k8s-file (its
@@ -569,6 +574,7 @@ pub fn build_config(
         sysctls: req.sysctls.clone(),
         ..ContainerConfig::default()
     };
+    req.more.apply(&mut config);
     namespaces::check_hostname(req.hostname.as_deref(), &config.uts)?;
     namespaces::check_sysctls(&config.sysctls, &config.ipc, &config.uts, &config.network)?;
     if let Some(tz) = &req.timezone {

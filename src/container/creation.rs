@@ -31,6 +31,9 @@ impl Engine {
         let image = create::ImageConfig::from_json(&image.config);
         let mut config = create::build_config(&req, &image, defaults)?;
         self.volumes_from(&req.volumes_from, &mut config)?;
+        for r in &req.more.requires {
+            config.requires.push(self.lookup(r)?.id);
+        }
         for s in &mut config.secrets {
             s.id = crate::secret::find(&self.store, &s.name)?.id;
         }
@@ -84,6 +87,7 @@ impl Engine {
     /// What `create` checks before anything is pulled: resource limits and the runtime.
     pub fn check_create(&self, req: &CreateRequest, defaults: &Defaults) -> Result<()> {
         req.resources.check(spec::cgroups_delegated())?;
+        req.more.check(spec::cgroups_delegated())?;
         req.log_driver
             .check(Path::new("/run/systemd/journal/socket"))?;
         if let Some(p) = &req.platform {

@@ -57,6 +57,13 @@ pub struct HealthConfig {
     pub retries: u32,
     #[serde(skip_serializing_if = "is_none_action")]
     pub on_failure: OnFailure,
+    /// Docker's `--health-start-interval` (ns; 0: unset).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub start_interval: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 fn is_none_action(a: &OnFailure) -> bool {

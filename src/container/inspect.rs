@@ -481,7 +481,7 @@ impl ContainerInspect {
             mounts: cfg.mounts.iter().map(mount_report).collect(),
             config: ConfigReport {
                 hostname: cfg.hostname.clone(),
-                domainname: String::new(),
+                domainname: cfg.domainname.clone().unwrap_or_default(),
                 user: cfg.user.clone(),
                 attach_stdin: false,
                 attach_stdout: false,

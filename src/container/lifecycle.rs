@@ -162,6 +162,32 @@ impl Engine {
         Ok(())
     }
 
+    /// The containers that need `c`: `--requires` it, or share one of its namespaces;
+    /// theirs first (`rm --depend` removes them in this order).
+    pub fn dependents(&self, c: &Container) -> Result<Vec<Container>> {
+        let all = self.list()?;
+        let mut out: Vec<Container> = Vec::new();
+        let mut queue = vec![c.id.clone()];
+        while let Some(id) = queue.pop() {
+            for d in &all {
+                let joins = |m: &super::namespaces::NamespaceMode| matches!(m, super::namespaces::NamespaceMode::Container(x) if *x == id);
+                let net = matches!(&d.config.network, crate::network::NetworkMode::Container(x) if *x == id);
+                let needs = d.config.requires.contains(&id)
+                    || net
+                    || [&d.config.ipc, &d.config.uts, &d.config.pid]
+                        .into_iter()
+                        .any(joins);
+                if needs && d.id != c.id && !out.iter().any(|o| o.id == d.id) {
+                    queue.push(d.id.clone());
+                    out.push(d.clone());
+                }
+            }
+        }
+        // The deepest dependents go first.
+        out.reverse();
+        Ok(out)
+    }
+
     /// After the process ended: forget it in the runtime, unmount, and remove the
     /// container if it was run with --rm. Idempotent; run by `run` in the foreground and
     /// (through [`Engine::cleanup_and_restart`]) by the shim.
@@ -192,6 +218,13 @@ impl Engine {
             self.remove_files(&c)?;
             self.remove_anonymous_volumes(&c)?;
             self.emit(&c, "remove");
+            if c.config.rmi {
+                // `--rmi`: the image goes too, unless other containers use it or it has
+                // other names (Podman's rule: a failure here is not the container's).
+                if let Ok(img) = self.store.find(&c.image_id) {
+                    let _ = self.remove_image(&img, &c.image_id, false, false);
+                }
+            }
             return Ok(None);
         }
         Ok(Some((lock, c)))

@@ -20,6 +20,7 @@ pub mod logs;
 pub mod names;
 pub mod namespaces;
 pub mod network;
+pub mod options;
 pub mod procs;
 pub mod record;
 pub mod report;
@@ -57,7 +58,7 @@ use runtime::{OciRuntime, RuntimeError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ContainerError {
-    #[error("no container with name or ID \"{0}\" found")]
+    #[error("no container with name or ID \"{0}\" found: no such container")]
     NotFound(String),
     #[error("{input}: ambiguous container ID prefix matches {count} containers")]
     Ambiguous { input: String, count: usize },
@@ -210,6 +211,8 @@ pub struct Engine {
     /// How many ids the current user namespace maps (1 + the subordinate range).
     pub id_space: u32,
     pub events: crate::events::EventLog,
+    /// Global `--runtime-flag`s: given to the OCI runtime on every call.
+    pub runtime_flags: Vec<String>,
 }
 
 /// An exclusive lock on one container, held while its state changes.

@@ -180,6 +180,23 @@ pub struct ContainerConfig {
     pub cgroupns: NamespaceMode,
     /// `--sysctl`: written by the runtime in the container's namespaces.
     pub sysctls: BTreeMap<String, String>,
+    /// `--timeout`: seconds the container may run before the shim kills it.
+    pub timeout: Option<u32>,
+    /// `--requires`: IDs of the containers started before this one.
+    pub requires: Vec<String>,
+    /// `--conmon-pidfile`: written with the shim's PID at each start.
+    pub conmon_pidfile: Option<String>,
+    pub oom_score_adj: Option<i32>,
+    /// `--personality`: LINUX or LINUX32.
+    pub personality: Option<String>,
+    /// `--passwd-entry`: added to /etc/passwd at start when the user has no entry.
+    pub passwd_entry: Option<String>,
+    /// `--hostuser`: host /etc/passwd lines added to the container's at start.
+    pub passwd_lines: Vec<String>,
+    /// `--rmi`: with `--rm`, the image is removed with the container.
+    pub rmi: bool,
+    /// Docker's `--domainname`: set in the container's own UTS namespace.
+    pub domainname: Option<String>,
 }
 
 /// `--userns`: stored as "" (the user's namespace as is) or "keep-id".

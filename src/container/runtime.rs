@@ -29,6 +29,8 @@ pub struct OciRuntime {
     /// The built-in runtime: `start` and `delete` run in this process (the same code as
     /// `cove-runtime start/delete`), two fewer processes on every container's way.
     pub builtin: bool,
+    /// `--runtime-flag`s of the invocation, as `--FLAG[=VALUE]` before the subcommand.
+    pub flags: Vec<String>,
 }
 
 /// The built-in runtime's name.
@@ -54,6 +56,7 @@ impl OciRuntime {
             path,
             root: runtime_dir.join("oci").join(base),
             builtin,
+            flags: Vec::new(),
         })
     }
 
@@ -63,7 +66,13 @@ impl OciRuntime {
 
     /// Arguments that go before the subcommand.
     pub fn global_args(&self) -> Vec<String> {
-        vec!["--root".into(), self.root.display().to_string()]
+        let mut args = vec!["--root".into(), self.root.display().to_string()];
+        args.extend(
+            self.flags
+                .iter()
+                .map(|f| format!("--{}", f.trim_start_matches('-'))),
+        );
+        args
     }
 
     fn run(&self, verb: &'static str, args: &[&str]) -> Result<String, RuntimeError> {

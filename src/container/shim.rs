@@ -36,6 +36,8 @@ pub struct ShimRequest<'a> {
     /// Every interval (counted from the end of the previous one) the shim runs this
     /// command (`cove healthcheck run ID`).
     pub healthcheck: Option<(std::time::Duration, Vec<String>)>,
+    /// `--timeout`: seconds after which the shim kills the container.
+    pub timeout: Option<u32>,
     /// The container's network namespace, where published ports are forwarded to.
     pub netns: Option<&'a Path>,
     pub publish: &'a [crate::network::ports::Listener],
@@ -115,6 +117,9 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
                 cmd.args(["--health-command-arg", a]);
             }
         }
+    }
+    if let Some(t) = req.timeout {
+        cmd.args(["--timeout", &t.to_string()]);
     }
     let (read_end, write_end) = pipe().map_err(ShimError::Spawn)?;
     let mut fds: Vec<(&dyn AsFd, i32)> = vec![(&write_end, SYNC_FD)];

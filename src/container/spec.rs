@@ -395,7 +395,8 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         .set_user(user)
         .set_capabilities(Some(lc))
         .set_no_new_privileges(Some(c.no_new_privileges || !c.privileged))
-        .set_rlimits((!rlimits.is_empty()).then_some(rlimits));
+        .set_rlimits((!rlimits.is_empty()).then_some(rlimits))
+        .set_oom_score_adj(c.oom_score_adj);
     if input.init.is_some() {
         let mut args = vec![INIT_PATH.to_string(), "--".to_string()];
         args.extend(c.args.iter().cloned());
@@ -411,6 +412,11 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
     // joined one is its owner's).
     // (oci-spec's default spec has one of its own.)
     spec.set_hostname((input.namespaces.uts == Placement::New).then(|| c.hostname.clone()));
+    spec.set_domainname(
+        c.domainname
+            .clone()
+            .filter(|_| input.namespaces.uts == Placement::New),
+    );
     if !c.annotations.is_empty() {
         spec.set_annotations(Some(c.annotations.clone().into_iter().collect()));
     }
@@ -504,6 +510,15 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         &caps,
         input.host,
     )?);
+    if let Some(p) = &c.personality {
+        let mut personality = oci_spec::runtime::LinuxPersonality::default();
+        personality.set_domain(if p == "LINUX32" {
+            oci_spec::runtime::LinuxPersonalityDomain::PerLinux32
+        } else {
+            oci_spec::runtime::LinuxPersonalityDomain::PerLinux
+        });
+        linux.set_personality(Some(personality));
+    }
     spec.set_linux(Some(linux));
     Ok(spec)
 }

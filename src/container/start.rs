@@ -6,7 +6,9 @@ use super::*;
 impl Engine {
     pub(super) fn runtime_of(&self, c: &Container) -> Result<OciRuntime> {
         let name = (!c.config.runtime.is_empty()).then_some(c.config.runtime.as_str());
-        Ok(OciRuntime::resolve(name, &self.paths.runtime)?)
+        let mut runtime = OciRuntime::resolve(name, &self.paths.runtime)?;
+        runtime.flags = self.runtime_flags.clone();
+        Ok(runtime)
     }
 
     pub(super) fn mount_rootfs(&self, c: &Container) -> Result<PathBuf> {
@@ -78,6 +80,12 @@ impl Engine {
         claim: bool,
     ) -> Result<(Option<OwnedFd>, Option<shim::CleanupClaim>)> {
         crate::pod::ops::start_infra_of(self, c)?;
+        // `--requires`: those run first (each after its own); they were older at create,
+        // so the chain has no cycle.
+        for id in c.config.requires.clone() {
+            let mut dep = self.lookup(&id)?;
+            self.start(&mut dep, false)?;
+        }
         let _lock = self.lock(&c.id)?;
         self.refresh(c)?;
         if c.state.status.is_active() {
@@ -160,6 +168,10 @@ impl Engine {
             fs::write(path, pid.to_string())
                 .map_err(io_err(format!("writing the --pidfile {path}")))?;
         }
+        if let Some(path) = &c.config.conmon_pidfile {
+            fs::write(path, conmon_pid.to_string())
+                .map_err(io_err(format!("writing the --conmon-pidfile {path}")))?;
+        }
         c.state = ContainerState {
             status: Status::Running,
             pid,
@@ -240,6 +252,9 @@ impl Engine {
             })?;
         config.mounts.extend(secrets.mounts);
         config.env.extend(secrets.env);
+        if let Some(m) = passwd_file(c, rootfs, &user, state_dir)? {
+            config.mounts.push(m);
+        }
         let seccomp = match &c.config.seccomp_profile {
             Some(path) => {
                 Some(seccomp::Profile::load(Path::new(path)).map_err(spec::SpecError::from)?)
@@ -319,6 +334,7 @@ impl Engine {
             stdin: c.config.interactive,
             exit_command,
             healthcheck,
+            timeout: c.config.timeout,
             netns,
             publish: &net.listeners,
             hold: net.uplink.as_ref().and_then(|u| u.hold.as_ref()),
@@ -431,4 +447,62 @@ impl Engine {
         c.state.mounted = false;
         Ok(())
     }
+}
+
+/// `--hostuser` and `--passwd-entry`: the container's /etc/passwd with those lines added,
+/// written to the state dir and bound over it (the image's file stays as it is).
+fn passwd_file(
+    c: &Container,
+    rootfs: &Path,
+    user: &spec::ResolvedUser,
+    state_dir: &Path,
+) -> Result<Option<MountSpec>> {
+    let passwd = user::read_in_root(rootfs, "/etc/passwd");
+    let mut lines = c.config.passwd_lines.clone();
+    if let Some(template) = &c.config.passwd_entry {
+        let known = passwd
+            .lines()
+            .any(|l| l.split(':').nth(2) == Some(&user.uid.to_string()));
+        if !known {
+            let name = if c.config.user.is_empty()
+                || c.config.user.starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                std::env::var("USER").unwrap_or_else(|_| user.uid.to_string())
+            } else {
+                c.config
+                    .user
+                    .split(':')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let home = if c.config.working_dir.is_empty() {
+                "/"
+            } else {
+                &c.config.working_dir
+            };
+            lines.push(super::options::passwd_line(
+                template, user.uid, user.gid, &name, home,
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return Ok(None);
+    }
+    let mut text = passwd;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    for l in lines {
+        text.push_str(&l);
+        text.push('\n');
+    }
+    let path = state_dir.join("passwd");
+    fs::write(&path, text).map_err(io_err(format!("writing {}", path.display())))?;
+    Ok(Some(MountSpec {
+        kind: MountKind::Bind,
+        source: path.display().to_string(),
+        destination: "/etc/passwd".into(),
+        options: vec!["rbind".into(), "rw".into()],
+    }))
 }

@@ -16,7 +16,7 @@ pub enum UserError {
 }
 
 /// Read a file of the container's rootfs, resolving inside it; missing is empty.
-fn read_in_root(rootfs: &Path, file: &str) -> String {
+pub(super) fn read_in_root(rootfs: &Path, file: &str) -> String {
     let Ok(root) = pathrs::Root::open(rootfs) else {
         return String::new();
     };

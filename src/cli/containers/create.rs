@@ -283,6 +283,8 @@ pub struct CreateArgs {
     pub authfile: Option<PathBuf>,
     #[command(flatten)]
     pub resources: ResourceArgs,
+    #[command(flatten)]
+    pub more: MoreArgs,
     /// Image to run
     pub image: String,
     /// Command and arguments
@@ -540,7 +542,8 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
         user: a.user.clone(),
         hostname: a.hostname.clone(),
         tty: a.tty,
-        interactive: a.interactive,
+        // `-a stdin` opens it, as Docker does.
+        interactive: a.interactive || a.more.attached()?.0,
         stop_signal: a
             .stop_signal
             .as_deref()
@@ -668,6 +671,7 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
             ),
             None => a.pod.clone(),
         },
+        more: a.more.options(&a.image)?,
         ..CreateRequest::default()
     })
 }
@@ -708,6 +712,15 @@ pub fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
 }
 
 pub fn run(ctx: &Ctx, a: RunArgs) -> CmdResult {
+    let (_, stdout, stderr) = a.create.more.attached()?;
+    if a.detach && !a.create.more.attach.is_empty() {
+        return Err(anyhow!("the --detach and --attach options cannot be used together").into());
+    }
+    let streams = Streams {
+        stdout,
+        stderr,
+        sig_proxy: a.create.more.sig_proxy,
+    };
     let (engine, mut c) = create_container(ctx, &a.create)?;
     // In the foreground, `run` removes a --rm container itself (below): its claim spares
     // the shim's exit command, unless this process goes first.
@@ -730,7 +743,7 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> CmdResult {
         return Ok(0);
     }
     let sock = sock.ok_or_else(|| anyhow!("container {} did not start", c.name))?;
-    let code = attach_until_exit(&engine, &mut c, &sock, &a.detach_keys)?;
+    let code = attach_until_exit(&engine, &mut c, &sock, &a.detach_keys, streams)?;
     // The shim cleans up too; doing it here means `run --rm` returns with the container
     // already gone, as Docker users expect.
     // (Only the shim's cleanup applies a restart policy: `run` returns with the exit.)

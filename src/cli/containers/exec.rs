@@ -99,6 +99,9 @@ pub struct AttachArgs {
     /// Key sequence for detaching
     #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
+    /// Pass the signals cove receives on to the container
+    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub sig_proxy: bool,
     /// Container
     pub container: String,
 }
@@ -118,5 +121,11 @@ pub fn attach(ctx: &Ctx, a: AttachArgs) -> CmdResult {
     if a.no_stdin {
         c.config.interactive = false;
     }
-    attach_until_exit(&engine, &mut c, &sock, &a.detach_keys)
+    attach_until_exit(
+        &engine,
+        &mut c,
+        &sock,
+        &a.detach_keys,
+        Streams::all(a.sig_proxy),
+    )
 }

@@ -30,6 +30,9 @@ pub struct StartArgs {
     /// Key sequence for detaching
     #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
+    /// Pass the signals cove receives on to the container (with --attach)
+    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub sig_proxy: bool,
     /// Containers to start
     pub containers: Vec<String>,
 }
@@ -75,7 +78,13 @@ pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
             return Err(anyhow!("container {} is already running", c.name).into());
         };
         crate::cli::sdnotify::after_start(&c)?;
-        return attach_until_exit(&engine, &mut c, &sock, &a.detach_keys);
+        return attach_until_exit(
+            &engine,
+            &mut c,
+            &sock,
+            &a.detach_keys,
+            Streams::all(a.sig_proxy),
+        );
     }
     each(&engine, &names, |c| {
         crate::cli::sdnotify::before_start(c)?;
@@ -177,6 +186,9 @@ pub struct RmArgs {
     /// Remove the containers that match (KEY=VALUE, as `ps --filter`)
     #[arg(long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
+    /// Remove the containers that depend on these first (--requires, shared namespaces)
+    #[arg(long)]
+    pub depend: bool,
     /// Containers to remove
     pub containers: Vec<String>,
 }
@@ -196,7 +208,21 @@ pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
     } else {
         given
     };
-    let names = existing(&engine, names, a.ignore);
+    let mut names = existing(&engine, names, a.ignore);
+    if a.depend {
+        let mut ordered: Vec<String> = Vec::new();
+        for n in &names {
+            if let Ok(c) = engine.lookup(n) {
+                for d in engine.dependents(&c)? {
+                    if !ordered.contains(&d.id) {
+                        ordered.push(d.id);
+                    }
+                }
+            }
+            ordered.push(n.clone());
+        }
+        names = ordered;
+    }
     each(&engine, &names, |c| {
         if a.force && a.time.is_some_and(|t| t > 0) {
             engine.stop(c, a.time)?;
@@ -278,32 +304,39 @@ pub struct RestartArgs {
     /// Seconds to wait before killing the container
     #[arg(short, long, visible_alias = "timeout")]
     pub time: Option<u32>,
-    /// Containers to restart
-    #[arg(required = true)]
-    pub containers: Vec<String>,
+    /// With --all, only the running containers
+    #[arg(long)]
+    pub running: bool,
+    #[command(flatten)]
+    pub select: SelectArgs,
 }
 
 pub fn restart(ctx: &Ctx, a: RestartArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    each(&engine, &a.containers, |c| {
+    let names = a
+        .select
+        .select(&engine, |c| !a.running || c.state.status.is_active())?;
+    each(&engine, &names, |c| {
         engine.restart(c, a.time).map_err(start_failure)?;
         println!("{}", c.name);
         Ok(())
     })
 }
 
-pub fn pause(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+pub fn pause(ctx: &Ctx, a: SelectArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    each(&engine, &a.containers, |c| {
+    let names = a.select(&engine, |c| c.state.status == Status::Running)?;
+    each(&engine, &names, |c| {
         engine.pause(c).map_err(|e| conflict(e.into()))?;
         println!("{}", c.name);
         Ok(())
     })
 }
 
-pub fn unpause(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+pub fn unpause(ctx: &Ctx, a: SelectArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    each(&engine, &a.containers, |c| {
+    let names = a.select(&engine, |c| c.state.status == Status::Paused)?;
+    each(&engine, &names, |c| {
         engine.unpause(c).map_err(|e| conflict(e.into()))?;
         println!("{}", c.name);
         Ok(())

@@ -14,6 +14,7 @@ mod files;
 mod inspect;
 mod lifecycle;
 mod logs;
+mod more_args;
 mod ps;
 mod stats;
 
@@ -23,6 +24,7 @@ pub use files::*;
 pub use inspect::*;
 pub use lifecycle::*;
 pub use logs::*;
+pub use more_args::*;
 pub use ps::*;
 pub use stats::*;
 
@@ -97,6 +99,54 @@ fn running_or_named(engine: &Engine, all: bool, names: &[String]) -> anyhow::Res
     Ok(names.to_vec())
 }
 
+/// The ways restart, pause and unpause choose containers besides by name.
+#[derive(Args, Debug)]
+pub struct SelectArgs {
+    /// Every container this command applies to
+    #[arg(short, long)]
+    pub all: bool,
+    /// Read the container ID from this file
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+    /// The containers that match (KEY=VALUE, as `ps --filter`)
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// The latest created container
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Containers
+    pub containers: Vec<String>,
+}
+
+impl SelectArgs {
+    /// The IDs or names chosen; `--all` takes the containers `all_of` accepts.
+    fn select(
+        &self,
+        engine: &Engine,
+        all_of: impl Fn(&Container) -> bool,
+    ) -> anyhow::Result<Vec<String>> {
+        let mut names = self.containers.clone();
+        names.extend(cidfile_names(&self.cidfile, false)?);
+        let list = engine.list()?;
+        if !self.filter.is_empty() {
+            let filters = container_filters(engine, &self.filter)?;
+            names.extend(filters.select(list.clone())?.into_iter().map(|c| c.id));
+        }
+        if self.latest {
+            match list.iter().max_by_key(|c| c.created_at) {
+                Some(c) => names.push(c.id.clone()),
+                None => bail!("no containers to choose the latest from"),
+            }
+        }
+        if self.all {
+            names.extend(list.iter().filter(|c| all_of(c)).map(|c| c.id.clone()));
+        } else if names.is_empty() && self.cidfile.is_empty() && self.filter.is_empty() {
+            bail!("at least one container name or ID must be given (or --all, --latest)");
+        }
+        Ok(names)
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct NamesArgs {
     /// Containers
@@ -130,17 +180,39 @@ fn start_failure(e: ContainerError) -> Failure {
     }
 }
 
+/// `--attach` (which output streams) and `--sig-proxy` of run, start and attach.
+#[derive(Debug, Clone, Copy)]
+struct Streams {
+    stdout: bool,
+    stderr: bool,
+    sig_proxy: bool,
+}
+
+impl Streams {
+    fn all(sig_proxy: bool) -> Streams {
+        Streams {
+            stdout: true,
+            stderr: true,
+            sig_proxy,
+        }
+    }
+}
+
 /// Attach to a started container until it exits (its code) or the user detaches (0).
 fn attach_until_exit(
     engine: &Engine,
     c: &mut Container,
     sock: &std::os::fd::OwnedFd,
     detach_keys: &str,
+    streams: Streams,
 ) -> CmdResult {
     let opts = AttachOptions {
         stdin: c.config.interactive,
         tty: c.config.tty,
         detach_keys: attach::parse_detach_keys(detach_keys).map_err(|e| anyhow!(e))?,
+        stdout: streams.stdout,
+        stderr: streams.stderr,
+        proxy_to: (streams.sig_proxy && c.state.pid > 0).then_some(c.state.pid),
     };
     match attach::run(sock, &opts)? {
         AttachEnd::Exited(code) => Ok(code),

@@ -39,8 +39,45 @@ pub struct PsArgs {
     #[arg(short, long)]
     pub pod: bool,
     /// Sort by: command, created, id, image, names, runningfor, status
-    #[arg(long, value_name = "KEY", default_value = "created", value_parser = ["command", "created", "id", "image", "names", "runningfor", "status"])]
+    #[arg(long, value_name = "KEY", default_value = "created", value_parser = ["command", "created", "id", "image", "names", "runningfor", "size", "status"])]
     pub sort: String,
+    /// Also list containers of other tools (cove's store holds only its own)
+    #[arg(long)]
+    pub external: bool,
+    /// Show each container's namespaces (their inode numbers)
+    #[arg(long)]
+    pub ns: bool,
+    /// Show the size of what each container has written
+    #[arg(short, long)]
+    pub size: bool,
+    /// Check each container's state with its runtime first (cove always does)
+    #[arg(long)]
+    pub sync: bool,
+    /// Print the list again every N seconds
+    #[arg(short, long, value_name = "SECONDS")]
+    pub watch: Option<u64>,
+}
+
+/// `--ns`: Podman's columns, the namespaces' inode numbers read from /proc.
+const NS_COLUMNS: [(&str, &str, &str); 7] = [
+    ("CGROUPNS", "Cgroupns", "cgroup"),
+    ("IPC", "IPC", "ipc"),
+    ("MNT", "MNT", "mnt"),
+    ("NET", "NET", "net"),
+    ("PIDNS", "PIDNS", "pid"),
+    ("USERNS", "UserNS", "user"),
+    ("UTS", "UTS", "uts"),
+];
+
+fn namespace_inode(pid: i32, ns: &str) -> String {
+    std::fs::read_link(format!("/proc/{pid}/ns/{ns}"))
+        .ok()
+        .and_then(|l| {
+            let l = l.to_string_lossy().into_owned();
+            l.split_once('[')
+                .map(|(_, n)| n.trim_end_matches(']').to_string())
+        })
+        .unwrap_or_default()
 }
 
 /// The row `ps` prints (and its JSON), Podman's field names over the engine's summary.
@@ -86,6 +123,22 @@ fn ps_value(c: &Container, s: &ContainerSummary, no_trunc: bool, pods: &[Pod]) -
 }
 
 pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
+    let Some(every) = a.watch else {
+        return ps_once(ctx, &a);
+    };
+    if every == 0 {
+        return Err(anyhow!("--watch must be at least 1 second").into());
+    }
+    loop {
+        // Redrawn in place, as Podman does.
+        print!("\x1b[2J\x1b[H");
+        ps_once(ctx, &a)?;
+        std::io::Write::flush(&mut std::io::stdout())?;
+        std::thread::sleep(std::time::Duration::from_secs(every));
+    }
+}
+
+fn ps_once(ctx: &Ctx, a: &PsArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let mut list = engine.list()?;
     // A filter that names a state looks at every container, as in Docker.
@@ -102,6 +155,9 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
         "image" => kept.sort_by(|x, y| x.config.image_name.cmp(&y.config.image_name)),
         "names" => kept.sort_by(|x, y| x.name.cmp(&y.name)),
         "status" => kept.sort_by_key(|c| c.state.status.as_str()),
+        "size" => {
+            kept.sort_by_cached_key(|c| crate::system::disk_usage::container_size(&engine, &c.id))
+        }
         // created, runningfor: newest first, as listed.
         _ => kept.sort_by_key(|c| std::cmp::Reverse(c.created_at)),
     }
@@ -119,7 +175,25 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
     let pods = crate::pod::list(&engine.store)?;
     let items: Vec<Value> = kept
         .iter()
-        .map(|c| ps_value(c, &ContainerSummary::of(c, now), a.no_trunc, &pods))
+        .map(|c| {
+            let mut v = ps_value(c, &ContainerSummary::of(c, now), a.no_trunc, &pods);
+            if a.size {
+                let size = crate::system::disk_usage::container_size(&engine, &c.id);
+                v["Size"] = json!(crate::cli::output::human_size(size));
+            }
+            if a.ns {
+                let running = c.state.status.is_active() && c.state.pid > 0;
+                for (_, key, ns) in NS_COLUMNS {
+                    let inode = if running {
+                        namespace_inode(c.state.pid, ns)
+                    } else {
+                        String::new()
+                    };
+                    v[key] = json!(inode);
+                }
+            }
+            v
+        })
         .collect();
     let mut headers = vec![
         "CONTAINER ID",
@@ -139,9 +213,22 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
         "Ports",
         "Names",
     ];
+    if a.ns {
+        // Podman's --ns table: who, then where.
+        headers = vec!["CONTAINER ID", "NAMES", "PID"];
+        keys = vec!["ID", "Names", "Pid"];
+        for (title, key, _) in NS_COLUMNS {
+            headers.push(title);
+            keys.push(key);
+        }
+    }
     if a.pod {
         headers.extend(["POD ID", "PODNAME"]);
         keys.extend(["Pod", "PodName"]);
+    }
+    if a.size {
+        headers.push("SIZE");
+        keys.push("Size");
     }
     print_list(
         a.format.as_deref(),

@@ -34,6 +34,18 @@ pub struct StatsArgs {
     /// Show all containers (default: running)
     #[arg(short, long)]
     pub all: bool,
+    /// Seconds between samples when streaming
+    #[arg(short, long, value_name = "SECONDS", default_value_t = 5)]
+    pub interval: u64,
+    /// The latest created container
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Do not clear the screen between samples
+    #[arg(long)]
+    pub no_reset: bool,
+    /// Do not truncate IDs
+    #[arg(long)]
+    pub no_trunc: bool,
     /// Containers (default: all running)
     pub containers: Vec<String>,
 }
@@ -56,8 +68,26 @@ pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
             })
             .collect()
     };
+    if a.interval == 0 {
+        return Err(anyhow::anyhow!("--interval must be at least 1 second").into());
+    }
+    let mut first = true;
     loop {
-        let list: Vec<Container> = if a.containers.is_empty() {
+        if !first {
+            std::thread::sleep(
+                std::time::Duration::from_secs(a.interval)
+                    .saturating_sub(std::time::Duration::from_millis(500)),
+            );
+        }
+        first = false;
+        let list: Vec<Container> = if a.latest {
+            engine
+                .list()?
+                .into_iter()
+                .max_by_key(|c| c.created_at)
+                .into_iter()
+                .collect()
+        } else if a.containers.is_empty() {
             engine
                 .list()?
                 .into_iter()
@@ -85,7 +115,7 @@ pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
                     0.0
                 };
                 json!({
-                    "ID": c.short_id(),
+                    "ID": if a.no_trunc { c.id.as_str() } else { c.short_id() },
                     "Name": c.name,
                     "CPUPerc": format!("{cpu:.2}%"),
                     "MemUsage": format!("{} / {}", crate::cli::output::human_size(n.1), crate::cli::output::human_size(mem_total)),
@@ -94,7 +124,7 @@ pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
                 })
             })
             .collect();
-        if a.format.is_none() && !a.no_stream {
+        if a.format.is_none() && !a.no_stream && !a.no_reset {
             // Redraw in place, like `docker stats`.
             print!("\x1b[2J\x1b[H");
         }
