@@ -1,7 +1,7 @@
 //! `top` and `stats`.
 
 use super::*;
-use crate::cli::output::print_list;
+use crate::cli::output::{human_size, print_list, short_id};
 use crate::cli::{CmdResult, Ctx};
 use crate::container::Container;
 use clap::Args;
@@ -51,23 +51,7 @@ pub struct StatsArgs {
 }
 
 pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
-    use crate::container::procs;
     let engine = ctx.engine()?;
-    let hz = procs::clock_ticks() as f64;
-    let mem_total = procs::mem_total();
-    let sample = |cs: &[Container]| -> Vec<(u64, u64, usize)> {
-        cs.iter()
-            .map(|c| {
-                let pid = if c.state.status.is_active() {
-                    c.state.pid
-                } else {
-                    0
-                };
-                let u = procs::usage(pid);
-                (u.cpu_ticks, u.rss_bytes, u.pids)
-            })
-            .collect()
-    };
     if a.interval == 0 {
         return Err(anyhow::anyhow!("--interval must be at least 1 second").into());
     }
@@ -99,28 +83,18 @@ pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
                 .map(|n| engine.lookup(n))
                 .collect::<Result<_, _>>()?
         };
-        let before = sample(&list);
-        let t0 = std::time::Instant::now();
-        std::thread::sleep(std::time::Duration::from_millis(500));
-        let after = sample(&list);
-        let secs = t0.elapsed().as_secs_f64();
-        let items: Vec<Value> = list
-            .iter()
-            .zip(before.iter().zip(after.iter()))
-            .map(|(c, (b, n))| {
-                let cpu = n.0.saturating_sub(b.0) as f64 / hz / secs * 100.0;
-                let mem_pct = if mem_total > 0 {
-                    n.1 as f64 / mem_total as f64 * 100.0
-                } else {
-                    0.0
-                };
+        let items: Vec<Value> = engine
+            .stats(&list, std::time::Duration::from_millis(500))
+            .into_iter()
+            .map(|s| {
+                let id = if a.no_trunc { s.id.clone() } else { short_id(&s.id) };
                 json!({
-                    "ID": if a.no_trunc { c.id.as_str() } else { c.short_id() },
-                    "Name": c.name,
-                    "CPUPerc": format!("{cpu:.2}%"),
-                    "MemUsage": format!("{} / {}", crate::cli::output::human_size(n.1), crate::cli::output::human_size(mem_total)),
-                    "MemPerc": format!("{mem_pct:.2}%"),
-                    "PIDs": n.2.to_string(),
+                    "ID": id,
+                    "Name": s.name,
+                    "CPUPerc": format!("{:.2}%", s.cpu_percent),
+                    "MemUsage": format!("{} / {}", human_size(s.mem_usage), human_size(s.mem_limit)),
+                    "MemPerc": format!("{:.2}%", s.mem_percent),
+                    "PIDs": s.pids.to_string(),
                 })
             })
             .collect();

@@ -8,7 +8,7 @@ use clap::Args;
 use serde_json::{json, Value};
 
 use super::{failure, latest};
-use crate::cli::output::{human_size, print_list};
+use crate::cli::output::{human_size, print_list, short_id};
 use crate::cli::shared::LogFlags;
 use crate::cli::{CmdResult, Ctx};
 use crate::container::Container;
@@ -94,7 +94,7 @@ pub struct StatsArgs {
     /// Act on the latest pod
     #[arg(short, long)]
     pub latest: bool,
-    /// Accepted for Podman compatibility: every sample is taken afresh
+    /// Do not clear the screen between samples
     #[arg(long)]
     pub no_reset: bool,
     /// Print one sample and exit
@@ -150,8 +150,8 @@ pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
             .zip(engine.stats(&list, Duration::from_millis(500)))
             .map(|((pod_id, _), s)| {
                 json!({
-                    "Pod": &pod_id[..12.min(pod_id.len())],
-                    "CID": &s.id[..12.min(s.id.len())],
+                    "Pod": short_id(pod_id),
+                    "CID": short_id(&s.id),
                     "Name": s.name,
                     "CPU": format!("{:.2}%", s.cpu_percent),
                     "MemUsage": format!("{} / {}", human_size(s.mem_usage), human_size(s.mem_limit)),
@@ -163,7 +163,7 @@ pub fn stats(ctx: &Ctx, a: StatsArgs) -> CmdResult {
                 })
             })
             .collect();
-        if a.format.is_none() && !a.no_stream {
+        if a.format.is_none() && !a.no_stream && !a.no_reset {
             // Redraw in place, as `podman pod stats` does.
             print!("\x1b[2J\x1b[H");
         }
