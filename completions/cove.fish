@@ -520,6 +520,83 @@ complete -c cove -n "__fish_cove_using_subcommand build" -l secret -d 'A secret 
 complete -c cove -n "__fish_cove_using_subcommand build" -l timestamp -d 'Created time of the image and its history, and time of every file in the new layers, in seconds since the epoch (reproducible builds)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l platform -d 'The platform to build for: only the local one is supported' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l pull -d 'Pull policy for base images: missing, always, never, newer' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l network -d 'Network of RUN steps: slirp4netns (default), pasta, none, host, private, or a network\'s name' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l add-host -d 'Add a host-to-IP mapping to RUN steps\' /etc/hosts (HOST:IP)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l dns -d 'DNS server of RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l dns-option -d 'DNS resolver option of RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l dns-search -d 'DNS search domain of RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cap-add -d 'Add a capability to RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cap-drop -d 'Drop a capability from RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -s v -l volume -d 'Bind mount into every RUN step (HOST-DIR:CONTAINER-DIR[:OPTIONS]); not in the image' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l device -d 'Bind a host device into RUN steps (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l ulimit -d 'Resource limit of RUN steps (TYPE=SOFT[:HARD])' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l security-opt -d 'Security options of RUN steps: no-new-privileges, seccomp=unconfined|PROFILE' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l shm-size -d 'Size of /dev/shm in RUN steps (e.g. 64m)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l annotation -d 'Add an annotation to RUN steps\' runtime spec (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l http-proxy -d 'Pass the caller\'s proxy variables (http_proxy, ...) to RUN steps' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l ipc -d 'IPC namespace of RUN steps: private, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l pid -d 'PID namespace of RUN steps: private, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l uts -d 'UTS namespace of RUN steps: private, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cgroupns -d 'cgroup namespace of RUN steps: private, host' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l userns -d 'User namespace of RUN steps: host (the default, cove\'s rootless namespace) only' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l userns-uid-map -d 'UID map of RUN steps\' user namespace (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l userns-gid-map -d 'GID map of RUN steps\' user namespace (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l userns-uid-map-user -d 'UID map from /etc/subuid of a user (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l userns-gid-map-group -d 'GID map from /etc/subgid of a group (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -s m -l memory -d 'Memory limit of RUN steps (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l memory-swap -d 'Memory plus swap limit of RUN steps, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cpu-period -d 'CPU CFS period of RUN steps in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cpu-quota -d 'CPU CFS quota of RUN steps in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -s c -l cpu-shares -d 'CPU shares of RUN steps (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cpuset-cpus -d 'CPUs RUN steps may use, e.g. 0-3 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cpuset-mems -d 'Memory nodes RUN steps may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cgroup-parent -d 'Parent cgroup of RUN steps (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l creds -d 'Credentials (USERNAME:PASSWORD) for pulling base images' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l authfile -d 'Path of the authentication file for pulling base images' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s trust store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -l retry -d 'Times to retry a failed pull (accepted; cove\'s pull does not retry)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l retry-delay -d 'Delay between pull retries (accepted with --retry)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l from -d 'Replace the first stage\'s base image' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l build-context -d 'A named context for COPY --from=NAME and FROM NAME: NAME=DIR or NAME=docker-image://IMAGE' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -s o -l output -d 'Also write the image\'s filesystem out: DIR, type=local,dest=DIR or type=tar,dest=FILE' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l env -d 'Set an environment variable in the image, KEY=VALUE (KEY alone takes the caller\'s)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l unsetenv -d 'Remove an environment variable from the image' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l ignorefile -d 'The ignore file to use instead of .containerignore/.dockerignore' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -l skip-unused-stages -d 'Build only the stages the target needs' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l os -d 'Operating system of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l arch -d 'Architecture of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l variant -d 'Architecture variant of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l os-feature -d 'An OS feature the image needs (recorded in its config)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l os-version -d 'The OS version the image needs (recorded in its config)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l logfile -d 'Write the build\'s output to this file instead of stdout' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -l logsplit -d 'One log file per platform (one platform here: no effect)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l jobs -d 'Stages to build at once (stages are built one after the other)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l rm -d 'Remove intermediate containers (cove never leaves any)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l force-rm -d 'Remove intermediate containers even after a failure (cove always does)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l identity-label -d 'Add the builder\'s identity label (cove adds none)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -s D -l disable-compression -d 'Do not compress layers (no effect: local layers are never compressed)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l disable-content-trust -d 'Skip image verification (no effect, as in Podman)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l isolation -d 'How RUN steps are isolated: oci (default), chroot, rootless (all run as cove run does)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cache-from -d 'Images to use as cache (accepted: cove\'s layer cache is local)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cache-to -d 'Where to push the cache (accepted: cove\'s layer cache is local)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cache-ttl -d 'Ignore cached layers older than this (accepted: cove\'s layer cache is local)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l manifest -d 'Add the image to a manifest list (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l hooks-dir -d 'OCI hooks directory (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l runtime-flag -d 'Option for the OCI runtime (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l cpp-flag -d 'Preprocessor flag for Containerfile.in (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l sign-by -d 'Sign the image with this GPG key (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l decryption-key -d 'Key to decrypt encrypted base images (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l ssh -d 'SSH agent socket or keys for RUN --mount=type=ssh (not supported)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand build" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -534,6 +611,11 @@ complete -c cove -n "__fish_cove_using_subcommand build" -l no-cache -d 'Do not 
 complete -c cove -n "__fish_cove_using_subcommand build" -s q -l quiet -d 'Print only the image ID'
 complete -c cove -n "__fish_cove_using_subcommand build" -l squash -d 'Squash the layers the build adds into one'
 complete -c cove -n "__fish_cove_using_subcommand build" -l squash-all -d 'Squash the whole image, base layers included, into one layer'
+complete -c cove -n "__fish_cove_using_subcommand build" -l no-hosts -d 'Do not create /etc/hosts for RUN steps'
+complete -c cove -n "__fish_cove_using_subcommand build" -l omit-history -d 'Leave no history in the image'
+complete -c cove -n "__fish_cove_using_subcommand build" -l stdin -d 'Give RUN steps the build\'s stdin (accepted; RUN steps get no stdin)'
+complete -c cove -n "__fish_cove_using_subcommand build" -l compress -d 'Compress the context (no effect: the context is read in place)'
+complete -c cove -n "__fish_cove_using_subcommand build" -l all-platforms -d 'Build for every platform of the base image (not supported: local platform only)'
 complete -c cove -n "__fish_cove_using_subcommand build" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand build" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
@@ -2029,6 +2111,83 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -d 'Created time of the image and its history, and time of every file in the new layers, in seconds since the epoch (reproducible builds)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'The platform to build for: only the local one is supported' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'Pull policy for base images: missing, always, never, newer' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'Network of RUN steps: slirp4netns (default), pasta, none, host, private, or a network\'s name' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l add-host -d 'Add a host-to-IP mapping to RUN steps\' /etc/hosts (HOST:IP)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l dns -d 'DNS server of RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-option -d 'DNS resolver option of RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-search -d 'DNS search domain of RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-add -d 'Add a capability to RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-drop -d 'Drop a capability from RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s v -l volume -d 'Bind mount into every RUN step (HOST-DIR:CONTAINER-DIR[:OPTIONS]); not in the image' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l device -d 'Bind a host device into RUN steps (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l ulimit -d 'Resource limit of RUN steps (TYPE=SOFT[:HARD])' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options of RUN steps: no-new-privileges, seccomp=unconfined|PROFILE' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm in RUN steps (e.g. 64m)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -d 'Add an annotation to RUN steps\' runtime spec (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l http-proxy -d 'Pass the caller\'s proxy variables (http_proxy, ...) to RUN steps' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l ipc -d 'IPC namespace of RUN steps: private, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l pid -d 'PID namespace of RUN steps: private, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l uts -d 'UTS namespace of RUN steps: private, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroupns -d 'cgroup namespace of RUN steps: private, host' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l userns -d 'User namespace of RUN steps: host (the default, cove\'s rootless namespace) only' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-uid-map -d 'UID map of RUN steps\' user namespace (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-gid-map -d 'GID map of RUN steps\' user namespace (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-uid-map-user -d 'UID map from /etc/subuid of a user (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-gid-map-group -d 'GID map from /etc/subgid of a group (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s m -l memory -d 'Memory limit of RUN steps (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l memory-swap -d 'Memory plus swap limit of RUN steps, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-period -d 'CPU CFS period of RUN steps in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-quota -d 'CPU CFS quota of RUN steps in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s c -l cpu-shares -d 'CPU shares of RUN steps (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-cpus -d 'CPUs RUN steps may use, e.g. 0-3 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-mems -d 'Memory nodes RUN steps may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-parent -d 'Parent cgroup of RUN steps (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l creds -d 'Credentials (USERNAME:PASSWORD) for pulling base images' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l authfile -d 'Path of the authentication file for pulling base images' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s trust store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l retry -d 'Times to retry a failed pull (accepted; cove\'s pull does not retry)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l retry-delay -d 'Delay between pull retries (accepted with --retry)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l from -d 'Replace the first stage\'s base image' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l build-context -d 'A named context for COPY --from=NAME and FROM NAME: NAME=DIR or NAME=docker-image://IMAGE' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s o -l output -d 'Also write the image\'s filesystem out: DIR, type=local,dest=DIR or type=tar,dest=FILE' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l env -d 'Set an environment variable in the image, KEY=VALUE (KEY alone takes the caller\'s)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetenv -d 'Remove an environment variable from the image' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l ignorefile -d 'The ignore file to use instead of .containerignore/.dockerignore' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l skip-unused-stages -d 'Build only the stages the target needs' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l os -d 'Operating system of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l arch -d 'Architecture of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l variant -d 'Architecture variant of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l os-feature -d 'An OS feature the image needs (recorded in its config)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l os-version -d 'The OS version the image needs (recorded in its config)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l logfile -d 'Write the build\'s output to this file instead of stdout' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l logsplit -d 'One log file per platform (one platform here: no effect)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l jobs -d 'Stages to build at once (stages are built one after the other)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (cove never leaves any)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove intermediate containers even after a failure (cove always does)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l identity-label -d 'Add the builder\'s identity label (cove adds none)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s D -l disable-compression -d 'Do not compress layers (no effect: local layers are never compressed)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l disable-content-trust -d 'Skip image verification (no effect, as in Podman)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (default), chroot, rootless (all run as cove run does)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-from -d 'Images to use as cache (accepted: cove\'s layer cache is local)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-to -d 'Where to push the cache (accepted: cove\'s layer cache is local)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -d 'Ignore cached layers older than this (accepted: cove\'s layer cache is local)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l manifest -d 'Add the image to a manifest list (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l hooks-dir -d 'OCI hooks directory (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime-flag -d 'Option for the OCI runtime (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cpp-flag -d 'Preprocessor flag for Containerfile.in (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l sign-by -d 'Sign the image with this GPG key (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l decryption-key -d 'Key to decrypt encrypted base images (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l ssh -d 'SSH agent socket or keys for RUN --mount=type=ssh (not supported)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -2043,6 +2202,11 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers the build adds into one'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash the whole image, base layers included, into one layer'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l no-hosts -d 'Do not create /etc/hosts for RUN steps'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l omit-history -d 'Leave no history in the image'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l stdin -d 'Give RUN steps the build\'s stdin (accepted; RUN steps get no stdin)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l compress -d 'Compress the context (no effect: the context is read in place)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l all-platforms -d 'Build for every platform of the base image (not supported: local platform only)'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Platform to pull (os/arch[/variant])' -r

@@ -49,6 +49,8 @@ impl From<BuildError> for ApiError {
             | E::Ignore(_)
             | E::NoTarget(_)
             | E::Tag { .. }
+            | E::Options(_)
+            | E::Resources(_)
             | E::Source(_) => ApiError::bad_request(e.to_string()),
             other => ApiError::internal(other.to_string()),
         }
@@ -66,6 +68,76 @@ struct Options {
     pull: PullPolicy,
     quiet: bool,
     squash: bool,
+    run: build::options::RunOptions,
+}
+
+/// A number parameter; absent, empty and 0 (dockerd's "not set") are None.
+fn number<T: std::str::FromStr + Default + PartialEq>(
+    q: &Query,
+    key: &str,
+) -> Result<Option<T>, ApiError> {
+    match q.get(key) {
+        None => Ok(None),
+        Some(v) => match v.parse::<T>() {
+            Ok(n) if n == T::default() => Ok(None),
+            Ok(n) => Ok(Some(n)),
+            Err(_) => Err(ApiError::bad_request(format!(
+                "invalid value for {key}: {v:?} is not a number"
+            ))),
+        },
+    }
+}
+
+/// A Docker `Ulimit` of the `ulimits` parameter.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Ulimit {
+    name: String,
+    soft: i64,
+    hard: i64,
+}
+
+/// The options of RUN steps, in dockerd's parameters, as `cove build`'s flags say them.
+fn run_flags(q: &Query) -> Result<build::options::RunFlags, ApiError> {
+    let ulimits: Vec<Ulimit> = match q.get("ulimits") {
+        None => Vec::new(),
+        Some(raw) => serde_json::from_str(raw).map_err(|e| {
+            ApiError::bad_request(format!(
+                "invalid ulimits: expected a JSON array of {{Name, Soft, Hard}}: {e}"
+            ))
+        })?,
+    };
+    let split = |key: &str| -> Vec<String> {
+        q.all(key)
+            .iter()
+            .flat_map(|v| v.split(','))
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    Ok(build::options::RunFlags {
+        // dockerd's bridge is a build's default network.
+        network: q
+            .get("networkmode")
+            .filter(|m| !matches!(*m, "default" | "bridge"))
+            .map(str::to_string),
+        add_hosts: split("extrahosts"),
+        security_opts: q.all("securityopt"),
+        ulimits: ulimits
+            .iter()
+            .map(|u| format!("{}={}:{}", u.name, u.soft, u.hard))
+            .collect(),
+        shm_size: number::<u64>(q, "shmsize")?.map(|n| n.to_string()),
+        memory: number::<u64>(q, "memory")?.map(|n| n.to_string()),
+        memory_swap: number::<i64>(q, "memswap")?.map(|n| n.to_string()),
+        cpu_shares: number(q, "cpushares")?,
+        cpu_period: number(q, "cpuperiod")?,
+        cpu_quota: number(q, "cpuquota")?,
+        cpuset_cpus: q.get("cpusetcpus").map(str::to_string),
+        cpuset_mems: q.get("cpusetmems").map(str::to_string),
+        cgroup_parent: q.get("cgroupparent").map(str::to_string),
+        ..Default::default()
+    })
 }
 
 /// A JSON object parameter (`buildargs`, `labels`); a null value means unset (the CLI
@@ -100,14 +172,6 @@ impl Options {
         if let Some(p) = q.get("platform") {
             build::platform::check(p).map_err(ApiError::bad_request)?;
         }
-        match q.get("networkmode") {
-            None | Some("default" | "bridge") => {}
-            Some(other) => {
-                return Err(ApiError::bad_request(format!(
-                    "networkmode {other:?} is not supported for builds: use default"
-                )))
-            }
-        }
         // Accepted for the clients that send them: intermediate containers always go.
         q.flag("rm")?;
         q.flag("forcerm")?;
@@ -125,6 +189,9 @@ impl Options {
             },
             quiet: q.flag("q")?,
             squash: q.flag("squash")?,
+            run: run_flags(q)?
+                .parse()
+                .map_err(|e| ApiError::bad_request(e.to_string()))?,
         })
     }
 }
@@ -264,6 +331,9 @@ fn run(puller: &Puller, opts: Options, mut body: ChannelReader) -> Result<(), Ap
         } else {
             build::Squash::No
         },
+        run: opts.run,
+        skip_unused_stages: true,
+        ..Default::default()
     };
     // What the user would see at the CLI: containers.conf fills in the gaps.
     let conf = crate::config::containers::ContainersConf::for_user(&engine.paths.config)
@@ -346,6 +416,19 @@ mod tests {
         assert!(o.no_cache && !o.quiet);
         assert_eq!(o.pull, PullPolicy::Always);
         assert_eq!(o.dockerfile.as_deref(), Some("sub/Dockerfile"));
+        assert_eq!(o.run.network, None);
+        let o = Options::parse(&q(
+            "networkmode=none&extrahosts=a%3A10.0.0.1&extrahosts=b%3A10.0.0.2&shmsize=1048576&memory=0&ulimits=%5B%7B%22Name%22%3A%22nofile%22%2C%22Soft%22%3A10%2C%22Hard%22%3A20%7D%5D",
+        ))
+        .unwrap();
+        assert_eq!(o.run.network, Some(crate::network::NetworkMode::None));
+        assert_eq!(o.run.add_hosts, ["a:10.0.0.1", "b:10.0.0.2"]);
+        assert_eq!(o.run.shm_size, Some(1 << 20));
+        assert_eq!(o.run.ulimits.len(), 1);
+        assert_eq!(o.run.resources.memory, None);
+        let o = Options::parse(&q("memory=67108864&cpushares=512")).unwrap();
+        assert_eq!(o.run.resources.memory, Some(64 << 20));
+        assert_eq!(o.run.resources.other, ["--cpu-shares"]);
     }
 
     #[test]
@@ -356,7 +439,10 @@ mod tests {
             "nocache=maybe",
             "remote=https%3A%2F%2Fexample.com%2Fx.git",
             "platform=linux%2Fnope",
-            "networkmode=host",
+            "networkmode=container%3A",
+            "extrahosts=nocolon",
+            "ulimits=%5B%7B%22Name%22%3A1%7D%5D",
+            "shmsize=big",
         ] {
             let e = Options::parse(&q(bad)).err().unwrap();
             assert_eq!(e.status, StatusCode::BAD_REQUEST, "{bad}");

@@ -128,6 +128,20 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
         .transpose()?;
 
     // Where the sources come from.
+    // `--build-context NAME=DIR` is a second context; `NAME=docker-image://REF` an image.
+    let named = from
+        .as_ref()
+        .filter(|f| b.stage_image(f).is_none())
+        .and_then(|f| b.req.contexts.get(f));
+    let named_dir = match named {
+        Some(super::NamedContext::Dir(d)) => Some(d.clone()),
+        _ => None,
+    };
+    let from = match named {
+        Some(super::NamedContext::Image(r)) => Some(r.clone()),
+        Some(super::NamedContext::Dir(_)) => None,
+        None => from,
+    };
     let source_img = match &from {
         None => None,
         Some(f) => {
@@ -144,6 +158,10 @@ pub(super) fn copy(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<(
     };
     let empty = tempfile::tempdir().map_err(|e| b.err(step, e))?;
     let root = match (&source_img, &source_mount) {
+        (None, _) if named_dir.is_some() => Root {
+            dir: named_dir.clone().unwrap_or_default(),
+            ignore: None,
+        },
         (None, _) => Root {
             dir: b.context.dir.clone(),
             ignore: b.context.ignore.clone(),

@@ -107,6 +107,52 @@ pub struct Dockerfile {
     pub escape: char,
 }
 
+impl Dockerfile {
+    /// Which of the stages up to `last` it needs (`FROM`, `COPY --from` and
+    /// `RUN --mount=from=` naming an earlier stage), for `--skip-unused-stages`. A
+    /// reference built from an ARG could be any earlier stage: it keeps them all.
+    pub fn needed_stages(&self, last: usize) -> Vec<bool> {
+        let stages = &self.stages[..=last];
+        let mut need = vec![false; stages.len()];
+        need[last] = true;
+        for i in (0..=last).rev() {
+            if !need[i] {
+                continue;
+            }
+            let mut refs: Vec<&str> = Vec::new();
+            if let Kind::From { image, .. } = &stages[i].from.kind {
+                refs.push(image);
+            }
+            for step in &stages[i].steps {
+                let (Kind::Copy { flags, .. } | Kind::Run { flags, .. }) = &step.kind else {
+                    continue;
+                };
+                for (k, v) in flags {
+                    let v = v.as_deref().unwrap_or("");
+                    match k.as_str() {
+                        "from" => refs.push(v),
+                        "mount" => {
+                            refs.extend(v.split(',').filter_map(|p| p.strip_prefix("from=")))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            for r in refs {
+                if r.contains('$') {
+                    need[..i].iter_mut().for_each(|n| *n = true);
+                    continue;
+                }
+                let named = stages[..i].iter().position(|s| s.name() == Some(r));
+                if let Some(j) = named.or_else(|| r.parse().ok().filter(|j| *j < i)) {
+                    need[j] = true;
+                }
+            }
+        }
+        need
+    }
+}
+
 fn keyword_start(i: &pd::Instruction<'_>) -> usize {
     use pd::Instruction as I;
     match i {
@@ -338,6 +384,17 @@ pub fn parse(file: &str, text: &str) -> Result<Dockerfile, DockerfileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stages_the_target_needs() {
+        let df = parse(
+            "Dockerfile",
+            "FROM a AS unused\nFROM b AS base\nFROM c AS tool\nFROM base\nCOPY --from=tool /x /x\nRUN --mount=type=bind,from=1,target=/m true\n",
+        )
+        .unwrap();
+        assert_eq!(df.needed_stages(3), [false, true, true, true]);
+        assert_eq!(df.needed_stages(0), [true]);
+    }
 
     #[test]
     fn stages_lines_and_text() {

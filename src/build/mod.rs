@@ -11,6 +11,8 @@ mod fetch;
 pub mod ignore;
 pub mod layer;
 pub mod mounts;
+pub mod options;
+pub mod output;
 pub mod platform;
 mod run;
 pub mod source;
@@ -75,6 +77,64 @@ pub struct BuildRequest {
     pub platform: Option<String>,
     /// `--squash`: the build's new layers as one; `--squash-all`: the whole image as one.
     pub squash: Squash,
+    /// `--network`, `--add-host`, `-v`, `--ulimit` ...: what every RUN gets.
+    pub run: options::RunOptions,
+    /// `--env`: set in every stage's config (RUN sees them) and so in the image's.
+    pub env: Vec<(String, String)>,
+    /// `--unsetenv`: taken out of the image's config.
+    pub unsetenv: Vec<String>,
+    /// `--from`: the first stage's base image instead of its FROM's.
+    pub from: Option<String>,
+    /// `--build-context NAME=DIR|docker-image://REF`: what `COPY --from=NAME` and
+    /// `FROM NAME` find.
+    pub contexts: BTreeMap<String, NamedContext>,
+    /// `--output`: the image's filesystem also written there.
+    pub output: Option<output::Output>,
+    /// `--omit-history`: the image has no history entries.
+    pub omit_history: bool,
+    /// `--skip-unused-stages` (Podman's default): stages the target needs, only.
+    pub skip_unused_stages: bool,
+    /// `--ignorefile`: instead of `.containerignore`/`.dockerignore`.
+    pub ignorefile: Option<PathBuf>,
+    /// `--os-version`, `--os-feature`: recorded in the image config.
+    pub os_version: Option<String>,
+    pub os_features: Vec<String>,
+}
+
+/// An extra named context of `--build-context`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedContext {
+    Dir(PathBuf),
+    Image(String),
+}
+
+impl NamedContext {
+    /// `NAME=VALUE` as Podman reads it: `docker-image://REF` or `container-image://REF`
+    /// an image, a URL refused, anything else a directory.
+    pub fn parse(spec: &str) -> Result<(String, NamedContext), String> {
+        let bad = |why: &str| format!("invalid --build-context {spec:?}: {why}");
+        let (name, value) = spec
+            .split_once('=')
+            .filter(|(n, v)| !n.is_empty() && !v.is_empty())
+            .ok_or_else(|| bad("use NAME=DIR or NAME=docker-image://IMAGE"))?;
+        let ctx = if let Some(r) = value
+            .strip_prefix("docker-image://")
+            .or_else(|| value.strip_prefix("container-image://"))
+        {
+            NamedContext::Image(r.to_string())
+        } else if value.contains("://") {
+            return Err(bad(
+                "only directories and docker-image:// or container-image:// images are supported",
+            ));
+        } else {
+            let dir = PathBuf::from(value);
+            if !dir.is_dir() {
+                return Err(bad("not a directory"));
+            }
+            NamedContext::Dir(std::path::absolute(&dir).unwrap_or(dir))
+        };
+        Ok((name.to_string(), ctx))
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -146,6 +206,10 @@ pub enum BuildError {
         source: crate::image::reference::ReferenceError,
     },
     #[error(transparent)]
+    Options(#[from] options::OptionsError),
+    #[error(transparent)]
+    Resources(#[from] crate::container::CreateError),
+    #[error(transparent)]
     Store(#[from] crate::image::store::StoreError),
     #[error(transparent)]
     Db(#[from] crate::storage::db::DbError),
@@ -177,7 +241,18 @@ fn read_dockerfile(req: &BuildRequest) -> Result<(PathBuf, String), BuildError> 
 
 /// `.containerignore`, else `.dockerignore`, of the context (or next to the Dockerfile,
 /// named after it, as `Dockerfile.dockerignore`).
-fn read_ignore(context: &Path, dockerfile: &Path) -> Result<ignore::Ignore, BuildError> {
+fn read_ignore(
+    context: &Path,
+    dockerfile: &Path,
+    explicit: Option<&Path>,
+) -> Result<ignore::Ignore, BuildError> {
+    if let Some(f) = explicit {
+        let text = std::fs::read_to_string(f).map_err(|source| BuildError::Read {
+            path: f.display().to_string(),
+            source,
+        })?;
+        return Ok(ignore::Ignore::parse(&f.display().to_string(), &text)?);
+    }
     let mut candidates = Vec::new();
     if let Some(name) = dockerfile.file_name() {
         let dir = dockerfile.parent().unwrap_or(context);
@@ -211,6 +286,10 @@ pub fn build(
     if let Some(p) = &req.platform {
         platform::check(p).map_err(BuildError::Platform)?;
     }
+    // Refused before anything is pulled or run, with `cove run --memory`'s line.
+    req.run
+        .resources
+        .check(crate::container::spec::cgroups_delegated())?;
     let (path, text) = read_dockerfile(req)?;
     let file = path
         .file_name()
@@ -228,13 +307,16 @@ pub fn build(
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let ignore = read_ignore(&req.context, &path)?;
+    let ignore = read_ignore(&req.context, &path, req.ignorefile.as_deref())?;
     let context = context::Root {
         dir: req.context.clone(),
         ignore: Some(ignore),
     };
     let mut builder = stage::Builder::new(engine, defaults, images, req, &df, file, context, out);
     let id = builder.build_all()?;
+    if let Some(o) = &req.output {
+        output::export(engine, &engine.store.find(&id)?, o)?;
+    }
     for n in &names {
         engine.store.db().set_name(n, &id)?;
     }

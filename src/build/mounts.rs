@@ -29,7 +29,7 @@ pub(super) struct RunMounts<'e> {
     /// source's checksum, a stage's image), never a secret's content.
     pub key: String,
     /// The container paths mounted on, for `tidy`.
-    targets: Vec<String>,
+    pub targets: Vec<String>,
     tmp: Vec<tempfile::TempDir>,
     mounted: Vec<Mounted<'e>>,
     /// Held for `sharing=locked|private` cache mounts until the step is done.

@@ -99,7 +99,10 @@ pub(super) fn run(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<()
     };
     let workdir = st.string("WorkingDir").unwrap_or_else(|| "/".into());
     let flags = substituted(b, st, step, flags)?;
-    let mounts = RunMounts::prepare(b, &flags, &workdir).map_err(|e| b.err(step, e))?;
+    let mut mounts = RunMounts::prepare(b, &flags, &workdir).map_err(|e| b.err(step, e))?;
+    mounts
+        .targets
+        .extend(b.req.run.targets().map(str::to_string));
     let argv = match command {
         Command::Shell(cmd) if !heredocs.is_empty() => {
             b.argv(st, &Command::Shell(heredoc_script(cmd, heredocs)))
@@ -127,7 +130,7 @@ pub(super) fn run(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<()
         env.push(DEFAULT_PATH.to_string());
     }
     env.extend(env_pairs.iter().map(|(k, v)| format!("{k}={v}")));
-    let req = CreateRequest {
+    let mut req = CreateRequest {
         image: image.id.clone(),
         image_id: image.id.clone(),
         entrypoint: Some(Vec::new()),
@@ -143,6 +146,7 @@ pub(super) fn run(b: &mut Builder<'_>, st: &mut State, step: &Step) -> Result<()
         network: mounts.network.clone(),
         ..Default::default()
     };
+    b.req.run.apply(&mut req);
     let engine = b.engine;
     let mut c = engine.create(req, b.defaults).map_err(|e| b.err(step, e))?;
     let result = execute(b, &mut c, step);

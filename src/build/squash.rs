@@ -122,7 +122,7 @@ fn merged_tar(layers: &[PathBuf], out: &Path) -> io::Result<()> {
 }
 
 /// The whole filesystem of `img` as one layer tar at `out`.
-fn flat_tar(engine: &Engine, img: &ImageRecord, out: &Path) -> Result<(), BuildError> {
+pub(super) fn flat_tar(engine: &Engine, img: &ImageRecord, out: &Path) -> Result<(), BuildError> {
     let io_err = |source| BuildError::Read {
         path: "the image's filesystem".into(),
         source,

@@ -205,8 +205,15 @@ impl<'a> Builder<'a> {
                 .ok_or_else(|| BuildError::NoTarget(t.clone()))?,
         };
         self.global_args()?;
+        let needed = self.df.needed_stages(last);
         let mut id = String::new();
         for (n, stage) in self.df.stages[..=last].iter().enumerate() {
+            if self.req.skip_unused_stages && !needed[n] {
+                // Kept in place so later stages' indexes still name the right one.
+                self.stages
+                    .push((stage.name().map(str::to_string), String::new()));
+                continue;
+            }
             self.prefix = if last > 0 {
                 format!("[{}/{}] ", n + 1, last + 1)
             } else {
@@ -289,7 +296,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The state a FROM starts from.
-    fn base(&mut self, step: &Step) -> Result<State, BuildError> {
+    fn base(&mut self, step: &Step, first: bool) -> Result<State, BuildError> {
         let Kind::From { image, flags, .. } = &step.kind else {
             return Err(self.err(step, "expected FROM"));
         };
@@ -309,7 +316,15 @@ impl<'a> Builder<'a> {
                 .map_err(|e| self.err(step, e))?;
             super::platform::check(&p).map_err(|e| self.err(step, e))?;
         }
-        let name = subst::word(image, &vars, self.df.escape).map_err(|e| self.err(step, e))?;
+        let mut name = subst::word(image, &vars, self.df.escape).map_err(|e| self.err(step, e))?;
+        if let (true, Some(from)) = (first, &self.req.from) {
+            name = from.clone();
+        }
+        if self.stage_image(&name).is_none() {
+            if let Some(super::NamedContext::Image(r)) = self.req.contexts.get(&name) {
+                name = r.clone();
+            }
+        }
         if name.is_empty() {
             return Err(self.err(step, "base name should not be blank"));
         }
@@ -340,6 +355,12 @@ impl<'a> Builder<'a> {
             }
             (Some(img), config)
         };
+        let mut config = config;
+        if !self.req.env.is_empty() {
+            if let Some(c) = config["config"].as_object_mut() {
+                import::apply_changes(c, &[Change::Env(self.req.env.clone())]);
+            }
+        }
         let shell = config["config"]["Shell"]
             .as_array()
             .map(|a| {
@@ -356,7 +377,10 @@ impl<'a> Builder<'a> {
         Ok(State {
             image,
             config,
-            key: cache::key("FROM", &[&base_id, &step.text, &stamp]),
+            key: cache::key(
+                "FROM",
+                &[&base_id, &step.text, &stamp, &format!("{:?}", self.req.env)],
+            ),
             args: BTreeMap::new(),
             shell,
             cmd_set: false,
@@ -372,6 +396,7 @@ impl<'a> Builder<'a> {
             .find(|(n, _)| n.as_deref() == Some(name))
             .or_else(|| name.parse::<usize>().ok().and_then(|i| self.stages.get(i)))
             .map(|(_, id)| id.clone())
+            .filter(|id| !id.is_empty())
     }
 
     fn stage(&mut self, stage: &Stage, last: bool) -> Result<String, BuildError> {
@@ -380,7 +405,8 @@ impl<'a> Builder<'a> {
             "{}STEP 1/{count}: {}",
             self.prefix, stage.from.text
         ));
-        let mut st = self.base(&stage.from)?;
+        let first = std::ptr::eq(stage, &self.df.stages[0]);
+        let mut st = self.base(&stage.from, first)?;
         for (i, step) in stage.steps.iter().enumerate() {
             self.say(format!(
                 "{}STEP {}/{count}: {}",
@@ -408,7 +434,15 @@ impl<'a> Builder<'a> {
             String::new()
         };
         let squash = format!("{:?}", self.req.squash);
-        let key = cache::key(&st.key, &["COMMIT", &format, &extra, &squash]);
+        let finish = if last {
+            format!(
+                "{:?} {} {:?} {:?}",
+                self.req.unsetenv, self.req.omit_history, self.req.os_version, self.req.os_features
+            )
+        } else {
+            String::new()
+        };
+        let key = cache::key(&st.key, &["COMMIT", &format, &extra, &squash, &finish]);
         if last && !self.req.quiet {
             let name = self.req.tags.first().cloned().unwrap_or_default();
             self.say(format!("COMMIT {name}"));
@@ -443,6 +477,9 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
+        }
+        if last {
+            self.finish(&mut st);
         }
         let created = self.created();
         st.config["created"] = json!(created);
@@ -481,6 +518,27 @@ impl<'a> Builder<'a> {
             self.say(format!("--> {}", short(&id)));
         }
         Ok(id)
+    }
+
+    /// What the build's flags change in the final image only: `--unsetenv`,
+    /// `--os-version`, `--os-feature`, `--omit-history`.
+    fn finish(&self, st: &mut State) {
+        let unset = &self.req.unsetenv;
+        if let Some(env) = st.config["config"]["Env"].as_array_mut() {
+            env.retain(|e| {
+                let k = e.as_str().map(|e| e.split('=').next().unwrap_or(e));
+                !k.is_some_and(|k| unset.iter().any(|u| u == k))
+            });
+        }
+        if let Some(v) = &self.req.os_version {
+            st.config["os.version"] = json!(v);
+        }
+        if !self.req.os_features.is_empty() {
+            st.config["os.features"] = json!(self.req.os_features);
+        }
+        if self.req.omit_history {
+            st.config["history"] = json!([]);
+        }
     }
 
     fn cached_quiet(&self, key: &str) -> Option<ImageRecord> {

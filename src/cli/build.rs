@@ -1,5 +1,7 @@
 //! `build` / `image build`: flags to a `BuildRequest`, then the engine's builder, with
-//! its progress on stdout.
+//! its progress on stdout (or `--logfile`).
+
+mod flags;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -8,10 +10,12 @@ use anyhow::anyhow;
 use clap::Args;
 
 use super::{CmdResult, Ctx};
-use crate::build::{self, source, BuildRequest, Format, Images, Squash};
+use crate::build::{self, source, BuildRequest, Format, Images, NamedContext, Squash};
 use crate::container::create::Defaults;
 use crate::image::platform::Platform;
 use crate::image::pull::{PullPolicy, PullRequest};
+use crate::registry::auth::Credentials;
+use crate::registry::client::{ConnectOptions, TlsFlag};
 
 #[derive(Args, Debug)]
 pub struct BuildArgs {
@@ -70,11 +74,18 @@ pub struct BuildArgs {
     /// Pull policy for base images: missing, always, never, newer
     #[arg(long, default_value = "missing", num_args = 0..=1, default_missing_value = "always", require_equals = true)]
     pub pull: String,
+    #[command(flatten)]
+    pub run: flags::RunArgs,
+    #[command(flatten)]
+    pub registry: flags::PullArgs,
+    #[command(flatten)]
+    pub other: flags::OtherArgs,
 }
 
 struct Puller<'a> {
     ctx: &'a Ctx,
     policy: PullPolicy,
+    connect: ConnectOptions,
 }
 
 impl Images for Puller<'_> {
@@ -84,7 +95,7 @@ impl Images for Puller<'_> {
             let req = PullRequest {
                 image: name.to_string(),
                 platform: Platform::from_flags(None, None, None, None)?,
-                connect: self.ctx.default_connect(),
+                connect: self.connect.clone(),
                 rootless: self.ctx.rootless(),
             };
             self.ctx.pull(&req, false)
@@ -165,9 +176,81 @@ fn from_stdin(ctx: &Ctx, a: &mut BuildArgs) -> anyhow::Result<Option<source::Unp
     Ok(Some(u))
 }
 
+/// `--creds`, `--tls-verify`, `--authfile`; `--retry` and `--retry-delay` checked only.
+fn connect(ctx: &Ctx, p: &flags::PullArgs) -> anyhow::Result<ConnectOptions> {
+    if let Some(d) = &p.retry_delay {
+        crate::time::parse_duration(d).map_err(|e| anyhow!("invalid --retry-delay: {e}"))?;
+    }
+    let creds = p
+        .creds
+        .as_deref()
+        .map(|c| match c.split_once(':') {
+            Some((username, password)) if !username.is_empty() => Ok(Credentials {
+                username: username.into(),
+                password: password.into(),
+            }),
+            _ => Err(anyhow!("invalid --creds: use USERNAME:PASSWORD")),
+        })
+        .transpose()?;
+    Ok(ConnectOptions {
+        tls_verify: TlsFlag(p.tls_verify),
+        creds,
+        auth_files: ctx.auth_files(p.authfile.as_ref()),
+    })
+}
+
+/// `--platform`, or `--os`/`--arch`/`--variant` over the local platform.
+fn platform(a: &BuildArgs) -> anyhow::Result<Option<String>> {
+    let o = &a.other;
+    if o.os.is_none() && o.arch.is_none() && o.variant.is_none() {
+        return Ok(a.platform.clone());
+    }
+    let p = Platform::from_flags(
+        a.platform.as_deref(),
+        o.os.as_deref(),
+        o.arch.as_deref(),
+        o.variant.as_deref(),
+    )?;
+    Ok(Some(match p.variant {
+        Some(v) => format!("{}/{}/{v}", p.os, p.arch),
+        None => format!("{}/{}", p.os, p.arch),
+    }))
+}
+
+/// The compatibility flags: refused ones fail with why, the others are checked.
+fn check_other(a: &BuildArgs) -> anyhow::Result<()> {
+    if let Some(flag) = a.other.refused(&a.registry).first() {
+        return Err(build::options::refuse(flag).into());
+    }
+    if let Some(i) = &a.other.isolation {
+        build::options::check_isolation(i)?;
+    }
+    if let Some(t) = &a.other.cache_ttl {
+        crate::time::parse_duration(t).map_err(|e| anyhow!("invalid --cache-ttl: {e}"))?;
+    }
+    Ok(())
+}
+
 pub fn build(ctx: &Ctx, mut a: BuildArgs) -> CmdResult {
     let format: Format = a.format.parse().map_err(|e: String| anyhow!(e))?;
     let policy: PullPolicy = a.pull.parse()?;
+    check_other(&a)?;
+    let run = a.run.flags().parse()?;
+    let connect = connect(ctx, &a.registry)?;
+    let contexts = a
+        .other
+        .build_context
+        .iter()
+        .map(|c| NamedContext::parse(c))
+        .collect::<Result<_, _>>()
+        .map_err(|e| anyhow!(e))?;
+    let output = a
+        .other
+        .output
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(|e: String| anyhow!(e))?;
     let _stdin = from_stdin(ctx, &mut a)?;
     let req = BuildRequest {
         context: a.context.clone(),
@@ -181,7 +264,7 @@ pub fn build(ctx: &Ctx, mut a: BuildArgs) -> CmdResult {
         format,
         quiet: a.quiet,
         timestamp: a.timestamp,
-        platform: a.platform.clone(),
+        platform: platform(&a)?,
         squash: match (a.squash, a.squash_all) {
             (_, true) => Squash::All,
             (true, _) => Squash::New,
@@ -193,6 +276,17 @@ pub fn build(ctx: &Ctx, mut a: BuildArgs) -> CmdResult {
             .map(|s| build::mounts::parse_secret(s))
             .collect::<Result<_, _>>()
             .map_err(|e| anyhow!(e))?,
+        run,
+        env: key_values(&a.other.env, "env", true)?.into_iter().collect(),
+        unsetenv: a.other.unsetenv.clone(),
+        from: a.other.from.clone(),
+        contexts,
+        output,
+        omit_history: a.other.omit_history,
+        skip_unused_stages: a.other.skip_unused_stages,
+        ignorefile: a.other.ignorefile.clone(),
+        os_version: a.other.os_version.clone(),
+        os_features: a.other.os_feature.clone(),
     };
     if !a.context.is_dir() {
         return Err(anyhow!(
@@ -203,8 +297,18 @@ pub fn build(ctx: &Ctx, mut a: BuildArgs) -> CmdResult {
     }
     let defaults = Defaults::from_conf(&ctx.containers_conf()?, Vec::new())?;
     let engine = ctx.engine()?;
-    let puller = Puller { ctx, policy };
-    let mut out = std::io::stdout();
+    let puller = Puller {
+        ctx,
+        policy,
+        connect,
+    };
+    let mut out: Box<dyn std::io::Write> = match &a.other.logfile {
+        Some(f) => Box::new(
+            std::fs::File::create(f)
+                .map_err(|e| anyhow!("opening the --logfile {}: {e}", f.display()))?,
+        ),
+        None => Box::new(std::io::stdout()),
+    };
     let report = build::build(&engine, &defaults, &puller, &req, &mut out)?;
     println!("{}", report.id.trim_start_matches("sha256:"));
     if let Some(f) = &a.iidfile {

@@ -206,7 +206,7 @@ pub enum Command {
     /// Create an image from a filesystem tarball
     Import(archive::ImportArgs),
     /// Build an image from a Containerfile or Dockerfile
-    Build(build::BuildArgs),
+    Build(Box<build::BuildArgs>),
     /// Log in to a registry
     Login(login::LoginArgs),
     /// Log out of a registry
@@ -329,7 +329,7 @@ pub enum ImageCommand {
     /// Create an image from a filesystem tarball
     Import(archive::ImportArgs),
     /// Build an image from a Containerfile or Dockerfile
-    Build(build::BuildArgs),
+    Build(Box<build::BuildArgs>),
     /// Mount an image's root filesystem read-only and print its path
     Mount(images::MountArgs),
     /// Unmount an image's root filesystem
@@ -738,7 +738,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(ctx, a),
-        Command::Build(a) | Command::Image(ImageCommand::Build(a)) => build::build(ctx, a),
+        Command::Build(a) | Command::Image(ImageCommand::Build(a)) => build::build(ctx, *a),
         Command::Login(a) => login::login(ctx, a),
         Command::Logout(a) => login::logout(ctx, a),
         Command::Info(a) => system::info(ctx, a),
