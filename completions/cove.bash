@@ -97,6 +97,9 @@ _cove() {
             cove,pause)
                 cmd="cove__subcmd__pause"
                 ;;
+            cove,play)
+                cmd="cove__subcmd__play"
+                ;;
             cove,pod)
                 cmd="cove__subcmd__pod"
                 ;;
@@ -256,6 +259,9 @@ _cove() {
             cove__subcmd__container,wait)
                 cmd="cove__subcmd__container__subcmd__wait"
                 ;;
+            cove__subcmd__generate,kube)
+                cmd="cove__subcmd__generate__subcmd__kube"
+                ;;
             cove__subcmd__generate,systemd)
                 cmd="cove__subcmd__generate__subcmd__systemd"
                 ;;
@@ -354,6 +360,9 @@ _cove() {
                 ;;
             cove__subcmd__network,rm)
                 cmd="cove__subcmd__network__subcmd__rm"
+                ;;
+            cove__subcmd__play,kube)
+                cmd="cove__subcmd__play__subcmd__kube"
                 ;;
             cove__subcmd__pod,create)
                 cmd="cove__subcmd__pod__subcmd__create"
@@ -467,7 +476,7 @@ _cove() {
 
     case "${cmd}" in
         cove)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version secret pod build run events healthcheck create start stop kill rm ps logs exec wait restart attach pause unpause top port stats cp diff export commit rename container pull push images inspect tag untag rmi history save load import image login logout generate kube volume network info version unshare completion system"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version secret pod build play run events healthcheck create start stop kill rm ps logs exec wait restart attach pause unpause top port stats cp diff export commit rename container pull push images inspect tag untag rmi history save load import image login logout generate kube volume network info version unshare completion system"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -493,6 +502,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -501,7 +534,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --no-stdin --detach-keys --sig-proxy --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,6 +542,10 @@ _cove() {
             case "${prev}" in
                 --detach-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -531,6 +568,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -539,7 +600,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__build)
-            opts="-f -t -q -v -m -c -o -D -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --network --add-host --dns --dns-option --dns-search --no-hosts --cap-add --cap-drop --volume --device --ulimit --security-opt --shm-size --annotation --http-proxy --ipc --pid --uts --cgroupns --userns --userns-uid-map --userns-gid-map --userns-uid-map-user --userns-gid-map-group --memory --memory-swap --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --cgroup-parent --tls-verify --creds --authfile --cert-dir --retry --retry-delay --from --build-context --output --env --unsetenv --ignorefile --omit-history --skip-unused-stages --os --arch --variant --os-feature --os-version --logfile --logsplit --jobs --stdin --rm --force-rm --identity-label --compress --disable-compression --disable-content-trust --isolation --cache-from --cache-to --cache-ttl --manifest --all-platforms --hooks-dir --runtime-flag --cpp-flag --sign-by --decryption-key --ssh --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -t -q -v -m -c -o -D -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --network --add-host --dns --dns-option --dns-search --no-hosts --cap-add --cap-drop --volume --device --ulimit --security-opt --shm-size --annotation --http-proxy --ipc --pid --uts --cgroupns --userns --userns-uid-map --userns-gid-map --userns-uid-map-user --userns-gid-map-group --memory --memory-swap --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --cgroup-parent --tls-verify --creds --authfile --cert-dir --retry --retry-delay --from --build-context --output --env --unsetenv --ignorefile --omit-history --skip-unused-stages --os --arch --variant --os-feature --os-version --logfile --logsplit --jobs --stdin --rm --force-rm --identity-label --compress --disable-compression --disable-content-trust --isolation --cache-from --cache-to --cache-ttl --manifest --all-platforms --hooks-dir --runtime-flag --cpp-flag --sign-by --decryption-key --ssh --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --tmpdir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -917,6 +978,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -925,7 +1002,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__commit)
-            opts="-c -m -a -p -q -h -V --change --message --author --pause --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-c -m -a -p -q -h -V --change --message --author --pause --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -981,6 +1058,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -991,7 +1092,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__completion)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version bash elvish fish powershell zsh"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1015,6 +1116,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1025,7 +1150,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,6 +1176,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1059,7 +1208,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --no-stdin --detach-keys --sig-proxy --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1067,6 +1216,10 @@ _cove() {
             case "${prev}" in
                 --detach-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -1087,6 +1240,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1097,7 +1274,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__cleanup)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1123,6 +1300,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1131,7 +1332,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__commit)
-            opts="-c -m -a -p -q -h -V --change --message --author --pause --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-c -m -a -p -q -h -V --change --message --author --pause --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1189,6 +1390,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1197,7 +1422,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__cp)
-            opts="-a -h -V --archive --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -h -V --archive --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1223,6 +1448,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1231,7 +1480,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__create)
-            opts="-i -t -e -w -u -l -p -P -v -m -q -c -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -e -w -u -l -p -P -v -m -q -c -a -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1621,6 +1870,134 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd-entry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --systemd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subuidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subgidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-content-trust)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --domainname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1641,6 +2018,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1649,7 +2042,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__diff)
-            opts="-h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1679,6 +2072,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1687,7 +2104,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1741,6 +2158,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1749,7 +2190,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1775,6 +2216,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1783,7 +2248,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__export)
-            opts="-o -h -V --output --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-o -h -V --output --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1817,6 +2282,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1825,7 +2314,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__inspect)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1859,6 +2348,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1867,7 +2380,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__kill)
-            opts="-s -a -h -V --signal --all --cidfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-s -a -h -V --signal --all --cidfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1905,6 +2418,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1913,7 +2450,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__logs)
-            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1955,6 +2492,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1963,7 +2524,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__ls)
-            opts="-a -q -l -n -f -p -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --pod --sort --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -q -l -n -f -p -s -w -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --pod --sort --external --ns --size --sync --watch --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,7 +2551,15 @@ _cove() {
                     return 0
                     ;;
                 --sort)
-                    COMPREPLY=($(compgen -W "command created id image names runningfor status" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -2011,6 +2580,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2021,7 +2614,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__mount)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2045,6 +2638,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2055,12 +2672,24 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__pause)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -l -h -V --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2079,6 +2708,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2089,7 +2742,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__port)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2113,6 +2766,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2123,7 +2800,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2151,6 +2828,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2161,7 +2862,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__rename)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2185,6 +2886,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2195,7 +2920,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__restart)
-            opts="-t -h -V --timeout --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -a -f -l -h -V --timeout --time --running --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2210,6 +2935,18 @@ _cove() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2231,6 +2968,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2241,7 +3002,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__rm)
-            opts="-f -a -v -t -i -h -V --force --all --volumes --time --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -v -t -i -h -V --force --all --volumes --time --ignore --cidfile --filter --depend --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2283,6 +3044,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2291,7 +3076,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__run)
-            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -a -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2685,6 +3470,134 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd-entry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --systemd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subuidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subgidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-content-trust)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --domainname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2705,6 +3618,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2713,7 +3642,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__start)
-            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --sig-proxy --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2731,6 +3660,10 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2749,6 +3682,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2759,13 +3716,21 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__stats)
-            opts="-a -h -V --no-stream --format --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -l -h -V --no-stream --format --all --interval --latest --no-reset --no-trunc --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2789,6 +3754,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2797,7 +3786,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__stop)
-            opts="-t -a -i -f -h -V --timeout --time --all --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -a -i -f -h -V --timeout --time --all --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2847,6 +3836,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2855,7 +3868,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__top)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2879,6 +3892,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2889,7 +3926,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__unmount)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2913,6 +3950,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2923,12 +3984,24 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__unpause)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -l -h -V --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2947,6 +4020,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2957,7 +4054,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__wait)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2983,6 +4080,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2991,7 +4112,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__cp)
-            opts="-a -h -V --archive --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -h -V --archive --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3017,6 +4138,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3025,7 +4170,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__create)
-            opts="-i -t -e -w -u -l -p -P -v -m -q -c -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -e -w -u -l -p -P -v -m -q -c -a -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3415,6 +4560,134 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd-entry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --systemd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subuidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subgidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-content-trust)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --domainname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3435,6 +4708,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3443,7 +4732,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__diff)
-            opts="-h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3473,6 +4762,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3481,7 +4794,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__events)
-            opts="-f -h -V --since --until --filter --format --stream --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --since --until --filter --format --stream --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3531,6 +4844,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3539,7 +4876,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --privileged --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3593,6 +4930,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3601,7 +4962,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__export)
-            opts="-o -h -V --output --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-o -h -V --output --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3635,6 +4996,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3643,7 +5028,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__generate)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version systemd"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version kube systemd"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3669,6 +5054,96 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__generate__subcmd__kube)
+            opts="-s -f -h -V --service --filename --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3677,7 +5152,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__generate__subcmd__systemd)
-            opts="-n -f -t -h -V --new --name --files --restart-policy --restart-sec --start-timeout --time --stop-timeout --after --requires --wants --container-prefix --separator --no-header --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-n -f -t -h -V --new --name --files --restart-policy --restart-sec --start-timeout --time --stop-timeout --after --requires --wants --container-prefix --separator --no-header --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3751,6 +5226,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3759,7 +5258,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__healthcheck)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version run"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3785,6 +5284,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3793,7 +5316,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__healthcheck__subcmd__run)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3819,6 +5342,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3827,7 +5374,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__history)
-            opts="-H -q -h -V --human --no-trunc --quiet --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-H -q -h -V --human --no-trunc --quiet --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3865,6 +5412,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3873,7 +5444,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version build pull push ls list inspect tag untag rm history save load import prune mount unmount exists"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version build pull push ls list inspect tag untag rm history save load import prune mount unmount exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3899,6 +5470,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3907,7 +5502,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__build)
-            opts="-f -t -q -v -m -c -o -D -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --network --add-host --dns --dns-option --dns-search --no-hosts --cap-add --cap-drop --volume --device --ulimit --security-opt --shm-size --annotation --http-proxy --ipc --pid --uts --cgroupns --userns --userns-uid-map --userns-gid-map --userns-uid-map-user --userns-gid-map-group --memory --memory-swap --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --cgroup-parent --tls-verify --creds --authfile --cert-dir --retry --retry-delay --from --build-context --output --env --unsetenv --ignorefile --omit-history --skip-unused-stages --os --arch --variant --os-feature --os-version --logfile --logsplit --jobs --stdin --rm --force-rm --identity-label --compress --disable-compression --disable-content-trust --isolation --cache-from --cache-to --cache-ttl --manifest --all-platforms --hooks-dir --runtime-flag --cpp-flag --sign-by --decryption-key --ssh --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -t -q -v -m -c -o -D -h -V --file --tag --build-arg --build-arg-file --target --no-cache --layers --iidfile --label --quiet --format --secret --timestamp --platform --squash --squash-all --pull --network --add-host --dns --dns-option --dns-search --no-hosts --cap-add --cap-drop --volume --device --ulimit --security-opt --shm-size --annotation --http-proxy --ipc --pid --uts --cgroupns --userns --userns-uid-map --userns-gid-map --userns-uid-map-user --userns-gid-map-group --memory --memory-swap --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --cgroup-parent --tls-verify --creds --authfile --cert-dir --retry --retry-delay --from --build-context --output --env --unsetenv --ignorefile --omit-history --skip-unused-stages --os --arch --variant --os-feature --os-version --logfile --logsplit --jobs --stdin --rm --force-rm --identity-label --compress --disable-compression --disable-content-trust --isolation --cache-from --cache-to --cache-ttl --manifest --all-platforms --hooks-dir --runtime-flag --cpp-flag --sign-by --decryption-key --ssh --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --tmpdir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4285,6 +5880,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4293,7 +5904,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4319,6 +5930,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4327,7 +5962,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__history)
-            opts="-H -q -h -V --human --no-trunc --quiet --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-H -q -h -V --human --no-trunc --quiet --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4365,6 +6000,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4373,7 +6032,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-c -m -q -h -V --change --message --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4415,6 +6074,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4423,7 +6106,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__inspect)
-            opts="-f -h -V --format --type --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --type --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4461,6 +6144,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4469,7 +6176,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -q -h -V --input --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4503,6 +6210,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4511,7 +6242,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__ls)
-            opts="-a -q -f -n -h -V --all --quiet --digests --no-trunc --filter --format --noheading --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -q -f -n -h -V --all --quiet --digests --no-trunc --filter --format --noheading --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4549,6 +6280,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4557,7 +6312,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__mount)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4583,6 +6338,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4591,7 +6370,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -h -V --all --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4621,6 +6400,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4629,7 +6432,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --platform --arch --os --variant --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --quiet --platform --arch --os --variant --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4683,6 +6486,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4691,7 +6518,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__push)
-            opts="-q -h -V --quiet --digestfile --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --quiet --digestfile --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4733,6 +6560,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4741,7 +6592,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__rm)
-            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4767,6 +6618,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4775,7 +6650,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__save)
-            opts="-o -m -q -h -V --output --format --multi-image-archive --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-o -m -q -h -V --output --format --multi-image-archive --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4813,6 +6688,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4821,7 +6720,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__tag)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4845,6 +6744,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4855,7 +6778,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__unmount)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4879,6 +6802,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4889,7 +6836,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__untag)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4915,6 +6862,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4923,7 +6894,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__images)
-            opts="-a -q -f -n -h -V --all --quiet --digests --no-trunc --filter --format --noheading --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -q -f -n -h -V --all --quiet --digests --no-trunc --filter --format --noheading --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4961,6 +6932,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4969,7 +6964,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-c -m -q -h -V --change --message --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5011,6 +7006,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5019,7 +7038,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__info)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5053,6 +7072,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5061,7 +7104,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__inspect)
-            opts="-f -h -V --format --type --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --type --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5099,6 +7142,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5107,7 +7174,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kill)
-            opts="-s -a -h -V --signal --all --cidfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-s -a -h -V --signal --all --cidfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5145,6 +7212,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5153,7 +7244,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kube)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version generate play down"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version generate play down"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5179,6 +7270,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5187,7 +7302,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kube__subcmd__down)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5213,6 +7328,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5221,7 +7360,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kube__subcmd__generate)
-            opts="-s -f -h -V --service --filename --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-s -f -h -V --service --filename --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5255,6 +7394,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5263,7 +7426,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__kube__subcmd__play)
-            opts="-q -h -V --replace --start --down --configmap --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --replace --start --down --configmap --quiet --network --publish --no-hosts --ip --mac-address --annotation --tls-verify --creds --authfile --cert-dir --log-driver --log-opt --userns --build --context-dir --seccomp-profile-root --service-container --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5275,6 +7438,70 @@ _cove() {
                     ;;
                 --configmap)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --annotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --context-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-profile-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-container)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -5297,6 +7524,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5305,7 +7556,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__load)
-            opts="-i -q -h -V --input --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-i -q -h -V --input --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5339,6 +7590,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5347,7 +7622,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --get-login --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --get-login --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5397,6 +7672,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5405,7 +7704,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__logout)
-            opts="-a -h -V --all --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -h -V --all --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5435,6 +7734,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5443,7 +7766,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__logs)
-            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5485,6 +7808,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5493,7 +7840,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version dns-serve create ls list inspect rm remove prune connect disconnect exists"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version dns-serve create ls list inspect rm remove prune connect disconnect exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5519,6 +7866,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5527,7 +7898,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__connect)
-            opts="-h -V --alias --ip --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --alias --ip --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5561,6 +7932,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5569,7 +7964,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__create)
-            opts="-d -h -V --driver --subnet --gateway --internal --label --ignore --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -h -V --driver --subnet --gateway --internal --label --ignore --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5615,6 +8010,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5623,7 +8042,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__disconnect)
-            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5647,6 +8066,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5657,7 +8100,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__dns__subcmd__serve)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5681,6 +8124,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5691,7 +8158,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5715,6 +8182,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5725,7 +8216,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5757,6 +8248,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5767,7 +8282,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__ls)
-            opts="-q -f -h -V --quiet --format --filter --no-trunc --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -f -h -V --quiet --format --filter --no-trunc --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5805,6 +8320,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5813,7 +8352,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5843,6 +8382,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5851,7 +8414,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__rm)
-            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5877,6 +8440,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5885,7 +8472,77 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pause)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -l -h -V --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__play)
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version kube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5909,6 +8566,160 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__play__subcmd__kube)
+            opts="-q -h -V --replace --start --down --configmap --quiet --network --publish --no-hosts --ip --mac-address --annotation --tls-verify --creds --authfile --cert-dir --log-driver --log-opt --userns --build --context-dir --seccomp-profile-root --service-container --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --start)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --configmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --annotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --context-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-profile-root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-container)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5919,7 +8730,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5945,6 +8756,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5953,7 +8788,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__create)
-            opts="-n -l -p -h -V --name --hostname --label --label-file --share --infra --infra-image --infra-command --infra-name --net --network --publish --dns --dns-option --dns-search --add-host --no-hosts --ip --mac-address --network-alias --exit-policy --pod-id-file --replace --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-n -l -p -h -V --name --hostname --label --label-file --share --infra --infra-image --infra-command --infra-name --net --network --publish --dns --dns-option --dns-search --add-host --no-hosts --ip --mac-address --network-alias --exit-policy --pod-id-file --replace --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6075,6 +8910,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6083,7 +8942,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6109,6 +8968,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6117,7 +9000,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__inspect)
-            opts="-f -l -h -V --format --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -l -h -V --format --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6151,6 +9034,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6159,7 +9066,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__kill)
-            opts="-a -l -s -h -V --all --latest --signal --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -s -h -V --all --latest --signal --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6193,6 +9100,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6201,7 +9132,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__logs)
-            opts="-c -f -l -n -t -h -V --container --follow --latest --names --color --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-c -l -f -n -t -h -V --container --latest --names --color --follow --since --until --tail --timestamps --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6251,6 +9182,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6259,7 +9214,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__pause)
-            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6283,6 +9238,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6293,7 +9272,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__prune)
-            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6319,6 +9298,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6327,7 +9330,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__ps)
-            opts="-f -l -q -h -V --ctr-ids --ctr-names --ctr-status --filter --format --latest --no-trunc --noheading --quiet --sort --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -l -q -h -V --ctr-ids --ctr-names --ctr-status --filter --format --latest --no-trunc --noheading --quiet --sort --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6369,6 +9372,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6377,7 +9404,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__restart)
-            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6403,6 +9430,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6411,7 +9462,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__rm)
-            opts="-a -l -f -i -t -h -V --all --latest --force --ignore --pod-id-file --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -f -i -t -h -V --all --latest --force --ignore --pod-id-file --time --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6449,6 +9500,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6457,7 +9532,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__start)
-            opts="-a -l -h -V --all --latest --pod-id-file --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -h -V --all --latest --pod-id-file --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6487,6 +9562,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6495,7 +9594,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__stats)
-            opts="-a -l -h -V --all --format --latest --no-reset --no-stream --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -h -V --all --format --latest --no-reset --no-stream --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6525,6 +9624,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6533,7 +9656,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__stop)
-            opts="-a -l -i -t -h -V --all --latest --ignore --pod-id-file --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -i -t -h -V --all --latest --ignore --pod-id-file --time --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6571,6 +9694,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6579,7 +9726,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__top)
-            opts="-l -h -V --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-l -h -V --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6603,6 +9750,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6613,7 +9784,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pod__subcmd__unpause)
-            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6639,6 +9810,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6647,7 +9842,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__port)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6673,6 +9868,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6681,7 +9900,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__ps)
-            opts="-a -q -l -n -f -p -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --pod --sort --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -q -l -n -f -p -s -w -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --pod --sort --external --ns --size --sync --watch --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6708,7 +9927,15 @@ _cove() {
                     return 0
                     ;;
                 --sort)
-                    COMPREPLY=($(compgen -W "command created id image names runningfor status" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --storage-driver)
@@ -6731,6 +9958,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6739,7 +9990,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__pull)
-            opts="-q -h -V --quiet --platform --arch --os --variant --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --quiet --platform --arch --os --variant --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6793,6 +10044,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6801,7 +10076,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__push)
-            opts="-q -h -V --quiet --digestfile --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -h -V --quiet --digestfile --tls-verify --creds --authfile --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6843,6 +10118,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6851,7 +10150,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__rename)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6877,6 +10176,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6885,7 +10208,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__restart)
-            opts="-t -h -V --timeout --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -a -f -l -h -V --timeout --time --running --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6903,6 +10226,18 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6923,6 +10258,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6931,7 +10290,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__rm)
-            opts="-f -a -v -t -i -h -V --force --all --volumes --time --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -v -t -i -h -V --force --all --volumes --time --ignore --cidfile --filter --depend --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6973,6 +10332,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6981,7 +10364,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__rmi)
-            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7007,6 +10390,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7015,7 +10422,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__run)
-            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -i -t -e -w -u -l -p -P -v -m -q -c -a -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --memory --cpus --pids-limit --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7409,6 +10816,134 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --attach)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd-entry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passwd)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --systemd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subuidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subgidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-content-trust)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --domainname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7429,6 +10964,22 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7437,7 +10988,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__save)
-            opts="-o -m -q -h -V --output --format --multi-image-archive --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-o -m -q -h -V --output --format --multi-image-archive --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7475,6 +11026,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7483,7 +11058,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version create ls list inspect rm"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version create ls list inspect rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7509,6 +11084,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7517,7 +11116,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret__subcmd__create)
-            opts="-d -l -h -V --driver --driver-opts --env --label --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -l -h -V --driver --driver-opts --env --label --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7563,6 +11162,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7571,7 +11194,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret__subcmd__inspect)
-            opts="-f -h -V --format --pretty --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --pretty --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7605,6 +11228,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7613,7 +11260,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret__subcmd__ls)
-            opts="-f -q -h -V --filter --format --noheading --quiet --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -q -h -V --filter --format --noheading --quiet --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7651,6 +11298,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7659,7 +11330,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__secret__subcmd__rm)
-            opts="-a -h -V --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -h -V --all --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7685,6 +11356,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7693,7 +11388,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__start)
-            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -f -h -V --attach --interactive --all --filter --boot --detach-keys --sig-proxy --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7711,6 +11406,10 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sig-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7729,6 +11428,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7739,13 +11462,21 @@ _cove() {
             return 0
             ;;
         cove__subcmd__stats)
-            opts="-a -h -V --no-stream --format --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -i -l -h -V --no-stream --format --all --interval --latest --no-reset --no-trunc --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7769,6 +11500,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7777,7 +11532,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__stop)
-            opts="-t -a -i -f -h -V --timeout --time --all --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -a -i -f -h -V --timeout --time --all --ignore --cidfile --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7827,6 +11582,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7835,7 +11614,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version check service info df prune reset"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version check service info df prune reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7861,6 +11640,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7869,7 +11672,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__check)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7901,6 +11704,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7911,7 +11738,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__df)
-            opts="-v -h -V --verbose --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-v -h -V --verbose --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7941,6 +11768,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7949,7 +11800,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__info)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7983,6 +11834,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7991,7 +11866,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --volumes --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -h -V --all --volumes --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8021,6 +11896,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8029,7 +11928,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__reset)
-            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8055,6 +11954,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8063,7 +11986,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__system__subcmd__service)
-            opts="-t -h -V --time --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-t -h -V --time --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8097,6 +12020,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8105,7 +12052,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__tag)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8129,6 +12076,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -8139,7 +12110,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__top)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8163,6 +12134,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -8173,12 +12168,24 @@ _cove() {
             return 0
             ;;
         cove__subcmd__unpause)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-a -f -l -h -V --all --cidfile --filter --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8197,6 +12204,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -8207,7 +12238,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__unshare)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8231,6 +12262,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -8241,7 +12296,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__untag)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8267,6 +12322,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8275,7 +12354,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__version)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8309,6 +12388,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8317,7 +12420,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version create ls list inspect rm prune exists"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version create ls list inspect rm prune exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8343,6 +12446,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8351,7 +12478,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__create)
-            opts="-d -l -o -h -V --driver --label --opt --ignore --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-d -l -o -h -V --driver --label --opt --ignore --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8401,6 +12528,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8409,7 +12560,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__exists)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8433,6 +12584,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -8443,7 +12618,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__inspect)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8475,6 +12650,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -8485,7 +12684,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__ls)
-            opts="-q -f -h -V --quiet --filter --format --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-q -f -h -V --quiet --filter --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8523,6 +12722,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8531,7 +12754,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -h -V --force --filter --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8561,6 +12784,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8569,7 +12816,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__volume__subcmd__rm)
-            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-f -a -h -V --force --all --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8595,6 +12842,30 @@ _cove() {
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8603,7 +12874,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__wait)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --help --version"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8627,6 +12898,30 @@ _cove() {
                     ;;
                 --cgroup-manager)
                     COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

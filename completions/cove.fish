@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cove_global_optspecs
-    string join \n storage-driver= root= runroot= log-level= cgroup-manager= h/help V/version
+    string join \n storage-driver= root= runroot= log-level= cgroup-manager= noout events-backend= runtime= runtime-flag= tmpdir= hooks-dir= storage-opt= h/help V/version
 end
 
 function __fish_cove_needs_command
@@ -34,11 +34,21 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_needs_command" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_needs_command" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_needs_command" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_needs_command" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_needs_command" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_needs_command" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_needs_command" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_needs_command" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_needs_command" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_needs_command" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_needs_command" -f -a "secret" -d 'Manage secrets'
 complete -c cove -n "__fish_cove_needs_command" -f -a "pod" -d 'Manage pods'
 complete -c cove -n "__fish_cove_needs_command" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
+complete -c cove -n "__fish_cove_needs_command" -f -a "play" -d 'Podman 3\'s `play kube`: `kube play`'
 complete -c cove -n "__fish_cove_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c cove -n "__fish_cove_needs_command" -f -a "events" -d 'Show events: containers created, started, dying, removed, images pulled, ...'
 complete -c cove -n "__fish_cove_needs_command" -f -a "healthcheck" -d 'Run health checks of containers'
@@ -97,6 +107,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -f -a "create" -d 'Create a new secret'
@@ -117,7 +136,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the secret from the environment variable named by the second argument'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (name=, id=, label=, until=)' -r
@@ -132,8 +160,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print headers'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print secret IDs only'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter (name=, id=, label=, until=)' -r
@@ -148,8 +185,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print secret IDs only'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.Spec.Name}}\'' -r
@@ -163,7 +209,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Print in a human-readable form'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -176,7 +231,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all secrets'
+complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -189,6 +253,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "create" -d 'Create a new empty pod'
@@ -239,8 +312,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not create /etc/hosts for the pod'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l replace -d 'Replace a pod of the same name'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -253,6 +335,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
@@ -266,13 +357,22 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Show only this container\'s logs (a member of the pod)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show logs until a time' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines to show from the end of each container\'s log' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines to show from the end' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -283,11 +383,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the output'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Act on the latest pod'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l names -d 'Prefix each line with its container\'s name instead of its ID'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l color -d 'Each container\'s prefix in its own colour'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the output'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send to the containers' -r
@@ -301,8 +410,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on all pods'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -315,8 +433,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on all pods'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -329,7 +456,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter (id, name, label, status, ctr-names, ctr-ids, ctr-status, ctr-number, network, until)' -r
@@ -345,6 +481,14 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Show the IDs of the pods\' containers'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Show the names of the pods\' containers'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the states of the pods\' containers'
@@ -352,6 +496,7 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate IDs'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print headers'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print pod IDs only'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (id, name, label, status, ctr-names, ctr-ids, ctr-status, ctr-number, network, until)' -r
@@ -367,6 +512,14 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-ids -d 'Show the IDs of the pods\' containers'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Show the names of the pods\' containers'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-status -d 'Show the states of the pods\' containers'
@@ -374,6 +527,7 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate IDs'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print headers'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print pod IDs only'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter (id, name, label, status, ctr-names, ctr-ids, ctr-status, ctr-number, network, until)' -r
@@ -389,6 +543,14 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-ids -d 'Show the IDs of the pods\' containers'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-names -d 'Show the names of the pods\' containers'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-status -d 'Show the states of the pods\' containers'
@@ -396,6 +558,7 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate IDs'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print pod IDs only'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -408,8 +571,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on all pods'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l pod-id-file -d 'Read the pod ID from this file' -r -F
@@ -424,10 +596,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on all pods'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest pod'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers and remove them'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l pod-id-file -d 'Read the pod ID from this file' -r -F
@@ -441,8 +622,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Act on all pods'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'Format: json or a Go template like \'{{.Name}} {{.CPU}}\'' -r
@@ -456,10 +646,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show the stats of all pods (the default when none is named)'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -s l -l latest -d 'Act on the latest pod'
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-reset -d 'Accepted for Podman compatibility: every sample is taken afresh'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-reset -d 'Do not clear the screen between samples'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l pod-id-file -d 'Read the pod ID from this file' -r -F
@@ -474,9 +673,18 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on all pods'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest pod'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore pods that do not exist'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -489,7 +697,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -502,8 +719,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on all pods'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the latest pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)' -r -F
@@ -607,6 +833,12 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand build" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand build" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand build" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand build" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l no-cache -d 'Do not use the layer cache'
 complete -c cove -n "__fish_cove_using_subcommand build" -s q -l quiet -d 'Print only the image ID'
 complete -c cove -n "__fish_cove_using_subcommand build" -l squash -d 'Squash the layers the build adds into one'
@@ -616,8 +848,78 @@ complete -c cove -n "__fish_cove_using_subcommand build" -l omit-history -d 'Lea
 complete -c cove -n "__fish_cove_using_subcommand build" -l stdin -d 'Give RUN steps the build\'s stdin (accepted; RUN steps get no stdin)'
 complete -c cove -n "__fish_cove_using_subcommand build" -l compress -d 'Compress the context (no effect: the context is read in place)'
 complete -c cove -n "__fish_cove_using_subcommand build" -l all-platforms -d 'Build for every platform of the base image (not supported: local platform only)'
+complete -c cove -n "__fish_cove_using_subcommand build" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand build" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand build" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -f -a "kube" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l start -d 'Start the pods (--start=false: only create them)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l configmap -d 'ConfigMap YAML files the pods\' environment may read (repeatable, or comma-separated)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l network -d 'The pods\' network: a cove network\'s name, none, host, slirp4netns[:OPTS] or pasta[:OPTS]' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l publish -d 'Publish a pod\'s port on the host ([IP:]HOSTPORT:CONTAINERPORT[/PROTO]), over the YAML\'s hostPort for that container port (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l ip -d 'Static IPv4 address of each pod on a cove network, in the file\'s order (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l mac-address -d 'Static MAC address of each pod on a cove network, in the file\'s order (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l annotation -d 'Add an annotation to every container (KEY=VALUE, repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-driver -d 'Logging driver of the containers: k8s-file (default), json-file, none' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-opt -d 'Logging driver options of the containers (max-size=SIZE)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l userns -d 'User namespace of the pods: only "" (the default) is supported' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l build -d 'Build images the file names from directories beside it (not supported: build them with `cove build` first)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l context-dir -d 'Where --build looks for the images\' directories' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l seccomp-profile-root -d 'Directory of seccomp profiles named by the file\'s annotations (accepted; cove applies its default profile to played containers)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l service-container -d 'Keep running until the pods\' containers have all exited (what a systemd unit runs; taking the pods down ends it)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l replace -d 'Take down pods of the same names first'
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l down -d 'Stop and remove the pods the file describes, instead of creating them'
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -s q -l quiet -d 'Do not print the progress of image pulls'
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l no-hosts -d 'Do not write /etc/hosts into the pods'
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l name -d 'Assign a name to the container' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l pod -d 'Run in an existing pod, or a new one with new:NAME' -r
@@ -712,6 +1014,40 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l memory-reservation -d 
 complete -c cove -n "__fish_cove_using_subcommand run" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -s a -l attach -d 'Attach these streams: stdin, stdout, stderr (default: stdout and stderr, stdin too with -i)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l sig-proxy -d 'Pass the signals cove receives on to the container (run in the foreground)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand run" -l timeout -d 'Kill the container after this many seconds (exit code 255)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l requires -d 'Containers to start before this one (comma-separated names or IDs)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l env-merge -d 'Set a variable, ${NAME} in the value being its current value (PATH=/x:${PATH})' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l passwd-entry -d 'The /etc/passwd line added when the user has none ($USERNAME, $UID, $GID, $NAME, $HOME are filled in)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand run" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l personality -d 'Execution domain: LINUX or LINUX32' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l image-volume -d 'What the image\'s volumes become: bind (anonymous volumes, default), tmpfs, ignore' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (image: not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l systemd -d 'Run in systemd mode: true (default), false, always (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cgroups -d 'Cgroup mode: enabled, disabled, no-conmon (cove creates no cgroup either way), split (refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cgroup-parent -d 'Parent cgroup (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cgroup-conf -d 'Cgroup v2 setting KEY=VALUE (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l device-cgroup-rule -d 'Device cgroup rule (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l disable-content-trust -d 'Skip image verification (a no-op, as in Podman)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand run" -l domainname -d 'The container\'s NIS domain name' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l gpus -d 'GPUs to add (not supported: use --device)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l health-start-interval -d 'Time between health checks during the start period' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l storage-opt -d 'Per-container storage option (not supported by cove\'s drivers)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l volume-driver -d 'Volume driver: local only' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -722,6 +1058,12 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand run" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand run" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c cove -n "__fish_cove_using_subcommand run" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c cove -n "__fish_cove_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-TTY'
@@ -737,6 +1079,10 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l replace -d 'Remove an 
 complete -c cove -n "__fish_cove_using_subcommand run" -l unsetenv-all -d 'Remove every variable the image or cove would set'
 complete -c cove -n "__fish_cove_using_subcommand run" -s q -l quiet -d 'Suppress the pull\'s progress output'
 complete -c cove -n "__fish_cove_using_subcommand run" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
+complete -c cove -n "__fish_cove_using_subcommand run" -l rmi -d 'Remove the image once the container exits and is removed (implies --rm)'
+complete -c cove -n "__fish_cove_using_subcommand run" -l rootfs -d 'Run from this directory instead of an image (not supported: import it)'
+complete -c cove -n "__fish_cove_using_subcommand run" -l use-api-socket -d 'Bind the engine\'s API socket into the container (not supported)'
+complete -c cove -n "__fish_cove_using_subcommand run" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand events" -l since -d 'Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
@@ -755,6 +1101,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand events" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand events" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand events" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand events" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand events" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand events" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand events" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand events" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand events" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -767,6 +1122,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container\'s health check once and print its status'
@@ -780,6 +1144,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand create" -l name -d 'Assign a name to the container' -r
@@ -875,6 +1248,40 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l memory-reservation 
 complete -c cove -n "__fish_cove_using_subcommand create" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -s a -l attach -d 'Attach these streams: stdin, stdout, stderr (default: stdout and stderr, stdin too with -i)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l sig-proxy -d 'Pass the signals cove receives on to the container (run in the foreground)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand create" -l timeout -d 'Kill the container after this many seconds (exit code 255)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l requires -d 'Containers to start before this one (comma-separated names or IDs)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l env-merge -d 'Set a variable, ${NAME} in the value being its current value (PATH=/x:${PATH})' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l passwd-entry -d 'The /etc/passwd line added when the user has none ($USERNAME, $UID, $GID, $NAME, $HOME are filled in)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand create" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l personality -d 'Execution domain: LINUX or LINUX32' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l image-volume -d 'What the image\'s volumes become: bind (anonymous volumes, default), tmpfs, ignore' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (image: not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l systemd -d 'Run in systemd mode: true (default), false, always (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cgroups -d 'Cgroup mode: enabled, disabled, no-conmon (cove creates no cgroup either way), split (refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cgroup-parent -d 'Parent cgroup (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cgroup-conf -d 'Cgroup v2 setting KEY=VALUE (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l device-cgroup-rule -d 'Device cgroup rule (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l disable-content-trust -d 'Skip image verification (a no-op, as in Podman)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand create" -l domainname -d 'The container\'s NIS domain name' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l gpus -d 'GPUs to add (not supported: use --device)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l health-start-interval -d 'Time between health checks during the start period' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l storage-opt -d 'Per-container storage option (not supported by cove\'s drivers)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l volume-driver -d 'Volume driver: local only' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -885,6 +1292,12 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand create" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand create" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand create" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c cove -n "__fish_cove_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand create" -l env-host -d 'Pass all host environment variables into the container'
@@ -899,10 +1312,16 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l replace -d 'Remove 
 complete -c cove -n "__fish_cove_using_subcommand create" -l unsetenv-all -d 'Remove every variable the image or cove would set'
 complete -c cove -n "__fish_cove_using_subcommand create" -s q -l quiet -d 'Suppress the pull\'s progress output'
 complete -c cove -n "__fish_cove_using_subcommand create" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
+complete -c cove -n "__fish_cove_using_subcommand create" -l rmi -d 'Remove the image once the container exits and is removed (implies --rm)'
+complete -c cove -n "__fish_cove_using_subcommand create" -l rootfs -d 'Run from this directory instead of an image (not supported: import it)'
+complete -c cove -n "__fish_cove_using_subcommand create" -l use-api-socket -d 'Bind the engine\'s API socket into the container (not supported)'
+complete -c cove -n "__fish_cove_using_subcommand create" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand start" -s f -l filter -d 'With --all, only the containers that match (restart-policy=, label=, name=, status=, ...)' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l detach-keys -d 'Key sequence for detaching' -r
+complete -c cove -n "__fish_cove_using_subcommand start" -l sig-proxy -d 'Pass the signals cove receives on to the container (with --attach)' -r -f -a "true\t''
+false\t''"
 complete -c cove -n "__fish_cove_using_subcommand start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand start" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -913,10 +1332,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand start" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand start" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand start" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand start" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand start" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand start" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand start" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -s a -l attach -d 'Attach the container\'s output'
 complete -c cove -n "__fish_cove_using_subcommand start" -s i -l interactive -d 'Attach the container\'s stdin'
 complete -c cove -n "__fish_cove_using_subcommand start" -l all -d 'Start every container that is not running'
 complete -c cove -n "__fish_cove_using_subcommand start" -l boot -d 'With --all, only what Docker\'s daemon brings back when it starts (for a unit run at boot): containers with restart policy always, and unless-stopped ones the user had not stopped; never one that was only created'
+complete -c cove -n "__fish_cove_using_subcommand start" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand start" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
@@ -932,8 +1360,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand stop" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand stop" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand stop" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand stop" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand stop" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand stop" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand stop" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s i -l ignore -d 'A container that does not exist is not an error'
+complete -c cove -n "__fish_cove_using_subcommand stop" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
@@ -948,7 +1385,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand kill" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand kill" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand kill" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand kill" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand kill" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kill" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kill" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand kill" -s a -l all -d 'Kill all running containers'
+complete -c cove -n "__fish_cove_using_subcommand kill" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s t -l time -d 'Seconds to wait for a stop before killing (with --force)' -r
@@ -964,10 +1410,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand rm" -s f -l force -d 'Kill and remove running containers'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too (named volumes are kept)'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s i -l ignore -d 'A container that does not exist is not an error'
+complete -c cove -n "__fish_cove_using_subcommand rm" -l depend -d 'Remove the containers that depend on these first (--requires, shared namespaces)'
+complete -c cove -n "__fish_cove_using_subcommand rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s n -l last -d 'Show the N last created containers' -r
@@ -979,7 +1435,9 @@ id\t''
 image\t''
 names\t''
 runningfor\t''
+size\t''
 status\t''"
+complete -c cove -n "__fish_cove_using_subcommand ps" -s w -l watch -d 'Print the list again every N seconds' -r
 complete -c cove -n "__fish_cove_using_subcommand ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand ps" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand ps" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -990,12 +1448,25 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand ps" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand ps" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand ps" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand ps" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand ps" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand ps" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand ps" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand ps" -s a -l all -d 'Show all containers (default shows just running)'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s q -l quiet -d 'Only display container IDs'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
 complete -c cove -n "__fish_cove_using_subcommand ps" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand ps" -l noheading -d 'Do not print the header line'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s p -l pod -d 'Show the pod each container belongs to'
+complete -c cove -n "__fish_cove_using_subcommand ps" -l external -d 'Also list containers of other tools (cove\'s store holds only its own)'
+complete -c cove -n "__fish_cove_using_subcommand ps" -l ns -d 'Show each container\'s namespaces (their inode numbers)'
+complete -c cove -n "__fish_cove_using_subcommand ps" -s s -l size -d 'Show the size of what each container has written'
+complete -c cove -n "__fish_cove_using_subcommand ps" -l sync -d 'Check each container\'s state with its runtime first (cove always does)'
+complete -c cove -n "__fish_cove_using_subcommand ps" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r
@@ -1011,8 +1482,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand logs" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand logs" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand logs" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand logs" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand logs" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand logs" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand logs" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand logs" -s f -l follow -d 'Follow the output'
 complete -c cove -n "__fish_cove_using_subcommand logs" -s t -l timestamps -d 'Show timestamps'
+complete -c cove -n "__fish_cove_using_subcommand logs" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s e -l env -d 'Set environment variables (KEY=VALUE)' -r
@@ -1029,10 +1509,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand exec" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand exec" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand exec" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand exec" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand exec" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -s i -l interactive -d 'Keep STDIN open'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s d -l detach -d 'Run the command in the background'
 complete -c cove -n "__fish_cove_using_subcommand exec" -l privileged -d 'Give the process every capability (the container\'s seccomp filter still applies)'
+complete -c cove -n "__fish_cove_using_subcommand exec" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1045,9 +1534,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand wait" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand wait" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand wait" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand wait" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand wait" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand wait" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand wait" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand restart" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand restart" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand restart" -s f -l filter -d 'The containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand restart" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand restart" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1058,9 +1558,23 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand restart" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand restart" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand restart" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand restart" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand restart" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand restart" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand restart" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand restart" -l running -d 'With --all, only the running containers'
+complete -c cove -n "__fish_cove_using_subcommand restart" -s a -l all -d 'Every container this command applies to'
+complete -c cove -n "__fish_cove_using_subcommand restart" -s l -l latest -d 'The latest created container'
+complete -c cove -n "__fish_cove_using_subcommand restart" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand attach" -l detach-keys -d 'Key sequence for detaching' -r
+complete -c cove -n "__fish_cove_using_subcommand attach" -l sig-proxy -d 'Pass the signals cove receives on to the container' -r -f -a "true\t''
+false\t''"
 complete -c cove -n "__fish_cove_using_subcommand attach" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand attach" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand attach" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1071,9 +1585,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand attach" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand attach" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand attach" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand attach" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand attach" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand attach" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand attach" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c cove -n "__fish_cove_using_subcommand attach" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand attach" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pause" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pause" -s f -l filter -d 'The containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand pause" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand pause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1084,8 +1609,21 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pause" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pause" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pause" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pause" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pause" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pause" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand pause" -s a -l all -d 'Every container this command applies to'
+complete -c cove -n "__fish_cove_using_subcommand pause" -s l -l latest -d 'The latest created container'
+complete -c cove -n "__fish_cove_using_subcommand pause" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unpause" -s f -l filter -d 'The containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand unpause" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1096,6 +1634,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand unpause" -s a -l all -d 'Every container this command applies to'
+complete -c cove -n "__fish_cove_using_subcommand unpause" -s l -l latest -d 'The latest created container'
+complete -c cove -n "__fish_cove_using_subcommand unpause" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand unpause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand unpause" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1108,6 +1657,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand top" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand top" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand top" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand top" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand top" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand top" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand top" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand top" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand top" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1120,9 +1678,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand port" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand port" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand port" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand port" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand port" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand port" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand port" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand port" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand port" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand stats" -l format -d 'Format: json or a Go template like \'{{.Name}} {{.MemUsage}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand stats" -s i -l interval -d 'Seconds between samples when streaming' -r
 complete -c cove -n "__fish_cove_using_subcommand stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand stats" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand stats" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1133,8 +1701,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand stats" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand stats" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand stats" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand stats" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand stats" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand stats" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand stats" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand stats" -l no-stream -d 'Print one sample and exit'
 complete -c cove -n "__fish_cove_using_subcommand stats" -s a -l all -d 'Show all containers (default: running)'
+complete -c cove -n "__fish_cove_using_subcommand stats" -s l -l latest -d 'The latest created container'
+complete -c cove -n "__fish_cove_using_subcommand stats" -l no-reset -d 'Do not clear the screen between samples'
+complete -c cove -n "__fish_cove_using_subcommand stats" -l no-trunc -d 'Do not truncate IDs'
+complete -c cove -n "__fish_cove_using_subcommand stats" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1147,7 +1727,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand cp" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand cp" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand cp" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand cp" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand cp" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand cp" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand cp" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand cp" -s a -l archive -d 'Accepted for Docker compatibility: ownership always goes to the user (root inside)'
+complete -c cove -n "__fish_cove_using_subcommand cp" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand diff" -l format -d 'Format: json' -r
@@ -1161,6 +1750,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand diff" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand diff" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand diff" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand diff" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand diff" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand diff" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand diff" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand diff" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand export" -s o -l output -d 'Write to a file instead of stdout' -r -F
@@ -1174,6 +1772,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand export" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand export" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand export" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand export" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand export" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand export" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand export" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand export" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand export" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENV, ...)' -r
@@ -1191,7 +1798,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand commit" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand commit" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand commit" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand commit" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand commit" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand commit" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand commit" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand commit" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand rename" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1204,6 +1820,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand rename" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand rename" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand rename" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand rename" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand rename" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rename" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rename" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand rename" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand rename" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1216,6 +1841,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "cleanup" -d 'Release what a stopped container held (run by cove-conmon when it exits)'
@@ -1257,6 +1891,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
@@ -1353,6 +1996,40 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach these streams: stdin, stdout, stderr (default: stdout and stderr, stdin too with -i)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Pass the signals cove receives on to the container (run in the foreground)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container after this many seconds (exit code 255)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l requires -d 'Containers to start before this one (comma-separated names or IDs)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l env-merge -d 'Set a variable, ${NAME} in the value being its current value (PATH=/x:${PATH})' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd-entry -d 'The /etc/passwd line added when the user has none ($USERNAME, $UID, $GID, $NAME, $HOME are filled in)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l personality -d 'Execution domain: LINUX or LINUX32' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l image-volume -d 'What the image\'s volumes become: bind (anonymous volumes, default), tmpfs, ignore' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (image: not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Run in systemd mode: true (default), false, always (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroups -d 'Cgroup mode: enabled, disabled, no-conmon (cove creates no cgroup either way), split (refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-parent -d 'Parent cgroup (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-conf -d 'Cgroup v2 setting KEY=VALUE (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Device cgroup rule (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l disable-content-trust -d 'Skip image verification (a no-op, as in Podman)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l domainname -d 'The container\'s NIS domain name' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l gpus -d 'GPUs to add (not supported: use --device)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-interval -d 'Time between health checks during the start period' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-opt -d 'Per-container storage option (not supported by cove\'s drivers)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l volume-driver -d 'Volume driver: local only' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1363,6 +2040,12 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-TTY'
@@ -1378,6 +2061,10 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Remove every variable the image or cove would set'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Suppress the pull\'s progress output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image once the container exits and is removed (implies --rm)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l rootfs -d 'Run from this directory instead of an image (not supported: import it)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l use-api-socket -d 'Bind the engine\'s API socket into the container (not supported)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Assign a name to the container' -r
@@ -1473,6 +2160,40 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach these streams: stdin, stdout, stderr (default: stdout and stderr, stdin too with -i)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l sig-proxy -d 'Pass the signals cove receives on to the container (run in the foreground)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container after this many seconds (exit code 255)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l requires -d 'Containers to start before this one (comma-separated names or IDs)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l env-merge -d 'Set a variable, ${NAME} in the value being its current value (PATH=/x:${PATH})' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd-entry -d 'The /etc/passwd line added when the user has none ($USERNAME, $UID, $GID, $NAME, $HOME are filled in)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l personality -d 'Execution domain: LINUX or LINUX32' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l image-volume -d 'What the image\'s volumes become: bind (anonymous volumes, default), tmpfs, ignore' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (image: not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Run in systemd mode: true (default), false, always (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroups -d 'Cgroup mode: enabled, disabled, no-conmon (cove creates no cgroup either way), split (refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-parent -d 'Parent cgroup (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-conf -d 'Cgroup v2 setting KEY=VALUE (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Device cgroup rule (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l disable-content-trust -d 'Skip image verification (a no-op, as in Podman)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l domainname -d 'The container\'s NIS domain name' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l gpus -d 'GPUs to add (not supported: use --device)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-interval -d 'Time between health checks during the start period' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-opt -d 'Per-container storage option (not supported by cove\'s drivers)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l volume-driver -d 'Volume driver: local only' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1483,6 +2204,12 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Pass all host environment variables into the container'
@@ -1497,10 +2224,16 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Remove every variable the image or cove would set'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Suppress the pull\'s progress output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l rmi -d 'Remove the image once the container exits and is removed (implies --rm)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l rootfs -d 'Run from this directory instead of an image (not supported: import it)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l use-api-socket -d 'Bind the engine\'s API socket into the container (not supported)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'With --all, only the containers that match (restart-policy=, label=, name=, status=, ...)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Key sequence for detaching' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Pass the signals cove receives on to the container (with --attach)' -r -f -a "true\t''
+false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1511,10 +2244,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach the container\'s stdin'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every container that is not running'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l boot -d 'With --all, only what Docker\'s daemon brings back when it starts (for a unit run at boot): containers with restart policy always, and unless-stopped ones the user had not stopped; never one that was only created'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
@@ -1530,8 +2272,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'A container that does not exist is not an error'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
@@ -1546,7 +2297,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Kill all running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a stop before killing (with --force)' -r
@@ -1562,10 +2322,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Kill and remove running containers'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too (named volumes are kept)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'A container that does not exist is not an error'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on these first (--requires, shared namespaces)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N last created containers' -r
@@ -1577,7 +2347,9 @@ id\t''
 image\t''
 names\t''
 runningfor\t''
+size\t''
 status\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s w -l watch -d 'Print the list again every N seconds' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1588,12 +2360,25 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default shows just running)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display container IDs'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the pod each container belongs to'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Also list containers of other tools (cove\'s store holds only its own)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l ns -d 'Show each container\'s namespaces (their inode numbers)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of what each container has written'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l sync -d 'Check each container\'s state with its runtime first (cove always does)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N last created containers' -r
@@ -1605,7 +2390,9 @@ id\t''
 image\t''
 names\t''
 runningfor\t''
+size\t''
 status\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s w -l watch -d 'Print the list again every N seconds' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1616,12 +2403,25 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all containers (default shows just running)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only display container IDs'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest created container'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the pod each container belongs to'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Also list containers of other tools (cove\'s store holds only its own)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l ns -d 'Show each container\'s namespaces (their inode numbers)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show the size of what each container has written'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l sync -d 'Check each container\'s state with its runtime first (cove always does)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since a time (RFC 3339, Unix seconds, or a duration like 10m)' -r
@@ -1637,8 +2437,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (KEY=VALUE)' -r
@@ -1655,10 +2464,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep STDIN open'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the process every capability (the container\'s seccomp filter still applies)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1671,9 +2489,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s f -l filter -d 'The containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1684,9 +2513,23 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'With --all, only the running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Every container this command applies to'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'The latest created container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Key sequence for detaching' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Pass the signals cove receives on to the container' -r -f -a "true\t''
+false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1697,9 +2540,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -s f -l filter -d 'The containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1710,8 +2564,21 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every container this command applies to'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'The latest created container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cidfile -d 'Read the container ID from this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -s f -l filter -d 'The containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1722,6 +2589,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every container this command applies to'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'The latest created container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1734,6 +2612,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1746,9 +2633,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Format: json or a Go template like \'{{.Name}} {{.MemUsage}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -s i -l interval -d 'Seconds between samples when streaming' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1759,8 +2656,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: running)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -s l -l latest -d 'The latest created container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-reset -d 'Do not clear the screen between samples'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate IDs'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1773,7 +2682,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Accepted for Docker compatibility: ownership always goes to the user (root inside)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Format: json' -r
@@ -1787,6 +2705,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to a file instead of stdout' -r -F
@@ -1800,6 +2727,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENV, ...)' -r
@@ -1817,7 +2753,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.State.Pid}}\'' -r
@@ -1831,6 +2776,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1843,6 +2797,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1855,6 +2818,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Only what was created before a time (until=TIMESTAMP|DURATION) or carries a label (label=KEY[=VALUE], label!=KEY[=VALUE])' -r
@@ -1868,7 +2840,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1881,6 +2862,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1893,6 +2883,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pull" -l platform -d 'Platform to pull (os/arch[/variant])' -r
@@ -1913,7 +2912,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand pull" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pull" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pull" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pull" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pull" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pull" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pull" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand pull" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand push" -l digestfile -d 'Write the pushed manifest digest to this file' -r -F
@@ -1931,7 +2939,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand push" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand push" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand push" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand push" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand push" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand push" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand push" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c cove -n "__fish_cove_using_subcommand push" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand push" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand images" -s f -l filter -d 'Filter output (reference=, dangling=, before=, since=, label=, id=)' -r
@@ -1946,11 +2963,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand images" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand images" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand images" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand images" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand images" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand images" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand images" -s a -l all -d 'Show all images (default hides intermediate images)'
 complete -c cove -n "__fish_cove_using_subcommand images" -s q -l quiet -d 'Show only image IDs'
 complete -c cove -n "__fish_cove_using_subcommand images" -l digests -d 'Show digests'
 complete -c cove -n "__fish_cove_using_subcommand images" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand images" -s n -l noheading -d 'Do not print column headings'
+complete -c cove -n "__fish_cove_using_subcommand images" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand images" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand images" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template, or json' -r
@@ -1965,6 +2991,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand tag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1977,6 +3012,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand tag" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand tag" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand tag" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand tag" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand tag" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand tag" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand tag" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand tag" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand untag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -1989,6 +3033,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand untag" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand untag" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand untag" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand untag" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand untag" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand untag" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand untag" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand untag" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand untag" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand rmi" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2001,8 +3054,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand rmi" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names'
 complete -c cove -n "__fish_cove_using_subcommand rmi" -s a -l all -d 'Remove all images'
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand rmi" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand history" -s H -l human -d 'Show sizes and dates in human-readable form' -r -f -a "true\t''
@@ -2018,8 +3080,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand history" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand history" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand history" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand history" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand history" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand history" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand history" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand history" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand history" -s q -l quiet -d 'Show only IDs'
+complete -c cove -n "__fish_cove_using_subcommand history" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand history" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand save" -s o -l output -d 'Write to this file instead of standard output' -r -F
@@ -2035,8 +3106,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand save" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand save" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand save" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand save" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand save" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand save" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand save" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand save" -s m -l multi-image-archive -d 'Accepted for Podman compatibility: archives always hold every image given'
 complete -c cove -n "__fish_cove_using_subcommand save" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand save" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand save" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand load" -s i -l input -d 'Read from this file instead of standard input' -r -F
@@ -2050,7 +3130,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand load" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand load" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand load" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand load" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand load" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand load" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand load" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand load" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand load" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand load" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, WORKDIR, USER, LABEL, EXPOSE, VOLUME, STOPSIGNAL)' -r
@@ -2065,7 +3154,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand import" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand import" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand import" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand import" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand import" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand import" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand import" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand import" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand import" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand import" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2078,6 +3176,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
@@ -2198,6 +3305,12 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the layer cache'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers the build adds into one'
@@ -2207,6 +3320,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l stdin -d 'Give RUN steps the build\'s stdin (accepted; RUN steps get no stdin)'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l compress -d 'Compress the context (no effect: the context is read in place)'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l all-platforms -d 'Build for every platform of the base image (not supported: local platform only)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Platform to pull (os/arch[/variant])' -r
@@ -2227,7 +3341,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest digest to this file' -r -F
@@ -2245,7 +3368,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output (reference=, dangling=, before=, since=, label=, id=)' -r
@@ -2260,11 +3392,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (default hides intermediate images)'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image IDs'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print column headings'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output (reference=, dangling=, before=, since=, label=, id=)' -r
@@ -2279,11 +3420,20 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (default hides intermediate images)'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only image IDs'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show digests'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print column headings'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, or json' -r
@@ -2298,6 +3448,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2310,6 +3469,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2322,6 +3490,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2334,8 +3511,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Show sizes and dates in human-readable form' -r -f -a "true\t''
@@ -2351,8 +3537,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Show only IDs'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file instead of standard output' -r -F
@@ -2368,8 +3563,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Accepted for Podman compatibility: archives always hold every image given'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from this file instead of standard input' -r -F
@@ -2383,7 +3587,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, WORKDIR, USER, LABEL, EXPOSE, VOLUME, STOPSIGNAL)' -r
@@ -2398,7 +3611,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l filter -d 'Only what was created before a time (until=TIMESTAMP|DURATION) or carries a label (label=KEY[=VALUE], label!=KEY[=VALUE])' -r
@@ -2412,8 +3634,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2426,6 +3657,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2438,6 +3678,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2450,6 +3699,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand login" -s u -l username -d 'Username' -r
@@ -2467,8 +3725,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand login" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand login" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand login" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand login" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand login" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand login" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand login" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
 complete -c cove -n "__fish_cove_using_subcommand login" -l get-login -d 'Print the logged-in username for the registry'
+complete -c cove -n "__fish_cove_using_subcommand login" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand login" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand logout" -l authfile -d 'Path of the authentication file' -r -F
@@ -2482,22 +3749,64 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand logout" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand logout" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand logout" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand logout" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand logout" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand logout" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand logout" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c cove -n "__fish_cove_using_subcommand logout" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -f -a "systemd" -d 'Generate a systemd unit that runs a container as a user service'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -f -a "kube" -d 'Generate Kubernetes Pod YAML from containers or pods (as `kube generate`)'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -f -a "systemd" -d 'Generate a systemd unit that runs a container as a user service'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -s f -l filename -d 'Write the YAML to this file instead of standard output' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -s s -l service -d 'Also generate a Service for the published ports'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-policy -d 'systemd restart policy (Restart=): no, on-success, on-failure, on-abnormal, on-watchdog, on-abort or always' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-sec -d 'Seconds systemd waits before restarting (RestartSec=)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l start-timeout -d 'Seconds systemd allows for the start (TimeoutStartSec=)' -r
@@ -2518,10 +3827,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Run a new container at each start (from the arguments this one was created with) and remove it at each stop, instead of starting and stopping this container'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit after the container\'s name instead of its ID'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the unit into the current directory and print its path'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the comment header'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2534,9 +3852,18 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "generate" -d 'Generate Kubernetes Pod YAML from containers or played pods'
+complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "generate" -d 'Generate Kubernetes Pod YAML from containers or pods'
 complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "play" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
 complete -c cove -n "__fish_cove_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "down" -d 'Stop and remove the pods a Kubernetes YAML file describes'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write the YAML to this file instead of standard output' -r -F
@@ -2550,12 +3877,40 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Also generate a Service for the published ports'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the containers (--start=false: only create them)' -r -f -a "true\t''
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the pods (--start=false: only create them)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l configmap -d 'ConfigMap YAML files the pods\' environment may read (repeatable, or comma-separated)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l network -d 'The pods\' network: a cove network\'s name, none, host, slirp4netns[:OPTS] or pasta[:OPTS]' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l publish -d 'Publish a pod\'s port on the host ([IP:]HOSTPORT:CONTAINERPORT[/PROTO]), over the YAML\'s hostPort for that container port (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l ip -d 'Static IPv4 address of each pod on a cove network, in the file\'s order (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l mac-address -d 'Static MAC address of each pod on a cove network, in the file\'s order (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l annotation -d 'Add an annotation to every container (KEY=VALUE, repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-driver -d 'Logging driver of the containers: k8s-file (default), json-file, none' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-opt -d 'Logging driver options of the containers (max-size=SIZE)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l userns -d 'User namespace of the pods: only "" (the default) is supported' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l build -d 'Build images the file names from directories beside it (not supported: build them with `cove build` first)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l context-dir -d 'Where --build looks for the images\' directories' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l seccomp-profile-root -d 'Directory of seccomp profiles named by the file\'s annotations (accepted; cove applies its default profile to played containers)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l service-container -d 'Keep running until the pods\' containers have all exited (what a systemd unit runs; taking the pods down ends it)' -r -f -a "true\t''
+false\t''"
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -2566,9 +3921,19 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l replace -d 'Take down pods of the same names first'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l down -d 'Stop and remove the pods the file describes, instead of creating them'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -s q -l quiet -d 'Do not print the progress of image pulls'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l no-hosts -d 'Do not write /etc/hosts into the pods'
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2581,6 +3946,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2593,6 +3967,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "create" -d 'Create a volume'
@@ -2615,7 +3998,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed if a volume of that name exists already (it is left as it is)'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter (name=, label=, dangling=true|false, driver=)' -r
@@ -2630,7 +4022,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display volume names'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter (name=, label=, dangling=true|false, driver=)' -r
@@ -2645,7 +4046,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only display volume names'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.Mountpoint}}\'' -r
@@ -2659,6 +4069,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2671,8 +4090,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using the volumes too'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Only what was created before a time (until=TIMESTAMP|DURATION) or carries a label (label=KEY[=VALUE], label!=KEY[=VALUE])' -r
@@ -2686,7 +4114,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2699,6 +4136,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2711,6 +4157,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "dns-serve" -d 'The DNS responder of user-defined networks (started by cove itself)'
@@ -2734,6 +4189,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "bridge")' -r
@@ -2750,8 +4214,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No outbound connectivity: containers reach each other only'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed if a network of that name exists already (it is left as it is)'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Format: table, json or a Go template like \'{{.Name}}\'' -r
@@ -2766,8 +4239,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only names'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Full network IDs'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Format: table, json or a Go template like \'{{.Name}}\'' -r
@@ -2782,8 +4264,17 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only names'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Full network IDs'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format: json or a Go template like \'{{.Name}}\'' -r
@@ -2797,6 +4288,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2809,7 +4309,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers on the networks too'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2822,7 +4331,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers on the networks too'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Only networks created before a time (until=TIMESTAMP|DURATION) or with a label (label=KEY[=VALUE], label!=KEY[=VALUE])' -r
@@ -2836,7 +4354,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (cove never asks)'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name for the container on this network' -r
@@ -2851,6 +4378,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2863,7 +4399,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for Docker compatibility'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2876,6 +4421,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand info" -s f -l format -d 'Format: json or a Go template like \'{{.Store.GraphDriverName}}\'' -r
@@ -2889,6 +4443,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand info" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand info" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand info" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand info" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand info" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand info" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand info" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand info" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand info" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand version" -s f -l format -d 'Format: json or a Go template' -r
@@ -2902,6 +4465,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand version" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand version" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand version" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand version" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand version" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand version" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand version" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand version" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand version" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand unshare" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2914,6 +4486,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand unshare" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand unshare" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand unshare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand completion" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2926,6 +4507,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand completion" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand completion" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand completion" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand completion" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand completion" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand completion" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand completion" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand completion" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2938,6 +4528,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "check" -d 'Check that this host lets you run containers: each missing piece and its fix'
@@ -2957,6 +4556,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s t -l time -d 'Exit after this many seconds without a request in progress (0: never)' -r
@@ -2970,6 +4578,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Format: json or a Go template like \'{{.Store.GraphDriverName}}\'' -r
@@ -2983,6 +4600,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Format: json or a Go template like \'{{.Type}} {{.Size}}\'' -r
@@ -2996,7 +4622,16 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show every image, container and volume'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l filter -d 'Only what was created before a time (until=TIMESTAMP|DURATION) or carries a label (label=KEY[=VALUE], label!=KEY[=VALUE])' -r
@@ -3010,9 +4645,18 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images without containers, not just dangling ones'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Remove volumes no container uses too'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -3025,6 +4669,15 @@ debug\t''
 trace\t''"
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
