@@ -22,7 +22,7 @@ pub enum KubeCommand {
     /// Generate Kubernetes Pod YAML from containers or pods
     Generate(KubeGenerateArgs),
     /// Create pods, containers and volumes from a Kubernetes YAML file
-    Play(KubePlayArgs),
+    Play(Box<KubePlayArgs>),
     /// Stop and remove the pods a Kubernetes YAML file describes
     Down(KubeDownArgs),
 }
@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, cmd: KubeCommand) -> CmdResult {
     match cmd {
         KubeCommand::Generate(a) => generate(ctx, a),
         KubeCommand::Play(a) if a.down => down(ctx, &a.file),
-        KubeCommand::Play(a) => play(ctx, a),
+        KubeCommand::Play(a) => play(ctx, *a),
         KubeCommand::Down(a) => down(ctx, &a.file),
     }
 }

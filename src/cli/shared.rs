@@ -178,5 +178,5 @@ pub struct KubeDownArgs {
 #[derive(Subcommand, Debug)]
 pub enum PlayCommand {
     /// Create pods, containers and volumes from a Kubernetes YAML file
-    Kube(KubePlayArgs),
+    Kube(Box<KubePlayArgs>),
 }

@@ -8,7 +8,7 @@ use crate::systemd::unit::{command_line, unit_word};
 
 impl Converter<'_> {
     /// A path from the file, relative to the file's directory (specifiers kept).
-    fn from_dir(&self, v: &str) -> String {
+    fn path_in_dir(&self, v: &str) -> String {
         if v.starts_with('/') || v.starts_with('%') {
             v.to_string()
         } else {
@@ -25,8 +25,8 @@ impl Converter<'_> {
         for e in self.unit.entries("Kube") {
             let v = e.value.as_str();
             match e.key.as_str() {
-                "Yaml" => yaml = Some(self.from_dir(v)),
-                "ConfigMap" => flag(&mut flags, "--configmap", &self.from_dir(v)),
+                "Yaml" => yaml = Some(self.path_in_dir(v)),
+                "ConfigMap" => flag(&mut flags, "--configmap", &self.path_in_dir(v)),
                 "PublishPort" => flag(&mut flags, "--publish", v),
                 "LogDriver" => flag(&mut flags, "--log-driver", v),
                 "UserNS" => flag(&mut flags, "--userns", v),
