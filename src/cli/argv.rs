@@ -278,10 +278,17 @@ mod tests {
             globals,
             [
                 "cgroup_manager",
+                "events_backend",
+                "hooks_dir",
                 "log_level",
+                "noout",
                 "root",
                 "runroot",
-                "storage_driver"
+                "runtime",
+                "runtime_flag",
+                "storage_driver",
+                "storage_opt",
+                "tmpdir"
             ]
         );
     }

@@ -217,9 +217,9 @@ impl MoreOptions {
             config.passwd_entry = self.passwd_entry.clone();
             config.passwd_lines = self.hostuser_lines.clone();
         }
-        if let Some(d) = &self.domainname {
-            config.sysctls.insert("kernel.domainname".into(), d.clone());
-        }
+        // Through the spec's domainname: a kernel.domainname sysctl write is refused in a
+        // rootless runtime's /proc/sys.
+        config.domainname = self.domainname.clone();
         for e in &self.env_merge {
             merge(&mut config.env, e);
         }
