@@ -465,7 +465,7 @@ impl ContainerInspect {
                     cfg.runtime.clone()
                 },
                 log_config: LogConfig {
-                    kind: "k8s-file",
+                    kind: cfg.log_driver.as_str(),
                     config: log_config,
                 },
             },
