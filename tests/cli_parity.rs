@@ -401,8 +401,9 @@ fn cidfile_selects_and_ps_sorts_without_heading() {
         !table.contains("CONTAINER ID") && table.contains("web"),
         "{table}"
     );
-    let (code, err) = env.cove_err(&["ps", "--sort", "size"]);
+    let (code, err) = env.cove_err(&["ps", "--sort", "weight"]);
     assert_eq!(code, 125, "{err}");
+    assert!(err.contains("weight"), "{err}");
 
     env.cove_ok(&["stop", "-t", "0", "--cidfile", cid_s]);
     let status = env.cove_ok(&["inspect", "--format", "{{.State.Status}}", "web"]);
