@@ -71,8 +71,10 @@ impl SignalProxy {
 
     fn forward(&mut self) {
         while let Ok(Some(info)) = self.fd.read_signal() {
-            // SAFETY: kill(2) with a signal number the kernel just gave us.
-            unsafe { libc::kill(self.target, info.ssi_signo as i32) };
+            if let Ok(sig) = nix::sys::signal::Signal::try_from(info.ssi_signo as i32) {
+                // The container may be gone already: its end reaches us through the socket.
+                let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.target), sig);
+            }
         }
     }
 }

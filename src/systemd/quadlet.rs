@@ -223,6 +223,22 @@ impl Converter<'_> {
 
     /// The name of the object another quadlet file defines (`data.volume` ->
     /// `systemd-data`, or its VolumeName=) and the service that creates it.
+    /// `Network=`: a `.network` file's network (the unit then requires that file's
+    /// service), or a network name or mode as written.
+    fn network_ref(
+        &self,
+        e: &Entry,
+        v: &str,
+        requires: &mut Vec<String>,
+    ) -> Result<String, QuadletError> {
+        if !v.ends_with(".network") {
+            return Ok(v.to_string());
+        }
+        let (net, dep) = self.reference(e, v, "Network", "NetworkName")?;
+        requires.push(dep);
+        Ok(net)
+    }
+
     fn reference(
         &self,
         e: &Entry,
@@ -284,13 +300,7 @@ impl Converter<'_> {
                     flag(&mut flags, "--volume", &value);
                 }
                 "Network" => {
-                    let value = if v.ends_with(".network") {
-                        let (net, dep) = self.reference(e, v, "Network", "NetworkName")?;
-                        requires.push(dep);
-                        net
-                    } else {
-                        v.to_string()
-                    };
+                    let value = self.network_ref(e, v, &mut requires)?;
                     flag(&mut flags, "--network", &value);
                 }
                 "Environment" => {

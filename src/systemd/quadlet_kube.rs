@@ -31,13 +31,7 @@ impl Converter<'_> {
                 "LogDriver" => flag(&mut flags, "--log-driver", v),
                 "UserNS" => flag(&mut flags, "--userns", v),
                 "Network" => {
-                    let value = if v.ends_with(".network") {
-                        let (net, dep) = self.reference(e, v, "Network", "NetworkName")?;
-                        requires.push(dep);
-                        net
-                    } else {
-                        v.to_string()
-                    };
+                    let value = self.network_ref(e, v, &mut requires)?;
                     flag(&mut flags, "--network", &value);
                 }
                 "PodmanArgs" | "CoveArgs" => flags.extend(self.words(e)?),
