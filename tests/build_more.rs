@@ -595,3 +595,34 @@ fn add_fetches_http_sources() {
         assert!(err.contains(&want), "{line}: {err}");
     }
 }
+
+/// Docker's `builder build` is `build`; `builder prune` forgets the layer cache, so the
+/// next build runs its steps again.
+#[test]
+fn builder_build_and_prune() {
+    let env = TestEnv::new("bmore-builder");
+    let base = common::image("busybox");
+    let df = format!("FROM {base}\nRUN date +%s%N > /stamp\n");
+    let dir = context(&env, "ctx", &[("Dockerfile", &df, 0o644)]);
+    let dir_s = dir.to_str().unwrap();
+    let first = built_id(&env.cove_ok(&["builder", "build", "-q", "-t", "b1", dir_s]));
+    let cached = build(&env, &dir, &["-t", "b2"]);
+    assert!(cached.contains("Using cache"), "{cached}");
+    assert_eq!(built_id(&cached), first);
+
+    let (code, err) = env.cove_err(&["builder", "prune", "-f", "--filter", "until=1h"]);
+    assert_eq!(code, 125, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("Error: invalid filter"), "{err}");
+
+    let out = env.cove_ok(&["builder", "prune", "-f"]);
+    assert!(out.starts_with("Deleted build cache objects:"), "{out}");
+    assert!(out.ends_with("Total reclaimed space: 0B\n"), "{out}");
+    let again = build(&env, &dir, &["-t", "b3"]);
+    assert!(!again.contains("Using cache"), "{again}");
+    assert_ne!(built_id(&again), first);
+    // The images the cache named stay while tagged.
+    env.cove_ok(&["image", "exists", "b1"]);
+    let out = env.cove_ok(&["builder", "prune", "--force", "--all"]);
+    assert!(out.starts_with("Deleted build cache objects:"), "{out}");
+}

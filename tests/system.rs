@@ -379,3 +379,111 @@ fn root_and_runroot_select_another_store() {
     assert_eq!(info.trim(), format!("{root} {runroot}"));
     assert!(std::path::Path::new(root).join("cove.db").exists());
 }
+
+/// Checkpoints need root: every checkpoint command fails as rootless Podman's does, and
+/// the container is left as it was.
+#[test]
+fn checkpoint_and_restore_fail_as_rootless_podman_does() {
+    let env = pulled("sys-checkpoint");
+    env.cove_ok(&["create", "--name", "c", &busybox(), "sleep", "60"]);
+    let checkpointing = "Error: checkpointing a container requires root\n";
+    let restoring = "Error: restoring a container requires root\n";
+    for (args, want) in [
+        (
+            &["container", "checkpoint", "--leave-running", "c"][..],
+            checkpointing,
+        ),
+        (
+            &["container", "checkpoint", "-a", "--export", "/tmp/x.tar"][..],
+            checkpointing,
+        ),
+        (
+            &["container", "restore", "--import", "/tmp/x.tar", "-n", "d"][..],
+            restoring,
+        ),
+        (&["checkpoint", "create", "c", "cp1"][..], checkpointing),
+        (&["checkpoint", "ls", "c"][..], checkpointing),
+        (&["start", "--checkpoint", "cp1", "c"][..], restoring),
+    ] {
+        let (code, err) = env.cove_err(args);
+        assert_eq!((code, err.as_str()), (125, want), "{args:?}");
+    }
+    assert_eq!(
+        env.cove_ok(&["inspect", "--format", "{{.State.Status}}", "c"]),
+        "created\n"
+    );
+}
+
+/// `system events` is `events`; `--no-trunc=false` shortens IDs; `system migrate` moves
+/// containers to another runtime (stopping running ones), `system renumber` has nothing to
+/// do; `system service --cors` answers with CORS headers and preflights.
+#[test]
+fn system_events_migrate_renumber_and_service_cors() {
+    let env = pulled("sys-migrate");
+    let id = env.cove_ok(&["run", "-d", "--name", "m", &busybox(), "sleep", "600"]);
+    let id = id.trim();
+    let events = env.cove_ok(&[
+        "system",
+        "events",
+        "--stream=false",
+        "--filter",
+        "event=start",
+        "--format",
+        "{{.ID}}",
+    ]);
+    assert_eq!(events, format!("{id}\n"));
+    let short = env.cove_ok(&[
+        "events",
+        "--stream=false",
+        "--no-trunc=false",
+        "--filter",
+        "event=start",
+    ]);
+    assert!(short.contains(&format!(" {} ", &id[..12])), "{short}");
+    assert!(!short.contains(id), "{short}");
+
+    env.cove_ok(&["system", "renumber"]);
+    env.cove_ok(&["system", "migrate"]);
+    let runtime = |env: &TestEnv| {
+        env.cove_ok(&[
+            "inspect",
+            "--format",
+            "{{.HostConfig.Runtime}} {{.State.Status}}",
+            "m",
+        ])
+    };
+    assert_eq!(runtime(&env), "cove-runtime running\n");
+    let (code, err) = env.cove_err(&["system", "migrate", "--new-runtime", "no-such-runtime"]);
+    assert_eq!(code, 125, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no-such-runtime"), "{err}");
+    assert_eq!(runtime(&env), "cove-runtime running\n");
+
+    env.cove_ok(&["system", "migrate", "--new-runtime", "runc"]);
+    assert_eq!(runtime(&env), "runc exited\n");
+    env.cove_ok(&["start", "m"]);
+    assert_eq!(
+        env.cove_ok(&["exec", "m", "echo", "under runc"]),
+        "under runc\n"
+    );
+    env.cove_ok(&["rm", "-f", "m"]);
+
+    let svc = common::api::ApiService::start_with(&env, &["--time", "0", "--cors", "*"]);
+    let head = |req: &str| {
+        let mut s = std::os::unix::net::UnixStream::connect(&svc.socket).unwrap();
+        s.write_all(req.as_bytes()).unwrap();
+        let mut resp = String::new();
+        std::io::Read::read_to_string(&mut s, &mut resp).unwrap();
+        resp.to_lowercase()
+    };
+    let ping = head("GET /_ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(ping.starts_with("http/1.1 200"), "{ping}");
+    assert!(
+        ping.contains("access-control-allow-origin: *\r\n"),
+        "{ping}"
+    );
+    let pre =
+        head("OPTIONS /v1.41/containers/json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(pre.starts_with("http/1.1 200"), "{pre}");
+    assert!(pre.contains("access-control-allow-methods: "), "{pre}");
+}

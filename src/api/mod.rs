@@ -8,6 +8,7 @@
 
 mod build;
 mod containers;
+mod cors;
 mod df;
 mod error;
 mod events;
@@ -70,7 +71,14 @@ pub fn serve(
     service: Service,
     endpoint: &Endpoint,
     idle: Option<Duration>,
+    cors: Option<String>,
 ) -> Result<(), ApiError> {
+    let cors = cors
+        .map(|o| {
+            axum::http::HeaderValue::from_str(&o)
+                .map_err(|_| ApiError::bad_request(format!("--cors {o:?}: not a header value")))
+        })
+        .transpose()?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -79,7 +87,12 @@ pub fn serve(
         let (listener, activated) =
             listen::open(endpoint).map_err(|e| ApiError::internal(e.to_string()))?;
         let activity = Arc::new(idle::Activity::default());
-        let app = router(Arc::new(service), activity.clone());
+        let mut app = router(Arc::new(service), activity.clone());
+        if let Some(origin) = cors {
+            app = app.layer(axum::middleware::from_fn(move |req, next| {
+                cors::answer(origin.clone(), req, next)
+            }));
+        }
         let app = axum::middleware::map_request(version::strip).layer(app);
         let shutdown = idle::until_idle(activity, idle);
         let served = match listener {

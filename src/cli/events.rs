@@ -30,6 +30,10 @@ pub struct EventsArgs {
     #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1,
           default_missing_value = "true", action = clap::ArgAction::Set)]
     pub stream: bool,
+    /// Print full IDs (the default); false shortens them to 12 characters
+    #[arg(long, value_name = "BOOL", default_value = "true", num_args = 0..=1,
+          default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub no_trunc: bool,
 }
 
 pub fn events(ctx: &Ctx, a: EventsArgs) -> CmdResult {
@@ -49,6 +53,15 @@ pub fn events(ctx: &Ctx, a: EventsArgs) -> CmdResult {
     };
     let json = matches!(format, Some(Format::Json));
     let line = |e: &Event| -> anyhow::Result<String> {
+        let short;
+        let e = if a.no_trunc || e.id.len() <= 12 {
+            e
+        } else {
+            let mut s = e.clone();
+            s.id.truncate(12);
+            short = s;
+            &short
+        };
         Ok(if json {
             serde_json::to_string(e)?
         } else if let Some(t) = template {

@@ -4,6 +4,8 @@
 mod archive;
 mod argv;
 mod build;
+mod builder;
+mod checkpoint;
 mod containers;
 pub mod docs;
 mod events;
@@ -226,16 +228,40 @@ pub enum Command {
     Healthcheck(healthcheck::HealthcheckCommand),
     /// Manage cove: disk usage, pruning, reset
     #[command(subcommand)]
-    System(system::SystemCommand),
+    System(SystemCommand),
     /// Generate files that run containers elsewhere (systemd units)
     #[command(subcommand)]
     Generate(generate::GenerateCommand),
+    /// Manage the build cache (Docker's `builder`)
+    #[command(subcommand)]
+    Builder(BuilderCommand),
+    /// Checkpoints of containers (Docker's; needs root and CRIU)
+    #[command(subcommand)]
+    Checkpoint(checkpoint::CheckpointCommand),
     /// Play Kubernetes YAML as pods of containers, generate it from them
     #[command(subcommand)]
     Kube(kube::KubeCommand),
     /// Podman 3's `play kube`: `kube play`
     #[command(subcommand, hide = true)]
     Play(shared::PlayCommand),
+}
+
+/// Docker's `builder` commands.
+#[derive(Subcommand, Debug)]
+pub enum BuilderCommand {
+    /// Build an image (as `cove build`)
+    Build(Box<build::BuildArgs>),
+    /// Remove the build cache
+    Prune(builder::PruneArgs),
+}
+
+/// `system` commands: `events` is reached as `system events` too (Docker's spelling).
+#[derive(Subcommand, Debug)]
+pub enum SystemCommand {
+    /// Show events (as `cove events`)
+    Events(events::EventsArgs),
+    #[command(flatten)]
+    Other(system::SystemCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -296,6 +322,10 @@ pub enum ContainerCommand {
     Unmount(containers::NamesArgs),
     /// Remove all stopped containers
     Prune(containers::PruneArgs),
+    /// Checkpoint running containers (needs root and CRIU)
+    Checkpoint(checkpoint::CheckpointArgs),
+    /// Restore checkpointed containers (needs root and CRIU)
+    Restore(checkpoint::RestoreArgs),
     /// Release what a stopped container held (run by cove-conmon when it exits)
     #[command(hide = true)]
     Cleanup(containers::CleanupArgs),
@@ -350,7 +380,7 @@ impl Command {
                 | Command::Version(_)
                 | Command::Completion(_)
                 // It must work where the namespace cannot be made: that is what it reports.
-                | Command::System(system::SystemCommand::Check(_))
+                | Command::System(SystemCommand::Other(system::SystemCommand::Check(_)))
         )
     }
 }
@@ -683,6 +713,9 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
     match cmd {
         Command::Run(a) | Command::Container(C::Run(a)) => containers::run(ctx, a),
         Command::Create(a) | Command::Container(C::Create(a)) => containers::create(ctx, a),
+        Command::Start(a) | Command::Container(C::Start(a)) if a.checkpoint.is_some() => {
+            checkpoint::start_from(ctx)
+        }
         Command::Start(a) | Command::Container(C::Start(a)) => containers::start(ctx, a),
         Command::Ps(a) | Command::Container(C::Ls(a)) => containers::ps(ctx, a),
         Command::Logs(a) | Command::Container(C::Logs(a)) => containers::logs(ctx, a),
@@ -708,6 +741,12 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Container(C::Unmount(a)) => containers::unmount(ctx, a),
         Command::Container(C::Exists(a)) => containers::exists(ctx, a),
         Command::Container(C::Prune(a)) => containers::prune(ctx, a),
+        Command::Container(C::Checkpoint(a)) => checkpoint::checkpoint(ctx, a),
+        Command::Container(C::Restore(a)) => checkpoint::restore(ctx, a),
+        Command::Checkpoint(c) => checkpoint::docker(ctx, c),
+        Command::Builder(BuilderCommand::Build(a)) => build::build(ctx, *a),
+        Command::Builder(BuilderCommand::Prune(a)) => builder::prune(ctx, a),
+        Command::System(SystemCommand::Events(a)) => events::events(ctx, a),
         Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),
         Command::Network(n) => network::run(ctx, n),
         Command::Secret(s) => secrets::run(ctx, s),
@@ -747,7 +786,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Completion(a) => system::completion(a),
         Command::Events(a) => events::events(ctx, a),
         Command::Healthcheck(c) => healthcheck::run(ctx, c),
-        Command::System(s) => system::system(ctx, s),
+        Command::System(SystemCommand::Other(s)) => system::system(ctx, s),
         Command::Generate(generate::GenerateCommand::Systemd(a)) => generate::systemd(ctx, a),
         Command::Generate(generate::GenerateCommand::Kube(a)) => {
             kube::run(ctx, kube::KubeCommand::Generate(a))

@@ -17,6 +17,7 @@ pub mod health;
 pub mod inspect;
 mod lifecycle;
 pub mod logs;
+mod migrate;
 pub mod names;
 pub mod namespaces;
 pub mod network;

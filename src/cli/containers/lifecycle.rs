@@ -33,6 +33,12 @@ pub struct StartArgs {
     /// Pass the signals cove receives on to the container (with --attach)
     #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
     pub sig_proxy: bool,
+    /// Start from this checkpoint (Docker's; checkpoints need root and CRIU)
+    #[arg(long, value_name = "NAME")]
+    pub checkpoint: Option<String>,
+    /// Where the checkpoint is kept (with --checkpoint)
+    #[arg(long, value_name = "DIR")]
+    pub checkpoint_dir: Option<PathBuf>,
     /// Containers to start
     pub containers: Vec<String>,
 }

@@ -226,6 +226,27 @@ pub enum SystemCommand {
     Info(InfoArgs),
     /// Serve the Docker-compatible API on a socket, until idle
     Service(service::ServiceArgs),
+    /// Migrate the store to this version of cove (done on first use anyway), and
+    /// optionally every container to another OCI runtime
+    Migrate(MigrateArgs),
+    /// Renumber the store's locks (cove's locks are per container: nothing to do)
+    Renumber,
+}
+
+#[derive(Args, Debug)]
+pub struct MigrateArgs {
+    /// Move every container to this OCI runtime (running ones are stopped first)
+    #[arg(long, value_name = "RUNTIME")]
+    pub new_runtime: Option<String>,
+}
+
+/// Opening the store migrates it: what is left is the runtime switch.
+fn migrate(ctx: &Ctx, a: MigrateArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    if let Some(r) = &a.new_runtime {
+        engine.migrate_runtime(r)?;
+    }
+    Ok(0)
 }
 
 pub fn system(ctx: &Ctx, cmd: SystemCommand) -> CmdResult {
@@ -236,5 +257,10 @@ pub fn system(ctx: &Ctx, cmd: SystemCommand) -> CmdResult {
         SystemCommand::Reset(a) => reset::reset(ctx, a),
         SystemCommand::Info(a) => info(ctx, a),
         SystemCommand::Service(a) => service::service(ctx, a),
+        SystemCommand::Migrate(a) => migrate(ctx, a),
+        SystemCommand::Renumber => {
+            ctx.store()?;
+            Ok(0)
+        }
     }
 }
