@@ -48,6 +48,8 @@ complete -c cove -n "__fish_cove_needs_command" -s V -l version -d 'Print versio
 complete -c cove -n "__fish_cove_needs_command" -f -a "secret" -d 'Manage secrets'
 complete -c cove -n "__fish_cove_needs_command" -f -a "pod" -d 'Manage pods'
 complete -c cove -n "__fish_cove_needs_command" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
+complete -c cove -n "__fish_cove_needs_command" -f -a "builder" -d 'Manage the build cache (Docker\'s `builder`)'
+complete -c cove -n "__fish_cove_needs_command" -f -a "checkpoint" -d 'Checkpoints of containers (Docker\'s; needs root and CRIU)'
 complete -c cove -n "__fish_cove_needs_command" -f -a "play" -d 'Podman 3\'s `play kube`: `kube play`'
 complete -c cove -n "__fish_cove_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c cove -n "__fish_cove_needs_command" -f -a "events" -d 'Show events: containers created, started, dying, removed, images pulled, ...'
@@ -851,6 +853,314 @@ complete -c cove -n "__fish_cove_using_subcommand build" -l all-platforms -d 'Bu
 complete -c cove -n "__fish_cove_using_subcommand build" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand build" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand build" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -f -a "build" -d 'Build an image (as `cove build`)'
+complete -c cove -n "__fish_cove_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -f -a "prune" -d 'Remove the build cache'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-arg-file -d 'Build arguments from a file: KEY=VALUE lines, # comments (repeatable; --build-arg wins)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l target -d 'Build up to this stage' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l layers -d 'Cache intermediate images (false: no cache)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image, KEY=VALUE (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l format -d 'Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l timestamp -d 'Created time of the image and its history, and time of every file in the new layers, in seconds since the epoch (reproducible builds)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l platform -d 'The platform to build for: only the local one is supported' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l pull -d 'Pull policy for base images: missing, always, never, newer' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l network -d 'Network of RUN steps: slirp4netns (default), pasta, none, host, private, or a network\'s name' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l add-host -d 'Add a host-to-IP mapping to RUN steps\' /etc/hosts (HOST:IP)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l dns -d 'DNS server of RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l dns-option -d 'DNS resolver option of RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l dns-search -d 'DNS search domain of RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cap-add -d 'Add a capability to RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cap-drop -d 'Drop a capability from RUN steps' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s v -l volume -d 'Bind mount into every RUN step (HOST-DIR:CONTAINER-DIR[:OPTIONS]); not in the image' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l device -d 'Bind a host device into RUN steps (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l ulimit -d 'Resource limit of RUN steps (TYPE=SOFT[:HARD])' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options of RUN steps: no-new-privileges, seccomp=unconfined|PROFILE' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm in RUN steps (e.g. 64m)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l annotation -d 'Add an annotation to RUN steps\' runtime spec (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l http-proxy -d 'Pass the caller\'s proxy variables (http_proxy, ...) to RUN steps' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l ipc -d 'IPC namespace of RUN steps: private, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l pid -d 'PID namespace of RUN steps: private, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l uts -d 'UTS namespace of RUN steps: private, host, container:NAME|ID, ns:PATH' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cgroupns -d 'cgroup namespace of RUN steps: private, host' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns -d 'User namespace of RUN steps: host (the default, cove\'s rootless namespace) only' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-uid-map -d 'UID map of RUN steps\' user namespace (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-gid-map -d 'GID map of RUN steps\' user namespace (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-uid-map-user -d 'UID map from /etc/subuid of a user (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-gid-map-group -d 'GID map from /etc/subgid of a group (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s m -l memory -d 'Memory limit of RUN steps (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l memory-swap -d 'Memory plus swap limit of RUN steps, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpu-period -d 'CPU CFS period of RUN steps in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpu-quota -d 'CPU CFS quota of RUN steps in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s c -l cpu-shares -d 'CPU shares of RUN steps (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpuset-cpus -d 'CPUs RUN steps may use, e.g. 0-3 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpuset-mems -d 'Memory nodes RUN steps may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cgroup-parent -d 'Parent cgroup of RUN steps (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l creds -d 'Credentials (USERNAME:PASSWORD) for pulling base images' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l authfile -d 'Path of the authentication file for pulling base images' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s trust store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l retry -d 'Times to retry a failed pull (accepted; cove\'s pull does not retry)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l retry-delay -d 'Delay between pull retries (accepted with --retry)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l from -d 'Replace the first stage\'s base image' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-context -d 'A named context for COPY --from=NAME and FROM NAME: NAME=DIR or NAME=docker-image://IMAGE' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s o -l output -d 'Also write the image\'s filesystem out: DIR, type=local,dest=DIR or type=tar,dest=FILE' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l env -d 'Set an environment variable in the image, KEY=VALUE (KEY alone takes the caller\'s)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l unsetenv -d 'Remove an environment variable from the image' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l ignorefile -d 'The ignore file to use instead of .containerignore/.dockerignore' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l skip-unused-stages -d 'Build only the stages the target needs' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l os -d 'Operating system of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l arch -d 'Architecture of the image: this machine\'s only' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l variant -d 'Architecture variant of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l os-feature -d 'An OS feature the image needs (recorded in its config)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l os-version -d 'The OS version the image needs (recorded in its config)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l logfile -d 'Write the build\'s output to this file instead of stdout' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l logsplit -d 'One log file per platform (one platform here: no effect)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l jobs -d 'Stages to build at once (stages are built one after the other)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (cove never leaves any)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove intermediate containers even after a failure (cove always does)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l identity-label -d 'Add the builder\'s identity label (cove adds none)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s D -l disable-compression -d 'Do not compress layers (no effect: local layers are never compressed)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l disable-content-trust -d 'Skip image verification (no effect, as in Podman)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (default), chroot, rootless (all run as cove run does)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-from -d 'Images to use as cache (accepted: cove\'s layer cache is local)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-to -d 'Where to push the cache (accepted: cove\'s layer cache is local)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-ttl -d 'Ignore cached layers older than this (accepted: cove\'s layer cache is local)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l manifest -d 'Add the image to a manifest list (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l hooks-dir -d 'OCI hooks directory (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l runtime-flag -d 'Option for the OCI runtime (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpp-flag -d 'Preprocessor flag for Containerfile.in (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l sign-by -d 'Sign the image with this GPG key (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l decryption-key -d 'Key to decrypt encrypted base images (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l ssh -d 'SSH agent socket or keys for RUN --mount=type=ssh (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the layer cache'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers the build adds into one'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash the whole image, base layers included, into one layer'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-hosts -d 'Do not create /etc/hosts for RUN steps'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l omit-history -d 'Leave no history in the image'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l stdin -d 'Give RUN steps the build\'s stdin (accepted; RUN steps get no stdin)'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l compress -d 'Compress the context (no effect: the context is read in place)'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l all-platforms -d 'Build for every platform of the base image (not supported: local platform only)'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l filter -d 'Only entries that match (Docker\'s until=, id=, ...: refused, cove\'s entries carry no such attributes)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l keep-storage -d 'Keep this much of the cache (cove\'s entries take no space of their own)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all of the cache, not only dangling entries (cove\'s cache has only one kind)'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -f -a "create" -d 'Create a checkpoint of a running container'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -f -a "ls" -d 'List a container\'s checkpoints'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -f -a "list" -d 'List a container\'s checkpoints'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -f -a "rm" -d 'Remove a checkpoint'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and not __fish_seen_subcommand_from create ls list rm remove" -f -a "remove" -d 'Remove a checkpoint'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l checkpoint-dir -d 'Where checkpoints are kept' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l leave-running -d 'Leave the container running after the checkpoint (create)'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l checkpoint-dir -d 'Where checkpoints are kept' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l leave-running -d 'Leave the container running after the checkpoint (create)'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l checkpoint-dir -d 'Where checkpoints are kept' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l leave-running -d 'Leave the container running after the checkpoint (create)'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l checkpoint-dir -d 'Where checkpoints are kept' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l leave-running -d 'Leave the container running after the checkpoint (create)'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l checkpoint-dir -d 'Where checkpoints are kept' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l leave-running -d 'Leave the container running after the checkpoint (create)'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand checkpoint; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1091,6 +1401,8 @@ complete -c cove -n "__fish_cove_using_subcommand events" -s f -l filter -d 'Onl
 complete -c cove -n "__fish_cove_using_subcommand events" -l format -d 'Format: json (one object per line) or a Go template like \'{{.Status}}\'' -r
 complete -c cove -n "__fish_cove_using_subcommand events" -l stream -d 'Keep printing new events (the default); false prints past events and exits' -r -f -a "true\t''
 false\t''"
+complete -c cove -n "__fish_cove_using_subcommand events" -l no-trunc -d 'Print full IDs (the default); false shortens them to 12 characters' -r -f -a "true\t''
+false\t''"
 complete -c cove -n "__fish_cove_using_subcommand events" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand events" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand events" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1322,6 +1634,8 @@ complete -c cove -n "__fish_cove_using_subcommand start" -s f -l filter -d 'With
 complete -c cove -n "__fish_cove_using_subcommand start" -l detach-keys -d 'Key sequence for detaching' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l sig-proxy -d 'Pass the signals cove receives on to the container (with --attach)' -r -f -a "true\t''
 false\t''"
+complete -c cove -n "__fish_cove_using_subcommand start" -l checkpoint -d 'Start from this checkpoint (Docker\'s; checkpoints need root and CRIU)' -r
+complete -c cove -n "__fish_cove_using_subcommand start" -l checkpoint-dir -d 'Where the checkpoint is kept (with --checkpoint)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand start" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand start" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1831,56 +2145,129 @@ complete -c cove -n "__fish_cove_using_subcommand rename" -l storage-opt -d 'Sto
 complete -c cove -n "__fish_cove_using_subcommand rename" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand rename" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
 journald\t''
 none\t''"
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l noout -d 'Print nothing on stdout'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "cleanup" -d 'Release what a stopped container held (run by cove-conmon when it exits)'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "run" -d 'Run a command in a new container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "create" -d 'Create a container without starting it'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "start" -d 'Start one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "stop" -d 'Stop one or more running containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "rm" -d 'Remove one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "ls" -d 'List containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "list" -d 'List containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "logs" -d 'Fetch the logs of a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "exec" -d 'Run a command in a running container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "wait" -d 'Block until containers stop, then print their exit codes'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "restart" -d 'Restart one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "attach" -d 'Attach to a running container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "pause" -d 'Pause all processes of one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "unpause" -d 'Unpause one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "top" -d 'Display the running processes of a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "port" -d 'List the published ports of a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "stats" -d 'Display resource usage of containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "diff" -d 'Show the changes to a container\'s filesystem'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "commit" -d 'Create an image from a container\'s changes'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "inspect" -d 'Display detailed information on containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "rename" -d 'Rename a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "prune" -d 'Remove all stopped containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "mount" -d 'Mount a container\'s root filesystem and print its path'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "checkpoint" -d 'Checkpoint running containers (needs root and CRIU)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "restore" -d 'Restore checkpointed containers (needs root and CRIU)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "cleanup" -d 'Release what a stopped container held (run by cove-conmon when it exits)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "run" -d 'Run a command in a new container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "create" -d 'Create a container without starting it'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "start" -d 'Start one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "stop" -d 'Stop one or more running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "rm" -d 'Remove one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "ls" -d 'List containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "list" -d 'List containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "exec" -d 'Run a command in a running container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "wait" -d 'Block until containers stop, then print their exit codes'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "restart" -d 'Restart one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "attach" -d 'Attach to a running container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "pause" -d 'Pause all processes of one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "unpause" -d 'Unpause one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "top" -d 'Display the running processes of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "port" -d 'List the published ports of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "stats" -d 'Display resource usage of containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "diff" -d 'Show the changes to a container\'s filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "commit" -d 'Create an image from a container\'s changes'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "inspect" -d 'Display detailed information on containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "rename" -d 'Rename a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "prune" -d 'Remove all stopped containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "mount" -d 'Mount a container\'s root filesystem and print its path'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s c -l compress -d 'Compression of the exported checkpoint: gzip, none, zstd' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l create-image -d 'Create an image holding the checkpoint' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s e -l export -d 'Export the checkpoint to a tar archive' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s a -l all -d 'Checkpoint all running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l file-locks -d 'Checkpoint a container with file locks'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l ignore-rootfs -d 'Leave the root filesystem\'s changes out of the exported checkpoint'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l ignore-volumes -d 'Leave volumes out of the exported checkpoint'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s k -l keep -d 'Keep the checkpoint\'s files and logs'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s l -l latest -d 'Act on the last created container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s R -l leave-running -d 'Leave the container running after the checkpoint'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s P -l pre-checkpoint -d 'Dump memory only, keeping the container running'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l print-stats -d 'Print statistics about the checkpoint'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l tcp-established -d 'Checkpoint a container with established TCP connections'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l with-previous -d 'Checkpoint on top of a previous pre-checkpoint'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s i -l import -d 'Restore from this exported checkpoint' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l import-previous -d 'Restore from this exported pre-checkpoint' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s n -l name -d 'The name of the restored container (with --import)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l pod -d 'Restore into this pod' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s p -l publish -d 'Publish these ports in the restored container (with --import)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s a -l all -d 'Restore all checkpointed containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l file-locks -d 'Restore a container with file locks'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l ignore-rootfs -d 'Do not restore the root filesystem\'s changes'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l ignore-static-ip -d 'Ignore the IP address the container had'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l ignore-static-mac -d 'Ignore the MAC address the container had'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l ignore-volumes -d 'Do not restore volumes'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s k -l keep -d 'Keep the checkpoint\'s files and logs'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s l -l latest -d 'Act on the last created container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l print-stats -d 'Print statistics about the restore'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l tcp-established -d 'Restore a container with established TCP connections'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -2234,6 +2621,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Key sequence for detaching' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Pass the signals cove receives on to the container (with --attach)' -r -f -a "true\t''
 false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l checkpoint -d 'Start from this checkpoint (Docker\'s; checkpoints need root and CRIU)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l checkpoint-dir -d 'Where the checkpoint is kept (with --checkpoint)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4518,33 +4907,65 @@ complete -c cove -n "__fish_cove_using_subcommand completion" -l storage-opt -d 
 complete -c cove -n "__fish_cove_using_subcommand completion" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
 journald\t''
 none\t''"
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -l noout -d 'Print nothing on stdout'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "check" -d 'Check that this host lets you run containers: each missing piece and its fix'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "service" -d 'Serve the Docker-compatible API on a socket, until idle'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "info" -d 'Display system-wide information'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "df" -d 'Show disk usage of images, containers and volumes'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "prune" -d 'Remove unused containers, networks, images (and volumes)'
-complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from check service info df prune reset" -f -a "reset" -d 'Remove all containers, images, volumes, networks and cove\'s state'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -f -a "events" -d 'Show events (as `cove events`)'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -f -a "check" -d 'Check that this host lets you run containers: each missing piece and its fix'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -f -a "service" -d 'Serve the Docker-compatible API on a socket, until idle'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -f -a "migrate" -d 'Migrate the store to this version of cove (done on first use anyway), and optionally every container to another OCI runtime'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -f -a "renumber" -d 'Renumber the store\'s locks (cove\'s locks are per container: nothing to do)'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -f -a "info" -d 'Display system-wide information'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -f -a "df" -d 'Show disk usage of images, containers and volumes'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -f -a "prune" -d 'Remove unused containers, networks, images (and volumes)'
+complete -c cove -n "__fish_cove_using_subcommand system; and not __fish_seen_subcommand_from events check service migrate renumber info df prune reset" -f -a "reset" -d 'Remove all containers, images, volumes, networks and cove\'s state'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l since -d 'Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l until -d 'Stop at this time (same forms as --since)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -s f -l filter -d 'Only matching events (container=, event=, type=, image=, label=, volume=, network=); values of one key are alternatives' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l format -d 'Format: json (one object per line) or a Go template like \'{{.Status}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l stream -d 'Keep printing new events (the default); false prints past events and exits' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l no-trunc -d 'Print full IDs (the default); false shortens them to 12 characters' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from events" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l format -d 'Format: json or a Go template over the report (`{{range .Items}}{{.Name}} {{.Severity}}{{end}}`)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Directory for images and other persistent data' -r -F
@@ -4568,6 +4989,7 @@ complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcom
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s t -l time -d 'Exit after this many seconds without a request in progress (0: never)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l cors -d 'Send these CORS headers\' origin (Access-Control-Allow-Origin) with every answer' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4589,6 +5011,49 @@ complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcom
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from service" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l new-runtime -d 'Move every container to this OCI runtime (running ones are stopped first)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from renumber" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Format: json or a Go template like \'{{.Store.GraphDriverName}}\'' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Directory for images and other persistent data' -r -F

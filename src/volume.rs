@@ -14,7 +14,7 @@ use crate::storage::db::{DbError, VolumeRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum VolumeError {
-    #[error("no such volume \"{0}\"")]
+    #[error("no volume with name \"{0}\" found: no such volume")]
     NotFound(String),
     #[error("volume with name {0} already exists")]
     Exists(String),
@@ -23,7 +23,7 @@ pub enum VolumeError {
     #[error("unsupported volume driver \"{0}\": only \"local\" exists")]
     Driver(String),
     #[error(
-        "volume {name} is being used by container(s) {users}: remove them first or use --force"
+        "volume {name} is being used by the following container(s): {users}: volume is being used"
     )]
     InUse { name: String, users: String },
     #[error(transparent)]

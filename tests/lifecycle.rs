@@ -300,7 +300,7 @@ fn stop_cancels_a_restart_waiting_for_its_back_off() {
     // running between two back-offs; either way the answer is the same.)
     let (code, err) = env.cove_err(&["rm", "crash2"]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("stop the container before removing"), "{err}");
+    assert!(err.contains("cannot be removed without force"), "{err}");
     env.cove_ok(&["rm", "-f", "crash2"]);
     assert!(eventually(|| !busy("crash2")));
     assert_eq!(

@@ -320,11 +320,12 @@ pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
             Err(e) => return Err(e.into()),
         }
     }
-    if !items.is_empty() {
+    // As Podman: the JSON array even when empty, then the error.
+    if !items.is_empty() || a.format.is_none() {
         print_inspect(a.format.as_deref(), &items)?;
     }
     if let Some(first) = missing.first() {
-        return Err(anyhow!("no such object: {first:?}").into());
+        return Err(anyhow!("inspecting object: no such object: {first:?}").into());
     }
     Ok(0)
 }

@@ -17,6 +17,7 @@ mod kube;
 mod login;
 mod network;
 mod output;
+mod parse_error;
 mod pods;
 mod progress;
 mod sdnotify;
@@ -568,7 +569,12 @@ pub fn main() -> i32 {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
                 _ => EXIT_FAILURE,
             };
-            let _ = e.print();
+            match parse_error::podman_words(&e) {
+                Some(lines) => eprintln!("{lines}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return code;
         }
     };

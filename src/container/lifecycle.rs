@@ -288,8 +288,8 @@ impl Engine {
         self.refresh(c)?;
         if !force {
             match c.state.status {
-                Status::Restarting => return Err(ContainerError::Restarting(c.name.clone())),
-                s if s.is_active() => return Err(ContainerError::Running(c.name.clone())),
+                Status::Restarting => return Err(ContainerError::Restarting(c.id.clone())),
+                s if s.is_active() => return Err(ContainerError::Running(c.id.clone())),
                 _ => {}
             }
         }

@@ -63,9 +63,9 @@ pub enum ContainerError {
     NotFound(String),
     #[error("{input}: ambiguous container ID prefix matches {count} containers")]
     Ambiguous { input: String, count: usize },
-    #[error("cannot remove container {0} as it is running - stop the container before removing or force remove")]
+    #[error("cannot remove container {0} as it is running - running or paused containers cannot be removed without force: container state improper")]
     Running(String),
-    #[error("cannot remove container {0} as it is restarting - stop the container before removing or force remove")]
+    #[error("cannot remove container {0} as it is restarting - running or paused containers cannot be removed without force: container state improper")]
     Restarting(String),
     #[error("container {0} is the infra container of pod {1} and cannot be removed without removing the pod")]
     InfraOfPod(String, String),

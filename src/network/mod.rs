@@ -50,7 +50,7 @@ pub enum NetworkError {
     Io(String, std::io::Error),
     #[error("{0}")]
     Conflict(String),
-    #[error("network {0:?} not found")]
+    #[error("unable to find network with name or ID {0}: network not found")]
     NotFound(String),
     #[error("network {0:?} already exists")]
     Exists(String),

@@ -183,7 +183,7 @@ fn make_dir(path: &Path, mode: u32) {
 }
 
 /// mkdir + chown to the test user + chmod.
-fn user_dir(path: &Path, mode: u32) {
+pub fn user_dir(path: &Path, mode: u32) {
     make_dir(path, mode);
     let (uid, gid) = test_user_ids();
     std::os::unix::fs::chown(path, Some(uid), Some(gid)).unwrap();

@@ -695,10 +695,16 @@ fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Fa
         ..req
     };
     let c = engine.create(req, &defaults).map_err(|e| match e {
-        ContainerError::Db(crate::storage::db::DbError::NameInUse(_)) => Failure {
-            code: crate::cli::EXIT_FAILURE,
-            error: anyhow!("{e}: remove that container or pick another name"),
-        },
+        ContainerError::Db(crate::storage::db::DbError::NameInUse(name)) => {
+            // Podman's words, naming the container that holds the name.
+            let holder = engine.lookup(&name).map(|c| c.id).unwrap_or_default();
+            Failure {
+                code: crate::cli::EXIT_FAILURE,
+                error: anyhow!(
+                    "creating container storage: the container name {name:?} is already in use by {holder}. You have to remove that container to be able to reuse that name: that name is already in use"
+                ),
+            }
+        }
         other => other.into(),
     })?;
     let c = engine.lookup(&c.id)?;

@@ -5,7 +5,7 @@ use crate::cli::{CmdResult, Ctx, Failure};
 use crate::container::attach::{self};
 use crate::container::exec::TERMINAL_ON_STDIN;
 use crate::container::flags::merge_env;
-use crate::container::{ContainerError, Status};
+use crate::container::Status;
 use anyhow::{anyhow, Context};
 use clap::Args;
 use std::os::fd::AsFd;
@@ -46,20 +46,15 @@ pub struct ExecArgs {
 
 pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let c = engine.lookup(&a.container).map_err(|e| match e {
-        ContainerError::NotFound(_) => Failure {
-            code: EXIT_NO_SUCH,
-            error: e.into(),
-        },
-        other => other.into(),
-    })?;
+    let c = engine.lookup(&a.container)?;
+    // Podman's words and exit code (that of its exec session set-up).
     if c.state.status != Status::Running {
-        return Err(anyhow!(
-            "can only exec into running containers: {} is {}",
-            c.name,
-            c.state.status.as_str()
-        )
-        .into());
+        return Err(Failure {
+            code: 255,
+            error: anyhow!(
+                "can only create exec sessions on running containers: container state improper"
+            ),
+        });
     }
     let mut env = Vec::new();
     let lookup = |k: &str| std::env::var(k).ok();

@@ -73,6 +73,16 @@ pub fn cp(ctx: &Ctx, a: CpArgs) -> CmdResult {
     if !was_mounted {
         engine.unmount(&mut c)?;
     }
+    // Podman's words for a missing source, naming where it was looked for.
+    if let Err(crate::container::copy::CopyError::NotFound(_)) = &res {
+        let (path, place) = match src_c {
+            Some(name) => (src_p, format!("container {name}")),
+            None => (src_p, "the host".to_string()),
+        };
+        return Err(
+            anyhow!("{path:?} could not be found on {place}: no such file or directory").into(),
+        );
+    }
     res?;
     Ok(0)
 }

@@ -229,7 +229,7 @@ pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
         }
         names = ordered;
     }
-    each(&engine, &names, |c| {
+    each_with(&engine, &names, EXIT_NO_SUCH, |c| {
         if a.force && a.time.is_some_and(|t| t > 0) {
             engine.stop(c, a.time)?;
         }

@@ -1,10 +1,8 @@
 //! `logs`.
 
-use super::*;
 use crate::cli::shared::LogFlags;
-use crate::cli::{CmdResult, Ctx, Failure};
+use crate::cli::{CmdResult, Ctx};
 use crate::container::logs;
-use crate::container::ContainerError;
 use clap::Args;
 use std::io::Write;
 
@@ -18,13 +16,7 @@ pub struct LogsArgs {
 
 pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let c = engine.lookup(&a.container).map_err(|e| match e {
-        ContainerError::NotFound(_) => Failure {
-            code: EXIT_NO_SUCH,
-            error: e.into(),
-        },
-        other => other.into(),
-    })?;
+    let c = engine.lookup(&a.container)?;
     let opts = a.flags.options()?;
     let id = c.id.clone();
     let running = || {

@@ -28,8 +28,8 @@ pub use more_args::*;
 pub use ps::*;
 pub use stats::*;
 
-/// Podman's exit codes for rm/stop/...: 1 no such container, 2 container in a state that
-/// forbids the operation.
+/// Podman's exit codes: `rm` of no such container 1 (the other commands 125), 2 a
+/// container in a state that forbids the operation.
 const EXIT_NO_SUCH: i32 = 1;
 const EXIT_CONFLICT: i32 = 2;
 
@@ -45,12 +45,22 @@ fn conflict(e: anyhow::Error) -> Failure {
 fn each(
     engine: &Engine,
     names: &[String],
+    f: impl FnMut(&mut Container) -> Result<(), Failure>,
+) -> CmdResult {
+    each_with(engine, names, super::EXIT_FAILURE, f)
+}
+
+/// `each`, with the exit code for a name that matches no container.
+fn each_with(
+    engine: &Engine,
+    names: &[String],
+    not_found: i32,
     mut f: impl FnMut(&mut Container) -> Result<(), Failure>,
 ) -> CmdResult {
     Ok(super::each_name(names, |n| {
         let mut c = engine.lookup(n).map_err(|e| match e {
             ContainerError::NotFound(_) => Failure {
-                code: EXIT_NO_SUCH,
+                code: not_found,
                 error: e.into(),
             },
             other => other.into(),

@@ -16,7 +16,10 @@ pub struct TopArgs {
 
 pub fn top(ctx: &Ctx, a: TopArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut c = running(&engine, &a.container)?;
+    let mut c = running(&engine, &a.container).map_err(|f| Failure {
+        code: f.code,
+        error: f.error.context("unable to look up requested container"),
+    })?;
     let top = engine.top(&mut c)?;
     let titles: Vec<&str> = top.titles.iter().map(String::as_str).collect();
     print!("{}", crate::format::render_table(&titles, &top.processes));

@@ -60,10 +60,25 @@ pub fn info(ctx: &Ctx, a: InfoArgs) -> CmdResult {
     let conmon = crate::paths::find_helper("cove-conmon");
     let images = store.db().images()?.len();
     let socket = ctx.paths.api_socket();
+    let runtime_name = ctx
+        .containers_conf()?
+        .runtime
+        .unwrap_or_else(|| crate::container::runtime::BUILTIN.to_string());
+    let runtime =
+        crate::container::runtime::OciRuntime::resolve(Some(&runtime_name), &ctx.paths.runtime)
+            .ok();
+    let runtime_path = runtime.as_ref().map(|r| r.path.clone());
     let v = json!({
         "Host": {
             "Arch": crate::image::platform::Platform::host().arch,
-            "Os": "linux",
+            "OS": "linux",
+            // Podman's `{{.Host.OCIRuntime.Name}}`: the runtime new containers get.
+            "OCIRuntime": {
+                "Name": Path::new(&runtime_name).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                "Path": runtime_path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+                "Version": runtime_path.as_deref().map(version_of).unwrap_or_default(),
+            },
+            "NetworkBackend": "cove",
             "Kernel": kernel,
             "Hostname": hostname,
             // Podman's place for it: `{{.Host.Security.Rootless}}`.

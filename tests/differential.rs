@@ -1,0 +1,590 @@
+//! Differential tests: each scenario runs step by step with Podman 4.3 (runc, as the test
+//! user, its own store) and with cove, in the same environment, and each step's exit code,
+//! stdout and `Error:` lines are compared once IDs, digests, times, sizes and column
+//! padding are masked. A scenario matches when every step does. The scenarios that differ
+//! on purpose are listed in `DIFFERENCES` with the reason; the test fails when another
+//! scenario differs, and when a listed one has come to match (the list stays true).
+//! The summary line (how many match exactly) is what the CLI parity issue reports.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::process::Output;
+
+use common::{exit_code, TestEnv};
+use regex::Regex;
+
+/// A scenario: steps are cove/podman argument lines (split on blanks, '...' quotes one
+/// argument). A step starting with `~` runs but is not compared (set-up, clean-up); one
+/// starting with `^` has its output lines compared in sorted order (Podman's order there
+/// is a map's).
+struct Scenario {
+    name: &'static str,
+    steps: &'static [&'static str],
+}
+
+const fn s(name: &'static str, steps: &'static [&'static str]) -> Scenario {
+    Scenario { name, steps }
+}
+
+const SCENARIOS: &[Scenario] = &[
+    // ---------------------------------------------------------------- run
+    s("run echo", &["run --rm {IMG} echo hello"]),
+    s("run exit code", &["run --rm {IMG} sh -c 'exit 3'"]),
+    s("run missing command", &["run --rm {IMG} /no/such/command"]),
+    s("run command fails", &["run --rm {IMG} ls /nonexistent"]),
+    s(
+        "run env",
+        &["run --rm -e A=1 --env B=two {IMG} sh -c 'echo $A $B'"],
+    ),
+    s("run workdir", &["run --rm -w /tmp {IMG} pwd"]),
+    s("run user", &["run --rm -u 1000:1000 {IMG} id"]),
+    s("run hostname", &["run --rm --hostname box {IMG} hostname"]),
+    s("run entrypoint", &["run --rm --entrypoint echo {IMG} a b"]),
+    s(
+        "run label",
+        &[
+            "run --name lab --label a=b {IMG} true",
+            "inspect --format '{{.Config.Labels.a}}' lab",
+            "~rm lab",
+        ],
+    ),
+    s("run read-only", &["run --rm --read-only {IMG} touch /x"]),
+    s(
+        "run tmpfs",
+        &["run --rm --tmpfs /scratch {IMG} sh -c 'touch /scratch/a && ls /scratch'"],
+    ),
+    s(
+        "run no such image",
+        &["run --rm {REG}/cove-test/nosuch:latest true"],
+    ),
+    s(
+        "run bad flag value",
+        &["run --restart sometimes {IMG} true"],
+    ),
+    s(
+        "run name taken",
+        &[
+            "create --name dup {IMG} true",
+            "create --name dup {IMG} true",
+            "~rm dup",
+        ],
+    ),
+    // ---------------------------------------------------------------- lifecycle
+    s(
+        "create start stop rm",
+        &[
+            "create --name c1 {IMG} sleep 600",
+            "inspect --format '{{.State.Status}}' c1",
+            "start c1",
+            "inspect --format '{{.State.Status}} {{.State.Running}}' c1",
+            "stop -t 0 c1",
+            "inspect --format '{{.State.Status}} {{.State.ExitCode}}' c1",
+            "rm c1",
+            "ps -a --format '{{.Names}}'",
+        ],
+    ),
+    s(
+        "kill and wait",
+        &[
+            "run -d --name k1 {IMG} sleep 600",
+            "kill k1",
+            "wait k1",
+            "inspect --format '{{.State.Status}} {{.State.ExitCode}}' k1",
+            "~rm k1",
+        ],
+    ),
+    s(
+        "kill signal",
+        &[
+            "run -d --name k2 {IMG} sh -c 'trap \"exit 3\" TERM; while true; do sleep 1; done'",
+            "kill -s TERM k2",
+            "wait k2",
+            "~rm k2",
+        ],
+    ),
+    s(
+        "wait exit code",
+        &["run -d --name w1 {IMG} sh -c 'exit 7'", "wait w1", "~rm w1"],
+    ),
+    s(
+        "restart",
+        &[
+            "run -d --name r1 {IMG} sleep 600",
+            "restart -t 0 r1",
+            "inspect --format '{{.State.Status}}' r1",
+            "~rm -f -t 0 r1",
+        ],
+    ),
+    s(
+        "rm running refused",
+        &["run -d --name rr {IMG} sleep 600", "rm rr", "rm -f -t 0 rr"],
+    ),
+    s(
+        "ps filters",
+        &[
+            "create --name pa --label x=1 {IMG} true",
+            "create --name pb {IMG} true",
+            "ps -a --filter label=x=1 --format '{{.Names}} {{.Status}}'",
+            "ps -a --filter name=pb --format '{{.Names}} {{.Image}}'",
+            "ps --format '{{.Names}}'",
+            "ps -a -q --filter name=nomatch",
+            "~rm pa pb",
+        ],
+    ),
+    s(
+        "rename",
+        &[
+            "create --name old {IMG} true",
+            "rename old new",
+            "ps -a --format '{{.Names}}'",
+            "~rm new",
+        ],
+    ),
+    s(
+        "logs",
+        &[
+            "run --name lg {IMG} sh -c 'echo out; echo err >&2'",
+            "logs lg",
+            "logs --tail 1 lg",
+            "~rm lg",
+        ],
+    ),
+    s(
+        "exec",
+        &[
+            "run -d --name ex {IMG} sleep 600",
+            "exec ex echo hi",
+            "exec ex sh -c 'exit 5'",
+            "exec -w /tmp ex pwd",
+            "exec -e V=x ex sh -c 'echo $V'",
+            "exec ex /no/such/command",
+            "~rm -f -t 0 ex",
+        ],
+    ),
+    s(
+        "exec stopped",
+        &["create --name es {IMG} true", "exec es true", "~rm es"],
+    ),
+    s(
+        "top",
+        &[
+            "run -d --name tp {IMG} sleep 600",
+            "top tp comm",
+            "~rm -f -t 0 tp",
+        ],
+    ),
+    s(
+        "port",
+        &[
+            "run -d --name pt -p 127.0.0.1:{PORT}:80 {IMG} sleep 600",
+            "port pt",
+            "port pt 80",
+            "~rm -f -t 0 pt",
+        ],
+    ),
+    s(
+        "diff",
+        &[
+            "run --name df {IMG} sh -c 'echo x > /newfile; rm /bin/wget'",
+            "^diff df",
+            "~rm df",
+        ],
+    ),
+    s(
+        "cp",
+        &[
+            "run --name cp1 {IMG} sh -c 'echo inside > /f'",
+            "cp cp1:/f {OUT}/f",
+            "cp {OUT}/f cp1:/g",
+            "cp cp1:/nosuch {OUT}/x",
+            "~rm cp1",
+        ],
+    ),
+    s(
+        "export",
+        &[
+            "create --name xp {IMG} true",
+            "export -o {OUT}/xp.tar xp",
+            "~rm xp",
+        ],
+    ),
+    s(
+        "commit",
+        &[
+            "run --name cm {IMG} touch /marker",
+            "~commit -q cm committed:1",
+            "run --rm committed:1 ls /marker",
+            "images --format '{{.Repository}}:{{.Tag}}' --filter reference=committed",
+            "~rm cm",
+            "~rmi committed:1",
+        ],
+    ),
+    s(
+        "pause",
+        &[
+            "run -d --name pz {IMG} sleep 600",
+            "pause pz",
+            "~rm -f -t 0 pz",
+        ],
+    ),
+    s(
+        "no such container",
+        &[
+            "start nosuch",
+            "stop nosuch",
+            "kill nosuch",
+            "rm nosuch",
+            "logs nosuch",
+            "wait nosuch",
+            "inspect nosuch",
+            "exec nosuch true",
+            "port nosuch",
+            "top nosuch",
+        ],
+    ),
+    s(
+        "container subcommands",
+        &[
+            "container create --name cs {IMG} true",
+            "container exists cs",
+            "container exists nosuch",
+            "container ls -a --format '{{.Names}}'",
+            "container rm cs",
+        ],
+    ),
+    // ---------------------------------------------------------------- images
+    s(
+        "image inspect",
+        &["image inspect --format '{{.Config.Cmd}} {{.Os}} {{.Architecture}}' {IMG}"],
+    ),
+    s(
+        "tag untag rmi",
+        &[
+            "tag {IMG} mine:1",
+            "images --format '{{.Repository}}:{{.Tag}}' --filter reference=mine",
+            "untag mine:1",
+            "images --format '{{.Repository}}:{{.Tag}}' --filter reference=mine",
+            "tag {IMG} mine:2",
+            "rmi mine:2",
+        ],
+    ),
+    s("rmi no such", &["rmi nosuch:latest"]),
+    s(
+        "image exists",
+        &["image exists {IMG}", "image exists nosuch:1"],
+    ),
+    s("history", &["history --format '{{.CreatedBy}}' {IMG}"]),
+    s(
+        "save load",
+        &[
+            "tag {IMG} saved:1",
+            "save -o {OUT}/saved.tar saved:1",
+            "rmi saved:1",
+            "load -i {OUT}/saved.tar",
+            "~rmi saved:1",
+        ],
+    ),
+    s("pull quiet", &["pull -q {IMG}"]),
+    s("pull bad reference", &["pull 'bad::ref'"]),
+    // ---------------------------------------------------------------- volumes
+    s(
+        "volumes",
+        &[
+            "volume create vol1",
+            "volume ls --format '{{.Name}} {{.Driver}}'",
+            "volume inspect --format '{{.Name}} {{.Driver}} {{.Scope}}' vol1",
+            "volume exists vol1",
+            "run --rm -v vol1:/data {IMG} sh -c 'echo kept > /data/f'",
+            "run --rm -v vol1:/data {IMG} cat /data/f",
+            "volume rm vol1",
+            "volume rm vol1",
+        ],
+    ),
+    s(
+        "volume in use",
+        &[
+            "volume create vol2",
+            "create --name vu -v vol2:/d {IMG} true",
+            "volume rm vol2",
+            "~rm vu",
+            "~volume rm vol2",
+        ],
+    ),
+    s(
+        "volume prune",
+        &["volume create vol3", "volume prune -f", "volume ls -q"],
+    ),
+    // ---------------------------------------------------------------- networks
+    s(
+        "networks",
+        &[
+            "network create net1",
+            "network ls --format '{{.Name}}' --filter name=net1",
+            "network inspect --format '{{.Name}} {{.Driver}}' net1",
+            "network exists net1",
+            "network rm net1",
+            "network rm net1",
+        ],
+    ),
+    s(
+        "network connect",
+        &[
+            "network create net2",
+            "run -d --name nc --network net2 {IMG} sleep 600",
+            "inspect --format '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' nc",
+            "~rm -f -t 0 nc",
+            "~network rm net2",
+        ],
+    ),
+    // ---------------------------------------------------------------- secrets
+    s(
+        "secrets",
+        &[
+            "~secret create sec1 {OUT}/secret.txt",
+            "secret ls --format '{{.Name}}'",
+            "secret inspect --format '{{.Spec.Name}}' sec1",
+            "run --rm --secret sec1 {IMG} cat /run/secrets/sec1",
+            "secret rm sec1",
+            "secret rm sec1",
+        ],
+    ),
+    // ---------------------------------------------------------------- system
+    s(
+        "info host",
+        &["info --format '{{.Host.OS}} {{.Host.Arch}} {{.Host.Security.Rootless}}'"],
+    ),
+    s(
+        "info runtime",
+        &["--runtime runc info --format '{{.Host.OCIRuntime.Name}}'"],
+    ),
+    s(
+        "events",
+        &[
+            "create --name ev {IMG} true",
+            "rm ev",
+            "events --stream=false --filter container=ev --format '{{.Status}} {{.Name}}'",
+        ],
+    ),
+    s(
+        "global log level",
+        &["--log-level error ps -a --format '{{.Names}}'"],
+    ),
+    s("unknown command", &["nosuchcommand"]),
+    s("unknown flag", &["ps --nosuchflag"]),
+];
+
+/// Scenarios that differ from Podman on purpose, and why.
+const DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "pause",
+        "cove pauses rootless containers on cgroup v1 too (Podman needs a cgroup to freeze)",
+    ),
+    (
+        "tag untag rmi",
+        "images --filter reference= lists the names that match, as Docker does; Podman 4.3 \
+         lists every name of a matching image",
+    ),
+    (
+        "volume in use",
+        "the error names the containers using the volume; Podman gives their IDs",
+    ),
+    (
+        "run missing command",
+        "exit 127 in both; the line is the runtime's own (cove-runtime's, Podman's from runc)",
+    ),
+    (
+        "exec",
+        "exit 127 for a missing command in both; the line is the runtime's own",
+    ),
+    (
+        "top",
+        "not yet: `top CONTAINER DESCRIPTORS...` (ps(1) format descriptors) is not implemented",
+    ),
+];
+
+struct Masks(Vec<(Regex, &'static str)>);
+
+impl Masks {
+    fn new() -> Masks {
+        let m = |re: &str, with: &'static str| (Regex::new(re).unwrap(), with);
+        Masks(vec![
+            m(r"sha256:[0-9a-f]{64}", "<DIGEST>"),
+            m(r"\b[0-9a-f]{64}\b", "<ID>"),
+            m(r"\b[0-9a-f]{12}\b", "<ID>"),
+            // Secret IDs.
+            m(r"\b[0-9a-f]{25}\b", "<ID>"),
+            m(
+                r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?( ?(Z|[+-]\d{2}:?\d{2}))?( [A-Z]{3,4})?",
+                "<TIME>",
+            ),
+            m(
+                r"(Less than a second|About a minute|About an hour|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?))( ago)?",
+                "<DURATION>",
+            ),
+            m(r"\b\d+(\.\d+)?\s?(B|kB|KB|MB|GB|KiB|MiB|GiB)\b", "<SIZE>"),
+            m(r"[ \t]+", " "),
+        ])
+    }
+
+    fn apply(&self, text: &str) -> String {
+        let mut t = text.to_string();
+        for (re, with) in &self.0 {
+            t = re.replace_all(&t, *with).into_owned();
+        }
+        t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// Split a step into arguments: blanks separate, '...' quotes.
+fn split(step: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    let mut cur = String::new();
+    let (mut quoted, mut any) = (false, false);
+    for c in step.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                any = true;
+            }
+            ' ' if !quoted => {
+                if any {
+                    args.push(std::mem::take(&mut cur));
+                    any = false;
+                }
+            }
+            c => {
+                cur.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        args.push(cur);
+    }
+    args
+}
+
+/// What a step showed: exit code, stdout, and the `Error:` lines of stderr (progress and
+/// warnings on stderr differ by design and are not compared).
+fn seen(out: &Output, masks: &Masks, out_dir: &str) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout).replace(out_dir, "{OUT}");
+    let stderr = String::from_utf8_lossy(&out.stderr).replace(out_dir, "{OUT}");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("Error:")).collect();
+    format!(
+        "exit {}\n{}\n{}",
+        exit_code(out),
+        masks.apply(&stdout),
+        masks.apply(&errors.join("\n"))
+    )
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Tool {
+    Cove,
+    Podman,
+}
+
+fn run_step(env: &TestEnv, tool: Tool, args: &[&str]) -> Output {
+    match tool {
+        Tool::Cove => env.cove(args),
+        Tool::Podman => env.podman(args),
+    }
+}
+
+#[test]
+fn scenarios_match_podman() {
+    let env = TestEnv::new("differential");
+    let img = common::image("busybox");
+    let reg = common::registry();
+    let port = common::free_port().to_string();
+    let masks = Masks::new();
+    let out_dirs: BTreeMap<&str, String> = [("cove", "out-cove"), ("podman", "out-podman")]
+        .into_iter()
+        .map(|(t, d)| {
+            let p = env.home.join(d);
+            common::user_dir(&p, 0o700);
+            env.write_user_file(&p.join("secret.txt"), "s3cret\n");
+            (t, p.display().to_string())
+        })
+        .collect();
+    env.cove_ok(&["pull", "-q", &img]);
+    env.podman_ok(&["pull", "-q", &img]);
+
+    let mut matched = 0;
+    let mut unexpected = Vec::new();
+    let mut listed_but_matching = Vec::new();
+    for sc in SCENARIOS {
+        let mut shown: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (tool, label) in [(Tool::Cove, "cove"), (Tool::Podman, "podman")] {
+            let out_dir = &out_dirs[label];
+            for step in sc.steps {
+                let (compared, step) = match step.strip_prefix('~') {
+                    Some(rest) => (false, rest),
+                    None => (true, *step),
+                };
+                let (sorted, step) = match step.strip_prefix('^') {
+                    Some(rest) => (true, rest),
+                    None => (false, step),
+                };
+                let line = step
+                    .replace("{IMG}", &img)
+                    .replace("{REG}", &reg)
+                    .replace("{PORT}", &port)
+                    .replace("{OUT}", out_dir);
+                let args = split(&line);
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let mut out = run_step(&env, tool, &args);
+                if sorted {
+                    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+                    let mut lines: Vec<&str> = text.lines().collect();
+                    lines.sort_unstable();
+                    out.stdout = lines.join("\n").into_bytes();
+                }
+                if compared {
+                    shown
+                        .entry(label)
+                        .or_default()
+                        .push(format!("$ {step}\n{}", seen(&out, &masks, out_dir)));
+                }
+            }
+        }
+        let same = shown["cove"] == shown["podman"];
+        let listed = DIFFERENCES.iter().any(|(n, _)| *n == sc.name);
+        if same {
+            matched += 1;
+        }
+        println!("{}: {}", sc.name, if same { "same" } else { "differs" });
+        match (same, listed) {
+            (true, true) => listed_but_matching.push(sc.name),
+            (false, false) => {
+                let diff: Vec<String> = shown["cove"]
+                    .iter()
+                    .zip(&shown["podman"])
+                    .filter(|(c, p)| c != p)
+                    .map(|(c, p)| format!("~-- cove\n{c}\n--- podman\n{p}"))
+                    .collect();
+                unexpected.push(format!("[{}]\n{}", sc.name, diff.join("\n")));
+            }
+            _ => {}
+        }
+    }
+    println!(
+        "differential: {matched} of {} scenarios match Podman 4.3 exactly; {} differ on purpose",
+        SCENARIOS.len(),
+        DIFFERENCES.len()
+    );
+    for (name, why) in DIFFERENCES {
+        println!("  {name}: {why}");
+    }
+    assert!(
+        unexpected.is_empty(),
+        "{} scenarios differ from Podman:\n{}",
+        unexpected.len(),
+        unexpected.join("\n\n")
+    );
+    assert!(
+        listed_but_matching.is_empty(),
+        "listed as different but matching now: {listed_but_matching:?}"
+    );
+}
