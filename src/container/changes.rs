@@ -46,13 +46,27 @@ impl From<&(Kind, String)> for Change {
 }
 
 impl super::Engine {
-    /// What the container changed against its image, path order.
+    /// What the container changed against its image, path order. The files made only to
+    /// be mount points (cove's /etc/hosts, /etc/hostname, /etc/resolv.conf, volume and
+    /// bind targets) are not the container's changes; Podman and Docker leave them out too.
     pub fn changes(&self, c: &super::Container) -> super::Result<Vec<(Kind, String)>> {
         let upper = self.container_dir(&c.id).join("upper");
-        diff(&upper, &self.image_layers(c)?)
-            .map_err(super::io_err(format!("reading the changes of {}", c.name)))
+        let mut changes = diff(&upper, &self.image_layers(c)?)
+            .map_err(super::io_err(format!("reading the changes of {}", c.name)))?;
+        let mount_point =
+            |p: &str| MANAGED.contains(&p) || c.config.mounts.iter().any(|m| m.destination == p);
+        changes.retain(|(k, p)| !(*k == Kind::Added && mount_point(p)));
+        Ok(changes)
     }
 }
+
+/// Files cove bind-mounts into every container.
+const MANAGED: [&str; 4] = [
+    "/etc/hostname",
+    "/etc/hosts",
+    "/etc/resolv.conf",
+    "/run/.containerenv",
+];
 
 /// An overlay whiteout: a 0/0 character device.
 fn is_whiteout(m: &fs::Metadata) -> bool {

@@ -70,17 +70,19 @@ pub fn resolve_with(spec: &str, passwd: &str, group: &str) -> Result<ResolvedUse
                 .ok_or_else(|| UserError::NoGroup(g.to_string()))?,
         },
     };
-    // Supplementary groups as `id` would show them, only when a group was not forced.
+    // Supplementary groups as Podman and Docker set them: the user's memberships in
+    // /etc/group (only when a group was not forced), and the primary group itself.
     let mut additional_gids: Vec<u32> = if grp.is_none() && !name.is_empty() {
         groups
             .iter()
             .filter(|f| f.get(3).is_some_and(|m| m.split(',').any(|m| m == name)))
             .filter_map(|f| f[2].parse().ok())
-            .filter(|g| *g != gid)
             .collect()
     } else {
         Vec::new()
     };
+    additional_gids.push(gid);
+    additional_gids.sort_unstable();
     additional_gids.dedup();
     Ok(ResolvedUser {
         uid,
@@ -140,7 +142,12 @@ mod tests {
         let r = resolve_with("", PASSWD, GROUP).unwrap();
         assert_eq!((r.uid, r.gid), (0, 0));
         let r = resolve_with("web", PASSWD, GROUP).unwrap();
-        assert_eq!((r.uid, r.gid, r.additional_gids), (1000, 1000, vec![29]));
+        assert_eq!(
+            (r.uid, r.gid, r.additional_gids),
+            (1000, 1000, vec![29, 1000])
+        );
+        let r = resolve_with("4242:4343", PASSWD, GROUP).unwrap();
+        assert_eq!(r.additional_gids, vec![4343]);
         let r = resolve_with("nobody:web", PASSWD, GROUP).unwrap();
         assert_eq!((r.uid, r.gid), (65534, 1000));
         let r = resolve_with("4242:4343", PASSWD, GROUP).unwrap();

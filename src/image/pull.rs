@@ -48,7 +48,9 @@ impl PullFailure {
     pub fn is_not_found(&self) -> bool {
         use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
         let registry = match self {
-            PullFailure::Pull(PullError::Registry { source, .. }) => source,
+            PullFailure::Pull(
+                PullError::Registry { source, .. } | PullError::Manifest { source, .. },
+            ) => source,
             PullFailure::NoRegistry { .. } | PullFailure::NeverPull(_) => return true,
             _ => return false,
         };

@@ -38,9 +38,17 @@ pub const MANIFEST_TYPES: &[&str] = &[
 pub enum PullError {
     #[error(transparent)]
     Connect(#[from] ConnectError),
-    #[error("{reference}: {source}")]
+    #[error("{reference}: {}", registry_answer(.source))]
     Registry {
         reference: String,
+        source: oci_client::errors::OciDistributionError,
+    },
+    /// The image's manifest could not be read: Podman's words.
+    #[error("initializing source docker://{reference}: reading manifest {tag} in {repository}: {}", registry_answer(.source))]
+    Manifest {
+        reference: String,
+        tag: String,
+        repository: String,
         source: oci_client::errors::OciDistributionError,
     },
     #[error(transparent)]
@@ -107,6 +115,37 @@ fn registry_err(
     move |source| PullError::Registry {
         reference: reference.whole(),
         source,
+    }
+}
+
+fn manifest_err(
+    reference: &Reference,
+) -> impl FnOnce(oci_client::errors::OciDistributionError) -> PullError + '_ {
+    move |source| PullError::Manifest {
+        reference: reference.whole(),
+        tag: reference.tag_or_latest().to_string(),
+        repository: reference.repository_with_registry(),
+        source,
+    }
+}
+
+/// A registry's error answer as Podman shows it (`manifest unknown: manifest unknown`);
+/// other failures as the client words them.
+fn registry_answer(e: &oci_client::errors::OciDistributionError) -> String {
+    match e {
+        oci_client::errors::OciDistributionError::RegistryError { envelope, .. } => envelope
+            .errors
+            .iter()
+            .map(|err| {
+                let code = serde_json::to_value(&err.code)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|s| s.to_lowercase().replace('_', " ")))
+                    .unwrap_or_default();
+                format!("{code}: {}", err.message)
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
     }
 }
 
@@ -193,7 +232,7 @@ async fn pull_from(
         .client
         .pull_manifest_raw(&oref, &reg.auth, MANIFEST_TYPES)
         .await
-        .map_err(registry_err(reference))?;
+        .map_err(manifest_err(reference))?;
     verify_bytes(&raw, &digest, "manifest")?;
     let mut repo_digests = vec![(name.repository_with_registry(), digest.clone())];
     let (manifest_raw, manifest_digest) = if is_index(&raw) {
