@@ -278,6 +278,7 @@ const SCENARIOS: &[Scenario] = &[
     s(
         "save load",
         &[
+            "~pull -q {IMG}",
             "tag {IMG} saved:1",
             "save -o {OUT}/saved.tar saved:1",
             "rmi saved:1",

@@ -49,8 +49,8 @@ impl PullFailure {
         use oci_client::errors::{OciDistributionError as E, OciErrorCode as C};
         let registry = match self {
             PullFailure::Pull(
-                PullError::Registry { source, .. } | PullError::Manifest { source, .. },
-            ) => source,
+                PullError::Registry { error, .. } | PullError::Manifest { error, .. },
+            ) => error,
             PullFailure::NoRegistry { .. } | PullFailure::NeverPull(_) => return true,
             _ => return false,
         };

@@ -38,18 +38,19 @@ pub const MANIFEST_TYPES: &[&str] = &[
 pub enum PullError {
     #[error(transparent)]
     Connect(#[from] ConnectError),
-    #[error("{reference}: {}", registry_answer(.source))]
+    // The registry's error is worded here, not chained as a source (it would be said twice).
+    #[error("{reference}: {}", registry_answer(.error))]
     Registry {
         reference: String,
-        source: oci_client::errors::OciDistributionError,
+        error: oci_client::errors::OciDistributionError,
     },
     /// The image's manifest could not be read: Podman's words.
-    #[error("initializing source docker://{reference}: reading manifest {tag} in {repository}: {}", registry_answer(.source))]
+    #[error("initializing source docker://{reference}: reading manifest {tag} in {repository}: {}", registry_answer(.error))]
     Manifest {
         reference: String,
         tag: String,
         repository: String,
-        source: oci_client::errors::OciDistributionError,
+        error: oci_client::errors::OciDistributionError,
     },
     #[error(transparent)]
     Platform(#[from] PlatformError),
@@ -112,20 +113,20 @@ pub struct Pulled {
 fn registry_err(
     reference: &Reference,
 ) -> impl FnOnce(oci_client::errors::OciDistributionError) -> PullError + '_ {
-    move |source| PullError::Registry {
+    move |error| PullError::Registry {
         reference: reference.whole(),
-        source,
+        error,
     }
 }
 
 fn manifest_err(
     reference: &Reference,
 ) -> impl FnOnce(oci_client::errors::OciDistributionError) -> PullError + '_ {
-    move |source| PullError::Manifest {
+    move |error| PullError::Manifest {
         reference: reference.whole(),
         tag: reference.tag_or_latest().to_string(),
         repository: reference.repository_with_registry(),
-        source,
+        error,
     }
 }
 
@@ -459,9 +460,9 @@ async fn fetch_layer(
             .client
             .pull_blob_stream_partial(oref, job.blob_digest.as_str(), 0, None)
             .await
-            .map_err(|source| PullError::Registry {
+            .map_err(|error| PullError::Registry {
                 reference: oref.whole(),
-                source,
+                error,
             })?;
         let mut stream = match response {
             BlobResponse::Full(s) | BlobResponse::Partial(s) => s,
