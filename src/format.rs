@@ -196,6 +196,17 @@ pub fn print_items(
     }
 }
 
+/// Any serialisable value as Podman prints JSON: 4-space indentation, fields in the
+/// order the type declares them (a `Value` would sort them), no final newline.
+pub fn pretty<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    // Serialising into memory cannot fail for the plain data types given here.
+    let _ = v.serialize(&mut ser);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
 /// A pretty JSON array with 4-space indentation and a final newline, as Podman prints.
 pub fn render_json(items: &[Value]) -> String {
     let mut buf = Vec::new();
