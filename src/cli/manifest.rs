@@ -275,11 +275,10 @@ fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
     for i in &a.images {
         remote(i)?;
     }
-    let mut list = match LocalList::create(&store, &a.list) {
-        Err(ListError::NameInUse { .. }) if a.amend => LocalList::load(&store, &a.list)?,
-        r => r?,
+    let (mut list, fresh) = match LocalList::create(&store, &a.list) {
+        Err(ListError::NameInUse { .. }) if a.amend => (LocalList::load(&store, &a.list)?, false),
+        r => (r?, true),
     };
-    let fresh = !a.amend;
     let result = a
         .images
         .iter()
@@ -318,10 +317,7 @@ fn annotate(ctx: &Ctx, a: AnnotateArgs) -> CmdResult {
 
 fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
     let store = ctx.store()?;
-    let (name, entry) = match &a.image {
-        Some(image) => (&a.name, Some(image)),
-        None => (&a.name, None),
-    };
+    let (name, entry) = (&a.name, a.image.as_ref());
     match LocalList::load(&store, name) {
         Ok(mut list) => {
             match entry {

@@ -195,7 +195,8 @@ impl LocalList {
     /// A new empty list named `name` (`localhost/NAME:latest` for a short name).
     pub fn create(store: &Store, name: &str) -> Result<LocalList, ListError> {
         let full = local_name(name)?;
-        if let Some(id) = store.db().name_target(&full).map_err(StoreError::from)? {
+        let taken = store.db().name_target(&full).map_err(StoreError::from)?;
+        if let Some(id) = taken {
             return Err(ListError::NameInUse {
                 name: full,
                 id: id.trim_start_matches("sha256:").to_string(),

@@ -283,28 +283,9 @@ fn added(dir: &Path, rel: &Path, out: &mut Vec<(Kind, String)>) -> std::io::Resu
     Ok(())
 }
 
-/// Go's `units.HumanSizeWithPrecision(size, 4)`, as Podman prints tree sizes: decimal
-/// units, four significant digits, trailing zeros dropped ("2.019MB", "10.24kB").
+/// Sizes as Podman's tree prints them ("2.019MB", "10.24kB").
 pub fn size_4(bytes: u64) -> String {
-    let units = ["B", "kB", "MB", "GB", "TB", "PB"];
-    let mut v = bytes as f64;
-    let mut i = 0;
-    while v >= 1000.0 && i < units.len() - 1 {
-        v /= 1000.0;
-        i += 1;
-    }
-    let decimals = match v {
-        v if v >= 100.0 => 1,
-        v if v >= 10.0 => 2,
-        _ => 3,
-    };
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    format!("{s}{}", units[i])
+    crate::format::human_size_digits(bytes, 4)
 }
 
 #[cfg(test)]

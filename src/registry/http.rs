@@ -64,12 +64,7 @@ impl RawRegistry {
         if res.status() != StatusCode::UNAUTHORIZED {
             return Ok(res);
         }
-        let challenge = res
-            .headers()
-            .get(WWW_AUTHENTICATE)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or_default()
-            .to_string();
+        let challenge = challenge_of(&res);
         let req = self.client.get(&url);
         let req = match bearer_params(&challenge) {
             Some((realm, service)) => {
@@ -131,6 +126,15 @@ async fn unauthorized_text(res: Response) -> String {
         (Some(code), Some(msg)) => format!("{}: {msg}", code.to_ascii_lowercase()),
         _ => "unauthorized".to_string(),
     }
+}
+
+/// The `WWW-Authenticate` challenge of a 401 answer (empty without one).
+pub fn challenge_of(res: &Response) -> String {
+    res.headers()
+        .get(WWW_AUTHENTICATE)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// `Bearer realm="https://auth/token",service="registry"` -> (realm, service).

@@ -1,6 +1,5 @@
 //! Checking credentials against a registry before `cove login` stores them.
 
-use reqwest::header::WWW_AUTHENTICATE;
 use reqwest::StatusCode;
 
 use crate::registry::auth::Credentials;
@@ -46,12 +45,7 @@ pub async fn verify(host: &str, insecure: bool, creds: &Credentials) -> Result<(
             status: res.status(),
         });
     }
-    let challenge = res
-        .headers()
-        .get(WWW_AUTHENTICATE)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
+    let challenge = crate::registry::http::challenge_of(&res);
     let req = match crate::registry::http::bearer_params(&challenge) {
         Some((realm, service)) => {
             let mut q = vec![("account", creds.username.clone())];

@@ -163,7 +163,7 @@ pub async fn instances_of(
                     .into_iter()
                     .collect(),
             };
-            (d, at(&m.digest().to_string()).whole())
+            (d, at(m.digest().as_ref()).whole())
         })
         .collect())
 }

@@ -302,10 +302,7 @@ fn next_link(header: &str) -> Option<String> {
         return None;
     }
     let target = target.trim().trim_start_matches('<').trim_end_matches('>');
-    match target.find("/v2/") {
-        Some(i) => Some(target[i..].to_string()),
-        None => None,
-    }
+    target.find("/v2/").map(|i| target[i..].to_string())
 }
 
 async fn list_tags(
