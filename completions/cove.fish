@@ -47,6 +47,8 @@ complete -c cove -n "__fish_cove_needs_command" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_needs_command" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_needs_command" -f -a "secret" -d 'Manage secrets'
 complete -c cove -n "__fish_cove_needs_command" -f -a "pod" -d 'Manage pods'
+complete -c cove -n "__fish_cove_needs_command" -f -a "search" -d 'Search registries for images'
+complete -c cove -n "__fish_cove_needs_command" -f -a "manifest" -d 'Manage manifest lists (multi-platform images)'
 complete -c cove -n "__fish_cove_needs_command" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
 complete -c cove -n "__fish_cove_needs_command" -f -a "builder" -d 'Manage the build cache (Docker\'s `builder`)'
 complete -c cove -n "__fish_cove_needs_command" -f -a "checkpoint" -d 'Checkpoints of containers (Docker\'s; needs root and CRIU)'
@@ -734,6 +736,289 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand search" -s f -l filter -d 'Filter results: stars=N, is-official[=BOOL], is-automated[=BOOL]' -r
+complete -c cove -n "__fish_cove_using_subcommand search" -l format -d 'Format: json, or a Go template over Index, Name, Description, Stars, Official, Automated, Tag' -r
+complete -c cove -n "__fish_cove_using_subcommand search" -l limit -d 'Results per registry (default 25)' -r
+complete -c cove -n "__fish_cove_using_subcommand search" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand search" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand search" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand search" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand search" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand search" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand search" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand search" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand search" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand search" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand search" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand search" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand search" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand search" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand search" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand search" -l list-tags -d 'List the tags of the repository TERM names'
+complete -c cove -n "__fish_cove_using_subcommand search" -l no-trunc -d 'Do not truncate descriptions'
+complete -c cove -n "__fish_cove_using_subcommand search" -l compatible -d 'Also show the stars, official and automated columns (Docker\'s table)'
+complete -c cove -n "__fish_cove_using_subcommand search" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand search" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand search" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -f -a "create" -d 'Create a manifest list, optionally with images in it'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -f -a "add" -d 'Add an image (or a list\'s images) to a manifest list'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -f -a "annotate" -d 'Change the platform or annotations of an image in a manifest list'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -f -a "inspect" -d 'Print a manifest list, or an image\'s manifest from its registry'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -f -a "push" -d 'Push a manifest list, and the images in it, to a registry'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -f -a "remove" -d 'Remove an image from a manifest list'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -f -a "rm" -d 'Remove manifest lists from local storage'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push remove rm exists" -f -a "exists" -d 'Check whether a manifest list exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l all -d 'Add every image of a list named among IMAGES, not only this machine\'s'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -s a -l amend -d 'Use the list if it exists already, instead of failing'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l insecure -d 'Allow plain HTTP and unverified registries (Docker\'s spelling of --tls-verify=false)'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l annotation -d 'Set an annotation of the image in the list (KEY=VALUE, repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l arch -d 'Override the architecture of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os -d 'Override the operating system of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l variant -d 'Override the architecture variant of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os-version -d 'Override the OS version of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l features -d 'Override the features of the image (comma-separated)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os-features -d 'Override the OS features of the image (comma-separated)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l all -d 'Add every image of IMAGE when it is a list, not only this machine\'s'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l insecure -d 'Allow plain HTTP and unverified registries (Docker\'s spelling of --tls-verify=false)'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l annotation -d 'Set an annotation of the image in the list (KEY=VALUE, repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l arch -d 'Override the architecture of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os -d 'Override the operating system of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l variant -d 'Override the architecture variant of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os-version -d 'Override the OS version of the image' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l features -d 'Override the features of the image (comma-separated)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os-features -d 'Override the OS features of the image (comma-separated)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Accepted for Docker: the entry is always printed in full'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l insecure -d 'Allow plain HTTP and unverified registries (Docker\'s spelling of --tls-verify=false)'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l all -d 'Also push the images in the list (--all=false: only the list)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -s f -l format -d 'The list\'s format at the destination: oci or v2s2 (default: as stored)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the digest of the pushed list to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l compression-format -d 'Recompress the images (not supported: blobs are copied as they are)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by -d 'Sign with this GPG key (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by-sigstore-private-key -d 'Sign with a sigstore private key (not supported)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-passphrase-file -d 'Passphrase file for signing (not supported)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print no progress'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l rm -d 'Remove the local list once pushed'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -s p -l purge -d 'Docker\'s spelling of --rm'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l remove-signatures -d 'Accepted: cove copies no signatures'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l insecure -d 'Allow plain HTTP and unverified registries (Docker\'s spelling of --tls-verify=false)'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand build" -s t -l tag -d 'Name the image (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
@@ -3310,6 +3595,7 @@ complete -c cove -n "__fish_cove_using_subcommand pull" -l tmpdir -d 'Directory 
 complete -c cove -n "__fish_cove_using_subcommand pull" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand pull" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand pull" -s a -l all-tags -d 'Pull every tag of the repository'
 complete -c cove -n "__fish_cove_using_subcommand pull" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand pull" -s V -l version -d 'Print version'
@@ -3342,6 +3628,7 @@ complete -c cove -n "__fish_cove_using_subcommand push" -s h -l help -d 'Print h
 complete -c cove -n "__fish_cove_using_subcommand push" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand images" -s f -l filter -d 'Filter output (reference=, dangling=, before=, since=, label=, id=)' -r
 complete -c cove -n "__fish_cove_using_subcommand images" -l format -d 'Format: table, json, or a Go template like \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand images" -l sort -d 'Sort by created (newest first, the default), id, repository, size or tag' -r
 complete -c cove -n "__fish_cove_using_subcommand images" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand images" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand images" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -3453,6 +3740,8 @@ complete -c cove -n "__fish_cove_using_subcommand rmi" -l hooks-dir -d 'Director
 complete -c cove -n "__fish_cove_using_subcommand rmi" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names'
 complete -c cove -n "__fish_cove_using_subcommand rmi" -s a -l all -d 'Remove all images'
+complete -c cove -n "__fish_cove_using_subcommand rmi" -s i -l ignore -d 'Do not fail for images that do not exist'
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l no-prune -d 'Accepted: cove keeps no untagged parent images for an image to take along'
 complete -c cove -n "__fish_cove_using_subcommand rmi" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand rmi" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand rmi" -s V -l version -d 'Print version'
@@ -3505,6 +3794,8 @@ complete -c cove -n "__fish_cove_using_subcommand save" -l hooks-dir -d 'Directo
 complete -c cove -n "__fish_cove_using_subcommand save" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand save" -s m -l multi-image-archive -d 'Accepted for Podman compatibility: archives always hold every image given'
 complete -c cove -n "__fish_cove_using_subcommand save" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand save" -l compress -d 'Compress layers of a docker-dir (cove writes archives only: refused)'
+complete -c cove -n "__fish_cove_using_subcommand save" -l uncompressed -d 'Accepted: docker-archive layers are uncompressed tars, oci-archive keeps the layers as they were pulled'
 complete -c cove -n "__fish_cove_using_subcommand save" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand save" -s V -l version -d 'Print version'
@@ -3555,44 +3846,47 @@ complete -c cove -n "__fish_cove_using_subcommand import" -s q -l quiet -d 'Supp
 complete -c cove -n "__fish_cove_using_subcommand import" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand import" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
 journald\t''
 none\t''"
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l noout -d 'Print nothing on stdout'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "pull" -d 'Pull an image from a registry'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "push" -d 'Push an image to a registry'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "ls" -d 'List images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "list" -d 'List images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "inspect" -d 'Display low-level information on images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "tag" -d 'Add names to an image'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "untag" -d 'Remove names from an image'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "rm" -d 'Remove one or more images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "history" -d 'Show the history of an image'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "save" -d 'Save images to an archive'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "load" -d 'Load images from an archive'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "import" -d 'Create an image from a filesystem tarball'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "prune" -d 'Remove unused images'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "mount" -d 'Mount an image\'s root filesystem read-only and print its path'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
-complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "search" -d 'Search registries for images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "tree" -d 'Show an image\'s layers, or the images built on it'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "diff" -d 'Show what an image\'s top layer changed'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "pull" -d 'Pull an image from a registry'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "push" -d 'Push an image to a registry'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "ls" -d 'List images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "list" -d 'List images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "inspect" -d 'Display low-level information on images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "tag" -d 'Add names to an image'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "untag" -d 'Remove names from an image'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "rm" -d 'Remove one or more images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "history" -d 'Show the history of an image'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "save" -d 'Save images to an archive'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "load" -d 'Load images from an archive'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "import" -d 'Create an image from a filesystem tarball'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "prune" -d 'Remove unused images'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "mount" -d 'Mount an image\'s root filesystem read-only and print its path'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
+complete -c cove -n "__fish_cove_using_subcommand image; and not __fish_seen_subcommand_from build search tree diff pull push ls list inspect tag untag rm history save load import prune mount unmount exists" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile or Dockerfile, - for stdin (default: Containerfile, then Dockerfile in the context)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes it from the environment)' -r
@@ -3712,6 +4006,82 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -s f -l filter -d 'Filter results: stars=N, is-official[=BOOL], is-automated[=BOOL]' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l format -d 'Format: json, or a Go template over Index, Name, Description, Stars, Official, Automated, Tag' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l limit -d 'Results per registry (default 25)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l list-tags -d 'List the tags of the repository TERM names'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l no-trunc -d 'Do not truncate descriptions'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l compatible -d 'Also show the stars, official and automated columns (Docker\'s table)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l whatrequires -d 'Show the images built on this one instead of its layers'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from tree" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l format -d 'Format: json' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Platform to pull (os/arch[/variant])' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Architecture to pull instead of the host\'s' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Operating system to pull instead of the host\'s' -r
@@ -3739,6 +4109,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tag of the repository'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
@@ -3771,6 +4142,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output (reference=, dangling=, before=, since=, label=, id=)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Format: table, json, or a Go template like \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created (newest first, the default), id, repository, size or tag' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -3799,6 +4171,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output (reference=, dangling=, before=, since=, label=, id=)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Format: table, json, or a Go template like \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created (newest first, the default), id, repository, size or tag' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -3910,6 +4283,8 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail for images that do not exist'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l no-prune -d 'Accepted: cove keeps no untagged parent images for an image to take along'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
@@ -3962,6 +4337,8 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Accepted for Podman compatibility: archives always hold every image given'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Suppress output'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l compress -d 'Compress layers of a docker-dir (cove writes archives only: refused)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l uncompressed -d 'Accepted: docker-archive layers are uncompressed tars, oci-archive keeps the layers as they were pulled'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
@@ -4346,34 +4723,79 @@ complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcomma
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
 journald\t''
 none\t''"
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -l noout -d 'Print nothing on stdout'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "create" -d 'Create a volume'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "ls" -d 'List volumes'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "list" -d 'List volumes'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "inspect" -d 'Display detailed information on volumes'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "rm" -d 'Remove one or more volumes'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "prune" -d 'Remove all volumes no container uses'
-complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm prune exists" -f -a "exists" -d 'Check whether a volume exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -f -a "export" -d 'Write a volume\'s contents as a tar archive'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -f -a "import" -d 'Unpack a tar archive into a volume'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -f -a "create" -d 'Create a volume'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -f -a "ls" -d 'List volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -f -a "list" -d 'List volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -f -a "inspect" -d 'Display detailed information on volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -f -a "rm" -d 'Remove one or more volumes'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -f -a "prune" -d 'Remove all volumes no container uses'
+complete -c cove -n "__fish_cove_using_subcommand volume; and not __fish_seen_subcommand_from export import create ls list inspect rm prune exists" -f -a "exists" -d 'Check whether a volume exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver (only "local")' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options (KEY=VALUE), recorded for inspect' -r
@@ -4420,6 +4842,7 @@ complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcom
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only display volume names'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the column headings'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -4444,6 +4867,7 @@ complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcom
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only display volume names'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the column headings'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -4466,9 +4890,11 @@ complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcom
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect every volume'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for the containers using them to stop before killing them' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4593,6 +5019,9 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR form (default: the next free 10.89.N.0/24)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway address of the subnet (default: its first address)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ipam-driver -d 'IP address management: host-local (cove\'s own, the default); dhcp and none are refused' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ip-range -d 'Allocate container addresses from a range of the subnet (not supported: cove allocates from the whole subnet)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options (not supported: cove\'s bridge takes none)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4613,6 +5042,7 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No outbound connectivity: containers reach each other only'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed if a network of that name exists already (it is left as it is)'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No name resolution on the network (not supported: cove\'s networks always resolve container names)'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -4638,6 +5068,7 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only names'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Full network IDs'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the column headings'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -4663,6 +5094,7 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only names'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Full network IDs'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the column headings'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -4688,6 +5120,7 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for those containers to stop before killing them' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4710,6 +5143,7 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for those containers to stop before killing them' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F

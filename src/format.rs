@@ -196,6 +196,43 @@ pub fn print_items(
     }
 }
 
+/// Go's `units.HumanSizeWithPrecision(bytes, digits)`: decimal units, `digits`
+/// significant digits, trailing zeros dropped (3: "4.86MB" as Docker lists sizes; 4:
+/// "2.019MB" as Podman's `image tree`).
+pub fn human_size_digits(bytes: u64, digits: usize) -> String {
+    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+    let mut size = bytes as f64;
+    let mut unit = 0;
+    while size >= 1000.0 && unit < UNITS.len() - 1 {
+        size /= 1000.0;
+        unit += 1;
+    }
+    let whole = match size {
+        s if s >= 100.0 => 3,
+        s if s >= 10.0 => 2,
+        _ => 1,
+    };
+    let decimals = digits.saturating_sub(whole);
+    let s = format!("{size:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    format!("{s}{}", UNITS[unit])
+}
+
+/// Any serialisable value as Podman prints JSON: 4-space indentation, fields in the
+/// order the type declares them (a `Value` would sort them), no final newline.
+pub fn pretty<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    // Serialising into memory cannot fail for the plain data types given here.
+    let _ = v.serialize(&mut ser);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
 /// A pretty JSON array with 4-space indentation and a final newline, as Podman prints.
 pub fn render_json(items: &[Value]) -> String {
     let mut buf = Vec::new();

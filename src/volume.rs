@@ -30,6 +30,11 @@ pub enum VolumeError {
     Db(#[from] DbError),
     #[error("{context}: {source}")]
     Io { context: String, source: io::Error },
+    #[error("importing into volume {name}: {source}")]
+    Import {
+        name: String,
+        source: crate::storage::extract::ExtractError,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, VolumeError>;
@@ -244,6 +249,28 @@ pub fn chown_tree(path: &Path, uid: u32, gid: u32) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `volume export`: the volume's contents as a tar stream (owners, modes and links kept,
+/// nothing followed), as Podman writes it.
+pub fn export(store: &Store, name: &str, out: impl io::Write) -> Result<()> {
+    let v = find(store, name)?;
+    crate::container::changes::export(&data_dir(store, &v.name), out)
+        .map_err(io_err(format!("exporting volume {}", v.name)))
+}
+
+/// `volume import`: unpack a tar stream into the volume, over what it holds. Entries are
+/// confined to the volume's directory as a layer's are (no `..`, no absolute paths, no
+/// links followed out of it).
+pub fn import(store: &Store, name: &str, tar: impl io::Read, rootless: bool) -> Result<()> {
+    let v = find(store, name)?;
+    let opts = crate::storage::extract::ExtractOptions { rootless };
+    crate::storage::extract::extract_layer(tar, &data_dir(store, &v.name), &opts)
+        .map(|_| ())
+        .map_err(|source| VolumeError::Import {
+            name: v.name.clone(),
+            source,
+        })
 }
 
 #[cfg(test)]

@@ -34,9 +34,22 @@ pub struct SaveArgs {
     /// Suppress output
     #[arg(short, long)]
     pub quiet: bool,
+    /// Compress layers of a docker-dir (cove writes archives only: refused)
+    #[arg(long)]
+    pub compress: bool,
+    /// Accepted: docker-archive layers are uncompressed tars, oci-archive keeps the
+    /// layers as they were pulled
+    #[arg(long)]
+    pub uncompressed: bool,
 }
 
 pub fn save(ctx: &Ctx, a: SaveArgs) -> CmdResult {
+    if a.compress {
+        return Err(anyhow!(
+            "--compress can only be set when --format is 'docker-dir', which cove does not write"
+        )
+        .into());
+    }
     let store = ctx.store()?;
     let images = archive::select(&store, &a.images)?;
     let format = match a.format {

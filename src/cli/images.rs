@@ -43,11 +43,47 @@ pub struct PullArgs {
     /// Architecture variant to pull
     #[arg(long)]
     pub variant: Option<String>,
+    /// Pull every tag of the repository
+    #[arg(short, long)]
+    pub all_tags: bool,
     #[command(flatten)]
     pub registry: RegistryOpts,
 }
 
 pub fn pull(ctx: &Ctx, a: PullArgs) -> CmdResult {
+    if a.all_tags {
+        let conf = ctx.registries()?;
+        let connect = a.registry.connect(ctx)?;
+        let names = ctx
+            .runtime()?
+            .block_on(crate::image::pull::all_tags(&conf, &a.image, &connect))?;
+        let mut ids = Vec::new();
+        for name in names {
+            let one = PullArgs {
+                image: name,
+                all_tags: false,
+                quiet: true,
+                platform: a.platform.clone(),
+                arch: a.arch.clone(),
+                os: a.os.clone(),
+                variant: a.variant.clone(),
+                registry: a.registry.clone(),
+            };
+            ids.push(pull_one(ctx, one, a.quiet)?);
+        }
+        for id in ids {
+            println!("{id}");
+        }
+        return Ok(0);
+    }
+    let quiet = a.quiet;
+    let id = pull_one(ctx, a, quiet)?;
+    println!("{id}");
+    Ok(0)
+}
+
+/// Pull one image; its ID without `sha256:`.
+fn pull_one(ctx: &Ctx, a: PullArgs, quiet: bool) -> anyhow::Result<String> {
     let req = PullRequest {
         image: a.image.clone(),
         platform: Platform::from_flags(
@@ -59,9 +95,8 @@ pub fn pull(ctx: &Ctx, a: PullArgs) -> CmdResult {
         connect: a.registry.connect(ctx)?,
         rootless: ctx.rootless(),
     };
-    let id = ctx.pull(&req, a.quiet)?;
-    println!("{}", id.trim_start_matches("sha256:"));
-    Ok(0)
+    let id = ctx.pull(&req, quiet)?;
+    Ok(id.trim_start_matches("sha256:").to_string())
 }
 
 #[derive(Args, Debug)]
@@ -133,6 +168,27 @@ pub struct ImagesArgs {
     /// Do not print column headings
     #[arg(short, long)]
     pub noheading: bool,
+    /// Sort by created (newest first, the default), id, repository, size or tag
+    #[arg(long, value_name = "KEY")]
+    pub sort: Option<String>,
+}
+
+/// `images --sort`: the rows in Podman's order for `key`.
+fn sort_rows(items: &mut [Value], key: &str) -> anyhow::Result<()> {
+    let text = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
+    match key {
+        "created" => items.sort_by_key(|v| std::cmp::Reverse(v["Created"].as_i64().unwrap_or(0))),
+        "id" => items.sort_by_key(|v| text(v, "Id")),
+        "repository" => items.sort_by_key(|v| text(v, "Repository")),
+        "tag" => items.sort_by_key(|v| text(v, "Tag")),
+        "size" => items.sort_by_key(|v| v["Size"].as_u64().unwrap_or(0)),
+        other => {
+            return Err(anyhow!(
+                "{other:?} is not a valid field for sorting. Choose from: tag, created, id, repository, size"
+            ))
+        }
+    }
+    Ok(())
 }
 
 /// One row of `cove images`: an image under one of its names (or `<none>`), with
@@ -212,6 +268,9 @@ fn rows<'a>(s: &'a ImageSummary, no_trunc: bool) -> Vec<ImageRow<'a>> {
 }
 
 pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
+    if let Some(key) = &a.sort {
+        sort_rows(&mut [], key)?;
+    }
     let store = ctx.store()?;
     let mut filters = Filters::for_kind::<ImageView>(&a.filter)?;
     resolve_images(&mut filters, &store)?;
@@ -251,6 +310,9 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
         for row in r {
             items.push(serde_json::to_value(row)?);
         }
+    }
+    if let Some(key) = &a.sort {
+        sort_rows(&mut items, key)?;
     }
     let mut headers = vec!["REPOSITORY", "TAG"];
     if a.digests {
@@ -377,6 +439,12 @@ pub struct RmiArgs {
     /// Remove all images
     #[arg(short, long)]
     pub all: bool,
+    /// Do not fail for images that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Accepted: cove keeps no untagged parent images for an image to take along
+    #[arg(long)]
+    pub no_prune: bool,
 }
 
 /// Podman's exit codes for rmi: 1 when an image did not exist, 2 on a conflict.
@@ -404,6 +472,9 @@ pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
     let mut deleted: Vec<String> = Vec::new();
     for (t, img) in resolved {
         let (Some(img), Some(engine)) = (img, &engine) else {
+            if a.ignore {
+                continue;
+            }
             eprintln!("Error: {t}: image not known");
             missing.get_or_insert(t.clone());
             continue;

@@ -12,15 +12,18 @@ mod events;
 mod examples;
 mod generate;
 mod healthcheck;
+mod image_tree;
 mod images;
 mod kube;
 mod login;
+mod manifest;
 mod network;
 mod output;
 mod parse_error;
 mod pods;
 mod progress;
 mod sdnotify;
+mod search;
 mod secrets;
 mod shared;
 mod system;
@@ -186,6 +189,11 @@ pub enum Command {
     Pull(images::PullArgs),
     /// Push an image to a registry
     Push(images::PushArgs),
+    /// Search registries for images
+    Search(search::SearchArgs),
+    /// Manage manifest lists (multi-platform images)
+    #[command(subcommand)]
+    Manifest(manifest::ManifestCommand),
     /// List images
     #[command(alias = "list")]
     Images(images::ImagesArgs),
@@ -368,6 +376,12 @@ pub enum ImageCommand {
     Unmount(images::MountArgs),
     /// Check whether an image exists in local storage (exit 0 if it does, 1 if not)
     Exists(images::ExistsArgs),
+    /// Search registries for images
+    Search(search::SearchArgs),
+    /// Show an image's layers, or the images built on it
+    Tree(image_tree::TreeArgs),
+    /// Show what an image's top layer changed
+    Diff(image_tree::DiffArgs),
 }
 
 impl Command {
@@ -378,6 +392,8 @@ impl Command {
             self,
             Command::Login(_)
                 | Command::Logout(_)
+                | Command::Search(_)
+                | Command::Image(ImageCommand::Search(_))
                 | Command::Version(_)
                 | Command::Completion(_)
                 // It must work where the namespace cannot be made: that is what it reports.
@@ -766,6 +782,8 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
                 V::Rm(a) => volumes::rm(ctx, a),
                 V::Prune(a) => volumes::prune(ctx, a),
                 V::Exists(a) => volumes::exists(ctx, a),
+                V::Export(a) => volumes::export(ctx, a),
+                V::Import(a) => volumes::import(ctx, a),
             }
         }
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => images::pull(ctx, a),
@@ -780,6 +798,10 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Image(ImageCommand::Mount(a)) => images::mount(ctx, a),
         Command::Image(ImageCommand::Unmount(a)) => images::unmount(ctx, a),
         Command::Image(ImageCommand::Exists(a)) => images::exists(ctx, a),
+        Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::search(ctx, a),
+        Command::Manifest(m) => manifest::run(ctx, m),
+        Command::Image(ImageCommand::Tree(a)) => image_tree::tree_cmd(ctx, a),
+        Command::Image(ImageCommand::Diff(a)) => image_tree::diff_cmd(ctx, a),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(ctx, a),

@@ -108,6 +108,21 @@ pub struct CreateArgs {
     /// Succeed if a network of that name exists already (it is left as it is)
     #[arg(long)]
     pub ignore: bool,
+    /// IP address management: host-local (cove's own, the default); dhcp and none are
+    /// refused
+    #[arg(long, value_name = "DRIVER")]
+    pub ipam_driver: Option<String>,
+    /// Allocate container addresses from a range of the subnet (not supported: cove
+    /// allocates from the whole subnet)
+    #[arg(long, value_name = "RANGE")]
+    pub ip_range: Vec<String>,
+    /// Driver options (not supported: cove's bridge takes none)
+    #[arg(short, long = "opt", value_name = "KEY=VALUE")]
+    pub opts: Vec<String>,
+    /// No name resolution on the network (not supported: cove's networks always resolve
+    /// container names)
+    #[arg(long)]
+    pub disable_dns: bool,
     /// Name (cove1, cove2, ... if omitted)
     pub name: Option<String>,
 }
@@ -126,6 +141,9 @@ pub struct LsArgs {
     /// Full network IDs
     #[arg(long)]
     pub no_trunc: bool,
+    /// Do not print the column headings
+    #[arg(short, long)]
+    pub noheading: bool,
 }
 
 #[derive(Args, Debug)]
@@ -143,6 +161,9 @@ pub struct RmArgs {
     /// Remove the containers on the networks too
     #[arg(short, long)]
     pub force: bool,
+    /// Seconds to wait for those containers to stop before killing them
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u32>,
     /// Networks to remove
     #[arg(required = true)]
     pub networks: Vec<String>,
@@ -230,7 +251,33 @@ pub fn run(ctx: &Ctx, cmd: NetworkCommand) -> CmdResult {
     }
 }
 
+/// What cove's bridge driver cannot honour fails before anything is created.
+fn refuse_unsupported(a: &CreateArgs) -> anyhow::Result<()> {
+    if let Some(d) = a.ipam_driver.as_deref().filter(|d| *d != "host-local") {
+        return Err(anyhow!(
+            "--ipam-driver {d:?}: not supported: cove assigns addresses itself (host-local)"
+        ));
+    }
+    if let Some(r) = a.ip_range.first() {
+        return Err(anyhow!(
+            "--ip-range {r:?}: not supported: cove allocates addresses from the whole subnet"
+        ));
+    }
+    if let Some(o) = a.opts.first() {
+        return Err(anyhow!(
+            "--opt {o:?}: not supported: cove's bridge driver takes no options"
+        ));
+    }
+    if a.disable_dns {
+        return Err(anyhow!(
+            "--disable-dns: not supported: cove's networks always resolve container names"
+        ));
+    }
+    Ok(())
+}
+
 fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
+    refuse_unsupported(&a)?;
     let labels = crate::container::flags::key_values(&a.labels);
     let created = ctx.engine()?.networks().create(CreateRequest {
         name: a.name,
@@ -273,9 +320,14 @@ fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
             Ok(v)
         })
         .collect::<anyhow::Result<_>>()?;
+    let headers: &[&str] = if a.noheading {
+        &[]
+    } else {
+        &["NETWORK ID", "NAME", "DRIVER", "SCOPE"]
+    };
     print_list(
         a.format.as_deref(),
-        &["NETWORK ID", "NAME", "DRIVER", "SCOPE"],
+        headers,
         &[("ID", "NETWORK ID"), ("Name", "NAME"), ("Driver", "DRIVER")],
         &items,
         |v| {
@@ -310,8 +362,13 @@ fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
 }
 
 /// Delete a network; with `force`, the containers on it first. Its bridge goes at once.
-fn remove(engine: &Engine, net: &NetworkConfig, force: bool) -> Result<(), Failure> {
-    match engine.remove_network(net, force) {
+fn remove(
+    engine: &Engine,
+    net: &NetworkConfig,
+    force: bool,
+    time: Option<u32>,
+) -> Result<(), Failure> {
+    match engine.remove_network_within(net, force, time) {
         Ok(()) => Ok(()),
         Err(ContainerError::Network(e)) => Err(failure(e)),
         Err(e) => Err(e.into()),
@@ -322,7 +379,7 @@ fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
     let engine = ctx.engine()?;
     Ok(super::each_name(&a.networks, |n| {
         let net = engine.networks().get(n).map_err(failure)?;
-        remove(&engine, &net, a.force)?;
+        remove(&engine, &net, a.force, a.time)?;
         println!("{n}");
         Ok(())
     }))

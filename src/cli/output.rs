@@ -73,33 +73,7 @@ pub fn print_inspect(format: Option<&str>, items: &[Value]) -> anyhow::Result<()
 
 /// Sizes as Docker prints them: decimal units, three significant digits ("4.86MB").
 pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
-    let mut size = bytes as f64;
-    let mut unit = 0;
-    while size >= 1000.0 && unit < UNITS.len() - 1 {
-        size /= 1000.0;
-        unit += 1;
-    }
-    let s = format!("{size:.3}");
-    let s = if s.len() > 4 {
-        // three significant digits
-        let digits = if size >= 100.0 {
-            0
-        } else if size >= 10.0 {
-            1
-        } else {
-            2
-        };
-        format!("{size:.digits$}")
-    } else {
-        s
-    };
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    format!("{s}{}", UNITS[unit])
+    crate::format::human_size_digits(bytes, 3)
 }
 
 /// "2 hours ago", as `docker images` prints CREATED.

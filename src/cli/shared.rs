@@ -79,6 +79,17 @@ impl RegistryOpts {
     }
 }
 
+/// `--cert-dir`: accepted as Podman's commands take it, refused when given.
+pub fn refuse_cert_dir(dir: Option<&PathBuf>) -> anyhow::Result<()> {
+    match dir {
+        Some(_) => Err(anyhow!(
+            "--cert-dir: not supported: cove verifies registries against the system's CA \
+             store (use --tls-verify=false or registries.conf's insecure for a local registry)"
+        )),
+        None => Ok(()),
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct KubeGenerateArgs {
     /// Also generate a Service for the published ports

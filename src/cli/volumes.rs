@@ -25,6 +25,10 @@ pub enum VolumeCommand {
     Prune(PruneArgs),
     /// Check whether a volume exists (exit 0 if it does, 1 if not)
     Exists(ExistsArgs),
+    /// Write a volume's contents as a tar archive
+    Export(ExportArgs),
+    /// Unpack a tar archive into a volume
+    Import(ImportArgs),
 }
 
 #[derive(Args, Debug)]
@@ -80,6 +84,9 @@ pub struct LsArgs {
     /// Format: json or a Go template like '{{.Name}}'
     #[arg(long)]
     pub format: Option<String>,
+    /// Do not print the column headings
+    #[arg(short, long)]
+    pub noheading: bool,
 }
 
 pub fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
@@ -100,9 +107,14 @@ pub fn ls(ctx: &Ctx, a: LsArgs) -> CmdResult {
         }
         return Ok(0);
     }
+    let headers: &[&str] = if a.noheading {
+        &[]
+    } else {
+        &["DRIVER", "VOLUME NAME"]
+    };
     print_list(
         a.format.as_deref(),
-        &["DRIVER", "VOLUME NAME"],
+        headers,
         &[("Name", "VOLUME NAME")],
         &items,
         |v| {
@@ -120,8 +132,11 @@ pub struct InspectArgs {
     /// Format: json or a Go template like '{{.Mountpoint}}'
     #[arg(short, long)]
     pub format: Option<String>,
+    /// Inspect every volume
+    #[arg(short, long)]
+    pub all: bool,
     /// Volumes to inspect
-    #[arg(required = true)]
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
     pub names: Vec<String>,
 }
 
@@ -140,6 +155,11 @@ fn not_found(e: VolumeError) -> Failure {
 pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
     let store = ctx.store()?;
     let mut items = Vec::new();
+    if a.all {
+        for v in volume::list(&store)? {
+            items.push(value(ctx, &v)?);
+        }
+    }
     for n in &a.names {
         items.push(value(ctx, &volume::find(&store, n).map_err(not_found)?)?);
     }
@@ -155,13 +175,16 @@ pub struct RmArgs {
     /// Remove all volumes
     #[arg(short, long)]
     pub all: bool,
+    /// Seconds to wait for the containers using them to stop before killing them
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u32>,
     /// Volumes to remove
     pub names: Vec<String>,
 }
 
 /// Remove a volume; with `force`, the containers using it go first.
-fn remove(ctx: &Ctx, name: &str, force: bool) -> Result<(), Failure> {
-    match ctx.engine()?.remove_volume(name, force) {
+fn remove(ctx: &Ctx, name: &str, force: bool, time: Option<u32>) -> Result<(), Failure> {
+    match ctx.engine()?.remove_volume_within(name, force, time) {
         Ok(()) => Ok(()),
         Err(crate::container::ContainerError::Volume(e)) => Err(not_found(e)),
         Err(e) => Err(e.into()),
@@ -180,7 +203,7 @@ pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
         a.names.clone()
     };
     Ok(super::each_name(&names, |n| {
-        remove(ctx, n, a.force)?;
+        remove(ctx, n, a.force, a.time)?;
         println!("{n}");
         Ok(())
     }))
@@ -217,4 +240,56 @@ pub fn exists(ctx: &Ctx, a: ExistsArgs) -> CmdResult {
         Err(VolumeError::NotFound(_)) => Ok(1),
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Volume name
+    pub name: String,
+}
+
+pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
+    let store = ctx.store()?;
+    volume::find(&store, &a.name).map_err(not_found)?;
+    match &a.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| anyhow!("creating {}: {e}", path.display()))?;
+            volume::export(&store, &a.name, std::io::BufWriter::new(file))?;
+        }
+        None => {
+            if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                return Err(anyhow!(
+                    "refusing to write a tar archive to a terminal: use --output FILE or redirect"
+                )
+                .into());
+            }
+            volume::export(&store, &a.name, std::io::stdout().lock())?;
+        }
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Volume name
+    pub name: String,
+    /// Tar archive to unpack ("-": standard input)
+    pub source: String,
+}
+
+pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
+    let store = ctx.store()?;
+    volume::find(&store, &a.name).map_err(not_found)?;
+    if a.source == "-" {
+        volume::import(&store, &a.name, std::io::stdin().lock(), ctx.rootless())?;
+    } else {
+        let file =
+            std::fs::File::open(&a.source).map_err(|e| anyhow!("opening {}: {e}", a.source))?;
+        volume::import(&store, &a.name, file, ctx.rootless())?;
+    }
+    Ok(0)
 }

@@ -5,12 +5,14 @@ pub mod import;
 pub mod inspect;
 pub(crate) mod layer_unpack;
 pub mod lineage;
+pub mod manifest_list;
 pub mod platform;
 pub mod pull;
 pub mod reference;
 pub mod remove;
 pub mod report;
 pub mod store;
+pub mod tree;
 
 #[cfg(test)]
 mod props;

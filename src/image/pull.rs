@@ -41,6 +41,12 @@ pub enum PullFailure {
     NoRegistry { image: String, errors: Vec<String> },
     #[error("{0}: image not known, and --pull=never")]
     NeverPull(String),
+    #[error("{0}: --all-tags requires a reference without a tag or digest")]
+    TagWithAllTags(String),
+    #[error("{reference}: listing its tags: {detail}")]
+    Tags { reference: String, detail: String },
+    #[error(transparent)]
+    Connect(#[from] crate::registry::client::ConnectError),
 }
 
 impl PullFailure {
@@ -149,6 +155,41 @@ pub fn candidates(input: &str, conf: &RegistriesConf) -> Result<Vec<Reference>, 
         .iter()
         .map(|reg| Reference::qualify(input, reg))
         .collect::<Result<_, _>>()?)
+}
+
+/// `pull --all-tags`: every tagged reference of the repository `input` names (in the
+/// first unqualified-search registry for a short name), in the registry's order.
+pub async fn all_tags(
+    conf: &RegistriesConf,
+    input: &str,
+    connect: &ConnectOptions,
+) -> Result<Vec<String>, PullFailure> {
+    let name = input.split('@').next().unwrap_or(input);
+    let last = name.rsplit('/').next().unwrap_or(name);
+    if input.contains('@') || last.contains(':') {
+        return Err(PullFailure::TagWithAllTags(input.to_string()));
+    }
+    let mut errors = Vec::new();
+    for r in candidates(input, conf)? {
+        let reg = crate::registry::client::Registry::connect(&r, conf, connect)?;
+        match reg
+            .client
+            .list_tags(&r.to_oci(), &reg.auth, None, None)
+            .await
+        {
+            Ok(t) => {
+                let repo = r.repository_with_registry();
+                return Ok(t.tags.iter().map(|tag| format!("{repo}:{tag}")).collect());
+            }
+            Err(e) => errors.push(PullFailure::Tags {
+                reference: r.repository_with_registry(),
+                detail: error_causes(&e),
+            }),
+        }
+    }
+    Err(errors
+        .pop()
+        .unwrap_or_else(|| PullFailure::TagWithAllTags(input.to_string())))
 }
 
 /// Pull `req.image` from the first candidate registry that has it; its image ID. Emits

@@ -1,6 +1,5 @@
 //! Checking credentials against a registry before `cove login` stores them.
 
-use reqwest::header::WWW_AUTHENTICATE;
 use reqwest::StatusCode;
 
 use crate::registry::auth::Credentials;
@@ -46,13 +45,8 @@ pub async fn verify(host: &str, insecure: bool, creds: &Credentials) -> Result<(
             status: res.status(),
         });
     }
-    let challenge = res
-        .headers()
-        .get(WWW_AUTHENTICATE)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    let req = match parse_bearer(&challenge) {
+    let challenge = crate::registry::http::challenge_of(&res);
+    let req = match crate::registry::http::bearer_params(&challenge) {
         Some((realm, service)) => {
             let mut q = vec![("account", creds.username.clone())];
             if let Some(s) = service {
@@ -81,36 +75,5 @@ pub async fn verify(host: &str, insecure: bool, creds: &Credentials) -> Result<(
             host: host.to_string(),
             status,
         }),
-    }
-}
-
-/// `Bearer realm="https://auth/token",service="registry"` -> (realm, service).
-fn parse_bearer(header: &str) -> Option<(String, Option<String>)> {
-    let rest = header.strip_prefix("Bearer ")?;
-    let mut realm = None;
-    let mut service = None;
-    for part in rest.split(',') {
-        let (k, v) = part.trim().split_once('=')?;
-        let v = v.trim_matches('"').to_string();
-        match k {
-            "realm" => realm = Some(v),
-            "service" => service = Some(v),
-            _ => {}
-        }
-    }
-    Some((realm?, service))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bearer_challenge() {
-        let (r, s) =
-            parse_bearer(r#"Bearer realm="https://auth.example/token",service="reg""#).unwrap();
-        assert_eq!(r, "https://auth.example/token");
-        assert_eq!(s.as_deref(), Some("reg"));
-        assert!(parse_bearer(r#"Basic realm="x""#).is_none());
     }
 }

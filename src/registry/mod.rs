@@ -2,9 +2,12 @@
 
 pub mod auth;
 pub mod client;
+pub mod http;
 pub mod login;
+pub mod manifest;
 pub mod pull;
 pub mod push;
+pub mod search;
 
 /// An error and its causes on one line, each cause once: the HTTP client's own message
 /// hides the interesting part ("connection refused") in its source chain.

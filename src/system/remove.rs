@@ -10,11 +10,12 @@ use crate::volume::{self, VolumeError};
 type Result<T> = std::result::Result<T, ContainerError>;
 
 impl Engine {
-    /// Remove containers by ID or name, tolerating those already gone.
-    fn remove_users(&self, users: &[String]) -> Result<()> {
+    /// Remove containers by ID or name, tolerating those already gone; with `timeout`,
+    /// each running one is first stopped, killed only after that many seconds.
+    fn remove_users(&self, users: &[String], timeout: Option<u32>) -> Result<()> {
         for u in users {
             match self.lookup(u) {
-                Ok(mut c) => match self.remove(&mut c, true, false) {
+                Ok(mut c) => match self.stop_then_remove(&mut c, timeout) {
                     Ok(()) | Err(ContainerError::NotFound(_)) => {}
                     Err(e) => return Err(e),
                 },
@@ -25,8 +26,30 @@ impl Engine {
         Ok(())
     }
 
+    fn stop_then_remove(
+        &self,
+        c: &mut crate::container::Container,
+        timeout: Option<u32>,
+    ) -> Result<()> {
+        if timeout.is_some() && c.state.status.is_active() {
+            self.stop(c, timeout)?;
+        }
+        self.remove(c, true, false)
+    }
+
     /// Delete a user-defined network; with `force`, the containers on it first.
     pub fn remove_network(&self, net: &NetworkConfig, force: bool) -> Result<()> {
+        self.remove_network_within(net, force, None)
+    }
+
+    /// [`Engine::remove_network`], stopping its containers within `timeout` seconds
+    /// (`network rm -f -t N`) rather than killing them.
+    pub fn remove_network_within(
+        &self,
+        net: &NetworkConfig,
+        force: bool,
+        timeout: Option<u32>,
+    ) -> Result<()> {
         let all = self.list()?;
         let on = report::users(&all, net);
         if !on.is_empty() {
@@ -40,13 +63,24 @@ impl Engine {
                 .into());
             }
             let ids: Vec<String> = on.iter().map(|c| c.id.clone()).collect();
-            self.remove_users(&ids)?;
+            self.remove_users(&ids, timeout)?;
         }
         Ok(self.delete_network(net)?)
     }
 
     /// Delete a volume and its data; with `force`, the containers using it first.
     pub fn remove_volume(&self, name: &str, force: bool) -> Result<()> {
+        self.remove_volume_within(name, force, None)
+    }
+
+    /// [`Engine::remove_volume`], stopping its containers within `timeout` seconds
+    /// (`volume rm -f -t N`) rather than killing them.
+    pub fn remove_volume_within(
+        &self,
+        name: &str,
+        force: bool,
+        timeout: Option<u32>,
+    ) -> Result<()> {
         volume::find(&self.store, name)?;
         let users = self.volume_users()?.remove(name).unwrap_or_default();
         if !users.is_empty() {
@@ -57,7 +91,7 @@ impl Engine {
                 }
                 .into());
             }
-            self.remove_users(&users)?;
+            self.remove_users(&users, timeout)?;
         }
         Ok(volume::remove(&self.store, name)?)
     }
