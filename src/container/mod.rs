@@ -72,6 +72,13 @@ pub enum ContainerError {
     NotRunning(String),
     #[error("container {0} is not paused")]
     NotPaused(String),
+    /// `--latest` with no container at all (Podman's words).
+    #[error("no such container")]
+    NoLatest,
+    #[error("failed to clean up container {0}: container {0} is running or paused, refusing to clean up: container state improper")]
+    CleanupRunning(String),
+    #[error("container {0} has already been created in runtime: container state improper")]
+    AlreadyInitialized(String),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]
@@ -110,6 +117,14 @@ pub enum ContainerError {
 }
 
 pub type Result<T> = std::result::Result<T, ContainerError>;
+
+/// What Podman's `container cleanup --rm/--rmi` adds to the cleanup.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CleanupOptions {
+    pub remove: bool,
+    /// The image too, unless other containers use it or it has other names.
+    pub remove_image: bool,
+}
 
 fn io_err(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> ContainerError {
     let context = context.into();
@@ -333,6 +348,14 @@ impl Engine {
         Ok(out)
     }
 
+    /// Podman's `--latest`: the container created last.
+    pub fn latest(&self) -> Result<Container> {
+        self.list()?
+            .into_iter()
+            .max_by_key(|c| c.created_at)
+            .ok_or(ContainerError::NoLatest)
+    }
+
     fn read_exit_file(&self, id: &str) -> Option<ExitFile> {
         let text = fs::read_to_string(self.state_dir(id).join("exit")).ok()?;
         serde_json::from_str(&text).ok()
@@ -354,7 +377,7 @@ impl Engine {
         let mut died = false;
         let written = self.update_state(c, |s| match self.observed(&id, s) {
             Some(next) => {
-                died = s.status.is_active();
+                died = s.status.has_process();
                 *s = next;
                 true
             }
@@ -393,7 +416,7 @@ impl Engine {
                 ..s.clone()
             });
         }
-        if !s.status.is_active() {
+        if !s.status.has_process() {
             return None;
         }
         let (code, finished, oom) = if let Some(exit) = self.read_exit_file(id) {

@@ -10,13 +10,16 @@ use std::io::Write;
 
 #[derive(Args, Debug)]
 pub struct TopArgs {
+    #[command(flatten)]
+    pub latest: LatestArg,
     /// Container
-    pub container: String,
+    #[arg(required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 pub fn top(ctx: &Ctx, a: TopArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut c = running(&engine, &a.container)?;
+    let mut c = running(&engine, &a.latest.or_name(&engine, a.container.as_deref())?)?;
     let top = engine.top(&mut c)?;
     let titles: Vec<&str> = top.titles.iter().map(String::as_str).collect();
     print!("{}", crate::format::render_table(&titles, &top.processes));
