@@ -170,6 +170,15 @@ pub enum Command {
     Export(containers::ExportArgs),
     /// Create an image from a container's changes
     Commit(containers::CommitArgs),
+    /// Create containers in the runtime without starting them
+    Init(containers::InitArgs),
+    /// Change a container's restart policy (resource limits need a delegated cgroup)
+    Update(containers::UpdateArgs),
+    /// Mount a container's root filesystem and print its path (none: list the mounted)
+    Mount(containers::MountArgs),
+    /// Unmount a container's root filesystem
+    #[command(alias = "umount")]
+    Unmount(containers::UnmountArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -324,19 +333,22 @@ pub enum ContainerCommand {
     Export(containers::ExportArgs),
     /// Create an image from a container's changes
     Commit(containers::CommitArgs),
-    /// Mount a container's root filesystem and print its path
-    Mount(containers::NamesArgs),
+    /// Create containers in the runtime without starting them
+    Init(containers::InitArgs),
+    /// Change a container's restart policy (resource limits need a delegated cgroup)
+    Update(containers::UpdateArgs),
+    /// Mount a container's root filesystem and print its path (none: list the mounted)
+    Mount(containers::MountArgs),
     /// Unmount a container's root filesystem
     #[command(alias = "umount")]
-    Unmount(containers::NamesArgs),
+    Unmount(containers::UnmountArgs),
     /// Remove all stopped containers
     Prune(containers::PruneArgs),
     /// Checkpoint running containers (needs root and CRIU)
     Checkpoint(checkpoint::CheckpointArgs),
     /// Restore checkpointed containers (needs root and CRIU)
     Restore(checkpoint::RestoreArgs),
-    /// Release what a stopped container held (run by cove-conmon when it exits)
-    #[command(hide = true)]
+    /// Release what ended containers hold (cove-conmon runs it when one exits)
     Cleanup(containers::CleanupArgs),
 }
 
@@ -759,8 +771,10 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Cp(a) | Command::Container(C::Cp(a)) => containers::cp(ctx, a),
         Command::Export(a) | Command::Container(C::Export(a)) => containers::export(ctx, a),
         Command::Commit(a) | Command::Container(C::Commit(a)) => containers::commit(ctx, a),
-        Command::Container(C::Mount(a)) => containers::mount(ctx, a),
-        Command::Container(C::Unmount(a)) => containers::unmount(ctx, a),
+        Command::Init(a) | Command::Container(C::Init(a)) => containers::init(ctx, a),
+        Command::Update(a) | Command::Container(C::Update(a)) => containers::update(ctx, a),
+        Command::Mount(a) | Command::Container(C::Mount(a)) => containers::mount(ctx, a),
+        Command::Unmount(a) | Command::Container(C::Unmount(a)) => containers::unmount(ctx, a),
         Command::Container(C::Exists(a)) => containers::exists(ctx, a),
         Command::Container(C::Prune(a)) => containers::prune(ctx, a),
         Command::Container(C::Checkpoint(a)) => checkpoint::checkpoint(ctx, a),

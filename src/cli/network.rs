@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
 use super::output::{print_inspect, print_list};
+use super::shared::LatestArg;
 use super::{CmdResult, Ctx, Failure};
 use crate::container::record::Attachment;
 use crate::container::{Container, ContainerError, Engine};
@@ -16,23 +17,48 @@ use crate::system::prune;
 
 #[derive(Args, Debug)]
 pub struct PortArgs {
-    /// Container
-    pub container: String,
+    /// The ports of every running container, each line after its short ID
+    #[arg(short, long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub latest: LatestArg,
+    /// Container (with --all or --latest: the port)
+    #[arg(required_unless_present_any = ["all", "latest"])]
+    pub container: Option<String>,
     /// Only this container port: PORT or PORT/PROTO
     pub port: Option<String>,
+}
+
+/// Host ports exist only while the container runs (random ones change every start).
+fn published(c: &Container) -> &[PortMapping] {
+    if c.state.status.is_active() {
+        &c.state.network.ports
+    } else {
+        &[]
+    }
 }
 
 /// `80/tcp -> 0.0.0.0:8080` lines, or with a PORT just `0.0.0.0:8080` (as `docker port`).
 pub fn port(ctx: &Ctx, a: PortArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let c = engine.lookup(&a.container)?;
-    // Host ports exist only while the container runs (random ones change every start).
-    let ports: &[PortMapping] = if c.state.status.is_active() {
-        &c.state.network.ports
-    } else {
-        &[]
-    };
-    let Some(want) = a.port else {
+    if a.all {
+        if a.container.is_some() || a.port.is_some() {
+            return Err(anyhow!("no arguments are needed with --all").into());
+        }
+        // Podman's form: the short ID and a tab before each line.
+        for c in engine.list()? {
+            for m in published(&c) {
+                let (id, proto) = (&c.id[..12], &m.protocol);
+                println!("{id}\t{}/{proto} -> {}", m.container_port, m.host_address());
+            }
+        }
+        return Ok(0);
+    }
+    let rest: Vec<String> = a.port.into_iter().collect();
+    let (name, rest) = a.latest.split(&engine, a.container, rest)?;
+    let c = engine.lookup(&name)?;
+    let ports = published(&c);
+    let Some(want) = rest.into_iter().next() else {
         for m in ports {
             println!(
                 "{}/{} -> {}",

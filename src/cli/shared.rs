@@ -1,15 +1,65 @@
-//! clap Args more than one command file takes: registry access (`pull`, `push`, `kube
+//! clap Args more than one command file takes: `--latest`, registry access (`pull`, `push`, `kube
 //! play`), the log selection of `logs` and `pod logs`, and the `kube` commands' own, which Podman 3's spellings (`play kube`,
 //! `generate kube`) reach too.
 
 use std::path::PathBuf;
 
-use anyhow::anyhow;
+use anyhow::{anyhow, bail};
 use clap::{Args, Subcommand};
 
 use super::Ctx;
+use crate::container::Engine;
 use crate::registry::auth::Credentials;
 use crate::registry::client::{ConnectOptions, TlsFlag};
+
+/// Podman's `-l/--latest`: the container created last instead of names.
+#[derive(Args, Debug, Clone, Copy, Default)]
+pub struct LatestArg {
+    /// Act on the latest container cove created
+    #[arg(short = 'l', long)]
+    pub latest: bool,
+}
+
+impl LatestArg {
+    /// The latest container's ID with --latest (no names may be given then), else
+    /// `names`.
+    pub fn or_names(self, engine: &Engine, names: &[String]) -> anyhow::Result<Vec<String>> {
+        if !self.latest {
+            return Ok(names.to_vec());
+        }
+        if !names.is_empty() {
+            bail!("--latest and arguments cannot be used together");
+        }
+        Ok(vec![engine.latest()?.id])
+    }
+
+    /// One container: the latest, or the one named.
+    pub fn or_name(self, engine: &Engine, name: Option<&str>) -> anyhow::Result<String> {
+        match (self.latest, name) {
+            (false, Some(n)) => Ok(n.to_string()),
+            (false, None) => bail!("you must provide at least one name or id"),
+            (true, _) => Ok(self.or_names(engine, &[])?.remove(0)),
+        }
+    }
+
+    /// For commands whose first positional is the container unless --latest takes its
+    /// place (`exec -l CMD`, `port -l PORT`): the container and the rest.
+    pub fn split(
+        self,
+        engine: &Engine,
+        first: Option<String>,
+        rest: Vec<String>,
+    ) -> anyhow::Result<(String, Vec<String>)> {
+        if !self.latest {
+            let Some(c) = first else {
+                bail!("you must provide at least one name or id");
+            };
+            return Ok((c, rest));
+        }
+        let args = first.into_iter().chain(rest).collect();
+        Ok((self.or_name(engine, None)?, args))
+    }
+}
 
 /// Which log lines `logs` and `pod logs` show, and how.
 #[derive(Args, Debug, Clone, Default)]

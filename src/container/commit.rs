@@ -7,7 +7,7 @@ use std::io::BufWriter;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::record::{ContainerConfig, Status};
+use super::record::{ContainerConfig, MountKind, Status};
 use super::{Container, ContainerError, Engine};
 use crate::image::import::{self, ImportError};
 use crate::image::store::StoreError;
@@ -25,6 +25,9 @@ pub struct CommitRequest {
     pub pause: bool,
     /// A store name for the new image (see `reference::local_name`).
     pub name: Option<String>,
+    /// Podman's `--include-volumes`: the container's volume and bind mount points become
+    /// the image's volumes.
+    pub include_volumes: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -84,8 +87,28 @@ fn new_config(
     base: &[u8],
     container: &ContainerConfig,
     author: Option<&str>,
+    include_volumes: bool,
 ) -> serde_json::Result<Value> {
     let mut image: ImageConfig = serde_json::from_slice(base)?;
+    if include_volumes {
+        let volumes = image
+            .config
+            .rest
+            .entry("Volumes")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !volumes.is_object() {
+            *volumes = Value::Object(Map::new());
+        }
+        if let Value::Object(v) = volumes {
+            for m in container
+                .mounts
+                .iter()
+                .filter(|m| m.kind != MountKind::Tmpfs)
+            {
+                v.insert(m.destination.clone(), Value::Object(Map::new()));
+            }
+        }
+    }
     image.config.cmd =
         Some(container.args[container.entrypoint.len().min(container.args.len())..].to_vec());
     image.config.env = Some(container.env.clone());
@@ -103,11 +126,15 @@ pub fn commit(
 ) -> Result<String, CommitError> {
     let store = &engine.store;
     let base = store.find(&c.image_id)?;
-    let config = new_config(&base.config, &c.config, req.author.as_deref()).map_err(|source| {
-        CommitError::ImageConfig {
-            image: base.id.clone(),
-            source,
-        }
+    let config = new_config(
+        &base.config,
+        &c.config,
+        req.author.as_deref(),
+        req.include_volumes,
+    )
+    .map_err(|source| CommitError::ImageConfig {
+        image: base.id.clone(),
+        source,
     })?;
     let paused = req.pause && c.state.status == Status::Running && engine.pause(c).is_ok();
     let tmp = store.tmp_dir()?;
@@ -145,6 +172,7 @@ pub fn commit(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::container::MountSpec;
 
     fn container(args: &[&str], entrypoint: &[&str]) -> ContainerConfig {
         ContainerConfig {
@@ -161,7 +189,13 @@ mod tests {
             "config":{"Cmd":["sh"],"Env":["PATH=/usr/bin"],"Entrypoint":["/init"],
                       "Healthcheck":{"Test":["CMD","true"]},"Labels":{"a":"b"}},
             "rootfs":{"type":"layers","diff_ids":["sha256:1"]},"history":[{"created_by":"x"}]}"#;
-        let v = new_config(base, &container(&["/init", "run", "-v"], &["/init"]), None).unwrap();
+        let v = new_config(
+            base,
+            &container(&["/init", "run", "-v"], &["/init"]),
+            None,
+            false,
+        )
+        .unwrap();
         assert_eq!(v["config"]["Cmd"], serde_json::json!(["run", "-v"]));
         assert_eq!(v["config"]["Env"], serde_json::json!(["PATH=/bin", "A=1"]));
         // Everything else is the base image's, including fields oci-spec does not know.
@@ -172,18 +206,37 @@ mod tests {
         assert_eq!(v["rootfs"]["diff_ids"][0], "sha256:1");
         assert_eq!(v["history"][0]["created_by"], "x");
 
-        let v = new_config(base, &container(&["sh"], &[]), Some("me")).unwrap();
+        let v = new_config(base, &container(&["sh"], &[]), Some("me"), false).unwrap();
         assert_eq!(v["author"], "me");
         assert_eq!(v["config"]["Cmd"], serde_json::json!(["sh"]));
     }
 
     #[test]
     fn an_image_without_a_run_config_gets_one() {
-        let v = new_config(br#"{"config":null}"#, &container(&["a"], &[]), None).unwrap();
+        let v = new_config(br#"{"config":null}"#, &container(&["a"], &[]), None, false).unwrap();
         assert_eq!(v["config"]["Cmd"], serde_json::json!(["a"]));
         assert!(v.get("author").is_none());
-        let v = new_config(b"{}", &container(&["a"], &[]), None).unwrap();
+        let v = new_config(b"{}", &container(&["a"], &[]), None, false).unwrap();
         assert_eq!(v["config"]["Env"][1], "A=1");
-        assert!(new_config(b"[]", &container(&["a"], &[]), None).is_err());
+        assert!(new_config(b"[]", &container(&["a"], &[]), None, false).is_err());
+    }
+
+    #[test]
+    fn include_volumes_adds_the_mount_points() {
+        let mut c = container(&["a"], &[]);
+        c.mounts = vec![MountSpec {
+            kind: MountKind::Volume,
+            source: "v".into(),
+            destination: "/data".into(),
+            options: Vec::new(),
+        }];
+        let base = br#"{"config":{"Volumes":{"/old":{}}}}"#;
+        let v = new_config(base, &c, None, true).unwrap();
+        assert_eq!(
+            v["config"]["Volumes"],
+            serde_json::json!({"/old": {}, "/data": {}})
+        );
+        let v = new_config(base, &c, None, false).unwrap();
+        assert_eq!(v["config"]["Volumes"], serde_json::json!({"/old": {}}));
     }
 }

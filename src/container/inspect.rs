@@ -49,6 +49,11 @@ pub struct ContainerInspect {
     /// The pod's ID ("" outside a pod), as Podman prints it.
     pub pod: String,
     pub is_infra: bool,
+    /// `inspect --size`: what the container wrote, and that plus its image.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_rw: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_root_fs: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -293,7 +298,7 @@ pub fn endpoints(c: &Container) -> BTreeMap<String, EndpointReport> {
         }
         all
     };
-    if !c.state.status.is_active() {
+    if !c.state.status.has_process() {
         return c
             .config
             .attachments
@@ -326,7 +331,7 @@ pub fn endpoints(c: &Container) -> BTreeMap<String, EndpointReport> {
 }
 
 fn network_settings(c: &Container) -> NetworkSettings {
-    let active = c.state.status.is_active();
+    let active = c.state.status.has_process();
     let net = &c.state.network;
     let mut ports: BTreeMap<String, Option<Vec<PortBinding>>> = if active {
         port_bindings(&net.ports, true)
@@ -518,6 +523,8 @@ impl ContainerInspect {
             network_settings: network_settings(c),
             pod: cfg.pod.clone().unwrap_or_default(),
             is_infra: cfg.pod_infra,
+            size_rw: None,
+            size_root_fs: None,
         }
     }
 }

@@ -9,7 +9,7 @@ impl Engine {
         let start = Instant::now();
         let mut delay = Duration::from_millis(2);
         loop {
-            if self.refresh(c).is_err() || !c.state.status.is_active() {
+            if self.refresh(c).is_err() || !c.state.status.has_process() {
                 return true;
             }
             if limit.is_some_and(|l| start.elapsed() >= l) {
@@ -71,7 +71,7 @@ impl Engine {
             before = s.status;
             if s.status == Status::Restarting {
                 s.status = Status::Exited;
-            } else if !s.status.is_active() || s.stopped_by_user {
+            } else if !s.status.has_process() || s.stopped_by_user {
                 return false;
             }
             s.stopped_by_user = true;
@@ -126,7 +126,14 @@ impl Engine {
             self.emit(c, "stop");
             return Ok(());
         }
-        if !c.state.status.is_active() {
+        if !c.state.status.has_process() {
+            return Ok(());
+        }
+        if c.state.status == Status::Initialized {
+            // Its process never ran: there is nothing to stop gracefully.
+            let _ = self.runtime_of(c)?.kill(&c.id, "KILL");
+            self.wait_for_exit(c, None);
+            self.emit(c, "stop");
             return Ok(());
         }
         if c.state.status == Status::Paused {
@@ -230,6 +237,30 @@ impl Engine {
         Ok(Some((lock, c)))
     }
 
+    /// Podman's `container cleanup` as a user asks for it: refused while the process
+    /// lives; then the shim's cleanup, or with `remove` the container's removal.
+    pub fn cleanup_by_user(&self, c: &mut Container, opts: CleanupOptions) -> Result<()> {
+        self.refresh(c)?;
+        if c.state.status.has_process() {
+            return Err(ContainerError::CleanupRunning(c.id.clone()));
+        }
+        if !opts.remove {
+            return self.cleanup_and_restart(&c.id);
+        }
+        match self.remove(c, false, false) {
+            // A `--rm` container's own cleanup was first.
+            Ok(()) | Err(ContainerError::NotFound(_)) => {}
+            Err(e) => return Err(e),
+        }
+        if opts.remove_image {
+            // As `run --rmi`: kept while other containers use it or it has other names.
+            if let Ok(img) = self.store.find(&c.image_id) {
+                let _ = self.remove_image(&img, &c.image_id, false, false);
+            }
+        }
+        Ok(())
+    }
+
     /// The shim's exit command: `cleanup`, then the restart policy (or a health check's
     /// request) may start the container again after the back-off. Blocks for it.
     pub fn cleanup_and_restart(&self, input: &str) -> Result<()> {
@@ -298,7 +329,7 @@ impl Engine {
             Err(ContainerError::NotFound(_)) => return Ok(()),
             r => r?,
         };
-        if c.state.status.is_active() {
+        if c.state.status.has_process() {
             if c.state.status == Status::Paused {
                 procs::signal_all(c.state.pid, nix::sys::signal::Signal::SIGCONT);
             }

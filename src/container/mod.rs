@@ -73,6 +73,13 @@ pub enum ContainerError {
     NotRunning(String),
     #[error("container {0} is not paused")]
     NotPaused(String),
+    /// `--latest` with no container at all (Podman's words).
+    #[error("no such container")]
+    NoLatest,
+    #[error("failed to clean up container {0}: container {0} is running or paused, refusing to clean up: container state improper")]
+    CleanupRunning(String),
+    #[error("container {0} has already been created in runtime: container state improper")]
+    AlreadyInitialized(String),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]
@@ -111,6 +118,14 @@ pub enum ContainerError {
 }
 
 pub type Result<T> = std::result::Result<T, ContainerError>;
+
+/// What Podman's `container cleanup --rm/--rmi` adds to the cleanup.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CleanupOptions {
+    pub remove: bool,
+    /// The image too, unless other containers use it or it has other names.
+    pub remove_image: bool,
+}
 
 fn io_err(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> ContainerError {
     let context = context.into();
@@ -334,6 +349,14 @@ impl Engine {
         Ok(out)
     }
 
+    /// Podman's `--latest`: the container created last.
+    pub fn latest(&self) -> Result<Container> {
+        self.list()?
+            .into_iter()
+            .max_by_key(|c| c.created_at)
+            .ok_or(ContainerError::NoLatest)
+    }
+
     fn read_exit_file(&self, id: &str) -> Option<ExitFile> {
         let text = fs::read_to_string(self.state_dir(id).join("exit")).ok()?;
         serde_json::from_str(&text).ok()
@@ -355,7 +378,7 @@ impl Engine {
         let mut died = false;
         let written = self.update_state(c, |s| match self.observed(&id, s) {
             Some(next) => {
-                died = s.status.is_active();
+                died = s.status.has_process();
                 *s = next;
                 true
             }
@@ -394,7 +417,7 @@ impl Engine {
                 ..s.clone()
             });
         }
-        if !s.status.is_active() {
+        if !s.status.has_process() {
             return None;
         }
         let (code, finished, oom) = if let Some(exit) = self.read_exit_file(id) {

@@ -90,15 +90,21 @@ fn refuse(why: impl Into<String>) -> CreateError {
     CreateError::Option(why.into())
 }
 
+/// `run --preserve-fds` and `exec --preserve-fds`: refused alike, since a container's
+/// processes never inherit the caller's descriptors here.
+pub fn check_preserve_fds(n: u32) -> Result<(), CreateError> {
+    if n > 0 {
+        return Err(refuse(format!(
+            "--preserve-fds {n}: cove's shim starts containers detached from the calling process, which cannot hand its descriptors on"
+        )));
+    }
+    Ok(())
+}
+
 impl MoreOptions {
     /// What cannot work, one line each; `delegated`: a cgroup v2 tree is ours to write.
     pub fn check(&self, delegated: bool) -> Result<(), CreateError> {
-        if self.preserve_fds > 0 {
-            return Err(refuse(format!(
-                "--preserve-fds {}: cove's shim starts containers detached from the calling process, which cannot hand its descriptors on",
-                self.preserve_fds
-            )));
-        }
+        check_preserve_fds(self.preserve_fds)?;
         if let Some(p) = &self.seccomp_policy {
             if p != "default" {
                 return Err(refuse(format!(

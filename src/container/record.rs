@@ -13,6 +13,8 @@ use super::namespaces::NamespaceMode;
 pub enum Status {
     #[default]
     Created,
+    /// `init`: the runtime created the container (its process waits to be started).
+    Initialized,
     Running,
     Paused,
     Exited,
@@ -24,6 +26,7 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Created => "created",
+            Status::Initialized => "initialized",
             Status::Running => "running",
             Status::Paused => "paused",
             Status::Exited => "exited",
@@ -31,9 +34,24 @@ impl Status {
         }
     }
 
-    /// Whether a process of the container may be alive.
+    /// Whether the container's process runs (it may be paused).
     pub fn is_active(self) -> bool {
         matches!(self, Status::Running | Status::Paused)
+    }
+
+    /// Whether a process of the container may be alive: it runs, or `init` created it
+    /// and it waits to be started.
+    pub fn has_process(self) -> bool {
+        self.is_active() || self == Status::Initialized
+    }
+
+    /// The word Docker's API uses: Docker has no initialized state, such a container was
+    /// only created as far as its clients know.
+    pub fn docker_str(self) -> &'static str {
+        match self {
+            Status::Initialized => "created",
+            s => s.as_str(),
+        }
     }
 
     /// Neither running nor about to run again: what prune removes and df counts as

@@ -156,6 +156,7 @@ pub fn status_text(c: &Container, now: DateTime<Utc>) -> String {
     };
     match c.state.status {
         Status::Created => "Created".into(),
+        Status::Initialized => "Initialized".into(),
         Status::Running => {
             let up = format!("Up {}", human_duration(since(&c.state.started_at)));
             // "(health: starting)" before the first result, as Docker says it.

@@ -2,6 +2,7 @@
 //! resolved, the shim launched; and the release of all that when the container ends.
 
 use super::*;
+use crate::network::uplink::Uplink;
 
 impl Engine {
     pub(super) fn runtime_of(&self, c: &Container) -> Result<OciRuntime> {
@@ -79,21 +80,70 @@ impl Engine {
         attach: bool,
         claim: bool,
     ) -> Result<(Option<OwnedFd>, Option<shim::CleanupClaim>)> {
-        crate::pod::ops::start_infra_of(self, c)?;
-        // `--requires`: those run first (each after its own); they were older at create,
-        // so the chain has no cycle.
-        for id in c.config.requires.clone() {
-            let mut dep = self.lookup(&id)?;
-            self.start(&mut dep, false)?;
-        }
+        self.start_dependencies(c)?;
         let _lock = self.lock(&c.id)?;
         self.refresh(c)?;
         if c.state.status.is_active() {
             return Ok((None, None));
         }
+        if c.state.status == Status::Initialized {
+            let started = self.start_initialized(c, attach);
+            return started
+                .map(|sock| (sock, None))
+                .map_err(|e| self.failed_start(c, e));
+        }
         // Started by the user: the restart policy counts from zero again (Docker's rule).
         c.state.restart_count = 0;
         self.start_held_claiming(c, attach, claim)
+    }
+
+    /// `init`: everything `start` does except letting the process run. The container is
+    /// Initialized until `start` (or `stop`, or its process dying) moves it on.
+    pub fn init(&self, c: &mut Container) -> Result<()> {
+        self.start_dependencies(c)?;
+        let _lock = self.lock(&c.id)?;
+        self.refresh(c)?;
+        if c.state.status.has_process() || c.state.status == Status::Restarting {
+            return Err(ContainerError::AlreadyInitialized(c.id.clone()));
+        }
+        let created = self
+            .create_in_runtime(c, false, Status::Initialized)
+            .and_then(|(uplink, _)| network_ready(uplink).inspect_err(|_| self.kill_created(c)));
+        if let Err(e) = created {
+            return Err(self.failed_start(c, e));
+        }
+        self.emit(c, "init");
+        Ok(())
+    }
+
+    /// What must run before `c` is created: its pod's infra container, and what it
+    /// `--requires` (each after its own; they were older at create, so the chain has no
+    /// cycle).
+    fn start_dependencies(&self, c: &Container) -> Result<()> {
+        crate::pod::ops::start_infra_of(self, c)?;
+        for id in c.config.requires.clone() {
+            let mut dep = self.lookup(&id)?;
+            self.start(&mut dep, false)?;
+        }
+        Ok(())
+    }
+
+    /// `start` of an Initialized container: only the process is left to run.
+    fn start_initialized(&self, c: &mut Container, attach: bool) -> Result<Option<OwnedFd>> {
+        let changed = self.update_state(c, |s| {
+            let ours = s.status == Status::Initialized;
+            if ours {
+                s.status = Status::Running;
+                s.started_at = now_rfc3339();
+                s.restart_count = 0;
+            }
+            ours
+        })?;
+        if !changed {
+            // Its process died meanwhile (or `stop` came first).
+            return Err(ContainerError::NotRunning(c.name.clone()));
+        }
+        self.run_created(c, attach, None)
     }
 
     /// `start` with the container's lock held by the caller.
@@ -108,20 +158,21 @@ impl Engine {
         attach: bool,
         claim: bool,
     ) -> Result<(Option<OwnedFd>, Option<shim::CleanupClaim>)> {
-        match self.start_locked(c, attach, claim) {
-            Ok(started) => Ok(started),
-            Err(e) => {
-                c.state.error = e.to_string();
-                c.state.status = if c.state.started_at.is_empty() {
-                    Status::Created
-                } else {
-                    Status::Exited
-                };
-                let _ = self.release(c);
-                let _ = self.save_state(c);
-                Err(e)
-            }
-        }
+        self.start_locked(c, attach, claim)
+            .map_err(|e| self.failed_start(c, e))
+    }
+
+    /// After a failed start or init: the error recorded, what start set up released.
+    fn failed_start(&self, c: &mut Container, e: ContainerError) -> ContainerError {
+        c.state.error = e.to_string();
+        c.state.status = if c.state.started_at.is_empty() {
+            Status::Created
+        } else {
+            Status::Exited
+        };
+        let _ = self.release(c);
+        let _ = self.save_state(c);
+        e
     }
 
     pub(super) fn start_locked(
@@ -130,6 +181,20 @@ impl Engine {
         attach: bool,
         claim: bool,
     ) -> Result<(Option<OwnedFd>, Option<shim::CleanupClaim>)> {
+        let (uplink, claim) = self.create_in_runtime(c, claim, Status::Running)?;
+        let sock = self.run_created(c, attach, uplink)?;
+        Ok((sock, claim))
+    }
+
+    /// Mount the filesystem, prepare the network, start the shim: the runtime has then
+    /// created the container, whose process waits for `RUNTIME start`. The state says
+    /// `status` from here on (Running when the start follows at once).
+    fn create_in_runtime(
+        &self,
+        c: &mut Container,
+        claim: bool,
+        status: Status,
+    ) -> Result<(Option<Uplink>, Option<shim::CleanupClaim>)> {
         let runtime = self.runtime_of(c)?;
         let rootfs = self.mount_rootfs(c)?;
         c.state.mounted = true;
@@ -173,11 +238,14 @@ impl Engine {
                 .map_err(io_err(format!("writing the --conmon-pidfile {path}")))?;
         }
         c.state = ContainerState {
-            status: Status::Running,
+            status,
             pid,
             pid_start_time: process_start_time(pid).unwrap_or(0),
             conmon_pid,
-            started_at: now_rfc3339(),
+            started_at: match status {
+                Status::Running => now_rfc3339(),
+                _ => String::new(),
+            },
             mounted: true,
             restart_count: c.state.restart_count,
             network: net_state,
@@ -190,6 +258,18 @@ impl Engine {
             ..ContainerState::default()
         };
         self.save_state(c)?;
+        Ok((uplink, claim))
+    }
+
+    /// Let a created container's process run: attached first (so no output is missed),
+    /// the network helper ready, then `RUNTIME start`.
+    fn run_created(
+        &self,
+        c: &mut Container,
+        attach: bool,
+        uplink: Option<Uplink>,
+    ) -> Result<Option<OwnedFd>> {
+        let state_dir = self.state_dir(&c.id);
         let sock = if attach {
             Some(
                 attach::connect(&state_dir.join("attach"))
@@ -201,20 +281,25 @@ impl Engine {
         // API clients that attached before the start connect now, before any output.
         attach::let_waiters_connect(&self.attach_waiters(&c.id), Duration::from_secs(5));
         // The helper configured the namespace while the runtime created the container.
-        let ready = match uplink {
-            Some(mut u) => {
-                drop(u.hold.take());
-                u.wait_ready().map_err(ContainerError::from)
-            }
-            None => Ok(()),
-        };
-        if let Err(e) = ready.and_then(|_| runtime.start(&c.id).map_err(Into::into)) {
-            let _ = runtime.kill(&c.id, "KILL");
-            self.wait_for_exit(c, Some(Duration::from_secs(5)));
+        let started = network_ready(uplink).and_then(|_| {
+            self.runtime_of(c)?
+                .start(&c.id)
+                .map_err(ContainerError::from)
+        });
+        if let Err(e) = started {
+            self.kill_created(c);
             return Err(e);
         }
         self.emit(c, "start");
-        Ok((sock, claim))
+        Ok(sock)
+    }
+
+    /// A created container that cannot go on: its process is killed, its end awaited.
+    fn kill_created(&self, c: &mut Container) {
+        if let Ok(rt) = self.runtime_of(c) {
+            let _ = rt.kill(&c.id, "KILL");
+        }
+        self.wait_for_exit(c, Some(Duration::from_secs(5)));
     }
 
     /// Write the spec and start the shim, which creates the container (not yet running).
@@ -446,6 +531,17 @@ impl Engine {
         }
         c.state.mounted = false;
         Ok(())
+    }
+}
+
+/// Wait until the network helper configured the container's namespace.
+fn network_ready(uplink: Option<Uplink>) -> Result<()> {
+    match uplink {
+        Some(mut u) => {
+            drop(u.hold.take());
+            u.wait_ready().map_err(ContainerError::from)
+        }
+        None => Ok(()),
     }
 }
 

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use super::record::{ContainerState, Status};
-use super::{ContainerError, Engine, Result};
+use super::{Container, ContainerError, Engine, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum WaitCondition {
@@ -33,6 +33,53 @@ impl FromStr for WaitCondition {
             "next-exit" => Ok(WaitCondition::NextExit),
             "removed" => Ok(WaitCondition::Removed),
             other => Err(ConditionError(other.to_string())),
+        }
+    }
+}
+
+/// A state Podman's `wait --condition` waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateCondition {
+    Is(Status),
+    /// Ended (Podman's stopped and exited are one state here).
+    Stopped,
+    /// `stop` was asked and the process has not ended yet.
+    Stopping,
+    Healthy,
+    Unhealthy,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("unknown container state: {0}: invalid argument")]
+pub struct StateError(pub String);
+
+impl FromStr for StateCondition {
+    type Err = StateError;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Ok(match s {
+            // Podman's "configured" is what it prints as created.
+            "created" | "configured" => StateCondition::Is(Status::Created),
+            "initialized" => StateCondition::Is(Status::Initialized),
+            "running" => StateCondition::Is(Status::Running),
+            "paused" => StateCondition::Is(Status::Paused),
+            "exited" | "stopped" => StateCondition::Stopped,
+            "stopping" => StateCondition::Stopping,
+            "healthy" => StateCondition::Healthy,
+            "unhealthy" => StateCondition::Unhealthy,
+            other => return Err(StateError(other.to_string())),
+        })
+    }
+}
+
+impl StateCondition {
+    pub fn holds(self, s: &ContainerState) -> bool {
+        let health = || s.health.as_ref().map(|h| h.status.as_str());
+        match self {
+            StateCondition::Is(status) => s.status == status,
+            StateCondition::Stopped => s.status == Status::Exited,
+            StateCondition::Stopping => s.stopped_by_user && s.status.has_process(),
+            StateCondition::Healthy => health() == Some(super::health::HEALTHY),
+            StateCondition::Unhealthy => health() == Some(super::health::UNHEALTHY),
         }
     }
 }
@@ -68,7 +115,12 @@ impl Waiter {
             self.exited = Some(s.exit_code);
         }
         match self.condition {
-            WaitCondition::NotRunning if matches!(s.status, Status::Created | Status::Exited) => {
+            WaitCondition::NotRunning
+                if matches!(
+                    s.status,
+                    Status::Created | Status::Initialized | Status::Exited
+                ) =>
+            {
                 Some(s.exit_code)
             }
             WaitCondition::NotRunning | WaitCondition::NextExit => self.exited,
@@ -113,6 +165,27 @@ impl Engine {
         }
     }
 
+    /// Podman's `wait --condition`: block until the container is in one of `conditions`,
+    /// looking every `interval`. Its exit code when the wait is for its end (no condition,
+    /// or only stopped/exited), else -1 (as Podman prints).
+    pub fn wait_for_states(
+        &self,
+        c: &mut Container,
+        conditions: &[StateCondition],
+        interval: Duration,
+    ) -> Result<i32> {
+        if conditions.iter().all(|k| *k == StateCondition::Stopped) {
+            return self.wait(c);
+        }
+        loop {
+            *c = self.lookup(&c.id)?;
+            if conditions.iter().any(|k| k.holds(&c.state)) {
+                return Ok(-1);
+            }
+            std::thread::sleep(interval);
+        }
+    }
+
     /// The exit code of the container's last `die` event.
     fn last_exit_code(&self, id: &str) -> Option<i32> {
         let events = self
@@ -134,6 +207,25 @@ mod tests {
             exit_code: code,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn podman_states_parse_and_hold() {
+        assert_eq!(
+            "initialized".parse(),
+            Ok(StateCondition::Is(Status::Initialized))
+        );
+        assert_eq!("stopped".parse(), Ok(StateCondition::Stopped));
+        assert_eq!(
+            "bogus".parse::<StateCondition>().unwrap_err().to_string(),
+            "unknown container state: bogus: invalid argument"
+        );
+        let mut s = state(Status::Running, "", 0);
+        assert!(StateCondition::Is(Status::Running).holds(&s));
+        assert!(!StateCondition::Stopping.holds(&s));
+        s.stopped_by_user = true;
+        assert!(StateCondition::Stopping.holds(&s));
+        assert!(StateCondition::Stopped.holds(&state(Status::Exited, "t", 0)));
     }
 
     #[test]

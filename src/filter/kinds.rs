@@ -59,7 +59,7 @@ impl Filterable for Container {
         };
         Ok(match key {
             "status" => match value {
-                "created" | "running" | "paused" | "exited" | "restarting" => {
+                "created" | "initialized" | "running" | "paused" | "exited" | "restarting" => {
                     self.state.status.as_str() == value
                 }
                 _ if STATUSES.contains(&value) => false,

@@ -22,6 +22,7 @@ pub const PRUNE_KEYS: &[&str] = &["until", "label", "label!"];
 /// Container states a `status=` filter may name (Podman's set: Docker's and its own).
 const STATUSES: &[&str] = &[
     "created",
+    "initialized",
     "running",
     "paused",
     "exited",

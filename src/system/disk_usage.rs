@@ -187,6 +187,19 @@ pub fn measure(engine: &Engine) -> Result<DiskUsage> {
     })
 }
 
+/// `inspect --size`: what the container wrote, and that plus its image's layers.
+pub fn container_sizes(engine: &Engine, c: &Container) -> Result<(u64, u64)> {
+    let rw = container_size(engine, &c.id);
+    let mut image = 0;
+    if let Ok(img) = engine.store.find(&c.image_id) {
+        let layers: BTreeSet<&str> = img.layers.iter().map(|l| l.diff_id.as_str()).collect();
+        for l in layers {
+            image += engine.store.db().layer_size(l)?.unwrap_or(0);
+        }
+    }
+    Ok((rw, rw + image))
+}
+
 /// What a container has written: its upper dir, or with vfs (no layers) its whole copy.
 pub fn container_size(engine: &Engine, id: &str) -> u64 {
     let dir: PathBuf = if engine.driver.uses_upper() {

@@ -118,7 +118,18 @@ async fn list(State(svc): Svc, Query(q): Params) -> Result<Json<Vec<ContainerSum
             kept.truncate(n);
         }
         let now = chrono::Utc::now();
-        Ok(kept.iter().map(|c| ContainerSummary::of(c, now)).collect())
+        Ok(kept
+            .iter()
+            .map(|c| {
+                let mut row = ContainerSummary::of(c, now);
+                if c.state.status == Status::Initialized {
+                    // Docker has no initialized state: to its clients it is created.
+                    row.state = c.state.status.docker_str().into();
+                    row.status = "Created".into();
+                }
+                row
+            })
+            .collect())
     })
     .await?;
     Ok(Json(rows))
@@ -172,6 +183,9 @@ async fn inspect(
     let mut report = with_container(svc, id, |s, c| Ok(s.engine.inspect(c))).await?;
     // Docker's names start with `/`; clients strip it.
     report.name = format!("/{}", report.name);
+    if report.state.status == Status::Initialized.as_str() {
+        report.state.status = Status::Initialized.docker_str();
+    }
     // Clients read a container's output back through /logs only for the drivers dockerd
     // can read (docker-py's `containers.run` returns None otherwise); cove's log file is
     // read by /logs whatever its name, so the API names it like dockerd's default.
@@ -206,7 +220,7 @@ async fn stop(
 ) -> Result<StatusCode, ApiError> {
     let t = number::<i64>(&q, "t")?.map(|t| u32::try_from(t.max(0)).unwrap_or(u32::MAX));
     let stopped = with_container(svc, id, move |s, c| {
-        if !(c.state.status.is_active() || c.state.status == Status::Restarting) {
+        if !(c.state.status.has_process() || c.state.status == Status::Restarting) {
             return Ok(false);
         }
         s.engine.stop(c, t)?;

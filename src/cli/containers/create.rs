@@ -196,15 +196,6 @@ pub struct CreateArgs {
     /// Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])
     #[arg(long, value_name = "SPEC")]
     pub mount: Vec<String>,
-    /// Memory limit (needs a delegated cgroup)
-    #[arg(short, long, value_name = "BYTES")]
-    pub memory: Option<String>,
-    /// Number of CPUs (needs a delegated cgroup)
-    #[arg(long, value_name = "NUMBER")]
-    pub cpus: Option<String>,
-    /// Process limit (needs a delegated cgroup)
-    #[arg(long, value_name = "N")]
-    pub pids_limit: Option<String>,
     /// Remove an existing container of the same --name first, even a running one
     #[arg(long)]
     pub replace: bool,
@@ -296,6 +287,15 @@ pub struct CreateArgs {
 /// refused like them while no cgroup is delegated.
 #[derive(Args, Debug, Clone, Default)]
 pub struct ResourceArgs {
+    /// Memory limit (needs a delegated cgroup)
+    #[arg(short, long, value_name = "BYTES")]
+    pub memory: Option<String>,
+    /// Number of CPUs (needs a delegated cgroup)
+    #[arg(long, value_name = "NUMBER")]
+    pub cpus: Option<String>,
+    /// Process limit (needs a delegated cgroup)
+    #[arg(long, value_name = "N")]
+    pub pids_limit: Option<String>,
     /// Block IO weight, 10 to 1000 (needs a delegated cgroup)
     #[arg(long, value_name = "WEIGHT")]
     pub blkio_weight: Option<u16>,
@@ -353,6 +353,25 @@ pub struct ResourceArgs {
 }
 
 impl ResourceArgs {
+    /// The limits asked for, checked for their syntax (`create` and `update`).
+    pub fn limits(&self) -> anyhow::Result<ResourceLimits> {
+        let number = |flag: &str, v: &str| anyhow!("invalid --{flag} {v:?}: not a number");
+        Ok(ResourceLimits {
+            memory: self.memory.as_deref().map(flags::parse_size).transpose()?,
+            cpus: self
+                .cpus
+                .as_deref()
+                .map(|v| v.parse().map_err(|_| number("cpus", v)))
+                .transpose()?,
+            pids_limit: self
+                .pids_limit
+                .as_deref()
+                .map(|v| v.parse().map_err(|_| number("pids-limit", v)))
+                .transpose()?,
+            other: self.asked()?,
+        })
+    }
+
     /// The flags given, by name, each checked for its syntax.
     fn asked(&self) -> anyhow::Result<Vec<&'static str>> {
         let device = |flag: &'static str, values: &[String], rate: bool| -> anyhow::Result<bool> {
@@ -521,7 +540,6 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
     for d in &a.dns {
         dns.push(d.parse().map_err(|_| CreateError::Dns(d.clone()))?);
     }
-    let number = |flag: &str, v: &str| anyhow!("invalid --{flag} {v:?}: not a number");
     Ok(CreateRequest {
         name: a.name.clone(),
         image: a.image.clone(),
@@ -606,20 +624,7 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
                 .map(|s| s.parse().map_err(CreateError::OnFailure))
                 .transpose()?,
         },
-        resources: ResourceLimits {
-            memory: a.memory.as_deref().map(flags::parse_size).transpose()?,
-            cpus: a
-                .cpus
-                .as_deref()
-                .map(|v| v.parse().map_err(|_| number("cpus", v)))
-                .transpose()?,
-            pids_limit: a
-                .pids_limit
-                .as_deref()
-                .map(|v| v.parse().map_err(|_| number("pids-limit", v)))
-                .transpose()?,
-            other: a.resources.asked()?,
-        },
+        resources: a.resources.limits()?,
         annotations: a
             .annotation
             .iter()

@@ -37,16 +37,35 @@ pub struct ExecArgs {
     /// Give the process every capability (the container's seccomp filter still applies)
     #[arg(long)]
     pub privileged: bool,
-    /// Container
+    /// Key sequence for detaching (checked; cove relays the terminal until the process
+    /// ends)
+    #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Pass this many extra file descriptors into the process (not supported by cove,
+    /// as for run)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
+    #[command(flatten)]
+    pub latest: LatestArg,
+    /// Container (with --latest: the first word of the command)
     pub container: String,
     /// Command and arguments
-    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+    #[arg(
+        required_unless_present = "latest",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
     pub command: Vec<String>,
 }
 
 pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let c = engine.lookup(&a.container)?;
+    attach::parse_detach_keys(&a.detach_keys).map_err(|e| anyhow!(e))?;
+    crate::container::options::check_preserve_fds(a.preserve_fds)?;
+    let (name, command) = a
+        .latest
+        .split(&engine, Some(a.container.clone()), a.command.clone())?;
+    let c = engine.lookup(&name)?;
     // Podman's words and exit code (that of its exec session set-up).
     if c.state.status != Status::Running {
         return Err(Failure {
@@ -66,7 +85,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
     }
     let spec = engine.exec_spec(
         &c,
-        a.command.clone(),
+        command,
         &env,
         a.user.as_deref(),
         a.workdir.as_deref(),
@@ -97,13 +116,17 @@ pub struct AttachArgs {
     /// Pass the signals cove receives on to the container
     #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
     pub sig_proxy: bool,
+    #[command(flatten)]
+    pub latest: LatestArg,
     /// Container
-    pub container: String,
+    #[arg(required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 pub fn attach(ctx: &Ctx, a: AttachArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut c = engine.lookup(&a.container)?;
+    let name = a.latest.or_name(&engine, a.container.as_deref())?;
+    let mut c = engine.lookup(&name)?;
     if !c.state.status.is_active() {
         return Err(conflict(anyhow!(
             "you can only attach to running containers: {} is {}",

@@ -92,13 +92,16 @@ pub struct DiffArgs {
     /// Format: json
     #[arg(long)]
     pub format: Option<String>,
+    #[command(flatten)]
+    pub latest: LatestArg,
     /// Container
-    pub container: String,
+    #[arg(required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 pub fn diff(ctx: &Ctx, a: DiffArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let c = engine.lookup(&a.container)?;
+    let c = engine.lookup(&a.latest.or_name(&engine, a.container.as_deref())?)?;
     let changes = engine.changes(&c)?;
     if a.format.as_deref() == Some("json") {
         let mut by_kind: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -161,17 +164,98 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
     Ok(0)
 }
 
-pub fn mount(ctx: &Ctx, a: NamesArgs) -> CmdResult {
-    let engine = ctx.engine()?;
-    each(&engine, &a.containers, |c| {
-        println!("{}", engine.mount(c)?.display());
-        Ok(())
-    })
+#[derive(Args, Debug)]
+pub struct MountArgs {
+    /// Mount every container
+    #[arg(short, long)]
+    pub all: bool,
+    /// Format of the list of mounted containers (no containers given): json
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Full container IDs in the list of mounted containers
+    #[arg(long)]
+    pub no_trunc: bool,
+    #[command(flatten)]
+    pub latest: LatestArg,
+    /// Containers to mount (none: list the mounted ones)
+    pub containers: Vec<String>,
 }
 
-pub fn unmount(ctx: &Ctx, a: NamesArgs) -> CmdResult {
+/// One line of the list `mount` prints without containers (`--format json`).
+#[derive(serde::Serialize)]
+struct Mounted {
+    id: String,
+    #[serde(rename = "Names")]
+    names: Vec<String>,
+    mountpoint: String,
+}
+
+pub fn mount(ctx: &Ctx, a: MountArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    each(&engine, &a.containers, |c| {
+    if a.all && !a.containers.is_empty() {
+        return Err(anyhow!("no arguments are needed with --all").into());
+    }
+    if a.all || a.latest.latest || !a.containers.is_empty() {
+        let names = match a.all {
+            true => engine.list()?.into_iter().map(|c| c.id).collect(),
+            false => a.latest.or_names(&engine, &a.containers)?,
+        };
+        return each(&engine, &names, |c| {
+            println!("{}", engine.mount(c)?.display());
+            Ok(())
+        });
+    }
+    let mounted: Vec<Mounted> = engine
+        .list()?
+        .into_iter()
+        .filter(|c| c.state.mounted)
+        .map(|c| Mounted {
+            mountpoint: engine.rootfs(&c.id).display().to_string(),
+            names: vec![c.name],
+            id: c.id,
+        })
+        .collect();
+    match a.format.as_deref() {
+        None | Some("") => {
+            for m in &mounted {
+                let id = if a.no_trunc { &m.id } else { &m.id[..12] };
+                println!("{id}  {}", m.mountpoint);
+            }
+        }
+        Some("json") => println!("{}", serde_json::to_string_pretty(&mounted)?),
+        Some(other) => return Err(anyhow!("unknown --format argument: {other}").into()),
+    }
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct UnmountArgs {
+    /// Unmount every mounted container
+    #[arg(short, long)]
+    pub all: bool,
+    /// Unmount even if others use the mount (cove counts no users: the same as without)
+    #[arg(short, long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub latest: LatestArg,
+    /// Containers to unmount
+    pub containers: Vec<String>,
+}
+
+pub fn unmount(ctx: &Ctx, a: UnmountArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    if a.all && !a.containers.is_empty() {
+        return Err(anyhow!("no arguments are needed with --all").into());
+    }
+    let names: Vec<String> = if a.all {
+        let list = engine.list()?.into_iter();
+        list.filter(|c| c.state.mounted).map(|c| c.id).collect()
+    } else if a.latest.latest || !a.containers.is_empty() {
+        a.latest.or_names(&engine, &a.containers)?
+    } else {
+        return Err(anyhow!("you must provide at least one name or id").into());
+    };
+    each(&engine, &names, |c| {
         engine.unmount(c)?;
         println!("{}", c.id);
         Ok(())
@@ -195,6 +279,18 @@ pub struct CommitArgs {
     /// Print only the image ID
     #[arg(short, long)]
     pub quiet: bool,
+    /// Image format: oci (cove commits OCI images; docker is refused)
+    #[arg(short, long, default_value = "oci")]
+    pub format: String,
+    /// Write the new image's ID to this file
+    #[arg(long, value_name = "FILE")]
+    pub iidfile: Option<PathBuf>,
+    /// Make the container's volume and bind mount points the image's volumes
+    #[arg(long)]
+    pub include_volumes: bool,
+    /// Squash the new layer into the image's (not supported: cove adds one layer)
+    #[arg(short, long)]
+    pub squash: bool,
     /// Container
     pub container: String,
     /// Name for the new image
@@ -202,8 +298,25 @@ pub struct CommitArgs {
 }
 
 pub fn commit(ctx: &Ctx, a: CommitArgs) -> CmdResult {
+    match a.format.as_str() {
+        "oci" => {}
+        "docker" => {
+            return Err(anyhow!(
+                "--format docker is not supported: cove commits images in the OCI format"
+            )
+            .into())
+        }
+        other => return Err(anyhow!("unrecognized image format {other:?}").into()),
+    }
+    if a.squash {
+        return Err(anyhow!(
+            "--squash is not supported: cove commits the container's changes as one more layer"
+        )
+        .into());
+    }
     let engine = ctx.engine()?;
     let req = CommitRequest {
+        include_volumes: a.include_volumes,
         name: a
             .image
             .as_deref()
@@ -216,6 +329,10 @@ pub fn commit(ctx: &Ctx, a: CommitArgs) -> CmdResult {
     };
     let mut c = engine.lookup(&a.container)?;
     let id = crate::container::commit::commit(&engine, &mut c, &req)?;
-    println!("{}", id.trim_start_matches("sha256:"));
+    let id = id.trim_start_matches("sha256:");
+    if let Some(path) = &a.iidfile {
+        std::fs::write(path, id).with_context(|| format!("writing {}", path.display()))?;
+    }
+    println!("{id}");
     Ok(0)
 }

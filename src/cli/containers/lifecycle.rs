@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::cli::{CmdResult, Ctx};
-use crate::container::{Container, ContainerError, Status};
+use crate::container::wait::StateCondition;
+use crate::container::{CleanupOptions, Container, ContainerError, Status};
 use anyhow::anyhow;
 use clap::Args;
 
@@ -39,6 +40,8 @@ pub struct StartArgs {
     /// Where the checkpoint is kept (with --checkpoint)
     #[arg(long, value_name = "DIR")]
     pub checkpoint_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub latest: LatestArg,
     /// Containers to start
     pub containers: Vec<String>,
 }
@@ -68,7 +71,7 @@ pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
         }
         names
     } else {
-        a.containers.clone()
+        a.latest.or_names(&engine, &a.containers)?
     };
     if names.is_empty() {
         return Err(anyhow!("start needs at least one container (or --all)").into());
@@ -118,13 +121,15 @@ pub struct StopArgs {
     /// Stop the containers that match (KEY=VALUE, as `ps --filter`)
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
+    #[command(flatten)]
+    pub latest: LatestArg,
     /// Containers to stop
     pub containers: Vec<String>,
 }
 
 pub fn stop(ctx: &Ctx, a: StopArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut given = a.containers.clone();
+    let mut given = a.latest.or_names(&engine, &a.containers)?;
     given.extend(cidfile_names(&a.cidfile, a.ignore)?);
     if !a.filter.is_empty() {
         let filters = container_filters(&engine, &a.filter)?;
@@ -150,13 +155,15 @@ pub struct KillArgs {
     /// Read the container ID from this file
     #[arg(long, value_name = "FILE")]
     pub cidfile: Vec<PathBuf>,
+    #[command(flatten)]
+    pub latest: LatestArg,
     /// Containers to kill
     pub containers: Vec<String>,
 }
 
 pub fn kill(ctx: &Ctx, a: KillArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut given = a.containers.clone();
+    let mut given = a.latest.or_names(&engine, &a.containers)?;
     given.extend(cidfile_names(&a.cidfile, false)?);
     let names = running_or_named(&engine, a.all, &given)?;
     each(&engine, &names, |c| {
@@ -195,13 +202,15 @@ pub struct RmArgs {
     /// Remove the containers that depend on these first (--requires, shared namespaces)
     #[arg(long)]
     pub depend: bool,
+    #[command(flatten)]
+    pub latest: LatestArg,
     /// Containers to remove
     pub containers: Vec<String>,
 }
 
 pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut given = a.containers.clone();
+    let mut given = a.latest.or_names(&engine, &a.containers)?;
     given.extend(cidfile_names(&a.cidfile, a.ignore)?);
     if !a.filter.is_empty() {
         let filters = container_filters(&engine, &a.filter)?;
@@ -244,15 +253,37 @@ pub fn rm(ctx: &Ctx, a: RmArgs) -> CmdResult {
 
 #[derive(Args, Debug)]
 pub struct WaitArgs {
+    /// Wait until the container is in this state (repeatable): created, initialized,
+    /// running, paused, stopping, stopped, exited, healthy, unhealthy; prints -1 for a
+    /// state other than stopped or exited
+    #[arg(long, value_name = "STATE")]
+    pub condition: Vec<String>,
+    /// Time between two looks at the container's state (with --condition)
+    #[arg(short, long, value_name = "DURATION", default_value = "250ms")]
+    pub interval: String,
+    #[command(flatten)]
+    pub latest: LatestArg,
     /// Containers to wait for
-    #[arg(required = true)]
+    #[arg(required_unless_present = "latest")]
     pub containers: Vec<String>,
 }
 
 pub fn wait(ctx: &Ctx, a: WaitArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    each(&engine, &a.containers, |c| {
-        println!("{}", engine.wait(c)?);
+    let conditions = a
+        .condition
+        .iter()
+        .map(|s| s.parse::<StateCondition>())
+        .collect::<Result<Vec<_>, _>>()?;
+    // Podman's rule: a bare number is milliseconds.
+    let interval = match a.interval.parse::<u64>() {
+        Ok(ms) => std::time::Duration::from_millis(ms),
+        Err(_) => crate::time::parse_duration(&a.interval)
+            .map_err(|e| anyhow!("invalid --interval: {e}"))?,
+    };
+    let names = a.latest.or_names(&engine, &a.containers)?;
+    each(&engine, &names, |c| {
+        println!("{}", engine.wait_for_states(c, &conditions, interval)?);
         Ok(())
     })
 }
@@ -350,12 +381,109 @@ pub fn unpause(ctx: &Ctx, a: SelectArgs) -> CmdResult {
 }
 
 #[derive(Args, Debug)]
-pub struct CleanupArgs {
-    /// Container whose process ended
-    pub container: String,
+pub struct InitArgs {
+    /// Initialize every container not initialized yet
+    #[arg(short, long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub latest: LatestArg,
+    /// Containers to initialize
+    pub containers: Vec<String>,
 }
 
+/// `init`: the runtime creates the containers, their processes wait for `start`.
+pub fn init(ctx: &Ctx, a: InitArgs) -> CmdResult {
+    let engine = ctx.engine()?;
+    check_all_or_names(a.all, a.latest, &a.containers)?;
+    if a.all {
+        // Podman's rule: with --all a container already initialized (or running) is
+        // not an error.
+        let ids: Vec<String> = engine.list()?.into_iter().map(|c| c.id).collect();
+        return Ok(crate::cli::each_name(&ids, |id| {
+            let mut c = engine.lookup(id)?;
+            match engine.init(&mut c) {
+                Ok(()) | Err(ContainerError::AlreadyInitialized(_)) => {}
+                Err(e) => return Err(e.into()),
+            }
+            println!("{id}");
+            Ok(())
+        }));
+    }
+    let names = a.latest.or_names(&engine, &a.containers)?;
+    Ok(crate::cli::each_name(&names, |n| {
+        engine.init(&mut engine.lookup(n)?)?;
+        println!("{n}");
+        Ok(())
+    }))
+}
+
+/// Podman's checks of `--all`, `--latest` and names together.
+fn check_all_or_names(all: bool, latest: LatestArg, names: &[String]) -> anyhow::Result<()> {
+    if all && latest.latest {
+        bail!("--all and --latest cannot be used together");
+    }
+    if all && !names.is_empty() {
+        bail!("no arguments are needed with --all");
+    }
+    if !all && !latest.latest && names.is_empty() {
+        bail!("you must provide at least one name or id");
+    }
+    Ok(())
+}
+
+#[derive(Args, Debug)]
+pub struct CleanupArgs {
+    /// Every container that has ended
+    #[arg(short, long)]
+    pub all: bool,
+    /// Clean up an exec session (cove's exec sessions leave nothing to clean up)
+    #[arg(long, value_name = "SESSION")]
+    pub exec: Option<String>,
+    /// Remove the container after cleaning it up
+    #[arg(long)]
+    pub rm: bool,
+    /// Remove the container's image too, unless other containers use it (implies --rm)
+    #[arg(long)]
+    pub rmi: bool,
+    #[command(flatten)]
+    pub latest: LatestArg,
+    /// Containers whose process ended
+    pub containers: Vec<String>,
+}
+
+/// What the shim runs when a container's process ends (one ID, no flags), and Podman's
+/// `container cleanup` for users: release what ended containers hold, optionally
+/// removing them.
 pub fn cleanup(ctx: &Ctx, a: CleanupArgs) -> CmdResult {
-    ctx.engine()?.cleanup_and_restart(&a.container)?;
-    Ok(0)
+    let engine = ctx.engine()?;
+    check_all_or_names(a.all, a.latest, &a.containers)?;
+    let plain = !(a.all || a.latest.latest || a.rm || a.rmi || a.exec.is_some());
+    let names: Vec<String> = if a.all {
+        engine.list()?.into_iter().map(|c| c.id).collect()
+    } else {
+        a.latest.or_names(&engine, &a.containers)?
+    };
+    let opts = CleanupOptions {
+        remove: a.rm || a.rmi,
+        remove_image: a.rmi,
+    };
+    Ok(crate::cli::each_name(&names, |n| {
+        let mut c = match engine.lookup(n) {
+            Ok(c) => c,
+            // The shim's exit command, after `run --rm` in the foreground removed it.
+            Err(ContainerError::NotFound(_)) if plain => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        if let Some(session) = &a.exec {
+            // cove keeps no exec sessions outside the API service's memory.
+            return Err(anyhow!(
+                "container {} has no exec session with ID {session}: no such exec session",
+                c.id
+            )
+            .into());
+        }
+        engine.cleanup_by_user(&mut c, opts)?;
+        println!("{n}");
+        Ok(())
+    }))
 }

@@ -1,7 +1,8 @@
 //! `logs`.
 
+use super::*;
 use crate::cli::shared::LogFlags;
-use crate::cli::{CmdResult, Ctx};
+use crate::cli::{CmdResult, Ctx, Failure};
 use crate::container::logs;
 use clap::Args;
 use std::io::Write;
@@ -10,14 +11,39 @@ use std::io::Write;
 pub struct LogsArgs {
     #[command(flatten)]
     pub flags: LogFlags,
-    /// Container
-    pub container: String,
+    /// With several containers: each one's prefix in its own colour
+    #[arg(long)]
+    pub color: bool,
+    /// With several containers: prefix lines with the name instead of the short ID
+    #[arg(long)]
+    pub names: bool,
+    #[command(flatten)]
+    pub latest: LatestArg,
+    /// Containers
+    #[arg(required_unless_present = "latest")]
+    pub containers: Vec<String>,
 }
 
 pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let c = engine.lookup(&a.container)?;
+    let names = a.latest.or_names(&engine, &a.containers)?;
+    let lookup = |n: &str| engine.lookup(n).map_err(Failure::from);
     let opts = a.flags.options()?;
+    if names.len() > 1 {
+        // Podman's form: every line after its container's short ID (or name).
+        let list = names
+            .iter()
+            .map(|n| lookup(n))
+            .collect::<Result<Vec<_>, Failure>>()?;
+        let prefix = crate::pod::logs::Prefix {
+            names: a.names,
+            color: a.color,
+        };
+        let (out, err) = (std::io::stdout(), std::io::stderr());
+        crate::pod::logs::print(&engine, &list, &opts, prefix, out, err)?;
+        return Ok(0);
+    }
+    let c = lookup(&names[0])?;
     let id = c.id.clone();
     let running = || {
         engine

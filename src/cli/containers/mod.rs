@@ -1,5 +1,6 @@
 //! Container commands, one file per group; this file holds what they share.
 
+use super::shared::LatestArg;
 use super::{CmdResult, Failure};
 use crate::container::attach::{self, AttachEnd, AttachOptions};
 use crate::container::{Container, ContainerError, Engine};
@@ -17,6 +18,7 @@ mod logs;
 mod more_args;
 mod ps;
 mod stats;
+mod update;
 
 pub use create::*;
 pub use exec::*;
@@ -27,6 +29,7 @@ pub use logs::*;
 pub use more_args::*;
 pub use ps::*;
 pub use stats::*;
+pub use update::*;
 
 /// Podman's exit codes: `rm` of no such container 1 (the other commands 125), 2 a
 /// container in a state that forbids the operation.
@@ -143,10 +146,7 @@ impl SelectArgs {
             names.extend(filters.select(list.clone())?.into_iter().map(|c| c.id));
         }
         if self.latest {
-            match list.iter().max_by_key(|c| c.created_at) {
-                Some(c) => names.push(c.id.clone()),
-                None => bail!("no containers to choose the latest from"),
-            }
+            names.push(engine.latest()?.id);
         }
         if self.all {
             names.extend(list.iter().filter(|c| all_of(c)).map(|c| c.id.clone()));
@@ -155,13 +155,6 @@ impl SelectArgs {
         }
         Ok(names)
     }
-}
-
-#[derive(Args, Debug)]
-pub struct NamesArgs {
-    /// Containers
-    #[arg(required = true)]
-    pub containers: Vec<String>,
 }
 
 fn running(engine: &Engine, name: &str) -> Result<Container, Failure> {

@@ -10,13 +10,17 @@ use std::io::Write;
 
 #[derive(Args, Debug)]
 pub struct TopArgs {
+    #[command(flatten)]
+    pub latest: LatestArg,
     /// Container
-    pub container: String,
+    #[arg(required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 pub fn top(ctx: &Ctx, a: TopArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let mut c = running(&engine, &a.container).map_err(|f| Failure {
+    let name = a.latest.or_name(&engine, a.container.as_deref())?;
+    let mut c = running(&engine, &name).map_err(|f| Failure {
         code: f.code,
         error: f.error.context("unable to look up requested container"),
     })?;
