@@ -429,6 +429,13 @@ pub fn join(
     let Some(infra_id) = pod.config.infra_id.clone() else {
         return Ok(());
     };
+    // The infra container's namespace, or what it has instead (the host's with `pod
+    // create --uts host`, which cannot be joined by path without privileges).
+    let infra = engine.lookup(&infra_id)?;
+    let follow = |mode: &NamespaceMode| match mode {
+        NamespaceMode::Host | NamespaceMode::Path(_) => mode.clone(),
+        _ => NamespaceMode::Container(infra_id.clone()),
+    };
     if pod.shares(Namespace::Net) {
         if !req.publish.is_empty() || req.publish_all {
             return Err(invalid(
@@ -449,13 +456,13 @@ pub fn join(
                     .into(),
             ));
         }
-        req.uts = Some(NamespaceMode::Container(infra_id.clone()));
+        req.uts = Some(follow(&infra.config.uts));
     }
     if pod.shares(Namespace::Ipc) {
-        req.ipc = Some(NamespaceMode::Container(infra_id.clone()));
+        req.ipc = Some(follow(&infra.config.ipc));
     }
     if pod.shares(Namespace::Pid) {
-        req.pid = Some(NamespaceMode::Container(infra_id.clone()));
+        req.pid = Some(follow(&infra.config.pid));
     }
     Ok(())
 }
