@@ -247,44 +247,99 @@ complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcom
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
 journald\t''
 none\t''"
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l noout -d 'Print nothing on stdout'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "create" -d 'Create a new empty pod'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "exists" -d 'Check if a pod exists in local storage'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "inspect" -d 'Display a pod configuration'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "logs" -d 'Display the logs of the pod\'s containers'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "kill" -d 'Send the specified signal or SIGKILL to containers in pod'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "pause" -d 'Pause one or more pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "prune" -d 'Remove all stopped pods and their containers'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "ps" -d 'List pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "ls" -d 'List pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "list" -d 'List pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "restart" -d 'Restart one or more pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "rm" -d 'Remove one or more stopped pods and containers'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "start" -d 'Start one or more pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "stats" -d 'Display a live stream of resource usage statistics for the containers in pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "stop" -d 'Stop one or more pods'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "top" -d 'Display the running processes of the containers in a pod'
-complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "unpause" -d 'Unpause one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "clone" -d 'Create a copy of an existing pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "create" -d 'Create a new empty pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "exists" -d 'Check if a pod exists in local storage'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "inspect" -d 'Display a pod configuration'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "logs" -d 'Display the logs of the pod\'s containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "kill" -d 'Send the specified signal or SIGKILL to containers in pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "pause" -d 'Pause one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "prune" -d 'Remove all stopped pods and their containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "ps" -d 'List pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "ls" -d 'List pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "list" -d 'List pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "restart" -d 'Restart one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "rm" -d 'Remove one or more stopped pods and containers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "start" -d 'Start one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "stats" -d 'Display a live stream of resource usage statistics for the containers in pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "stop" -d 'Stop one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "top" -d 'Display the running processes of the containers in a pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and not __fish_seen_subcommand_from clone create exists inspect logs kill pause prune ps ls list restart rm start stats stop top unpause" -f -a "unpause" -d 'Unpause one or more pods'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -s n -l name -d 'Name of the new pod (default: NAME-clone)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l hostname -d 'Set the new pod\'s hostname' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -s l -l label -d 'Add metadata to the new pod (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l label-file -d 'Read labels from a file of KEY=VALUE lines' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l infra-command -d 'Command the new infra container runs' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l infra-name -d 'Name of the new infra container' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l userns -d 'User namespace of the pod: host or keep-id (its containers join the infra\'s)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -s v -l volume -d 'Bind mount a volume into every container of the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l volumes-from -d 'Mount the volumes of a container into every container of the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l device -d 'Bind a host device into every container of the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l security-opt -d 'Security options of every container of the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l shm-size -d 'Size of the pod\'s /dev/shm, which its containers share' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l sysctl -d 'Namespaced kernel parameters of the pod (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l pid -d 'PID namespace of the pod\'s infra container (host, private, ns:PATH)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l uts -d 'UTS namespace of the pod\'s infra container (host, private, ns:PATH)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l infra-conmon-pidfile -d 'Write the PID of the infra container\'s shim to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l cpus -d 'CPUs of the pod (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -s m -l memory -d 'Memory limit of the pod (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l memory-swap -d 'Memory plus swap limit of the pod, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -s c -l cpu-shares -d 'CPU shares of the pod (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l cpuset-cpus -d 'CPUs the pod may use, e.g. 0-3 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l cpuset-mems -d 'Memory nodes the pod may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l device-read-bps -d 'Read rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l device-write-bps -d 'Write rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l cgroup-parent -d 'Parent cgroup of the pod (needs a delegated cgroup v2 hierarchy)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l destroy -d 'Remove the original pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l start -d 'Start the new pod'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'Assign a name to the pod' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'Set the pod\'s hostname (shared by its members)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata on the pod (KEY=VALUE)' -r
@@ -306,6 +361,34 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Network-scoped aliases of the pod' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What the pod does when its last container exits (continue, stop)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod ID to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l ip6 -d 'The pod\'s IPv6 address (cove\'s networks are IPv4 only)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l share-parent -d 'Make the pod\'s cgroup the parent of its containers\' (accepted: cove makes no cgroups, as Podman without them)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l userns -d 'User namespace of the pod: host or keep-id (its containers join the infra\'s)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a volume into every container of the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of a container into every container of the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l device -d 'Bind a host device into every container of the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options of every container of the pod' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of the pod\'s /dev/shm, which its containers share' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l sysctl -d 'Namespaced kernel parameters of the pod (KEY=VALUE)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace of the pod\'s infra container (host, private, ns:PATH)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace of the pod\'s infra container (host, private, ns:PATH)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-conmon-pidfile -d 'Write the PID of the infra container\'s shim to this file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l cpus -d 'CPUs of the pod (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit of the pod (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit of the pod, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares of the pod (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l cpuset-cpus -d 'CPUs the pod may use, e.g. 0-3 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l cpuset-mems -d 'Memory nodes the pod may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l device-read-bps -d 'Read rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l device-write-bps -d 'Write rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-parent -d 'Parent cgroup of the pod (needs a delegated cgroup v2 hierarchy)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -499,6 +582,7 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the latest pod only'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate IDs'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print headers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ns -d 'Show the pods\' cgroup and namespace (cove makes no cgroups: empty, as Podman\'s namespace column)'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print pod IDs only'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
@@ -530,6 +614,7 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest pod only'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate IDs'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print headers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ns -d 'Show the pods\' cgroup and namespace (cove makes no cgroups: empty, as Podman\'s namespace column)'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print pod IDs only'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
@@ -561,6 +646,7 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest pod only'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate IDs'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l ns -d 'Show the pods\' cgroup and namespace (cove makes no cgroups: empty, as Podman\'s namespace column)'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print pod IDs only'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -1483,7 +1569,7 @@ complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcomma
 complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-driver -d 'Logging driver of the containers: k8s-file (default), json-file, none' -r
 complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-opt -d 'Logging driver options of the containers (max-size=SIZE)' -r
-complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l userns -d 'User namespace of the pods: only "" (the default) is supported' -r
+complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l userns -d 'User namespace of the pods: host or keep-id (their containers join the infra\'s)' -r
 complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l build -d 'Build images the file names from directories beside it (not supported: build them with `cove build` first)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -l context-dir -d 'Where --build looks for the images\' directories' -r -F
@@ -4670,7 +4756,7 @@ complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcomma
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-driver -d 'Logging driver of the containers: k8s-file (default), json-file, none' -r
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-opt -d 'Logging driver options of the containers (max-size=SIZE)' -r
-complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l userns -d 'User namespace of the pods: only "" (the default) is supported' -r
+complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l userns -d 'User namespace of the pods: host or keep-id (their containers join the infra\'s)' -r
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l build -d 'Build images the file names from directories beside it (not supported: build them with `cove build` first)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand kube; and __fish_seen_subcommand_from play" -l context-dir -d 'Where --build looks for the images\' directories' -r -F

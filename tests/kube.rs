@@ -588,7 +588,7 @@ fn play_flags_shape_the_pods_or_fail_in_one_line() {
     let refused: [(&[&str], &str); 6] = [
         (&["--build"], "--build"),
         (&["--context-dir", "/tmp"], "--context-dir"),
-        (&["--userns", "keep-id"], "--userns"),
+        (&["--userns", "nomap"], "--userns \"nomap\""),
         (&["--cert-dir", "/tmp"], "--cert-dir"),
         (&["--log-driver", "bogus"], "bogus"),
         (&["--network", "nosuchnet"], "nosuchnet"),

@@ -423,3 +423,228 @@ fn pod_logs_top_and_stats_cover_every_member() {
     assert_ne!(code, 0);
     assert!(msg.contains("no pod with name or ID"), "{msg}");
 }
+
+#[test]
+fn pod_userns_keep_id_is_the_members_user_namespace() {
+    let env = TestEnv::new("pod-userns");
+    let busybox = image("busybox");
+    env.cove_ok(&["pull", "-q", &busybox]);
+    env.cove_ok(&["pod", "create", "--name", "mine", "--userns", "keep-id"]);
+    let (uid, _) = common::test_user_ids();
+    let probe = "id -u; readlink /proc/self/ns/user";
+    let one = env.cove_ok(&["run", "--rm", "--pod", "mine", &busybox, "sh", "-c", probe]);
+    let two = env.cove_ok(&["run", "--rm", "--pod", "mine", &busybox, "sh", "-c", probe]);
+    let lines: Vec<&str> = one.lines().collect();
+    assert_eq!(lines.first(), Some(&uid.to_string().as_str()), "{one}");
+    assert!(lines[1].starts_with("user:["), "{one}");
+    // Both joined the infra container's user namespace.
+    assert_eq!(one, two);
+    // A member cannot bring a user namespace of its own (Podman's words).
+    let (code, err) = env.cove_err(&[
+        "run", "--rm", "--pod", "mine", "--userns", "keep-id", &busybox, "true",
+    ]);
+    assert_eq!(code, 125);
+    assert_eq!(err, "Error: --userns and --pod cannot be set together\n");
+    // kube play takes the same modes.
+    let yaml = env.base.join("pod.yaml");
+    env.write_user_file(
+        &yaml,
+        &format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: played\nspec:\n  containers:\n  \
+             - name: one\n    image: {busybox}\n    command: [sleep, '300']\n"
+        ),
+    );
+    env.cove_ok(&[
+        "kube",
+        "play",
+        "--userns",
+        "keep-id",
+        yaml.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        env.cove_ok(&["exec", "played-one", "id", "-u"]).trim(),
+        uid.to_string()
+    );
+    env.cove_ok(&["kube", "down", yaml.to_str().unwrap()]);
+    env.cove_ok(&["pod", "rm", "-f", "mine"]);
+}
+
+#[test]
+fn pod_wide_volume_and_shm_are_every_members() {
+    let env = TestEnv::new("pod-wide");
+    let busybox = image("busybox");
+    env.cove_ok(&["pull", "-q", &busybox]);
+    let dir = env.home.join("shared");
+    env.sh_ok(&format!("mkdir {}", dir.display()));
+    env.write_user_file(&dir.join("note"), "from the host\n");
+    let volume = format!("{}:/shared", dir.display());
+    env.cove_ok(&[
+        "pod",
+        "create",
+        "--name",
+        "wide",
+        "-v",
+        &volume,
+        "--shm-size",
+        "10m",
+    ]);
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--pod",
+        "wide",
+        "--name",
+        "writer",
+        &busybox,
+        "sh",
+        "-c",
+        "echo in-shm > /dev/shm/mark; echo by-writer > /shared/out; sleep 300",
+    ]);
+    assert!(common::eventually(|| dir.join("out").exists()));
+    let seen = env.cove_ok(&[
+        "run",
+        "--rm",
+        "--pod",
+        "wide",
+        &busybox,
+        "sh",
+        "-c",
+        "cat /shared/note /shared/out /dev/shm/mark; df -k /dev/shm | tail -1",
+    ]);
+    let lines: Vec<&str> = seen.lines().collect();
+    assert_eq!(
+        lines[..3],
+        ["from the host", "by-writer", "in-shm"],
+        "{seen}"
+    );
+    // 10 MiB: the pod's /dev/shm, one tmpfs for all its members.
+    let size: Vec<&str> = lines[3].split_whitespace().collect();
+    assert_eq!(size[1], "10240", "{seen}");
+    // The columns of `pod ps --ns`, as Podman prints them.
+    let ps = env.cove_ok(&["pod", "ps", "--ns"]);
+    let header = ps.lines().next().unwrap().split("  ").map(str::trim);
+    let header: Vec<&str> = header.filter(|s| !s.is_empty()).collect();
+    assert_eq!(
+        header,
+        [
+            "POD ID",
+            "NAME",
+            "STATUS",
+            "CREATED",
+            "INFRA ID",
+            "CGROUP",
+            "NAMESPACES",
+            "# OF CONTAINERS"
+        ]
+    );
+    env.cove_ok(&["pod", "rm", "-f", "wide"]);
+}
+
+#[test]
+fn pod_clone_copies_the_pod_and_its_members() {
+    let env = TestEnv::new("pod-clone");
+    let busybox = image("busybox");
+    env.cove_ok(&["pull", "-q", &busybox]);
+    env.cove_ok(&["pod", "create", "--name", "orig", "-l", "tier=web"]);
+    env.cove_ok(&[
+        "create", "--pod", "orig", "--name", "app", &busybox, "sleep", "300",
+    ]);
+    let id = env.cove_ok(&["pod", "clone", "--start", "--shm-size", "8m", "orig"]);
+    let members = |pod: &str| {
+        let names = env.cove_ok(&[
+            "pod",
+            "ps",
+            "--filter",
+            &format!("name=^{pod}$"),
+            "--format",
+            "{{.ContainerNames}}",
+        ]);
+        names.trim().replace(',', "\n")
+    };
+    assert_eq!(
+        env.cove_ok(&["pod", "inspect", "orig-clone", "--format", "{{.Id}}"])
+            .trim(),
+        id.trim()
+    );
+    let names = members("orig-clone");
+    assert!(names.lines().any(|n| n == "app-clone"), "{names}");
+    assert_eq!(names.lines().count(), 2, "{names}");
+    assert_eq!(
+        env.cove_ok(&[
+            "pod",
+            "ps",
+            "--filter",
+            "name=orig-clone",
+            "--format",
+            "{{.Status}} {{.Labels}}"
+        ]),
+        "Running map[tier:web]\n"
+    );
+    // The copy runs in the new pod's namespaces, with the new pod's name as its hostname.
+    assert_eq!(
+        env.cove_ok(&[
+            "exec",
+            "app-clone",
+            "sh",
+            "-c",
+            "hostname; df -k /dev/shm | tail -1 | awk '{print $2}'"
+        ]),
+        "orig-clone\n8192\n"
+    );
+    // The original is untouched; --destroy takes it away.
+    assert_eq!(members("orig").lines().count(), 2);
+    env.cove_ok(&["pod", "clone", "--destroy", "--name", "second", "orig"]);
+    let (code, _) = env.cove_err(&["pod", "exists", "orig"]);
+    assert_eq!(code, 1);
+    assert_eq!(members("second").lines().count(), 2);
+    env.cove_ok(&["pod", "rm", "-fa"]);
+}
+
+#[test]
+fn bad_pod_wide_options_make_nothing() {
+    let env = TestEnv::new("pod-bad-wide");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--userns", "nomap"],
+            "Error: unsupported --userns \"nomap\": use keep-id (or leave it out)\n",
+        ),
+        (
+            &["--memory", "10m"],
+            "Error: --memory: resource limits need a cgroup v2 hierarchy delegated to your user",
+        ),
+        (
+            &["--uidmap", "0:1:10"],
+            "Error: --uidmap: custom ID mappings are not supported",
+        ),
+        (
+            &["--ip6", "fd00::1"],
+            "Error: --ip6 fd00::1: cove's networks are IPv4 only\n",
+        ),
+        (
+            &["--sysctl", "vm.swappiness=1"],
+            "Error: sysctl 'vm.swappiness' is not allowed\n",
+        ),
+        (
+            &["-v", "/no/such/dir:/x"],
+            "Error: /no/such/dir: no such file or directory",
+        ),
+        (
+            &["--infra=false", "--shm-size", "1m"],
+            "Error: --infra=false: --shm-size",
+        ),
+    ];
+    for (flags, want) in cases {
+        let mut args = vec!["pod", "create", "--name", "bad"];
+        args.extend_from_slice(flags);
+        let (code, err) = env.cove_err(&args);
+        assert_eq!(code, 125, "{flags:?}: {err}");
+        assert!(err.starts_with(want), "{flags:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{flags:?}: {err}");
+    }
+    // The same memory line as `run --memory`.
+    let (_, run) = env.cove_err(&["run", "--rm", "--memory", "10m", &image("busybox"), "true"]);
+    let (_, pod) = env.cove_err(&["pod", "create", "--memory", "10m"]);
+    assert_eq!(run, pod);
+    assert_eq!(env.cove_ok(&["pod", "ps", "-q"]), "");
+    assert_eq!(env.cove_ok(&["ps", "-aq"]), "");
+}

@@ -126,6 +126,20 @@ fn create_in(
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| format!("pipe: {e}"))?;
     let userns = new_ns.contains(CloneFlags::CLONE_NEWUSER);
     let mut join = join;
+    // Joining a user namespace (a pod member joins its infra's): everything is joined
+    // here, the user namespace last (the others may belong to its parent, where we hold
+    // the capabilities), so that a pid namespace made below belongs to the joined user
+    // namespace and the init may mount its /proc.
+    if join
+        .iter()
+        .any(|(f, _)| f.contains(CloneFlags::CLONE_NEWUSER))
+    {
+        join.sort_by_key(|(f, _)| f.contains(CloneFlags::CLONE_NEWUSER));
+        for (f, file) in join.drain(..) {
+            nix::sched::setns(std::os::fd::AsFd::as_fd(&file), f)
+                .map_err(|e| format!("joining namespace {f:?}: {e}"))?;
+        }
+    }
     let joins_pid = join
         .iter()
         .any(|(f, _)| f.contains(CloneFlags::CLONE_NEWPID));

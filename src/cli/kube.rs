@@ -85,12 +85,6 @@ fn refuse_unsupported(a: &KubePlayArgs) -> anyhow::Result<()> {
              store (use --tls-verify=false or registries.conf's insecure for a local registry)"
         ));
     }
-    if let Some(u) = a.userns.as_deref().filter(|u| !u.is_empty()) {
-        return Err(anyhow!(
-            "--userns {u:?}: not supported for pods: their members share the infra \
-             container's namespaces, which run in cove's own user namespace"
-        ));
-    }
     Ok(())
 }
 
@@ -124,6 +118,7 @@ fn options(a: &KubePlayArgs) -> anyhow::Result<apply::PlayOptions> {
         annotations,
         log_driver: a.log_driver.as_deref().unwrap_or_default().parse()?,
         log_size_max: parse_log_opts(&a.log_opt)?,
+        userns: a.userns.as_deref().unwrap_or_default().parse()?,
     })
 }
 

@@ -202,7 +202,7 @@ pub struct KubePlayArgs {
     /// Logging driver options of the containers (max-size=SIZE)
     #[arg(long, value_name = "OPT")]
     pub log_opt: Vec<String>,
-    /// User namespace of the pods: only "" (the default) is supported
+    /// User namespace of the pods: host or keep-id (their containers join the infra's)
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
     /// Build images the file names from directories beside it (not supported: build them

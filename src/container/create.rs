@@ -249,7 +249,8 @@ pub struct CreateRequest {
     pub mounts: Vec<MountSpec>,
     pub ulimits: Vec<Ulimit>,
     pub shm_size: Option<u64>,
-    pub userns: Userns,
+    /// None: the default (the caller's); given, a pod member is refused (it joins its pod's).
+    pub userns: Option<Userns>,
     pub restart: RestartPolicy,
     pub health: HealthRequest,
     pub resources: ResourceLimits,
@@ -543,7 +544,7 @@ pub fn build_config(
         cmd: image_cmd,
         ulimits: req.ulimits.clone(),
         shm_size: req.shm_size,
-        userns: req.userns,
+        userns: req.userns.unwrap_or_default(),
         init: req.init,
         restart,
         health,

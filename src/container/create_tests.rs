@@ -285,7 +285,7 @@ fn image_volumes_become_anonymous_unless_mounted() {
 #[test]
 fn userns_restart_and_network_rules() {
     let r = CreateRequest {
-        userns: "keep-id".parse().unwrap(),
+        userns: Some("keep-id".parse().unwrap()),
         ..req()
     };
     assert_eq!(build(&r, &nginx()).unwrap().userns, Userns::KeepId);

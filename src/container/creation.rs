@@ -55,6 +55,25 @@ impl Engine {
         Ok(c)
     }
 
+    /// A container from a config made elsewhere (`pod clone`'s copies of a pod's
+    /// containers), checked and made real as `create` does.
+    pub fn create_from(
+        &self,
+        name: Option<String>,
+        image_id: String,
+        mut config: ContainerConfig,
+        volumes_from: &[String],
+    ) -> Result<Container> {
+        if let Some(n) = &name {
+            names::validate(n)?;
+        }
+        self.volumes_from(volumes_from, &mut config)?;
+        self.check_and_resolve(&mut config)?;
+        self.resolve_namespaces(&mut config)?;
+        config.created = now_rfc3339();
+        self.insert(name, image_id, config)
+    }
+
     /// `--volumes-from CTR[:ro|rw]`: the other container's volumes and binds (not its
     /// tmpfs), at the same destinations, unless the request mounts something there.
     fn volumes_from(&self, from: &[String], config: &mut ContainerConfig) -> Result<()> {

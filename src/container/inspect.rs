@@ -358,7 +358,7 @@ fn network_settings(c: &Container) -> NetworkSettings {
     }
 }
 
-fn mount_report(m: &super::MountSpec) -> MountReport {
+pub fn mount_report(m: &super::MountSpec) -> MountReport {
     let volume = m.kind == MountKind::Volume;
     MountReport {
         kind: m.kind.as_str(),

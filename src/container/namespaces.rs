@@ -267,6 +267,12 @@ pub struct Resolved {
     pub cgroup: Placement,
     /// `--ipc none`: no /dev/shm.
     pub no_shm: bool,
+    /// A user namespace to join (a pod member's: its infra container's), else the
+    /// caller's or, with keep-id, a new one.
+    pub user: Option<PathBuf>,
+    /// A tmpfs of the engine's to bind as /dev/shm: a pod's, held for its infra
+    /// container, which the members sharing its IPC namespace see too (as in Podman).
+    pub shm: Option<PathBuf>,
 }
 
 /// A mode to a placement; `owner` gives a `container:` owner's name and its running
@@ -340,6 +346,11 @@ pub fn adjust_mounts(mounts: &mut Vec<oci_spec::runtime::Mount>, r: &Resolved, r
     };
     if r.no_shm {
         replace("/dev/shm", None);
+    }
+    if let Some(shm) = &r.shm {
+        let opts = ["rbind", "nosuid", "noexec", "nodev"];
+        let m = super::spec::mount("/dev/shm", "bind", &shm.display().to_string(), &opts);
+        replace("/dev/shm", Some(m));
     }
     if r.ipc == Placement::Host {
         replace("/dev/shm", Some(bind("/dev/shm")));
@@ -419,7 +430,50 @@ impl super::Engine {
             pid: place(Kind::Pid, &cfg.pid)?,
             cgroup: place(Kind::Cgroup, &cfg.cgroupns)?,
             no_shm: cfg.ipc == NamespaceMode::None,
+            user: crate::pod::ops::infra_userns(self, c)?,
+            shm: self.shared_shm(c)?,
         })
+    }
+
+    /// Where a container's infra holds the pod's /dev/shm.
+    pub(super) fn shm_dir(&self, id: &str) -> PathBuf {
+        self.container_dir(id).join("userdata/shm")
+    }
+
+    /// A pod's infra container mounts a tmpfs of `--shm-size` (in the engine's mount
+    /// namespace, as Podman does) that containers joining its IPC namespace bind too:
+    /// sharing the namespace alone would leave each with a /dev/shm of its own.
+    fn shared_shm(&self, c: &super::Container) -> super::Result<Option<PathBuf>> {
+        use crate::storage::driver::is_mounted;
+        match &c.config.ipc {
+            NamespaceMode::Container(owner) => {
+                let dir = self.shm_dir(owner);
+                Ok(is_mounted(&dir).then_some(dir))
+            }
+            NamespaceMode::Private | NamespaceMode::Shareable if c.config.pod_infra => {
+                let dir = self.shm_dir(&c.id);
+                if is_mounted(&dir) {
+                    return Ok(Some(dir));
+                }
+                let io = |e: std::io::Error| super::ContainerError::Io {
+                    context: format!("mounting the pod's /dev/shm at {}", dir.display()),
+                    source: e,
+                };
+                std::fs::create_dir_all(&dir).map_err(io)?;
+                let size = c.config.shm_size.unwrap_or(64 << 20);
+                use nix::mount::MsFlags;
+                nix::mount::mount(
+                    Some("shm"),
+                    &dir,
+                    Some("tmpfs"),
+                    MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC,
+                    Some(format!("mode=1777,size={size}").as_str()),
+                )
+                .map_err(|e| io(e.into()))?;
+                Ok(Some(dir))
+            }
+            _ => Ok(None),
+        }
     }
 }
 

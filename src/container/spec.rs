@@ -423,16 +423,16 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
 
     let foreign_network = match &input.network {
         NetNamespace::Host => input.rootless,
-        NetNamespace::Join(_) => input.keep_id.is_some(),
+        NetNamespace::Join(_) => input.keep_id.is_some() || input.namespaces.user.is_some(),
         NetNamespace::New => false,
     };
     let mut mounts = base_mounts(foreign_network, input.rootless, c.privileged);
     super::namespaces::adjust_mounts(&mut mounts, input.namespaces, input.rootless);
     if let Some(size) = c.shm_size {
-        if let Some(shm) = mounts
-            .iter_mut()
-            .find(|m| m.destination() == Path::new("/dev/shm"))
-        {
+        // A /dev/shm bound from its pod's infra container has that one's size.
+        if let Some(shm) = mounts.iter_mut().find(|m| {
+            m.destination() == Path::new("/dev/shm") && m.typ().as_deref() == Some("tmpfs")
+        }) {
             let opts = ["nosuid", "noexec", "nodev", "mode=1777"]
                 .iter()
                 .map(|s| s.to_string())
@@ -478,7 +478,13 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         }
         namespaces.push(ns);
     }
-    if let Some(k) = input.keep_id {
+    if let Some(path) = &input.namespaces.user {
+        // Its pod's infra container's: the ids are mapped there already.
+        let mut ns = LinuxNamespace::default();
+        ns.set_typ(LinuxNamespaceType::User);
+        ns.set_path(Some(path.clone()));
+        namespaces.push(ns);
+    } else if let Some(k) = input.keep_id {
         let mut ns = LinuxNamespace::default();
         ns.set_typ(LinuxNamespaceType::User);
         namespaces.push(ns);

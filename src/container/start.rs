@@ -529,6 +529,11 @@ impl Engine {
         if crate::storage::driver::is_mounted(&merged) {
             self.driver.unmount(&merged)?;
         }
+        let shm = self.shm_dir(&c.id);
+        if crate::storage::driver::is_mounted(&shm) {
+            // Members still running keep theirs (a mount of the same tmpfs).
+            let _ = nix::mount::umount2(&shm, nix::mount::MntFlags::MNT_DETACH);
+        }
         c.state.mounted = false;
         Ok(())
     }

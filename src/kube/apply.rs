@@ -35,6 +35,8 @@ pub struct PlayOptions {
     pub annotations: BTreeMap<String, String>,
     pub log_driver: LogDriver,
     pub log_size_max: Option<u64>,
+    /// `--userns`: each pod's, whose members join its infra container's.
+    pub userns: crate::container::Userns,
 }
 
 impl PlayOptions {
@@ -215,6 +217,7 @@ fn create_all(
                 hostname: plan.hostname.clone(),
                 labels: plan.labels.clone(),
                 infra_request: opts.infra(n, plan.publish.clone()),
+                userns: opts.userns,
                 ..CreatePod::default()
             },
             defaults,

@@ -15,7 +15,9 @@ use crate::container::{Container, ContainerError, Status};
 use crate::image::store::Store;
 use crate::storage::db::{DbError, PodRow};
 
+pub mod clone;
 pub mod infra;
+pub mod inherit;
 pub mod logs;
 pub mod ops;
 pub mod report;
@@ -159,6 +161,11 @@ pub struct PodConfig {
     pub exit_policy: ExitPolicy,
     /// The arguments after `pod create`, for inspect's CreateCommand.
     pub create_command: Vec<String>,
+    /// `--userns`: the infra container's, whose user namespace the members join.
+    pub userns: crate::container::Userns,
+    /// What every member gets (`--volume`, `--device`, `--volumes-from`,
+    /// `--security-opt`).
+    pub inherit: inherit::Inherited,
 }
 
 #[derive(Debug, Clone)]

@@ -3,11 +3,12 @@
 //! container joining a pod gets the infra container's namespaces.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use super::{infra, insert, list, Namespace, Pod, PodConfig, PodError, PodStatus, Result};
 use crate::container::namespaces::NamespaceMode;
 use crate::container::{
-    Container, ContainerError, CreateError, CreateRequest, Defaults, Engine, Status,
+    Container, ContainerError, CreateError, CreateRequest, Defaults, Engine, Status, Userns,
 };
 use crate::events::Event;
 use crate::network::NetworkMode;
@@ -26,10 +27,15 @@ pub struct CreatePod {
     pub infra_image: Option<(String, String)>,
     pub infra_command: Option<Vec<String>>,
     pub infra_name: Option<String>,
-    /// The infra container's network settings, which its members share: `--network`,
-    /// `-p`, `--dns*`, `--add-host`, `--no-hosts`, `--ip`, `--mac-address`,
-    /// `--network-alias`, `--userns`, `--shm-size`. Other fields are ignored.
+    /// The infra container's settings, which its members share: `--network`, `-p`,
+    /// `--dns*`, `--add-host`, `--no-hosts`, `--ip`, `--mac-address`, `--network-alias`,
+    /// `--shm-size`, `--sysctl`, `--pid`, `--uts`, the resource limits and `more`'s
+    /// `--ip6`, ID maps and conmon pidfile. Other fields are ignored.
     pub infra_request: CreateRequest,
+    /// `--userns`: the infra container's; its members join its user namespace.
+    pub userns: Userns,
+    /// What the infra container and every member get.
+    pub inherit: super::inherit::Inherited,
     pub exit_policy: super::ExitPolicy,
     /// `--replace`: a pod of the same name is removed first.
     pub replace: bool,
@@ -48,6 +54,8 @@ impl Default for CreatePod {
             infra_command: None,
             infra_name: None,
             infra_request: CreateRequest::default(),
+            userns: Userns::Host,
+            inherit: Default::default(),
             exit_policy: Default::default(),
             replace: false,
             create_command: Vec::new(),
@@ -76,6 +84,21 @@ fn sets_network(r: &CreateRequest) -> bool {
         || !r.network_aliases.is_empty()
 }
 
+/// Whether the request sets what only an infra container holds for the pod.
+fn sets_infra_only(req: &CreatePod) -> Option<&'static str> {
+    let r = &req.infra_request;
+    [
+        (req.userns != Userns::Host, "--userns"),
+        (r.shm_size.is_some(), "--shm-size"),
+        (!r.sysctls.is_empty(), "--sysctl"),
+        (r.pid.is_some(), "--pid"),
+        (r.uts.is_some(), "--uts"),
+    ]
+    .into_iter()
+    .find(|(set, _)| *set)
+    .map(|(_, flag)| flag)
+}
+
 /// Make a pod and, unless `--infra=false`, its infra container (created, not started:
 /// the pod starts with its first member or `pod start`).
 pub fn create(engine: &Engine, req: CreatePod, defaults: &Defaults) -> Result<Pod> {
@@ -96,6 +119,11 @@ pub fn create(engine: &Engine, req: CreatePod, defaults: &Defaults) -> Result<Po
                 "--infra=false: the pod's network (--network, -p, --dns, --add-host ...) needs an infra container".into(),
             ));
         }
+        if let Some(flag) = sets_infra_only(&req) {
+            return Err(PodError::Invalid(format!(
+                "--infra=false: {flag} is the pod's infra container's setting: it needs one"
+            )));
+        }
         if req.share.as_ref().is_some_and(|s| !s.is_empty()) {
             return Err(PodError::Invalid(
                 "--infra=false: nothing can be shared without an infra container (leave out --share)".into(),
@@ -107,6 +135,9 @@ pub fn create(engine: &Engine, req: CreatePod, defaults: &Defaults) -> Result<Po
             "the pod's network settings need a shared network namespace (--share net)".into(),
         ));
     }
+    // What a member would be refused for is refused before anything is made.
+    engine.check_create(&req.infra_request, defaults)?;
+    req.inherit.security().map_err(ContainerError::from)?;
     if req.replace {
         match super::find(&engine.store, &name) {
             Ok(old) => remove(engine, &old, true, None)?,
@@ -126,6 +157,8 @@ pub fn create(engine: &Engine, req: CreatePod, defaults: &Defaults) -> Result<Po
             infra_id: None,
             exit_policy: req.exit_policy,
             create_command: req.create_command.clone(),
+            userns: req.userns,
+            inherit: req.inherit.clone(),
         },
     };
     insert(&engine.store, &pod)?;
@@ -158,8 +191,15 @@ fn create_infra(
             infra::pause_image(&engine.store, engine.rootless)?,
         ),
     };
-    let shares_uts = pod.config.share.contains(&Namespace::Uts);
-    let base = req.infra_request.clone();
+    // A hostname needs a UTS namespace of the pod's own.
+    let own_uts = matches!(
+        req.infra_request.uts,
+        None | Some(crate::container::namespaces::NamespaceMode::Private)
+    );
+    let shares_uts = pod.config.share.contains(&Namespace::Uts) && own_uts;
+    let mut base = req.infra_request.clone();
+    base.userns = Some(req.userns);
+    req.inherit.apply(&mut base).map_err(ContainerError::from)?;
     let infra = CreateRequest {
         name: Some(
             req.infra_name
@@ -351,6 +391,9 @@ pub fn join(
         return Ok(());
     };
     let invalid = |m: String| ContainerError::Create(CreateError::Pod(m));
+    if req.userns.is_some() {
+        return Err(invalid("--userns and --pod cannot be set together".into()));
+    }
     let pod = match name.strip_prefix("new:") {
         Some(new) => {
             let infra_request = CreateRequest {
@@ -379,8 +422,19 @@ pub fn join(
         None => super::find(&engine.store, &name).map_err(|e| invalid(e.to_string()))?,
     };
     req.pod = Some(pod.id.clone());
+    // With an infra container, the member joins its user namespace at start (see
+    // `infra_userns`); without, it gets one of the same kind.
+    req.userns = Some(pod.config.userns);
+    pod.config.inherit.apply(req)?;
     let Some(infra_id) = pod.config.infra_id.clone() else {
         return Ok(());
+    };
+    // The infra container's namespace, or what it has instead (the host's with `pod
+    // create --uts host`, which cannot be joined by path without privileges).
+    let infra = engine.lookup(&infra_id)?;
+    let follow = |mode: &NamespaceMode| match mode {
+        NamespaceMode::Host | NamespaceMode::Path(_) => mode.clone(),
+        _ => NamespaceMode::Container(infra_id.clone()),
     };
     if pod.shares(Namespace::Net) {
         if !req.publish.is_empty() || req.publish_all {
@@ -402,13 +456,13 @@ pub fn join(
                     .into(),
             ));
         }
-        req.uts = Some(NamespaceMode::Container(infra_id.clone()));
+        req.uts = Some(follow(&infra.config.uts));
     }
     if pod.shares(Namespace::Ipc) {
-        req.ipc = Some(NamespaceMode::Container(infra_id.clone()));
+        req.ipc = Some(follow(&infra.config.ipc));
     }
     if pod.shares(Namespace::Pid) {
-        req.pid = Some(NamespaceMode::Container(infra_id.clone()));
+        req.pid = Some(follow(&infra.config.pid));
     }
     Ok(())
 }
@@ -432,6 +486,37 @@ pub fn start_infra_of(engine: &Engine, c: &Container) -> crate::container::Resul
         }
     }
     Ok(())
+}
+
+/// At a member's start: the user namespace it joins, its infra container's when that
+/// has one of its own (`pod create --userns keep-id`).
+pub fn infra_userns(engine: &Engine, c: &Container) -> crate::container::Result<Option<PathBuf>> {
+    let Some(pod_id) = c.config.pod.as_deref().filter(|_| !c.config.pod_infra) else {
+        return Ok(None);
+    };
+    if c.config.userns == Userns::Host {
+        return Ok(None);
+    }
+    let Some(infra_id) = super::find(&engine.store, pod_id)
+        .ok()
+        .and_then(|p| p.config.infra_id)
+    else {
+        return Ok(None);
+    };
+    let infra = engine.lookup(&infra_id)?;
+    if infra.config.userns == Userns::Host {
+        return Ok(None);
+    }
+    if !infra.state.status.is_active() || infra.state.pid <= 0 {
+        return Err(ContainerError::Create(CreateError::Pod(format!(
+            "the pod's infra container {} is not running",
+            infra.name
+        ))));
+    }
+    Ok(Some(PathBuf::from(format!(
+        "/proc/{}/ns/user",
+        infra.state.pid
+    ))))
 }
 
 /// Whether removing this container alone must be refused: a pod's infra container goes

@@ -28,6 +28,13 @@ pub struct PodInspect {
     pub shared_namespaces: Vec<&'static str>,
     pub num_containers: usize,
     pub containers: Vec<InspectMember>,
+    /// What every member inherits, under Podman's (lowercase) keys.
+    #[serde(rename = "mounts", skip_serializing_if = "Vec::is_empty")]
+    pub mounts: Vec<crate::container::inspect::MountReport>,
+    #[serde(rename = "security_opt", skip_serializing_if = "Vec::is_empty")]
+    pub security_opt: Vec<String>,
+    #[serde(rename = "volumes_from", skip_serializing_if = "Vec::is_empty")]
+    pub volumes_from: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,7 +106,12 @@ pub fn inspect(pod: &Pod, members: &[Container]) -> PodInspect {
             } else {
                 "private"
             },
-            userns: "host",
+            // Podman's word for a keep-id pod's.
+            userns: if pod.config.userns == crate::container::Userns::Host {
+                "host"
+            } else {
+                "private"
+            },
             uts_ns: if pod.shares(Namespace::Uts) {
                 "pod"
             } else {
@@ -132,6 +144,15 @@ pub fn inspect(pod: &Pod, members: &[Container]) -> PodInspect {
                 state: c.state.status.as_str(),
             })
             .collect(),
+        mounts: pod
+            .config
+            .inherit
+            .mounts
+            .iter()
+            .map(crate::container::inspect::mount_report)
+            .collect(),
+        security_opt: pod.config.inherit.security_opt.clone(),
+        volumes_from: pod.config.inherit.volumes_from.clone(),
     }
 }
 

@@ -605,7 +605,7 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
             .map(|u| flags::parse_ulimit(u))
             .collect::<Result<_, _>>()?,
         shm_size: a.shm_size.as_deref().map(flags::parse_size).transpose()?,
-        userns: a.userns.as_deref().unwrap_or_default().parse()?,
+        userns: a.userns.as_deref().map(str::parse).transpose()?,
         restart: a.restart.as_deref().unwrap_or("no").parse()?,
         health: HealthRequest {
             disabled: no_health,

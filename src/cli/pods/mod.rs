@@ -1,6 +1,7 @@
-//! pod create, ps, inspect, start, stop, restart, kill, pause, unpause, rm, prune, exists;
-//! logs, top and stats in `procs`.
+//! pod ps, inspect, start, stop, restart, kill, pause, unpause, rm, prune, exists; create
+//! and clone in `create`; logs, top and stats in `procs`.
 
+mod create;
 mod procs;
 
 use std::path::PathBuf;
@@ -11,17 +12,17 @@ use serde_json::Value;
 
 use super::output::{confirm, print_inspect, print_list, short_id, time_ago};
 use super::{CmdResult, Ctx, Failure};
-use crate::container::flags::{self, key_values};
-use crate::container::{CreateError, CreateRequest, Defaults, Engine};
+use crate::container::{CreateError, Engine};
 use crate::filter::Filters;
-use crate::network::NetworkMode;
 use crate::pod::report::{self, PodView};
-use crate::pod::{self, ops, CreatePod, ExitPolicy, Namespace, Pod, PodError};
+use crate::pod::{self, ops, Pod, PodError};
 
 #[derive(Subcommand, Debug)]
 pub enum PodCommand {
+    /// Create a copy of an existing pod
+    Clone(Box<create::CloneArgs>),
     /// Create a new empty pod
-    Create(Box<CreateArgs>),
+    Create(Box<create::CreateArgs>),
     /// Check if a pod exists in local storage
     Exists(ExistsArgs),
     /// Display a pod configuration
@@ -51,175 +52,6 @@ pub enum PodCommand {
     Top(procs::TopArgs),
     /// Unpause one or more pods
     Unpause(AllArgs),
-}
-
-#[derive(Args, Debug)]
-pub struct CreateArgs {
-    /// Assign a name to the pod
-    #[arg(short, long)]
-    pub name: Option<String>,
-    /// Set the pod's hostname (shared by its members)
-    #[arg(long)]
-    pub hostname: Option<String>,
-    /// Set metadata on the pod (KEY=VALUE)
-    #[arg(short, long = "label", value_name = "KEY=VALUE")]
-    pub labels: Vec<String>,
-    /// Read labels from a file of KEY=VALUE lines
-    #[arg(long, value_name = "FILE")]
-    pub label_file: Vec<PathBuf>,
-    /// Namespaces the members share (ipc, net, uts, pid, cgroup; none; +ns adds to the default)
-    #[arg(long, default_value = "ipc,net,uts")]
-    pub share: String,
-    /// Create an infra container holding the shared namespaces
-    #[arg(long, default_value = "true", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
-    pub infra: bool,
-    /// Image the infra container runs (default: cove's pause image, built locally)
-    #[arg(long, value_name = "IMAGE")]
-    pub infra_image: Option<String>,
-    /// Command the infra container runs
-    #[arg(long, value_name = "COMMAND")]
-    pub infra_command: Option<String>,
-    /// Name of the infra container
-    #[arg(long, value_name = "NAME")]
-    pub infra_name: Option<String>,
-    /// The pod's network mode (shared by its members)
-    #[arg(long, visible_alias = "net")]
-    pub network: Option<String>,
-    /// Publish a port of the pod to the host
-    #[arg(short, long, value_name = "[IP:][HOSTPORT:]PORT[/PROTO]")]
-    pub publish: Vec<String>,
-    /// Set custom DNS servers
-    #[arg(long, value_name = "IP")]
-    pub dns: Vec<String>,
-    /// Set custom DNS options
-    #[arg(long, value_name = "OPTION")]
-    pub dns_option: Vec<String>,
-    /// Set custom DNS search domains
-    #[arg(long, value_name = "DOMAIN")]
-    pub dns_search: Vec<String>,
-    /// Add a custom host-to-IP mapping (host:ip)
-    #[arg(long, value_name = "HOST:IP")]
-    pub add_host: Vec<String>,
-    /// Do not create /etc/hosts for the pod
-    #[arg(long)]
-    pub no_hosts: bool,
-    /// The pod's IPv4 address on a user-defined network
-    #[arg(long)]
-    pub ip: Option<String>,
-    /// The pod's MAC address
-    #[arg(long)]
-    pub mac_address: Option<String>,
-    /// Network-scoped aliases of the pod
-    #[arg(long)]
-    pub network_alias: Vec<String>,
-    /// What the pod does when its last container exits (continue, stop)
-    #[arg(long, default_value = "continue")]
-    pub exit_policy: String,
-    /// Write the pod ID to this file
-    #[arg(long, value_name = "FILE")]
-    pub pod_id_file: Option<PathBuf>,
-    /// Replace a pod of the same name
-    #[arg(long)]
-    pub replace: bool,
-}
-
-fn pod_request(a: &CreateArgs) -> anyhow::Result<CreatePod> {
-    let mut labels = Vec::new();
-    for f in &a.label_file {
-        let text = std::fs::read_to_string(f)
-            .map_err(|e| anyhow!("reading the --label-file {}: {e}", f.display()))?;
-        labels.extend(flags::parse_label_file(&text));
-    }
-    labels.extend(key_values(&a.labels));
-    let mut publish = Vec::new();
-    for p in &a.publish {
-        publish.extend(crate::network::ports::parse_publish(p)?);
-    }
-    let mut dns = Vec::new();
-    for d in &a.dns {
-        dns.push(d.parse().map_err(|_| CreateError::Dns(d.clone()))?);
-    }
-    let infra_command = a.infra_command.as_deref().map(|c| {
-        // Podman takes a JSON array or a single command.
-        serde_json::from_str::<Vec<String>>(c).unwrap_or_else(|_| vec![c.to_string()])
-    });
-    Ok(CreatePod {
-        name: a.name.clone(),
-        hostname: a.hostname.clone(),
-        labels: labels.into_iter().collect(),
-        share: Some(Namespace::parse_list(&a.share)?).filter(|_| a.share != "ipc,net,uts"),
-        infra: a.infra,
-        infra_image: None,
-        infra_command,
-        infra_name: a.infra_name.clone(),
-        infra_request: CreateRequest {
-            network: a
-                .network
-                .as_deref()
-                .map(|n| NetworkMode::parse(n, crate::container::network::DEFAULT_MODE))
-                .transpose()?,
-            publish,
-            dns,
-            dns_search: a.dns_search.clone(),
-            dns_options: a.dns_option.clone(),
-            add_hosts: a.add_host.clone(),
-            no_hosts: a.no_hosts,
-            ip: a
-                .ip
-                .as_deref()
-                .map(|ip| ip.parse().map_err(|_| CreateError::Ip(ip.to_string())))
-                .transpose()?,
-            mac_address: a.mac_address.clone(),
-            network_aliases: a.network_alias.clone(),
-            ..CreateRequest::default()
-        },
-        exit_policy: a.exit_policy.parse::<ExitPolicy>()?,
-        replace: a.replace,
-        create_command: crate::cli::argv::create_command(std::env::args_os()),
-    })
-}
-
-fn defaults(ctx: &Ctx) -> anyhow::Result<Defaults> {
-    Ok(Defaults::from_conf(&ctx.containers_conf()?, Vec::new())?)
-}
-
-pub fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
-    let mut req = pod_request(&a)?;
-    if let Some(path) = &a.pod_id_file {
-        if path.exists() {
-            return Err(anyhow!(
-                "pod id file exists. Ensure another pod is not using it or delete {}",
-                path.display()
-            )
-            .into());
-        }
-    }
-    let engine = ctx.engine()?;
-    if let Some(image) = &a.infra_image {
-        let store = ctx.store()?;
-        let id = crate::image::pull::ensure(
-            &store,
-            image,
-            crate::image::pull::PullPolicy::Missing,
-            || {
-                let req = crate::image::pull::PullRequest {
-                    image: image.clone(),
-                    platform: crate::image::platform::Platform::host(),
-                    connect: ctx.default_connect(),
-                    rootless: ctx.rootless(),
-                };
-                ctx.pull(&req, false)
-            },
-        )?;
-        req.infra_image = Some((image.clone(), id));
-    }
-    let p = ops::create(&engine, req, &defaults(ctx)?)?;
-    if let Some(path) = &a.pod_id_file {
-        std::fs::write(path, &p.id)
-            .map_err(|e| anyhow!("writing the pod id file {}: {e}", path.display()))?;
-    }
-    println!("{}", p.id);
-    Ok(0)
 }
 
 /// `--latest`: the newest pod.
@@ -277,7 +109,7 @@ fn each_pod(
     }))
 }
 
-fn failure(e: PodError) -> Failure {
+pub(super) fn failure(e: PodError) -> Failure {
     let code = match e {
         PodError::NotFound(_) => 1,
         PodError::Running { .. } => 2,
@@ -519,6 +351,10 @@ pub struct PsArgs {
     /// Do not print headers
     #[arg(long)]
     pub noheading: bool,
+    /// Show the pods' cgroup and namespace (cove makes no cgroups: empty, as Podman's
+    /// namespace column)
+    #[arg(long)]
+    pub ns: bool,
     /// Print pod IDs only
     #[arg(short, long)]
     pub quiet: bool,
@@ -582,6 +418,10 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
     let items: Vec<Value> = views.iter().map(|v| template_row(v, &id)).collect();
     let mut headers = vec!["POD ID", "NAME", "STATUS", "CREATED", "INFRA ID"];
     let mut keys = vec!["ID", "Name", "Status", "Created", "InfraID"];
+    if a.ns {
+        headers.extend(["CGROUP", "NAMESPACES"]);
+        keys.extend(["Cgroup", "Namespace"]);
+    }
     if a.ctr_ids {
         headers.push("IDS");
         keys.push("ContainerIds");
@@ -612,6 +452,7 @@ pub fn ps(ctx: &Ctx, a: PsArgs) -> CmdResult {
             ("ContainerIds", "IDS"),
             ("ContainerNames", "NAMES"),
             ("ContainerStatuses", "STATUS"),
+            ("Namespace", "NAMESPACES"),
         ],
         &items,
         |v| keys.iter().map(|k| text(v, k)).collect(),
@@ -643,7 +484,8 @@ fn template_row(v: &PodView, id: &dyn Fn(&str) -> String) -> Value {
 
 pub fn run(ctx: &Ctx, cmd: PodCommand) -> CmdResult {
     match cmd {
-        PodCommand::Create(a) => create(ctx, *a),
+        PodCommand::Clone(a) => create::clone(ctx, *a),
+        PodCommand::Create(a) => create::create(ctx, *a),
         PodCommand::Exists(a) => exists(ctx, a),
         PodCommand::Inspect(a) => inspect(ctx, a),
         PodCommand::Logs(a) => procs::logs(ctx, a),
