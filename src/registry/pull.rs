@@ -44,12 +44,10 @@ pub enum PullError {
         reference: String,
         error: oci_client::errors::OciDistributionError,
     },
-    /// The image's manifest could not be read: Podman's words.
-    #[error("initializing source docker://{reference}: reading manifest {tag} in {repository}: {}", registry_answer(.error))]
+    /// The image's manifest could not be read: `what` is Podman's words for where.
+    #[error("{what}: {}", registry_answer(.error))]
     Manifest {
-        reference: String,
-        tag: String,
-        repository: String,
+        what: String,
         error: oci_client::errors::OciDistributionError,
     },
     #[error(transparent)]
@@ -123,9 +121,12 @@ fn manifest_err(
     reference: &Reference,
 ) -> impl FnOnce(oci_client::errors::OciDistributionError) -> PullError + '_ {
     move |error| PullError::Manifest {
-        reference: reference.whole(),
-        tag: reference.tag_or_latest().to_string(),
-        repository: reference.repository_with_registry(),
+        what: format!(
+            "initializing source docker://{}: reading manifest {} in {}",
+            reference.whole(),
+            reference.tag_or_latest(),
+            reference.repository_with_registry()
+        ),
         error,
     }
 }
