@@ -45,6 +45,10 @@ complete -c cove -n "__fish_cove_needs_command" -l storage-opt -d 'Storage optio
 complete -c cove -n "__fish_cove_needs_command" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_needs_command" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_needs_command" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_needs_command" -f -a "init" -d 'Create containers in the runtime without starting them'
+complete -c cove -n "__fish_cove_needs_command" -f -a "update" -d 'Change a container\'s restart policy (resource limits need a delegated cgroup)'
+complete -c cove -n "__fish_cove_needs_command" -f -a "mount" -d 'Mount a container\'s root filesystem and print its path (none: list the mounted)'
+complete -c cove -n "__fish_cove_needs_command" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
 complete -c cove -n "__fish_cove_needs_command" -f -a "secret" -d 'Manage secrets'
 complete -c cove -n "__fish_cove_needs_command" -f -a "pod" -d 'Manage pods'
 complete -c cove -n "__fish_cove_needs_command" -f -a "search" -d 'Search registries for images'
@@ -101,6 +105,121 @@ complete -c cove -n "__fish_cove_needs_command" -f -a "version" -d 'Show version
 complete -c cove -n "__fish_cove_needs_command" -f -a "unshare" -d 'Run a command in cove\'s namespace (root: cove\'s mount namespace)'
 complete -c cove -n "__fish_cove_needs_command" -f -a "completion" -d 'Generate shell completion scripts'
 complete -c cove -n "__fish_cove_needs_command" -f -a "system" -d 'Manage cove: disk usage, pruning, reset'
+complete -c cove -n "__fish_cove_using_subcommand init" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand init" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand init" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand init" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand init" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand init" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand init" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand init" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand init" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand init" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand init" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand init" -s a -l all -d 'Initialize every container not initialized yet'
+complete -c cove -n "__fish_cove_using_subcommand init" -s l -l latest -d 'Act on the latest container cove created'
+complete -c cove -n "__fish_cove_using_subcommand init" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand init" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand init" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand update" -l restart -d 'Restart policy from now on: no, on-failure[:MAX], always, unless-stopped' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l cpu-quota -d 'CPU CFS quota in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l cpu-rt-period -d 'CPU real-time period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l cpu-rt-runtime -d 'CPU real-time runtime in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -s c -l cpu-shares -d 'CPU shares, a relative weight (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l cpuset-cpus -d 'CPUs the container may use, e.g. 0-3 or 0,1 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l cpuset-mems -d 'Memory nodes the container may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l device-read-bps -d 'Read rate limit of a device (DEVICE:RATE, e.g. /dev/sda:1mb; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l device-read-iops -d 'Read operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l device-write-bps -d 'Write rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l device-write-iops -d 'Write operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l memory-reservation -d 'Memory soft limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand update" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand update" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand update" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand update" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand update" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand update" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand update" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand update" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
+complete -c cove -n "__fish_cove_using_subcommand update" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand update" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand update" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand mount" -l format -d 'Format of the list of mounted containers (no containers given): json' -r
+complete -c cove -n "__fish_cove_using_subcommand mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand mount" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand mount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand mount" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand mount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand mount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand mount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand mount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand mount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand mount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand mount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand mount" -s a -l all -d 'Mount every container'
+complete -c cove -n "__fish_cove_using_subcommand mount" -l no-trunc -d 'Full container IDs in the list of mounted containers'
+complete -c cove -n "__fish_cove_using_subcommand mount" -s l -l latest -d 'Act on the latest container cove created'
+complete -c cove -n "__fish_cove_using_subcommand mount" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand mount" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand mount" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
+complete -c cove -n "__fish_cove_using_subcommand unmount" -s f -l force -d 'Unmount even if others use the mount (cove counts no users: the same as without)'
+complete -c cove -n "__fish_cove_using_subcommand unmount" -s l -l latest -d 'Act on the latest container cove created'
+complete -c cove -n "__fish_cove_using_subcommand unmount" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand unmount" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand unmount" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -1648,9 +1767,6 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l ulimit -d 'Resource li
 complete -c cove -n "__fish_cove_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l userns -d 'User namespace: "" (default) or keep-id (run as your own uid inside)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l mount -d 'Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
 conmon\t''
 ignore\t''"
@@ -1678,6 +1794,9 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l variant -d 'Architectu
 complete -c cove -n "__fish_cove_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand run" -l authfile -d 'Path of the authentication file for the pull' -r -F
+complete -c cove -n "__fish_cove_using_subcommand run" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
@@ -1884,9 +2003,6 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l ulimit -d 'Resource
 complete -c cove -n "__fish_cove_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l userns -d 'User namespace: "" (default) or keep-id (run as your own uid inside)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l mount -d 'Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
 conmon\t''
 ignore\t''"
@@ -1914,6 +2030,9 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l variant -d 'Archite
 complete -c cove -n "__fish_cove_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand create" -l authfile -d 'Path of the authentication file for the pull' -r -F
+complete -c cove -n "__fish_cove_using_subcommand create" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
@@ -2029,6 +2148,7 @@ complete -c cove -n "__fish_cove_using_subcommand start" -s a -l attach -d 'Atta
 complete -c cove -n "__fish_cove_using_subcommand start" -s i -l interactive -d 'Attach the container\'s stdin'
 complete -c cove -n "__fish_cove_using_subcommand start" -l all -d 'Start every container that is not running'
 complete -c cove -n "__fish_cove_using_subcommand start" -l boot -d 'With --all, only what Docker\'s daemon brings back when it starts (for a unit run at boot): containers with restart policy always, and unless-stopped ones the user had not stopped; never one that was only created'
+complete -c cove -n "__fish_cove_using_subcommand start" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand start" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand start" -s V -l version -d 'Print version'
@@ -2055,6 +2175,7 @@ complete -c cove -n "__fish_cove_using_subcommand stop" -l hooks-dir -d 'Directo
 complete -c cove -n "__fish_cove_using_subcommand stop" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s i -l ignore -d 'A container that does not exist is not an error'
+complete -c cove -n "__fish_cove_using_subcommand stop" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand stop" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s V -l version -d 'Print version'
@@ -2079,6 +2200,7 @@ complete -c cove -n "__fish_cove_using_subcommand kill" -l tmpdir -d 'Directory 
 complete -c cove -n "__fish_cove_using_subcommand kill" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand kill" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand kill" -s a -l all -d 'Kill all running containers'
+complete -c cove -n "__fish_cove_using_subcommand kill" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand kill" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand kill" -s V -l version -d 'Print version'
@@ -2108,6 +2230,7 @@ complete -c cove -n "__fish_cove_using_subcommand rm" -s a -l all -d 'Remove all
 complete -c cove -n "__fish_cove_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too (named volumes are kept)'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s i -l ignore -d 'A container that does not exist is not an error'
 complete -c cove -n "__fish_cove_using_subcommand rm" -l depend -d 'Remove the containers that depend on these first (--requires, shared namespaces)'
+complete -c cove -n "__fish_cove_using_subcommand rm" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand rm" -s V -l version -d 'Print version'
@@ -2177,6 +2300,9 @@ complete -c cove -n "__fish_cove_using_subcommand logs" -l hooks-dir -d 'Directo
 complete -c cove -n "__fish_cove_using_subcommand logs" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand logs" -s f -l follow -d 'Follow the output'
 complete -c cove -n "__fish_cove_using_subcommand logs" -s t -l timestamps -d 'Show timestamps'
+complete -c cove -n "__fish_cove_using_subcommand logs" -l color -d 'With several containers: each one\'s prefix in its own colour'
+complete -c cove -n "__fish_cove_using_subcommand logs" -l names -d 'With several containers: prefix lines with the name instead of the short ID'
+complete -c cove -n "__fish_cove_using_subcommand logs" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand logs" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand logs" -s V -l version -d 'Print version'
@@ -2184,6 +2310,8 @@ complete -c cove -n "__fish_cove_using_subcommand exec" -s e -l env -d 'Set envi
 complete -c cove -n "__fish_cove_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -l detach-keys -d 'Key sequence for detaching (checked; cove relays the terminal until the process ends)' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -l preserve-fds -d 'Pass this many extra file descriptors into the process (not supported by cove, as for run)' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand exec" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -2206,9 +2334,12 @@ complete -c cove -n "__fish_cove_using_subcommand exec" -s i -l interactive -d '
 complete -c cove -n "__fish_cove_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s d -l detach -d 'Run the command in the background'
 complete -c cove -n "__fish_cove_using_subcommand exec" -l privileged -d 'Give the process every capability (the container\'s seccomp filter still applies)'
+complete -c cove -n "__fish_cove_using_subcommand exec" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand exec" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand wait" -l condition -d 'Wait until the container is in this state (repeatable): created, initialized, running, paused, stopping, stopped, exited, healthy, unhealthy; prints -1 for a state other than stopped or exited' -r
+complete -c cove -n "__fish_cove_using_subcommand wait" -s i -l interval -d 'Time between two looks at the container\'s state (with --condition)' -r
 complete -c cove -n "__fish_cove_using_subcommand wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand wait" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand wait" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -2227,6 +2358,7 @@ complete -c cove -n "__fish_cove_using_subcommand wait" -l runtime-flag -d 'A gl
 complete -c cove -n "__fish_cove_using_subcommand wait" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand wait" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand wait" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand wait" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand wait" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand wait" -s V -l version -d 'Print version'
@@ -2279,6 +2411,7 @@ complete -c cove -n "__fish_cove_using_subcommand attach" -l tmpdir -d 'Director
 complete -c cove -n "__fish_cove_using_subcommand attach" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand attach" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c cove -n "__fish_cove_using_subcommand attach" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand attach" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand attach" -s V -l version -d 'Print version'
@@ -2350,6 +2483,7 @@ complete -c cove -n "__fish_cove_using_subcommand top" -l runtime-flag -d 'A glo
 complete -c cove -n "__fish_cove_using_subcommand top" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand top" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand top" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand top" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand top" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand top" -s V -l version -d 'Print version'
@@ -2371,6 +2505,8 @@ complete -c cove -n "__fish_cove_using_subcommand port" -l runtime-flag -d 'A gl
 complete -c cove -n "__fish_cove_using_subcommand port" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand port" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand port" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand port" -s a -l all -d 'The ports of every running container, each line after its short ID'
+complete -c cove -n "__fish_cove_using_subcommand port" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand port" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand port" -s V -l version -d 'Print version'
@@ -2443,6 +2579,7 @@ complete -c cove -n "__fish_cove_using_subcommand diff" -l runtime-flag -d 'A gl
 complete -c cove -n "__fish_cove_using_subcommand diff" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand diff" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand diff" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand diff" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand diff" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand diff" -s V -l version -d 'Print version'
@@ -2473,6 +2610,8 @@ complete -c cove -n "__fish_cove_using_subcommand commit" -s m -l message -d 'Co
 complete -c cove -n "__fish_cove_using_subcommand commit" -s a -l author -d 'Author' -r
 complete -c cove -n "__fish_cove_using_subcommand commit" -s p -l pause -d 'Pause the container while committing' -r -f -a "true\t''
 false\t''"
+complete -c cove -n "__fish_cove_using_subcommand commit" -s f -l format -d 'Image format: oci (cove commits OCI images; docker is refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand commit" -l iidfile -d 'Write the new image\'s ID to this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand commit" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand commit" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -2492,6 +2631,8 @@ complete -c cove -n "__fish_cove_using_subcommand commit" -l tmpdir -d 'Director
 complete -c cove -n "__fish_cove_using_subcommand commit" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand commit" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand commit" -l include-volumes -d 'Make the container\'s volume and bind mount points the image\'s volumes'
+complete -c cove -n "__fish_cove_using_subcommand commit" -s s -l squash -d 'Squash the new layer into the image\'s (not supported: cove adds one layer)'
 complete -c cove -n "__fish_cove_using_subcommand commit" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s V -l version -d 'Print version'
@@ -2516,58 +2657,126 @@ complete -c cove -n "__fish_cove_using_subcommand rename" -l storage-opt -d 'Sto
 complete -c cove -n "__fish_cove_using_subcommand rename" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand rename" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
 journald\t''
 none\t''"
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l noout -d 'Print nothing on stdout'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "checkpoint" -d 'Checkpoint running containers (needs root and CRIU)'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "restore" -d 'Restore checkpointed containers (needs root and CRIU)'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "cleanup" -d 'Release what a stopped container held (run by cove-conmon when it exits)'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "run" -d 'Run a command in a new container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "create" -d 'Create a container without starting it'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "start" -d 'Start one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "stop" -d 'Stop one or more running containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "rm" -d 'Remove one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "ls" -d 'List containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "list" -d 'List containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "logs" -d 'Fetch the logs of a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "exec" -d 'Run a command in a running container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "wait" -d 'Block until containers stop, then print their exit codes'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "restart" -d 'Restart one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "attach" -d 'Attach to a running container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "pause" -d 'Pause all processes of one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "unpause" -d 'Unpause one or more containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "top" -d 'Display the running processes of a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "port" -d 'List the published ports of a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "stats" -d 'Display resource usage of containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "diff" -d 'Show the changes to a container\'s filesystem'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "commit" -d 'Create an image from a container\'s changes'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "inspect" -d 'Display detailed information on containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "rename" -d 'Rename a container'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "prune" -d 'Remove all stopped containers'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "mount" -d 'Mount a container\'s root filesystem and print its path'
-complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "init" -d 'Create containers in the runtime without starting them'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "update" -d 'Change a container\'s restart policy (resource limits need a delegated cgroup)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "checkpoint" -d 'Checkpoint running containers (needs root and CRIU)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "restore" -d 'Restore checkpointed containers (needs root and CRIU)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "cleanup" -d 'Release what ended containers hold (cove-conmon runs it when one exits)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "run" -d 'Run a command in a new container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "create" -d 'Create a container without starting it'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "start" -d 'Start one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "stop" -d 'Stop one or more running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "rm" -d 'Remove one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "ls" -d 'List containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "list" -d 'List containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "exec" -d 'Run a command in a running container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "wait" -d 'Block until containers stop, then print their exit codes'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "restart" -d 'Restart one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "attach" -d 'Attach to a running container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "pause" -d 'Pause all processes of one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "unpause" -d 'Unpause one or more containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "top" -d 'Display the running processes of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "port" -d 'List the published ports of a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "stats" -d 'Display resource usage of containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "diff" -d 'Show the changes to a container\'s filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "commit" -d 'Create an image from a container\'s changes'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "inspect" -d 'Display detailed information on containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "rename" -d 'Rename a container'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "prune" -d 'Remove all stopped containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "mount" -d 'Mount a container\'s root filesystem and print its path (none: list the mounted)'
+complete -c cove -n "__fish_cove_using_subcommand container; and not __fish_seen_subcommand_from init update checkpoint restore cleanup run create start stop kill rm ls list logs exec wait restart attach pause unpause top port stats cp diff export commit inspect rename exists prune mount unmount" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -s a -l all -d 'Initialize every container not initialized yet'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -s l -l latest -d 'Act on the latest container cove created'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l restart -d 'Restart policy from now on: no, on-failure[:MAX], always, unless-stopped' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-quota -d 'CPU CFS quota in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-rt-period -d 'CPU real-time period in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-rt-runtime -d 'CPU real-time runtime in microseconds (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -s c -l cpu-shares -d 'CPU shares, a relative weight (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-cpus -d 'CPUs the container may use, e.g. 0-3 or 0,1 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-mems -d 'Memory nodes the container may use (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l device-read-bps -d 'Read rate limit of a device (DEVICE:RATE, e.g. /dev/sda:1mb; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l device-read-iops -d 'Read operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l device-write-bps -d 'Write rate limit of a device (DEVICE:RATE; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l device-write-iops -d 'Write operations per second of a device (DEVICE:N; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-reservation -d 'Memory soft limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-swap -d 'Memory plus swap limit, -1 for unlimited (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-swappiness -d 'Swappiness, 0 to 100 (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l kernel-memory -d 'Kernel memory limit (Docker; needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l oom-kill-disable -d 'Do not kill the container\'s processes when out of memory (needs a delegated cgroup)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s c -l compress -d 'Compression of the exported checkpoint: gzip, none, zstd' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l create-image -d 'Create an image holding the checkpoint' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s e -l export -d 'Export the checkpoint to a tar archive' -r -F
@@ -2639,6 +2848,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l exec -d 'Clean up an exec session (cove\'s exec sessions leave nothing to clean up)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -2657,6 +2867,10 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s a -l all -d 'Every container that has ended'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l rm -d 'Remove the container after cleaning it up'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l rmi -d 'Remove the container\'s image too, unless other containers use it (implies --rm)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
@@ -2707,9 +2921,6 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: "" (default) or keep-id (run as your own uid inside)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
 conmon\t''
 ignore\t''"
@@ -2737,6 +2948,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l authfile -d 'Path of the authentication file for the pull' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
@@ -2871,9 +3085,6 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: "" (default) or keep-id (run as your own uid inside)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a filesystem mount (type=bind|volume|tmpfs,source=...,target=...[,readonly])' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'Under systemd ($NOTIFY_SOCKET): who reports readiness, the container\'s own process (container), cove once it runs (conmon), or nobody (ignore)' -r -f -a "container\t''
 conmon\t''
 ignore\t''"
@@ -2901,6 +3112,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates when pulling (default: registries.conf)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l authfile -d 'Path of the authentication file for the pull' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (needs a delegated cgroup)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Process limit (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight -d 'Block IO weight, 10 to 1000 (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight-device -d 'Block IO weight of a device (DEVICE:WEIGHT; needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-period -d 'CPU CFS period in microseconds (needs a delegated cgroup)' -r
@@ -3016,6 +3230,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach the container\'s stdin'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every container that is not running'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l boot -d 'With --all, only what Docker\'s daemon brings back when it starts (for a unit run at boot): containers with restart policy always, and unless-stopped ones the user had not stopped; never one that was only created'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
@@ -3042,6 +3257,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'A container that does not exist is not an error'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
@@ -3066,6 +3282,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Kill all running containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
@@ -3095,6 +3312,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too (named volumes are kept)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'A container that does not exist is not an error'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on these first (--requires, shared namespaces)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
@@ -3207,6 +3425,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the output'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l color -d 'With several containers: each one\'s prefix in its own colour'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l names -d 'With several containers: prefix lines with the name instead of the short ID'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
@@ -3214,6 +3435,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence for detaching (checked; cove relays the terminal until the process ends)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass this many extra file descriptors into the process (not supported by cove, as for run)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -3236,9 +3459,12 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the process every capability (the container\'s seccomp filter still applies)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'Wait until the container is in this state (repeatable): created, initialized, running, paused, stopping, stopped, exited, healthy, unhealthy; prints -1 for a state other than stopped or exited' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s i -l interval -d 'Time between two looks at the container\'s state (with --condition)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -3257,6 +3483,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
@@ -3309,6 +3536,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
@@ -3380,6 +3608,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
@@ -3401,6 +3630,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'The ports of every running container, each line after its short ID'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
@@ -3473,6 +3704,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
@@ -3503,6 +3735,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'Author' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s p -l pause -d 'Pause the container while committing' -r -f -a "true\t''
 false\t''"
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s f -l format -d 'Image format: oci (cove commits OCI images; docker is refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l iidfile -d 'Write the new image\'s ID to this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -3522,6 +3756,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print only the image ID'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l include-volumes -d 'Make the container\'s volume and bind mount points the image\'s volumes'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s s -l squash -d 'Squash the new layer into the image\'s (not supported: cove adds one layer)'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
@@ -3544,6 +3780,8 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Add SizeRw (what the container wrote) and SizeRootFs (that plus its image)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
@@ -3612,6 +3850,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l format -d 'Format of the list of mounted containers (no containers given): json' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -3630,6 +3869,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -s a -l all -d 'Mount every container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -d 'Full container IDs in the list of mounted containers'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
@@ -3651,6 +3893,9 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount every mounted container'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Unmount even if others use the mount (cove counts no users: the same as without)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
