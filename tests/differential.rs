@@ -288,6 +288,51 @@ const SCENARIOS: &[Scenario] = &[
     ),
     s("pull quiet", &["pull -q {IMG}"]),
     s("pull bad reference", &["pull 'bad::ref'"]),
+    s("push", &[
+        "tag {IMG} {REG}/differential/pushed:1",
+        "push -q --tls-verify=false {REG}/differential/pushed:1",
+        "~rmi {REG}/differential/pushed:1",
+    ]),
+    s("import", &[
+        "~create --name im {IMG} true",
+        "~export -o {OUT}/im.tar im",
+        "~rm im",
+        "import -q {OUT}/im.tar imported:1",
+        "images --format '{{.Repository}}:{{.Tag}}' --filter reference=imported",
+        "~rmi imported:1",
+    ]),
+    s("search", &[
+        "search --tls-verify=false --format '{{.Name}}' {REG}/cove-test/busybox",
+        "search --tls-verify=false --list-tags --format '{{.Name}} {{.Tag}}' {REG}/cove-test/busybox",
+    ]),
+    s("manifest", &[
+        "~manifest create mylist",
+        "manifest exists mylist",
+        "manifest inspect mylist",
+        "manifest rm mylist",
+        "manifest exists mylist",
+    ]),
+    s("init", &[
+        "create --name in1 {IMG} sleep 600",
+        "init in1",
+        "inspect --format '{{.State.Status}}' in1",
+        "ps -a --format '{{.Names}} {{.Status}}'",
+        "init in1",
+        "~rm -f -t 0 in1",
+    ]),
+    s("update restart", &[
+        "create --name up1 {IMG} true",
+        "~update --restart always up1",
+        "inspect --format '{{.HostConfig.RestartPolicy.Name}}' up1",
+        "~rm up1",
+    ]),
+    s("mount", &[
+        "create --name mt {IMG} true",
+        "~mount mt",
+        "mount --format '{{.ID}}' --no-trunc",
+        "~unmount mt",
+        "~rm mt",
+    ]),
     // ---------------------------------------------------------------- volumes
     s(
         "volumes",
@@ -401,6 +446,15 @@ const DIFFERENCES: &[(&str, &str)] = &[
     (
         "run bad flag value",
         "the error names the valid restart policies; Podman says only that the value is not one",
+    ),
+    (
+        "update restart",
+        "`update --restart` is Docker's flag; Podman 4.3's update has no --restart",
+    ),
+    (
+        "mount",
+        "cove mounts a container's root filesystem rootless (in its own mount namespace); \
+         Podman 4.3 requires `podman unshare` first",
     ),
     (
         "top",

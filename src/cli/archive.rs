@@ -167,6 +167,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     if let Some(n) = name {
         store.db().set_name(&n, &id)?;
     }
-    println!("{}", id.trim_start_matches("sha256:"));
+    // As Podman and Docker print it.
+    println!("sha256:{}", id.trim_start_matches("sha256:"));
     Ok(0)
 }
