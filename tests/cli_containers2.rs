@@ -420,8 +420,9 @@ fn logs_of_several_containers_inspect_size_and_commit_flags() {
         colored.starts_with("\x1b[31mla\x1b[0m one\n"),
         "{colored:?}"
     );
+    // Podman's exit code for no such container (only `rm` says 1).
     let (code, err) = env.cove_err(&["logs", "la", "nosuch"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 125);
     assert!(
         err.contains("no container with name or ID \"nosuch\" found"),
         "{err}"
