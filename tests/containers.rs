@@ -314,8 +314,9 @@ fn bad_input_is_refused() {
     let (code, err) = env.cove_err(&["run", "--runtime", "no-such-runtime", &img, "true"]);
     assert_eq!(code, 125);
     assert!(err.contains("no-such-runtime"), "{err}");
+    // Podman's exit code for no such container (only `rm` says 1).
     let (code, _) = env.cove_err(&["logs", "ghost"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 125);
     assert_eq!(env.cove_ok(&["ps", "-a", "-q"]), "");
 }
 
@@ -549,8 +550,13 @@ fn exec_runs_in_the_container() {
     ]);
     assert_eq!(out, "1000\n/tmp\ny\n");
     env.cove_ok(&["stop", "-t", "0", "box"]);
+    // Podman's exit code and words for an exec into a stopped container.
     let (code, err) = env.cove_err(&["exec", "box", "true"]);
-    assert_eq!(code, 125, "{err}");
+    assert_eq!(code, 255, "{err}");
+    assert_eq!(
+        err,
+        "Error: can only create exec sessions on running containers: container state improper\n"
+    );
     env.cove_ok(&["rm", "box"]);
 }
 
