@@ -578,13 +578,13 @@ fn bad_network_definitions_are_refused_clearly() {
         (
             vec!["network", "rm", "nosuch"],
             1,
-            "network \"nosuch\" not found",
+            "unable to find network with name or ID nosuch: network not found",
         ),
         (vec!["network", "inspect", "nosuch"], 1, "not found"),
         (
             vec!["run", "--rm", "--network", "nosuch", "IMG", "true"],
             125,
-            "network \"nosuch\" not found",
+            "unable to find network with name or ID nosuch: network not found",
         ),
         (
             vec![
