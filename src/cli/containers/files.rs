@@ -75,12 +75,12 @@ pub fn cp(ctx: &Ctx, a: CpArgs) -> CmdResult {
     }
     // Podman's words for a missing source, naming where it was looked for.
     if let Err(crate::container::copy::CopyError::NotFound(_)) = &res {
-        let (path, place) = match src_c {
-            Some(name) => (src_p, format!("container {name}")),
-            None => (src_p, "the host".to_string()),
+        let place = match src_c {
+            Some(name) => format!("container {name}"),
+            None => "the host".to_string(),
         };
         return Err(
-            anyhow!("{path:?} could not be found on {place}: no such file or directory").into(),
+            anyhow!("{src_p:?} could not be found on {place}: no such file or directory").into(),
         );
     }
     res?;
