@@ -60,8 +60,8 @@ fn replay(map: &mut BTreeMap<String, Entry>, dir: &Path, rel: &str) -> io::Resul
             continue;
         }
         let was_whiteout = matches!(map.get(&r), Some(Entry::Whiteout));
-        let opaque =
-            m.is_dir() && (crate::container::changes::is_opaque(&e.path()) || was_whiteout);
+        let opaque = m.is_dir()
+            && (crate::storage::whiteout::is_opaque(&e.path()).unwrap_or(false) || was_whiteout);
         if !m.is_dir() || opaque {
             forget_below(map, &r);
         }

@@ -3,8 +3,10 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
+
 use std::path::{Path, PathBuf};
+
+use crate::storage::whiteout::{is_opaque, is_whiteout};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -68,11 +70,6 @@ const MANAGED: [&str; 4] = [
     "/run/.containerenv",
 ];
 
-/// An overlay whiteout: a 0/0 character device.
-fn is_whiteout(m: &fs::Metadata) -> bool {
-    m.file_type().is_char_device() && m.rdev() == 0
-}
-
 /// Changes recorded in `upper`, judged against the image's layer dirs (`lowers`, any
 /// order): present below means changed, absent means added; whiteouts are deletions.
 pub fn diff(upper: &Path, lowers: &[PathBuf]) -> io::Result<Vec<(Kind, String)>> {
@@ -117,18 +114,6 @@ fn walk(
     Ok(())
 }
 
-/// Whether overlayfs marked `dir` opaque (in either xattr namespace it uses).
-pub(crate) fn is_opaque(dir: &Path) -> bool {
-    ["user.overlay.opaque", "trusted.overlay.opaque"]
-        .iter()
-        .any(|a| {
-            crate::storage::driver::get_xattr(dir, a)
-                .ok()
-                .flatten()
-                .is_some_and(|v| v == b"y")
-        })
-}
-
 /// The upper dir as an OCI layer tar (`commit`): overlay whiteouts become `.wh.NAME`
 /// files, opaque directories get `.wh..wh..opq`.
 pub fn layer_tar(upper: &Path, out: impl Write) -> io::Result<()> {
@@ -159,7 +144,7 @@ fn add_layer_dir<W: Write>(b: &mut tar::Builder<W>, dir: &Path, rel: &Path) -> i
         }
         b.append_path_with_name(&path, &name)?;
         if m.is_dir() {
-            if is_opaque(&path) {
+            if is_opaque(&path).unwrap_or(false) {
                 let mut h = tar::Header::new_gnu();
                 h.set_size(0);
                 h.set_mode(0o644);

@@ -3,15 +3,16 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
 use super::lineage::Lineage;
 use super::store::{Store, StoreError};
-use crate::container::changes::{is_opaque, Kind};
+use crate::container::changes::Kind;
 use crate::storage::db::ImageRecord;
+use crate::storage::whiteout::{is_opaque, is_whiteout};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TreeError {
@@ -159,10 +160,6 @@ pub fn image_diff(store: &Store, img: &ImageRecord) -> Result<Vec<(Kind, String)
     Ok(out)
 }
 
-fn is_whiteout(m: &fs::Metadata) -> bool {
-    m.file_type().is_char_device() && m.rdev() == 0
-}
-
 fn inside(lower: &Path, rel: &Path) -> PathBuf {
     lower.join(rel.strip_prefix("/").unwrap_or(rel))
 }
@@ -199,7 +196,7 @@ fn names_below(lowers: &[PathBuf], rel: &Path) -> BTreeSet<std::ffi::OsString> {
                 }
             }
         }
-        if is_opaque(&dir) {
+        if is_opaque(&dir).unwrap_or(false) {
             break;
         }
     }
@@ -253,7 +250,7 @@ fn walk(
             continue;
         }
         let at = out.len();
-        if is_opaque(&e.path()) {
+        if is_opaque(&e.path()).unwrap_or(false) {
             let upper: BTreeSet<_> = fs::read_dir(e.path())?
                 .filter_map(|c| c.ok().map(|c| c.file_name()))
                 .collect();

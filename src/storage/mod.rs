@@ -8,3 +8,4 @@ pub mod driver;
 pub mod extract;
 pub mod new_inode;
 pub mod schema;
+pub mod whiteout;
