@@ -7,11 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::api::{ApiService, DOCKER};
-use common::{describe, eventually, TestEnv};
-
-fn busybox() -> String {
-    common::image("busybox")
-}
+use common::{busybox, describe, eventually, TestEnv};
 
 #[test]
 fn the_docker_cli_negotiates_and_reads_version_and_info() {

@@ -9,11 +9,7 @@ use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 
 use common::api::ApiService;
-use common::{describe, eventually, web_get, TestEnv};
-
-fn busybox() -> String {
-    common::image("busybox")
-}
+use common::{busybox, describe, eventually, web_get, TestEnv};
 
 fn names(svc: &ApiService, args: &[&str]) -> Vec<String> {
     let mut all = vec!["ps", "--format", "{{.Names}}"];

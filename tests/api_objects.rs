@@ -5,11 +5,7 @@
 mod common;
 
 use common::api::{ApiService, DOCKER};
-use common::{describe, eventually, exit_code, TestEnv};
-
-fn busybox() -> String {
-    common::image("busybox")
-}
+use common::{busybox, describe, eventually, exit_code, TestEnv};
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -13,11 +13,7 @@ use std::os::unix::net::UnixStream;
 use std::process::Output;
 
 use common::api::ApiService;
-use common::{describe, eventually, exit_code, TestEnv};
-
-fn busybox() -> String {
-    common::image("busybox")
-}
+use common::{busybox, describe, eventually, exit_code, TestEnv};
 
 /// A shell snippet as the test user, with the docker CLI pointed at the service.
 fn docker_sh(svc: &ApiService, script: &str) -> Output {

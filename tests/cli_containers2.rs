@@ -5,17 +5,7 @@
 
 mod common;
 
-use common::TestEnv;
-
-fn busybox() -> String {
-    common::image("busybox")
-}
-
-fn pulled(name: &str) -> TestEnv {
-    let env = TestEnv::new(name);
-    env.cove_ok(&["pull", "-q", &busybox()]);
-    env
-}
+use common::{busybox, pulled, TestEnv};
 
 fn status(env: &TestEnv, name: &str) -> String {
     env.cove_ok(&["inspect", "--format", "{{.State.Status}}", name])

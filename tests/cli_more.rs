@@ -4,17 +4,7 @@
 
 mod common;
 
-use common::TestEnv;
-
-fn busybox() -> String {
-    common::image("busybox")
-}
-
-fn pulled(name: &str) -> TestEnv {
-    let env = TestEnv::new(name);
-    env.cove_ok(&["pull", "-q", &busybox()]);
-    env
-}
+use common::{busybox, pulled};
 
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::{describe, eventually, exit_code, TestEnv};
+use common::{busybox, describe, eventually, exit_code, TestEnv};
 
 /// The built-in runtime (None) and runc. `COVE_TEST_RUNTIMES=runc` (or `builtin`)
 /// narrows the suite to one while debugging.
@@ -22,10 +22,6 @@ fn runtimes() -> Vec<Option<&'static str>> {
 /// The runtime for single-runtime tests: the built-in one unless narrowed to runc.
 fn default_runtime() -> Option<&'static str> {
     runtimes()[0]
-}
-
-fn busybox() -> String {
-    common::image("busybox")
 }
 
 /// `cove run [--runtime R] ARGS...`

@@ -6,17 +6,7 @@ mod common;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use common::{describe, eventually, exit_code, udp_roundtrip, web_get, TestEnv};
-
-fn busybox() -> String {
-    common::image("busybox")
-}
-
-fn pulled(name: &str) -> TestEnv {
-    let env = TestEnv::new(name);
-    env.cove_ok(&["pull", "-q", &busybox()]);
-    env
-}
+use common::{busybox, describe, eventually, exit_code, pulled, udp_roundtrip, web_get, TestEnv};
 
 fn field(env: &TestEnv, name: &str, template: &str) -> String {
     env.cove_ok(&["inspect", "--format", template, name])

@@ -6,18 +6,8 @@ mod common;
 use std::io::Write;
 use std::process::{Output, Stdio};
 
-use common::{describe, eventually, exit_code, TestEnv};
+use common::{busybox, describe, eventually, exit_code, pulled, TestEnv};
 use serde_json::Value;
-
-fn busybox() -> String {
-    common::image("busybox")
-}
-
-fn pulled(name: &str) -> TestEnv {
-    let env = TestEnv::new(name);
-    env.cove_ok(&["pull", "-q", &busybox()]);
-    env
-}
 
 /// Run cove with `input` on stdin.
 fn cove_with_stdin(env: &TestEnv, args: &[&str], input: &str) -> Output {

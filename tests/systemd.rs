@@ -10,18 +10,8 @@ use std::os::unix::net::UnixDatagram;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{describe, exit_code, TestEnv};
+use common::{busybox, describe, exit_code, pulled, TestEnv};
 use cove::systemd::unit::{split_words, Unit};
-
-fn busybox() -> String {
-    common::image("busybox")
-}
-
-fn pulled(name: &str) -> TestEnv {
-    let env = TestEnv::new(name);
-    env.cove_ok(&["pull", "-q", &busybox()]);
-    env
-}
 
 /// A datagram socket the test user may send to, standing in for systemd's.
 struct NotifySocket {

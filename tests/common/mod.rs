@@ -106,6 +106,18 @@ pub fn image(name: &str) -> String {
     format!("{}/cove-test/{name}:latest", registry())
 }
 
+/// The busybox test image, the one most tests run.
+pub fn busybox() -> String {
+    image("busybox")
+}
+
+/// A fresh environment with the busybox test image pulled.
+pub fn pulled(name: &str) -> TestEnv {
+    let env = TestEnv::new(name);
+    env.cove_ok(&["pull", "-q", &busybox()]);
+    env
+}
+
 /// (uid, gid) of the test user, from /etc/passwd.
 pub fn test_user_ids() -> (u32, u32) {
     static IDS: OnceLock<(u32, u32)> = OnceLock::new();
