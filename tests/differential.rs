@@ -401,6 +401,15 @@ const SCENARIOS: &[Scenario] = &[
         &["info --format '{{.Host.OS}} {{.Host.Arch}} {{.Host.Security.Rootless}}'"],
     ),
     s(
+        "info machine and store",
+        &[
+            "create --name inf {IMG} true",
+            "info --format '{{.Host.CPUs}} {{.Host.Distribution.Distribution}} {{.Host.Distribution.Codename}} {{.Host.CgroupsVersion}} {{.Host.CgroupManager}} {{.Store.ContainerStore.Number}} {{.Store.ContainerStore.Stopped}} {{.Store.ImageStore.Number}}'",
+            "info --format '{{.Host.MemTotal}} {{.Host.SwapTotal}} {{.Host.Security.SECCOMPEnabled}} {{.Host.Security.SELinuxEnabled}} {{len .Host.IDMappings.UIDMap}}'",
+            "rm inf",
+        ],
+    ),
+    s(
         "info runtime",
         &["--runtime runc info --format '{{.Host.OCIRuntime.Name}}'"],
     ),
@@ -578,7 +587,13 @@ fn scenarios_match_podman() {
     let mut matched = 0;
     let mut unexpected = Vec::new();
     let mut listed_but_matching = Vec::new();
-    for sc in SCENARIOS {
+    // COVE_DIFF_ONLY=TEXT runs only the scenarios whose name contains TEXT (for working
+    // on one); the suite runs them all.
+    let only = std::env::var("COVE_DIFF_ONLY").unwrap_or_default();
+    for sc in SCENARIOS
+        .iter()
+        .filter(|sc| sc.name.contains(only.as_str()))
+    {
         let mut shown: BTreeMap<&str, Vec<String>> = BTreeMap::new();
         for (tool, label) in [(Tool::Cove, "cove"), (Tool::Podman, "podman")] {
             let out_dir = &out_dirs[label];

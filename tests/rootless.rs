@@ -72,7 +72,7 @@ fn unshare_maps_the_user_and_its_subordinate_range() {
     let info = env.cove_ok(&[
         "info",
         "--format",
-        "{{.Host.Security.Rootless}} {{.Store.GraphDriverName}} {{json .Host.IdMappings.UidMap}}",
+        "{{.Host.Security.Rootless}} {{.Store.GraphDriverName}} {{json .Host.IDMappings.UIDMap}}",
     ]);
     assert!(info.starts_with("true overlay ["), "{info}");
     assert!(info.contains(&format!("\"host_id\":{uid}")), "{info}");

@@ -477,3 +477,50 @@ fn system_events_migrate_renumber_and_service_cors() {
     assert!(pre.starts_with("http/1.1 200"), "{pre}");
     assert!(pre.contains("access-control-allow-methods: "), "{pre}");
 }
+
+/// `info` reports the machine and the store under Podman's field names, in templates and
+/// in `--format json` (Podman's camelCase tags).
+#[test]
+fn info_reports_the_machine_and_the_store_as_podman_names_them() {
+    let env = pulled("info-fields");
+    env.cove_ok(&["create", "--name", "counted", &busybox(), "true"]);
+    let line = env.cove_ok(&[
+        "info",
+        "--format",
+        "{{.Host.CPUs}}|{{.Host.MemTotal}}|{{.Host.Distribution.Distribution}}|{{.Store.ContainerStore.Number}}|{{.Store.ContainerStore.Stopped}}|{{.Store.ImageStore.Number}}|{{.Host.Security.SECCOMPEnabled}}|{{.Version.OsArch}}",
+    ]);
+    let f: Vec<&str> = line.trim().split('|').collect();
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    assert_eq!(f[0], cpus.to_string(), "{line}");
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap();
+    let total_kb: u64 = meminfo
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(f[1], (total_kb * 1024).to_string(), "{line}");
+    assert_eq!(f[2], "debian", "{line}");
+    assert_eq!(&f[3..7], ["1", "1", "1", "true"], "{line}");
+    assert!(f[7].starts_with("linux/"), "{line}");
+
+    let json: Value = serde_json::from_str(&env.cove_ok(&["info", "--format", "json"])).unwrap();
+    assert_eq!(json["store"]["containerStore"]["number"], 1, "{json}");
+    assert_eq!(json["host"]["cpus"], cpus, "{json}");
+    assert_eq!(json["host"]["security"]["rootless"], true, "{json}");
+    assert!(
+        json["host"]["idMappings"]["uidmap"]
+            .as_array()
+            .is_some_and(|m| !m.is_empty()),
+        "{json}"
+    );
+    assert!(json["version"]["Version"].is_string(), "{json}");
+
+    // The default output is Podman's YAML-like listing.
+    let plain = env.cove_ok(&["info"]);
+    assert!(plain.contains("host:\n"), "{plain}");
+    assert!(plain.contains("  memTotal: "), "{plain}");
+}

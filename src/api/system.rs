@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::{blocking, ApiError, Service, API_VERSION, MIN_API_VERSION};
 use crate::container::Status;
 use crate::image::platform::Platform;
+use crate::system::host;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -43,12 +44,6 @@ pub async fn ping(method: Method) -> Response {
     (headers, "OK").into_response()
 }
 
-fn kernel() -> String {
-    nix::sys::utsname::uname()
-        .map(|u| u.release().to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
 struct Component {
@@ -76,7 +71,7 @@ pub struct VersionReport {
 
 pub async fn version() -> Json<VersionReport> {
     let arch = Platform::host().arch;
-    let kernel = kernel();
+    let kernel = host::kernel();
     Json(VersionReport {
         platform: serde_json::json!({ "Name": format!("cove {VERSION}") }),
         components: vec![Component {
@@ -143,28 +138,6 @@ pub struct InfoReport {
     warnings: Vec<String>,
 }
 
-fn mem_total() -> u64 {
-    std::fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|m| {
-            m.lines()
-                .find_map(|l| l.strip_prefix("MemTotal:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        })
-        .map_or(0, |kb| kb * 1024)
-}
-
-fn operating_system() -> String {
-    std::fs::read_to_string("/etc/os-release")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("PRETTY_NAME="))
-                .map(|v| v.trim_matches('"').to_string())
-        })
-        .unwrap_or_else(|| "Linux".into())
-}
-
 pub async fn info(State(service): State<Arc<Service>>) -> Result<Json<InfoReport>, ApiError> {
     let report = blocking(move || {
         let engine = &service.engine;
@@ -178,7 +151,6 @@ pub async fn info(State(service): State<Arc<Service>>) -> Result<Json<InfoReport
             .images()
             .map_err(|e| ApiError::internal(e.to_string()))?
             .len();
-        let cgroup_v2 = std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists();
         let mut security_options = vec!["name=seccomp,profile=default".to_string()];
         if engine.rootless {
             security_options.push("name=rootless".into());
@@ -193,18 +165,16 @@ pub async fn info(State(service): State<Arc<Service>>) -> Result<Json<InfoReport
             driver: engine.driver.name().to_string(),
             driver_status: Vec::new(),
             docker_root_dir: engine.paths.data.display().to_string(),
-            name: nix::unistd::gethostname()
-                .map(|h| h.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            name: host::hostname(),
             server_version: VERSION,
-            operating_system: operating_system(),
+            operating_system: host::Distribution::read().pretty_name,
             os_type: "linux",
             architecture: std::env::consts::ARCH.to_string(),
-            ncpu: std::thread::available_parallelism().map_or(1, |n| n.get()),
-            mem_total: mem_total(),
-            kernel_version: kernel(),
+            ncpu: host::cpus(),
+            mem_total: host::Memory::read().total,
+            kernel_version: host::kernel(),
             cgroup_driver: "cgroupfs",
-            cgroup_version: if cgroup_v2 { "2" } else { "1" },
+            cgroup_version: host::CgroupVersion::detect().docker_name(),
             logging_driver: "k8s-file",
             security_options,
             plugins: serde_json::json!({

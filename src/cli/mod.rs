@@ -457,13 +457,17 @@ impl Ctx {
         Ok(RegistriesConf::for_user(&self.paths)?)
     }
 
-    /// The driver: `--storage-driver`, then storage.conf, then what works here.
-    pub fn driver(&self) -> anyhow::Result<Driver> {
-        let file = std::env::var_os("CONTAINERS_STORAGE_CONF")
+    /// `CONTAINERS_STORAGE_CONF`, or the user's storage.conf.
+    pub fn storage_conf_path(&self) -> PathBuf {
+        std::env::var_os("CONTAINERS_STORAGE_CONF")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
-            .unwrap_or_else(|| self.paths.config.join("storage.conf"));
-        let conf = crate::config::storage::StorageConf::load(&file)?;
+            .unwrap_or_else(|| self.paths.config.join("storage.conf"))
+    }
+
+    /// The driver: `--storage-driver`, then storage.conf, then what works here.
+    pub fn driver(&self) -> anyhow::Result<Driver> {
+        let conf = crate::config::storage::StorageConf::load(&self.storage_conf_path())?;
         let mount_program = storage_opt_mount_program(&self.global.storage_opt)?
             .map(PathBuf::from)
             .or(conf.mount_program.clone());

@@ -4,6 +4,8 @@
 
 pub mod check;
 pub mod disk_usage;
+pub mod host;
+pub mod info;
 pub mod prune;
 pub mod remove;
 pub mod reset;

@@ -6,8 +6,6 @@ mod prune;
 mod reset;
 mod service;
 
-use std::path::Path;
-
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
@@ -22,101 +20,70 @@ pub struct InfoArgs {
     pub format: Option<String>,
 }
 
-fn version_of(program: &Path) -> String {
-    std::process::Command::new(program)
-        .arg("--version")
-        .output()
-        .ok()
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(|s| s.lines().next().map(str::to_string))
-        .unwrap_or_default()
-}
-
-fn maps_json(maps: &[rootless::IdMapping]) -> Value {
-    json!(maps
-        .iter()
-        .map(|m| json!({"container_id": m.container_id, "host_id": m.host_id, "size": m.size}))
-        .collect::<Vec<_>>())
-}
-
 pub fn info(ctx: &Ctx, a: InfoArgs) -> CmdResult {
-    let store = ctx.store()?;
-    let driver = ctx.driver()?;
+    let engine = ctx.engine()?;
     let (uid_map, gid_map) = match &ctx.mode {
         Mode::Rootless {
             uid_map, gid_map, ..
         } => (uid_map.clone(), gid_map.clone()),
         Mode::Rootful => rootless::current_mappings().unwrap_or_default(),
     };
-    let uname = nix::sys::utsname::uname().ok();
-    let kernel = uname
-        .as_ref()
-        .map(|u| u.release().to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let hostname = uname
-        .as_ref()
-        .map(|u| u.nodename().to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let conmon = crate::paths::find_helper("cove-conmon");
-    let images = store.db().images()?.len();
-    let socket = ctx.paths.api_socket();
     let runtime_name = ctx
         .containers_conf()?
         .runtime
         .unwrap_or_else(|| crate::container::runtime::BUILTIN.to_string());
-    let runtime =
-        crate::container::runtime::OciRuntime::resolve(Some(&runtime_name), &ctx.paths.runtime)
-            .ok();
-    let runtime_path = runtime.as_ref().map(|r| r.path.clone());
-    let v = json!({
-        "Host": {
-            "Arch": crate::image::platform::Platform::host().arch,
-            "OS": "linux",
-            // Podman's `{{.Host.OCIRuntime.Name}}`: the runtime new containers get.
-            "OCIRuntime": {
-                "Name": Path::new(&runtime_name).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-                "Path": runtime_path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
-                "Version": runtime_path.as_deref().map(version_of).unwrap_or_default(),
-            },
-            "NetworkBackend": "cove",
-            "Kernel": kernel,
-            "Hostname": hostname,
-            // Podman's place for it: `{{.Host.Security.Rootless}}`.
-            "Security": {
-                "Rootless": ctx.rootless(),
-                "SeccompEnabled": true,
-                "SELinuxEnabled": false,
-                "AppArmorEnabled": false,
-            },
-            "CgroupsVersion": if Path::new("/sys/fs/cgroup/cgroup.controllers").exists() { "v2" } else { "v1" },
-            "IdMappings": {"UidMap": maps_json(&uid_map), "GidMap": maps_json(&gid_map)},
-            // Podman's `{{.Host.RemoteSocket.Path}}`: where `system service` listens.
-            "RemoteSocket": {
-                "Path": format!("unix://{}", socket.display()),
-                "Exists": socket.exists(),
-            },
-            "Conmon": {
-                "Path": conmon.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
-                "Version": conmon.as_deref().map(version_of).unwrap_or_default(),
-            },
+    let report = crate::system::info::info(
+        &engine,
+        crate::system::info::InfoInputs {
+            runtime_name: &runtime_name,
+            uid_map: &uid_map,
+            gid_map: &gid_map,
+            search_registries: ctx.registries()?.unqualified_search_registries,
+            storage_conf: &ctx.storage_conf_path(),
         },
-        "Store": {
-            "GraphDriverName": driver.name(),
-            "GraphRoot": ctx.paths.data.display().to_string(),
-            "RunRoot": ctx.paths.runtime.display().to_string(),
-            "ConfigDir": ctx.paths.config.display().to_string(),
-            "ImageStore": {"Number": images},
-        },
-        "Version": {
-            "Version": env!("CARGO_PKG_VERSION"),
-            "OsArch": format!("linux/{}", crate::image::platform::Platform::host().arch),
-        },
-    });
+    )?;
+    let v = serde_json::to_value(&report)?;
     match a.format.as_deref() {
+        Some("json") => println!("{}", crate::format::pretty(&json_tags(&v, true))),
         Some(f) => print_inspect(Some(f), std::slice::from_ref(&v))?,
         None => print!("{}", yaml_like(&v, 0)),
     }
     Ok(0)
+}
+
+/// Podman's JSON tags: mostly the Go field name with its first letter lower-cased
+/// (`memTotal`, `ociRuntime`); the version block keeps the Go names (`APIVersion`).
+fn json_tags(v: &Value, rename: bool) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    let inner = rename && k != "Version";
+                    let key = if rename { json_key(k) } else { k.clone() };
+                    (key, json_tags(v, inner))
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(|i| json_tags(i, rename)).collect()),
+        other => other.clone(),
+    }
+}
+
+fn json_key(k: &str) -> String {
+    match k {
+        "CPUs" => "cpus".into(),
+        "CgroupsVersion" => "cgroupVersion".into(),
+        "OS" => "os".into(),
+        "IDMappings" => "idMappings".into(),
+        "UIDMap" => "uidmap".into(),
+        "GIDMap" => "gidmap".into(),
+        "OCIRuntime" => "ociRuntime".into(),
+        "SECCOMPEnabled" => "seccompEnabled".into(),
+        "SECCOMPProfilePath" => "seccompProfilePath".into(),
+        "SELinuxEnabled" => "selinuxEnabled".into(),
+        "Slirp4NetNS" => "slirp4netns".into(),
+        _ => lower_first(k),
+    }
 }
 
 /// Podman prints `info` as YAML; a small printer keeps us from a YAML dependency.
