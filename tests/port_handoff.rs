@@ -215,3 +215,136 @@ fn a_handed_port_shows_every_client_its_real_address() {
     );
     env.cove_ok(&["rm", "-f", "web"]);
 }
+
+#[test]
+fn the_relay_stays_for_runc_and_for_a_server_on_a_specific_address() {
+    let env = TestEnv::new("handoff-relay");
+    // runc gets no notify rule: its container is served by the relay.
+    run_web(
+        &env,
+        "runc-web",
+        &["--runtime", "runc"],
+        "127.0.0.1::80",
+        &["httpd", "-f", "-p", "80", "-h", "/www"],
+    );
+    let addr = host_port(&env, "runc-web", "80");
+    assert_eq!(get(&addr, "/index.html").trim(), "hello from cove");
+    assert!(!handed(&env, "runc-web"), "{}", shim_log(&env, "runc-web"));
+    env.cove_ok(&["rm", "-f", "runc-web"]);
+
+    // A server that binds 127.0.0.1 wants only clients from inside: its bind goes on to
+    // the kernel, and the relay (which connects to loopback inside) still reaches it.
+    run_web(
+        &env,
+        "lo-web",
+        &[],
+        "127.0.0.1::80",
+        &["httpd", "-f", "-p", "127.0.0.1:80", "-h", "/www"],
+    );
+    let addr = host_port(&env, "lo-web", "80");
+    assert_eq!(get(&addr, "/index.html").trim(), "hello from cove");
+    assert!(!handed(&env, "lo-web"), "{}", shim_log(&env, "lo-web"));
+    env.cove_ok(&["rm", "-f", "lo-web"]);
+}
+
+#[test]
+fn a_server_that_exits_and_comes_back_still_serves() {
+    let env = TestEnv::new("handoff-restart");
+    run_web(
+        &env,
+        "again",
+        &[],
+        "127.0.0.1::80",
+        &["sh", "-c", "while true; do httpd -f -p 80 -h /www; done"],
+    );
+    let addr = host_port(&env, "again", "80");
+    assert_eq!(get(&addr, "/index.html").trim(), "hello from cove");
+    assert!(handed(&env, "again"), "{}", shim_log(&env, "again"));
+    // The server exits; the shell starts it again, and its bind gets the same socket.
+    for _ in 0..3 {
+        env.cove_ok(&["exec", "again", "killall", "httpd"]);
+        assert_eq!(get(&addr, "/index.html").trim(), "hello from cove");
+    }
+    // A restart of the container: a new shim, the port bound and handed over again.
+    env.cove_ok(&["restart", "-t", "1", "again"]);
+    let addr = host_port(&env, "again", "80");
+    assert_eq!(get(&addr, "/index.html").trim(), "hello from cove");
+    let (seen, ours) = seen_from_here(&addr);
+    let ours_port = ours.rsplit_once(':').unwrap().1;
+    assert!(seen.ends_with(&format!(" {ours_port}")), "{seen} / {ours}");
+    assert!(handed(&env, "again"), "{}", shim_log(&env, "again"));
+    env.cove_ok(&["rm", "-f", "again"]);
+}
+
+/// tests/probe/bind-storm.c, built static so it runs in the busybox image.
+fn bind_storm(env: &TestEnv) -> PathBuf {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probe/bind-storm.c");
+    let out = env.base.join("bind-storm");
+    let st = Command::new("gcc")
+        .args(["-static", "-pthread", "-O2", "-o"])
+        .arg(&out)
+        .arg(&src)
+        .status()
+        .expect("gcc");
+    assert!(st.success(), "building {}", src.display());
+    out
+}
+
+#[test]
+fn a_container_storming_bind_hurts_neither_its_shim_nor_other_containers() {
+    let env = TestEnv::new("handoff-storm");
+    let storm = bind_storm(&env);
+    run_web(
+        &env,
+        "calm",
+        &[],
+        "127.0.0.1::80",
+        &["httpd", "-f", "-p", "80", "-h", "/www"],
+    );
+    let calm = host_port(&env, "calm", "80");
+    assert_eq!(get(&calm, "/index.html").trim(), "hello from cove");
+    let shims = env.processes("cove-conmon");
+
+    let mount = format!("{}:/storm:ro", storm.display());
+    run_web(
+        &env,
+        "storm",
+        &["-v", &mount],
+        "127.0.0.1::80",
+        &["/storm", "80", "20000"],
+    );
+    assert!(
+        eventually(|| env
+            .cove_ok(&["logs", "storm"])
+            .contains("storm over, serving")),
+        "the storm did not end: {}\n{}",
+        env.cove_ok(&["logs", "storm"]),
+        shim_log(&env, "storm")
+    );
+    // Its own shim still hands the port over, and still runs.
+    let addr = host_port(&env, "storm", "80");
+    let mut alive = String::new();
+    assert!(
+        eventually(|| {
+            alive = TcpStream::connect(&addr)
+                .and_then(|mut s| {
+                    let mut b = String::new();
+                    s.read_to_string(&mut b).map(|_| b)
+                })
+                .unwrap_or_default();
+            alive == "alive\n"
+        }),
+        "storm's port: {alive:?}\n{}",
+        shim_log(&env, "storm")
+    );
+    assert!(handed(&env, "storm"), "{}", shim_log(&env, "storm"));
+    assert_eq!(
+        get(&calm, "/index.html").trim(),
+        "hello from cove",
+        "the other container's port"
+    );
+    let now = env.processes("cove-conmon");
+    assert_eq!(now.len(), 2, "shims: {now:?}");
+    assert!(shims.iter().all(|p| now.contains(p)), "{shims:?} {now:?}");
+    env.cove_ok(&["rm", "-f", "storm", "calm"]);
+}

@@ -183,6 +183,7 @@ fn serve_notifications(
     inside: &mut Vec<JoinHandle<()>>,
     log: &mut Log,
 ) {
+    let mut failures = 0u32;
     loop {
         let mut fds = [
             libc::pollfd {
@@ -207,9 +208,21 @@ fn serve_notifications(
             // POLLHUP: every process under the filter is gone.
             return;
         }
-        // ENOENT: the caller went away (a signal) before we read it.
-        let Ok(req) = ScmpNotifReq::receive(notify.as_raw_fd()) else {
-            continue;
+        // ENOENT: the caller went away (a signal) before we read it. Anything else that
+        // keeps failing must not turn this loop into a spin.
+        let req = match ScmpNotifReq::receive(notify.as_raw_fd()) {
+            Ok(r) => {
+                failures = 0;
+                r
+            }
+            Err(e) => {
+                failures += 1;
+                if failures > 16 {
+                    log.note("receiving a bind() notification", &e);
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                continue;
+            }
         };
         let resp = match answer(notify.as_raw_fd(), &req, bind_nr, targets, log) {
             Reply::Continue => ScmpNotifResp::new_continue(req.id, ScmpNotifRespFlags::CONTINUE),
