@@ -431,6 +431,24 @@ mod tests {
     }
 
     #[test]
+    fn notify_rules_need_a_listener_and_go_to_a_filter_of_their_own() {
+        let notify = rule(&["bind"], LinuxSeccompAction::ScmpActNotify, vec![]);
+        let mut p = profile(LinuxSeccompAction::ScmpActErrno, vec![notify]);
+        assert!(matches!(compile(&p), Err(SeccompError::NoListener)));
+        p.set_listener_path(Some("/run/x/seccomp.sock".into()));
+        let (filter, _) = compile(&p).unwrap();
+        assert!(filter.wants_listener());
+        // The profile's own filter lets bind through (to the notify filter).
+        let allow = profile(
+            LinuxSeccompAction::ScmpActErrno,
+            vec![rule(&["bind"], LinuxSeccompAction::ScmpActAllow, vec![])],
+        );
+        assert_eq!(bpf_len(&p), bpf_len(&allow));
+        let plain = profile(LinuxSeccompAction::ScmpActErrno, vec![]);
+        assert!(!compile(&plain).unwrap().0.wants_listener());
+    }
+
+    #[test]
     fn masked_eq_takes_the_mask_from_value() {
         let a = LinuxSeccompArgBuilder::default()
             .index(0usize)

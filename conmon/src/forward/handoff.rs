@@ -11,10 +11,12 @@
 //! Every other bind gets SECCOMP_USER_NOTIF_FLAG_CONTINUE: the kernel runs it as if
 //! nothing had looked, with the same outcome (an error included), so nothing the container
 //! sends can make the shim answer for it. The sockaddr is read from the process's memory
-//! and only trusted after SECCOMP_IOCTL_NOTIF_ID_VALID says the caller is still blocked
-//! in that call (the memory cannot have been swapped under a live, waiting thread by
-//! another process of the container without it being the same call's pointer; reading
-//! from a dead or reused pid is caught there).
+//! (process_vm_readv) and the caller's socket taken by pidfd_getfd; each is trusted only
+//! once SECCOMP_IOCTL_NOTIF_ID_VALID says the caller is still blocked in that very call,
+//! so a pid that died and was reused meanwhile is never read from or acted on. Another
+//! thread of the container may still rewrite the sockaddr after it was read: on CONTINUE
+//! the kernel reads it again itself, and on a handoff the only effect is that the caller's
+//! own socket became the port published for it, so a race can only confuse the racer.
 //!
 //! What is kept from the app's socket: O_NONBLOCK (a file status flag: Go, nginx and most
 //! event loops create sockets non-blocking) and close-on-exec (from fdinfo), TCP_NODELAY
@@ -623,6 +625,55 @@ fn add_fd(notify: RawFd, id: u64, src: RawFd, fd: RawFd, cloexec: bool) -> io::R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn target(family: libc::c_int) -> Target {
+        // SAFETY: a fresh socket we own.
+        let fd = unsafe { libc::socket(family, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
+        assert!(fd >= 0);
+        // SAFETY: as above.
+        let fd = Arc::new(unsafe { OwnedFd::from_raw_fd(fd) });
+        Target::new(fd, 80, Yield::new().unwrap())
+    }
+
+    #[test]
+    fn a_server_gets_only_a_socket_whose_addresses_it_can_hold() {
+        let v4 = target(libc::AF_INET);
+        assert!(v4.fits(libc::AF_INET, false));
+        assert!(
+            v4.fits(libc::AF_INET6, false),
+            "a dual-stack server takes IPv4 clients"
+        );
+        assert!(
+            !v4.fits(libc::AF_INET6, true),
+            "an IPv6-only server does not"
+        );
+        let v6 = target(libc::AF_INET6);
+        assert!(v6.fits(libc::AF_INET6, false));
+        assert!(v6.fits(libc::AF_INET6, true));
+        assert!(
+            !v6.fits(libc::AF_INET, false),
+            "sockaddr_in cannot hold an IPv6 peer"
+        );
+    }
+
+    #[test]
+    fn the_relay_is_asked_once_and_answers() {
+        let y = Yield::new().unwrap();
+        let relay = y.clone();
+        let t = std::thread::spawn(move || {
+            let mut fds = [libc::pollfd {
+                fd: relay.event(),
+                events: libc::POLLIN,
+                revents: 0,
+            }];
+            sys::poll(&mut fds, -1).unwrap();
+            relay.drain();
+            relay.acknowledge();
+        });
+        assert!(y.request());
+        t.join().unwrap();
+        assert!(y.request(), "asked again: already let go");
+    }
 
     #[test]
     fn only_wildcard_addresses_with_a_port_are_taken() {
