@@ -233,17 +233,30 @@ fn the_relay_stays_for_runc_and_for_a_server_on_a_specific_address() {
     env.cove_ok(&["rm", "-f", "runc-web"]);
 
     // A server that binds 127.0.0.1 wants only clients from inside: its bind goes on to
-    // the kernel, and the relay (which connects to loopback inside) still reaches it.
+    // the kernel, and the relay (which connects to loopback inside) still reaches it. So
+    // does a server on a port nobody published, from inside.
     run_web(
         &env,
         "lo-web",
         &[],
         "127.0.0.1::80",
-        &["httpd", "-f", "-p", "127.0.0.1:80", "-h", "/www"],
+        &[
+            "sh",
+            "-c",
+            "httpd -p 8081 -h /www && exec httpd -f -p 127.0.0.1:80 -h /www",
+        ],
     );
     let addr = host_port(&env, "lo-web", "80");
     assert_eq!(get(&addr, "/index.html").trim(), "hello from cove");
     assert!(!handed(&env, "lo-web"), "{}", shim_log(&env, "lo-web"));
+    let inside = env.cove_ok(&[
+        "exec",
+        "lo-web",
+        "wget",
+        "-qO-",
+        "http://127.0.0.1:8081/index.html",
+    ]);
+    assert_eq!(inside.trim(), "hello from cove");
     env.cove_ok(&["rm", "-f", "lo-web"]);
 }
 
