@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Port forwarding benchmark: bulk TCP throughput (iperf3) and new connections per second
-# through `-p 127.0.0.1:PORT:...`, for cove and for Podman (rootless, default port handler),
-# against the same servers on plain loopback without containers. Run as root:
+# through `-p 127.0.0.1:PORT:...`, for cove (its port handoff, and its relay with
+# COVE_PORT_HANDOFF=0) and for Podman (rootless, default port handler), against the same
+# servers on plain loopback without containers; then the client address the server in the
+# container sees, for a client on loopback and for one in a network namespace this script
+# creates (a veth pair on 10.213.254.0/30, removed at the end). Run as root:
 #   sudo bench/net.sh            (SECONDS_PER_RUN=10 for longer iperf3 runs)
-# Target (issue 4): cove >= 0.8x of plain loopback, and ahead of Podman. See bench/README.md.
+# Target (issue 18): cove >= 0.95x of plain loopback on both figures, and the real client
+# address in both cases. See bench/README.md.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +23,18 @@ command -v iperf3 >/dev/null 2>&1 || {
 }
 
 side_by_side
+cove_relay() { as_user "$CB" env COVE_PORT_HANDOFF=0 "$COVE" "$@"; }
+NS=cove-bench-net VETH=cvbench HOST_IP=10.213.254.1 NS_IP=10.213.254.2
+ip netns del "$NS" 2>/dev/null || true
+ip netns add "$NS"
+trap 'ip netns del "$NS" 2>/dev/null; cleanup "$CB"; cleanup "$PB"; cleanup "$HB"' EXIT
+ip link add "$VETH" type veth peer name "${VETH}i"
+ip link set "${VETH}i" netns "$NS"
+ip addr add "$HOST_IP/30" dev "$VETH"
+ip link set "$VETH" up
+ip -n "$NS" addr add "$NS_IP/30" dev "${VETH}i"
+ip -n "$NS" link set "${VETH}i" up
+ip -n "$NS" link set lo up
 
 # An image holding iperf3 and the libraries it links, imported by both tools from one tar.
 ROOT=$WORK/iperf-root
@@ -102,12 +118,19 @@ P=$(free_port)
 # TMPDIR: iperf3 keeps a scratch file there, and /tmp may not be world-writable.
 as_user "$HB" env TMPDIR="$HB/home" iperf3 -s -p "$P" -D --pidfile "$HB/run/iperf.pid"
 loop_tput=$(gbits "$P")
-mkdir -p "$HB/www" && echo "hello from cove" >"$HB/www/index.html" && chown -R "$USER_NAME:" "$HB/www"
+mkdir -p "$HB/www/cgi-bin" && echo "hello from cove" >"$HB/www/index.html"
+# The client's address and port as the server saw them (busybox httpd's CGI).
+cat >"$HB/www/cgi-bin/addr" <<'EOF'
+#!/bin/sh
+printf 'Content-Type: text/plain\r\n\r\n%s %s\n' "$REMOTE_ADDR" "$REMOTE_PORT"
+EOF
+chmod 0755 "$HB/www" "$HB/www/cgi-bin" "$HB/www/cgi-bin/addr"
+chown -R "$USER_NAME:" "$HB/www"
 PW=$(free_port)
 as_user "$HB" busybox httpd -p "127.0.0.1:$PW" -h "$HB/www"
 loop_cps=$(cps "$PW")
 
-# --- cove and podman: each container's server behind -p on 127.0.0.1
+# --- cove (handoff, then its relay) and podman: each container's server behind -p on 127.0.0.1
 C=$(free_port)
 cove run -d --name iperf -p "127.0.0.1:$C:5201" localhost/iperf:bench iperf3 -s >/dev/null
 cove_tput=$(gbits "$C")
@@ -115,6 +138,14 @@ CW=$(free_port)
 cove run -d --name web -p "127.0.0.1:$CW:80" "$WEB" >/dev/null
 cove_cps=$(cps "$CW")
 cove rm -f iperf web >/dev/null
+
+R=$(free_port)
+cove_relay run -d --name iperf -p "127.0.0.1:$R:5201" localhost/iperf:bench iperf3 -s >/dev/null
+relay_tput=$(gbits "$R")
+RW=$(free_port)
+cove_relay run -d --name web -p "127.0.0.1:$RW:80" "$WEB" >/dev/null
+relay_cps=$(cps "$RW")
+cove_relay rm -f iperf web >/dev/null
 
 Q=$(free_port)
 podman_ run -d --runtime runc --name iperf -p "127.0.0.1:$Q:5201" localhost/iperf:bench iperf3 -s >/dev/null
@@ -124,10 +155,59 @@ podman_ run -d --runtime runc --name web -p "127.0.0.1:$QW:80" "$WEB" >/dev/null
 podman_cps=$(cps "$QW")
 podman_ rm -f iperf web >/dev/null 2>&1 || true
 
+# --- the client address the server sees: one container per tool, port 80 on 127.0.0.1
+# and port 81 on the veth's host address, the CGI above behind both.
+# seen_local PORT: what the server saw, and the client's own address.
+seen_local() {
+    wait_tcp "$1"
+    "$PY" - "$1" <<'EOF'
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+me = "%s:%d" % s.getsockname()[:2]
+s.sendall(b"GET /cgi-bin/addr HTTP/1.0\r\n\r\n")
+got = b""
+while True:
+    b = s.recv(65536)
+    if not b:
+        break
+    got += b
+print("%s (client %s)" % (got.split(b"\r\n\r\n", 1)[-1].decode().strip(), me))
+EOF
+}
+# seen_ns PORT: the same from the namespace's client.
+seen_ns() {
+    local i out=
+    for i in $(seq 100); do
+        out=$(ip netns exec "$NS" wget -qO- -T 5 "http://$HOST_IP:$1/cgi-bin/addr" 2>/dev/null) && break
+        sleep 0.1
+    done
+    echo "${out:-no answer} (client $NS_IP)"
+}
+addr_row() { # TOOL-FUNCTION LABEL [RUN-ARGS...]
+    local tool=$1 label=$2 a b
+    shift 2
+    a=$(free_port) b=$(free_port)
+    $tool run -d --name addr "$@" -v "$HB/www:/www:ro" -p "127.0.0.1:$a:80" -p "$HOST_IP:$b:81" "$WEB" \
+        sh -c 'httpd -p 81 -h /www && exec httpd -f -p 80 -h /www' >/dev/null
+    printf '%-16s %-44s %s\n' "$label" "$(seen_local "$a")" "$(seen_ns "$b")"
+    $tool rm -f addr >/dev/null 2>&1 || true
+}
+addresses=$(
+    addr_row cove "cove (handoff)"
+    addr_row cove_relay "cove (relay)"
+    addr_row podman_ "podman" --runtime runc
+)
+
 echo "port forwarding through -p 127.0.0.1:PORT, as $USER_NAME (iperf3 ${DUR}s; HTTP GETs ${CONN_SECONDS}s, one client)"
-printf '%-34s %10s %10s %10s %12s %12s\n' measure loopback cove podman cove/loop cove/podman
-awk -v l="$loop_tput" -v c="$cove_tput" -v p="$podman_tput" 'BEGIN {
-    printf "%-34s %10.2f %10.2f %10.2f %11.2fx %11.2fx\n", "TCP throughput (Gbit/s)", l, c, p, c / l, c / p }'
-awk -v l="$loop_cps" -v c="$cove_cps" -v p="$podman_cps" 'BEGIN {
-    printf "%-34s %10d %10d %10d %11.2fx %11.2fx\n", "new connections per second", l, c, p, c / l, c / p }'
-echo "target: cove/loop >= 0.8x, cove/podman > 1x"
+printf '%-28s %9s %9s %9s %9s %10s %11s %12s\n' measure loopback cove relay podman cove/loop relay/loop cove/podman
+awk -v l="$loop_tput" -v c="$cove_tput" -v r="$relay_tput" -v p="$podman_tput" 'BEGIN {
+    printf "%-28s %9.2f %9.2f %9.2f %9.2f %9.2fx %10.2fx %11.2fx\n", "TCP throughput (Gbit/s)", l, c, r, p, c / l, r / l, c / p }'
+awk -v l="$loop_cps" -v c="$cove_cps" -v r="$relay_cps" -v p="$podman_cps" 'BEGIN {
+    printf "%-28s %9d %9d %9d %9d %9.2fx %10.2fx %11.2fx\n", "new connections per second", l, c, r, p, c / l, r / l, c / p }'
+echo "cove: the port handed to the server (default); relay: COVE_PORT_HANDOFF=0"
+echo "target: cove/loop >= 0.95x on both"
+echo
+echo "client address the server in the container sees (REMOTE_ADDR REMOTE_PORT)"
+printf '%-16s %-44s %s\n' tool "client on 127.0.0.1" "client in netns $NS ($NS_IP)"
+echo "$addresses"
+echo "target: the client's own address in both columns"

@@ -3,7 +3,8 @@
 //! and clients that misbehave. The server in the container is scripts/tcp-echo.c
 //! (bind-mounted: a process per connection, every byte back, then EOF after the client's).
 //!
-//! Traffic goes only to loopback.
+//! Traffic goes only to loopback. These containers keep the relay (COVE_PORT_HANDOFF=0):
+//! the handoff of the port to the server is tests/port_handoff.rs's.
 
 mod common;
 
@@ -22,19 +23,25 @@ fn echo_container(env: &TestEnv) -> String {
     let web = common::image("web");
     env.cove_ok(&["pull", "-q", &web]);
     let mount = format!("{TCP_ECHO}:/usr/local/bin/tcp-echo:ro");
-    env.cove_ok(&[
-        "run",
-        "-d",
-        "--name",
-        "echo",
-        "-v",
-        &mount,
-        "-p",
-        "127.0.0.1::5000",
-        &web,
-        "tcp-echo",
-        "5000",
-    ]);
+    // The relay is what these tests load: the port stays off the handoff
+    // (tests/port_handoff.rs), which would give tcp-echo the host socket itself.
+    let out = env.cove_env(
+        &[("COVE_PORT_HANDOFF", "0")],
+        &[
+            "run",
+            "-d",
+            "--name",
+            "echo",
+            "-v",
+            &mount,
+            "-p",
+            "127.0.0.1::5000",
+            &web,
+            "tcp-echo",
+            "5000",
+        ],
+    );
+    assert!(out.status.success(), "{}", common::describe(&out));
     let addr = env.cove_ok(&["port", "echo", "5000"]).trim().to_string();
     assert!(
         eventually(|| echo_once(&addr, b"ping").as_deref() == Some(b"ping".as_slice())),

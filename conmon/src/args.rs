@@ -28,6 +28,9 @@ pub struct Config {
     pub netns: Option<PathBuf>,
     /// Inherited listening sockets to forward into the container.
     pub publish: Vec<crate::forward::Port>,
+    /// A socket (relative to the state dir) where the runtime sends the seccomp notify fd
+    /// of the container's `bind()` calls: published TCP ports are then handed over.
+    pub seccomp_listener: Option<PathBuf>,
     /// Run periodically while the container runs (`cove healthcheck run ID`).
     pub health: Option<HealthCommand>,
     /// `--timeout SECONDS`: the container is killed (SIGKILL) after that long; its exit
@@ -74,7 +77,7 @@ pub const USAGE: &str = "usage: cove-conmon --cid ID --name NAME --bundle DIR --
 [--runtime-arg ARG]... --state-dir DIR --log-path FILE [--log-size-max BYTES] [--terminal] \
 [--stdin] --sync-fd N [--exit-command PATH [--exit-command-arg ARG]... \
 [--exit-command-claim FILE]] [--netns PATH \
-[--publish FD:tcp|udp:PORT]...] [--hold-fd FD]... [--health-interval-ms N --health-command \
+[--publish FD:tcp|udp:PORT]... [--seccomp-listener SOCKET]] [--hold-fd FD]... [--health-interval-ms N --health-command \
 PATH [--health-command-arg ARG]...] [--timeout SECONDS]";
 
 /// Parses everything after argv[0]. Accepts `--flag value` and `--flag=value`.
@@ -95,6 +98,7 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
     let mut exit_command_claim = None;
     let mut netns = None;
     let mut publish = Vec::new();
+    let mut seccomp_listener = None;
     let mut health_interval = None;
     let mut health_program = None;
     let mut health_args = Vec::new();
@@ -153,6 +157,7 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
             "--exit-command-claim" => exit_command_claim = Some(PathBuf::from(value(&flag)?)),
             "--netns" => netns = Some(PathBuf::from(value(&flag)?)),
             "--publish" => publish.push(parse_publish(string(value(&flag)?, "publish")?)?),
+            "--seccomp-listener" => seccomp_listener = Some(PathBuf::from(value(&flag)?)),
             // Kept open for the shim's whole life and nothing else: the network helper
             // (slirp4netns --exit-fd) ends when it closes.
             "--hold-fd" => {
@@ -215,6 +220,7 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
         exit_command_claim,
         netns,
         publish,
+        seccomp_listener,
         health,
         timeout,
     })))

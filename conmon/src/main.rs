@@ -190,7 +190,17 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
         cid: &cfg.cid,
         stdin: cfg.stdin && !cfg.terminal,
     };
-    let (pipes, early) = match runtime::create(&req, &sigchld)? {
+    // Before create: the runtime connects to it then (and sends the fd at start).
+    let seccomp_listener = match (&cfg.seccomp_listener, &cfg.netns) {
+        (Some(p), Some(_)) => Some(sys::listen_unix(p, libc::SOCK_STREAM)?),
+        _ => None,
+    };
+    let created = runtime::create(&req, &sigchld);
+    if let Some(p) = &cfg.seccomp_listener {
+        // Connected or failed by now; the connection outlives the name.
+        let _ = std::fs::remove_file(p);
+    }
+    let (pipes, early) = match created? {
         CreateOutcome::Created { pipes, early } => (pipes, early),
         CreateOutcome::Failed(msg) => {
             remove_runtime_files();
@@ -236,9 +246,10 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
     }
 
     let forwarder = match &cfg.netns {
-        Some(netns) if !cfg.publish.is_empty() => {
-            Some(forward::start(netns, &cfg.publish).map_err(|e| with_path(e, netns))?)
-        }
+        Some(netns) if !cfg.publish.is_empty() => Some(
+            forward::start(netns, &cfg.publish, seccomp_listener)
+                .map_err(|e| with_path(e, netns))?,
+        ),
         _ => None,
     };
     sync.send(&json::sync_pid(pid));

@@ -23,7 +23,9 @@ pub struct CreateOptions {
     pub console_socket: Option<PathBuf>,
 }
 
-fn connect_console(path: &Path) -> Result<OwnedFd, String> {
+/// A stream connection to the Unix socket at `path`. A path longer than sun_path (a
+/// runtime dir under a long XDG_RUNTIME_DIR) is reached through its directory's descriptor.
+fn connect_unix(path: &Path, what: &str) -> Result<OwnedFd, String> {
     use nix::sys::socket::{connect, socket, AddressFamily, SockFlag, SockType, UnixAddr};
     let fd = socket(
         AddressFamily::Unix,
@@ -31,11 +33,53 @@ fn connect_console(path: &Path) -> Result<OwnedFd, String> {
         SockFlag::SOCK_CLOEXEC,
         None,
     )
-    .map_err(|e| format!("console socket: {e}"))?;
-    let addr =
-        UnixAddr::new(path).map_err(|e| format!("console socket {}: {e}", path.display()))?;
-    connect(fd.as_raw_fd(), &addr).map_err(|e| format!("connecting to {}: {e}", path.display()))?;
+    .map_err(|e| format!("{what}: {e}"))?;
+    let fail = |e: &dyn std::fmt::Display| format!("connecting to {what} {}: {e}", path.display());
+    let dir;
+    let short = match UnixAddr::new(path) {
+        Ok(a) => a,
+        Err(_) => {
+            let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+                return Err(fail(&"bad path"));
+            };
+            dir = fs::File::options()
+                .read(true)
+                .custom_flags(libc::O_PATH | libc::O_DIRECTORY)
+                .open(parent)
+                .map_err(|e| fail(&e))?;
+            let via = Path::new("/proc/self/fd")
+                .join(dir.as_raw_fd().to_string())
+                .join(name);
+            UnixAddr::new(&via).map_err(|e| fail(&e))?
+        }
+    };
+    connect(fd.as_raw_fd(), &short).map_err(|e| fail(&e))?;
     Ok(fd)
+}
+
+/// The connection to `linux.seccomp.listenerPath` and what goes along the listener fd: the
+/// OCI container process state (runtime-spec config-linux.md, "seccomp").
+fn connect_listener(o: &CreateOptions, spec: &Spec) -> Result<Option<(OwnedFd, Vec<u8>)>, String> {
+    let Some(seccomp) = spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) else {
+        return Ok(None);
+    };
+    let Some(path) = seccomp.listener_path() else {
+        return Ok(None);
+    };
+    let sock = connect_unix(path, "the seccomp listener")?;
+    let state = serde_json::json!({
+        "ociVersion": spec.version(),
+        "fds": ["seccompFd"],
+        "pid": 0,
+        "metadata": seccomp.listener_metadata().clone().unwrap_or_default(),
+        "state": {
+            "ociVersion": spec.version(),
+            "id": o.id,
+            "status": "creating",
+            "bundle": o.bundle,
+        },
+    });
+    Ok(Some((sock, state.to_string().into_bytes())))
 }
 
 fn validate_id(id: &str) -> Result<(), String> {
@@ -118,8 +162,9 @@ fn create_in(
     let console = o
         .console_socket
         .as_deref()
-        .map(connect_console)
+        .map(|p| connect_unix(p, "the console socket"))
         .transpose()?;
+    let listener = connect_listener(o, spec)?;
     let (sync_r, sync_w) =
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| format!("pipe: {e}"))?;
     let (go_r, go_w) =
@@ -172,6 +217,7 @@ fn create_in(
                 sync: sync_w,
                 fifo,
                 console,
+                listener,
                 join,
                 unshare: *new_ns,
             };
@@ -187,6 +233,7 @@ fn create_in(
             drop(sync_w);
             drop(go_r);
             drop(console);
+            drop(listener);
             let mut pid = child.as_raw();
             // With a user and a pid namespace the init is the first stage's child, and
             // its pid line may come before or after its "ok".

@@ -27,6 +27,8 @@ pub struct InitArgs<'a> {
     /// Opened with O_PATH before pivot_root (the path is unreachable afterwards).
     pub fifo: File,
     pub console: Option<OwnedFd>,
+    /// Connected to `linux.seccomp.listenerPath`, with the payload for the listener fd.
+    pub listener: Option<(OwnedFd, Vec<u8>)>,
     /// Namespaces to join (type, opened file), from `linux.namespaces[].path`.
     pub join: Vec<(CloneFlags, File)>,
     /// Namespaces to create (besides pid, which `create` made before forking).
@@ -96,10 +98,16 @@ struct Prepared {
 
 /// Before the fifo: everything `create` must know succeeded (a bad seccomp profile too).
 fn prepare(a: &InitArgs<'_>) -> Result<Prepared, String> {
-    let filter = match a.spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) {
+    let mut filter = match a.spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) {
         Some(profile) => Some(seccomp::compile(profile).map_err(|e| e.to_string())?.0),
         None => None,
     };
+    if let (Some(f), Some((sock, payload))) = (filter.as_mut(), &a.listener) {
+        let sock = sock
+            .try_clone()
+            .map_err(|e| format!("the seccomp listener connection: {e}"))?;
+        f.set_listener(sock, payload.clone());
+    }
     for (f, file) in &a.join {
         setns(file.as_fd(), *f).map_err(|e| format!("joining namespace {f:?}: {e}"))?;
     }

@@ -8,7 +8,18 @@
 //!   appears twice, libseccomp refuses the rule, so every condition becomes a rule of its
 //!   own (an OR), as runc does;
 //! * the filter does not set no_new_privs itself: the process's `noNewPrivileges` decides.
+//!
+//! `SCMP_ACT_NOTIFY` rules (cove adds one for `bind` when a container has published TCP
+//! ports, see conmon's `forward/handoff.rs`) go into a second filter of their own, default
+//! allow, loaded just before the profile's, whose listener fd is sent to
+//! `linux.seccomp.listenerPath` as OCI runtimes do (SCM_RIGHTS, with the container process
+//! state as the payload). The profile's filter allows those syscalls, so the notification
+//! decides; the kernel runs every filter and the strictest action wins, so an errno or kill
+//! the profile adds for them still applies. Without a listener connection (`cove exec`, a
+//! health check) the notify filter is not loaded at all.
 
+use std::io::IoSlice;
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::str::FromStr;
 
 use libseccomp::{
@@ -37,6 +48,10 @@ pub enum SeccompError {
     ArgIndex { name: String, index: usize },
     #[error("seccomp: a rule without syscall names")]
     NoNames,
+    #[error("seccomp: SCMP_ACT_NOTIFY needs a listenerPath")]
+    NoListener,
+    #[error("seccomp: sending the notify fd to the listener: {0}")]
+    Listener(String),
     #[error("seccomp: {context}: {source}")]
     Lib {
         context: String,
@@ -52,6 +67,11 @@ fn lib(context: impl Into<String>) -> impl FnOnce(libseccomp::error::SeccompErro
 /// A compiled filter, loaded into the calling thread by [`Filter::load`].
 pub struct Filter {
     ctx: ScmpFilterContext,
+    /// The profile's `SCMP_ACT_NOTIFY` rules, in a filter of their own.
+    notify: Option<ScmpFilterContext>,
+    /// Connected to `listenerPath` (before pivot_root, when the path is still reachable),
+    /// with the payload that goes along the listener fd.
+    listener: Option<(OwnedFd, Vec<u8>)>,
 }
 
 impl std::fmt::Debug for Filter {
@@ -64,8 +84,44 @@ impl Filter {
     /// Install on the calling thread. Needs no_new_privs or CAP_SYS_ADMIN in the
     /// process's user namespace.
     pub fn load(&self) -> Result<(), SeccompError> {
+        if let (Some(notify), Some((sock, payload))) = (&self.notify, &self.listener) {
+            notify.load().map_err(lib("loading the notify filter"))?;
+            let fd = notify
+                .get_notify_fd()
+                .map_err(lib("the notify filter's listener"))?;
+            let sent = send_fd(sock, fd, payload);
+            // The listener is the shim's now: the container's program must not hold it.
+            // SAFETY: libseccomp handed us this descriptor and uses it no more.
+            unsafe { libc::close(fd) };
+            sent.map_err(|e| SeccompError::Listener(e.to_string()))?;
+        }
         self.ctx.load().map_err(lib("loading the filter"))
     }
+
+    /// Whether the profile has notify rules, i.e. wants a connection to its listenerPath.
+    pub fn wants_listener(&self) -> bool {
+        self.notify.is_some()
+    }
+
+    /// The connection to `listenerPath` the notify filter's fd goes to when loading.
+    pub fn set_listener(&mut self, sock: OwnedFd, payload: Vec<u8>) {
+        self.listener = Some((sock, payload));
+    }
+}
+
+/// One message: `payload` with `fd` attached (SCM_RIGHTS).
+fn send_fd(sock: &OwnedFd, fd: libc::c_int, payload: &[u8]) -> nix::Result<()> {
+    use nix::sys::socket::{sendmsg, ControlMessage, MsgFlags, UnixAddr};
+    let fds = [fd];
+    let iov = [IoSlice::new(payload)];
+    sendmsg::<UnixAddr>(
+        sock.as_raw_fd(),
+        &iov,
+        &[ControlMessage::ScmRights(&fds)],
+        MsgFlags::MSG_NOSIGNAL,
+        None,
+    )
+    .map(drop)
 }
 
 /// `action` with its errno (runc: EPERM when the profile names none).
@@ -84,8 +140,8 @@ fn action(action: LinuxSeccompAction, errno: Option<u32>) -> Result<ScmpAction, 
             ScmpAction::Trace(u16::try_from(errno).map_err(|_| SeccompError::Errno(errno))?)
         }
         LinuxSeccompAction::ScmpActLog => ScmpAction::Log,
-        // Needs a listener (`listenerPath`) that cove does not provide.
-        LinuxSeccompAction::ScmpActNotify => return Err(SeccompError::Action(action)),
+        // Handled by `compile`: such rules get a filter of their own.
+        LinuxSeccompAction::ScmpActNotify => ScmpAction::Notify,
     })
 }
 
@@ -178,12 +234,24 @@ pub fn compile(profile: &LinuxSeccomp) -> Result<(Filter, Skipped), SeccompError
         }
     }
     let mut skipped = Skipped::default();
+    let mut notify: Option<ScmpFilterContext> = None;
     for rule in profile.syscalls().iter().flatten() {
         if rule.names().is_empty() {
             return Err(SeccompError::NoNames);
         }
-        let act = action(rule.action(), rule.errno_ret())?;
-        if act == default {
+        let mut act = action(rule.action(), rule.errno_ret())?;
+        let notifies = act == ScmpAction::Notify;
+        if notifies {
+            if profile.listener_path().is_none() {
+                return Err(SeccompError::NoListener);
+            }
+            // The profile's own filter lets the call through to the notify filter.
+            act = ScmpAction::Allow;
+            if notify.is_none() {
+                notify = Some(notify_filter()?);
+            }
+        }
+        if act == default && !notifies {
             continue;
         }
         if let Some(a) = rule.args().iter().flatten().find(|a| a.index() >= MAX_ARGS) {
@@ -199,12 +267,36 @@ pub fn compile(profile: &LinuxSeccomp) -> Result<(Filter, Skipped), SeccompError
                 continue;
             };
             for conds in &rules {
-                ctx.add_rule_conditional(act, nr, conds)
-                    .map_err(lib(format!("rule for {name}")))?;
+                if act != default {
+                    ctx.add_rule_conditional(act, nr, conds)
+                        .map_err(lib(format!("rule for {name}")))?;
+                }
+                if let Some(n) = notify.as_mut().filter(|_| notifies) {
+                    n.add_rule_conditional(ScmpAction::Notify, nr, conds)
+                        .map_err(lib(format!("notify rule for {name}")))?;
+                }
             }
         }
     }
-    Ok((Filter { ctx }, skipped))
+    Ok((
+        Filter {
+            ctx,
+            notify,
+            listener: None,
+        },
+        skipped,
+    ))
+}
+
+/// The filter the notify rules go to: everything else allowed (the profile's filter
+/// decides that), other architectures included (the profile names those).
+fn notify_filter() -> Result<ScmpFilterContext, SeccompError> {
+    let mut ctx = ScmpFilterContext::new(ScmpAction::Allow).map_err(lib("creating a filter"))?;
+    ctx.set_ctl_nnp(false)
+        .map_err(lib("leaving no_new_privs to the process"))?;
+    ctx.set_act_badarch(ScmpAction::Allow)
+        .map_err(lib("the notify filter's other architectures"))?;
+    Ok(ctx)
 }
 
 #[cfg(test)]
@@ -320,7 +412,10 @@ mod tests {
             action(LinuxSeccompAction::ScmpActKill, None).unwrap(),
             ScmpAction::KillThread
         );
-        assert!(action(LinuxSeccompAction::ScmpActNotify, None).is_err());
+        assert_eq!(
+            action(LinuxSeccompAction::ScmpActNotify, None).unwrap(),
+            ScmpAction::Notify
+        );
         let bad_index = profile(
             LinuxSeccompAction::ScmpActAllow,
             vec![rule(
@@ -333,6 +428,24 @@ mod tests {
             compile(&bad_index),
             Err(SeccompError::ArgIndex { index: 6, .. })
         ));
+    }
+
+    #[test]
+    fn notify_rules_need_a_listener_and_go_to_a_filter_of_their_own() {
+        let notify = rule(&["bind"], LinuxSeccompAction::ScmpActNotify, vec![]);
+        let mut p = profile(LinuxSeccompAction::ScmpActErrno, vec![notify]);
+        assert!(matches!(compile(&p), Err(SeccompError::NoListener)));
+        p.set_listener_path(Some("/run/x/seccomp.sock".into()));
+        let (filter, _) = compile(&p).unwrap();
+        assert!(filter.wants_listener());
+        // The profile's own filter lets bind through (to the notify filter).
+        let allow = profile(
+            LinuxSeccompAction::ScmpActErrno,
+            vec![rule(&["bind"], LinuxSeccompAction::ScmpActAllow, vec![])],
+        );
+        assert_eq!(bpf_len(&p), bpf_len(&allow));
+        let plain = profile(LinuxSeccompAction::ScmpActErrno, vec![]);
+        assert!(!compile(&plain).unwrap().0.wants_listener());
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod create;
 mod creation;
 pub mod exec;
 pub mod flags;
+mod handoff;
 pub mod health;
 pub mod inspect;
 mod lifecycle;

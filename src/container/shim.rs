@@ -41,6 +41,9 @@ pub struct ShimRequest<'a> {
     /// The container's network namespace, where published ports are forwarded to.
     pub netns: Option<&'a Path>,
     pub publish: &'a [crate::network::ports::Listener],
+    /// The socket (in the state dir) where the runtime sends the seccomp notify fd with
+    /// which the shim hands published TCP ports to the container's server.
+    pub port_handoff: Option<&'a str>,
     /// Held by the shim for the container's life (the network helper's exit pipe).
     pub hold: Option<&'a OwnedFd>,
     /// The caller's [`CleanupClaim`] file: the exit command runs only if the caller
@@ -135,6 +138,9 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
             cmd.arg("--publish")
                 .arg(format!("{fd}:{}:{}", m.protocol, m.container_port));
             fds.push((&l.fd, fd));
+        }
+        if let Some(sock) = req.port_handoff {
+            cmd.args(["--seccomp-listener", sock]);
         }
     }
     crate::fdpass::inherit_at(&mut cmd, &fds).map_err(ShimError::Spawn)?;

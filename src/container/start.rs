@@ -362,7 +362,7 @@ impl Engine {
             size: self.id_space,
         });
         let namespaces = self.place_namespaces(c)?;
-        let spec = spec::build(&spec::SpecInput {
+        let mut spec = spec::build(&spec::SpecInput {
             config: &config,
             rootfs,
             network: net.namespace.clone(),
@@ -376,6 +376,15 @@ impl Engine {
             default_nofile: spec::default_nofile(self.rootless, may_raise_limits()),
             namespaces: &namespaces,
         })?;
+        let netns = match &net.namespace {
+            spec::NetNamespace::Join(p) if !net.listeners.is_empty() => Some(p.as_path()),
+            _ => None,
+        };
+        let tcp_ports = net.listeners.iter().any(|l| l.mapping.protocol == "tcp");
+        let port_handoff = netns.is_some() && super::handoff::enabled(runtime.builtin, tcp_ports);
+        if port_handoff {
+            super::handoff::add_notify_rule(&mut spec, &state_dir.join(super::handoff::SOCKET));
+        }
         let bundle = self.container_dir(&c.id).join("userdata");
         spec.save(bundle.join("config.json"))
             .map_err(|e| ContainerError::Spec(spec::SpecError::Oci(e)))?;
@@ -400,10 +409,6 @@ impl Engine {
         } else {
             self.log_path(&c.id)
         };
-        let netns = match &net.namespace {
-            spec::NetNamespace::Join(p) if !net.listeners.is_empty() => Some(p.as_path()),
-            _ => None,
-        };
         Ok(shim::spawn(&shim::ShimRequest {
             id: &c.id,
             name: &c.name,
@@ -422,6 +427,7 @@ impl Engine {
             timeout: c.config.timeout,
             netns,
             publish: &net.listeners,
+            port_handoff: port_handoff.then_some(super::handoff::SOCKET),
             hold: net.uplink.as_ref().and_then(|u| u.hold.as_ref()),
             claim: claim
                 .then(|| state_dir.join(shim::CleanupClaim::FILE))

@@ -14,6 +14,7 @@
 //! keeping their address would need policy routing of the replies inside the namespace.
 
 mod epoll;
+mod handoff;
 mod relay;
 mod tcp;
 mod udp;
@@ -38,7 +39,7 @@ pub struct Port {
     pub container_port: u16,
 }
 
-const STACK: usize = 64 * 1024;
+pub(crate) const STACK: usize = 64 * 1024;
 /// How long `stop` waits for the port threads. They wake at once on the stop event; the
 /// bound is for a thread stuck elsewhere, which must not keep the exit command, and with
 /// it a restart, from running.
@@ -66,8 +67,14 @@ pub struct Forwarder {
     threads: usize,
 }
 
-/// Start a thread per port; they run until [`Forwarder::stop`].
-pub fn start(netns: &Path, ports: &[Port]) -> io::Result<Forwarder> {
+/// Start a thread per port; they run until [`Forwarder::stop`]. With `seccomp_listener`
+/// (the socket the runtime sends the container's bind() notifications to), one more thread
+/// hands TCP ports to the container's server ([`handoff`]).
+pub fn start(
+    netns: &Path,
+    ports: &[Port],
+    seccomp_listener: Option<OwnedFd>,
+) -> io::Result<Forwarder> {
     let path = CString::new(netns.as_os_str().as_bytes())?;
     // SAFETY: open with a valid C string; the result is checked.
     let ns = cvt(unsafe { libc::open(path.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) })?;
@@ -80,6 +87,7 @@ pub fn start(netns: &Path, ports: &[Port]) -> io::Result<Forwarder> {
     raise_fd_limit();
     let (tx, done) = mpsc::channel();
     let mut owned: HashMap<RawFd, Arc<OwnedFd>> = HashMap::new();
+    let mut targets = Vec::new();
     let mut threads = 0;
     for &port in ports {
         // SAFETY: F_GETFD only inspects the descriptor table.
@@ -93,6 +101,18 @@ pub fn start(netns: &Path, ports: &[Port]) -> io::Result<Forwarder> {
             // (the map makes a descriptor named twice one owner).
             .or_insert_with(|| Arc::new(unsafe { OwnedFd::from_raw_fd(port.fd) }))
             .clone();
+        let relay_yield = match (&seccomp_listener, port.udp) {
+            (Some(_), false) => {
+                let y = handoff::Yield::new()?;
+                targets.push(handoff::Target::new(
+                    listener.clone(),
+                    port.container_port,
+                    y.clone(),
+                ));
+                Some(y)
+            }
+            _ => None,
+        };
         let (ns, stop_fd, tx) = (ns.clone(), stop.clone(), tx.clone());
         let spawned = std::thread::Builder::new()
             .stack_size(STACK)
@@ -108,7 +128,14 @@ pub fn start(netns: &Path, ports: &[Port]) -> io::Result<Forwarder> {
                     let ended = if port.udp {
                         udp::run(&listener, port, &stop_fd, &mut log)
                     } else {
-                        tcp::run(&listener, port, &stop_fd, &mut log)
+                        tcp::run(
+                            &listener,
+                            port,
+                            &stop_fd,
+                            relay_yield.as_deref(),
+                            None,
+                            &mut log,
+                        )
                     };
                     if let Err(e) = ended {
                         log.note("the forwarder stopped", &e);
@@ -128,6 +155,22 @@ pub fn start(netns: &Path, ports: &[Port]) -> io::Result<Forwarder> {
             return Err(e);
         }
         threads += 1;
+    }
+    if let Some(sock) = seccomp_listener.filter(|_| !targets.is_empty()) {
+        let (ns, stop_fd, tx) = (ns.clone(), stop.clone(), tx.clone());
+        let spawned = std::thread::Builder::new()
+            .stack_size(STACK)
+            .spawn(move || {
+                let mut log = Log::named("port handoff".into());
+                handoff::serve(&sock, &targets, &ns, &stop_fd, &mut log);
+                drop(targets);
+                let _ = tx.send(());
+            });
+        match spawned {
+            Ok(_) => threads += 1,
+            // The relay keeps every port, as without a listener.
+            Err(e) => diag!("starting the port handoff: {e}"),
+        }
     }
     Ok(Forwarder {
         stop,
@@ -198,8 +241,12 @@ pub(crate) struct Log {
 impl Log {
     fn new(port: Port) -> Log {
         let proto = if port.udp { "udp" } else { "tcp" };
+        Log::named(format!("port {}/{proto}", port.container_port))
+    }
+
+    fn named(what: String) -> Log {
         Log {
-            what: format!("port {}/{proto}", port.container_port),
+            what,
             counts: HashMap::new(),
         }
     }

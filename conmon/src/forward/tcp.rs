@@ -12,6 +12,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::time::{Duration, Instant};
 
 use super::epoll::{Epoll, IN, OUT};
+use super::handoff::Yield;
 use super::relay::{pump, Half, Pool};
 use super::{cvt, inner_socket, inner_target, sockaddr_of, socket_error, would_block, Log, Port};
 use crate::sys;
@@ -25,6 +26,7 @@ const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
 
 const STOP: u64 = u64::MAX;
 const LISTENER: u64 = u64::MAX - 1;
+const HANDOFF: u64 = u64::MAX - 2;
 const CLIENT: usize = 0;
 const INNER: usize = 1;
 
@@ -82,15 +84,31 @@ struct Relay<'a> {
     generation: u32,
     pool: Pool,
     port: Port,
+    /// Where connections go instead of the container port on loopback (the host socket,
+    /// for clients inside the container once the port is handed over).
+    to: Option<SocketAddr>,
     log: &'a mut Log,
 }
 
-/// Relays the port's connections until `stop` becomes readable.
-pub fn run(listener: &OwnedFd, port: Port, stop: &OwnedFd, log: &mut Log) -> io::Result<()> {
+/// Relays the port's connections until `stop` becomes readable. Once `handoff` asks, the
+/// listener is left to the container's server (the connections already relayed go on).
+/// With `to`, connections go there rather than into the container.
+pub fn run(
+    listener: &OwnedFd,
+    port: Port,
+    stop: &OwnedFd,
+    handoff: Option<&Yield>,
+    to: Option<SocketAddr>,
+    log: &mut Log,
+) -> io::Result<()> {
     sys::set_nonblocking(listener.as_raw_fd())?;
     let ep = Epoll::new(256)?;
     ep.add(stop.as_raw_fd(), IN, STOP)?;
     ep.add(listener.as_raw_fd(), IN, LISTENER)?;
+    if let Some(h) = handoff {
+        ep.add(h.event(), IN, HANDOFF)?;
+    }
+    let mut handed = false;
     let max = MAX_CONNS.min(super::fd_limit().saturating_sub(FD_RESERVE) / 2);
     let mut relay = Relay {
         ep,
@@ -101,6 +119,7 @@ pub fn run(listener: &OwnedFd, port: Port, stop: &OwnedFd, log: &mut Log) -> io:
         generation: 0,
         pool: Pool::new(),
         port,
+        to,
         log,
     };
     let mut paused: Option<Instant> = None;
@@ -110,12 +129,25 @@ pub fn run(listener: &OwnedFd, port: Port, stop: &OwnedFd, log: &mut Log) -> io:
         if let Some(t) = paused {
             if Instant::now() >= t {
                 paused = None;
-                relay.ep.add(listener.as_raw_fd(), IN, LISTENER)?;
+                if !handed {
+                    relay.ep.add(listener.as_raw_fd(), IN, LISTENER)?;
+                }
             }
         }
         for (tok, ev) in events {
             match tok {
                 STOP => return Ok(()),
+                HANDOFF => {
+                    if let Some(h) = handoff {
+                        h.drain();
+                        if !handed && paused.is_none() {
+                            let _ = relay.ep.set(listener.as_raw_fd(), IN, 0, LISTENER);
+                        }
+                        handed = true;
+                        h.acknowledge();
+                    }
+                }
+                LISTENER if handed => {}
                 LISTENER => {
                     if !relay.accept_all(listener.as_raw_fd()) {
                         relay.ep.set(listener.as_raw_fd(), IN, 0, LISTENER)?;
@@ -152,7 +184,10 @@ impl Relay<'_> {
                 self.log.note("too many clients", &cap);
                 continue;
             }
-            let (target, source) = inner_target(peer, self.port.container_port);
+            let (target, source) = match self.to {
+                Some(to) => (to, None),
+                None => inner_target(peer, self.port.container_port),
+            };
             match inner_socket(target, source, libc::SOCK_STREAM) {
                 Ok((inner, connected)) => self.insert(client, inner, connected, target),
                 Err(e) => self.refused(client, target, e),

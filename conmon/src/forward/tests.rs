@@ -12,7 +12,7 @@ fn forward(fd: RawFd, udp: bool, container_port: u16) -> Forwarder {
         udp,
         container_port,
     };
-    start(Path::new("/proc/self/ns/net"), &[port]).unwrap()
+    start(Path::new("/proc/self/ns/net"), &[port], None).unwrap()
 }
 
 /// Bytes that differ per connection and per position, so a mix-up shows.
@@ -146,7 +146,7 @@ fn stop_gives_the_ports_back() {
             container_port: 1,
         },
     ];
-    let fwd = start(Path::new("/proc/self/ns/net"), &ports).unwrap();
+    let fwd = start(Path::new("/proc/self/ns/net"), &ports, None).unwrap();
     let client = UdpSocket::bind("127.0.0.1:0").unwrap();
     client.send_to(b"x", udp_addr).unwrap();
     fwd.stop();
