@@ -118,7 +118,7 @@ pub(super) fn unpack(
 
 /// What the Docker API says about a path in a container (`X-Docker-Container-Path-Stat`):
 /// its mode in Go's `os.FileMode` bits, which the docker CLI decodes.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PathStat {
     pub name: String,
     pub size: u64,

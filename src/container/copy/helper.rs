@@ -35,6 +35,12 @@ pub enum Request {
         path: PathBuf,
         name: Option<PathBuf>,
     },
+    /// The Docker API's stat of `path` as JSON (`null` when there is nothing).
+    Stat { path: PathBuf },
+    /// The Docker API's tar of `path` on stdout.
+    DockerArchive { path: PathBuf },
+    /// The Docker API's unpacking of the tar on stdin into `path`.
+    DockerExtract { path: PathBuf },
     /// Unpack the tar on stdin into `dir`.
     Extract {
         dir: PathBuf,
@@ -167,23 +173,33 @@ fn in_root(root: &File, req: &Request) -> Result<()> {
     nix::unistd::chdir("/").map_err(sys("chdir"))?;
     let slash = Path::new("/");
     let stdout = io::stdout();
+    let answer = |json: serde_json::Result<String>| {
+        let mut out = stdout.lock();
+        writeln!(out, "{}", json.unwrap_or_else(|_| "null".into()))
+            .and_then(|_| out.flush())
+            .map_err(|e| CopyError::Helper(format!("writing the answer: {e}")))
+    };
+    let mut out = io::BufWriter::with_capacity(256 * 1024, io::stdout().lock());
+    let flushed = |out: &mut io::BufWriter<_>, path: &Path| {
+        out.flush().map_err(|e| CopyError::Io {
+            what: "writing",
+            path: path.display().to_string(),
+            source: e,
+        })
+    };
     match req {
-        Request::Find { path } => {
-            let found = archive::find(slash, path);
-            let json = serde_json::to_string(&found).unwrap_or_else(|_| "null".into());
-            let mut out = stdout.lock();
-            writeln!(out, "{json}")
-                .and_then(|_| out.flush())
-                .map_err(|e| CopyError::Helper(format!("writing the answer: {e}")))
-        }
+        Request::Find { path } => answer(serde_json::to_string(&archive::find(slash, path))),
+        Request::Stat { path } => answer(serde_json::to_string(&archive::stat(slash, path).ok())),
         Request::Archive { path, name } => {
-            let mut out = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
             archive::archive_as(slash, path, name.as_deref(), &mut out)?;
-            out.flush().map_err(|e| CopyError::Io {
-                what: "writing",
-                path: path.display().to_string(),
-                source: e,
-            })
+            flushed(&mut out, path)
+        }
+        Request::DockerArchive { path } => {
+            archive::archive(slash, path, &mut out)?;
+            flushed(&mut out, path)
+        }
+        Request::DockerExtract { path } => {
+            archive::extract_into(slash, path, io::stdin().lock()).map(|_| ())
         }
         Request::Extract {
             dir,

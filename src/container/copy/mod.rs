@@ -13,6 +13,7 @@
 //! to the user.
 
 mod archive;
+mod docker;
 mod helper;
 mod plan;
 
