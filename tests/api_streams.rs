@@ -342,7 +342,17 @@ fn docker_exec_it_answers_a_shell_prompt_under_a_pty() {
 fn docker_cp_both_ways_export_and_stats() {
     let env = TestEnv::new("api-cp");
     env.cove_ok(&["pull", "-q", &busybox()]);
-    env.cove_ok(&["run", "-d", "--name", "box", &busybox(), "sleep", "1000"]);
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--name",
+        "box",
+        "--tmpfs",
+        "/scratch",
+        &busybox(),
+        "sleep",
+        "1000",
+    ]);
     env.cove_ok(&[
         "exec",
         "box",
@@ -369,13 +379,23 @@ fn docker_cp_both_ways_export_and_stats() {
         &svc,
         &format!(
             "cd {home} && echo host-file > h.txt && mkdir -p hd/deep && echo deep > hd/deep/x && \
-             docker cp h.txt box:/tmp/ && docker cp hd box:/tmp/hd"
+             docker cp h.txt box:/tmp/ && docker cp hd box:/tmp/hd && \
+             docker cp h.txt box:/scratch/ && docker cp box:/scratch/h.txt back.txt && cat back.txt"
         ),
     );
     assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "host-file\n");
+    // The tmpfs exists in the container's mount namespace only: the copy went there.
     assert_eq!(
-        env.cove_ok(&["exec", "box", "cat", "/tmp/h.txt", "/tmp/hd/deep/x"]),
-        "host-file\ndeep\n"
+        env.cove_ok(&[
+            "exec",
+            "box",
+            "cat",
+            "/tmp/h.txt",
+            "/tmp/hd/deep/x",
+            "/scratch/h.txt"
+        ]),
+        "host-file\ndeep\nhost-file\n"
     );
     let out = svc.docker(&["cp", "box:/no/such/file", "/tmp/x"]);
     assert!(!out.status.success());

@@ -739,8 +739,14 @@ fn cp_copies_both_ways_with_docker_rules() {
     // Errors: missing source, missing destination parent, no container, unknown container.
     for (args, needle) in [
         (vec!["cp", "box:/nope", out.to_str().unwrap()], "/nope"),
-        (vec!["cp", site, "box:/no/such/dir/x"], "does not exist"),
-        (vec!["cp", site, out.to_str().unwrap()], "CONTAINER:PATH"),
+        (
+            vec!["cp", site, "box:/no/such/dir/x"],
+            "could not be found on container box",
+        ),
+        (
+            vec!["cp", site, out.to_str().unwrap()],
+            "name or ID cannot be empty",
+        ),
         (vec!["cp", "ghost:/etc", out.to_str().unwrap()], "ghost"),
     ] {
         let (code, err) = env.cove_err(&args);

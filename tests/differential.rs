@@ -202,6 +202,74 @@ const SCENARIOS: &[Scenario] = &[
         ],
     ),
     s(
+        "cp running mounts",
+        &[
+            "~run -d --name cpm -v cpvol:/vol -v {OUT}:/out --tmpfs /scratch -w /tmp {IMG} sleep 600",
+            "cp {OUT}/secret.txt cpm:/vol/",
+            "cp {OUT}/secret.txt cpm:/scratch/s",
+            "cp {OUT}/secret.txt cpm:/out/viabind",
+            "cp {OUT}/secret.txt cpm:.",
+            "exec cpm cat /vol/secret.txt /scratch/s /out/viabind /tmp/secret.txt",
+            "exec cpm sh -c 'echo w > /scratch/w'",
+            "cp cpm:/scratch/w {OUT}/w",
+            "cp cpm:rel {OUT}/rel",
+            "~rm -f -t 0 cpm",
+            "~volume rm cpvol",
+        ],
+    ),
+    s(
+        "cp stopped volume",
+        &[
+            "~create --name cps -v cpvol2:/vol {IMG} true",
+            "cp {OUT}/secret.txt cps:/vol/in",
+            "cp cps:/vol/in {OUT}/back",
+            "~rm cps",
+            "~volume rm cpvol2",
+        ],
+    ),
+    s(
+        "cp between containers",
+        &[
+            "~run -d --name cpa {IMG} sleep 600",
+            "~run -d --name cpb {IMG} sleep 600",
+            "exec cpa sh -c 'mkdir /d && echo x > /d/x'",
+            "cp cpa:/d cpb:/tmp/",
+            "exec cpb cat /tmp/d/x",
+            "cp cpa:/d cpb:/etc/passwd",
+            "cp cpa:/nosuch cpb:/tmp",
+            "cp cpa:/d ghost:/tmp",
+            "~rm -f -t 0 cpa cpb",
+        ],
+    ),
+    s(
+        "cp errors",
+        &[
+            "~run -d --name cpe {IMG} sleep 600",
+            "cp {OUT}/nosuch cpe:/tmp",
+            "cp '{OUT}/*' cpe:/tmp",
+            "cp {OUT}/secret.txt cpe:/no/dir/x",
+            "cp {OUT}/secret.txt cpe:/nodir/",
+            "cp {OUT} cpe:/etc/passwd",
+            "cp cpe:/etc {OUT}/secret.txt",
+            "cp {OUT}/secret.txt ghost:/",
+            "cp {OUT}/a {OUT}/b",
+            "cp - cpe:/etc/passwd",
+            "cp - cpe:/tmp",
+            "~rm -f -t 0 cpe",
+        ],
+    ),
+    s(
+        "cp overwrite",
+        &[
+            "~run -d --name cpo {IMG} sleep 600",
+            "exec cpo mkdir -p /ow/secret.txt",
+            "cp {OUT}/secret.txt cpo:/ow/",
+            "cp --overwrite {OUT}/secret.txt cpo:/ow/",
+            "exec cpo cat /ow/secret.txt",
+            "~rm -f -t 0 cpo",
+        ],
+    ),
+    s(
         "export",
         &[
             "create --name xp {IMG} true",
@@ -464,6 +532,11 @@ const DIFFERENCES: &[(&str, &str)] = &[
         "mount",
         "cove mounts a container's root filesystem rootless (in its own mount namespace); \
          Podman 4.3 requires `podman unshare` first",
+    ),
+    (
+        "cp overwrite",
+        "a directory and a non-directory replacing each other: Podman's error is a \
+         multi-line dump of its copier's request; cove's is one line naming --overwrite",
     ),
     (
         "top",

@@ -350,6 +350,9 @@ pub enum ContainerCommand {
     Restore(checkpoint::RestoreArgs),
     /// Release what ended containers hold (cove-conmon runs it when one exits)
     Cleanup(containers::CleanupArgs),
+    /// Copy inside a running container's namespaces (started by `cp` itself)
+    #[command(hide = true)]
+    CopyHelper(containers::CopyHelperArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -788,6 +791,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Builder(BuilderCommand::Prune(a)) => builder::prune(ctx, a),
         Command::System(SystemCommand::Events(a)) => events::events(ctx, a),
         Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),
+        Command::Container(C::CopyHelper(a)) => containers::copy_helper(a),
         Command::Network(n) => network::run(ctx, n),
         Command::Secret(s) => secrets::run(ctx, s),
         Command::Pod(p) => pods::run(ctx, p),

@@ -56,6 +56,20 @@ pub struct ExtractOptions {
     pub rootless: bool,
 }
 
+/// How a `cove cp` archive differs from a layer: names are plain files (no whiteouts),
+/// absolute names and names reaching through a symlink the same archive made are
+/// refused, entries land `under` a directory of the root (so symlinks already there
+/// resolve against the whole root, as inside the container), the archive's own root
+/// entry leaves that directory as it is, an owner may be forced on everything, and a
+/// directory and a non-directory may be kept from replacing each other.
+#[derive(Debug, Clone, Default)]
+pub struct CopyRules {
+    /// Relative to the root, cleaned (`a/b`, empty for the root itself).
+    pub under: Vec<u8>,
+    pub owner: Option<(u64, u64)>,
+    pub keep_kinds: bool,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExtractReport {
     /// Things that could not be reproduced exactly (unmapped owners, device nodes,
@@ -79,6 +93,11 @@ pub enum ExtractError {
     InvalidEntry { name: String, reason: String },
     #[error("reading layer: {0}")]
     Read(#[source] io::Error),
+    #[error("\"{path}\" exists as a {existing}")]
+    WouldReplace {
+        path: String,
+        existing: &'static str,
+    },
     #[error("{op} \"{path}\": {source}")]
     Io {
         op: &'static str,
@@ -113,6 +132,30 @@ pub fn extract_layer<R: Read>(
         }
     }
     io::copy(&mut archive.into_inner(), &mut io::sink()).map_err(ExtractError::Read)?;
+    ex.finish_dirs()?;
+    Ok(ex.into_report())
+}
+
+/// Extracts a `cove cp` archive into `root` following `rules` (see `CopyRules`); the
+/// same containment as a layer otherwise.
+pub fn extract_copy<R: Read>(
+    tar: R,
+    root: &Path,
+    opts: &ExtractOptions,
+    rules: CopyRules,
+) -> Result<ExtractReport, ExtractError> {
+    let fd = sys::open_dir_path(root).map_err(|source| ExtractError::Io {
+        op: "opening directory",
+        path: root.display().to_string(),
+        source,
+    })?;
+    let mut ex = Extractor::new(fd, opts);
+    ex.copy = Some(rules);
+    let mut archive = tar::Archive::new(BufReader::with_capacity(READ_BUF, tar));
+    for entry in archive.entries().map_err(ExtractError::Read)? {
+        let mut entry = entry.map_err(ExtractError::Read)?;
+        ex.apply(&mut entry)?;
+    }
     ex.finish_dirs()?;
     Ok(ex.into_report())
 }
@@ -257,6 +300,10 @@ struct Extractor {
     /// Entries skipped on purpose (device nodes), so hardlinks to them are too.
     skipped: HashSet<Vec<u8>>,
     buf: Vec<u8>,
+    /// Set for `cove cp` archives.
+    copy: Option<CopyRules>,
+    /// Symlinks this archive made (its own names): nothing may be written through them.
+    made_links: HashSet<Vec<u8>>,
 }
 
 impl Extractor {
@@ -272,6 +319,8 @@ impl Extractor {
             chown_failed: HashSet::new(),
             skipped: HashSet::new(),
             buf: vec![0; COPY_BUF],
+            copy: None,
+            made_links: HashSet::new(),
         }
     }
 
@@ -292,6 +341,88 @@ impl Extractor {
         }
     }
 
+    /// An entry's metadata, its owner forced when a copy asks for one.
+    fn meta<R: Read>(
+        &self,
+        entry: &mut tar::Entry<'_, R>,
+        shown: &str,
+    ) -> Result<Meta, ExtractError> {
+        let mut meta = Meta::read(entry, shown)?;
+        if let Some((uid, gid)) = self.copy.as_ref().and_then(|r| r.owner) {
+            (meta.uid, meta.gid) = (uid, gid);
+        }
+        Ok(meta)
+    }
+
+    /// A copy entry's place in the root (None: the archive's root, left alone): its
+    /// cleaned name under `rules.under`, refused when absolute or when it reaches
+    /// through a symlink this archive made.
+    fn copy_path(
+        &mut self,
+        under: &[u8],
+        raw: &[u8],
+        path: Vec<u8>,
+        is_symlink: bool,
+    ) -> Result<Option<Vec<u8>>, ExtractError> {
+        let invalid = |reason: String| ExtractError::InvalidEntry {
+            name: lossy(raw),
+            reason,
+        };
+        if raw.starts_with(b"/") {
+            return Err(invalid("absolute name".into()));
+        }
+        if path.is_empty() {
+            return Ok(None);
+        }
+        let mut end = 0;
+        for comp in path.split(|&b| b == b'/') {
+            end += comp.len();
+            if end < path.len() && self.made_links.contains(&path[..end]) {
+                return Err(invalid(format!(
+                    "goes through the symlink \"{}\" made by the same archive",
+                    lossy(&path[..end])
+                )));
+            }
+            end += 1;
+        }
+        self.made_links.remove(&path);
+        if is_symlink {
+            self.made_links.insert(path.clone());
+        }
+        Ok(Some(match under.is_empty() {
+            true => path,
+            false => [under, b"/", &path[..]].concat(),
+        }))
+    }
+
+    /// With `keep_kinds`: a directory must not replace a non-directory, nor the reverse.
+    fn check_kind(
+        &self,
+        dirfd: RawFd,
+        name: &CStr,
+        shown: &str,
+        dir: bool,
+    ) -> Result<(), ExtractError> {
+        if !self.copy.as_ref().is_some_and(|r| r.keep_kinds) {
+            return Ok(());
+        }
+        let Ok(mode) = sys::fstatat_mode(dirfd, name) else {
+            return Ok(());
+        };
+        let is_dir = mode & libc::S_IFMT == libc::S_IFDIR;
+        match (dir, is_dir) {
+            (true, false) => Err(ExtractError::WouldReplace {
+                path: shown.to_string(),
+                existing: "non-directory",
+            }),
+            (false, true) => Err(ExtractError::WouldReplace {
+                path: shown.to_string(),
+                existing: "directory",
+            }),
+            _ => Ok(()),
+        }
+    }
+
     fn apply<R: Read>(&mut self, entry: &mut tar::Entry<'_, R>) -> Result<(), ExtractError> {
         let kind = entry.header().entry_type();
         if kind.is_pax_global_extensions() {
@@ -307,6 +438,14 @@ impl Extractor {
             });
         }
         let path = clean(&raw).ok_or_else(|| ExtractError::Escape(shown.clone()))?;
+        let path = match self.copy.as_ref().map(|r| r.under.clone()) {
+            Some(under) => match self.copy_path(&under, &raw, path, kind.is_symlink())? {
+                Some(p) => p,
+                // The archive's root stands for the destination directory itself.
+                None => return Ok(()),
+            },
+            None => path,
+        };
         let (parent, name) = split(&path);
 
         if path.is_empty() {
@@ -316,31 +455,33 @@ impl Extractor {
                     reason: "only a directory may stand for the layer root".into(),
                 });
             }
-            let meta = Meta::read(entry, &shown)?;
+            let meta = self.meta(entry, &shown)?;
             return self.root_dir(meta);
         }
-        if name == OPAQUE_MARKER {
-            return self.opaque(parent);
-        }
-        if name.starts_with(WHITEOUT_META_PREFIX) {
-            return Ok(());
-        }
-        if let Some(hidden) = name.strip_prefix(WHITEOUT_PREFIX) {
-            return self.whiteout(parent, hidden, &shown);
+        if self.copy.is_none() {
+            if name == OPAQUE_MARKER {
+                return self.opaque(parent);
+            }
+            if name.starts_with(WHITEOUT_META_PREFIX) {
+                return Ok(());
+            }
+            if let Some(hidden) = name.strip_prefix(WHITEOUT_PREFIX) {
+                return self.whiteout(parent, hidden, &shown);
+            }
         }
 
         use tar::EntryType as T;
         match kind {
             T::Regular | T::Continuous | T::GNUSparse => {
-                let meta = Meta::read(entry, &shown)?;
+                let meta = self.meta(entry, &shown)?;
                 self.file(parent, name, &shown, entry, meta)
             }
             T::Directory => {
-                let meta = Meta::read(entry, &shown)?;
+                let meta = self.meta(entry, &shown)?;
                 self.dir(&path, parent, name, &shown, meta)
             }
             T::Symlink => {
-                let meta = Meta::read(entry, &shown)?;
+                let meta = self.meta(entry, &shown)?;
                 let target = entry
                     .link_name_bytes()
                     .ok_or_else(|| ExtractError::InvalidEntry {
@@ -361,7 +502,7 @@ impl Extractor {
                 self.hardlink(&path, parent, name, &shown, target)
             }
             T::Char | T::Block | T::Fifo => {
-                let meta = Meta::read(entry, &shown)?;
+                let meta = self.meta(entry, &shown)?;
                 let h = entry.header();
                 let major = h.device_major().ok().flatten().unwrap_or(0);
                 let minor = h.device_minor().ok().flatten().unwrap_or(0);
@@ -482,6 +623,7 @@ impl Extractor {
         };
         match create() {
             Err(e) if errno(&e) == libc::EEXIST => {
+                self.check_kind(dirfd, name, shown, false)?;
                 sys::remove_all(dirfd, name).map_err(|source| ExtractError::Io {
                     op: "removing",
                     path: shown.to_string(),
@@ -578,6 +720,7 @@ impl Extractor {
                 let existing = sys::fstatat_mode(dirfd, &cname).map_err(io_err)?;
                 // A directory over a directory merges; anything else is replaced.
                 if existing & libc::S_IFMT != libc::S_IFDIR {
+                    self.check_kind(dirfd, &cname, shown, true)?;
                     sys::unlinkat(dirfd, &cname, 0).map_err(io_err)?;
                     sys::mkdirat(dirfd, &cname, 0o755).map_err(io_err)?;
                 }
@@ -658,6 +801,15 @@ impl Extractor {
         if target.is_empty() {
             return Err(invalid(&raw_target, "target is the layer root"));
         }
+        let target = match &self.copy {
+            Some(_) if raw_target.starts_with(b"/") => {
+                return Err(invalid(&raw_target, "absolute target"))
+            }
+            Some(rules) if !rules.under.is_empty() => {
+                [&rules.under[..], b"/", &target[..]].concat()
+            }
+            _ => target,
+        };
         if target == path {
             return Ok(());
         }

@@ -1,7 +1,7 @@
 //! Files in and out of a container: `GET/HEAD/PUT /containers/{id}/archive` (what
-//! `docker cp` uses) and `GET /containers/{id}/export`, on the container's mounted root
-//! with `container::copy`'s resolution (nothing is followed out of the root) and the
-//! layer extractor for what comes in.
+//! `docker cp` uses) and `GET /containers/{id}/export`: the engine's `path_stat`,
+//! `archive_path` and `extract_path` (the container's files as it sees them, nothing
+//! followed out of its root), and its mounted root for export.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 
 use super::{streamed_body, Query};
 use crate::api::{blocking, ApiError, Service};
-use crate::container::copy::{self, CopyError, PathStat};
+use crate::container::copy::{CopyError, PathStat};
 use crate::container::{changes, Container, Engine};
 
 const PATH_STAT: &str = "x-docker-container-path-stat";
@@ -81,7 +81,8 @@ async fn stat(
     blocking(move || {
         let engine = &service.engine;
         let mut c = engine.lookup(&id)?;
-        let stat = with_root(engine, &mut c, |root| copy::stat(root, &inside(&path)))?
+        let stat = engine
+            .path_stat(&mut c, &inside(&path))
             .map_err(|e| copy_error(e, &path, &c))?;
         Ok((c, stat))
     })
@@ -107,9 +108,8 @@ pub async fn get(
     let (mut c, st) = stat(&service, id, path.clone()).await?;
     let body = streamed_body(move |w| {
         // An error now can only cut the stream short: the status is sent already.
-        let _ = with_root(&service.engine, &mut c, |root| {
-            copy::archive(root, &inside(&path), w)
-        });
+        let mut w = w;
+        let _ = service.engine.archive_path(&mut c, &inside(&path), &mut w);
     });
     Ok((
         [
@@ -172,9 +172,7 @@ pub async fn put(
     blocking(move || {
         let engine = &service.engine;
         let mut c = engine.lookup(&id)?;
-        let res = with_root(engine, &mut c, |root| {
-            copy::extract_into(root, &inside(&path), &mut reader)
-        })?;
+        let res = engine.extract_path(&mut c, &inside(&path), &mut reader);
         // What the extractor left unread (a bad archive) is drained, not left hanging.
         let _ = std::io::copy(&mut reader, &mut std::io::sink());
         res.map_err(|e| copy_error(e, &path, &c))?;

@@ -11,80 +11,49 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  cove cp web:/etc/nginx/nginx.conf .\n  cove cp ./site/. web:/usr/share/nginx/html"
+    after_help = "Examples:\n  cove cp web:/etc/nginx/nginx.conf .\n  cove cp ./site/. web:/usr/share/nginx/html\n  cove cp web:/var/log - | tar t\n  cove cp a:/data b:/backup"
 )]
 pub struct CpArgs {
-    /// Source: a host path, or CONTAINER:PATH
+    /// Source: a host path, CONTAINER:PATH, or - (a tar stream on stdin)
     pub source: String,
-    /// Destination: a host path, or CONTAINER:PATH
+    /// Destination: a host path, CONTAINER:PATH, or - (a tar stream on stdout)
     pub dest: String,
-    /// Accepted for Docker compatibility: ownership always goes to the user (root inside)
-    #[arg(short, long)]
+    /// Chown copied files to the primary uid/gid of the destination container (false: keep the archive's owners)
+    #[arg(short, long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, require_equals = true, default_missing_value = "true")]
     pub archive: bool,
-}
-
-/// `CONTAINER:PATH` or a host path. A leading `/` or `.` is always a host path, as Docker.
-fn cp_side(arg: &str) -> (Option<&str>, &str) {
-    if arg.starts_with('/') || arg.starts_with('.') {
-        return (None, arg);
-    }
-    match arg.split_once(':') {
-        Some((c, p)) if !c.is_empty() => (Some(c), p),
-        _ => (None, arg),
-    }
+    /// Allow a directory to overwrite a non-directory and the reverse
+    #[arg(long)]
+    pub overwrite: bool,
+    /// Follow a symlink in the source (cove always does, as Podman)
+    #[arg(short = 'L', long)]
+    pub follow_link: bool,
+    /// Print no progress (cove prints none, as Podman)
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 pub fn cp(ctx: &Ctx, a: CpArgs) -> CmdResult {
-    use crate::container::copy::{copy, End};
-    let (src_c, src_p) = cp_side(&a.source);
-    let (dst_c, dst_p) = cp_side(&a.dest);
-    let container = match (src_c, dst_c) {
-        (Some(c), None) | (None, Some(c)) => c,
-        (Some(_), Some(_)) => {
-            return Err(anyhow!("copying between containers is not supported").into())
-        }
-        (None, None) => {
-            return Err(anyhow!("one of source and destination must be CONTAINER:PATH").into())
-        }
-    };
+    use crate::container::copy::{Arg, CopyOptions};
     let engine = ctx.engine()?;
-    let mut c = engine.lookup(container)?;
-    let was_mounted = c.state.mounted || c.state.status.is_active();
-    let root = engine.mount(&mut c)?;
-    let cwd = std::env::current_dir()?;
-    let slash = std::path::Path::new("/");
-    let inside = |p: &str| slash.join(p);
-    // (root, path) of each end: the host's `/` with paths from the cwd, or the container's.
-    let (from, to) = if src_c.is_some() {
-        ((root.as_path(), inside(src_p)), (slash, cwd.join(dst_p)))
-    } else {
-        ((slash, cwd.join(src_p)), (root.as_path(), inside(dst_p)))
+    let opts = CopyOptions {
+        chown: a.archive,
+        overwrite: a.overwrite,
     };
-    let res = copy(
-        &End {
-            root: from.0,
-            path: &from.1,
-        },
-        &End {
-            root: to.0,
-            path: &to.1,
-        },
-    );
-    if !was_mounted {
-        engine.unmount(&mut c)?;
-    }
-    // Podman's words for a missing source, naming where it was looked for.
-    if let Err(crate::container::copy::CopyError::NotFound(_)) = &res {
-        let place = match src_c {
-            Some(name) => format!("container {name}"),
-            None => "the host".to_string(),
-        };
-        return Err(
-            anyhow!("{src_p:?} could not be found on {place}: no such file or directory").into(),
-        );
-    }
-    res?;
+    engine.copy(&Arg::parse(&a.source), &Arg::parse(&a.dest), &opts)?;
     Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct CopyHelperArgs {
+    /// The container's process
+    pub pid: i32,
+    /// What to do there (JSON)
+    pub request: String,
+}
+
+/// Runs before any thread exists (setns into a user namespace needs that): no engine.
+pub fn copy_helper(a: CopyHelperArgs) -> CmdResult {
+    Ok(crate::container::copy::serve(a.pid, &a.request))
 }
 
 #[derive(Args, Debug)]

@@ -1,53 +1,21 @@
-//! `cove cp`: files between the host and a container's root filesystem, both ways.
-//!
-//! The source is archived into a tar stream and the destination side unpacks it with the
-//! layer extractor, which resolves every name inside the destination directory: a
-//! symlink planted in the container cannot send a copy out of it. On the container side
-//! the source itself is resolved inside the container root the same way (pathrs).
-//! Ownership follows Docker: what is copied belongs to root of the user namespace (the
-//! user on the host), modes and mtimes are kept.
+//! The two ends of every copy inside one filesystem view: a path resolved inside a root
+//! (pathrs: a symlink there cannot lead out of it), archived as a tar stream, and a tar
+//! stream unpacked by the layer extractor with `cove cp`'s rules (`CopyRules`). The same
+//! code runs on the host, on a stopped container's mounted root, and in the helper that
+//! joined a running container's namespaces (where the root is its `/`).
 
-use std::ffi::OsString;
 use std::fs;
 use std::io;
 use std::os::fd::{AsFd, AsRawFd};
-use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
 
-use crate::storage::extract::{extract_layer, ExtractOptions};
-
-#[derive(Debug, thiserror::Error)]
-pub enum CopyError {
-    #[error("{0}: no such file or directory")]
-    NotFound(String),
-    #[error("{0}: destination directory does not exist")]
-    NoParent(String),
-    #[error("{0}: extraction point is not a directory")]
-    NotADirectory(String),
-    #[error("cannot copy directory {src} onto file {dest}")]
-    DirOntoFile { src: String, dest: String },
-    #[error("{what} {path}: {source}")]
-    Io {
-        what: &'static str,
-        path: String,
-        #[source]
-        source: io::Error,
-    },
-    #[error("copying into {path}: {message}")]
-    Unpack { path: String, message: String },
-}
+use super::CopyError;
+use crate::storage::extract::{extract_copy, extract_layer, CopyRules, ExtractOptions};
 
 type Result<T> = std::result::Result<T, CopyError>;
 
-/// One end of a copy: a directory everything is resolved in (`/` for the host, the
-/// container's mounted root) and a path inside it.
-pub struct End<'a> {
-    pub root: &'a Path,
-    pub path: &'a Path,
-}
-
 /// A path resolved inside its root, open as O_PATH; `proc_path()` names it for std::fs.
-struct Resolved {
+pub(super) struct Resolved {
     file: fs::File,
 }
 
@@ -57,9 +25,8 @@ impl Resolved {
     }
 }
 
-/// `follow`: whether a symlink as the last component is followed (destinations) or is
-/// itself the thing copied (sources, as `docker cp` without -L).
-fn resolve(root: &Path, path: &Path, follow: bool) -> Option<Resolved> {
+/// `follow`: whether a symlink as the last component is followed.
+pub(super) fn resolve(root: &Path, path: &Path, follow: bool) -> Option<Resolved> {
     let root = pathrs::Root::open(root).ok()?;
     let handle = if follow {
         root.resolve(path)
@@ -72,112 +39,86 @@ fn resolve(root: &Path, path: &Path, follow: bool) -> Option<Resolved> {
     Some(Resolved { file })
 }
 
-/// Where the copy lands: the directory to unpack into and the top-level name the archive
-/// gives the source (None: the source directory's content goes straight in, `SRC/.`).
-#[derive(Debug, PartialEq, Eq)]
-struct Plan {
-    into: PathBuf,
-    name: Option<OsString>,
+/// What a path is, once resolved (symlinks followed inside the root).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Found {
+    pub is_dir: bool,
+    /// Where it resolved to, from the root's `/` (Podman's LinkTarget).
+    pub path: PathBuf,
 }
 
-/// Docker's rules: into an existing directory under the source's name; else as the
-/// destination's name in its (existing) parent; `SRC/.` copies the content.
-fn plan(src: &Path, src_is_dir: bool, dest: &Path, dest_kind: Option<bool>) -> Result<Plan> {
-    let content_only = src.as_os_str().as_bytes().ends_with(b"/.");
-    let src_name = src
+/// Resolve `path` inside `root`, following symlinks as the container would.
+pub(super) fn find(root: &Path, path: &Path) -> Option<Found> {
+    let r = resolve(root, path, true)?;
+    let meta = fs::metadata(r.proc_path()).ok()?;
+    let real = fs::read_link(r.proc_path()).ok();
+    let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let inside = real
+        .as_deref()
+        .and_then(|p| p.strip_prefix(&root).ok())
+        .map(|rel| Path::new("/").join(rel))
+        .unwrap_or_else(|| path.to_path_buf());
+    Some(Found {
+        is_dir: meta.is_dir(),
+        path: inside,
+    })
+}
+
+/// Write `path` (inside `root`, symlinks followed as Podman does) as a tar stream whose
+/// top entry is `name`, or the directory's content at the top when None (`SRC/.`).
+/// Entries keep their owners as this view sees them.
+pub(super) fn archive_as(
+    root: &Path,
+    path: &Path,
+    name: Option<&Path>,
+    out: impl io::Write,
+) -> Result<()> {
+    let shown = path.display().to_string();
+    let source = resolve(root, path, true).ok_or_else(|| CopyError::NotFound(shown.clone()))?;
+    let io_err = |e| CopyError::Io {
+        what: "reading",
+        path: shown.clone(),
+        source: e,
+    };
+    let meta = fs::metadata(source.proc_path()).map_err(io_err)?;
+    let mut builder = tar::Builder::new(out);
+    builder.follow_symlinks(false);
+    add_tree(&mut builder, &source, &meta, name, true).map_err(io_err)?;
+    builder.into_inner().map_err(io_err)?;
+    Ok(())
+}
+
+/// Unpack a `cove cp` tar stream into the directory `dir` inside `root`.
+pub(super) fn unpack(
+    root: &Path,
+    dir: &Path,
+    owner: Option<(u32, u32)>,
+    keep_kinds: bool,
+    tar: impl io::Read,
+) -> Result<u64> {
+    let shown = dir.display().to_string();
+    let rel: PathBuf = dir
         .components()
-        .filter_map(|c| match c {
-            Component::Normal(n) => Some(n.to_os_string()),
-            _ => None,
-        })
-        .next_back();
-    match dest_kind {
-        Some(true) => Ok(Plan {
-            into: dest.to_path_buf(),
-            name: if content_only { None } else { src_name },
-        }),
-        Some(false) if src_is_dir => Err(CopyError::DirOntoFile {
-            src: src.display().to_string(),
-            dest: dest.display().to_string(),
-        }),
-        _ => {
-            let name = dest.file_name().map(|n| n.to_os_string());
-            let parent = dest.parent().unwrap_or(Path::new("/"));
-            let parent = if parent.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                parent
-            };
-            Ok(Plan {
-                into: parent.to_path_buf(),
-                name,
-            })
-        }
-    }
-}
-
-/// Copy `src` to `dest`. Returns the number of entries written.
-pub fn copy(src: &End<'_>, dest: &End<'_>) -> Result<u64> {
-    let shown = src.path.display().to_string();
-    let source =
-        resolve(src.root, src.path, false).ok_or_else(|| CopyError::NotFound(shown.clone()))?;
-    // fstat of the O_PATH handle: the symlink itself when the source is one.
-    let src_meta = source.file.metadata().map_err(|e| CopyError::Io {
-        what: "reading",
-        path: shown.clone(),
-        source: e,
-    })?;
-    let dest_kind = resolve(dest.root, dest.path, true)
-        .and_then(|r| fs::metadata(r.proc_path()).ok())
-        .map(|m| m.is_dir());
-    let plan = plan(src.path, src_meta.is_dir(), dest.path, dest_kind)?;
-    let into = resolve(dest.root, &plan.into, true)
-        .filter(|r| fs::metadata(r.proc_path()).is_ok_and(|m| m.is_dir()))
-        .ok_or_else(|| CopyError::NoParent(plan.into.display().to_string()))?;
-
-    // The archive is written by a thread into a pipe while this one unpacks it.
-    let (reader, writer) = io::pipe().map_err(|e| CopyError::Io {
-        what: "creating a pipe for",
-        path: shown.clone(),
-        source: e,
-    })?;
-    let name = plan.name.clone();
-    let archiver = std::thread::spawn(move || -> io::Result<()> {
-        let mut builder = tar::Builder::new(writer);
-        builder.follow_symlinks(false);
-        add_tree(
-            &mut builder,
-            &source,
-            &src_meta,
-            name.as_deref().map(Path::new),
-        )?;
-        builder.into_inner()?;
-        Ok(())
-    });
-    let dest_shown = dest.path.display().to_string();
-    let unpacked = extract_layer(
-        reader,
-        &into.proc_path(),
-        &ExtractOptions { rootless: true },
-    );
-    let archived = archiver
-        .join()
-        .unwrap_or_else(|_| Err(io::Error::other("archiver panicked")));
-    let report = unpacked.map_err(|e| CopyError::Unpack {
-        path: dest_shown,
-        message: e.to_string(),
-    })?;
-    archived.map_err(|e| CopyError::Io {
-        what: "reading",
-        path: shown,
-        source: e,
-    })?;
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .collect();
+    let rules = CopyRules {
+        under: std::os::unix::ffi::OsStrExt::as_bytes(rel.as_os_str()).to_vec(),
+        owner: owner.map(|(u, g)| (u64::from(u), u64::from(g))),
+        keep_kinds,
+    };
+    let report =
+        extract_copy(tar, root, &ExtractOptions { rootless: true }, rules).map_err(|e| {
+            CopyError::Unpack {
+                path: shown,
+                message: super::extract_message(&e, dir),
+            }
+        })?;
     Ok(report.entries)
 }
 
 /// What the Docker API says about a path in a container (`X-Docker-Container-Path-Stat`):
 /// its mode in Go's `os.FileMode` bits, which the docker CLI decodes.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PathStat {
     pub name: String,
     pub size: u64,
@@ -249,7 +190,7 @@ pub fn stat(root: &Path, path: &Path) -> Result<PathStat> {
 }
 
 /// Write `path` (inside `root`, a final symlink not followed) as a tar stream whose top
-/// entry is its base name: what `GET /containers/{id}/archive` sends.
+/// entry is its base name, owned by root: what `GET /containers/{id}/archive` sends.
 pub fn archive(root: &Path, path: &Path, out: impl io::Write) -> Result<()> {
     let shown = path.display().to_string();
     let source = resolve(root, path, false).ok_or_else(|| CopyError::NotFound(shown.clone()))?;
@@ -265,7 +206,7 @@ pub fn archive(root: &Path, path: &Path, out: impl io::Write) -> Result<()> {
         .unwrap_or_else(|| PathBuf::from("."));
     let mut builder = tar::Builder::new(out);
     builder.follow_symlinks(false);
-    add_tree(&mut builder, &source, &meta, Some(&name)).map_err(io_err)?;
+    add_tree(&mut builder, &source, &meta, Some(&name), false).map_err(io_err)?;
     builder.into_inner().map_err(io_err)?;
     Ok(())
 }
@@ -288,12 +229,13 @@ pub fn extract_into(root: &Path, path: &Path, tar: impl io::Read) -> Result<u64>
 }
 
 /// Append the source (file, symlink or directory tree) under `name` (or its content at
-/// the top when None), owned by root: Docker's ownership rule for both directions.
+/// the top when None). `owners`: keep each entry's uid/gid (cp), else root (the API).
 fn add_tree<W: io::Write>(
     b: &mut tar::Builder<W>,
     source: &Resolved,
     meta: &fs::Metadata,
     name: Option<&Path>,
+    owners: bool,
 ) -> io::Result<()> {
     let top = name.unwrap_or(Path::new("."));
     // Below the top, /proc/self/fd/N/child resolves like any path (children are listed
@@ -303,37 +245,47 @@ fn add_tree<W: io::Write>(
     if meta.file_type().is_symlink() {
         let target =
             nix::fcntl::readlinkat(source.file.as_fd(), Path::new("")).map_err(io::Error::from)?;
-        let mut header = root_header(meta)?;
+        let mut header = header(meta, owners)?;
         header.set_size(0);
         return b.append_link(&mut header, top, target);
     }
-    add_entry(b, &path, top, meta)?;
+    // `SRC/.`: the content only, as Podman writes it (no entry for the directory).
+    if name.is_some() || !meta.is_dir() {
+        add_entry(b, &path, top, meta, owners)?;
+    }
     if meta.is_dir() {
-        add_children(b, &path, top)?;
+        add_children(b, &path, top, owners)?;
     }
     Ok(())
 }
 
-fn root_header(meta: &fs::Metadata) -> io::Result<tar::Header> {
+fn header(meta: &fs::Metadata, owners: bool) -> io::Result<tar::Header> {
     let mut header = tar::Header::new_gnu();
     header.set_metadata_in_mode(meta, tar::HeaderMode::Complete);
-    header.set_uid(0);
-    header.set_gid(0);
+    if !owners {
+        header.set_uid(0);
+        header.set_gid(0);
+    }
     header.set_username("")?;
     header.set_groupname("")?;
     Ok(header)
 }
 
-fn add_children<W: io::Write>(b: &mut tar::Builder<W>, dir: &Path, name: &Path) -> io::Result<()> {
+fn add_children<W: io::Write>(
+    b: &mut tar::Builder<W>,
+    dir: &Path,
+    name: &Path,
+    owners: bool,
+) -> io::Result<()> {
     let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let path = e.path();
         let child = name.join(e.file_name());
         let meta = fs::symlink_metadata(&path)?;
-        add_entry(b, &path, &child, &meta)?;
+        add_entry(b, &path, &child, &meta, owners)?;
         if meta.is_dir() {
-            add_children(b, &path, &child)?;
+            add_children(b, &path, &child, owners)?;
         }
     }
     Ok(())
@@ -344,8 +296,9 @@ fn add_entry<W: io::Write>(
     path: &Path,
     name: &Path,
     meta: &fs::Metadata,
+    owners: bool,
 ) -> io::Result<()> {
-    let mut header = root_header(meta)?;
+    let mut header = header(meta, owners)?;
     let ft = meta.file_type();
     if ft.is_file() {
         let f = fs::File::open(path)?;
@@ -371,6 +324,14 @@ mod tests {
         PathBuf::from(s)
     }
 
+    fn names(tar: &[u8]) -> Vec<String> {
+        tar::Archive::new(tar)
+            .entries()
+            .unwrap()
+            .map(|e| e.unwrap().path().unwrap().display().to_string())
+            .collect()
+    }
+
     #[test]
     fn archive_stat_and_extract_stay_in_the_root() {
         let root = tempfile::tempdir().unwrap();
@@ -392,12 +353,7 @@ mod tests {
 
         let mut tar = Vec::new();
         archive(root.path(), &p("/d"), &mut tar).unwrap();
-        let names: Vec<String> = tar::Archive::new(&tar[..])
-            .entries()
-            .unwrap()
-            .map(|e| e.unwrap().path().unwrap().display().to_string())
-            .collect();
-        assert_eq!(names, vec!["d", "d/f"]);
+        assert_eq!(names(&tar), vec!["d", "d/f"]);
 
         // Into the container through its symlink: lands in the root's /etc, not the host's.
         fs::create_dir(root.path().join("etc")).unwrap();
@@ -411,50 +367,36 @@ mod tests {
     }
 
     #[test]
-    fn plans_follow_docker_cp() {
-        // Into an existing directory, under the source's name.
+    fn find_resolves_links_inside_the_root_and_unpack_keeps_kinds() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join("etc/d")).unwrap();
+        std::os::unix::fs::symlink("/etc/d", root.path().join("l")).unwrap();
+        let found = find(root.path(), &p("/l")).unwrap();
         assert_eq!(
-            plan(&p("/etc/hosts"), false, &p("/tmp"), Some(true)).unwrap(),
-            Plan {
-                into: p("/tmp"),
-                name: Some("hosts".into())
+            found,
+            Found {
+                is_dir: true,
+                path: p("/etc/d")
             }
         );
-        // To a new name in an existing parent.
-        assert_eq!(
-            plan(&p("/etc"), true, &p("/tmp/copy"), None).unwrap(),
-            Plan {
-                into: p("/tmp"),
-                name: Some("copy".into())
-            }
+        assert!(find(root.path(), &p("/nope")).is_none());
+
+        // SRC/. archives the content; a symlink source is archived as what it names.
+        let mut tar = Vec::new();
+        archive_as(root.path(), &p("/etc"), None, &mut tar).unwrap();
+        assert_eq!(names(&tar), vec!["./d"]);
+        tar.clear();
+        archive_as(root.path(), &p("/l"), Some(Path::new("x")), &mut tar).unwrap();
+        assert_eq!(names(&tar), vec!["x"]);
+
+        // A directory onto a file is refused unless kinds may change.
+        fs::write(root.path().join("etc/x"), "file").unwrap();
+        let err = unpack(root.path(), &p("/etc"), None, true, &tar[..]).unwrap_err();
+        assert!(
+            err.to_string().contains("exists as a non-directory"),
+            "{err}"
         );
-        // Over an existing file.
-        assert_eq!(
-            plan(&p("a.txt"), false, &p("/x/b.txt"), Some(false)).unwrap(),
-            Plan {
-                into: p("/x"),
-                name: Some("b.txt".into())
-            }
-        );
-        // SRC/. copies the content.
-        assert_eq!(
-            plan(&p("/srv/."), true, &p("/dst"), Some(true)).unwrap(),
-            Plan {
-                into: p("/dst"),
-                name: None
-            }
-        );
-        // Relative destination without a directory part.
-        assert_eq!(
-            plan(&p("/f"), false, &p("out"), None).unwrap(),
-            Plan {
-                into: p("."),
-                name: Some("out".into())
-            }
-        );
-        assert!(matches!(
-            plan(&p("/etc"), true, &p("/x/file"), Some(false)),
-            Err(CopyError::DirOntoFile { .. })
-        ));
+        unpack(root.path(), &p("/etc"), None, false, &tar[..]).unwrap();
+        assert!(root.path().join("etc/x").is_dir());
     }
 }
