@@ -8,17 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use common::{describe, exit_code, TestEnv};
-
-fn busybox() -> String {
-    common::image("busybox")
-}
-
-fn pulled(name: &str) -> TestEnv {
-    let env = TestEnv::new(name);
-    env.cove_ok(&["pull", "-q", &busybox()]);
-    env
-}
+use common::{busybox, describe, exit_code, pulled, TestEnv};
 
 /// `cove ARGS < input`.
 fn cove_stdin(env: &TestEnv, args: &[&str], input: &Path) -> Output {
