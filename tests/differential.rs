@@ -171,7 +171,15 @@ const SCENARIOS: &[Scenario] = &[
         &[
             "run -d --name tp {IMG} sleep 600",
             "top tp comm",
-            "~rm -f -t 0 tp",
+            "top tp",
+            "top tp pid,ppid user group comm args tty nice state seccomp capeff capamb",
+            "top tp %p %U %c",
+            "top tp -o comm",
+            "top tp aux",
+            "top tp -o pid,bogus",
+            "create --name tpc {IMG} true",
+            "top tpc",
+            "~rm -f -t 0 tp tpc",
         ],
     ),
     s(
@@ -456,10 +464,6 @@ const DIFFERENCES: &[(&str, &str)] = &[
         "cove mounts a container's root filesystem rootless (in its own mount namespace); \
          Podman 4.3 requires `podman unshare` first",
     ),
-    (
-        "top",
-        "not yet: `top CONTAINER DESCRIPTORS...` (ps(1) format descriptors) is not implemented",
-    ),
 ];
 
 struct Masks(Vec<(Regex, &'static str)>);
@@ -482,6 +486,8 @@ impl Masks {
                 "<DURATION>",
             ),
             m(r"\b\d+(\.\d+)?\s?(B|kB|KB|MB|GB|KiB|MiB|GiB)\b", "<SIZE>"),
+            // Go's durations (top's ELAPSED and TIME).
+            m(r"\b(\d+h)?(\d+m)?\d+(\.\d+)?(s|ms|µs|ns)\b", "<DURATION>"),
             m(r"[ \t]+", " "),
         ])
     }

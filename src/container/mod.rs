@@ -34,6 +34,7 @@ pub mod signal;
 pub mod spec;
 mod start;
 pub mod stats;
+pub mod top;
 pub mod update;
 pub mod user;
 pub mod wait;
@@ -71,6 +72,12 @@ pub enum ContainerError {
     InfraOfPod(String, String),
     #[error("container {0} is not running")]
     NotRunning(String),
+    #[error("top can only be used on running containers")]
+    TopNotRunning,
+    #[error("'{0}': unknown descriptor")]
+    UnknownDescriptor(String),
+    #[error("executing ps(1) in the container: runtime failed with exit status: {code} and output: {output}")]
+    Ps { code: i32, output: String },
     #[error("container {0} is not paused")]
     NotPaused(String),
     /// `--latest` with no container at all (Podman's words).

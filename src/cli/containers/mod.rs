@@ -157,14 +157,6 @@ impl SelectArgs {
     }
 }
 
-fn running(engine: &Engine, name: &str) -> Result<Container, Failure> {
-    let c = engine.lookup(name)?;
-    if !c.state.status.is_active() {
-        return Err(conflict(anyhow!("container {} is not running", c.name)));
-    }
-    Ok(c)
-}
-
 /// The exit code for a container that could not be started: 126/127 when its command
 /// cannot be run (runc and crun report that at create time), else 125.
 fn start_failure(e: ContainerError) -> Failure {
