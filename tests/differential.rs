@@ -369,6 +369,16 @@ const SCENARIOS: &[Scenario] = &[
         "volume prune",
         &["volume create vol3", "volume prune -f", "volume ls -q"],
     ),
+    s(
+        "volume unmount reload",
+        &[
+            "volume create vol4",
+            "volume unmount vol4",
+            "volume unmount nosuch",
+            "volume reload",
+            "~volume rm vol4",
+        ],
+    ),
     // ---------------------------------------------------------------- networks
     s(
         "networks",
@@ -389,6 +399,41 @@ const SCENARIOS: &[Scenario] = &[
             "inspect --format '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' nc",
             "~rm -f -t 0 nc",
             "~network rm net2",
+        ],
+    ),
+    s(
+        "network create options",
+        &[
+            "network create --subnet 10.89.80.0/24 --ip-range 10.89.80.128/25 -o mtu=1400 -o isolate=true --disable-dns net3",
+            "network inspect --format '{{.Name}} {{.DNSEnabled}}' net3",
+            "network create -o bogus=1 net4",
+            "network create --ip-range 10.89.81.0/24 net4",
+            "network create --subnet 10.89.81.0/24 --ip-range 10.89.82.0/25 net4",
+            "~network rm net3",
+        ],
+    ),
+    // ---------------------------------------------------------------- clone, kill
+    s(
+        "container clone",
+        &[
+            "create --name cl1 -e A=1 {IMG} sh -c 'echo hi $A'",
+            "container clone cl1",
+            "inspect --format '{{.Name}} {{.State.Status}}' cl1-clone",
+            "container clone --run cl1 cl2",
+            "wait cl2",
+            "logs cl2",
+            "container clone nosuch",
+            "~rm -f cl1 cl1-clone cl2",
+        ],
+    ),
+    s(
+        "kill not running",
+        &[
+            "create --name kn {IMG} sleep 600",
+            "kill kn",
+            "init kn",
+            "kill kn",
+            "~rm -f -t 0 kn",
         ],
     ),
     // ---------------------------------------------------------------- secrets

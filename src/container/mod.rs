@@ -7,6 +7,7 @@
 
 pub mod attach;
 pub mod changes;
+pub mod clone;
 pub mod commit;
 pub mod copy;
 pub mod create;
@@ -72,6 +73,10 @@ pub enum ContainerError {
     InfraOfPod(String, String),
     #[error("container {0} is not running")]
     NotRunning(String),
+    #[error(
+        "can only kill running containers. {id} is in state {state}: container state improper"
+    )]
+    CannotKill { id: String, state: &'static str },
     #[error("top can only be used on running containers")]
     TopNotRunning,
     #[error("'{0}': unknown descriptor")]

@@ -9,6 +9,7 @@ use anyhow::{anyhow, bail, Context};
 use clap::Args;
 use std::path::PathBuf;
 
+mod clone;
 mod create;
 mod exec;
 mod files;
@@ -20,6 +21,7 @@ mod ps;
 mod stats;
 mod update;
 
+pub use clone::*;
 pub use create::*;
 pub use exec::*;
 pub use files::*;
