@@ -97,12 +97,12 @@ fn check_options(
         match k.as_str() {
             "mtu" => {
                 v.parse::<u32>().map_err(|_| {
-                    NetworkError::Option(format!("invalid mtu option {v:?}: not a number"))
+                    NetworkError::Refused(format!("invalid mtu option {v:?}: not a number"))
                 })?;
             }
             "isolate" => {
                 if !matches!(v.as_str(), "true" | "false" | "1" | "0") {
-                    return Err(NetworkError::Option(format!(
+                    return Err(NetworkError::Refused(format!(
                         "failed to parse isolate option: {v:?} is not true or false"
                     )));
                 }
@@ -113,7 +113,7 @@ fn check_options(
                     && v.chars()
                         .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
                 if !ok {
-                    return Err(NetworkError::Option(format!(
+                    return Err(NetworkError::Refused(format!(
                         "invalid bridge name {v:?}: 1 to 15 letters, digits, '_', '.' or '-'"
                     )));
                 }
@@ -126,12 +126,12 @@ fn check_options(
                 bridge = Some(v.clone());
             }
             "vlan" => {
-                return Err(NetworkError::Option(
+                return Err(NetworkError::Refused(
                     "network option vlan: cove's bridges do not tag VLANs".into(),
                 ))
             }
             _ => {
-                return Err(NetworkError::Option(format!(
+                return Err(NetworkError::Refused(format!(
                     "unsupported network option {k}"
                 )))
             }
@@ -145,7 +145,7 @@ fn check_range(range: &str, subnet: &Subnet) -> Result<Subnet, NetworkError> {
     let r = Subnet::parse(range)?;
     let inside = subnet.contains(r.network) && r.prefix >= subnet.prefix;
     if !inside {
-        return Err(NetworkError::Option(format!(
+        return Err(NetworkError::Refused(format!(
             "lease range start ip {} not in subnet {subnet}",
             r.first()
         )));
@@ -246,14 +246,14 @@ impl Networks {
             )));
         }
         if req.ipv6 {
-            return Err(NetworkError::Option(
+            return Err(NetworkError::Refused(
                 "--ipv6: cove's bridge networks are IPv4 only (the per-user network namespace \
                  routes no IPv6)"
                     .into(),
             ));
         }
         if req.ip_range.is_some() && req.subnet.is_none() {
-            return Err(NetworkError::Option(
+            return Err(NetworkError::Refused(
                 "cannot set gateway or range without subnet".into(),
             ));
         }
