@@ -168,6 +168,18 @@ pub fn find(store: &Store, name: &str) -> Result<Volume> {
         .ok_or_else(|| VolumeError::NotFound(name.into()))
 }
 
+/// `volume mount`: where the volume's files are. A local volume is a plain directory
+/// (its options are recorded, not mounted), so there is nothing to mount.
+pub fn mount(store: &Store, name: &str) -> Result<PathBuf> {
+    let v = find(store, name)?;
+    Ok(data_dir(store, &v.name))
+}
+
+/// `volume unmount`: the counterpart of [`mount`], nothing to undo for a local volume.
+pub fn unmount(store: &Store, name: &str) -> Result<()> {
+    find(store, name).map(|_| ())
+}
+
 /// Remove the row, then the files. The caller has checked no container uses it.
 pub fn remove(store: &Store, name: &str) -> Result<()> {
     if !store.db().delete_volume(name)? {

@@ -63,9 +63,11 @@ fn init_creates_without_starting_and_every_verb_knows_the_state() {
         err.contains("has already been created in runtime: container state improper"),
         "{err}"
     );
-    let (_, err) = env.cove_err(&["kill", "i1"]);
+    let (code, err) = env.cove_err(&["kill", "i1"]);
+    assert_eq!(code, 125, "{err}");
     assert!(
-        err.starts_with("Error: ") && err.contains("not running"),
+        err.starts_with("Error: can only kill running containers. ")
+            && err.ends_with(" is in state initialized: container state improper\n"),
         "{err}"
     );
 

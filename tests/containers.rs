@@ -201,8 +201,14 @@ fn wait_kill_start_and_logs_options() {
     env.cove_ok(&["run", "-d", "--name", "k", &img, "sleep", "1000"]);
     env.cove_ok(&["kill", "k"]);
     assert_eq!(env.cove_ok(&["wait", "k"]), "137\n");
-    let (code, _) = env.cove_err(&["kill", "k"]);
-    assert_eq!(code, 2);
+    // Podman's words and exit code for a container that is not running.
+    let (code, err) = env.cove_err(&["kill", "k"]);
+    assert_eq!(code, 125);
+    assert!(
+        err.starts_with("Error: can only kill running containers. ")
+            && err.ends_with(" is in state exited: container state improper\n"),
+        "{err}"
+    );
 
     // Real-time signals, as systemd images stop: sent by kill, forwarded by --init, used
     // by stop.

@@ -97,7 +97,9 @@ const SCENARIOS: &[Scenario] = &[
     s(
         "kill signal",
         &[
-            "run -d --name k2 {IMG} sh -c 'trap \"exit 3\" TERM; while true; do sleep 1; done'",
+            "run -d --name k2 {IMG} sh -c 'trap \"exit 3\" TERM; touch /tmp/trapped; while true; do sleep 1; done'",
+            // PID 1 ignores a signal it has no handler for: kill only once the trap is set.
+            "~exec k2 sh -c 'while [ ! -f /tmp/trapped ]; do sleep 1; done'",
             "kill -s TERM k2",
             "wait k2",
             "~rm k2",
@@ -171,7 +173,15 @@ const SCENARIOS: &[Scenario] = &[
         &[
             "run -d --name tp {IMG} sleep 600",
             "top tp comm",
-            "~rm -f -t 0 tp",
+            "top tp",
+            "top tp pid,ppid user group comm args tty nice state seccomp capeff capamb",
+            "top tp %p %U %c",
+            "top tp -o comm",
+            "top tp aux",
+            "top tp -o pid,bogus",
+            "create --name tpc {IMG} true",
+            "top tpc",
+            "~rm -f -t 0 tp tpc",
         ],
     ),
     s(
@@ -429,6 +439,16 @@ const SCENARIOS: &[Scenario] = &[
         "volume prune",
         &["volume create vol3", "volume prune -f", "volume ls -q"],
     ),
+    s(
+        "volume unmount reload",
+        &[
+            "volume create vol4",
+            "volume unmount vol4",
+            "volume unmount nosuch",
+            "volume reload",
+            "~volume rm vol4",
+        ],
+    ),
     // ---------------------------------------------------------------- networks
     s(
         "networks",
@@ -449,6 +469,41 @@ const SCENARIOS: &[Scenario] = &[
             "inspect --format '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' nc",
             "~rm -f -t 0 nc",
             "~network rm net2",
+        ],
+    ),
+    s(
+        "network create options",
+        &[
+            "network create --subnet 10.89.80.0/24 --ip-range 10.89.80.128/25 -o mtu=1400 -o isolate=true --disable-dns net3",
+            "network inspect --format '{{.Name}} {{.DNSEnabled}}' net3",
+            "network create -o bogus=1 net4",
+            "network create --ip-range 10.89.81.0/24 net4",
+            "network create --subnet 10.89.81.0/24 --ip-range 10.89.82.0/25 net4",
+            "~network rm net3",
+        ],
+    ),
+    // ---------------------------------------------------------------- clone, kill
+    s(
+        "container clone",
+        &[
+            "create --name cl1 -e A=1 {IMG} sh -c 'echo hi $A'",
+            "container clone cl1",
+            "inspect --format '{{.Name}} {{.State.Status}}' cl1-clone",
+            "container clone --run cl1 cl2",
+            "wait cl2",
+            "logs cl2",
+            "container clone nosuch",
+            "~rm -f cl1 cl1-clone cl2",
+        ],
+    ),
+    s(
+        "kill not running",
+        &[
+            "create --name kn {IMG} sleep 600",
+            "kill kn",
+            "init kn",
+            "kill kn",
+            "~rm -f -t 0 kn",
         ],
     ),
     // ---------------------------------------------------------------- secrets
@@ -538,10 +593,6 @@ const DIFFERENCES: &[(&str, &str)] = &[
         "a directory and a non-directory replacing each other: Podman's error is a \
          multi-line dump of its copier's request; cove's is one line naming --overwrite",
     ),
-    (
-        "top",
-        "not yet: `top CONTAINER DESCRIPTORS...` (ps(1) format descriptors) is not implemented",
-    ),
 ];
 
 struct Masks(Vec<(Regex, &'static str)>);
@@ -564,6 +615,8 @@ impl Masks {
                 "<DURATION>",
             ),
             m(r"\b\d+(\.\d+)?\s?(B|kB|KB|MB|GB|KiB|MiB|GiB)\b", "<SIZE>"),
+            // Go's durations (top's ELAPSED and TIME).
+            m(r"\b(\d+h)?(\d+m)?\d+(\.\d+)?(s|ms|µs|ns)\b", "<DURATION>"),
             m(r"[ \t]+", " "),
         ])
     }

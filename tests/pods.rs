@@ -373,7 +373,7 @@ fn pod_logs_top_and_stats_cover_every_member() {
 
     // top: the processes of both members and the infra container's pause process.
     let top = env.cove_ok(&["pod", "top", "duo"]);
-    assert!(top.starts_with("UID "), "{top}");
+    assert!(top.starts_with("USER "), "{top}");
     assert_eq!(
         top.lines().filter(|l| l.ends_with("sleep 600")).count(),
         2,

@@ -60,9 +60,11 @@ impl From<crate::container::ContainerError> for ApiError {
                 StatusCode::CONFLICT,
                 format!("Conflict. The container name \"/{name}\" is already in use"),
             ),
-            E::Running(_) | E::Restarting(_) | E::NotRunning(_) | E::NotPaused(_) => {
-                ApiError::new(StatusCode::CONFLICT, e.to_string())
-            }
+            E::Running(_)
+            | E::Restarting(_)
+            | E::NotRunning(_)
+            | E::NotPaused(_)
+            | E::CannotKill { .. } => ApiError::new(StatusCode::CONFLICT, e.to_string()),
             E::Ambiguous { .. } | E::Name(_) | E::Create(_) => ApiError::bad_request(e.to_string()),
             other => ApiError::internal(other.to_string()),
         }

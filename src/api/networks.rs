@@ -127,6 +127,8 @@ struct IpamConfigIn {
     subnet: Option<String>,
     #[serde(default)]
     gateway: Option<String>,
+    #[serde(default, rename = "IPRange")]
+    ip_range: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -151,6 +153,8 @@ struct CreateBody {
     ipam: Option<IpamIn>,
     #[serde(default, rename = "EnableIPv6")]
     enable_ipv6: bool,
+    #[serde(default)]
+    options: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Serialize)]
@@ -187,6 +191,10 @@ async fn create(State(service): State<Arc<Service>>, body: Bytes) -> Result<Resp
         gateway: ipam.gateway.filter(|s| !s.is_empty()),
         internal: b.internal,
         labels: b.labels.unwrap_or_default(),
+        ip_range: ipam.ip_range.filter(|s| !s.is_empty()),
+        options: b.options.unwrap_or_default(),
+        disable_dns: false,
+        ipv6: false,
     };
     blocking(move || {
         let net = match service.engine.networks().create(req) {

@@ -111,15 +111,45 @@ pub struct PushArgs {
     /// Write the pushed manifest digest to this file
     #[arg(long, value_name = "PATH")]
     pub digestfile: Option<PathBuf>,
+    /// Push every local tag of the repository (Docker's; IMAGE names no tag then)
+    #[arg(short, long)]
+    pub all_tags: bool,
     #[command(flatten)]
     pub registry: RegistryOpts,
 }
 
 pub fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
+    if a.all_tags {
+        return push_all_tags(ctx, a);
+    }
     let store = ctx.store()?;
-    let conf = ctx.registries()?;
     let img = store.find(&a.image)?;
     let dest = Reference::parse(a.destination.as_deref().unwrap_or(&a.image))?;
+    push_one(ctx, &a, &img, &dest)
+}
+
+/// `push --all-tags REPOSITORY`: each of its local tags to its own name, as Docker does.
+fn push_all_tags(ctx: &Ctx, a: PushArgs) -> CmdResult {
+    let last = a.image.rsplit('/').next().unwrap_or_default();
+    if last.contains(':') || last.contains('@') || a.destination.is_some() {
+        return Err(anyhow!("tag can't be used with --all-tags/-a").into());
+    }
+    let store = ctx.store()?;
+    let repo = Reference::parse(&a.image)?.repository_with_registry();
+    let names = store.repository_names(&repo)?;
+    if names.is_empty() {
+        return Err(anyhow!("An image does not exist locally with the tag: {repo}").into());
+    }
+    for name in &names {
+        let img = store.find(name)?;
+        push_one(ctx, &a, &img, &Reference::parse(name)?)?;
+    }
+    Ok(0)
+}
+
+fn push_one(ctx: &Ctx, a: &PushArgs, img: &ImageRecord, dest: &Reference) -> CmdResult {
+    let store = ctx.store()?;
+    let conf = ctx.registries()?;
     let opts = PushOptions {
         connect: a.registry.connect(ctx)?,
     };
@@ -128,8 +158,8 @@ pub fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
     let res = rt.block_on(push_image(
         store.clone(),
         &conf,
-        &img,
-        &dest,
+        img,
+        dest,
         &opts,
         observer.clone(),
     ));
@@ -338,9 +368,16 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
 
 #[derive(Args, Debug)]
 pub struct InspectArgs {
-    /// Images to inspect
-    #[arg(required = true)]
+    /// Images (or, at top level, containers) to inspect
+    #[arg(required_unless_present = "latest")]
     pub names: Vec<String>,
+    /// Inspect the latest container cove created too
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Containers: add SizeRw (what the container wrote) and SizeRootFs (that plus its
+    /// image)
+    #[arg(short, long)]
+    pub size: bool,
     /// Format the output with a Go template, or json
     #[arg(short, long)]
     pub format: Option<String>,
@@ -357,11 +394,23 @@ pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
     let engine = (a.kind != "image").then(|| ctx.engine()).transpose()?;
     let mut items = Vec::new();
     let mut missing = Vec::new();
-    for n in &a.names {
+    let mut names = a.names.clone();
+    if a.latest {
+        let engine = engine
+            .as_ref()
+            .ok_or_else(|| anyhow!("--latest names a container: not with --type image"))?;
+        names.insert(0, engine.latest()?.id);
+    }
+    for n in &names {
         if let Some(engine) = &engine {
             match engine.lookup(n) {
                 Ok(c) => {
-                    items.push(serde_json::to_value(engine.inspect(&c))?);
+                    let mut report = engine.inspect(&c);
+                    if a.size {
+                        let (rw, root) = crate::system::disk_usage::container_sizes(engine, &c)?;
+                        (report.size_rw, report.size_root_fs) = (Some(rw), Some(root));
+                    }
+                    items.push(serde_json::to_value(report)?);
                     continue;
                 }
                 Err(crate::container::ContainerError::NotFound(_)) => {}

@@ -344,6 +344,8 @@ pub enum ContainerCommand {
     Unmount(containers::UnmountArgs),
     /// Remove all stopped containers
     Prune(containers::PruneArgs),
+    /// Create a copy of a container from its settings
+    Clone(containers::CloneArgs),
     /// Checkpoint running containers (needs root and CRIU)
     Checkpoint(checkpoint::CheckpointArgs),
     /// Restore checkpointed containers (needs root and CRIU)
@@ -784,6 +786,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Unmount(a) | Command::Container(C::Unmount(a)) => containers::unmount(ctx, a),
         Command::Container(C::Exists(a)) => containers::exists(ctx, a),
         Command::Container(C::Prune(a)) => containers::prune(ctx, a),
+        Command::Container(C::Clone(a)) => containers::clone(ctx, a),
         Command::Container(C::Checkpoint(a)) => checkpoint::checkpoint(ctx, a),
         Command::Container(C::Restore(a)) => checkpoint::restore(ctx, a),
         Command::Checkpoint(c) => checkpoint::docker(ctx, c),
@@ -805,6 +808,9 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
                 V::Prune(a) => volumes::prune(ctx, a),
                 V::Exists(a) => volumes::exists(ctx, a),
                 V::Export(a) => volumes::export(ctx, a),
+                V::Mount(a) => volumes::mount(ctx, a, true),
+                V::Unmount(a) => volumes::mount(ctx, a, false),
+                V::Reload => Ok(0),
                 V::Import(a) => volumes::import(ctx, a),
             }
         }

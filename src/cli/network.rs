@@ -138,17 +138,19 @@ pub struct CreateArgs {
     /// refused
     #[arg(long, value_name = "DRIVER")]
     pub ipam_driver: Option<String>,
-    /// Allocate container addresses from a range of the subnet (not supported: cove
-    /// allocates from the whole subnet)
+    /// Allocate container addresses from this CIDR range of the subnet
     #[arg(long, value_name = "RANGE")]
     pub ip_range: Vec<String>,
-    /// Driver options (not supported: cove's bridge takes none)
+    /// Driver options: mtu=N, isolate=BOOL (cove's networks never route to each other
+    /// anyway), com.docker.network.bridge.name=NAME
     #[arg(short, long = "opt", value_name = "KEY=VALUE")]
     pub opts: Vec<String>,
-    /// No name resolution on the network (not supported: cove's networks always resolve
-    /// container names)
+    /// No name resolution of the network's containers
     #[arg(long)]
     pub disable_dns: bool,
+    /// An IPv6 subnet too (refused: cove's bridge networks are IPv4 only)
+    #[arg(long)]
+    pub ipv6: bool,
     /// Name (cove1, cove2, ... if omitted)
     pub name: Option<String>,
 }
@@ -284,19 +286,9 @@ fn refuse_unsupported(a: &CreateArgs) -> anyhow::Result<()> {
             "--ipam-driver {d:?}: not supported: cove assigns addresses itself (host-local)"
         ));
     }
-    if let Some(r) = a.ip_range.first() {
+    if a.ip_range.len() > 1 {
         return Err(anyhow!(
-            "--ip-range {r:?}: not supported: cove allocates addresses from the whole subnet"
-        ));
-    }
-    if let Some(o) = a.opts.first() {
-        return Err(anyhow!(
-            "--opt {o:?}: not supported: cove's bridge driver takes no options"
-        ));
-    }
-    if a.disable_dns {
-        return Err(anyhow!(
-            "--disable-dns: not supported: cove's networks always resolve container names"
+            "--ip-range: a network has one subnet here, so at most one range"
         ));
     }
     Ok(())
@@ -312,6 +304,10 @@ fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
         gateway: a.gateway,
         internal: a.internal,
         labels,
+        ip_range: a.ip_range.into_iter().next(),
+        options: crate::container::flags::key_values(&a.opts),
+        disable_dns: a.disable_dns,
+        ipv6: a.ipv6,
     });
     let name = match created {
         Ok(net) => net.name,

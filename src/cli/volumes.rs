@@ -29,6 +29,32 @@ pub enum VolumeCommand {
     Export(ExportArgs),
     /// Unpack a tar archive into a volume
     Import(ImportArgs),
+    /// Mount a volume and print its mount point (a local volume is a directory: its path)
+    Mount(NameArg),
+    /// Unmount a volume (nothing to undo for a local volume: its name is printed)
+    Unmount(NameArg),
+    /// Reload volumes from volume plugins (cove has none: nothing changes)
+    Reload,
+}
+
+#[derive(Args, Debug)]
+pub struct NameArg {
+    /// Volume
+    pub name: String,
+}
+
+/// `volume mount` and `volume unmount`.
+pub fn mount(ctx: &Ctx, a: NameArg, mount: bool) -> CmdResult {
+    let store = ctx.store()?;
+    let shown = match mount {
+        true => volume::mount(&store, &a.name)?.display().to_string(),
+        false => {
+            volume::unmount(&store, &a.name)?;
+            a.name
+        }
+    };
+    println!("{shown}");
+    Ok(0)
 }
 
 #[derive(Args, Debug)]

@@ -236,6 +236,20 @@ fn reap_by(pid: Pid, deadline: Instant) -> Option<i32> {
     }
 }
 
+/// Run `f` with our stdout and stderr pointing at `out` and `err` (a process exec'd by
+/// `f` inherits them), then put them back.
+pub fn with_output_to<T>(out: &File, err: &File, f: impl FnOnce() -> T) -> io::Result<T> {
+    use nix::unistd::dup;
+    let saved_out = dup(io::stdout().as_fd())?;
+    let saved_err = dup(io::stderr().as_fd())?;
+    nix::unistd::dup2_stdout(out.as_fd())?;
+    nix::unistd::dup2_stderr(err.as_fd())?;
+    let r = f();
+    nix::unistd::dup2_stdout(saved_out.as_fd())?;
+    nix::unistd::dup2_stderr(saved_err.as_fd())?;
+    Ok(r)
+}
+
 /// How an exec'd process ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Exit {

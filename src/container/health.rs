@@ -4,7 +4,6 @@
 //! `--health-on-failure`.
 
 use std::io::{Read, Seek};
-use std::os::fd::AsFd;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -261,12 +260,14 @@ impl Engine {
         )
         .map(std::fs::File::from)
         .map_err(|e| io_err("creating a file for the check's output")(e.into()))?;
-        let exit = with_output_to(&out, || super::exec::exec(c.state.pid, &spec, false))
-            .map_err(io_err("redirecting the check's output"))?
-            .map_err(|e| ContainerError::Io {
-                context: format!("running the health check of {}", c.name),
-                source: std::io::Error::other(e),
-            })?;
+        let exit = super::exec::with_output_to(&out, &out, || {
+            super::exec::exec(c.state.pid, &spec, false)
+        })
+        .map_err(io_err("redirecting the check's output"))?
+        .map_err(|e| ContainerError::Io {
+            context: format!("running the health check of {}", c.name),
+            source: std::io::Error::other(e),
+        })?;
         let mut output = Vec::new();
         let _ = out.rewind();
         let _ = out
@@ -287,20 +288,6 @@ impl Engine {
             output,
         })
     }
-}
-
-/// Run `f` with our stdout and stderr pointing at `file` (the exec'd check inherits them),
-/// then put them back.
-fn with_output_to<T>(file: &std::fs::File, f: impl FnOnce() -> T) -> std::io::Result<T> {
-    use nix::unistd::dup;
-    let saved_out = dup(std::io::stdout().as_fd())?;
-    let saved_err = dup(std::io::stderr().as_fd())?;
-    nix::unistd::dup2_stdout(file.as_fd())?;
-    nix::unistd::dup2_stderr(file.as_fd())?;
-    let r = f();
-    nix::unistd::dup2_stdout(saved_out.as_fd())?;
-    nix::unistd::dup2_stderr(saved_err.as_fd())?;
-    Ok(r)
 }
 
 #[cfg(test)]

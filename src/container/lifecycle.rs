@@ -30,7 +30,10 @@ impl Engine {
         // the restart: there is no process to signal.
         let waiting = c.state.status == Status::Restarting;
         if !(c.state.status.is_active() || waiting && ends) {
-            return Err(ContainerError::NotRunning(c.name.clone()));
+            return Err(ContainerError::CannotKill {
+                id: c.id.clone(),
+                state: c.state.status.as_str(),
+            });
         }
         let cancelled = ends && self.mark_stopped_by_user(c)? == Status::Restarting;
         if !cancelled {

@@ -7,6 +7,7 @@
 
 pub mod attach;
 pub mod changes;
+pub mod clone;
 pub mod commit;
 pub mod copy;
 pub mod create;
@@ -35,6 +36,7 @@ pub mod signal;
 pub mod spec;
 mod start;
 pub mod stats;
+pub mod top;
 pub mod update;
 pub mod user;
 pub mod wait;
@@ -72,6 +74,16 @@ pub enum ContainerError {
     InfraOfPod(String, String),
     #[error("container {0} is not running")]
     NotRunning(String),
+    #[error(
+        "can only kill running containers. {id} is in state {state}: container state improper"
+    )]
+    CannotKill { id: String, state: &'static str },
+    #[error("top can only be used on running containers")]
+    TopNotRunning,
+    #[error("'{0}': unknown descriptor")]
+    UnknownDescriptor(String),
+    #[error("executing ps(1) in the container: runtime failed with exit status: {code} and output: {output}")]
+    Ps { code: i32, output: String },
     #[error("container {0} is not paused")]
     NotPaused(String),
     /// `--latest` with no container at all (Podman's words).

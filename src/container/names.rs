@@ -86,6 +86,19 @@ pub fn validate(name: &str) -> Result<(), NameError> {
     }
 }
 
+/// The first of NAME-clone, NAME-clone1, NAME-clone2 ... not in `taken` (Podman's names
+/// for `container clone` and `pod clone` copies).
+pub fn free_clone_name(base: &str, taken: &std::collections::BTreeSet<String>) -> String {
+    let first = format!("{base}-clone");
+    if !taken.contains(&first) {
+        return first;
+    }
+    (1..)
+        .map(|n| format!("{first}{n}"))
+        .find(|n| !taken.contains(n))
+        .expect("a free name")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -150,6 +150,7 @@ impl Engine {
         let ip = ipam::allocate(
             &nets.addresses_dir(&net.name),
             &subnet,
+            &net.pool()?,
             gateway,
             wanted,
             &c.id,
@@ -171,6 +172,9 @@ impl Engine {
             None
         };
         shared.attach(path, net, &host_interface, ip, index == 0, mac)?;
+        if !net.dns_enabled {
+            return Ok(());
+        }
         let mut names = vec![c.name.as_str(), &c.id[..12]];
         names.extend(a.aliases.iter().map(String::as_str));
         let dir = nets.dns_dir(&net.name);

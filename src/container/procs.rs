@@ -205,47 +205,6 @@ pub struct Top {
     pub processes: Vec<Vec<String>>,
 }
 
-/// The rows of `top` for the container whose init is `init`.
-pub fn top(init: i32) -> Top {
-    let hz = clock_ticks().max(1);
-    let uptime = fs::read_to_string("/proc/uptime")
-        .ok()
-        .and_then(|u| u.split_whitespace().next()?.parse::<f64>().ok())
-        .unwrap_or(0.0);
-    let processes = list(init)
-        .iter()
-        .map(|p| {
-            let elapsed = (uptime - p.start_ticks as f64 / hz as f64).max(0.0) as i64;
-            let cpu = p.cpu_ticks / hz;
-            vec![
-                p.uid.to_string(),
-                p.pid.to_string(),
-                p.ppid.to_string(),
-                super::report::human_duration(elapsed),
-                format!("{:02}:{:02}:{:02}", cpu / 3600, cpu / 60 % 60, cpu % 60),
-                p.cmdline.clone(),
-            ]
-        })
-        .collect();
-    Top {
-        titles: ["UID", "PID", "PPID", "ELAPSED", "TIME", "COMMAND"]
-            .map(String::from)
-            .to_vec(),
-        processes,
-    }
-}
-
-impl super::Engine {
-    /// The processes of a running container.
-    pub fn top(&self, c: &mut super::Container) -> super::Result<Top> {
-        self.refresh(c)?;
-        if !c.state.status.is_active() {
-            return Err(super::ContainerError::NotRunning(c.name.clone()));
-        }
-        Ok(top(c.state.pid))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,14 +242,5 @@ eth0:    5000      40    1    2    0     0          0         0     3000      30
         let procs = list(me);
         assert_eq!(procs.first().map(|p| p.pid), Some(me));
         assert!(list(i32::MAX).is_empty());
-    }
-
-    #[test]
-    fn top_has_a_row_per_process_under_its_titles() {
-        let me = std::process::id() as i32;
-        let t = top(me);
-        assert_eq!(t.titles.len(), 6);
-        assert_eq!(t.processes[0][1], me.to_string());
-        assert!(t.processes.iter().all(|p| p.len() == t.titles.len()));
     }
 }

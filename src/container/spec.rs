@@ -200,7 +200,7 @@ pub fn capability_set(config: &ContainerConfig) -> Result<Vec<Capability>, SpecE
 
 /// Every capability of Linux 5.9+ (`--privileged`, `--cap-add ALL`), indexed by the
 /// kernel's capability number.
-const ALL_CAPS: &[&str] = &[
+pub(super) const ALL_CAPS: &[&str] = &[
     "CHOWN",
     "DAC_OVERRIDE",
     "DAC_READ_SEARCH",

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
+use super::platform::Platform;
 use super::reference::{local_name, Reference, ReferenceError};
 use super::store::{sha256_digest, Store, StoreError};
 use crate::storage::db::ImageRecord;
@@ -189,6 +190,28 @@ pub struct LocalList {
 pub fn is_list(img: &ImageRecord) -> bool {
     ManifestList::is_list_type(&img.manifest_media_type)
         && serde_json::from_slice::<Notes>(&img.config).is_ok_and(|n| n.marker)
+}
+
+/// What running a list means (as Podman resolves it): the ID of the stored image that is
+/// its instance for `platform`; None when the list has no such instance in the store.
+pub fn local_instance(store: &Store, img: &ImageRecord, platform: &Platform) -> Option<String> {
+    let list = LocalList::from_record(img, "").ok()?;
+    let images = store.db().images().ok()?;
+    list.list
+        .manifests
+        .iter()
+        .filter(|d| {
+            d.platform.as_ref().is_none_or(|p| {
+                let variant = (!p.variant.is_empty()).then_some(p.variant.as_str());
+                platform.matches(&p.os, &p.architecture, variant)
+            })
+        })
+        .find_map(|d| {
+            images
+                .iter()
+                .find(|i| i.manifest_digest == d.digest && !is_list(i))
+                .map(|i| i.id.clone())
+        })
 }
 
 impl LocalList {

@@ -72,7 +72,7 @@ impl Platform {
         Ok(p)
     }
 
-    fn matches(&self, os: &str, arch: &str, variant: Option<&str>) -> bool {
+    pub fn matches(&self, os: &str, arch: &str, variant: Option<&str>) -> bool {
         if self.os != os || self.arch != arch {
             return false;
         }

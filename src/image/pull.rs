@@ -132,7 +132,19 @@ pub fn ensure<E: From<PullFailure>>(
     policy: PullPolicy,
     pull: impl FnOnce() -> Result<String, E>,
 ) -> Result<String, E> {
-    let local = store.find(image).ok().map(|img| img.id);
+    // A list cove made stands for its instance for this machine; without one in the
+    // store it is not there to run, and the policy decides as for a missing image.
+    let local = store
+        .find(image)
+        .ok()
+        .and_then(|img| match super::manifest_list::is_list(&img) {
+            true => super::manifest_list::local_instance(
+                store,
+                &img,
+                &super::platform::Platform::host(),
+            ),
+            false => Some(img.id),
+        });
     match policy.plan(image, local)? {
         Plan::Use(id) => Ok(id),
         Plan::Pull { fallback } => match (pull(), fallback) {

@@ -260,6 +260,22 @@ impl Store {
         Ok(None)
     }
 
+    /// Every local name in the repository `repo` (`registry/path`, no tag): what
+    /// `push --all-tags` pushes. Names by digest are left out.
+    pub fn repository_names(&self, repo: &str) -> Result<Vec<String>> {
+        Ok(self
+            .db()
+            .names()?
+            .into_iter()
+            .map(|(name, _)| name)
+            .filter(|n| {
+                crate::image::reference::Reference::parse(n).is_ok_and(|r| {
+                    r.digest.is_none() && r.tag.is_some() && r.repository_with_registry() == repo
+                })
+            })
+            .collect())
+    }
+
     /// Record an image event (pull, push, tag, untag, remove) in the user's event log.
     pub fn emit(&self, status: &str, id: &str, name: &str) {
         crate::events::EventLog::new(&self.paths.data)

@@ -116,6 +116,9 @@ impl Shared {
         let subnet = net.subnet()?;
         let gw = format!("{}/{}", net.gateway, subnet.prefix);
         run_in(&ns, "ip", &["link", "add", br, "type", "bridge"])?;
+        if let Some(mtu) = net.mtu() {
+            run_in(&ns, "ip", &["link", "set", br, "mtu", &mtu.to_string()])?;
+        }
         run_in(&ns, "ip", &["addr", "add", &gw, "dev", br])?;
         run_in(&ns, "ip", &["link", "set", br, "up"])?;
         // Forwarded traffic from this bridge may only go back out of it or, unless the
@@ -178,6 +181,11 @@ impl Shared {
         )?;
         if let Some(m) = mac {
             run_in(container_ns, "ip", &["link", "set", &inside, "address", m])?;
+        }
+        if let Some(mtu) = net.mtu() {
+            let mtu = mtu.to_string();
+            run_in(&ns, "ip", &["link", "set", host_end, "mtu", &mtu])?;
+            run_in(container_ns, "ip", &["link", "set", &inside, "mtu", &mtu])?;
         }
         let addr = format!("{ip}/{}", subnet.prefix);
         run_in(container_ns, "ip", &["addr", "add", &addr, "dev", &inside])?;

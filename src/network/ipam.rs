@@ -113,10 +113,12 @@ pub fn check_free(s: &Subnet, used: &[Subnet]) -> Result<(), NetworkError> {
     Ok(())
 }
 
-/// Take `wanted` (or the first free address) for `owner` in `dir`.
+/// Take `wanted` (anywhere in the subnet) or the first free address of `pool` (the
+/// subnet, or the network's --ip-range) for `owner` in `dir`.
 pub fn allocate(
     dir: &Path,
     subnet: &Subnet,
+    pool: &Subnet,
     gateway: Ipv4Addr,
     wanted: Option<Ipv4Addr>,
     owner: &str,
@@ -152,13 +154,18 @@ pub fn allocate(
             ))),
         };
     }
-    for ip in subnet.hosts().filter(|ip| *ip != gateway) {
+    // A range's own network address is not handed out either (Podman's lease range
+    // starts after it).
+    for ip in pool
+        .hosts()
+        .filter(|ip| *ip != gateway && subnet.contains(*ip) && *ip != subnet.broadcast())
+    {
         if take(ip).map_err(io)? {
             return Ok(ip);
         }
     }
     Err(NetworkError::Conflict(format!(
-        "no free address left in {subnet}"
+        "no free address left in {pool}"
     )))
 }
 
@@ -212,16 +219,16 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("cove-ipam-{}", std::process::id()));
         let s = Subnet::parse("10.89.9.0/30").unwrap();
         let gw = s.first();
-        let a = allocate(&dir, &s, gw, None, "a").unwrap();
+        let a = allocate(&dir, &s, &s, gw, None, "a").unwrap();
         assert_eq!(a, Ipv4Addr::new(10, 89, 9, 2));
         assert!(
-            allocate(&dir, &s, gw, None, "b").is_err(),
+            allocate(&dir, &s, &s, gw, None, "b").is_err(),
             "a /30 has two hosts"
         );
-        assert!(allocate(&dir, &s, gw, Some(a), "b").is_err());
+        assert!(allocate(&dir, &s, &s, gw, Some(a), "b").is_err());
         release(&dir, "a");
         assert_eq!(in_use(&dir), 0);
-        assert_eq!(allocate(&dir, &s, gw, Some(a), "b").unwrap(), a);
+        assert_eq!(allocate(&dir, &s, &s, gw, Some(a), "b").unwrap(), a);
         let _ = fs::remove_dir_all(&dir);
     }
 }

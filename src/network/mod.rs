@@ -23,6 +23,9 @@ pub enum NetworkError {
     Mode(String),
     #[error("invalid network option {0}")]
     Option(String),
+    /// A `network create` option refused in Podman's words.
+    #[error("{0}")]
+    Refused(String),
     #[error("invalid --publish {0:?}: {1}")]
     Publish(String, String),
     #[error("invalid --add-host {0:?}: {1}")]

@@ -28,11 +28,40 @@ pub struct NetworkConfig {
     pub created: String,
     /// The bridge in the per-user network namespace.
     pub interface: String,
+    /// `--ip-range`: the part of the subnet containers' addresses come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_range: Option<String>,
+    /// `--opt`: the driver options given (mtu, isolate, com.docker.network.bridge.name).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub options: BTreeMap<String, String>,
+    /// Containers' names resolve on the network (`--disable-dns` turns it off).
+    #[serde(default = "enabled")]
+    pub dns_enabled: bool,
+}
+
+fn enabled() -> bool {
+    true
 }
 
 impl NetworkConfig {
     pub fn subnet(&self) -> Result<Subnet, NetworkError> {
         Subnet::parse(&self.subnet)
+    }
+
+    /// Where containers' addresses come from: `--ip-range`, else the whole subnet.
+    pub fn pool(&self) -> Result<Subnet, NetworkError> {
+        match &self.ip_range {
+            Some(r) => Subnet::parse(r),
+            None => self.subnet(),
+        }
+    }
+
+    /// `--opt mtu=N`; None for the kernel's default.
+    pub fn mtu(&self) -> Option<u32> {
+        self.options
+            .get("mtu")
+            .and_then(|m| m.parse().ok())
+            .filter(|m| *m > 0)
     }
 
     pub fn gateway(&self) -> Result<Ipv4Addr, NetworkError> {
@@ -51,6 +80,77 @@ pub struct CreateRequest {
     pub gateway: Option<String>,
     pub internal: bool,
     pub labels: BTreeMap<String, String>,
+    pub ip_range: Option<String>,
+    pub options: BTreeMap<String, String>,
+    pub disable_dns: bool,
+    pub ipv6: bool,
+}
+
+/// The bridge driver's options, checked as Podman checks them; the bridge's name when
+/// one is given.
+fn check_options(
+    options: &BTreeMap<String, String>,
+    existing: &[NetworkConfig],
+) -> Result<Option<String>, NetworkError> {
+    let mut bridge = None;
+    for (k, v) in options {
+        match k.as_str() {
+            "mtu" => {
+                v.parse::<u32>().map_err(|_| {
+                    NetworkError::Refused(format!("invalid mtu option {v:?}: not a number"))
+                })?;
+            }
+            "isolate" => {
+                if !matches!(v.as_str(), "true" | "false" | "1" | "0") {
+                    return Err(NetworkError::Refused(format!(
+                        "failed to parse isolate option: {v:?} is not true or false"
+                    )));
+                }
+            }
+            "com.docker.network.bridge.name" => {
+                let ok = !v.is_empty()
+                    && v.len() <= 15
+                    && v.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
+                if !ok {
+                    return Err(NetworkError::Refused(format!(
+                        "invalid bridge name {v:?}: 1 to 15 letters, digits, '_', '.' or '-'"
+                    )));
+                }
+                if let Some(other) = existing.iter().find(|e| e.interface == *v) {
+                    return Err(NetworkError::Conflict(format!(
+                        "bridge name {v} is already used by network {}",
+                        other.name
+                    )));
+                }
+                bridge = Some(v.clone());
+            }
+            "vlan" => {
+                return Err(NetworkError::Refused(
+                    "network option vlan: cove's bridges do not tag VLANs".into(),
+                ))
+            }
+            _ => {
+                return Err(NetworkError::Refused(format!(
+                    "unsupported network option {k}"
+                )))
+            }
+        }
+    }
+    Ok(bridge)
+}
+
+/// `--ip-range` as Podman takes it: a CIDR inside the subnet.
+fn check_range(range: &str, subnet: &Subnet) -> Result<Subnet, NetworkError> {
+    let r = Subnet::parse(range)?;
+    let inside = subnet.contains(r.network) && r.prefix >= subnet.prefix;
+    if !inside {
+        return Err(NetworkError::Refused(format!(
+            "lease range start ip {} not in subnet {subnet}",
+            r.first()
+        )));
+    }
+    Ok(r)
 }
 
 /// Names a user cannot give a network: they are `--network` modes.
@@ -145,8 +245,21 @@ impl Networks {
                 "unsupported network driver {driver:?} (cove supports bridge)"
             )));
         }
+        if req.ipv6 {
+            return Err(NetworkError::Refused(
+                "--ipv6: cove's bridge networks are IPv4 only (the per-user network namespace \
+                 routes no IPv6)"
+                    .into(),
+            ));
+        }
+        if req.ip_range.is_some() && req.subnet.is_none() {
+            return Err(NetworkError::Refused(
+                "cannot set gateway or range without subnet".into(),
+            ));
+        }
         let _lock = self.lock()?;
         let existing = self.list()?;
+        let bridge = check_options(&req.options, &existing)?;
         let name = match req.name {
             Some(n) => {
                 crate::container::names::validate(&n)
@@ -194,10 +307,16 @@ impl Networks {
             }
             None => subnet.first(),
         };
-        let interface = (0..)
-            .map(|i| format!("cove{i}"))
-            .find(|i| !existing.iter().any(|e| &e.interface == i))
-            .unwrap_or_default();
+        let ip_range = match &req.ip_range {
+            Some(r) => Some(check_range(r, &subnet)?.to_string()),
+            None => None,
+        };
+        let interface = bridge.unwrap_or_else(|| {
+            (0..)
+                .map(|i| format!("cove{i}"))
+                .find(|i| !existing.iter().any(|e| &e.interface == i))
+                .unwrap_or_default()
+        });
         let id = crate::container::names::new_id()
             .map_err(|e| NetworkError::Option(format!("network ID: {e}")))?;
         let net = NetworkConfig {
@@ -210,6 +329,9 @@ impl Networks {
             labels: req.labels,
             created: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
             interface,
+            ip_range,
+            options: req.options,
+            dns_enabled: !req.disable_dns,
         };
         let path = self.defs.join(format!("{}.json", net.name));
         let tmp = self.defs.join(format!(".{}.json.tmp", net.name));

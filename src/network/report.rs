@@ -26,6 +26,8 @@ pub struct NetworkReport {
     pub dns_enabled: bool,
     pub network_interface: String,
     pub labels: BTreeMap<String, String>,
+    /// The driver options given at create (`--opt`).
+    pub options: BTreeMap<String, String>,
     /// The running containers on it, by ID.
     pub containers: BTreeMap<String, Endpoint>,
 }
@@ -42,6 +44,9 @@ pub struct Ipam {
 pub struct IpamConfig {
     pub subnet: String,
     pub gateway: String,
+    /// `--ip-range`.
+    #[serde(rename = "IPRange", skip_serializing_if = "String::is_empty")]
+    pub ip_range: String,
 }
 
 /// A running container's place on the network.
@@ -98,12 +103,14 @@ pub fn report(net: &NetworkConfig, all: &[Container]) -> NetworkReport {
             config: vec![IpamConfig {
                 subnet: net.subnet.clone(),
                 gateway: net.gateway.clone(),
+                ip_range: net.ip_range.clone().unwrap_or_default(),
             }],
         },
         internal: net.internal,
-        dns_enabled: true,
+        dns_enabled: net.dns_enabled,
         network_interface: net.interface.clone(),
         labels: net.labels.clone(),
+        options: net.options.clone(),
         containers,
     }
 }
@@ -135,6 +142,7 @@ pub fn predefined(key: &str, all: &[Container]) -> Option<NetworkReport> {
                 vec![IpamConfig {
                     subnet: super::addr::SLIRP_DEFAULT_CIDR.into(),
                     gateway: a.gateway.to_string(),
+                    ip_range: String::new(),
                 }],
             )
         }
@@ -178,6 +186,7 @@ pub fn predefined(key: &str, all: &[Container]) -> Option<NetworkReport> {
         dns_enabled: false,
         network_interface: String::new(),
         labels: BTreeMap::new(),
+        options: BTreeMap::new(),
         containers,
     })
 }

@@ -11,17 +11,7 @@ use crate::container::namespaces::NamespaceMode;
 use crate::container::{Container, ContainerConfig, ContainerError, Defaults, Engine, Userns};
 use crate::network::NetworkMode;
 
-/// The first of NAME-clone, NAME-clone1, NAME-clone2 ... that is free.
-pub fn free_name(base: &str, taken: &BTreeSet<String>) -> String {
-    let first = format!("{base}-clone");
-    if !taken.contains(&first) {
-        return first;
-    }
-    (1..)
-        .map(|n| format!("{first}{n}"))
-        .find(|n| !taken.contains(n))
-        .expect("a free name")
-}
+pub use crate::container::names::free_clone_name as free_name;
 
 /// Clone `pod`. `with` holds the options given to `clone` (only those set change the
 /// copy; its `name` is the new pod's). With `destroy` the original goes afterwards.

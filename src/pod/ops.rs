@@ -298,14 +298,22 @@ pub fn kill(engine: &Engine, pod: &Pod, signal: &str) -> Result<()> {
 
 /// `pod top`: the processes of every running container of the pod (infra included, as
 /// Podman shows its pause process), under `top`'s titles.
-pub fn top(engine: &Engine, pod: &Pod) -> Result<crate::container::procs::Top> {
+pub fn top(
+    engine: &Engine,
+    pod: &Pod,
+    descriptors: &[String],
+) -> Result<crate::container::procs::Top> {
     let mut all: Option<crate::container::procs::Top> = None;
     for mut c in members(engine, pod)? {
         if !c.state.status.is_active() {
             continue;
         }
         // A member that stopped since the listing is skipped, not an error.
-        let Ok(t) = engine.top(&mut c) else { continue };
+        let t = match engine.top(&mut c, descriptors) {
+            Ok(t) => t,
+            Err(e @ crate::container::ContainerError::UnknownDescriptor(_)) => return Err(e.into()),
+            Err(_) => continue,
+        };
         match all.as_mut() {
             Some(a) => a.processes.extend(t.processes),
             None => all = Some(t),

@@ -317,12 +317,22 @@ async fn prune(State(svc): Svc, Query(q): Params) -> Result<Json<PruneReport>, A
     }))
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct TopQuery {
+    /// psgo's descriptors, blank- or comma-separated (ps(1)'s own options are not run
+    /// here: the service is multi-threaded and cannot join a container's namespaces).
+    ps_args: String,
+}
+
 async fn top(
     State(svc): Svc,
     Path(id): Path<String>,
+    Query(q): Query<TopQuery>,
 ) -> Result<Json<crate::container::procs::Top>, ApiError> {
+    let descriptors: Vec<String> = q.ps_args.split_whitespace().map(String::from).collect();
     Ok(Json(
-        with_container(svc, id, |s, c| Ok(s.engine.top(c)?)).await?,
+        with_container(svc, id, move |s, c| Ok(s.engine.top(c, &descriptors)?)).await?,
     ))
 }
 

@@ -167,10 +167,7 @@ pub fn kill(ctx: &Ctx, a: KillArgs) -> CmdResult {
     given.extend(cidfile_names(&a.cidfile, false)?);
     let names = running_or_named(&engine, a.all, &given)?;
     each(&engine, &names, |c| {
-        engine.kill(c, &a.signal).map_err(|e| match e {
-            ContainerError::NotRunning(_) => conflict(e.into()),
-            other => other.into(),
-        })?;
+        engine.kill(c, &a.signal)?;
         println!("{}", c.name);
         Ok(())
     })

@@ -9,6 +9,7 @@ use anyhow::{anyhow, bail, Context};
 use clap::Args;
 use std::path::PathBuf;
 
+mod clone;
 mod create;
 mod exec;
 mod files;
@@ -20,6 +21,7 @@ mod ps;
 mod stats;
 mod update;
 
+pub use clone::*;
 pub use create::*;
 pub use exec::*;
 pub use files::*;
@@ -155,14 +157,6 @@ impl SelectArgs {
         }
         Ok(names)
     }
-}
-
-fn running(engine: &Engine, name: &str) -> Result<Container, Failure> {
-    let c = engine.lookup(name)?;
-    if !c.state.status.is_active() {
-        return Err(conflict(anyhow!("container {} is not running", c.name)));
-    }
-    Ok(c)
 }
 
 /// The exit code for a container that could not be started: 126/127 when its command

@@ -3,6 +3,7 @@
 use super::*;
 use crate::cli::output::{human_size, print_list, short_id};
 use crate::cli::{CmdResult, Ctx};
+use crate::container::top::TopOutput;
 use crate::container::Container;
 use clap::Args;
 use serde_json::{json, Value};
@@ -12,21 +13,34 @@ use std::io::Write;
 pub struct TopArgs {
     #[command(flatten)]
     pub latest: LatestArg,
-    /// Container
-    #[arg(required_unless_present = "latest")]
-    pub container: Option<String>,
+    /// Container, then ps(1)-style format descriptors (pid, user, args, hpid, capeff ...)
+    /// or, when one is not a descriptor, ps(1) options run in the container (-eo pid,comm)
+    #[arg(
+        required_unless_present = "latest",
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "CONTAINER [DESCRIPTORS|ARGS]"
+    )]
+    pub args: Vec<String>,
 }
 
 pub fn top(ctx: &Ctx, a: TopArgs) -> CmdResult {
     let engine = ctx.engine()?;
-    let name = a.latest.or_name(&engine, a.container.as_deref())?;
-    let mut c = running(&engine, &name).map_err(|f| Failure {
-        code: f.code,
-        error: f.error.context("unable to look up requested container"),
-    })?;
-    let top = engine.top(&mut c)?;
-    let titles: Vec<&str> = top.titles.iter().map(String::as_str).collect();
-    print!("{}", crate::format::render_table(&titles, &top.processes));
+    let (name, descriptors) = a.latest.split(
+        &engine,
+        a.args.first().cloned(),
+        a.args.iter().skip(1).cloned().collect(),
+    )?;
+    let mut c = engine
+        .lookup(&name)
+        .map_err(|e| anyhow::Error::from(e).context("unable to look up requested container"))?;
+    match engine.top_or_ps(&mut c, &descriptors)? {
+        TopOutput::Table(top) => {
+            let titles: Vec<&str> = top.titles.iter().map(String::as_str).collect();
+            print!("{}", crate::format::render_table(&titles, &top.processes));
+        }
+        TopOutput::Ps(lines) => lines.iter().for_each(|l| println!("{l}")),
+    }
     Ok(0)
 }
 

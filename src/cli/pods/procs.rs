@@ -65,19 +65,19 @@ pub struct TopArgs {
     /// Act on the latest pod
     #[arg(short, long)]
     pub latest: bool,
-    /// The pod
-    #[arg(required_unless_present = "latest", conflicts_with = "latest")]
-    pub pod: Option<String>,
+    /// The pod, then ps(1)-style format descriptors (pid, user, args, hpid, capeff ...)
+    #[arg(required_unless_present = "latest", value_name = "POD [DESCRIPTORS]")]
+    pub args: Vec<String>,
 }
 
 pub fn top(ctx: &Ctx, a: TopArgs) -> CmdResult {
-    let name = match a.pod {
-        Some(p) => p,
-        None => latest(ctx)?,
+    let (name, descriptors) = match a.latest {
+        true => (latest(ctx)?, a.args),
+        false => (a.args[0].clone(), a.args[1..].to_vec()),
     };
     let engine = ctx.engine()?;
     let p = pod::find(&engine.store, &name).map_err(failure)?;
-    let top = ops::top(&engine, &p).map_err(failure)?;
+    let top = ops::top(&engine, &p, &descriptors).map_err(failure)?;
     let titles: Vec<&str> = top.titles.iter().map(String::as_str).collect();
     print!("{}", crate::format::render_table(&titles, &top.processes));
     Ok(0)
