@@ -6,17 +6,7 @@
 
 mod common;
 
-use common::TestEnv;
-
-fn busybox() -> String {
-    common::image("busybox")
-}
-
-fn pulled(name: &str) -> TestEnv {
-    let env = TestEnv::new(name);
-    env.cove_ok(&["pull", "-q", &busybox()]);
-    env
-}
+use common::{busybox, pulled, TestEnv};
 
 /// The cells of a table's lines (columns are padded with blanks).
 fn rows(table: &str) -> Vec<Vec<String>> {
