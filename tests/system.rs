@@ -523,4 +523,6 @@ fn info_reports_the_machine_and_the_store_as_podman_names_them() {
     let plain = env.cove_ok(&["info"]);
     assert!(plain.contains("host:\n"), "{plain}");
     assert!(plain.contains("  memTotal: "), "{plain}");
+    assert!(plain.contains(&format!("  cpus: {cpus}\n")), "{plain}");
+    assert!(plain.contains("  ociRuntime:\n"), "{plain}");
 }

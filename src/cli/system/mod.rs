@@ -46,7 +46,7 @@ pub fn info(ctx: &Ctx, a: InfoArgs) -> CmdResult {
     match a.format.as_deref() {
         Some("json") => println!("{}", crate::format::pretty(&json_tags(&v, true))),
         Some(f) => print_inspect(Some(f), std::slice::from_ref(&v))?,
-        None => print!("{}", yaml_like(&v, 0)),
+        None => print!("{}", yaml_like(&json_tags(&v, true), 0)),
     }
     Ok(0)
 }
@@ -86,14 +86,14 @@ fn json_key(k: &str) -> String {
     }
 }
 
-/// Podman prints `info` as YAML; a small printer keeps us from a YAML dependency.
+/// Podman prints `info` as YAML, keyed by its JSON tags; a small printer keeps us from a
+/// YAML dependency.
 fn yaml_like(v: &Value, indent: usize) -> String {
     let pad = " ".repeat(indent);
     let mut out = String::new();
     match v {
         Value::Object(m) => {
-            for (k, val) in m {
-                let key = lower_first(k);
+            for (key, val) in m {
                 match val {
                     Value::Object(_) => {
                         out.push_str(&format!("{pad}{key}:\n{}", yaml_like(val, indent + 2)))
