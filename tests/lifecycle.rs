@@ -168,6 +168,10 @@ fn always_restarts_a_killed_process_and_stop_ends_it() {
         "sleep",
         "1000",
     ]);
+    // PID 1 ignores a signal it neither handles nor blocks: send HUP once the init takes
+    // it (a signal sent while the init is still being exec'd is lost).
+    let pid = field(&env, "hup", "{{.State.Pid}}");
+    assert!(eventually(|| init_ready(&pid)), "{pid}");
     env.cove_ok(&["kill", "-s", "HUP", "hup"]);
     assert!(eventually(|| field(
         &env,
@@ -175,6 +179,14 @@ fn always_restarts_a_killed_process_and_stop_ends_it() {
         "{{.RestartCount}} {{.State.Status}}"
     ) == "1 running"));
     env.cove_ok(&["rm", "-f", "hup"]);
+}
+
+/// Whether the init `pid` (on the host) has started its command: it forks only after it
+/// has blocked the signals it forwards, so from then on none is lost.
+fn init_ready(pid: &str) -> bool {
+    let pid = pid.trim();
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .is_ok_and(|c| !c.trim().is_empty())
 }
 
 /// A free port on 127.0.0.1 for `kind` (found by binding it; released before cove binds).
