@@ -101,9 +101,9 @@ pub fn create(req: &CreateRequest<'_>, sigchld: &OwnedFd) -> io::Result<CreateOu
             WaitStatus::None => {}
         }
         let mut pfds = [
-            pollin(sigchld.as_raw_fd()),
-            pollin(out_r.as_raw_fd()),
-            pollin(err_r.as_raw_fd()),
+            sys::pollin(sigchld.as_raw_fd()),
+            sys::pollin(out_r.as_raw_fd()),
+            sys::pollin(err_r.as_raw_fd()),
         ];
         match sys::poll(&mut pfds, -1) {
             Ok(_) => {}
@@ -130,14 +130,6 @@ pub fn create(req: &CreateRequest<'_>, sigchld: &OwnedFd) -> io::Result<CreateOu
             early,
         }),
         code => Ok(CreateOutcome::Failed(error_message(&early, code))),
-    }
-}
-
-fn pollin(fd: i32) -> libc::pollfd {
-    libc::pollfd {
-        fd,
-        events: libc::POLLIN,
-        revents: 0,
     }
 }
 

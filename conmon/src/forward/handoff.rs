@@ -187,26 +187,15 @@ fn serve_notifications(
 ) {
     let mut failures = 0u32;
     loop {
-        let mut fds = [
-            libc::pollfd {
-                fd: notify.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            },
-            libc::pollfd {
-                fd: stop.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            },
-        ];
-        if let Err(e) = sys::poll(&mut fds, -1) {
-            log.note("waiting for bind() notifications", &e);
-            return;
-        }
-        if fds[1].revents != 0 {
-            return;
-        }
-        if fds[0].revents & libc::POLLIN == 0 {
+        let revents = match wait_ready(notify.as_raw_fd(), stop) {
+            Ok(Some(r)) => r,
+            Ok(None) => return,
+            Err(e) => {
+                log.note("waiting for bind() notifications", &e);
+                return;
+            }
+        };
+        if revents & libc::POLLIN == 0 {
             // POLLHUP: every process under the filter is gone.
             return;
         }
@@ -361,26 +350,21 @@ fn receive_listener(sock: &OwnedFd, stop: &OwnedFd, log: &mut Log) -> Option<Own
     }
 }
 
-/// Blocks until `fd` is readable (or hung up); None once `stop` is.
+/// Blocks until `fd` is readable (or hung up); None once `stop` is, or poll fails.
 fn wait_readable(fd: RawFd, stop: &OwnedFd) -> Option<()> {
+    wait_ready(fd, stop).ok().flatten().map(drop)
+}
+
+/// Blocks until `fd` has an event and returns them; None once `stop` is readable.
+fn wait_ready(fd: RawFd, stop: &OwnedFd) -> io::Result<Option<libc::c_short>> {
     loop {
-        let mut fds = [
-            libc::pollfd {
-                fd,
-                events: libc::POLLIN,
-                revents: 0,
-            },
-            libc::pollfd {
-                fd: stop.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            },
-        ];
-        match sys::poll(&mut fds, -1) {
-            Ok(_) if fds[1].revents != 0 => return None,
-            Ok(_) if fds[0].revents != 0 => return Some(()),
-            Ok(_) => continue,
-            Err(_) => return None,
+        let mut fds = [sys::pollin(fd), sys::pollin(stop.as_raw_fd())];
+        sys::poll(&mut fds, -1)?;
+        if fds[1].revents != 0 {
+            return Ok(None);
+        }
+        if fds[0].revents != 0 {
+            return Ok(Some(fds[0].revents));
         }
     }
 }
