@@ -80,17 +80,6 @@ fn threads_and_pipes(pid: i32) -> (usize, usize) {
     (threads, pipes)
 }
 
-/// The shim's own log (its diagnostics), for the container named `name`.
-fn shim_log(env: &TestEnv, name: &str) -> String {
-    let id = env.cove_ok(&["inspect", "--format", "{{.Id}}", name]);
-    let path = env
-        .run
-        .join("cove/containers")
-        .join(id.trim())
-        .join("conmon.log");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 /// Holds the test user's pipe budget (fs.pipe-user-pages-soft, shared by all of the
 /// user's processes): grows pipes to 1 MiB, then opens default ones, until a new pipe
 /// comes out at the reduced size and cannot be grown. Prints "spent N" then, and holds
@@ -180,7 +169,7 @@ fn five_hundred_connections_of_8_mib_are_relayed_while_the_pipe_budget_is_spent(
         "pipes (before, most) {:?}",
         (before, most)
     );
-    let log = shim_log(&env, "echo");
+    let log = env.shim_log("echo").unwrap_or_else(|e| panic!("{e}"));
     assert!(log.contains("no pipe for splice(2)"), "{log}");
     assert_eq!(shim_pid(&env), shim);
     env.cove_ok(&["rm", "-f", "echo"]);

@@ -79,15 +79,9 @@ fn seen_from_here(addr: &str) -> (String, String) {
     last.unwrap()
 }
 
-/// The container's shim log (its diagnostics).
+/// The container's shim log (its diagnostics); empty when there is none yet.
 fn shim_log(env: &TestEnv, name: &str) -> String {
-    let id = env.cove_ok(&["inspect", "--format", "{{.Id}}", name]);
-    let path = env
-        .run
-        .join("cove/containers")
-        .join(id.trim())
-        .join("conmon.log");
-    std::fs::read_to_string(&path).unwrap_or_default()
+    env.shim_log(name).unwrap_or_default()
 }
 
 fn handed(env: &TestEnv, name: &str) -> bool {

@@ -410,6 +410,18 @@ impl TestEnv {
     }
 
     /// cove's pause process, if one is recorded and alive.
+    /// The shim's own log (its diagnostics) for the container named `name`.
+    pub fn shim_log(&self, name: &str) -> std::io::Result<String> {
+        let id = self.cove_ok(&["inspect", "--format", "{{.Id}}", name]);
+        let path = self
+            .run
+            .join("cove/containers")
+            .join(id.trim())
+            .join("conmon.log");
+        std::fs::read_to_string(&path)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    }
+
     pub fn pause_pid(&self) -> Option<i32> {
         let text = fs::read_to_string(self.run.join("cove/pause.pid")).ok()?;
         let pid: i32 = text.trim().parse().ok()?;
