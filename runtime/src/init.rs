@@ -9,6 +9,7 @@
 use std::fs::File;
 use std::io::Write;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use nix::sched::{setns, unshare, CloneFlags};
@@ -215,13 +216,20 @@ pub fn run(a: InitArgs<'_>) -> i32 {
     let _ = sync.write_all(b"ok\n");
     drop(sync);
     // Wait for `start`: opening the fifo for writing blocks until it is opened for reading.
+    // The write end stays open, close-on-exec, so `start` sees end-of-file only once the
+    // container's command runs (or the init died): `run -d` then `top` shows the command.
     let fifo_path = format!("/proc/self/fd/{}", a.fifo.as_raw_fd());
-    match std::fs::OpenOptions::new().write(true).open(&fifo_path) {
+    let _started = match std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_CLOEXEC)
+        .open(&fifo_path)
+    {
         Ok(mut f) => {
             let _ = f.write_all(b"0");
+            f
         }
         Err(e) => return fail(1, &format!("waiting for start: {e}")),
-    }
+    };
     drop(a.fifo);
     let process = a.spec.process().clone().unwrap_or_default();
     match process::finalize(&process, filter.as_ref()) {

@@ -23,10 +23,14 @@ pub fn start(root: &Path, id: &str) -> Result<(), String> {
         .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
         .open(&fifo)
         .map_err(|e| format!("exec fifo: {e}"))?;
+    // The init writes one byte, then keeps its end open until execve closes it: wait for
+    // the byte, then for end-of-file, so `start` returns once the command is running.
     let mut byte = [0u8; 1];
+    let mut released = false;
     loop {
         match f.read(&mut byte) {
-            Ok(1) => break,
+            Ok(1) => released = true,
+            Ok(0) if released => break,
             Ok(_) | Err(_) => {
                 if state::start_time(st.pid) != Some(st.pid_start) {
                     return Err("the container process exited before start".into());
