@@ -60,6 +60,31 @@ fn run_prints_output_and_passes_exit_codes() {
 
         let out = env.cove(&run_args(rt, &["--rm", &img, "no-such-command"]));
         assert_eq!(exit_code(&out), 127, "runtime {rt:?}: {}", describe(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with("Error: ")
+                && err.contains("exec: \"no-such-command\": executable file not found in $PATH"),
+            "runtime {rt:?}: {err}"
+        );
+        // As Podman: a missing command fails the start, -d included, and the container
+        // stays Created.
+        let out = env.cove(&run_args(rt, &["-d", "--name", "gone", &img, "/no/such"]));
+        assert_eq!(exit_code(&out), 127, "runtime {rt:?}: {}", describe(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("stat /no/such: no such file or directory"),
+            "runtime {rt:?}: {err}"
+        );
+        let status = [
+            "ps",
+            "-a",
+            "--filter",
+            "name=gone",
+            "--format",
+            "{{.Status}}",
+        ];
+        assert_eq!(env.cove_ok(&status).trim(), "Created", "runtime {rt:?}");
+        env.cove_ok(&["rm", "gone"]);
 
         // stdout and stderr stay apart
         let out = env.cove(&run_args(

@@ -569,11 +569,13 @@ const DIFFERENCES: &[(&str, &str)] = &[
     ),
     (
         "run missing command",
-        "exit 127 in both; the line is the runtime's own (cove-runtime's, Podman's from runc)",
+        "exit 127 in both, the start fails and the container stays Created; the line names \
+         the cause as runc does, without runc's own prefix and Podman's suffix",
     ),
     (
         "exec",
-        "exit 127 for a missing command in both; the line is the runtime's own",
+        "exit 127 for a missing command in both; the line names the cause as runc does, \
+         without runc's own prefix and Podman's suffix",
     ),
     (
         "run bad flag value",

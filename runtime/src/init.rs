@@ -175,6 +175,7 @@ fn prepare(a: &InitArgs<'_>) -> Result<Prepared, String> {
         std::fs::create_dir_all(cwd).map_err(|e| format!("creating cwd {}: {e}", cwd.display()))?;
         nix::unistd::chdir(cwd).map_err(|e| format!("chdir {}: {e}", cwd.display()))?;
     }
+    process::check_command(&process).map_err(|e| e.to_string())?;
     Ok(Prepared { slave, filter })
 }
 

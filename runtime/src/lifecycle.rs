@@ -32,7 +32,9 @@ pub fn start(root: &Path, id: &str) -> Result<(), String> {
             Ok(1) => released = true,
             Ok(0) if released => break,
             Ok(_) | Err(_) => {
-                if state::start_time(st.pid) != Some(st.pid_start) {
+                // Once released, end-of-file is certain: a command that already ran and
+                // was reaped is a start that happened, not an init that died.
+                if !released && state::start_time(st.pid) != Some(st.pid_start) {
                     return Err("the container process exited before start".into());
                 }
                 // Woken as soon as init writes its byte (a sleep cost up to its length on

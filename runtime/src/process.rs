@@ -30,8 +30,15 @@ pub enum ProcessError {
     Seccomp(#[from] SeccompError),
     #[error("exec: \"{0}\": executable file not found in $PATH")]
     NotFound(String),
-    #[error("exec: \"{cmd}\": {source}")]
+    #[error("exec: \"{0}\": stat {0}: no such file or directory")]
+    Missing(String),
+    #[error("exec: \"{cmd}\": {}", strerror(*.source))]
     Exec { cmd: String, source: nix::Error },
+}
+
+/// The C library's wording in lower case, as runc (Go) prints it: "permission denied".
+fn strerror(e: nix::Error) -> String {
+    e.desc().to_lowercase()
 }
 
 impl ProcessError {
@@ -39,6 +46,7 @@ impl ProcessError {
     pub fn exit_code(&self) -> i32 {
         match self {
             Self::NotFound(_)
+            | Self::Missing(_)
             | Self::Exec {
                 source: nix::Error::ENOENT,
                 ..
@@ -184,6 +192,28 @@ fn lookup(cmd: &str, env: &[String]) -> Option<CString> {
         .map(|d| Path::new(d).join(cmd))
         .find(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
         .and_then(|p| CString::new(p.as_os_str().as_bytes()).ok())
+}
+
+/// Whether `process`'s command exists, checked before `start` as runc does, so a missing
+/// command fails `create` (the engine's run then says so and exits 127) instead of the
+/// container starting and dying. Run in the container's root and working directory; a
+/// command only the container's user cannot run is still found out at exec (126).
+pub fn check_command(process: &Process) -> Result<(), ProcessError> {
+    let args = process.args().clone().unwrap_or_default();
+    let env = process.env().clone().unwrap_or_default();
+    let cmd = args.first().ok_or(ProcessError::NoArgs)?;
+    if cmd.contains('/') {
+        match std::fs::metadata(cmd) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(ProcessError::Missing(cmd.clone()))
+            }
+            _ => Ok(()),
+        }
+    } else {
+        lookup(cmd, &env)
+            .map(drop)
+            .ok_or_else(|| ProcessError::NotFound(cmd.clone()))
+    }
 }
 
 /// Become `process` and exec it: inherited descriptors closed, rlimits, cwd, identity, the five capability sets,

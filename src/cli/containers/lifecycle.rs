@@ -97,7 +97,11 @@ pub fn start(ctx: &Ctx, a: StartArgs) -> CmdResult {
     }
     each(&engine, &names, |c| {
         crate::cli::sdnotify::before_start(c)?;
-        engine.start(c, false).map_err(start_failure)?;
+        // Podman's wording and 125 here, where run and start -a give the command's 126/127.
+        let id = c.id.clone();
+        engine
+            .start(c, false)
+            .map_err(|e| anyhow!("unable to start container \"{id}\": {e}"))?;
         crate::cli::sdnotify::after_start(c)?;
         println!("{}", c.name);
         Ok(())
