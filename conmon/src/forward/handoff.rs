@@ -29,15 +29,28 @@
 //! Clients inside the container (a health check on localhost, a peer container on a user
 //! network reaching it by name) no longer find the server in the container's namespace:
 //! after the first handoff of a port, the shim listens on that port there itself (the
-//! wildcard address) and relays those connections to the host socket, where the server
-//! sees them coming from the host's loopback.
+//! wildcard address) and relays those connections to the handed socket's own address
+//! (never to another published socket, whose relay would lead back inside), where the
+//! server sees them coming from the host's loopback.
+//!
+//! A bare `-p HOSTPORT:PORT` (every address) comes as two host sockets on one port, bound
+//! by the CLI: 0.0.0.0, and [::] with IPV6_V6ONLY. One dual-stack socket could not go to
+//! the most common server, an IPv4 one (nginx's default `listen 80`). An IPv4 server and a
+//! dual-stack IPv6 one (Go, Node, busybox) get the IPv4 socket: IPv4 clients, local or
+//! remote, keep their real address. An IPv6-only server gets the IPv6 one. The other
+//! socket's relay then stops and a relay on the host takes its clients to the handed
+//! socket's loopback address (127.0.0.1:HOSTPORT, or [::1]:HOSTPORT): the server sees
+//! them as 127.0.0.1 (::1), with the relay's port. Swapping in one dual-stack socket for a
+//! dual-stack server would keep IPv6 addresses too, but needs the published sockets closed
+//! and bound again: a window in which queued clients are reset and another local process
+//! may take the port. Once one socket of a pair was handed, only it is handed again.
 //!
 //! Not handed (the relay carries them, as before): binds to a specific address (127.0.0.1
 //! means "only from inside"), a container port published more than once (one socket can
 //! go only one way), UDP.
 //!
-//! libseccomp (the crate) receives, answers and checks notifications; the ADDFD ioctl has
-//! no wrapper in libseccomp 2.5, so [`add_fd`] is the one hand-written ioctl.
+//! libseccomp (the crate) receives, answers and checks notifications; the syscalls it has
+//! no wrapper for (pidfd_getfd, process_vm_readv, the ADDFD ioctl) are in [`crate::sys`].
 
 use std::io;
 use std::mem::size_of;
