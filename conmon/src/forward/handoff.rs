@@ -52,6 +52,7 @@
 //! libseccomp (the crate) receives, answers and checks notifications; the syscalls it has
 //! no wrapper for (pidfd_getfd, process_vm_readv, the ADDFD ioctl) are in [`crate::sys`].
 
+use std::collections::HashMap;
 use std::io;
 use std::mem::size_of;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -175,39 +176,63 @@ impl Target {
     }
 }
 
-/// The socket a server's bind of `port` gets, and the other socket of a wildcard pair,
-/// which is then relayed on the host to the one given. None: the bind is left to the
-/// kernel.
+/// What a server's bind of a published port gets.
+#[derive(Debug, PartialEq, Eq)]
+enum Choice {
+    /// `targets[i]`, and the other socket of its pair, which is then relayed on the host
+    /// to it.
+    Give(usize, Option<usize>),
+    /// One dual-stack socket in place of the pair `(IPv4, IPv6)`, for a dual-stack server.
+    Dual(usize, usize),
+}
+
+/// What a server's bind of `port` with a socket of `family` (`v6only`) gets; None: the
+/// bind is left to the kernel.
 ///
 /// One published socket for the port: it, if the server can take its clients' addresses.
 /// A bare `-p HOSTPORT:PORT` is two (0.0.0.0 and [::] IPv6-only, see the module's
-/// comment): an IPv4 server and a dual-stack IPv6 one get the IPv4 socket, an IPv6-only
-/// server the IPv6 one. Anything else (a port published twice) has no single answer.
+/// comment): an IPv4 server gets the IPv4 socket, an IPv6-only server the IPv6 one, a
+/// dual-stack server one dual-stack socket in their place. Once a server got one, only
+/// that one is given again. Anything else (a port published twice) has no single answer.
 fn choose(
     targets: &[Target],
     port: u16,
     family: libc::c_int,
     v6only: bool,
-    handed: &[bool],
-) -> Option<(usize, Option<usize>)> {
+    state: &Handed,
+) -> Option<Choice> {
     let mut matching = (0..targets.len()).filter(|&i| targets[i].container_port == port);
-    let (give, other) = match (matching.next(), matching.next(), matching.next()) {
-        (Some(i), None, None) => (i, None),
-        (Some(a), Some(b), None) => {
-            let (v4, v6) = wildcard_pair(targets, a, b)?;
-            if family == libc::AF_INET6 && v6only {
-                (v6, Some(v4))
-            } else {
-                (v4, Some(v6))
-            }
+    let (a, b) = match (matching.next(), matching.next(), matching.next()) {
+        (Some(i), None, None) => {
+            return targets[i]
+                .fits(family, v6only)
+                .then_some(Choice::Give(i, None))
         }
+        (Some(a), Some(b), None) => (a, b),
         _ => return None,
     };
-    // The other socket of a pair is relayed to the one handed first, for good.
-    if other.is_some_and(|o| handed[o]) {
+    let (v4, v6) = wildcard_pair(targets, a, b)?;
+    let handed = &state.handed;
+    let dual_app = family == libc::AF_INET6 && !v6only;
+    let swapped = state.dual.contains_key(&v4);
+    if dual_app && (swapped || !(handed[v4] || handed[v6])) {
+        return Some(Choice::Dual(v4, v6));
+    }
+    if swapped {
+        // Neither of the pair listens any more.
         return None;
     }
-    targets[give].fits(family, v6only).then_some((give, other))
+    let (give, other) = if handed[v6] || (family == libc::AF_INET6 && v6only) {
+        (v6, v4)
+    } else {
+        (v4, v6)
+    };
+    if handed[other] {
+        return None;
+    }
+    targets[give]
+        .fits(family, v6only)
+        .then_some(Choice::Give(give, Some(other)))
 }
 
 /// `(IPv4, IPv6)` if targets `a` and `b` are the two sockets of one wildcard publish.
@@ -243,6 +268,7 @@ pub(crate) fn serve(
     };
     let mut state = Handed {
         handed: vec![false; targets.len()],
+        dual: HashMap::new(),
         relays: Vec::new(),
     };
     serve_notifications(&notify, bind_nr, targets, ns, stop, &mut state, log);
@@ -253,8 +279,10 @@ pub(crate) fn serve(
 
 /// What the handoffs so far left running.
 struct Handed {
-    /// Which targets a server has been given.
+    /// Which targets a server has been given (both of a pair replaced by a dual socket).
     handed: Vec<bool>,
+    /// The dual-stack sockets that replaced pairs, by the index of the IPv4 one.
+    dual: HashMap<usize, Arc<OwnedFd>>,
     /// The relays started for them: into the container's namespace, and from the other
     /// socket of a pair.
     relays: Vec<JoinHandle<()>>,
@@ -299,20 +327,10 @@ fn serve_notifications(
                 continue;
             }
         };
-        let resp = match answer(
-            notify.as_raw_fd(),
-            &req,
-            bind_nr,
-            targets,
-            &state.handed,
-            log,
-        ) {
+        let resp = match answer(notify.as_raw_fd(), &req, bind_nr, targets, state, log) {
             Reply::Continue => ScmpNotifResp::new_continue(req.id, ScmpNotifRespFlags::CONTINUE),
-            Reply::Handed(i, other) => {
-                if !state.handed[i] {
-                    state.handed[i] = true;
-                    first_handoff(targets, i, other, req.pid, ns, stop, state, log);
-                }
+            Reply::Handed(choice) => {
+                first_handoff(targets, choice, req.pid, ns, stop, state, log);
                 ScmpNotifResp::new_val(req.id, 0, ScmpNotifRespFlags::empty())
             }
             Reply::Gone => continue,
@@ -322,24 +340,41 @@ fn serve_notifications(
     }
 }
 
-/// A port's socket went to the container's server for the first time: its clients inside
-/// the container, and those of the other socket of a pair, are relayed to it from now on.
-#[allow(clippy::too_many_arguments)]
+/// A server got a port's socket: the first time, its clients inside the container, and
+/// those of the other socket of a pair, are relayed to it from now on.
 fn first_handoff(
     targets: &[Target],
-    i: usize,
-    other: Option<usize>,
+    choice: Choice,
     pid: u32,
     ns: &OwnedFd,
     stop: &Arc<OwnedFd>,
     state: &mut Handed,
     log: &mut Log,
 ) {
+    let (i, other) = match choice {
+        Choice::Give(i, other) => (i, other.map(|o| &targets[o])),
+        Choice::Dual(v4, v6) => {
+            if state.handed[v4] {
+                return;
+            }
+            state.handed[v6] = true;
+            (v4, None)
+        }
+    };
+    if std::mem::replace(&mut state.handed[i], true) {
+        return;
+    }
     let t = &targets[i];
+    let what = if matches!(choice, Choice::Dual(..)) {
+        "a dual-stack socket in place of the two published ones"
+    } else {
+        "the relay stopped"
+    };
     diag!(
-        "port {}/tcp: handed to the container's server (pid {pid}), the relay stopped",
+        "port {}/tcp: handed to the container's server (pid {pid}), {what}",
         t.container_port
     );
+    // A dual socket takes IPv4 clients: the IPv4 socket's loopback address is its.
     let Some(to) = t.loopback() else {
         return log.note(
             "listening inside the container",
@@ -352,7 +387,7 @@ fn first_handoff(
         Ok(r) => state.relays.push(r),
         Err(e) => log.note("listening inside the container", &e),
     }
-    let Some(o) = other.map(|o| &targets[o]) else {
+    let Some(o) = other else {
         return;
     };
     // Until it lets go, that relay still reaches the server, through the one inside.
@@ -376,6 +411,37 @@ fn first_handoff(
     ) {
         Ok(r) => state.relays.push(r),
         Err(e) => log.note("relaying the other family's clients", &e),
+    }
+}
+
+/// One dual-stack listener on the port of the pair `(t4, t6)`, for a dual-stack server:
+/// both relays let go, both sockets stop listening (they stay bound, so no other process
+/// without SO_REUSEADDR can take the port meanwhile) and the new socket takes the port.
+/// Clients queued on the old sockets are reset: this happens at the server's first bind,
+/// when the relays had nowhere to take them anyway. None, with both listening again, if
+/// it could not be done.
+fn dual_stack(t4: &Target, t6: &Target, log: &mut Log) -> Option<OwnedFd> {
+    let port = t4.wildcard()?;
+    if !t4.relay.request() || !t6.relay.request() {
+        return None;
+    }
+    let (l4, l6) = (&*t4.listener, &*t6.listener);
+    let made = sys::stop_listening(l4)
+        .and_then(|_| sys::stop_listening(l6))
+        .and_then(|_| {
+            make_listener(
+                SocketAddr::new(Ipv6Addr::UNSPECIFIED.into(), port),
+                libc::SOMAXCONN,
+            )
+        });
+    match made {
+        Ok(s) => Some(s),
+        Err(e) => {
+            log.note("replacing a port's two sockets by a dual-stack one", &e);
+            let _ = sys::listen(l4, libc::SOMAXCONN);
+            let _ = sys::listen(l6, libc::SOMAXCONN);
+            None
+        }
     }
 }
 
@@ -414,15 +480,16 @@ fn listener_in(ns: &OwnedFd, port: u16) -> io::Result<OwnedFd> {
             .stack_size(STACK)
             .spawn_scoped(s, || {
                 sys::setns(ns, libc::CLONE_NEWNET)?;
-                make_listener(SocketAddr::new(Ipv6Addr::UNSPECIFIED.into(), port))
-                    .or_else(|_| make_listener(SocketAddr::new(Ipv4Addr::UNSPECIFIED.into(), port)))
+                make_listener(SocketAddr::new(Ipv6Addr::UNSPECIFIED.into(), port), 128).or_else(
+                    |_| make_listener(SocketAddr::new(Ipv4Addr::UNSPECIFIED.into(), port), 128),
+                )
             })?
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the namespace thread panicked")))
     })
 }
 
-fn make_listener(addr: SocketAddr) -> io::Result<OwnedFd> {
+fn make_listener(addr: SocketAddr, backlog: libc::c_int) -> io::Result<OwnedFd> {
     let family = if addr.is_ipv6() {
         libc::AF_INET6
     } else {
@@ -436,7 +503,7 @@ fn make_listener(addr: SocketAddr) -> io::Result<OwnedFd> {
     }
     let _ = sys::set_sockopt(fd.as_raw_fd(), libc::SOL_SOCKET, libc::SO_REUSEADDR, 1);
     sys::bind(&fd, addr)?;
-    sys::listen(&fd, 128)?;
+    sys::listen(&fd, backlog)?;
     Ok(fd)
 }
 
@@ -486,9 +553,8 @@ fn wait_ready(fd: RawFd, stop: &OwnedFd) -> io::Result<Option<libc::c_short>> {
 enum Reply {
     /// Let the kernel run the call.
     Continue,
-    /// The socket of `targets[i]` is in place: the call returns 0. With the other socket
-    /// of its pair.
-    Handed(usize, Option<usize>),
+    /// The socket chosen is in place: the call returns 0.
+    Handed(Choice),
     /// The caller is no longer waiting: no answer.
     Gone,
 }
@@ -500,7 +566,7 @@ fn answer(
     req: &ScmpNotifReq,
     bind_nr: ScmpSyscall,
     targets: &[Target],
-    handed: &[bool],
+    state: &mut Handed,
     log: &mut Log,
 ) -> Reply {
     if req.data.syscall != bind_nr {
@@ -543,22 +609,35 @@ fn answer(
     if !tcp || already_bound(s) {
         return Reply::Continue;
     }
-    let Some((index, other)) = choose(targets, port, family, v6only, handed) else {
+    let Some(mut choice) = choose(targets, port, family, v6only, state) else {
         return Reply::Continue;
     };
-    let target = &targets[index];
-    if !target.relay.request() {
-        log.note(
-            "handing a port over",
-            &"the relay did not let go of it in time",
-        );
-        return Reply::Continue;
+    if let Choice::Dual(v4, v6) = choice {
+        if !state.dual.contains_key(&v4) {
+            match dual_stack(&targets[v4], &targets[v6], log) {
+                Some(s) => drop(state.dual.insert(v4, Arc::new(s))),
+                // The IPv4 socket fits a dual-stack server too.
+                None => choice = Choice::Give(v4, Some(v6)),
+            }
+        }
     }
-    let host = target.listener.as_raw_fd();
-    copy_options(s, host);
+    let host = match choice {
+        Choice::Dual(v4, _) => state.dual[&v4].clone(),
+        Choice::Give(i, _) => {
+            if !targets[i].relay.request() {
+                log.note(
+                    "handing a port over",
+                    &"the relay did not let go of it in time",
+                );
+                return Reply::Continue;
+            }
+            targets[i].listener.clone()
+        }
+    };
+    copy_options(s, host.as_raw_fd());
     let cloexec = fd_cloexec(req.pid, fd);
-    match sys::notif_addfd(notify, req.id, host, fd, cloexec) {
-        Ok(()) => Reply::Handed(index, other),
+    match sys::notif_addfd(notify, req.id, host.as_raw_fd(), fd, cloexec) {
+        Ok(()) => Reply::Handed(choice),
         Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Reply::Gone,
         Err(e) => {
             log.note("installing the host socket in the container", &e);
@@ -701,44 +780,55 @@ mod tests {
             Some(format!("127.0.0.1:{port}").parse().unwrap())
         );
         let targets = [v6, v4];
-        let none = [false, false];
+        let handed = |h: [bool; 2]| Handed {
+            handed: h.to_vec(),
+            dual: HashMap::new(),
+            relays: Vec::new(),
+        };
+        let none = handed([false, false]);
         let (inet, inet6) = (libc::AF_INET, libc::AF_INET6);
-        assert_eq!(choose(&targets, 80, inet, false, &none), Some((1, Some(0))));
+        let give = |i, o| Some(Choice::Give(i, Some(o)));
+        assert_eq!(choose(&targets, 80, inet, false, &none), give(1, 0));
         assert_eq!(
             choose(&targets, 80, inet6, false, &none),
-            Some((1, Some(0))),
-            "dual-stack: the IPv4 socket, IPv4 clients keep their address"
+            Some(Choice::Dual(1, 0)),
+            "dual-stack: one dual-stack socket, every client keeps its address"
         );
-        assert_eq!(choose(&targets, 80, inet6, true, &none), Some((0, Some(1))));
+        assert_eq!(choose(&targets, 80, inet6, true, &none), give(0, 1));
         assert_eq!(choose(&targets, 81, inet, false, &none), None);
         // Once one side went to a server, the other is relayed to it for good.
-        assert_eq!(choose(&targets, 80, inet6, true, &[false, true]), None);
+        let v4_given = handed([false, true]);
+        assert_eq!(choose(&targets, 80, inet6, true, &v4_given), None);
+        assert_eq!(choose(&targets, 80, inet, false, &v4_given), give(1, 0));
+        assert_eq!(choose(&targets, 80, inet6, false, &v4_given), give(1, 0));
+        let v6_given = handed([true, false]);
+        assert_eq!(choose(&targets, 80, inet6, false, &v6_given), give(0, 1));
+        assert_eq!(choose(&targets, 80, inet, false, &v6_given), None);
+        // Replaced by a dual-stack socket: only dual-stack servers get it.
+        let mut swapped = handed([true, true]);
+        swapped
+            .dual
+            .insert(1, Arc::new(sys::socket(inet6, libc::SOCK_STREAM).unwrap()));
         assert_eq!(
-            choose(&targets, 80, inet, false, &[false, true]),
-            Some((1, Some(0)))
+            choose(&targets, 80, inet6, false, &swapped),
+            Some(Choice::Dual(1, 0))
         );
+        assert_eq!(choose(&targets, 80, inet, false, &swapped), None);
+        assert_eq!(choose(&targets, 80, inet6, true, &swapped), None);
 
         // The same container port published on two host ports: no single answer.
         let other = bound("127.0.0.1:0", false);
-        assert_eq!(
-            choose(
-                &[bound("127.0.0.1:0", false), other],
-                80,
-                inet,
-                false,
-                &none
-            ),
-            None
-        );
+        let two = [bound("127.0.0.1:0", false), other];
+        assert_eq!(choose(&two, 80, inet, false, &none), None);
         // One socket on a specific address: it, if it fits.
+        let one = handed([false, false]);
+        let lo = [bound("127.0.0.1:0", false)];
         assert_eq!(
-            choose(&[bound("127.0.0.1:0", false)], 80, inet, false, &[false]),
-            Some((0, None))
+            choose(&lo, 80, inet, false, &one),
+            Some(Choice::Give(0, None))
         );
-        assert_eq!(
-            choose(&[bound("[::1]:0", true)], 80, inet, false, &[false]),
-            None
-        );
+        let lo6 = [bound("[::1]:0", true)];
+        assert_eq!(choose(&lo6, 80, inet, false, &one), None);
     }
 
     #[test]

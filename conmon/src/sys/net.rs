@@ -86,6 +86,13 @@ pub fn listen(fd: &OwnedFd, backlog: libc::c_int) -> io::Result<()> {
     cvt(unsafe { libc::listen(fd.as_raw_fd(), backlog) }).map(drop)
 }
 
+/// A listening TCP socket stops listening (its queued connections are reset) but stays
+/// bound; listen() makes it listen again.
+pub fn stop_listening(fd: &OwnedFd) -> io::Result<()> {
+    // SAFETY: plain integers.
+    cvt(unsafe { libc::shutdown(fd.as_raw_fd(), libc::SHUT_RD) }).map(drop)
+}
+
 /// The socket's own address (getsockname); None for a family other than IPv4 and IPv6.
 pub fn local_addr(fd: RawFd) -> io::Result<Option<SocketAddr>> {
     // SAFETY: all-zero is a valid sockaddr_storage.
