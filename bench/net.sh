@@ -139,8 +139,8 @@ cove run -d --name web -p "127.0.0.1:$CW:80" "$WEB" >/dev/null
 cove_cps=$(cps "$CW")
 cove rm -f iperf web >/dev/null
 
-# A bare -p (every address, the common form): an IPv4 and an IPv6-only host socket, the
-# IPv4 one handed to the server (iperf3 and busybox httpd listen dual-stack).
+# A bare -p (every address, the common form): an IPv4 and an IPv6-only host socket; iperf3
+# and busybox httpd listen dual-stack, so the shim hands them one dual-stack socket instead.
 B=$(free_port)
 cove run -d --name iperf -p "$B:5201" localhost/iperf:bench iperf3 -s >/dev/null
 bare_tput=$(gbits "$B")
@@ -264,4 +264,5 @@ echo
 echo "bare -p PORT:80 (every address): httpd -p 0.0.0.0:80 (IPv4) and -p 80 (dual-stack)"
 printf '%-22s %-40s %-40s %s\n' "tool, httpd -p" "client on 127.0.0.1" "client in netns ($NS_IP)" "client on [::1]"
 echo "$bare_addresses"
-echo "cove: IPv4 clients keep their address; IPv6 ones reach the IPv4 socket through a relay on the host"
+echo "cove: an IPv4 server gets the IPv4 socket ([::1] clients come through a relay on the host, as 127.0.0.1);"
+echo "      a dual-stack server one dual-stack socket in place of the two (every client as itself)"

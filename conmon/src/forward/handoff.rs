@@ -35,15 +35,14 @@
 //!
 //! A bare `-p HOSTPORT:PORT` (every address) comes as two host sockets on one port, bound
 //! by the CLI: 0.0.0.0, and [::] with IPV6_V6ONLY. One dual-stack socket could not go to
-//! the most common server, an IPv4 one (nginx's default `listen 80`). An IPv4 server and a
-//! dual-stack IPv6 one (Go, Node, busybox) get the IPv4 socket: IPv4 clients, local or
-//! remote, keep their real address. An IPv6-only server gets the IPv6 one. The other
-//! socket's relay then stops and a relay on the host takes its clients to the handed
-//! socket's loopback address (127.0.0.1:HOSTPORT, or [::1]:HOSTPORT): the server sees
-//! them as 127.0.0.1 (::1), with the relay's port. Swapping in one dual-stack socket for a
-//! dual-stack server would keep IPv6 addresses too, but needs the published sockets closed
-//! and bound again: a window in which queued clients are reset and another local process
-//! may take the port. Once one socket of a pair was handed, only it is handed again.
+//! the most common server, an IPv4 one (nginx's default `listen 80`). An IPv4 server gets
+//! the IPv4 socket, an IPv6-only server the IPv6 one; the other socket's relay then stops
+//! and a relay on the host takes its clients to the handed socket's loopback address
+//! (127.0.0.1:HOSTPORT or [::1]:HOSTPORT), so the server sees them as 127.0.0.1 (::1)
+//! with the relay's port: their own address would not fit its sockaddr anyway. A
+//! dual-stack server (Go, Node, busybox) gets one dual-stack socket in place of the two
+//! ([`dual_stack`]): every client, of either family, is seen as itself. Once a server got
+//! a socket of a pair, only that one is given again.
 //!
 //! Not handed (the relay carries them, as before): binds to a specific address (127.0.0.1
 //! means "only from inside"), a container port published more than once (one socket can
@@ -52,7 +51,7 @@
 //! libseccomp (the crate) receives, answers and checks notifications; the syscalls it has
 //! no wrapper for (pidfd_getfd, process_vm_readv, the ADDFD ioctl) are in [`crate::sys`].
 
-use std::collections::HashMap;
+use std::collections::{hash_map::Entry, HashMap};
 use std::io;
 use std::mem::size_of;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -613,9 +612,9 @@ fn answer(
         return Reply::Continue;
     };
     if let Choice::Dual(v4, v6) = choice {
-        if !state.dual.contains_key(&v4) {
+        if let Entry::Vacant(e) = state.dual.entry(v4) {
             match dual_stack(&targets[v4], &targets[v6], log) {
-                Some(s) => drop(state.dual.insert(v4, Arc::new(s))),
+                Some(s) => drop(e.insert(Arc::new(s))),
                 // The IPv4 socket fits a dual-stack server too.
                 None => choice = Choice::Give(v4, Some(v6)),
             }
