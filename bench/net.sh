@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Port forwarding benchmark: bulk TCP throughput (iperf3) and new connections per second
-# through `-p 127.0.0.1:PORT:...`, for cove (its port handoff, and its relay with
+# through `-p 127.0.0.1:PORT:...` (and cove's through a bare `-p PORT:...`), for cove (its port handoff, and its relay with
 # COVE_PORT_HANDOFF=0) and for Podman (rootless, default port handler), against the same
 # servers on plain loopback without containers; then the client address the server in the
 # container sees, for a client on loopback and for one in a network namespace this script
@@ -139,6 +139,16 @@ cove run -d --name web -p "127.0.0.1:$CW:80" "$WEB" >/dev/null
 cove_cps=$(cps "$CW")
 cove rm -f iperf web >/dev/null
 
+# A bare -p (every address, the common form): an IPv4 and an IPv6-only host socket; iperf3
+# and busybox httpd listen dual-stack, so the shim hands them one dual-stack socket instead.
+B=$(free_port)
+cove run -d --name iperf -p "$B:5201" localhost/iperf:bench iperf3 -s >/dev/null
+bare_tput=$(gbits "$B")
+BW=$(free_port)
+cove run -d --name web -p "$BW:80" "$WEB" >/dev/null
+bare_cps=$(cps "$BW")
+cove rm -f iperf web >/dev/null
+
 R=$(free_port)
 cove_relay run -d --name iperf -p "127.0.0.1:$R:5201" localhost/iperf:bench iperf3 -s >/dev/null
 relay_tput=$(gbits "$R")
@@ -174,6 +184,22 @@ while True:
 print("%s (client %s)" % (got.split(b"\r\n\r\n", 1)[-1].decode().strip(), me))
 EOF
 }
+# seen_local6 PORT: the same for a client on [::1].
+seen_local6() {
+    "$PY" - "$1" <<'EOF'
+import socket, sys
+s = socket.create_connection(("::1", int(sys.argv[1])))
+me = "[%s]:%d" % s.getsockname()[:2]
+s.sendall(b"GET /cgi-bin/addr HTTP/1.0\r\n\r\n")
+got = b""
+while True:
+    b = s.recv(65536)
+    if not b:
+        break
+    got += b
+print("%s (client %s)" % (got.split(b"\r\n\r\n", 1)[-1].decode().strip(), me))
+EOF
+}
 # seen_ns PORT: the same from the namespace's client.
 seen_ns() {
     local i out=
@@ -192,10 +218,29 @@ addr_row() { # TOOL-FUNCTION LABEL [RUN-ARGS...]
     printf '%-16s %-44s %s\n' "$label" "$(seen_local "$a")" "$(seen_ns "$b")"
     $tool rm -f addr >/dev/null 2>&1 || true
 }
+# bare_row TOOL-FUNCTION LABEL [RUN-ARGS...]: -p PORT:80 on every address, an IPv4 server
+# (httpd on 0.0.0.0, as nginx's default) and then a dual-stack one; also a [::1] client.
+bare_row() {
+    local tool=$1 label=$2 a listen
+    shift 2
+    for listen in 0.0.0.0:80 80; do
+        a=$(free_port)
+        $tool run -d --name addr "$@" -v "$HB/www:/www:ro" -p "$a:80" "$WEB" \
+            httpd -f -p "$listen" -h /www >/dev/null
+        printf '%-22s %-40s %-40s %s\n' "$label $listen" "$(seen_local "$a")" \
+            "$(seen_ns "$a")" "$(seen_local6 "$a")"
+        $tool rm -f addr >/dev/null 2>&1 || true
+    done
+}
 addresses=$(
     addr_row cove "cove (handoff)"
     addr_row cove_relay "cove (relay)"
     addr_row podman_ "podman" --runtime runc
+)
+bare_addresses=$(
+    bare_row cove "cove"
+    bare_row cove_relay "relay"
+    bare_row podman_ "podman" --runtime runc
 )
 
 echo "port forwarding through -p 127.0.0.1:PORT, as $USER_NAME (iperf3 ${DUR}s; HTTP GETs ${CONN_SECONDS}s, one client)"
@@ -204,6 +249,10 @@ awk -v l="$loop_tput" -v c="$cove_tput" -v r="$relay_tput" -v p="$podman_tput" '
     printf "%-28s %9.2f %9.2f %9.2f %9.2f %9.2fx %10.2fx %11.2fx\n", "TCP throughput (Gbit/s)", l, c, r, p, c / l, r / l, c / p }'
 awk -v l="$loop_cps" -v c="$cove_cps" -v r="$relay_cps" -v p="$podman_cps" 'BEGIN {
     printf "%-28s %9d %9d %9d %9d %9.2fx %10.2fx %11.2fx\n", "new connections per second", l, c, r, p, c / l, r / l, c / p }'
+awk -v l="$loop_tput" -v c="$bare_tput" 'BEGIN {
+    printf "%-28s %9.2f %9.2f %9s %9s %9.2fx\n", "  cove, bare -p PORT:5201", l, c, "", "", c / l }'
+awk -v l="$loop_cps" -v c="$bare_cps" 'BEGIN {
+    printf "%-28s %9d %9d %9s %9s %9.2fx\n", "  cove, bare -p PORT:80", l, c, "", "", c / l }'
 echo "cove: the port handed to the server (default); relay: COVE_PORT_HANDOFF=0"
 echo "target: cove/loop >= 0.95x on both"
 echo
@@ -211,3 +260,9 @@ echo "client address the server in the container sees (REMOTE_ADDR REMOTE_PORT)"
 printf '%-16s %-44s %s\n' tool "client on 127.0.0.1" "client in netns $NS ($NS_IP)"
 echo "$addresses"
 echo "target: the client's own address in both columns"
+echo
+echo "bare -p PORT:80 (every address): httpd -p 0.0.0.0:80 (IPv4) and -p 80 (dual-stack)"
+printf '%-22s %-40s %-40s %s\n' "tool, httpd -p" "client on 127.0.0.1" "client in netns ($NS_IP)" "client on [::1]"
+echo "$bare_addresses"
+echo "cove: an IPv4 server gets the IPv4 socket ([::1] clients come through a relay on the host, as 127.0.0.1);"
+echo "      a dual-stack server one dual-stack socket in place of the two (every client as itself)"

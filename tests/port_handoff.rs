@@ -355,3 +355,205 @@ fn a_container_storming_bind_hurts_neither_its_shim_nor_other_containers() {
     assert!(shims.iter().all(|p| now.contains(p)), "{shims:?} {now:?}");
     env.cove_ok(&["rm", "-f", "storm", "calm"]);
 }
+
+/// A port number free on both families of the host's loopback right now.
+fn free_port() -> u16 {
+    let v4 = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = v4.local_addr().unwrap().port();
+    match std::net::TcpListener::bind(("::1", port)) {
+        Ok(_) => port,
+        Err(_) => free_port(),
+    }
+}
+
+/// What the server saw for a client on [::1] (the relay's address, see the test).
+fn seen_from_ipv6_loopback(port: u16) -> String {
+    seen_from_here(&format!("[::1]:{port}")).0
+}
+
+/// A bare publish is an IPv4 and an IPv6-only host socket (src/network/ports.rs): `cove
+/// port` and `inspect` still show the one mapping on 0.0.0.0, as Podman does.
+fn assert_shown_as_one_mapping(env: &TestEnv, name: &str, port: u16) {
+    assert_eq!(host_port(env, name, "80"), format!("0.0.0.0:{port}"));
+    assert_eq!(
+        env.cove_ok(&["port", name]).trim(),
+        format!("80/tcp -> 0.0.0.0:{port}")
+    );
+    let ports = env.cove_ok(&[
+        "inspect",
+        "--format",
+        "{{json .NetworkSettings.Ports}}",
+        name,
+    ]);
+    let want = format!(r#""80/tcp":[{{"HostIp":"0.0.0.0","HostPort":"{port}"}}]"#);
+    assert!(ports.contains(&want), "{ports}");
+}
+
+#[test]
+fn a_bare_publish_is_handed_to_an_ipv4_server_and_still_serves_ipv6_clients() {
+    let env = TestEnv::new("handoff-bare");
+    let ns = TestNetns::new(2);
+    let port = free_port();
+    // busybox httpd on 0.0.0.0 makes an AF_INET socket, as nginx's default `listen 80`.
+    run_web(
+        &env,
+        "web4",
+        &[],
+        &format!("{port}:80"),
+        &["httpd", "-f", "-p", "0.0.0.0:80", "-h", "/www"],
+    );
+    assert_shown_as_one_mapping(&env, "web4", port);
+    let (seen, ours) = seen_from_here(&format!("127.0.0.1:{port}"));
+    assert_eq!(
+        format!("{} {}", "127.0.0.1", ours.rsplit_once(':').unwrap().1),
+        seen,
+        "the loopback client's own address and port"
+    );
+    let seen = ns.seen(&format!("{}:{port}", ns.host_ip));
+    assert!(
+        seen.starts_with(&format!("{} ", ns.ns_ip)),
+        "server saw {seen:?}, the client is {}",
+        ns.ns_ip
+    );
+    assert!(handed(&env, "web4"), "{}", shim_log(&env, "web4"));
+    // An IPv6 client cannot reach an IPv4 socket: the shim relays it on the host to the
+    // handed socket's loopback address, so the server sees 127.0.0.1 (never ::1).
+    let seen = seen_from_ipv6_loopback(port);
+    assert!(
+        seen.starts_with("127.0.0.1 "),
+        "server saw {seen:?}\n{}",
+        shim_log(&env, "web4")
+    );
+    assert!(
+        shim_log(&env, "web4").contains(&format!("are relayed to 127.0.0.1:{port}")),
+        "{}",
+        shim_log(&env, "web4")
+    );
+    // Inside the container the port still answers, through the shim and not in a loop.
+    let inside = env.cove_ok(&[
+        "exec",
+        "web4",
+        "wget",
+        "-qO-",
+        "http://127.0.0.1:80/index.html",
+    ]);
+    assert_eq!(inside.trim(), "hello from cove");
+    env.cove_ok(&["rm", "-f", "web4"]);
+}
+
+#[test]
+fn a_dual_stack_server_behind_a_bare_publish_serves_both_families() {
+    let env = TestEnv::new("handoff-dual");
+    let ns = TestNetns::new(3);
+    let port = free_port();
+    // busybox httpd without an address makes an AF_INET6 socket taking IPv4 clients too.
+    run_web(
+        &env,
+        "web46",
+        &[],
+        &format!("{port}:80"),
+        &["sh", "-c", "while true; do httpd -f -p 80 -h /www; done"],
+    );
+    assert_shown_as_one_mapping(&env, "web46", port);
+    // The shim put one dual-stack socket in place of the two: every client, of either
+    // family, is seen as itself (busybox shows IPv6 addresses in brackets).
+    for addr in [format!("127.0.0.1:{port}"), format!("[::1]:{port}")] {
+        let (seen, ours) = seen_from_here(&addr);
+        let (seen, ours) = (seen.replace(['[', ']'], ""), ours.replace(['[', ']'], ""));
+        let (ip, p) = ours.rsplit_once(':').unwrap();
+        assert!(
+            seen == format!("{ip} {p}") || seen == format!("::ffff:{ip} {p}"),
+            "server saw {seen:?}, client is {ours}\n{}",
+            shim_log(&env, "web46")
+        );
+    }
+    let seen = ns
+        .seen(&format!("{}:{port}", ns.host_ip))
+        .replace(['[', ']'], "");
+    assert!(
+        seen.starts_with(&format!("{} ", ns.ns_ip))
+            || seen.starts_with(&format!("::ffff:{} ", ns.ns_ip)),
+        "server saw {seen:?}, the client is {}",
+        ns.ns_ip
+    );
+    assert!(
+        shim_log(&env, "web46").contains("a dual-stack socket in place of the two"),
+        "{}",
+        shim_log(&env, "web46")
+    );
+    // The server exits and comes back: the same socket again, both families served.
+    env.cove_ok(&["exec", "web46", "killall", "httpd"]);
+    assert_eq!(
+        get(&format!("127.0.0.1:{port}"), "/index.html").trim(),
+        "hello from cove"
+    );
+    assert_eq!(
+        get(&format!("[::1]:{port}"), "/index.html").trim(),
+        "hello from cove"
+    );
+    env.cove_ok(&["rm", "-f", "web46"]);
+}
+
+#[test]
+fn a_bare_publish_on_the_relay_serves_both_families_as_before() {
+    let env = TestEnv::new("handoff-bare-relay");
+    let port = free_port();
+    // runc gets no notify rule; COVE_PORT_HANDOFF=0 turns it off for the built-in runtime.
+    run_web(
+        &env,
+        "runc-web",
+        &["--runtime", "runc"],
+        &format!("{port}:80"),
+        &["httpd", "-f", "-p", "80", "-h", "/www"],
+    );
+    assert_shown_as_one_mapping(&env, "runc-web", port);
+    for addr in [format!("127.0.0.1:{port}"), format!("[::1]:{port}")] {
+        let (seen, ours) = seen_from_here(&addr);
+        // The relay keeps a loopback client's address, of either family (busybox shows
+        // an IPv6 one in brackets).
+        let (seen, ours) = (seen.replace(['[', ']'], ""), ours.replace(['[', ']'], ""));
+        let (ip, p) = ours.rsplit_once(':').unwrap();
+        assert!(
+            seen == format!("{ip} {p}") || seen == format!("::ffff:{ip} {p}"),
+            "server saw {seen:?}, client is {ours}"
+        );
+    }
+    assert!(!handed(&env, "runc-web"), "{}", shim_log(&env, "runc-web"));
+    env.cove_ok(&["rm", "-f", "runc-web"]);
+
+    let port = free_port();
+    let web = common::image("web");
+    let mount = format!("{}:/www:ro", www(&env).display());
+    let publish = format!("{port}:80");
+    let out = env.cove_env(
+        &[("COVE_PORT_HANDOFF", "0")],
+        &[
+            "run",
+            "-d",
+            "--name",
+            "off",
+            "-v",
+            &mount,
+            "-p",
+            &publish,
+            &web,
+            "httpd",
+            "-f",
+            "-p",
+            "0.0.0.0:80",
+            "-h",
+            "/www",
+        ],
+    );
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert_shown_as_one_mapping(&env, "off", port);
+    for addr in [format!("127.0.0.1:{port}"), format!("[::1]:{port}")] {
+        assert_eq!(
+            get(&addr, "/index.html").trim(),
+            "hello from cove",
+            "{addr}"
+        );
+    }
+    assert!(!handed(&env, "off"), "{}", shim_log(&env, "off"));
+    env.cove_ok(&["rm", "-f", "off"]);
+}

@@ -8,6 +8,9 @@ use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::path::Path;
 
+mod net;
+pub use net::*;
+
 /// Turns a `-1`-on-error return into an `io::Result`.
 fn cvt(ret: libc::c_int) -> io::Result<libc::c_int> {
     if ret == -1 {
@@ -126,12 +129,36 @@ pub fn pipe() -> io::Result<(OwnedFd, OwnedFd)> {
 }
 
 pub fn set_nonblocking(fd: RawFd) -> io::Result<()> {
+    set_nonblocking_to(fd, true)
+}
+
+pub fn is_nonblocking(fd: RawFd) -> io::Result<bool> {
+    // SAFETY: F_GETFL takes no argument.
+    let flags = cvt(unsafe { libc::fcntl(fd, libc::F_GETFL) })?;
+    Ok(flags & libc::O_NONBLOCK != 0)
+}
+
+/// O_NONBLOCK on or off: a file status flag, shared by every duplicate of the descriptor.
+pub fn set_nonblocking_to(fd: RawFd, on: bool) -> io::Result<()> {
     // SAFETY: F_GETFL/F_SETFL take integer arguments only.
     unsafe {
         let flags = cvt(libc::fcntl(fd, libc::F_GETFL))?;
-        cvt(libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK))?;
+        let want = if on {
+            flags | libc::O_NONBLOCK
+        } else {
+            flags & !libc::O_NONBLOCK
+        };
+        if want != flags {
+            cvt(libc::fcntl(fd, libc::F_SETFL, want))?;
+        }
     }
     Ok(())
+}
+
+/// Whether a descriptor is still open.
+pub fn is_open(fd: RawFd) -> bool {
+    // SAFETY: F_GETFD only inspects the descriptor table.
+    unsafe { libc::fcntl(fd, libc::F_GETFD) >= 0 }
 }
 
 pub fn set_cloexec(fd: RawFd) -> io::Result<()> {
@@ -254,13 +281,104 @@ pub fn waitpid(pid: libc::pid_t, nohang: bool) -> io::Result<WaitStatus> {
 /// A pidfd becomes readable when the process dies even if it is not our child, which covers
 /// runtimes whose init is not reparented to us.
 pub fn pidfd_open(pid: libc::pid_t) -> io::Result<OwnedFd> {
+    pidfd_open_with(pid, 0)
+}
+
+/// pidfd_open(2): a pidfd for a thread, not only a thread-group leader (Linux 6.9).
+const PIDFD_THREAD: libc::c_uint = libc::O_EXCL as libc::c_uint;
+
+/// A pidfd for thread `tid`; before Linux 6.9 only a thread-group leader has one.
+pub fn pidfd_open_thread(tid: libc::pid_t) -> io::Result<OwnedFd> {
+    pidfd_open_with(tid, PIDFD_THREAD).or_else(|_| pidfd_open_with(tid, 0))
+}
+
+fn pidfd_open_with(pid: libc::pid_t, flags: libc::c_uint) -> io::Result<OwnedFd> {
     // SAFETY: pidfd_open takes integers and returns a new descriptor.
-    let ret = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+    let ret = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
     if ret < 0 {
         return Err(io::Error::last_os_error());
     }
     // SAFETY: a fresh descriptor owned by nobody else.
     Ok(unsafe { OwnedFd::from_raw_fd(ret as RawFd) })
+}
+
+/// A duplicate of descriptor `fd` of the process behind `pidfd` (pidfd_getfd(2)).
+pub fn pidfd_getfd(pidfd: &OwnedFd, fd: RawFd) -> io::Result<OwnedFd> {
+    // SAFETY: pidfd_getfd takes integers; the result is a new descriptor of ours.
+    let ret = unsafe { libc::syscall(libc::SYS_pidfd_getfd, pidfd.as_raw_fd(), fd, 0) };
+    if ret < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: a fresh descriptor owned by nobody else.
+    Ok(unsafe { OwnedFd::from_raw_fd(ret as RawFd) })
+}
+
+/// Fills `buf` from address `addr` of process `pid` (process_vm_readv(2)); the number of
+/// bytes read. The kernel checks the address against that process's mappings.
+pub fn read_process_memory(pid: libc::pid_t, addr: u64, buf: &mut [u8]) -> io::Result<usize> {
+    let remote_base =
+        usize::try_from(addr).map_err(|_| io::Error::from_raw_os_error(libc::EFAULT))?;
+    let local = libc::iovec {
+        iov_base: buf.as_mut_ptr().cast(),
+        iov_len: buf.len(),
+    };
+    let remote = libc::iovec {
+        iov_base: remote_base as *mut libc::c_void,
+        iov_len: buf.len(),
+    };
+    // SAFETY: `local` describes our own buffer; the remote side is only read by the
+    // kernel, which checks it against the other process's mappings.
+    cvt_ssize(unsafe { libc::process_vm_readv(pid, &local, 1, &remote, 1, 0) })
+}
+
+/// Moves the calling thread into the namespace `ns` (setns(2)), of type `nstype`
+/// (CLONE_NEWNET...); other threads stay where they are.
+pub fn setns(ns: &OwnedFd, nstype: libc::c_int) -> io::Result<()> {
+    // SAFETY: setns takes a descriptor and a flag.
+    cvt(unsafe { libc::setns(ns.as_raw_fd(), nstype) }).map(drop)
+}
+
+/// A non-blocking eventfd: a counter threads wake each other with.
+pub fn eventfd() -> io::Result<OwnedFd> {
+    // SAFETY: eventfd(2); the result is checked.
+    let fd = cvt(unsafe { libc::eventfd(0, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK) })?;
+    // SAFETY: a fresh descriptor owned by nobody else.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+/// Adds one to an eventfd's counter: it becomes readable.
+pub fn eventfd_signal(fd: &OwnedFd) -> io::Result<()> {
+    match write(fd.as_raw_fd(), &1u64.to_ne_bytes())? {
+        8 => Ok(()),
+        _ => Err(io::ErrorKind::WriteZero.into()),
+    }
+}
+
+/// Resets an eventfd's counter (nothing to do when it is zero already).
+pub fn eventfd_drain(fd: &OwnedFd) {
+    let mut n = [0u8; 8];
+    let _ = read(fd.as_raw_fd(), &mut n);
+}
+
+/// SECCOMP_IOCTL_NOTIF_ADDFD with SECCOMP_ADDFD_FLAG_SETFD: in the process whose pending
+/// notification `id` came from `notify`, descriptor `target` becomes a duplicate of our
+/// `src` (its old file is closed, as by dup2). libseccomp 2.5 has no wrapper for it.
+pub fn notif_addfd(
+    notify: RawFd,
+    id: u64,
+    src: RawFd,
+    target: RawFd,
+    cloexec: bool,
+) -> io::Result<()> {
+    let req = libc::seccomp_notif_addfd {
+        id,
+        flags: libc::SECCOMP_ADDFD_FLAG_SETFD as u32,
+        srcfd: src as u32,
+        newfd: target as u32,
+        newfd_flags: if cloexec { libc::O_CLOEXEC as u32 } else { 0 },
+    };
+    // SAFETY: the ioctl reads one seccomp_notif_addfd, which lives across the call.
+    cvt(unsafe { libc::ioctl(notify, libc::SECCOMP_IOCTL_NOTIF_ADDFD, &req) }).map(drop)
 }
 
 pub fn umask(mask: libc::mode_t) -> libc::mode_t {

@@ -132,12 +132,15 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
     }
     if let Some(netns) = req.netns {
         cmd.arg("--netns").arg(netns);
-        for (i, l) in req.publish.iter().enumerate() {
+        let sockets = req
+            .publish
+            .iter()
+            .flat_map(|l| l.fds.iter().map(move |fd| (&l.mapping, fd)));
+        for (i, (m, sock)) in sockets.enumerate() {
             let fd = FIRST_PORT_FD + i as i32;
-            let m = &l.mapping;
             cmd.arg("--publish")
                 .arg(format!("{fd}:{}:{}", m.protocol, m.container_port));
-            fds.push((&l.fd, fd));
+            fds.push((sock, fd));
         }
         if let Some(sock) = req.port_handoff {
             cmd.args(["--seccomp-listener", sock]);

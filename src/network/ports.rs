@@ -217,10 +217,13 @@ pub fn parse_exposed(exposed: &str) -> Result<Vec<PortMapping>, NetworkError> {
     parse_publish(&format!("{ports}/{proto}"))
 }
 
-/// A bound host socket and the mapping it serves (with the real port if it was random).
+/// The bound host sockets of one mapping (with the real port if it was random). A TCP
+/// mapping on every address has two: 0.0.0.0 and [::] with IPV6_V6ONLY, so the shim can
+/// hand an IPv4 server a socket of its own family (conmon's forward/handoff.rs) while
+/// IPv6 clients are still served; everything else has one.
 pub struct Listener {
     pub mapping: PortMapping,
-    pub fd: OwnedFd,
+    pub fds: Vec<OwnedFd>,
 }
 
 fn bind_one(ip: Option<IpAddr>, port: u16, udp: bool) -> nix::Result<OwnedFd> {
@@ -250,6 +253,36 @@ fn bind_one(ip: Option<IpAddr>, port: u16, udp: bool) -> nix::Result<OwnedFd> {
         listen(&fd, Backlog::MAXCONN)?;
     }
     Ok(fd)
+}
+
+/// Tries for a random port: another process may hold the one IPv4 picked on IPv6.
+const RANDOM_PAIR_TRIES: usize = 16;
+
+/// The sockets of one mapping on `port` (0: any free one). A TCP mapping on every address
+/// gets an IPv4 socket and an IPv6-only one on the same port; a host without IPv6 gets
+/// the IPv4 one alone.
+fn bind_mapping(ip: Option<IpAddr>, port: u16, udp: bool) -> nix::Result<Vec<OwnedFd>> {
+    if ip.is_some() || udp {
+        let fd = bind_one(ip, port, udp).or_else(|e| match (ip, e) {
+            // A host without IPv6: every IPv4 address then.
+            (None, nix::Error::EAFNOSUPPORT | nix::Error::EADDRNOTAVAIL) => {
+                bind_one(Some(Ipv4Addr::UNSPECIFIED.into()), port, udp)
+            }
+            _ => Err(e),
+        })?;
+        return Ok(vec![fd]);
+    }
+    let tries = if port == 0 { RANDOM_PAIR_TRIES } else { 1 };
+    let mut last = nix::Error::EADDRINUSE;
+    for _ in 0..tries {
+        let v4 = bind_one(Some(Ipv4Addr::UNSPECIFIED.into()), port, false)?;
+        match bind_one(Some(Ipv6Addr::UNSPECIFIED.into()), bound_port(&v4), false) {
+            Ok(v6) => return Ok(vec![v4, v6]),
+            Err(nix::Error::EAFNOSUPPORT | nix::Error::EADDRNOTAVAIL) => return Ok(vec![v4]),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
 }
 
 fn bound_port(fd: &OwnedFd) -> u16 {
@@ -282,22 +315,15 @@ pub fn bind_all(mappings: &[PortMapping]) -> Result<Vec<Listener>, NetworkError>
         let mut last_err = nix::Error::EADDRINUSE;
         let mut bound = None;
         for port in range.clone() {
-            let attempt = bind_one(ip, port, udp).or_else(|e| match (ip, e) {
-                // A host without IPv6: every IPv4 address then.
-                (None, nix::Error::EAFNOSUPPORT | nix::Error::EADDRNOTAVAIL) => {
-                    bind_one(Some(Ipv4Addr::UNSPECIFIED.into()), port, udp)
-                }
-                _ => Err(e),
-            });
-            match attempt {
-                Ok(fd) => {
-                    bound = Some(fd);
+            match bind_mapping(ip, port, udp) {
+                Ok(fds) => {
+                    bound = Some(fds);
                     break;
                 }
                 Err(e) => last_err = e,
             }
         }
-        let Some(fd) = bound else {
+        let Some(fds) = bound else {
             let shown = match (range.start(), range.end()) {
                 (a, b) if a == b => a.to_string(),
                 (a, b) => format!("{a}-{b}"),
@@ -316,12 +342,12 @@ pub fn bind_all(mappings: &[PortMapping]) -> Result<Vec<Listener>, NetworkError>
         out.push(Listener {
             mapping: PortMapping {
                 host_ip: ip_text,
-                host_port: bound_port(&fd),
+                host_port: bound_port(&fds[0]),
                 host_port_last: 0,
                 container_port: m.container_port,
                 protocol: m.protocol.clone(),
             },
-            fd,
+            fds,
         });
     }
     Ok(out)
@@ -330,6 +356,7 @@ pub fn bind_all(mappings: &[PortMapping]) -> Result<Vec<Listener>, NetworkError>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nix::sys::socket::SockaddrLike;
 
     fn m(ip: &str, h: u16, c: u16, p: &str) -> PortMapping {
         PortMapping {
@@ -423,5 +450,40 @@ mod tests {
         assert!(err.to_string().contains("already in use"), "{err}");
         // UDP on the same number is a different port.
         assert!(bind_all(&[m("127.0.0.1", port, 80, "udp")]).is_ok());
+    }
+
+    #[test]
+    fn a_tcp_port_on_every_address_is_an_ipv4_and_an_ipv6_only_socket() {
+        let both = bind_all(&[m("", 0, 80, "tcp")]).unwrap();
+        let port = both[0].mapping.host_port;
+        assert_ne!(port, 0);
+        assert_eq!(both[0].mapping.host_ip, "", "shown as before: 0.0.0.0");
+        let fds = &both[0].fds;
+        let families: Vec<_> = fds
+            .iter()
+            .map(|fd| {
+                getsockname::<SockaddrStorage>(fd.as_raw_fd())
+                    .unwrap()
+                    .family()
+            })
+            .collect();
+        if fds.len() == 2 {
+            assert_eq!(
+                families,
+                [Some(AddressFamily::Inet), Some(AddressFamily::Inet6)]
+            );
+            assert_eq!(bound_port(&fds[1]), port);
+            assert!(nix::sys::socket::getsockopt(&fds[1], sockopt::Ipv6V6Only).unwrap());
+        } else {
+            assert_eq!(families, [Some(AddressFamily::Inet)], "a host without IPv6");
+        }
+        // Either family taken is the port taken.
+        for ip in ["", "127.0.0.1"] {
+            let err = bind_all(&[m(ip, port, 80, "tcp")]).err().unwrap();
+            assert!(err.to_string().contains("already in use"), "{ip}: {err}");
+        }
+        // UDP keeps one dual-stack socket.
+        let udp = bind_all(&[m("", port, 80, "udp")]).unwrap();
+        assert_eq!(udp[0].fds.len(), 1);
     }
 }

@@ -29,33 +29,44 @@
 //! Clients inside the container (a health check on localhost, a peer container on a user
 //! network reaching it by name) no longer find the server in the container's namespace:
 //! after the first handoff of a port, the shim listens on that port there itself (the
-//! wildcard address) and relays those connections to the host socket, where the server
-//! sees them coming from the host's loopback.
+//! wildcard address) and relays those connections to the handed socket's own address
+//! (never to another published socket, whose relay would lead back inside), where the
+//! server sees them coming from the host's loopback.
+//!
+//! A bare `-p HOSTPORT:PORT` (every address) comes as two host sockets on one port, bound
+//! by the CLI: 0.0.0.0, and [::] with IPV6_V6ONLY. One dual-stack socket could not go to
+//! the most common server, an IPv4 one (nginx's default `listen 80`). An IPv4 server gets
+//! the IPv4 socket, an IPv6-only server the IPv6 one; the other socket's relay then stops
+//! and a relay on the host takes its clients to the handed socket's loopback address
+//! (127.0.0.1:HOSTPORT or [::1]:HOSTPORT), so the server sees them as 127.0.0.1 (::1)
+//! with the relay's port: their own address would not fit its sockaddr anyway. A
+//! dual-stack server (Go, Node, busybox) gets one dual-stack socket in place of the two
+//! ([`dual_stack`]): every client, of either family, is seen as itself. Once a server got
+//! a socket of a pair, only that one is given again.
 //!
 //! Not handed (the relay carries them, as before): binds to a specific address (127.0.0.1
 //! means "only from inside"), a container port published more than once (one socket can
 //! go only one way), UDP.
 //!
-//! libseccomp (the crate) receives, answers and checks notifications; the ADDFD ioctl has
-//! no wrapper in libseccomp 2.5, so [`add_fd`] is the one hand-written ioctl.
+//! libseccomp (the crate) receives, answers and checks notifications; the syscalls it has
+//! no wrapper for (pidfd_getfd, process_vm_readv, the ADDFD ioctl) are in [`crate::sys`].
 
+use std::collections::{hash_map::Entry, HashMap};
 use std::io;
 use std::mem::size_of;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use libseccomp::{notify_id_valid, ScmpNotifReq, ScmpNotifResp, ScmpNotifRespFlags, ScmpSyscall};
 
-use super::{cvt, tcp, Log, Port, STACK};
+use super::{tcp, Log, Port, STACK};
 use crate::sys;
 
 /// How long a handoff waits for the port's relay to let go of the listener.
 const YIELD_WAIT: Duration = Duration::from_secs(2);
-/// pidfd_open(2): a pidfd for a thread, not only a thread-group leader (Linux 6.9).
-const PIDFD_THREAD: libc::c_uint = libc::O_EXCL as libc::c_uint;
 
 /// The relay's side of a handoff: asked once, it stops accepting on the listener and says
 /// so, after which nobody but the container's server accepts on it.
@@ -67,11 +78,8 @@ pub(crate) struct Yield {
 
 impl Yield {
     pub(crate) fn new() -> io::Result<Arc<Yield>> {
-        // SAFETY: eventfd(2); the result is checked.
-        let fd = cvt(unsafe { libc::eventfd(0, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK) })?;
         Ok(Arc::new(Yield {
-            // SAFETY: a fresh descriptor we own.
-            event: unsafe { OwnedFd::from_raw_fd(fd) },
+            event: sys::eventfd()?,
             acked: Mutex::new(false),
             cv: Condvar::new(),
         }))
@@ -83,9 +91,7 @@ impl Yield {
     }
 
     pub(crate) fn drain(&self) {
-        let mut n = 0u64;
-        // SAFETY: an 8-byte read into a u64 from our eventfd.
-        unsafe { libc::read(self.event.as_raw_fd(), (&mut n as *mut u64).cast(), 8) };
+        sys::eventfd_drain(&self.event);
     }
 
     /// The relay no longer accepts on the listener.
@@ -100,9 +106,9 @@ impl Yield {
         if *acked {
             return true;
         }
-        let one: u64 = 1;
-        // SAFETY: an 8-byte write to our eventfd.
-        unsafe { libc::write(self.event.as_raw_fd(), (&one as *const u64).cast(), 8) };
+        if sys::eventfd_signal(&self.event).is_err() {
+            return false;
+        }
         let (acked, _) = self
             .cv
             .wait_timeout_while(acked, YIELD_WAIT, |a| !*a)
@@ -117,17 +123,25 @@ pub(crate) struct Target {
     pub(crate) container_port: u16,
     pub(crate) relay: Arc<Yield>,
     family: libc::c_int,
+    /// Where it is bound on the host.
+    addr: Option<SocketAddr>,
+    /// An IPv6 socket that takes no IPv4 clients.
+    v6only: bool,
 }
 
 impl Target {
     pub(crate) fn new(listener: Arc<OwnedFd>, container_port: u16, relay: Arc<Yield>) -> Target {
         let fd = listener.as_raw_fd();
-        let family = sockopt(fd, libc::SOL_SOCKET, libc::SO_DOMAIN).unwrap_or(-1);
+        let family = sys::sockopt(fd, libc::SOL_SOCKET, libc::SO_DOMAIN).unwrap_or(-1);
+        let v6only = family == libc::AF_INET6
+            && sys::sockopt(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY).is_ok_and(|v| v != 0);
         Target {
+            addr: sys::local_addr(fd).ok().flatten(),
             listener,
             container_port,
             relay,
             family,
+            v6only,
         }
     }
 
@@ -140,6 +154,100 @@ impl Target {
             _ => false,
         }
     }
+
+    fn wildcard(&self) -> Option<u16> {
+        self.addr
+            .filter(|a| a.ip().is_unspecified())
+            .map(|a| a.port())
+    }
+
+    /// Where a client on this host reaches the listener: its own address, or loopback of
+    /// its family for a wildcard one.
+    fn loopback(&self) -> Option<SocketAddr> {
+        let a = self.addr?;
+        Some(match a.ip() {
+            IpAddr::V6(ip) if ip.is_unspecified() && self.v6only => {
+                SocketAddr::new(Ipv6Addr::LOCALHOST.into(), a.port())
+            }
+            ip if ip.is_unspecified() => SocketAddr::new(Ipv4Addr::LOCALHOST.into(), a.port()),
+            _ => a,
+        })
+    }
+}
+
+/// What a server's bind of a published port gets.
+#[derive(Debug, PartialEq, Eq)]
+enum Choice {
+    /// `targets[i]`, and the other socket of its pair, which is then relayed on the host
+    /// to it.
+    Give(usize, Option<usize>),
+    /// One dual-stack socket in place of the pair `(IPv4, IPv6)`, for a dual-stack server.
+    Dual(usize, usize),
+}
+
+/// What a server's bind of `port` with a socket of `family` (`v6only`) gets; None: the
+/// bind is left to the kernel.
+///
+/// One published socket for the port: it, if the server can take its clients' addresses.
+/// A bare `-p HOSTPORT:PORT` is two (0.0.0.0 and [::] IPv6-only, see the module's
+/// comment): an IPv4 server gets the IPv4 socket, an IPv6-only server the IPv6 one, a
+/// dual-stack server one dual-stack socket in their place. Once a server got one, only
+/// that one is given again. Anything else (a port published twice) has no single answer.
+fn choose(
+    targets: &[Target],
+    port: u16,
+    family: libc::c_int,
+    v6only: bool,
+    state: &Handed,
+) -> Option<Choice> {
+    let mut matching = (0..targets.len()).filter(|&i| targets[i].container_port == port);
+    let (a, b) = match (matching.next(), matching.next(), matching.next()) {
+        (Some(i), None, None) => {
+            return targets[i]
+                .fits(family, v6only)
+                .then_some(Choice::Give(i, None))
+        }
+        (Some(a), Some(b), None) => (a, b),
+        _ => return None,
+    };
+    let (v4, v6) = wildcard_pair(targets, a, b)?;
+    let handed = &state.handed;
+    let dual_app = family == libc::AF_INET6 && !v6only;
+    let swapped = state.dual.contains_key(&v4);
+    if dual_app && (swapped || !(handed[v4] || handed[v6])) {
+        return Some(Choice::Dual(v4, v6));
+    }
+    if swapped {
+        // Neither of the pair listens any more.
+        return None;
+    }
+    let (give, other) = if handed[v6] || (family == libc::AF_INET6 && v6only) {
+        (v6, v4)
+    } else {
+        (v4, v6)
+    };
+    if handed[other] {
+        return None;
+    }
+    targets[give]
+        .fits(family, v6only)
+        .then_some(Choice::Give(give, Some(other)))
+}
+
+/// `(IPv4, IPv6)` if targets `a` and `b` are the two sockets of one wildcard publish.
+fn wildcard_pair(targets: &[Target], a: usize, b: usize) -> Option<(usize, usize)> {
+    let (v4, v6) = if targets[a].family == libc::AF_INET {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let (t4, t6) = (&targets[v4], &targets[v6]);
+    let pair = t4.family == libc::AF_INET
+        && t6.family == libc::AF_INET6
+        && t6.v6only
+        && t4.wildcard().is_some()
+        && t4.wildcard() == t6.wildcard();
+    pair.then_some((v4, v6))
 }
 
 /// Serves the container's bind() notifications until `stop` is readable or no process
@@ -157,32 +265,35 @@ pub(crate) fn serve(
     let Ok(bind_nr) = ScmpSyscall::from_name("bind") else {
         return;
     };
-    let mut handed = vec![false; targets.len()];
-    let mut inside: Vec<JoinHandle<()>> = Vec::new();
-    serve_notifications(
-        &notify,
-        bind_nr,
-        targets,
-        ns,
-        stop,
-        &mut handed,
-        &mut inside,
-        log,
-    );
-    for t in inside {
+    let mut state = Handed {
+        handed: vec![false; targets.len()],
+        dual: HashMap::new(),
+        relays: Vec::new(),
+    };
+    serve_notifications(&notify, bind_nr, targets, ns, stop, &mut state, log);
+    for t in state.relays {
         let _ = t.join();
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the handoffs so far left running.
+struct Handed {
+    /// Which targets a server has been given (both of a pair replaced by a dual socket).
+    handed: Vec<bool>,
+    /// The dual-stack sockets that replaced pairs, by the index of the IPv4 one.
+    dual: HashMap<usize, Arc<OwnedFd>>,
+    /// The relays started for them: into the container's namespace, and from the other
+    /// socket of a pair.
+    relays: Vec<JoinHandle<()>>,
+}
+
 fn serve_notifications(
     notify: &OwnedFd,
     bind_nr: ScmpSyscall,
     targets: &[Target],
     ns: &OwnedFd,
     stop: &Arc<OwnedFd>,
-    handed: &mut [bool],
-    inside: &mut Vec<JoinHandle<()>>,
+    state: &mut Handed,
     log: &mut Log,
 ) {
     let mut failures = 0u32;
@@ -215,21 +326,10 @@ fn serve_notifications(
                 continue;
             }
         };
-        let resp = match answer(notify.as_raw_fd(), &req, bind_nr, targets, log) {
+        let resp = match answer(notify.as_raw_fd(), &req, bind_nr, targets, state, log) {
             Reply::Continue => ScmpNotifResp::new_continue(req.id, ScmpNotifRespFlags::CONTINUE),
-            Reply::Handed(i) => {
-                if let Some(h) = handed.get_mut(i).filter(|h| !**h) {
-                    *h = true;
-                    diag!(
-                        "port {}/tcp: handed to the container's server (pid {}), the relay stopped",
-                        targets[i].container_port,
-                        req.pid
-                    );
-                    match relay_inside(&targets[i], ns, stop) {
-                        Ok(t) => inside.push(t),
-                        Err(e) => log.note("listening inside the container", &e),
-                    }
-                }
+            Reply::Handed(choice) => {
+                first_handoff(targets, choice, req.pid, ns, stop, state, log);
                 ScmpNotifResp::new_val(req.id, 0, ScmpNotifRespFlags::empty())
             }
             Reply::Gone => continue,
@@ -239,52 +339,134 @@ fn serve_notifications(
     }
 }
 
-/// A listener on the wildcard address of the container's namespace, relaying to the
-/// host socket (see the module's comment), on its own thread until `stop`.
-fn relay_inside(target: &Target, ns: &OwnedFd, stop: &Arc<OwnedFd>) -> io::Result<JoinHandle<()>> {
-    let to = host_destination(&target.listener)?;
-    let inner = listener_in(ns, target.container_port)?;
+/// A server got a port's socket: the first time, its clients inside the container, and
+/// those of the other socket of a pair, are relayed to it from now on.
+fn first_handoff(
+    targets: &[Target],
+    choice: Choice,
+    pid: u32,
+    ns: &OwnedFd,
+    stop: &Arc<OwnedFd>,
+    state: &mut Handed,
+    log: &mut Log,
+) {
+    let (i, other) = match choice {
+        Choice::Give(i, other) => (i, other.map(|o| &targets[o])),
+        Choice::Dual(v4, v6) => {
+            if state.handed[v4] {
+                return;
+            }
+            state.handed[v6] = true;
+            (v4, None)
+        }
+    };
+    if std::mem::replace(&mut state.handed[i], true) {
+        return;
+    }
+    let t = &targets[i];
+    let what = if matches!(choice, Choice::Dual(..)) {
+        "a dual-stack socket in place of the two published ones"
+    } else {
+        "the relay stopped"
+    };
+    diag!(
+        "port {}/tcp: handed to the container's server (pid {pid}), {what}",
+        t.container_port
+    );
+    // A dual socket takes IPv4 clients: the IPv4 socket's loopback address is its.
+    let Some(to) = t.loopback() else {
+        return log.note(
+            "listening inside the container",
+            &"the host socket has no address",
+        );
+    };
+    let inside = listener_in(ns, t.container_port)
+        .and_then(|l| relay_to(Arc::new(l), t.container_port, to, stop, "inside"));
+    match inside {
+        Ok(r) => state.relays.push(r),
+        Err(e) => log.note("listening inside the container", &e),
+    }
+    let Some(o) = other else {
+        return;
+    };
+    // Until it lets go, that relay still reaches the server, through the one inside.
+    if !o.relay.request() {
+        return log.note(
+            "relaying the other family's clients",
+            &"the relay did not let go of the port in time",
+        );
+    }
+    let from = o.loopback().map_or_else(String::new, |a| format!(" ({a})"));
+    diag!(
+        "port {}/tcp: clients of the other address family{from} are relayed to {to}",
+        t.container_port
+    );
+    match relay_to(
+        o.listener.clone(),
+        o.container_port,
+        to,
+        stop,
+        "other family",
+    ) {
+        Ok(r) => state.relays.push(r),
+        Err(e) => log.note("relaying the other family's clients", &e),
+    }
+}
+
+/// One dual-stack listener on the port of the pair `(t4, t6)`, for a dual-stack server:
+/// both relays let go, both sockets stop listening (they stay bound, so no other process
+/// without SO_REUSEADDR can take the port meanwhile) and the new socket takes the port.
+/// Clients queued on the old sockets are reset: this happens at the server's first bind,
+/// when the relays had nowhere to take them anyway. None, with both listening again, if
+/// it could not be done.
+fn dual_stack(t4: &Target, t6: &Target, log: &mut Log) -> Option<OwnedFd> {
+    let port = t4.wildcard()?;
+    if !t4.relay.request() || !t6.relay.request() {
+        return None;
+    }
+    let (l4, l6) = (&*t4.listener, &*t6.listener);
+    let made = sys::stop_listening(l4)
+        .and_then(|_| sys::stop_listening(l6))
+        .and_then(|_| {
+            make_listener(
+                SocketAddr::new(Ipv6Addr::UNSPECIFIED.into(), port),
+                libc::SOMAXCONN,
+            )
+        });
+    match made {
+        Ok(s) => Some(s),
+        Err(e) => {
+            log.note("replacing a port's two sockets by a dual-stack one", &e);
+            let _ = sys::listen(l4, libc::SOMAXCONN);
+            let _ = sys::listen(l6, libc::SOMAXCONN);
+            None
+        }
+    }
+}
+
+/// Relays `listener`'s clients to `to` from the host's namespace (the thread calling this
+/// is in it), on a thread of its own until `stop`.
+fn relay_to(
+    listener: Arc<OwnedFd>,
+    container_port: u16,
+    to: SocketAddr,
+    stop: &Arc<OwnedFd>,
+    what: &'static str,
+) -> io::Result<JoinHandle<()>> {
     let port = Port {
-        fd: inner.as_raw_fd(),
+        fd: listener.as_raw_fd(),
         udp: false,
-        container_port: target.container_port,
+        container_port,
     };
     let stop = stop.clone();
     std::thread::Builder::new()
         .stack_size(STACK)
         .spawn(move || {
-            let mut log = Log::named(format!("port {}/tcp inside", port.container_port));
-            if let Err(e) = tcp::run(&inner, port, &stop, None, Some(to), &mut log) {
+            let mut log = Log::named(format!("port {container_port}/tcp {what}"));
+            if let Err(e) = tcp::run(&listener, port, &stop, None, Some(to), &mut log) {
                 log.note("the forwarder stopped", &e);
             }
         })
-}
-
-/// Where a client on this host reaches the listener: its own address, or loopback for a
-/// wildcard one.
-fn host_destination(listener: &OwnedFd) -> io::Result<SocketAddr> {
-    // SAFETY: all-zero is a valid sockaddr_storage.
-    let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
-    let mut len = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-    // SAFETY: getsockname writes at most `len` bytes into `ss`.
-    cvt(unsafe {
-        libc::getsockname(
-            listener.as_raw_fd(),
-            (&mut ss as *mut libc::sockaddr_storage).cast(),
-            &mut len,
-        )
-    })?;
-    let a =
-        super::sockaddr_of(&ss).ok_or_else(|| io::Error::from_raw_os_error(libc::EAFNOSUPPORT))?;
-    Ok(match a.ip() {
-        IpAddr::V4(ip) if ip.is_unspecified() => {
-            SocketAddr::new(Ipv4Addr::LOCALHOST.into(), a.port())
-        }
-        IpAddr::V6(ip) if ip.is_unspecified() => {
-            SocketAddr::new(Ipv4Addr::LOCALHOST.into(), a.port())
-        }
-        _ => a,
-    })
 }
 
 /// A TCP listener on `port` of every address (IPv6 and IPv4 where IPv6 exists) in the
@@ -296,33 +478,31 @@ fn listener_in(ns: &OwnedFd, port: u16) -> io::Result<OwnedFd> {
         std::thread::Builder::new()
             .stack_size(STACK)
             .spawn_scoped(s, || {
-                // SAFETY: setns on a namespace descriptor; affects only this thread.
-                cvt(unsafe { libc::setns(ns.as_raw_fd(), libc::CLONE_NEWNET) })?;
-                make_listener(SocketAddr::new(Ipv6Addr::UNSPECIFIED.into(), port))
-                    .or_else(|_| make_listener(SocketAddr::new(Ipv4Addr::UNSPECIFIED.into(), port)))
+                sys::setns(ns, libc::CLONE_NEWNET)?;
+                make_listener(SocketAddr::new(Ipv6Addr::UNSPECIFIED.into(), port), 128).or_else(
+                    |_| make_listener(SocketAddr::new(Ipv4Addr::UNSPECIFIED.into(), port), 128),
+                )
             })?
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the namespace thread panicked")))
     })
 }
 
-fn make_listener(addr: SocketAddr) -> io::Result<OwnedFd> {
+fn make_listener(addr: SocketAddr, backlog: libc::c_int) -> io::Result<OwnedFd> {
     let family = if addr.is_ipv6() {
         libc::AF_INET6
     } else {
         libc::AF_INET
     };
-    // SAFETY: plain socket(2); the result is checked.
-    let fd = cvt(unsafe { libc::socket(family, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) })?;
-    // SAFETY: a fresh descriptor we own.
-    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    let fd = sys::socket(family, libc::SOCK_STREAM)?;
+    // Failing leaves the defaults: IPv6 only where bindv6only says so; a port in
+    // TIME_WAIT from the server's own socket.
     if addr.is_ipv6() {
-        set_sockopt(fd.as_raw_fd(), libc::IPPROTO_IPV6, libc::IPV6_V6ONLY, 0);
+        let _ = sys::set_sockopt(fd.as_raw_fd(), libc::IPPROTO_IPV6, libc::IPV6_V6ONLY, 0);
     }
-    set_sockopt(fd.as_raw_fd(), libc::SOL_SOCKET, libc::SO_REUSEADDR, 1);
-    super::bind(&fd, addr)?;
-    // SAFETY: listen(2) on our socket.
-    cvt(unsafe { libc::listen(fd.as_raw_fd(), 128) })?;
+    let _ = sys::set_sockopt(fd.as_raw_fd(), libc::SOL_SOCKET, libc::SO_REUSEADDR, 1);
+    sys::bind(&fd, addr)?;
+    sys::listen(&fd, backlog)?;
     Ok(fd)
 }
 
@@ -372,8 +552,8 @@ fn wait_ready(fd: RawFd, stop: &OwnedFd) -> io::Result<Option<libc::c_short>> {
 enum Reply {
     /// Let the kernel run the call.
     Continue,
-    /// The socket of `targets[i]` is in place: the call returns 0.
-    Handed(usize),
+    /// The socket chosen is in place: the call returns 0.
+    Handed(Choice),
     /// The caller is no longer waiting: no answer.
     Gone,
 }
@@ -385,17 +565,21 @@ fn answer(
     req: &ScmpNotifReq,
     bind_nr: ScmpSyscall,
     targets: &[Target],
+    state: &mut Handed,
     log: &mut Log,
 ) -> Reply {
     if req.data.syscall != bind_nr {
         return Reply::Continue;
     }
-    let Ok(fd) = RawFd::try_from(req.data.args[0]) else {
+    let (Ok(fd), Ok(pid)) = (
+        RawFd::try_from(req.data.args[0]),
+        libc::pid_t::try_from(req.pid),
+    ) else {
         return Reply::Continue;
     };
     // The kernel takes addrlen as an int: the low 32 bits.
     let len = req.data.args[2] as u32 as usize;
-    let Some(addr) = read_sockaddr(req.pid, req.data.args[1], len) else {
+    let Some(addr) = read_sockaddr(pid, req.data.args[1], len) else {
         return Reply::Continue;
     };
     if notify_id_valid(notify, req.id).is_err() {
@@ -404,14 +588,10 @@ fn answer(
     let Some((family, port)) = wildcard_port(&addr) else {
         return Reply::Continue;
     };
-    let mut matching = targets
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.container_port == port);
-    let (Some((index, target)), None) = (matching.next(), matching.next()) else {
+    if !targets.iter().any(|t| t.container_port == port) {
         return Reply::Continue;
-    };
-    let Ok(sock) = foreign_fd(req.pid, fd) else {
+    }
+    let Ok(sock) = foreign_fd(pid, fd) else {
         return Reply::Continue;
     };
     // The pidfd was opened while the call was still pending: it is the caller's.
@@ -419,26 +599,44 @@ fn answer(
         return Reply::Gone;
     }
     let s = sock.as_raw_fd();
-    let tcp = sockopt(s, libc::SOL_SOCKET, libc::SO_TYPE) == Some(libc::SOCK_STREAM)
-        && sockopt(s, libc::SOL_SOCKET, libc::SO_PROTOCOL) == Some(libc::IPPROTO_TCP)
-        && sockopt(s, libc::SOL_SOCKET, libc::SO_DOMAIN) == Some(family);
-    let v6only = family == libc::AF_INET6
-        && sockopt(s, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY).unwrap_or(1) != 0;
-    if !tcp || already_bound(s) || !target.fits(family, v6only) {
+    let opt = |level, name| sys::sockopt(s, level, name).ok();
+    let tcp = opt(libc::SOL_SOCKET, libc::SO_TYPE) == Some(libc::SOCK_STREAM)
+        && opt(libc::SOL_SOCKET, libc::SO_PROTOCOL) == Some(libc::IPPROTO_TCP)
+        && opt(libc::SOL_SOCKET, libc::SO_DOMAIN) == Some(family);
+    let v6only =
+        family == libc::AF_INET6 && opt(libc::IPPROTO_IPV6, libc::IPV6_V6ONLY).unwrap_or(1) != 0;
+    if !tcp || already_bound(s) {
         return Reply::Continue;
     }
-    if !target.relay.request() {
-        log.note(
-            "handing a port over",
-            &"the relay did not let go of it in time",
-        );
+    let Some(mut choice) = choose(targets, port, family, v6only, state) else {
         return Reply::Continue;
+    };
+    if let Choice::Dual(v4, v6) = choice {
+        if let Entry::Vacant(e) = state.dual.entry(v4) {
+            match dual_stack(&targets[v4], &targets[v6], log) {
+                Some(s) => drop(e.insert(Arc::new(s))),
+                // The IPv4 socket fits a dual-stack server too.
+                None => choice = Choice::Give(v4, Some(v6)),
+            }
+        }
     }
-    let host = target.listener.as_raw_fd();
-    copy_options(s, host);
+    let host = match choice {
+        Choice::Dual(v4, _) => state.dual[&v4].clone(),
+        Choice::Give(i, _) => {
+            if !targets[i].relay.request() {
+                log.note(
+                    "handing a port over",
+                    &"the relay did not let go of it in time",
+                );
+                return Reply::Continue;
+            }
+            targets[i].listener.clone()
+        }
+    };
+    copy_options(s, host.as_raw_fd());
     let cloexec = fd_cloexec(req.pid, fd);
-    match add_fd(notify, req.id, host, fd, cloexec) {
-        Ok(()) => Reply::Handed(index),
+    match sys::notif_addfd(notify, req.id, host.as_raw_fd(), fd, cloexec) {
+        Ok(()) => Reply::Handed(choice),
         Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Reply::Gone,
         Err(e) => {
             log.note("installing the host socket in the container", &e);
@@ -448,25 +646,14 @@ fn answer(
 }
 
 /// Up to a sockaddr_in6 of the caller's address argument.
-fn read_sockaddr(pid: u32, ptr: u64, len: usize) -> Option<Vec<u8>> {
+fn read_sockaddr(pid: libc::pid_t, ptr: u64, len: usize) -> Option<Vec<u8>> {
     let want = len.min(size_of::<libc::sockaddr_in6>());
     if want < size_of::<libc::sa_family_t>() || ptr == 0 {
         return None;
     }
-    let pid = libc::pid_t::try_from(pid).ok()?;
     let mut buf = vec![0u8; want];
-    let local = libc::iovec {
-        iov_base: buf.as_mut_ptr().cast(),
-        iov_len: want,
-    };
-    let remote = libc::iovec {
-        iov_base: usize::try_from(ptr).ok()? as *mut libc::c_void,
-        iov_len: want,
-    };
-    // SAFETY: `local` describes our own buffer; the remote side is only read by the
-    // kernel, which checks it against the other process's mappings.
-    let n = unsafe { libc::process_vm_readv(pid, &local, 1, &remote, 1, 0) };
-    (usize::try_from(n).ok()? == want).then_some(buf)
+    let n = sys::read_process_memory(pid, ptr, &mut buf).ok()?;
+    (n == want).then_some(buf)
 }
 
 /// The family and port of a wildcard address (0.0.0.0 or ::), as bind() would take it.
@@ -483,94 +670,31 @@ fn wildcard_port(b: &[u8]) -> Option<(libc::c_int, u16)> {
     (wildcard && port != 0).then_some((family, port))
 }
 
-/// A duplicate of descriptor `fd` of thread `pid` (pidfd_getfd(2)).
-fn foreign_fd(pid: u32, fd: RawFd) -> io::Result<OwnedFd> {
-    let pid = libc::pid_t::try_from(pid).map_err(|_| io::Error::from_raw_os_error(libc::ESRCH))?;
-    // SAFETY: pidfd_open with plain integers; the result is checked.
-    let mut pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, PIDFD_THREAD) };
-    if pidfd < 0 {
-        // Before Linux 6.9 only a thread-group leader has a pidfd: the usual caller.
-        // SAFETY: as above.
-        pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
-    }
-    let pidfd = cvt(pidfd as libc::c_int)?;
-    // SAFETY: a fresh descriptor we own.
-    let pidfd = unsafe { OwnedFd::from_raw_fd(pidfd) };
-    // SAFETY: pidfd_getfd with plain integers; the result is a new descriptor of ours.
-    let dup = unsafe { libc::syscall(libc::SYS_pidfd_getfd, pidfd.as_raw_fd(), fd, 0) };
-    let dup = cvt(dup as libc::c_int)?;
-    // SAFETY: a fresh descriptor we own.
-    Ok(unsafe { OwnedFd::from_raw_fd(dup) })
-}
-
-fn sockopt(fd: RawFd, level: libc::c_int, name: libc::c_int) -> Option<libc::c_int> {
-    let mut v: libc::c_int = 0;
-    let mut len = size_of::<libc::c_int>() as libc::socklen_t;
-    // SAFETY: getsockopt writes at most one c_int.
-    let r = unsafe {
-        libc::getsockopt(
-            fd,
-            level,
-            name,
-            (&mut v as *mut libc::c_int).cast(),
-            &mut len,
-        )
-    };
-    (r == 0).then_some(v)
-}
-
-fn set_sockopt(fd: RawFd, level: libc::c_int, name: libc::c_int, v: libc::c_int) {
-    // SAFETY: setsockopt with a c_int of the right size; failing leaves the default.
-    unsafe {
-        libc::setsockopt(
-            fd,
-            level,
-            name,
-            (&v as *const libc::c_int).cast(),
-            size_of::<libc::c_int>() as libc::socklen_t,
-        )
-    };
+/// A duplicate of descriptor `fd` of thread `tid`.
+fn foreign_fd(tid: libc::pid_t, fd: RawFd) -> io::Result<OwnedFd> {
+    sys::pidfd_getfd(&sys::pidfd_open_thread(tid)?, fd)
 }
 
 /// A socket with a local port already (bind would fail with EINVAL: the kernel says so).
 fn already_bound(fd: RawFd) -> bool {
-    // SAFETY: all-zero is a valid sockaddr_storage.
-    let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
-    let mut len = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
-    // SAFETY: getsockname writes at most `len` bytes into `ss`.
-    if unsafe {
-        libc::getsockname(
-            fd,
-            (&mut ss as *mut libc::sockaddr_storage).cast(),
-            &mut len,
-        )
-    } != 0
-    {
-        return true;
+    match sys::local_addr(fd) {
+        Ok(a) => a.is_some_and(|a| a.port() != 0),
+        Err(_) => true,
     }
-    super::sockaddr_of(&ss).is_some_and(|a| a.port() != 0)
 }
 
-/// What of the app's socket its accepted connections or its own I/O depend on.
+/// What of the app's socket its accepted connections or its own I/O depend on. Failing
+/// leaves the host socket's setting, which the server copes with as with any default.
 fn copy_options(app: RawFd, host: RawFd) {
-    // SAFETY: F_GETFL/F_SETFL only read and set file status flags.
-    unsafe {
-        let from = libc::fcntl(app, libc::F_GETFL);
-        let to = libc::fcntl(host, libc::F_GETFL);
-        if from >= 0 && to >= 0 {
-            libc::fcntl(
-                host,
-                libc::F_SETFL,
-                (to & !libc::O_NONBLOCK) | (from & libc::O_NONBLOCK),
-            );
-        }
+    if let Ok(nonblocking) = sys::is_nonblocking(app) {
+        let _ = sys::set_nonblocking_to(host, nonblocking);
     }
     for (level, name) in [
         (libc::IPPROTO_TCP, libc::TCP_NODELAY),
         (libc::SOL_SOCKET, libc::SO_KEEPALIVE),
     ] {
-        if let Some(v) = sockopt(app, level, name) {
-            set_sockopt(host, level, name, v);
+        if let Ok(v) = sys::sockopt(app, level, name) {
+            let _ = sys::set_sockopt(host, level, name, v);
         }
     }
 }
@@ -590,114 +714,5 @@ fn fd_cloexec(pid: u32, fd: RawFd) -> bool {
         .is_some_and(|f| f & libc::O_CLOEXEC as u32 != 0)
 }
 
-/// SECCOMP_IOCTL_NOTIF_ADDFD with SECCOMP_ADDFD_FLAG_SETFD: the caller's descriptor `fd`
-/// becomes a duplicate of our `src` (its old socket is closed, as by dup2). Hand-written:
-/// libseccomp 2.5 has no wrapper for it.
-fn add_fd(notify: RawFd, id: u64, src: RawFd, fd: RawFd, cloexec: bool) -> io::Result<()> {
-    let req = libc::seccomp_notif_addfd {
-        id,
-        flags: libc::SECCOMP_ADDFD_FLAG_SETFD as u32,
-        srcfd: src as u32,
-        newfd: fd as u32,
-        newfd_flags: if cloexec { libc::O_CLOEXEC as u32 } else { 0 },
-    };
-    // SAFETY: the ioctl reads one seccomp_notif_addfd, which lives across the call.
-    let r = unsafe { libc::ioctl(notify, libc::SECCOMP_IOCTL_NOTIF_ADDFD, &req) };
-    cvt(r).map(drop)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn target(family: libc::c_int) -> Target {
-        // SAFETY: a fresh socket we own.
-        let fd = unsafe { libc::socket(family, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
-        assert!(fd >= 0);
-        // SAFETY: as above.
-        let fd = Arc::new(unsafe { OwnedFd::from_raw_fd(fd) });
-        Target::new(fd, 80, Yield::new().unwrap())
-    }
-
-    #[test]
-    fn a_server_gets_only_a_socket_whose_addresses_it_can_hold() {
-        let v4 = target(libc::AF_INET);
-        assert!(v4.fits(libc::AF_INET, false));
-        assert!(
-            v4.fits(libc::AF_INET6, false),
-            "a dual-stack server takes IPv4 clients"
-        );
-        assert!(
-            !v4.fits(libc::AF_INET6, true),
-            "an IPv6-only server does not"
-        );
-        let v6 = target(libc::AF_INET6);
-        assert!(v6.fits(libc::AF_INET6, false));
-        assert!(v6.fits(libc::AF_INET6, true));
-        assert!(
-            !v6.fits(libc::AF_INET, false),
-            "sockaddr_in cannot hold an IPv6 peer"
-        );
-    }
-
-    #[test]
-    fn the_relay_is_asked_once_and_answers() {
-        let y = Yield::new().unwrap();
-        let relay = y.clone();
-        let t = std::thread::spawn(move || {
-            let mut fds = [libc::pollfd {
-                fd: relay.event(),
-                events: libc::POLLIN,
-                revents: 0,
-            }];
-            sys::poll(&mut fds, -1).unwrap();
-            relay.drain();
-            relay.acknowledge();
-        });
-        assert!(y.request());
-        t.join().unwrap();
-        assert!(y.request(), "asked again: already let go");
-    }
-
-    #[test]
-    fn only_wildcard_addresses_with_a_port_are_taken() {
-        let mut v4 = vec![0u8; 16];
-        v4[..2].copy_from_slice(&(libc::AF_INET as u16).to_ne_bytes());
-        v4[2..4].copy_from_slice(&80u16.to_be_bytes());
-        assert_eq!(wildcard_port(&v4), Some((libc::AF_INET, 80)));
-        let mut lo = v4.clone();
-        lo[4..8].copy_from_slice(&[127, 0, 0, 1]);
-        assert_eq!(wildcard_port(&lo), None);
-        assert_eq!(wildcard_port(&v4[..15]), None, "short sockaddr_in");
-        let mut any_port = v4.clone();
-        any_port[2..4].copy_from_slice(&[0, 0]);
-        assert_eq!(wildcard_port(&any_port), None);
-
-        let mut v6 = vec![0u8; 28];
-        v6[..2].copy_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
-        v6[2..4].copy_from_slice(&8080u16.to_be_bytes());
-        assert_eq!(wildcard_port(&v6), Some((libc::AF_INET6, 8080)));
-        assert_eq!(wildcard_port(&v6[..24]), Some((libc::AF_INET6, 8080)));
-        assert_eq!(wildcard_port(&v6[..23]), None);
-        let mut one = v6.clone();
-        one[23] = 1;
-        assert_eq!(wildcard_port(&one), None, "::1");
-        let mut unix = v6.clone();
-        unix[..2].copy_from_slice(&(libc::AF_UNIX as u16).to_ne_bytes());
-        assert_eq!(wildcard_port(&unix), None);
-        assert_eq!(wildcard_port(&[]), None);
-        assert_eq!(wildcard_port(&[2]), None);
-    }
-
-    #[test]
-    fn reading_bad_pointers_fails_without_harm() {
-        let me = std::process::id();
-        assert!(read_sockaddr(me, 0, 16).is_none());
-        assert!(read_sockaddr(me, 8, 16).is_none());
-        assert!(read_sockaddr(me, u64::MAX - 4, 16).is_none());
-        assert!(read_sockaddr(me, 0x1000, 1).is_none());
-        let data = [7u8; 28];
-        let got = read_sockaddr(me, data.as_ptr() as u64, 1000).unwrap();
-        assert_eq!(got, data.to_vec());
-    }
-}
+mod tests;

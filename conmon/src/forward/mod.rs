@@ -20,16 +20,16 @@ mod tcp;
 mod udp;
 
 use std::collections::HashMap;
-use std::ffi::CString;
 use std::fmt::Display;
 use std::io;
-use std::mem::{size_of, zeroed};
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::mem::zeroed;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
+
+use crate::sys::{self, bind, sockaddr_of};
 
 /// One published port: the inherited host socket and the container port behind it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,23 +75,15 @@ pub fn start(
     ports: &[Port],
     seccomp_listener: Option<OwnedFd>,
 ) -> io::Result<Forwarder> {
-    let path = CString::new(netns.as_os_str().as_bytes())?;
-    // SAFETY: open with a valid C string; the result is checked.
-    let ns = cvt(unsafe { libc::open(path.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) })?;
-    // SAFETY: a fresh descriptor we own; the threads share it.
-    let ns = Arc::new(unsafe { OwnedFd::from_raw_fd(ns) });
-    // SAFETY: eventfd(2); the result is checked.
-    let stop = cvt(unsafe { libc::eventfd(0, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK) })?;
-    // SAFETY: a fresh descriptor we own.
-    let stop = Arc::new(unsafe { OwnedFd::from_raw_fd(stop) });
+    let ns = Arc::new(OwnedFd::from(std::fs::File::open(netns)?));
+    let stop = Arc::new(sys::eventfd()?);
     raise_fd_limit();
     let (tx, done) = mpsc::channel();
     let mut owned: HashMap<RawFd, Arc<OwnedFd>> = HashMap::new();
     let mut targets = Vec::new();
     let mut threads = 0;
     for &port in ports {
-        // SAFETY: F_GETFD only inspects the descriptor table.
-        if unsafe { libc::fcntl(port.fd, libc::F_GETFD) } < 0 {
+        if !sys::is_open(port.fd) {
             diag!("published port fd {} is not open", port.fd);
             continue;
         }
@@ -117,12 +109,8 @@ pub fn start(
         let spawned = std::thread::Builder::new()
             .stack_size(STACK)
             .spawn(move || {
-                // SAFETY: setns on a namespace fd; affects only this thread.
-                if unsafe { libc::setns(ns.as_raw_fd(), libc::CLONE_NEWNET) } < 0 {
-                    diag!(
-                        "entering the container's network namespace: {}",
-                        io::Error::last_os_error()
-                    );
+                if let Err(e) = sys::setns(&ns, libc::CLONE_NEWNET) {
+                    diag!("entering the container's network namespace: {e}");
                 } else {
                     let mut log = Log::new(port);
                     let ended = if port.udp {
@@ -184,11 +172,8 @@ impl Forwarder {
     /// socket. Called once the container has exited and before anyone is told, so a
     /// restart (the exit command's, or a user's `start` after `stop`) can bind them again.
     pub fn stop(self) {
-        let one: u64 = 1;
-        // SAFETY: an 8-byte write to our eventfd.
-        let r = unsafe { libc::write(self.stop.as_raw_fd(), (&one as *const u64).cast(), 8) };
-        if r != 8 {
-            diag!("waking the port forwarder: {}", io::Error::last_os_error());
+        if let Err(e) = sys::eventfd_signal(&self.stop) {
+            diag!("waking the port forwarder: {e}");
         }
         let deadline = Instant::now() + STOP_WAIT;
         for _ in 0..self.threads {
@@ -265,67 +250,6 @@ impl Log {
     }
 }
 
-fn sockaddr_of(ss: &libc::sockaddr_storage) -> Option<SocketAddr> {
-    match ss.ss_family as libc::c_int {
-        libc::AF_INET => {
-            // SAFETY: the family says this storage holds a sockaddr_in.
-            let a: &libc::sockaddr_in = unsafe { &*(ss as *const _ as *const libc::sockaddr_in) };
-            Some(SocketAddr::new(
-                IpAddr::V4(Ipv4Addr::from(u32::from_be(a.sin_addr.s_addr))),
-                u16::from_be(a.sin_port),
-            ))
-        }
-        libc::AF_INET6 => {
-            // SAFETY: the family says this storage holds a sockaddr_in6.
-            let a: &libc::sockaddr_in6 = unsafe { &*(ss as *const _ as *const libc::sockaddr_in6) };
-            let ip = Ipv6Addr::from(a.sin6_addr.s6_addr);
-            let ip = match ip.to_ipv4_mapped() {
-                Some(v4) => IpAddr::V4(v4),
-                None => IpAddr::V6(ip),
-            };
-            Some(SocketAddr::new(ip, u16::from_be(a.sin6_port)))
-        }
-        _ => None,
-    }
-}
-
-fn to_storage(addr: SocketAddr) -> (libc::sockaddr_storage, libc::socklen_t) {
-    // SAFETY: all-zero is a valid sockaddr_storage.
-    let mut ss: libc::sockaddr_storage = unsafe { zeroed() };
-    let len = match addr {
-        SocketAddr::V4(a) => {
-            // SAFETY: sockaddr_storage is large enough and suitably aligned for sockaddr_in.
-            let sin = unsafe { &mut *(&mut ss as *mut _ as *mut libc::sockaddr_in) };
-            sin.sin_family = libc::AF_INET as libc::sa_family_t;
-            sin.sin_port = a.port().to_be();
-            sin.sin_addr.s_addr = u32::from(*a.ip()).to_be();
-            size_of::<libc::sockaddr_in>()
-        }
-        SocketAddr::V6(a) => {
-            // SAFETY: as above, for sockaddr_in6.
-            let sin6 = unsafe { &mut *(&mut ss as *mut _ as *mut libc::sockaddr_in6) };
-            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
-            sin6.sin6_port = a.port().to_be();
-            sin6.sin6_addr.s6_addr = a.ip().octets();
-            size_of::<libc::sockaddr_in6>()
-        }
-    };
-    (ss, len as libc::socklen_t)
-}
-
-fn bind(fd: &OwnedFd, addr: SocketAddr) -> io::Result<()> {
-    let (ss, len) = to_storage(addr);
-    // SAFETY: ss holds a valid address of length len.
-    cvt(unsafe {
-        libc::bind(
-            fd.as_raw_fd(),
-            &ss as *const _ as *const libc::sockaddr,
-            len,
-        )
-    })
-    .map(drop)
-}
-
 /// Where a client's inner socket connects, and the address it is bound to first.
 fn inner_target(peer: Option<SocketAddr>, port: u16) -> (SocketAddr, Option<SocketAddr>) {
     let v4_target = SocketAddr::new(Ipv4Addr::LOCALHOST.into(), port);
@@ -350,11 +274,7 @@ fn inner_socket(
     } else {
         libc::AF_INET
     };
-    let flags = kind | libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK;
-    // SAFETY: plain socket(2); the result is checked.
-    let fd = cvt(unsafe { libc::socket(family, flags, 0) })?;
-    // SAFETY: a fresh descriptor we own.
-    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    let fd = sys::socket(family, kind | libc::SOCK_NONBLOCK)?;
     if kind == libc::SOCK_STREAM {
         bound_buffers(&fd);
     }
@@ -364,24 +284,14 @@ fn inner_socket(
             let _ = bind(&fd, SocketAddr::new(src.ip(), 0));
         }
     }
-    let (ss, len) = to_storage(target);
     loop {
-        // SAFETY: ss holds a valid address of length len.
-        let r = unsafe {
-            libc::connect(
-                fd.as_raw_fd(),
-                &ss as *const _ as *const libc::sockaddr,
-                len,
-            )
-        };
-        if r == 0 {
-            return Ok((fd, true));
-        }
-        let e = io::Error::last_os_error();
-        match e.raw_os_error() {
-            Some(libc::EINTR) => continue,
-            Some(libc::EINPROGRESS) => return Ok((fd, false)),
-            _ => return Err(e),
+        match sys::connect(&fd, target) {
+            Ok(()) => return Ok((fd, true)),
+            Err(e) => match e.raw_os_error() {
+                Some(libc::EINTR) => continue,
+                Some(libc::EINPROGRESS) => return Ok((fd, false)),
+                _ => return Err(e),
+            },
         }
     }
 }
@@ -395,37 +305,16 @@ fn inner_socket(
 fn bound_buffers(fd: &OwnedFd) {
     const SIZE: libc::c_int = 256 * 1024;
     for opt in [libc::SO_SNDBUF, libc::SO_RCVBUF] {
-        // SAFETY: setsockopt with a c_int of the right size. Failing leaves autotuning on.
-        unsafe {
-            libc::setsockopt(
-                fd.as_raw_fd(),
-                libc::SOL_SOCKET,
-                opt,
-                (&SIZE as *const libc::c_int).cast(),
-                size_of::<libc::c_int>() as libc::socklen_t,
-            )
-        };
+        // Failing leaves autotuning on.
+        let _ = sys::set_sockopt(fd.as_raw_fd(), libc::SOL_SOCKET, opt, SIZE);
     }
 }
 
 /// The pending error of a socket (SO_ERROR), which also clears it.
 fn socket_error(fd: RawFd) -> io::Result<()> {
-    let mut err: libc::c_int = 0;
-    let mut len = size_of::<libc::c_int>() as libc::socklen_t;
-    // SAFETY: SO_ERROR writes one c_int.
-    cvt(unsafe {
-        libc::getsockopt(
-            fd,
-            libc::SOL_SOCKET,
-            libc::SO_ERROR,
-            (&mut err as *mut libc::c_int).cast(),
-            &mut len,
-        )
-    })?;
-    if err == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::from_raw_os_error(err))
+    match sys::sockopt(fd, libc::SOL_SOCKET, libc::SO_ERROR)? {
+        0 => Ok(()),
+        err => Err(io::Error::from_raw_os_error(err)),
     }
 }
 
