@@ -3,6 +3,7 @@
 
 mod archive;
 mod argv;
+mod auto_update;
 mod build;
 mod builder;
 mod checkpoint;
@@ -27,6 +28,7 @@ mod search;
 mod secrets;
 mod shared;
 mod system;
+mod trust;
 mod volumes;
 
 use std::path::PathBuf;
@@ -259,6 +261,8 @@ pub enum Command {
     /// Play Kubernetes YAML as pods of containers, generate it from them
     #[command(subcommand)]
     Kube(kube::KubeCommand),
+    /// Update containers labelled io.containers.autoupdate to their image's newest version
+    AutoUpdate(auto_update::AutoUpdateArgs),
     /// Podman 3's `play kube`: `kube play`
     #[command(subcommand, hide = true)]
     Play(shared::PlayCommand),
@@ -350,6 +354,8 @@ pub enum ContainerCommand {
     Checkpoint(checkpoint::CheckpointArgs),
     /// Restore checkpointed containers (needs root and CRIU)
     Restore(checkpoint::RestoreArgs),
+    /// Run the command an image's label describes
+    Runlabel(containers::RunlabelArgs),
     /// Release what ended containers hold (cove-conmon runs it when one exits)
     Cleanup(containers::CleanupArgs),
     /// Copy inside a running container's namespaces (started by `cp` itself)
@@ -399,6 +405,11 @@ pub enum ImageCommand {
     Tree(image_tree::TreeArgs),
     /// Show what an image's top layer changed
     Diff(image_tree::DiffArgs),
+    /// Show or set the trust policy pulls obey (policy.json)
+    #[command(subcommand)]
+    Trust(trust::TrustCommand),
+    /// Sign images (not supported: cove has no signing)
+    Sign(trust::SignArgs),
 }
 
 impl Command {
@@ -794,6 +805,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Builder(BuilderCommand::Prune(a)) => builder::prune(ctx, a),
         Command::System(SystemCommand::Events(a)) => events::events(ctx, a),
         Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),
+        Command::Container(C::Runlabel(a)) => containers::runlabel(ctx, a),
         Command::Container(C::CopyHelper(a)) => containers::copy_helper(a),
         Command::Network(n) => network::run(ctx, n),
         Command::Secret(s) => secrets::run(ctx, s),
@@ -830,6 +842,8 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Manifest(m) => manifest::run(ctx, m),
         Command::Image(ImageCommand::Tree(a)) => image_tree::tree_cmd(ctx, a),
         Command::Image(ImageCommand::Diff(a)) => image_tree::diff_cmd(ctx, a),
+        Command::Image(ImageCommand::Trust(c)) => trust::run(ctx, c),
+        Command::Image(ImageCommand::Sign(a)) => trust::sign(ctx, a),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(ctx, a),
@@ -838,7 +852,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Logout(a) => login::logout(ctx, a),
         Command::Info(a) => system::info(ctx, a),
         Command::Version(a) => system::version(ctx, a),
-        Command::Unshare(a) => system::unshare(a),
+        Command::Unshare(a) => system::unshare(ctx, a),
         Command::Completion(a) => system::completion(a),
         Command::Events(a) => events::events(ctx, a),
         Command::Healthcheck(c) => healthcheck::run(ctx, c),
@@ -848,6 +862,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
             kube::run(ctx, kube::KubeCommand::Generate(a))
         }
         Command::Kube(k) => kube::run(ctx, k),
+        Command::AutoUpdate(a) => auto_update::auto_update(ctx, a),
         Command::Play(shared::PlayCommand::Kube(a)) => kube::run(ctx, kube::KubeCommand::Play(a)),
     }
 }

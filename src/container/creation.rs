@@ -107,6 +107,12 @@ impl Engine {
     pub fn check_create(&self, req: &CreateRequest, defaults: &Defaults) -> Result<()> {
         req.resources.check(spec::cgroups_delegated())?;
         req.more.check(spec::cgroups_delegated())?;
+        if req.more.init_ctr.is_some() && req.pod.is_none() {
+            return Err(super::create::CreateError::Option(
+                "must specify pod value with init-ctr".into(),
+            )
+            .into());
+        }
         req.log_driver
             .check(Path::new("/run/systemd/journal/socket"))?;
         if let Some(p) = &req.platform {

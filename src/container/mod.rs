@@ -6,6 +6,7 @@
 //! (which wipes the runtime dir) all end in a state the next command understands.
 
 pub mod attach;
+pub mod auto_update;
 pub mod changes;
 pub mod clone;
 pub mod commit;

@@ -33,6 +33,26 @@ impl std::str::FromStr for ImageVolume {
     }
 }
 
+/// `--init-ctr`: a pod's init container runs at every pod start, or once and is then
+/// removed (Podman's `always` and `once`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InitCtr {
+    Always,
+    Once,
+}
+
+impl std::str::FromStr for InitCtr {
+    type Err = CreateError;
+    fn from_str(s: &str) -> Result<Self, CreateError> {
+        match s {
+            "always" => Ok(InitCtr::Always),
+            "once" => Ok(InitCtr::Once),
+            _ => Err(refuse("init-ctr value must be 'always' or 'once'")),
+        }
+    }
+}
+
 /// The flags of this module, as a create request carries them. Unset fields are the
 /// defaults Podman uses.
 #[derive(Debug, Clone, Default)]
@@ -81,6 +101,7 @@ pub struct MoreOptions {
     pub storage_opts: Vec<String>,
     pub volume_driver: Option<String>,
     pub use_api_socket: bool,
+    pub init_ctr: Option<InitCtr>,
 }
 
 /// Signal of a `--timeout` kill as Podman reports it: conmon's "timed out" status.
@@ -226,6 +247,7 @@ impl MoreOptions {
         // Through the spec's domainname: a kernel.domainname sysctl write is refused in a
         // rootless runtime's /proc/sys.
         config.domainname = self.domainname.clone();
+        config.init_ctr = self.init_ctr;
         for e in &self.env_merge {
             merge(&mut config.env, e);
         }

@@ -189,6 +189,9 @@ pub struct ContainerConfig {
     pub pod: Option<String>,
     /// Whether it is that pod's infra container (which holds the shared namespaces).
     pub pod_infra: bool,
+    /// `--init-ctr`: run to completion before the pod's other containers start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub init_ctr: Option<super::options::InitCtr>,
     /// `--ipc`, `--uts`, `--pid` (a `container:` owner by ID): older rows read as private.
     pub ipc: NamespaceMode,
     pub uts: NamespaceMode,

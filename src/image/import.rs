@@ -146,7 +146,7 @@ fn exec_or_shell(s: &str) -> Vec<String> {
 
 /// Split on unquoted whitespace, removing quotes; `\` escapes the next character outside
 /// single quotes (Dockerfile word rules for ENV and LABEL).
-fn split_words(s: &str) -> Result<Vec<String>, &'static str> {
+pub(crate) fn split_words(s: &str) -> Result<Vec<String>, &'static str> {
     let mut words = Vec::new();
     let mut cur = String::new();
     let mut in_word = false;

@@ -11,8 +11,10 @@ pub mod pull;
 pub mod reference;
 pub mod remove;
 pub mod report;
+pub mod runlabel;
 pub mod store;
 pub mod tree;
+pub mod trust;
 
 #[cfg(test)]
 mod props;

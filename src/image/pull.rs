@@ -37,6 +37,8 @@ pub enum PullFailure {
     Reference(#[from] ReferenceError),
     #[error(transparent)]
     Pull(#[from] PullError),
+    #[error(transparent)]
+    Trust(#[from] super::trust::TrustError),
     #[error("{image}: no registry had it: {}", errors.join("; "))]
     NoRegistry { image: String, errors: Vec<String> },
     #[error("{0}: image not known, and --pull=never")]
@@ -217,8 +219,14 @@ pub async fn pull(
         connect: req.connect.clone(),
         rootless: req.rootless,
     };
+    let policy = super::trust::Policy::for_pulls(&store.paths)?;
     let mut errors = Vec::new();
+    let mut refused = None;
     for r in candidates(&req.image, conf)? {
+        if let Err(e) = policy.check(&r) {
+            refused.get_or_insert(e);
+            continue;
+        }
         let observer = reporter.attempt(&r.whole());
         let result = pull_from(store.clone(), conf, &r, &opts, observer.clone()).await;
         observer.finished();
@@ -229,6 +237,9 @@ pub async fn pull(
             }
             Err(e) => errors.push(e),
         }
+    }
+    if let (Some(e), true) = (refused, errors.is_empty()) {
+        return Err(e.into());
     }
     if errors.len() == 1 {
         return Err(errors.remove(0).into());

@@ -92,6 +92,19 @@ impl Shared {
         Ok(())
     }
 
+    /// Move this process into the namespace, made first if no network has made it yet
+    /// (`unshare --rootless-netns`, as Podman's).
+    pub fn join(&self) -> Result<(), NetworkError> {
+        let lock = self.lock()?;
+        self.ensure()?;
+        drop(lock);
+        let path = self.path();
+        let ns = fs::File::open(&path)
+            .map_err(|e| NetworkError::Io(format!("opening {}", path.display()), e))?;
+        nix::sched::setns(&ns, nix::sched::CloneFlags::CLONE_NEWNET)
+            .map_err(|e| NetworkError::Io(format!("joining {}", path.display()), e.into()))
+    }
+
     /// Stop the uplink and the DNS responder and drop the namespace (bridges go with it).
     pub fn teardown(&self) {
         for f in [self.slirp_pid_file(), self.dns_pid_file()] {

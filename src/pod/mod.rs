@@ -225,6 +225,11 @@ pub enum PodStatus {
 
 impl PodStatus {
     pub fn of(members: &[Container]) -> PodStatus {
+        // Init containers have exited once the pod runs: Podman leaves them out.
+        let members: Vec<&Container> = members
+            .iter()
+            .filter(|c| c.config.init_ctr.is_none())
+            .collect();
         let count = |f: fn(Status) -> bool| members.iter().filter(|c| f(c.state.status)).count();
         let running = count(|s| s == Status::Running);
         let paused = count(|s| s == Status::Paused);

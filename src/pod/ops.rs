@@ -256,9 +256,33 @@ fn each(
     }
 }
 
+/// The infra container, then the init containers one by one to completion (`once` ones
+/// removed afterwards), then the others; as Podman, a failed init container stops the
+/// start there.
 pub fn start(engine: &Engine, pod: &Pod) -> Result<()> {
-    let list = members(engine, pod)?;
-    each(list, |c| engine.start(c, false).map(drop))?;
+    let (init, mut list): (Vec<Container>, Vec<Container>) = members(engine, pod)?
+        .into_iter()
+        .partition(|c| c.config.init_ctr.is_some());
+    let infra = match list.first() {
+        Some(c) if c.config.pod_infra => vec![list.remove(0)],
+        _ => Vec::new(),
+    };
+    let start = |c: &mut Container| engine.start(c, false).map(drop);
+    each(infra, start)?;
+    for mut c in init.into_iter().filter(|c| !c.state.status.is_active()) {
+        engine.start(&mut c, false)?;
+        let code = engine.wait(&mut c)?;
+        if code != 0 {
+            return Err(PodError::Invalid(format!(
+                "init container {} exited with code {code}",
+                c.id
+            )));
+        }
+        if c.config.init_ctr == Some(crate::container::options::InitCtr::Once) {
+            engine.remove(&mut c, true, false)?;
+        }
+    }
+    each(list, start)?;
     emit(engine, pod, "start");
     Ok(())
 }

@@ -18,6 +18,7 @@ mod lifecycle;
 mod logs;
 mod more_args;
 mod ps;
+mod runlabel;
 mod stats;
 mod update;
 
@@ -30,6 +31,7 @@ pub use lifecycle::*;
 pub use logs::*;
 pub use more_args::*;
 pub use ps::*;
+pub use runlabel::*;
 pub use stats::*;
 pub use update::*;
 

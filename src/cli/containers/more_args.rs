@@ -9,6 +9,10 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct MoreArgs {
+    /// With --pod: an init container, run to completion at every pod start (always) or at
+    /// the first (once, then removed), before the pod's other containers
+    #[arg(long, value_name = "always|once")]
+    pub init_ctr: Option<String>,
     /// Attach these streams: stdin, stdout, stderr (default: stdout and stderr, stdin
     /// too with -i)
     #[arg(short = 'a', long, value_name = "STREAM")]
@@ -165,6 +169,7 @@ impl MoreArgs {
         .map(|(_, f)| *f)
         .collect();
         Ok(MoreOptions {
+            init_ctr: self.init_ctr.as_deref().map(str::parse).transpose()?,
             rmi: self.rmi,
             timeout: self.timeout,
             requires: self.requires.clone(),

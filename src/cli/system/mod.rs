@@ -164,6 +164,9 @@ pub fn version(_ctx: &Ctx, a: VersionArgs) -> CmdResult {
 
 #[derive(Args, Debug)]
 pub struct UnshareArgs {
+    /// Join the per-user network namespace of cove's networks (made if none runs yet)
+    #[arg(long)]
+    pub rootless_netns: bool,
     /// Command to run (default: $SHELL)
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub command: Vec<String>,
@@ -171,7 +174,10 @@ pub struct UnshareArgs {
 
 /// Rootless, the per-user namespace; as root, root's mount namespace, where the paths
 /// `container mount` prints are mounted.
-pub fn unshare(a: UnshareArgs) -> CmdResult {
+pub fn unshare(ctx: &Ctx, a: UnshareArgs) -> CmdResult {
+    if a.rootless_netns {
+        crate::network::bridge::Shared::new(&ctx.paths.runtime.join("netns")).join()?;
+    }
     rootless::unshare_command(&a.command).map_err(|e| Failure {
         code: e.exit_code(),
         error: e.into(),
