@@ -332,14 +332,14 @@ fn cert_dir_trusts_its_ca_files_and_refuses_client_certificates() {
     env.sh_ok(&format!("echo junk > {d}/broken.crt"));
     assert_one_error(
         &env,
-        &["pull", "--cert-dir", dir, &bb],
+        &["pull", "-q", "--cert-dir", dir, &bb],
         "broken.crt: not a PEM certificate",
     );
     env.sh_ok(&format!(
         "rm {d}/broken.crt && cp {d}/../ca.key {d}/client.key"
     ));
     for args in [
-        vec!["pull", "--cert-dir", dir, bb.as_str()],
+        vec!["pull", "-q", "--cert-dir", dir, bb.as_str()],
         vec!["push", "--cert-dir", dir, bb.as_str(), dest.as_str()],
         vec!["login", "--cert-dir", dir, "-u", &user, "-p", &pass, &auth],
     ] {
