@@ -22,8 +22,8 @@ pub enum PlatformError {
     )]
     Mismatch {
         reference: String,
-        wanted: Platform,
-        actual: Platform,
+        wanted: String,
+        actual: String,
     },
 }
 
@@ -115,8 +115,8 @@ impl Platform {
         }
         Err(PlatformError::Mismatch {
             reference: reference.to_string(),
-            wanted: self.clone(),
-            actual,
+            wanted: self.to_string(),
+            actual: actual.to_string(),
         })
     }
 
