@@ -2184,6 +2184,7 @@ complete -c cove -n "__fish_cove_using_subcommand start" -l noout -d 'Print noth
 complete -c cove -n "__fish_cove_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand start" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand stop" -s s -l signal -d 'Signal to stop the container with, instead of its stop signal (Docker\'s)' -r
 complete -c cove -n "__fish_cove_using_subcommand stop" -l cidfile -d 'Read the container ID from this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand stop" -s f -l filter -d 'Stop the containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -2333,6 +2334,7 @@ complete -c cove -n "__fish_cove_using_subcommand logs" -s f -l follow -d 'Follo
 complete -c cove -n "__fish_cove_using_subcommand logs" -s t -l timestamps -d 'Show timestamps'
 complete -c cove -n "__fish_cove_using_subcommand logs" -l color -d 'With several containers: each one\'s prefix in its own colour'
 complete -c cove -n "__fish_cove_using_subcommand logs" -l names -d 'With several containers: prefix lines with the name instead of the short ID'
+complete -c cove -n "__fish_cove_using_subcommand logs" -l details -d 'Docker\'s: each line after the attributes its --log-opt chose (none here) and a space'
 complete -c cove -n "__fish_cove_using_subcommand logs" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand logs" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -2394,6 +2396,7 @@ complete -c cove -n "__fish_cove_using_subcommand wait" -l noout -d 'Print nothi
 complete -c cove -n "__fish_cove_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand restart" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand restart" -s s -l signal -d 'Signal to stop the container with, instead of its stop signal (Docker\'s)' -r
 complete -c cove -n "__fish_cove_using_subcommand restart" -l cidfile -d 'Read the container ID from this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand restart" -s f -l filter -d 'The containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -3373,6 +3376,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s s -l signal -d 'Signal to stop the container with, instead of its stop signal (Docker\'s)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read the container ID from this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -s f -l filter -d 'Stop the containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -3565,6 +3569,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l color -d 'With several containers: each one\'s prefix in its own colour'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l names -d 'With several containers: prefix lines with the name instead of the short ID'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l details -d 'Docker\'s: each line after the attributes its --log-opt chose (none here) and a space'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Act on the latest container cove created'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -3626,6 +3631,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -l timeout -d 'Seconds to wait before killing the container' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s s -l signal -d 'Signal to stop the container with, instead of its stop signal (Docker\'s)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l cidfile -d 'Read the container ID from this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -s f -l filter -d 'The containers that match (KEY=VALUE, as `ps --filter`)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
@@ -4049,6 +4055,7 @@ complete -c cove -n "__fish_cove_using_subcommand pull" -l tls-verify -d 'Requir
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand pull" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
 complete -c cove -n "__fish_cove_using_subcommand pull" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand pull" -l cert-dir -d 'Directory of certificates for the registry: CA certificates as *.crt' -r -F
 complete -c cove -n "__fish_cove_using_subcommand pull" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand pull" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand pull" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4069,6 +4076,7 @@ complete -c cove -n "__fish_cove_using_subcommand pull" -l hooks-dir -d 'Directo
 complete -c cove -n "__fish_cove_using_subcommand pull" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
 complete -c cove -n "__fish_cove_using_subcommand pull" -s a -l all-tags -d 'Pull every tag of the repository'
+complete -c cove -n "__fish_cove_using_subcommand pull" -l disable-content-trust -d 'Accepted: cove keeps no signatures to check, as Podman without a trust policy'
 complete -c cove -n "__fish_cove_using_subcommand pull" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand pull" -s V -l version -d 'Print version'
@@ -4077,6 +4085,10 @@ complete -c cove -n "__fish_cove_using_subcommand push" -l tls-verify -d 'Requir
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand push" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
 complete -c cove -n "__fish_cove_using_subcommand push" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand push" -l cert-dir -d 'Directory of certificates for the registry: CA certificates as *.crt' -r -F
+complete -c cove -n "__fish_cove_using_subcommand push" -l platform -d 'Push this platform\'s image of a local manifest list (os/arch[/variant]); for an image, the image must be of that platform' -r
+complete -c cove -n "__fish_cove_using_subcommand push" -s f -l format -d 'Manifest type: oci or v2s2, which the image must already have (cove does not convert)' -r
+complete -c cove -n "__fish_cove_using_subcommand push" -l compression-format -d 'Layer compression: gzip or zstd, which the layers must already have (cove does not recompress)' -r
 complete -c cove -n "__fish_cove_using_subcommand push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand push" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand push" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4097,6 +4109,9 @@ complete -c cove -n "__fish_cove_using_subcommand push" -l hooks-dir -d 'Directo
 complete -c cove -n "__fish_cove_using_subcommand push" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
 complete -c cove -n "__fish_cove_using_subcommand push" -s a -l all-tags -d 'Push every local tag of the repository (Docker\'s; IMAGE names no tag then)'
+complete -c cove -n "__fish_cove_using_subcommand push" -l compress -d 'Accepted: it compresses layers for the dir: transport, which cove does not write'
+complete -c cove -n "__fish_cove_using_subcommand push" -l remove-signatures -d 'Accepted: cove stores no signatures, so there are none to remove'
+complete -c cove -n "__fish_cove_using_subcommand push" -l disable-content-trust -d 'Accepted: cove signs nothing, as Podman without a trust policy'
 complete -c cove -n "__fish_cove_using_subcommand push" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand push" -s V -l version -d 'Print version'
@@ -4126,11 +4141,13 @@ complete -c cove -n "__fish_cove_using_subcommand images" -s q -l quiet -d 'Show
 complete -c cove -n "__fish_cove_using_subcommand images" -l digests -d 'Show digests'
 complete -c cove -n "__fish_cove_using_subcommand images" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand images" -s n -l noheading -d 'Do not print column headings'
+complete -c cove -n "__fish_cove_using_subcommand images" -l history -d 'Add a HISTORY column: every name the image has had, the most recent first'
 complete -c cove -n "__fish_cove_using_subcommand images" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand images" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand images" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template, or json' -r
 complete -c cove -n "__fish_cove_using_subcommand inspect" -l type -d 'What to inspect: container, image or all (containers first, as Docker does)' -r
+complete -c cove -n "__fish_cove_using_subcommand inspect" -l platform -d 'Images: this platform\'s (os/arch[/variant]); cove stores one platform per image, so an image of another one is an error' -r
 complete -c cove -n "__fish_cove_using_subcommand inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand inspect" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4196,6 +4213,7 @@ complete -c cove -n "__fish_cove_using_subcommand untag" -l storage-opt -d 'Stor
 complete -c cove -n "__fish_cove_using_subcommand untag" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand untag" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand rmi" -l platform -d 'Remove only this platform (os/arch[/variant]); cove stores one platform per image, so an image of another one is an error' -r
 complete -c cove -n "__fish_cove_using_subcommand rmi" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand rmi" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand rmi" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4224,6 +4242,7 @@ complete -c cove -n "__fish_cove_using_subcommand rmi" -s V -l version -d 'Print
 complete -c cove -n "__fish_cove_using_subcommand history" -s H -l human -d 'Show sizes and dates in human-readable form' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand history" -l format -d 'Format: table, json or a Go template' -r
+complete -c cove -n "__fish_cove_using_subcommand history" -l platform -d 'The history of this platform\'s image (os/arch[/variant]); cove stores one platform per image, so an image of another one is an error' -r
 complete -c cove -n "__fish_cove_using_subcommand history" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand history" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand history" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4250,6 +4269,7 @@ complete -c cove -n "__fish_cove_using_subcommand history" -s V -l version -d 'P
 complete -c cove -n "__fish_cove_using_subcommand save" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c cove -n "__fish_cove_using_subcommand save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
 oci-archive\t''"
+complete -c cove -n "__fish_cove_using_subcommand save" -l platform -d 'Only this platform (os/arch[/variant]); cove stores one platform per image, so an image of another one is an error' -r
 complete -c cove -n "__fish_cove_using_subcommand save" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand save" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand save" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4276,6 +4296,7 @@ complete -c cove -n "__fish_cove_using_subcommand save" -l noout -d 'Print nothi
 complete -c cove -n "__fish_cove_using_subcommand save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand save" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand load" -s i -l input -d 'Read from this file instead of standard input' -r -F
+complete -c cove -n "__fish_cove_using_subcommand load" -l platform -d 'Load only the images of this platform (os/arch[/variant])' -r
 complete -c cove -n "__fish_cove_using_subcommand load" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand load" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand load" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4300,6 +4321,10 @@ complete -c cove -n "__fish_cove_using_subcommand load" -s h -l help -d 'Print h
 complete -c cove -n "__fish_cove_using_subcommand load" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, WORKDIR, USER, LABEL, EXPOSE, VOLUME, STOPSIGNAL)' -r
 complete -c cove -n "__fish_cove_using_subcommand import" -s m -l message -d 'Commit message for the history entry' -r
+complete -c cove -n "__fish_cove_using_subcommand import" -l platform -d 'Platform to record in the image (os/arch[/variant]; default: this machine\'s)' -r
+complete -c cove -n "__fish_cove_using_subcommand import" -l arch -d 'Architecture to record in the image' -r
+complete -c cove -n "__fish_cove_using_subcommand import" -l os -d 'Operating system to record in the image' -r
+complete -c cove -n "__fish_cove_using_subcommand import" -l variant -d 'Architecture variant to record in the image' -r
 complete -c cove -n "__fish_cove_using_subcommand import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand import" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand import" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4617,6 +4642,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l cert-dir -d 'Directory of certificates for the registry: CA certificates as *.crt' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4637,6 +4663,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tag of the repository'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l disable-content-trust -d 'Accepted: cove keeps no signatures to check, as Podman without a trust policy'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
@@ -4645,6 +4672,10 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l cert-dir -d 'Directory of certificates for the registry: CA certificates as *.crt' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l platform -d 'Push this platform\'s image of a local manifest list (os/arch[/variant]); for an image, the image must be of that platform' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest type: oci or v2s2, which the image must already have (cove does not convert)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-format -d 'Layer compression: gzip or zstd, which the layers must already have (cove does not recompress)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4665,6 +4696,9 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s a -l all-tags -d 'Push every local tag of the repository (Docker\'s; IMAGE names no tag then)'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l compress -d 'Accepted: it compresses layers for the dir: transport, which cove does not write'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l remove-signatures -d 'Accepted: cove stores no signatures, so there are none to remove'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l disable-content-trust -d 'Accepted: cove signs nothing, as Podman without a trust policy'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
@@ -4694,6 +4728,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print column headings'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l history -d 'Add a HISTORY column: every name the image has had, the most recent first'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -4723,11 +4758,13 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show digests'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print column headings'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l history -d 'Add a HISTORY column: every name the image has had, the most recent first'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, or json' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l type -d 'What to inspect: container, image or all (containers first, as Docker does)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l platform -d 'Images: this platform\'s (os/arch[/variant]); cove stores one platform per image, so an image of another one is an error' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4793,6 +4830,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l platform -d 'Remove only this platform (os/arch[/variant]); cove stores one platform per image, so an image of another one is an error' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4821,6 +4859,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Show sizes and dates in human-readable form' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Format: table, json or a Go template' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l platform -d 'The history of this platform\'s image (os/arch[/variant]); cove stores one platform per image, so an image of another one is an error' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4847,6 +4886,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
 oci-archive\t''"
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l platform -d 'Only this platform (os/arch[/variant]); cove stores one platform per image, so an image of another one is an error' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4873,6 +4913,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from this file instead of standard input' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l platform -d 'Load only the images of this platform (os/arch[/variant])' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4897,6 +4938,10 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, WORKDIR, USER, LABEL, EXPOSE, VOLUME, STOPSIGNAL)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Commit message for the history entry' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l platform -d 'Platform to record in the image (os/arch[/variant]; default: this machine\'s)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l arch -d 'Architecture to record in the image' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l os -d 'Operating system to record in the image' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l variant -d 'Architecture variant to record in the image' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from import" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4943,6 +4988,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l format -d 'Format of the list of mounted images: json (otherwise ID and path per line)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4961,6 +5007,7 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -s a -l all -d 'Mount every image'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
@@ -4982,6 +5029,8 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount every mounted image'
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Accepted: cove counts no other users of an image\'s mount, so it always unmounts'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
@@ -5011,6 +5060,7 @@ complete -c cove -n "__fish_cove_using_subcommand login" -s p -l password -d 'Pa
 complete -c cove -n "__fish_cove_using_subcommand login" -l authfile -d 'Path of the authentication file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates' -r -f -a "true\t''
 false\t''"
+complete -c cove -n "__fish_cove_using_subcommand login" -l cert-dir -d 'Directory of certificates for the registry: CA certificates as *.crt' -r -F
 complete -c cove -n "__fish_cove_using_subcommand login" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand login" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand login" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -5031,6 +5081,7 @@ complete -c cove -n "__fish_cove_using_subcommand login" -l hooks-dir -d 'Direct
 complete -c cove -n "__fish_cove_using_subcommand login" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
 complete -c cove -n "__fish_cove_using_subcommand login" -l get-login -d 'Print the logged-in username for the registry'
+complete -c cove -n "__fish_cove_using_subcommand login" -s v -l verbose -d 'Print the authentication file used'
 complete -c cove -n "__fish_cove_using_subcommand login" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand login" -s V -l version -d 'Print version'
@@ -5534,6 +5585,7 @@ complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcom
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s a -l all -d 'Docker\'s: named volumes too, not only anonymous ones. cove prunes every unused volume as Podman does, so it changes nothing here'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'

@@ -102,6 +102,7 @@ pub(super) fn connect(service: &Service, headers: &HeaderMap) -> Result<ConnectO
         tls_verify: TlsFlag(None),
         creds: registry_auth(headers)?,
         auth_files: auth::files(&service.engine.paths, None),
+        cert_dir: None,
     })
 }
 

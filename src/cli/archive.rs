@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use super::{CmdResult, Ctx};
 use crate::image::archive::{self, ArchiveFormat};
 use crate::image::import;
+use crate::image::platform::Platform;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SaveFormat {
@@ -41,6 +42,10 @@ pub struct SaveArgs {
     /// layers as they were pulled
     #[arg(long)]
     pub uncompressed: bool,
+    /// Only this platform (os/arch[/variant]); cove stores one platform per image, so an
+    /// image of another one is an error
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
 }
 
 pub fn save(ctx: &Ctx, a: SaveArgs) -> CmdResult {
@@ -50,8 +55,14 @@ pub fn save(ctx: &Ctx, a: SaveArgs) -> CmdResult {
         )
         .into());
     }
+    let platform = Platform::from_flag(a.platform.as_deref())?;
     let store = ctx.store()?;
     let images = archive::select(&store, &a.images)?;
+    if let Some(p) = &platform {
+        for (img, names) in &images {
+            p.check_image(names.first().unwrap_or(&img.id), &img.config)?;
+        }
+    }
     let format = match a.format {
         SaveFormat::DockerArchive => ArchiveFormat::DockerArchive,
         SaveFormat::OciArchive => ArchiveFormat::OciArchive,
@@ -96,6 +107,9 @@ pub struct LoadArgs {
     /// Suppress output
     #[arg(short, long)]
     pub quiet: bool,
+    /// Load only the images of this platform (os/arch[/variant])
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
 }
 
 fn open_input(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Read>> {
@@ -115,9 +129,15 @@ fn open_input(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Read>> {
 }
 
 pub fn load(ctx: &Ctx, a: LoadArgs) -> CmdResult {
+    let platform = Platform::from_flag(a.platform.as_deref())?;
     let store = ctx.store()?;
     let input = open_input(a.input.as_ref())?;
-    let loaded = archive::load(&store, std::io::BufReader::new(input), ctx.rootless())?;
+    let loaded = archive::load_platform(
+        &store,
+        std::io::BufReader::new(input),
+        ctx.rootless(),
+        platform.as_ref(),
+    )?;
     if !a.quiet {
         for l in &loaded {
             if l.names.is_empty() {
@@ -146,9 +166,27 @@ pub struct ImportArgs {
     /// Suppress output
     #[arg(short, long)]
     pub quiet: bool,
+    /// Platform to record in the image (os/arch[/variant]; default: this machine's)
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// Architecture to record in the image
+    #[arg(long)]
+    pub arch: Option<String>,
+    /// Operating system to record in the image
+    #[arg(long)]
+    pub os: Option<String>,
+    /// Architecture variant to record in the image
+    #[arg(long)]
+    pub variant: Option<String>,
 }
 
 pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
+    let platform = Platform::from_flags(
+        a.platform.as_deref(),
+        a.os.as_deref(),
+        a.arch.as_deref(),
+        a.variant.as_deref(),
+    )?;
     let store = ctx.store()?;
     let name = a
         .reference
@@ -157,12 +195,13 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         .transpose()?;
     let path = (a.file != "-").then(|| PathBuf::from(&a.file));
     let input = open_input(path.as_ref())?;
-    let id = import::import(
+    let id = import::import_as(
         &store,
         std::io::BufReader::new(input),
         &a.change,
         a.message.as_deref(),
         ctx.rootless(),
+        &platform,
     )?;
     if let Some(n) = name {
         store.db().set_name(&n, &id)?;

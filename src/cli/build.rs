@@ -196,6 +196,7 @@ fn connect(ctx: &Ctx, p: &flags::PullArgs) -> anyhow::Result<ConnectOptions> {
         tls_verify: TlsFlag(p.tls_verify),
         creds,
         auth_files: ctx.auth_files(p.authfile.as_ref()),
+        cert_dir: None,
     })
 }
 

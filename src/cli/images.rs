@@ -1,5 +1,5 @@
 //! Image commands: pull, push, images, inspect, tag, untag, rmi, prune, history,
-//! image mount/unmount/exists.
+//! image exists.
 
 use std::path::PathBuf;
 
@@ -14,13 +14,16 @@ use super::shared::RegistryOpts;
 use super::{CmdResult, Ctx, Failure};
 use crate::filter::kinds::resolve_images;
 use crate::filter::{Filters, ImageView};
+use crate::image::manifest_list;
 use crate::image::platform::Platform;
 use crate::image::pull::PullRequest;
 use crate::image::reference::{repo_tag, Reference};
 use crate::image::remove::{RemoveError, Removed};
 use crate::image::report::{self, ImageSummary};
 use crate::image::store::StoreError;
+use crate::registry::client::ConnectOptions;
 use crate::registry::push::{push as push_image, PushOptions};
+use crate::registry::push_form;
 use crate::storage::db::ImageRecord;
 use crate::time::parse_rfc3339;
 
@@ -48,12 +51,19 @@ pub struct PullArgs {
     pub all_tags: bool,
     #[command(flatten)]
     pub registry: RegistryOpts,
+    /// Directory of certificates for the registry: CA certificates as *.crt
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<PathBuf>,
+    /// Accepted: cove keeps no signatures to check, as Podman without a trust policy
+    #[arg(long)]
+    pub disable_content_trust: bool,
 }
 
 pub fn pull(ctx: &Ctx, a: PullArgs) -> CmdResult {
     if a.all_tags {
         let conf = ctx.registries()?;
-        let connect = a.registry.connect(ctx)?;
+        let mut connect = a.registry.connect(ctx)?;
+        connect.cert_dir = a.cert_dir.clone();
         let names = ctx
             .runtime()?
             .block_on(crate::image::pull::all_tags(&conf, &a.image, &connect))?;
@@ -68,6 +78,8 @@ pub fn pull(ctx: &Ctx, a: PullArgs) -> CmdResult {
                 os: a.os.clone(),
                 variant: a.variant.clone(),
                 registry: a.registry.clone(),
+                cert_dir: a.cert_dir.clone(),
+                disable_content_trust: a.disable_content_trust,
             };
             ids.push(pull_one(ctx, one, a.quiet)?);
         }
@@ -92,7 +104,10 @@ fn pull_one(ctx: &Ctx, a: PullArgs, quiet: bool) -> anyhow::Result<String> {
             a.arch.as_deref(),
             a.variant.as_deref(),
         )?,
-        connect: a.registry.connect(ctx)?,
+        connect: ConnectOptions {
+            cert_dir: a.cert_dir.clone(),
+            ..a.registry.connect(ctx)?
+        },
         rootless: ctx.rootless(),
     };
     let id = ctx.pull(&req, quiet)?;
@@ -116,6 +131,30 @@ pub struct PushArgs {
     pub all_tags: bool,
     #[command(flatten)]
     pub registry: RegistryOpts,
+    /// Directory of certificates for the registry: CA certificates as *.crt
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<PathBuf>,
+    /// Push this platform's image of a local manifest list (os/arch[/variant]); for an
+    /// image, the image must be of that platform
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// Manifest type: oci or v2s2, which the image must already have (cove does not
+    /// convert)
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Layer compression: gzip or zstd, which the layers must already have (cove does not
+    /// recompress)
+    #[arg(long, value_name = "FORMAT")]
+    pub compression_format: Option<String>,
+    /// Accepted: it compresses layers for the dir: transport, which cove does not write
+    #[arg(long)]
+    pub compress: bool,
+    /// Accepted: cove stores no signatures, so there are none to remove
+    #[arg(long)]
+    pub remove_signatures: bool,
+    /// Accepted: cove signs nothing, as Podman without a trust policy
+    #[arg(long)]
+    pub disable_content_trust: bool,
 }
 
 pub fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
@@ -123,7 +162,21 @@ pub fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
         return push_all_tags(ctx, a);
     }
     let store = ctx.store()?;
-    let img = store.find(&a.image)?;
+    let mut img = store.find(&a.image)?;
+    if let Some(p) = Platform::from_flag(a.platform.as_deref())? {
+        img = if manifest_list::is_list(&img) {
+            let id = manifest_list::local_instance(&store, &img, &p).ok_or_else(|| {
+                anyhow!(
+                    "{}: the manifest list has no image for platform {p} in local storage",
+                    a.image
+                )
+            })?;
+            store.find(&id)?
+        } else {
+            p.check_image(&a.image, &img.config)?;
+            img
+        };
+    }
     let dest = Reference::parse(a.destination.as_deref().unwrap_or(&a.image))?;
     push_one(ctx, &a, &img, &dest)
 }
@@ -148,10 +201,14 @@ fn push_all_tags(ctx: &Ctx, a: PushArgs) -> CmdResult {
 }
 
 fn push_one(ctx: &Ctx, a: &PushArgs, img: &ImageRecord, dest: &Reference) -> CmdResult {
+    push_form::check(img, a.format.as_deref(), a.compression_format.as_deref())?;
     let store = ctx.store()?;
     let conf = ctx.registries()?;
     let opts = PushOptions {
-        connect: a.registry.connect(ctx)?,
+        connect: ConnectOptions {
+            cert_dir: a.cert_dir.clone(),
+            ..a.registry.connect(ctx)?
+        },
     };
     let rt = ctx.runtime()?;
     let observer = progress::push_observer(a.quiet);
@@ -201,6 +258,9 @@ pub struct ImagesArgs {
     /// Sort by created (newest first, the default), id, repository, size or tag
     #[arg(long, value_name = "KEY")]
     pub sort: Option<String>,
+    /// Add a HISTORY column: every name the image has had, the most recent first
+    #[arg(long)]
+    pub history: bool,
 }
 
 /// `images --sort`: the rows in Podman's order for `key`.
@@ -259,9 +319,12 @@ struct ImageRow<'a> {
     created_since: String,
     #[serde(rename = "Dangling")]
     dangling: bool,
+    /// A list in JSON; in a template and the table, one string as Podman joins it.
+    #[serde(rename = "History")]
+    history: Value,
 }
 
-fn rows<'a>(s: &'a ImageSummary, no_trunc: bool) -> Vec<ImageRow<'a>> {
+fn rows<'a>(s: &'a ImageSummary, no_trunc: bool, json: bool) -> Vec<ImageRow<'a>> {
     let names: Vec<(String, String)> = if s.repo_tags.is_empty() {
         vec![("<none>".into(), "<none>".into())]
     } else {
@@ -293,6 +356,11 @@ fn rows<'a>(s: &'a ImageSummary, no_trunc: bool) -> Vec<ImageRow<'a>> {
                 .map(time_ago)
                 .unwrap_or_default(),
             dangling: s.repo_tags.is_empty(),
+            history: if json {
+                Value::from(s.names_history.clone())
+            } else {
+                Value::from(s.names_history.join(", "))
+            },
         })
         .collect()
 }
@@ -332,9 +400,10 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
     }
     let mut items: Vec<Value> = Vec::new();
     for s in &images {
-        let mut r = rows(s, a.no_trunc);
+        let json = a.format.as_deref() == Some("json");
+        let mut r = rows(s, a.no_trunc, json);
         // Podman lists each image once in JSON, not once per name.
-        if a.format.as_deref() == Some("json") {
+        if json {
             r.truncate(1);
         }
         for row in r {
@@ -349,6 +418,9 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
         headers.push("DIGEST");
     }
     headers.extend(["IMAGE ID", "CREATED", "SIZE"]);
+    if a.history {
+        headers.push("HISTORY");
+    }
     let headers = if a.noheading { vec![] } else { headers };
     print_list(a.format.as_deref(), &headers, IMAGE_TITLES, &items, |i| {
         let s = |k: &str| i[k].as_str().unwrap_or_default().to_string();
@@ -361,6 +433,9 @@ pub fn list(ctx: &Ctx, a: ImagesArgs) -> CmdResult {
             s("CreatedSince"),
             human_size(i["Size"].as_u64().unwrap_or(0)),
         ]);
+        if a.history {
+            row.push(s("History"));
+        }
         row
     })?;
     Ok(0)
@@ -384,12 +459,17 @@ pub struct InspectArgs {
     /// What to inspect: container, image or all (containers first, as Docker does)
     #[arg(long = "type", value_name = "TYPE", default_value = "all")]
     pub kind: String,
+    /// Images: this platform's (os/arch[/variant]); cove stores one platform per image,
+    /// so an image of another one is an error
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
 }
 
 pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
     if !["image", "container", "all"].contains(&a.kind.as_str()) {
         return Err(anyhow!("invalid --type {:?}: use container, image or all", a.kind).into());
     }
+    let platform = Platform::from_flag(a.platform.as_deref())?;
     let store = ctx.store()?;
     let engine = (a.kind != "image").then(|| ctx.engine()).transpose()?;
     let mut items = Vec::new();
@@ -420,6 +500,9 @@ pub fn inspect(ctx: &Ctx, a: InspectArgs) -> CmdResult {
         if a.kind == "container" {
             missing.push(n.clone());
             continue;
+        }
+        if let (Some(p), Ok(img)) = (&platform, store.find(n)) {
+            p.check_image(n, &img.config)?;
         }
         match store.find(n) {
             Ok(img) => items.push(serde_json::to_value(report::inspect(
@@ -494,10 +577,15 @@ pub struct RmiArgs {
     /// Accepted: cove keeps no untagged parent images for an image to take along
     #[arg(long)]
     pub no_prune: bool,
+    /// Remove only this platform (os/arch[/variant]); cove stores one platform per
+    /// image, so an image of another one is an error
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
 }
 
 /// Podman's exit codes for rmi: 1 when an image did not exist, 2 on a conflict.
 pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
+    let platform = Platform::from_flag(a.platform.as_deref())?;
     let store = ctx.store()?;
     let mut targets = a.images.clone();
     if a.all {
@@ -513,6 +601,13 @@ pub fn rmi(ctx: &Ctx, a: RmiArgs) -> CmdResult {
             Ok(i) => resolved.push((t, Some(i))),
             Err(StoreError::NotFound(_)) => resolved.push((t, None)),
             Err(e) => return Err(e.into()),
+        }
+    }
+    if let Some(p) = &platform {
+        for (t, img) in &resolved {
+            if let Some(img) = img {
+                p.check_image(t, &img.config)?;
+            }
         }
     }
     let engine = (!resolved.is_empty()).then(|| ctx.engine()).transpose()?;
@@ -609,11 +704,19 @@ pub struct HistoryArgs {
     /// Format: table, json or a Go template
     #[arg(long)]
     pub format: Option<String>,
+    /// The history of this platform's image (os/arch[/variant]); cove stores one
+    /// platform per image, so an image of another one is an error
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
 }
 
 pub fn history(ctx: &Ctx, a: HistoryArgs) -> CmdResult {
+    let platform = Platform::from_flag(a.platform.as_deref())?;
     let store = ctx.store()?;
     let img = store.find(&a.image)?;
+    if let Some(p) = platform {
+        p.check_image(&a.image, &img.config)?;
+    }
     let entries = report::history_entries(&store, &img);
     if a.quiet {
         for e in &entries {
@@ -679,55 +782,6 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> CmdResult {
             ]
         },
     )?;
-    Ok(0)
-}
-
-#[derive(Args, Debug)]
-pub struct MountArgs {
-    /// Images to mount (or unmount)
-    #[arg(required = true)]
-    pub images: Vec<String>,
-}
-
-fn mount_point(ctx: &Ctx, img: &ImageRecord) -> PathBuf {
-    ctx.paths
-        .data
-        .join("image-mounts")
-        .join(img.id.trim_start_matches("sha256:"))
-}
-
-/// Mounts live in the per-user mount namespace, so the printed path is usable from
-/// `cove unshare` (as with `podman image mount`).
-pub fn mount(ctx: &Ctx, a: MountArgs) -> CmdResult {
-    let store = ctx.store()?;
-    let driver = ctx.driver()?;
-    for name in &a.images {
-        let img = store.find(name)?;
-        let target = mount_point(ctx, &img);
-        if !crate::storage::driver::is_mounted(&target) {
-            crate::paths::ensure_private_dir(&target)?;
-            let layers = img
-                .layers
-                .iter()
-                .map(|l| store.layer_dir(&l.diff_id))
-                .collect::<Result<Vec<_>, _>>()?;
-            driver.mount(&layers, None, &target)?;
-        }
-        println!("{}", target.display());
-    }
-    Ok(0)
-}
-
-pub fn unmount(ctx: &Ctx, a: MountArgs) -> CmdResult {
-    let store = ctx.store()?;
-    let driver = ctx.driver()?;
-    for name in &a.images {
-        let img = store.find(name)?;
-        let target = mount_point(ctx, &img);
-        driver.unmount(&target)?;
-        let _ = crate::image::store::remove_path(&target);
-        println!("{}", img.id.trim_start_matches("sha256:"));
-    }
     Ok(0)
 }
 

@@ -32,6 +32,12 @@ pub struct LoginArgs {
     /// Print the logged-in username for the registry
     #[arg(long)]
     pub get_login: bool,
+    /// Directory of certificates for the registry: CA certificates as *.crt
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<PathBuf>,
+    /// Print the authentication file used
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 pub fn login(ctx: &Ctx, a: LoginArgs) -> CmdResult {
@@ -70,13 +76,22 @@ pub fn login(ctx: &Ctx, a: LoginArgs) -> CmdResult {
         Some(v) => !v,
         None => ctx.registries()?.insecure(&host),
     };
+    let roots = match &a.cert_dir {
+        Some(d) => {
+            crate::registry::http::root_certificates(&crate::registry::certs::ca_certificates(d)?)?
+        }
+        None => Vec::new(),
+    };
     ctx.runtime()?
-        .block_on(crate::registry::login::verify(&host, insecure, &creds))?;
-    auth::store(
-        &ctx.auth_file_for_writing(a.authfile.as_ref()),
-        &host,
-        &creds,
-    )?;
+        .block_on(crate::registry::login::verify_with(
+            &host, insecure, &creds, roots,
+        ))?;
+    let file = ctx.auth_file_for_writing(a.authfile.as_ref());
+    if a.verbose {
+        // Podman's line, two spaces and all.
+        println!("Used:  {}", file.display());
+    }
+    auth::store(&file, &host, &creds)?;
     println!("Login Succeeded!");
     Ok(0)
 }

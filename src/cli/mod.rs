@@ -13,6 +13,7 @@ mod events;
 mod examples;
 mod generate;
 mod healthcheck;
+mod image_mount;
 mod image_tree;
 mod images;
 mod kube;
@@ -393,10 +394,10 @@ pub enum ImageCommand {
     /// Build an image from a Containerfile or Dockerfile
     Build(Box<build::BuildArgs>),
     /// Mount an image's root filesystem read-only and print its path
-    Mount(images::MountArgs),
+    Mount(image_mount::MountArgs),
     /// Unmount an image's root filesystem
     #[command(alias = "umount")]
-    Unmount(images::MountArgs),
+    Unmount(image_mount::UnmountArgs),
     /// Check whether an image exists in local storage (exit 0 if it does, 1 if not)
     Exists(images::ExistsArgs),
     /// Search registries for images
@@ -577,6 +578,7 @@ impl Ctx {
             tls_verify: crate::registry::client::TlsFlag(None),
             creds: None,
             auth_files: self.auth_files(None),
+            cert_dir: None,
         }
     }
 
@@ -835,8 +837,8 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => images::rmi(ctx, a),
         Command::History(a) | Command::Image(ImageCommand::History(a)) => images::history(ctx, a),
         Command::Image(ImageCommand::Prune(a)) => images::prune(ctx, a),
-        Command::Image(ImageCommand::Mount(a)) => images::mount(ctx, a),
-        Command::Image(ImageCommand::Unmount(a)) => images::unmount(ctx, a),
+        Command::Image(ImageCommand::Mount(a)) => image_mount::mount(ctx, a),
+        Command::Image(ImageCommand::Unmount(a)) => image_mount::unmount(ctx, a),
         Command::Image(ImageCommand::Exists(a)) => images::exists(ctx, a),
         Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::search(ctx, a),
         Command::Manifest(m) => manifest::run(ctx, m),

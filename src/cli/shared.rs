@@ -125,6 +125,7 @@ impl RegistryOpts {
             tls_verify: TlsFlag(self.tls_verify),
             creds,
             auth_files: ctx.auth_files(self.authfile.as_ref()),
+            cert_dir: None,
         })
     }
 }

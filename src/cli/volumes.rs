@@ -240,6 +240,10 @@ pub struct PruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
+    /// Docker's: named volumes too, not only anonymous ones. cove prunes every unused
+    /// volume as Podman does, so it changes nothing here
+    #[arg(short, long)]
+    pub all: bool,
     /// Only what was created before a time (until=TIMESTAMP|DURATION) or carries a
     /// label (label=KEY[=VALUE], label!=KEY[=VALUE])
     #[arg(long, value_name = "FILTER")]

@@ -125,6 +125,17 @@ impl Engine {
     /// Docker's stop: the stop signal, then SIGKILL after `timeout` seconds. A restart
     /// the policy scheduled is cancelled.
     pub fn stop(&self, c: &mut Container, timeout: Option<u32>) -> Result<()> {
+        self.stop_with(c, timeout, None)
+    }
+
+    /// `stop`, sending `signal` (Docker's `stop --signal`) instead of the container's own
+    /// stop signal.
+    pub fn stop_with(
+        &self,
+        c: &mut Container,
+        timeout: Option<u32>,
+        signal: Option<signal::Signal>,
+    ) -> Result<()> {
         if self.mark_stopped_by_user(c)? == Status::Restarting {
             self.emit(c, "stop");
             return Ok(());
@@ -144,9 +155,8 @@ impl Engine {
             self.unpause(c)?;
         }
         let rt = self.runtime_of(c)?;
-        let signal = c
-            .config
-            .stop_signal
+        let signal = signal
+            .or(c.config.stop_signal)
             .unwrap_or(signal::Signal::TERM)
             .to_string();
         let signal = signal.as_str();
@@ -166,7 +176,17 @@ impl Engine {
     /// `restart`: stop (cancelling a scheduled restart), then start. A start by the user,
     /// so the policy's restart count begins again (Docker's rule).
     pub fn restart(&self, c: &mut Container, timeout: Option<u32>) -> Result<()> {
-        self.stop(c, timeout)?;
+        self.restart_with(c, timeout, None)
+    }
+
+    /// `restart` stopping with `signal` rather than the container's stop signal.
+    pub fn restart_with(
+        &self,
+        c: &mut Container,
+        timeout: Option<u32>,
+        signal: Option<signal::Signal>,
+    ) -> Result<()> {
+        self.stop_with(c, timeout, signal)?;
         self.emit(c, "restart");
         self.start(c, false)?;
         Ok(())

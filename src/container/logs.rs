@@ -51,6 +51,9 @@ pub struct LogOptions {
     pub tail: Option<usize>,
     pub timestamps: bool,
     pub follow: bool,
+    /// Docker's `--details`: each line after the attributes its `--log-opt labels=/env=`
+    /// chose and a space. cove's log options name none, so the line gets the space alone.
+    pub details: bool,
 }
 
 impl LogOptions {
@@ -79,18 +82,22 @@ impl LogOptions {
             tail,
             timestamps,
             follow,
+            details: false,
         })
     }
 }
 
-fn emit(out: &mut impl Write, err: &mut impl Write, r: &Record, ts: bool) -> io::Result<()> {
+fn emit(out: &mut impl Write, err: &mut impl Write, r: &Record, o: &LogOptions) -> io::Result<()> {
     let w: &mut dyn Write = if r.stderr { err } else { out };
-    if ts {
+    if o.timestamps {
         write!(
             w,
             "{} ",
             r.time.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
         )?;
+    }
+    if o.details {
+        w.write_all(b" ")?;
     }
     w.write_all(&r.text)?;
     if !r.partial {
@@ -151,7 +158,7 @@ pub fn print(
         None => 0,
     };
     for r in &records[skip..] {
-        emit(out, err, r, opts.timestamps)?;
+        emit(out, err, r, opts)?;
     }
     out.flush()?;
     err.flush()?;
@@ -177,7 +184,7 @@ pub fn print(
             }
             pos += line.len() as u64;
             if let Some(r) = parse_line(&line).filter(|r| wanted(r, opts)) {
-                emit(out, err, &r, opts.timestamps)?;
+                emit(out, err, &r, opts)?;
             }
             line.clear();
         }

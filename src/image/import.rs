@@ -311,12 +311,12 @@ fn insert_all<'a>(
 /// layer on top and the changes applied. Returns the config bytes and its creation time.
 fn build_config(
     base: Option<&Value>,
+    platform: &Platform,
     diff_id: &str,
     changes: &[Change],
     message: Option<&str>,
 ) -> (Vec<u8>, String) {
     let created = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
-    let platform = Platform::host();
     let mut config = base.cloned().unwrap_or_else(|| {
         let mut c = json!({
             "architecture": platform.arch,
@@ -355,7 +355,27 @@ pub fn import(
     message: Option<&str>,
     rootless: bool,
 ) -> Result<String, ImportError> {
-    let id = add_layer(store, None, tarball, changes, message, rootless)?;
+    import_as(
+        store,
+        tarball,
+        changes,
+        message,
+        rootless,
+        &Platform::host(),
+    )
+}
+
+/// `import --platform/--arch/--os/--variant`: the image's config names `platform`, as
+/// Podman and Docker record it (nothing in the tarball is checked against it).
+pub fn import_as(
+    store: &Store,
+    tarball: impl io::Read,
+    changes: &[String],
+    message: Option<&str>,
+    rootless: bool,
+    platform: &Platform,
+) -> Result<String, ImportError> {
+    let id = layer_image(store, None, platform, tarball, changes, message, rootless)?;
     store.emit("import", &id, "");
     Ok(id)
 }
@@ -370,6 +390,20 @@ pub fn add_layer(
     message: Option<&str>,
     rootless: bool,
 ) -> Result<String, ImportError> {
+    let host = Platform::host();
+    layer_image(store, base, &host, tarball, changes, message, rootless)
+}
+
+/// `add_layer`; an image without a base is recorded for `platform`.
+fn layer_image(
+    store: &Store,
+    base: Option<(&ImageRecord, Value)>,
+    platform: &Platform,
+    tarball: impl io::Read,
+    changes: &[String],
+    message: Option<&str>,
+    rootless: bool,
+) -> Result<String, ImportError> {
     let changes = changes
         .iter()
         .map(|c| parse_change(c))
@@ -377,6 +411,7 @@ pub fn add_layer(
     let layer = store_layer(store, tarball, rootless)?;
     let (config, created) = build_config(
         base.as_ref().map(|b| &b.1),
+        platform,
         &layer.diff_id,
         &changes,
         message,

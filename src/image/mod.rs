@@ -6,6 +6,7 @@ pub mod inspect;
 pub(crate) mod layer_unpack;
 pub mod lineage;
 pub mod manifest_list;
+pub mod mount;
 pub mod platform;
 pub mod pull;
 pub mod reference;

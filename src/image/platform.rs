@@ -17,6 +17,14 @@ pub enum PlatformError {
     Invalid(String),
     #[error("no image found in image index for architecture {wanted}: available {available}")]
     NoMatch { wanted: Platform, available: String },
+    #[error(
+        "image with reference {reference} was found but does not match the specified platform: wanted {wanted}, actual: {actual}"
+    )]
+    Mismatch {
+        reference: String,
+        wanted: String,
+        actual: String,
+    },
 }
 
 impl Platform {
@@ -82,6 +90,40 @@ impl Platform {
             // arm64 images usually omit the default variant
             (Some(want), None) => self.arch == "arm64" && want == "v8",
         }
+    }
+
+    /// The platform an image config names; this machine's when it names none (as the
+    /// configs of imports by older tools).
+    pub fn of_config(config: &[u8]) -> Platform {
+        let v: serde_json::Value = serde_json::from_slice(config).unwrap_or_default();
+        let text = |k: &str| v[k].as_str().filter(|s| !s.is_empty()).map(String::from);
+        let host = Platform::host();
+        Platform {
+            os: text("os").unwrap_or(host.os),
+            arch: text("architecture").unwrap_or(host.arch),
+            variant: text("variant"),
+        }
+    }
+
+    /// Docker's `--platform` on a command about a stored image. A stored image is one
+    /// platform (pull picks one from an index), so the image either is that platform or
+    /// the command fails, as dockerd's does for a single-platform image.
+    pub fn check_image(&self, reference: &str, config: &[u8]) -> Result<(), PlatformError> {
+        let actual = Platform::of_config(config);
+        if self.matches(&actual.os, &actual.arch, actual.variant.as_deref()) {
+            return Ok(());
+        }
+        Err(PlatformError::Mismatch {
+            reference: reference.to_string(),
+            wanted: self.to_string(),
+            actual: actual.to_string(),
+        })
+    }
+
+    /// Docker's `--platform os/arch[/variant]` flag, if given.
+    pub fn from_flag(flag: Option<&str>) -> Result<Option<Platform>, PlatformError> {
+        flag.map(|f| Platform::from_flags(Some(f), None, None, None))
+            .transpose()
     }
 
     /// The digest of the index entry for this platform.

@@ -48,6 +48,9 @@ pub struct ImageSummary {
     /// RFC 3339, as the config says it.
     #[serde(skip)]
     pub created_at: String,
+    /// Every name it has had, the most recent first (Podman's History).
+    #[serde(skip)]
+    pub names_history: Vec<String>,
 }
 
 /// `name@digest` for each repository the image was pulled from by digest.
@@ -122,6 +125,7 @@ fn summary(
         containers,
         digest: img.manifest_digest.clone(),
         created_at: img.created.clone(),
+        names_history: store.db().name_history(&img.id)?,
     })
 }
 
@@ -138,7 +142,9 @@ pub fn inspect(
         .iter()
         .map(|l| store.layer_dir(&l.diff_id).map(|p| p.display().to_string()))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(inspect::inspect(img, names, digests, driver, dirs))
+    let mut report = inspect::inspect(img, names, digests, driver, dirs);
+    report.names_history = store.db().name_history(&img.id)?;
+    Ok(report)
 }
 
 /// `GET /images/{name}/json`: as `inspect`, with the full `sha256:` ID dockerd gives.
@@ -245,6 +251,7 @@ mod tests {
             containers: 2,
             digest: "sha256:m".into(),
             created_at: "x".into(),
+            names_history: vec!["a:1".into()],
         };
         let v = serde_json::to_value(&s).unwrap();
         let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();

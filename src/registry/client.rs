@@ -1,12 +1,13 @@
 //! A configured registry connection: TLS choice, credentials, the oci-client handle.
 
-use oci_client::client::{ClientConfig, ClientProtocol};
+use oci_client::client::{Certificate, CertificateEncoding, ClientConfig, ClientProtocol};
 use oci_client::secrets::RegistryAuth;
 use oci_client::Client;
 
 use crate::config::registries::RegistriesConf;
 use crate::image::reference::Reference;
 use crate::registry::auth::{self, Credentials};
+use crate::registry::certs::CertError;
 
 /// What the user asked about TLS on the command line (`--tls-verify`).
 #[derive(Debug, Clone, Copy, Default)]
@@ -25,6 +26,18 @@ pub struct ConnectOptions {
     /// Explicit `--creds user:pass`; otherwise the auth files are consulted.
     pub creds: Option<Credentials>,
     pub auth_files: Vec<std::path::PathBuf>,
+    /// `--cert-dir`: CA certificates to trust besides the system's.
+    pub cert_dir: Option<std::path::PathBuf>,
+}
+
+impl ConnectOptions {
+    /// The PEM CA certificates `--cert-dir` holds (none without it).
+    pub fn ca_certificates(&self) -> Result<Vec<Vec<u8>>, CertError> {
+        match &self.cert_dir {
+            Some(d) => crate::registry::certs::ca_certificates(d),
+            None => Ok(Vec::new()),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +46,8 @@ pub enum ConnectError {
     Blocked(String),
     #[error(transparent)]
     Auth(#[from] auth::AuthError),
+    #[error(transparent)]
+    Certs(#[from] CertError),
 }
 
 impl Registry {
@@ -55,8 +70,17 @@ impl Registry {
         } else {
             ClientProtocol::Https
         };
+        let extra_root_certificates = opts
+            .ca_certificates()?
+            .into_iter()
+            .map(|data| Certificate {
+                encoding: CertificateEncoding::Pem,
+                data,
+            })
+            .collect();
         let config = ClientConfig {
             protocol,
+            extra_root_certificates,
             // cove picks the platform itself (image::platform) from the raw index.
             platform_resolver: None,
             max_concurrent_download: 16,

@@ -25,6 +25,13 @@ fn request_err(e: reqwest::Error) -> HttpError {
     HttpError::Request(crate::registry::error_causes(&e))
 }
 
+/// PEM CA certificates (from `--cert-dir`) as the HTTP client takes them.
+pub fn root_certificates(pems: &[Vec<u8>]) -> Result<Vec<reqwest::Certificate>, HttpError> {
+    pems.iter()
+        .map(|p| reqwest::Certificate::from_pem(p).map_err(request_err))
+        .collect()
+}
+
 /// A registry host reached over HTTPS, or plain HTTP when `--tls-verify=false` or
 /// registries.conf's `insecure` says so (as cove's pulls do).
 pub struct RawRegistry {
@@ -47,7 +54,12 @@ impl RawRegistry {
             Some(c) => Some(c.clone()),
             None => auth::lookup(&opts.auth_files, host).map_err(ConnectError::from)?,
         };
-        let client = reqwest::Client::builder().build().map_err(request_err)?;
+        let client = reqwest::Client::builder()
+            .tls_certs_merge(root_certificates(
+                &opts.ca_certificates().map_err(ConnectError::from)?,
+            )?)
+            .build()
+            .map_err(request_err)?;
         Ok(RawRegistry {
             client,
             scheme: if insecure { "http" } else { "https" },

@@ -28,12 +28,25 @@ pub fn registry_host(input: &str) -> String {
 /// Verify `creds` with the registry's own challenge: Basic auth directly on /v2/, or a
 /// token request to the Bearer realm it names.
 pub async fn verify(host: &str, insecure: bool, creds: &Credentials) -> Result<(), LoginError> {
+    verify_with(host, insecure, creds, Vec::new()).await
+}
+
+/// `verify`, trusting `roots` (`login --cert-dir`) besides the system's CAs.
+pub async fn verify_with(
+    host: &str,
+    insecure: bool,
+    creds: &Credentials,
+    roots: Vec<reqwest::Certificate>,
+) -> Result<(), LoginError> {
     let scheme = if insecure { "http" } else { "https" };
     let http = |source| LoginError::Http {
         host: host.to_string(),
         source,
     };
-    let client = reqwest::Client::builder().build().map_err(http)?;
+    let client = reqwest::Client::builder()
+        .tls_certs_merge(roots)
+        .build()
+        .map_err(http)?;
     let url = format!("{scheme}://{host}/v2/");
     let res = client.get(&url).send().await.map_err(http)?;
     if res.status().is_success() {

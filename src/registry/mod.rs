@@ -1,12 +1,14 @@
 //! Talking to registries: pull and push through oci-client, credentials.
 
 pub mod auth;
+pub mod certs;
 pub mod client;
 pub mod http;
 pub mod login;
 pub mod manifest;
 pub mod pull;
 pub mod push;
+pub mod push_form;
 pub mod search;
 
 /// An error and its causes on one line, each cause once: the HTTP client's own message

@@ -11,6 +11,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 mod lists;
+mod name_history;
 mod pods;
 pub use pods::PodRow;
 
@@ -274,6 +275,7 @@ impl Db {
                  added_at = excluded.added_at",
             params![name, image_id, now()],
         )?;
+        self.remember_name(name, image_id)?;
         Ok(old.filter(|o| o != image_id))
     }
 

@@ -14,7 +14,7 @@ use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use crate::container::record::ContainerConfig;
 
 /// The version this cove writes: the `to` of the last step.
-pub const CURRENT: u32 = 4;
+pub const CURRENT: u32 = 5;
 
 /// The newest layout, for a store created from scratch. A step that changes the layout
 /// changes this too (the tests check that a migrated store ends up with the same one).
@@ -82,6 +82,13 @@ CREATE TABLE IF NOT EXISTS pods (
     created_at INTEGER NOT NULL,
     config TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS name_history (
+    image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    added_at INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (image_id, name)
+);
 CREATE TABLE IF NOT EXISTS digests (
     repo TEXT NOT NULL,
     digest TEXT NOT NULL,
@@ -116,6 +123,11 @@ pub(super) const STEPS: &[Step] = &[
         to: 4,
         what: "adding the pods table",
         run: create_new_tables,
+    },
+    Step {
+        to: 5,
+        what: "adding the image name history table",
+        run: add_name_history,
     },
 ];
 
@@ -258,6 +270,18 @@ fn check(conn: &Connection, db: &Path, known: u32) -> Result<bool, SchemaError> 
 /// Tables added since the store was made: SCHEMA only creates what does not exist yet.
 fn create_new_tables(tx: &Transaction<'_>) -> StepResult {
     tx.execute_batch(SCHEMA)?;
+    Ok(())
+}
+
+/// The history starts with the names images have now, oldest first.
+fn add_name_history(tx: &Transaction<'_>) -> StepResult {
+    tx.execute_batch(SCHEMA)?;
+    tx.execute(
+        "INSERT OR IGNORE INTO name_history (image_id, name, added_at, seq)
+         SELECT image_id, name, added_at, ROW_NUMBER() OVER (ORDER BY added_at, name)
+         FROM names",
+        [],
+    )?;
     Ok(())
 }
 

@@ -39,6 +39,7 @@ fn options(q: &std::collections::HashMap<String, String>) -> Result<LogOptions, 
         tail,
         timestamps: flag(q, "timestamps", false),
         follow: flag(q, "follow", false),
+        details: flag(q, "details", false),
     })
 }
 

@@ -486,6 +486,7 @@ fn ensure_image(ctx: &Ctx, a: &CreateArgs) -> anyhow::Result<String> {
                 tls_verify: crate::registry::client::TlsFlag(a.tls_verify),
                 creds: None,
                 auth_files: ctx.auth_files(a.authfile.as_ref()),
+                cert_dir: None,
             },
             rootless: ctx.rootless(),
         };

@@ -116,6 +116,10 @@ pub struct StopArgs {
     /// Stop all running containers
     #[arg(short, long)]
     pub all: bool,
+    /// Signal to stop the container with, instead of its stop signal (Docker's)
+    #[arg(short, long, value_name = "SIGNAL")]
+    pub signal: Option<String>,
+
     /// A container that does not exist is not an error
     #[arg(short, long)]
     pub ignore: bool,
@@ -131,7 +135,13 @@ pub struct StopArgs {
     pub containers: Vec<String>,
 }
 
+/// `--signal`, checked before any container is touched.
+fn stop_signal(s: Option<&str>) -> anyhow::Result<Option<crate::container::signal::Signal>> {
+    Ok(s.map(str::parse).transpose()?)
+}
+
 pub fn stop(ctx: &Ctx, a: StopArgs) -> CmdResult {
+    let signal = stop_signal(a.signal.as_deref())?;
     let engine = ctx.engine()?;
     let mut given = a.latest.or_names(&engine, &a.containers)?;
     given.extend(cidfile_names(&a.cidfile, a.ignore)?);
@@ -142,7 +152,7 @@ pub fn stop(ctx: &Ctx, a: StopArgs) -> CmdResult {
     let names = running_or_named(&engine, a.all, &given)?;
     let names = existing(&engine, names, a.ignore);
     each(&engine, &names, |c| {
-        engine.stop(c, a.time)?;
+        engine.stop_with(c, a.time, signal)?;
         println!("{}", if a.all { &c.id } else { &c.name });
         Ok(())
     })
@@ -345,17 +355,24 @@ pub struct RestartArgs {
     /// With --all, only the running containers
     #[arg(long)]
     pub running: bool,
+    /// Signal to stop the container with, instead of its stop signal (Docker's)
+    #[arg(short, long, value_name = "SIGNAL")]
+    pub signal: Option<String>,
+
     #[command(flatten)]
     pub select: SelectArgs,
 }
 
 pub fn restart(ctx: &Ctx, a: RestartArgs) -> CmdResult {
+    let signal = stop_signal(a.signal.as_deref())?;
     let engine = ctx.engine()?;
     let names = a
         .select
         .select(&engine, |c| !a.running || c.state.status.is_active())?;
     each(&engine, &names, |c| {
-        engine.restart(c, a.time).map_err(start_failure)?;
+        engine
+            .restart_with(c, a.time, signal)
+            .map_err(start_failure)?;
         println!("{}", c.name);
         Ok(())
     })

@@ -17,6 +17,9 @@ pub struct LogsArgs {
     /// With several containers: prefix lines with the name instead of the short ID
     #[arg(long)]
     pub names: bool,
+    /// Docker's: each line after the attributes its --log-opt chose (none here) and a space
+    #[arg(long)]
+    pub details: bool,
     #[command(flatten)]
     pub latest: LatestArg,
     /// Containers
@@ -28,7 +31,8 @@ pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let names = a.latest.or_names(&engine, &a.containers)?;
     let lookup = |n: &str| engine.lookup(n).map_err(Failure::from);
-    let opts = a.flags.options()?;
+    let mut opts = a.flags.options()?;
+    opts.details = a.details;
     if names.len() > 1 {
         // Podman's form: every line after its container's short ID (or name).
         let list = names

@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use crate::image::layer_unpack::{self, KeepBlob, LayerSpec, Prepared};
+use crate::image::platform::Platform;
 use crate::image::store::{Store, StoreError};
 use crate::storage::compression;
 use crate::storage::db::ImageRecord;
@@ -18,13 +19,25 @@ use super::{io_err, ArchiveError, Loaded};
 /// Read an archive (docker-archive or oci-archive, possibly gzip or zstd compressed) and
 /// store every image in it. Layers the store already has are not extracted again.
 pub fn load(store: &Store, input: impl Read, rootless: bool) -> Result<Vec<Loaded>, ArchiveError> {
+    load_platform(store, input, rootless, None)
+}
+
+/// `load --platform`: only the images of `platform` (Docker's): an index's entry for it,
+/// and of single-platform images those whose config names it. None of them is an error.
+pub fn load_platform(
+    store: &Store,
+    input: impl Read,
+    rootless: bool,
+    platform: Option<&Platform>,
+) -> Result<Vec<Loaded>, ArchiveError> {
+    let host = Platform::host();
     let tmp = store.tmp_dir()?;
     let root = tmp.path().join("archive");
     fs::create_dir(&root).map_err(io_err(root.display()))?;
     let input = compression::decompress(input).map_err(io_err("reading archive"))?;
     let archive = Unpacked::read(input, root)?;
     let plans = if archive.exists("index.json") && archive.exists("oci-layout") {
-        plan_oci(&archive)?
+        plan_oci(&archive, platform.unwrap_or(&host))?
     } else if archive.exists("manifest.json") {
         plan_docker(&archive)?
     } else {
@@ -33,6 +46,19 @@ pub fn load(store: &Store, input: impl Read, rootless: bool) -> Result<Vec<Loade
     if plans.is_empty() {
         return Err(ArchiveError::Empty);
     }
+    let plans = match platform {
+        Some(p) => {
+            let kept: Vec<ImagePlan> = plans
+                .into_iter()
+                .filter(|plan| p.check_image(&plan.id, &plan.config).is_ok())
+                .collect();
+            if kept.is_empty() {
+                return Err(ArchiveError::NoPlatform(p.to_string()));
+            }
+            kept
+        }
+        None => plans,
+    };
     let loaded = apply(store, plans, rootless)?;
     for l in &loaded {
         store.emit("load", &l.id, l.names.first().map_or("", String::as_str));

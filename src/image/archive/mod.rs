@@ -21,7 +21,7 @@ mod save;
 pub(crate) mod tests;
 mod unpack;
 
-pub use load::load;
+pub use load::{load, load_platform};
 pub(crate) use plan::synthesize_manifest;
 pub use save::{save, select};
 
@@ -59,6 +59,8 @@ pub enum ArchiveError {
     NotAnArchive,
     #[error("archive contains no images")]
     Empty,
+    #[error("archive contains no image for platform {0}")]
+    NoPlatform(String),
     #[error("invalid {what} in archive: {detail}")]
     Malformed { what: String, detail: String },
     #[error("invalid image name {name:?} in archive: {detail}")]

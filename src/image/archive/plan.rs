@@ -243,13 +243,16 @@ pub(super) fn descriptor_name(d: &Descriptor) -> Result<Option<Reference>, Archi
     }
 }
 
-pub(super) fn plan_oci(archive: &Unpacked) -> Result<Vec<ImagePlan>, ArchiveError> {
+pub(super) fn plan_oci(
+    archive: &Unpacked,
+    platform: &Platform,
+) -> Result<Vec<ImagePlan>, ArchiveError> {
     let raw = archive.read_small("index.json")?;
     let index: IndexJson = serde_json::from_slice(&raw).map_err(|e| malformed("index.json", e))?;
     let mut plans: Vec<ImagePlan> = Vec::new();
     for d in &index.manifests {
         let name = descriptor_name(d)?;
-        let (digest, media_type) = resolve_index_entry(archive, d)?;
+        let (digest, media_type) = resolve_index_entry(archive, d, platform)?;
         if let Some(p) = plans.iter_mut().find(|p| p.manifest_digest == digest) {
             if let Some(r) = name {
                 p.names.push(r.whole());
@@ -314,11 +317,13 @@ pub(super) fn plan_oci(archive: &Unpacked) -> Result<Vec<ImagePlan>, ArchiveErro
     Ok(plans)
 }
 
-/// An index.json entry may itself be an index (a multi-platform image): pick the host's
-/// platform, as pull does. Returns the manifest's digest and media type.
+/// An index.json entry may itself be an index (a multi-platform image): pick `platform`
+/// (the host's unless `load --platform` says), as pull does. Returns the manifest's
+/// digest and media type.
 pub(super) fn resolve_index_entry(
     archive: &Unpacked,
     d: &Descriptor,
+    platform: &Platform,
 ) -> Result<(String, String), ArchiveError> {
     let (mut digest, mut media_type) = (d.digest.clone(), d.media_type.clone());
     // Nesting deeper than this is not something any tool writes.
@@ -329,7 +334,7 @@ pub(super) fn resolve_index_entry(
         let raw = archive.read_blob(&digest, "image index")?;
         let idx = oci_spec::image::ImageIndex::from_reader(&raw[..])
             .map_err(|e| malformed("image index", e))?;
-        let chosen = Platform::host()
+        let chosen = platform
             .select(&idx)
             .map_err(|e| malformed("image index", e))?;
         media_type = idx
