@@ -39,6 +39,7 @@ pub fn auto_update(ctx: &Ctx, a: AutoUpdateArgs) -> CmdResult {
         tls_verify: TlsFlag(a.tls_verify),
         creds: None,
         auth_files: ctx.auth_files(a.authfile.as_ref()),
+        cert_dir: None,
     };
     let rt = ctx.runtime()?;
     let mut reports: Vec<Report> = Vec::new();

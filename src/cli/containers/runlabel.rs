@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cli::shared::{refuse_cert_dir, RegistryOpts};
+use crate::cli::shared::RegistryOpts;
 use crate::cli::{CmdResult, Ctx};
 use crate::image::pull::{PullPolicy, PullRequest};
 use crate::image::runlabel;
+use crate::registry::client::ConnectOptions;
 
 #[derive(Args, Debug)]
 pub struct RunlabelArgs {
@@ -39,13 +40,15 @@ pub struct RunlabelArgs {
 }
 
 pub fn runlabel(ctx: &Ctx, a: RunlabelArgs) -> CmdResult {
-    refuse_cert_dir(a.cert_dir.as_ref())?;
     let store = ctx.store()?;
     let id = crate::image::pull::ensure(&store, &a.image, PullPolicy::Missing, || {
         let req = PullRequest {
             image: a.image.clone(),
             platform: crate::image::platform::Platform::host(),
-            connect: a.registry.connect(ctx)?,
+            connect: ConnectOptions {
+                cert_dir: a.cert_dir.clone(),
+                ..a.registry.connect(ctx)?
+            },
             rootless: ctx.rootless(),
         };
         ctx.pull(&req, a.quiet)
