@@ -2940,7 +2940,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l authfile -d 'Path of the authentication file' -r -F
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l cert-dir -d 'Directory of registry certificates (not supported: cove uses the system\'s CA store)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l cert-dir -d 'Directory of certificates for the registry: CA certificates as *.crt' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from runlabel" -s n -l name -d 'Name for the container (NAME and $NAME in the label)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l root -d 'Directory for images and other persistent data' -r -F

@@ -217,9 +217,12 @@ fn joining_a_stopped_container_fails_clearly_at_start() {
     );
     let (code, stderr) = env.cove_err(&["start", "b"]);
     assert_ne!(code, 0);
-    assert_eq!(
-        stderr.trim(),
-        "Error: --ipc container:a: that container is not running"
+    // Podman's frame for any start failure, then the cause.
+    let line = stderr.trim();
+    assert!(
+        line.starts_with("Error: unable to start container \"")
+            && line.ends_with("\": --ipc container:a: that container is not running"),
+        "{line}"
     );
     assert_eq!(
         env.cove_ok(&["inspect", "--format", "{{.State.Status}}", "b"])

@@ -149,7 +149,12 @@ impl Engine {
     pub fn apply_update(&self, t: &Task, image_id: &str, rollback: bool) -> Result<&'static str> {
         if let Some(unit) = &t.unit {
             let status = std::process::Command::new("systemctl")
-                .args(["--user", "restart", unit])
+                .args(if self.rootless {
+                    &["--user", "restart"][..]
+                } else {
+                    &["restart"][..]
+                })
+                .arg(unit)
                 .status()
                 .map_err(|e| {
                     ContainerError::Create(super::CreateError::Option(format!(
@@ -158,30 +163,41 @@ impl Engine {
                 })?;
             return Ok(if status.success() { "true" } else { "failed" });
         }
+        // The old container stays, renamed aside, until the new one runs: whatever fails
+        // on the way, the user is left with one of the two, never with neither.
         let mut old = self.lookup(&t.container.id)?;
         let was_running = old.state.status.is_active();
-        let old_image = old.image_id.clone();
         let config = old.config.clone();
         let name = old.name.clone();
-        self.remove(&mut old, true, false)?;
-        let mut made = self.create_from(
-            Some(name.clone()),
-            image_id.to_string(),
-            config.clone(),
-            &[],
-        )?;
-        if !was_running {
-            return Ok("true");
-        }
-        match self.start(&mut made, false) {
-            Ok(_) => Ok("true"),
-            Err(e) if !rollback => Err(e),
-            Err(_) => {
+        let aside = format!("{name}-autoupdate-{}", old.id.get(..12).unwrap_or(&old.id));
+        self.rename(&mut old, &aside)?;
+        let restore = |old: &mut Container| -> Result<()> {
+            self.rename(old, &name)?;
+            if was_running {
+                self.start(old, false)?;
+            }
+            Ok(())
+        };
+        let mut made = match self.create_from(Some(name.clone()), image_id.to_string(), config, &[])
+        {
+            Ok(made) => made,
+            Err(e) => {
+                restore(&mut old)?;
+                return Err(e);
+            }
+        };
+        if was_running {
+            self.stop(&mut old, None)?;
+            if let Err(e) = self.start(&mut made, false) {
+                if !rollback {
+                    return Err(e);
+                }
                 self.remove(&mut made, true, false)?;
-                let mut back = self.create_from(Some(name), old_image, config, &[])?;
-                self.start(&mut back, false)?;
-                Ok("rolled back")
+                restore(&mut old)?;
+                return Ok("rolled back");
             }
         }
+        self.remove(&mut old, true, false)?;
+        Ok("true")
     }
 }

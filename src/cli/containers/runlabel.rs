@@ -15,7 +15,7 @@ use crate::registry::client::ConnectOptions;
 pub struct RunlabelArgs {
     #[command(flatten)]
     pub registry: RegistryOpts,
-    /// Directory of registry certificates (not supported: cove uses the system's CA store)
+    /// Directory of certificates for the registry: CA certificates as *.crt
     #[arg(long, value_name = "DIR")]
     pub cert_dir: Option<PathBuf>,
     /// Print the command the label would run, without running it
