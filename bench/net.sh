@@ -167,13 +167,13 @@ podman_ rm -f iperf web >/dev/null 2>&1 || true
 
 # --- the client address the server sees: one container per tool, port 80 on 127.0.0.1
 # and port 81 on the veth's host address, the CGI above behind both.
-# seen_local PORT: what the server saw, and the client's own address.
-seen_local() {
-    wait_tcp "$1"
-    "$PY" - "$1" <<'EOF'
+# seen_at HOST PORT: what the server saw, and the client's own address.
+seen_at() {
+    "$PY" - "$1" "$2" <<'EOF'
 import socket, sys
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-me = "%s:%d" % s.getsockname()[:2]
+host = sys.argv[1]
+s = socket.create_connection((host, int(sys.argv[2])))
+me = ("[%s]:%d" if ":" in host else "%s:%d") % s.getsockname()[:2]
 s.sendall(b"GET /cgi-bin/addr HTTP/1.0\r\n\r\n")
 got = b""
 while True:
@@ -184,21 +184,14 @@ while True:
 print("%s (client %s)" % (got.split(b"\r\n\r\n", 1)[-1].decode().strip(), me))
 EOF
 }
+# seen_local PORT: a client on 127.0.0.1, once the port answers.
+seen_local() {
+    wait_tcp "$1"
+    seen_at 127.0.0.1 "$1"
+}
 # seen_local6 PORT: the same for a client on [::1].
 seen_local6() {
-    "$PY" - "$1" <<'EOF'
-import socket, sys
-s = socket.create_connection(("::1", int(sys.argv[1])))
-me = "[%s]:%d" % s.getsockname()[:2]
-s.sendall(b"GET /cgi-bin/addr HTTP/1.0\r\n\r\n")
-got = b""
-while True:
-    b = s.recv(65536)
-    if not b:
-        break
-    got += b
-print("%s (client %s)" % (got.split(b"\r\n\r\n", 1)[-1].decode().strip(), me))
-EOF
+    seen_at ::1 "$1"
 }
 # seen_ns PORT: the same from the namespace's client.
 seen_ns() {
