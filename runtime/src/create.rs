@@ -14,6 +14,7 @@ use oci_spec::runtime::Spec;
 
 use crate::init::{self, InitArgs};
 use crate::state::{self, State};
+use cove_runtime::seccomp;
 
 pub struct CreateOptions {
     pub root: PathBuf,
@@ -57,14 +58,19 @@ fn connect_unix(path: &Path, what: &str) -> Result<OwnedFd, String> {
     Ok(fd)
 }
 
-/// The connection to `linux.seccomp.listenerPath` and what goes along the listener fd: the
-/// OCI container process state (runtime-spec config-linux.md, "seccomp").
-fn connect_listener(o: &CreateOptions, spec: &Spec) -> Result<Option<(OwnedFd, Vec<u8>)>, String> {
+/// The spec's seccomp filter, compiled here, before the fork, so a bad profile fails
+/// `create`; compiled programs are cached under the state root (a tmpfs the user alone
+/// writes), as starting containers mostly repeats one profile. With a
+/// `linux.seccomp.listenerPath`, the filter gets its connection and what goes along the
+/// listener fd: the OCI container process state (runtime-spec config-linux.md, "seccomp").
+fn seccomp_filter(o: &CreateOptions, spec: &Spec) -> Result<Option<seccomp::Filter>, String> {
     let Some(seccomp) = spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) else {
         return Ok(None);
     };
+    let (mut filter, _) =
+        seccomp::compile_cached(seccomp, &o.root.join("seccomp")).map_err(|e| e.to_string())?;
     let Some(path) = seccomp.listener_path() else {
-        return Ok(None);
+        return Ok(Some(filter));
     };
     let sock = connect_unix(path, "the seccomp listener")?;
     let state = serde_json::json!({
@@ -79,7 +85,8 @@ fn connect_listener(o: &CreateOptions, spec: &Spec) -> Result<Option<(OwnedFd, V
             "bundle": o.bundle,
         },
     });
-    Ok(Some((sock, state.to_string().into_bytes())))
+    filter.set_listener(sock, state.to_string().into_bytes());
+    Ok(Some(filter))
 }
 
 fn validate_id(id: &str) -> Result<(), String> {
@@ -164,7 +171,7 @@ fn create_in(
         .as_deref()
         .map(|p| connect_unix(p, "the console socket"))
         .transpose()?;
-    let listener = connect_listener(o, spec)?;
+    let filter = seccomp_filter(o, spec)?;
     let (sync_r, sync_w) =
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| format!("pipe: {e}"))?;
     let (go_r, go_w) =
@@ -217,7 +224,7 @@ fn create_in(
                 sync: sync_w,
                 fifo,
                 console,
-                listener,
+                filter,
                 join,
                 unshare: *new_ns,
             };
@@ -233,7 +240,7 @@ fn create_in(
             drop(sync_w);
             drop(go_r);
             drop(console);
-            drop(listener);
+            drop(filter);
             let mut pid = child.as_raw();
             // With a user and a pid namespace the init is the first stage's child, and
             // its pid line may come before or after its "ok".

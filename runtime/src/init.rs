@@ -28,8 +28,8 @@ pub struct InitArgs<'a> {
     /// Opened with O_PATH before pivot_root (the path is unreachable afterwards).
     pub fifo: File,
     pub console: Option<OwnedFd>,
-    /// Connected to `linux.seccomp.listenerPath`, with the payload for the listener fd.
-    pub listener: Option<(OwnedFd, Vec<u8>)>,
+    /// The spec's seccomp filter, compiled (and connected to its listener) by `create`.
+    pub filter: Option<seccomp::Filter>,
     /// Namespaces to join (type, opened file), from `linux.namespaces[].path`.
     pub join: Vec<(CloneFlags, File)>,
     /// Namespaces to create (besides pid, which `create` made before forking).
@@ -98,17 +98,8 @@ struct Prepared {
 }
 
 /// Before the fifo: everything `create` must know succeeded (a bad seccomp profile too).
-fn prepare(a: &InitArgs<'_>) -> Result<Prepared, String> {
-    let mut filter = match a.spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) {
-        Some(profile) => Some(seccomp::compile(profile).map_err(|e| e.to_string())?.0),
-        None => None,
-    };
-    if let (Some(f), Some((sock, payload))) = (filter.as_mut(), &a.listener) {
-        let sock = sock
-            .try_clone()
-            .map_err(|e| format!("the seccomp listener connection: {e}"))?;
-        f.set_listener(sock, payload.clone());
-    }
+fn prepare(a: &mut InitArgs<'_>) -> Result<Prepared, String> {
+    let filter = a.filter.take();
     for (f, file) in &a.join {
         setns(file.as_fd(), *f).map_err(|e| format!("joining namespace {f:?}: {e}"))?;
     }
@@ -200,8 +191,8 @@ fn fail(code: i32, msg: &str) -> i32 {
 }
 
 /// Runs in the forked child; returns only with an exit code for `_exit`.
-pub fn run(a: InitArgs<'_>) -> i32 {
-    let prepared = prepare(&a);
+pub fn run(mut a: InitArgs<'_>) -> i32 {
+    let prepared = prepare(&mut a);
     let mut sync = File::from(a.sync);
     let filter = match prepared {
         // The terminal is our stdio now; this extra descriptor can go.

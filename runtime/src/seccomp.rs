@@ -18,18 +18,22 @@
 //! the profile adds for them still applies. Without a listener connection (`cove exec`, a
 //! health check) the notify filter is not loaded at all.
 
-use std::io::IoSlice;
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::fs::File;
+use std::io::{IoSlice, Read, Seek, SeekFrom};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::path::Path;
 use std::str::FromStr;
 
 use libseccomp::{
     ScmpAction, ScmpArch, ScmpArgCompare, ScmpCompareOp, ScmpFilterAttr, ScmpFilterContext,
-    ScmpSyscall,
+    ScmpSyscall, ScmpVersion,
 };
 use oci_spec::runtime::{
     LinuxSeccomp, LinuxSeccompAction, LinuxSeccompArg, LinuxSeccompFilterFlag,
     LinuxSeccompOperator, LinuxSyscall,
 };
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 /// Arguments a syscall has at most (`struct seccomp_data.args`).
 const MAX_ARGS: usize = 6;
@@ -52,10 +56,17 @@ pub enum SeccompError {
     NoListener,
     #[error("seccomp: sending the notify fd to the listener: {0}")]
     Listener(String),
+    #[error("seccomp: the compiled filter has {0} instructions, more than the kernel takes")]
+    TooLong(usize),
     #[error("seccomp: {context}: {source}")]
     Lib {
         context: String,
         source: libseccomp::error::SeccompError,
+    },
+    #[error("seccomp: {context}: {source}")]
+    Sys {
+        context: &'static str,
+        source: std::io::Error,
     },
 }
 
@@ -64,11 +75,85 @@ fn lib(context: impl Into<String>) -> impl FnOnce(libseccomp::error::SeccompErro
     move |source| SeccompError::Lib { context, source }
 }
 
+fn sys(context: &'static str) -> impl FnOnce(std::io::Error) -> SeccompError {
+    move |source| SeccompError::Sys { context, source }
+}
+
+/// One classic BPF program as libseccomp generated it, and the seccomp(2) flags it is
+/// loaded with. Kept instead of libseccomp's filter context so a compiled profile can be
+/// cached and loaded without libseccomp: building the default profile's filter costs
+/// about 18 ms of CPU, most of a container start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Program {
+    /// `struct sock_filter`: code, jt, jf, k.
+    insns: Vec<(u16, u8, u8, u32)>,
+    flags: libc::c_ulong,
+}
+
+impl Program {
+    /// The program of `ctx`, through a memfd (libseccomp 2.5 exports only to a descriptor).
+    fn export(ctx: &ScmpFilterContext, flags: libc::c_ulong) -> Result<Program, SeccompError> {
+        let fd =
+            nix::sys::memfd::memfd_create("cove-seccomp", nix::sys::memfd::MFdFlags::MFD_CLOEXEC)
+                .map_err(|e| sys("a memfd for the filter")(e.into()))?;
+        ctx.export_bpf(&fd).map_err(lib("exporting the filter"))?;
+        let mut file = File::from(fd);
+        let mut raw = Vec::new();
+        file.seek(SeekFrom::Start(0))
+            .and_then(|_| file.read_to_end(&mut raw))
+            .map_err(sys("reading the exported filter"))?;
+        let insns: Vec<_> = raw
+            .chunks_exact(8)
+            .map(|c| {
+                (
+                    u16::from_ne_bytes([c[0], c[1]]),
+                    c[2],
+                    c[3],
+                    u32::from_ne_bytes([c[4], c[5], c[6], c[7]]),
+                )
+            })
+            .collect();
+        if u16::try_from(insns.len()).is_err() {
+            return Err(SeccompError::TooLong(insns.len()));
+        }
+        Ok(Program { insns, flags })
+    }
+
+    /// seccomp(SECCOMP_SET_MODE_FILTER) on the calling thread; its return value (the
+    /// listener fd with SECCOMP_FILTER_FLAG_NEW_LISTENER).
+    fn install(&self, extra_flags: libc::c_ulong) -> std::io::Result<libc::c_long> {
+        let mut filter: Vec<libc::sock_filter> = self
+            .insns
+            .iter()
+            .map(|&(code, jt, jf, k)| libc::sock_filter { code, jt, jf, k })
+            .collect();
+        let len = u16::try_from(filter.len())
+            .map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+        let prog = libc::sock_fprog {
+            len,
+            filter: filter.as_mut_ptr(),
+        };
+        // SAFETY: `prog` points at `filter`, alive for the call; the kernel copies it.
+        let rc = unsafe {
+            libc::syscall(
+                libc::SYS_seccomp,
+                libc::SECCOMP_SET_MODE_FILTER,
+                self.flags | extra_flags,
+                &prog as *const libc::sock_fprog,
+            )
+        };
+        if rc < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(rc)
+    }
+}
+
 /// A compiled filter, loaded into the calling thread by [`Filter::load`].
 pub struct Filter {
-    ctx: ScmpFilterContext,
+    main: Program,
     /// The profile's `SCMP_ACT_NOTIFY` rules, in a filter of their own.
-    notify: Option<ScmpFilterContext>,
+    notify: Option<Program>,
     /// Connected to `listenerPath` (before pivot_root, when the path is still reachable),
     /// with the payload that goes along the listener fd.
     listener: Option<(OwnedFd, Vec<u8>)>,
@@ -85,17 +170,20 @@ impl Filter {
     /// process's user namespace.
     pub fn load(&self) -> Result<(), SeccompError> {
         if let (Some(notify), Some((sock, payload))) = (&self.notify, &self.listener) {
-            notify.load().map_err(lib("loading the notify filter"))?;
             let fd = notify
-                .get_notify_fd()
-                .map_err(lib("the notify filter's listener"))?;
-            let sent = send_fd(sock, fd, payload);
-            // The listener is the shim's now: the container's program must not hold it.
-            // SAFETY: libseccomp handed us this descriptor and uses it no more.
-            unsafe { libc::close(fd) };
-            sent.map_err(|e| SeccompError::Listener(e.to_string()))?;
+                .install(libc::SECCOMP_FILTER_FLAG_NEW_LISTENER)
+                .map_err(sys("loading the notify filter"))?;
+            // SAFETY: with NEW_LISTENER the kernel returned a new descriptor we own.
+            let fd = unsafe { OwnedFd::from_raw_fd(fd as libc::c_int) };
+            // The listener is the shim's once sent: dropping ours keeps it from the
+            // container's program.
+            send_fd(sock, fd.as_raw_fd(), payload)
+                .map_err(|e| SeccompError::Listener(e.to_string()))?;
         }
-        self.ctx.load().map_err(lib("loading the filter"))
+        self.main
+            .install(0)
+            .map(drop)
+            .map_err(sys("loading the filter"))
     }
 
     /// Whether the profile has notify rules, i.e. wants a connection to its listenerPath.
@@ -201,8 +289,110 @@ pub struct Skipped {
     pub unknown_names: Vec<String>,
 }
 
+/// What the cache keeps of one compiled profile.
+#[derive(Serialize, Deserialize)]
+struct Compiled {
+    main: Program,
+    notify: Option<Program>,
+    unknown_names: Vec<String>,
+}
+
+impl Compiled {
+    fn into_filter(self) -> (Filter, Skipped) {
+        (
+            Filter {
+                main: self.main,
+                notify: self.notify,
+                listener: None,
+            },
+            Skipped {
+                unknown_names: self.unknown_names,
+            },
+        )
+    }
+}
+
 /// Compile `profile`; the returned filter is not loaded yet.
 pub fn compile(profile: &LinuxSeccomp) -> Result<(Filter, Skipped), SeccompError> {
+    Ok(build(profile)?.into_filter())
+}
+
+/// [`compile`], through a cache of compiled programs in `dir` (created when missing),
+/// keyed by the profile and the libseccomp that compiled it. The cache only saves time:
+/// a missing, unreadable or corrupt entry is compiled again, and failing to write one is
+/// not an error. `dir` must be writable by the caller alone (it trusts what it reads).
+pub fn compile_cached(
+    profile: &LinuxSeccomp,
+    dir: &Path,
+) -> Result<(Filter, Skipped), SeccompError> {
+    let Some(key) = cache_key(profile) else {
+        return compile(profile);
+    };
+    let path = dir.join(&key);
+    if let Some(c) = std::fs::read(&path)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Compiled>(&b).ok())
+    {
+        return Ok(c.into_filter());
+    }
+    let compiled = build(profile)?;
+    if let Ok(bytes) = serde_json::to_vec(&compiled) {
+        let _ = store(dir, &key, &bytes);
+    }
+    Ok(compiled.into_filter())
+}
+
+/// The profile as it compiles: the listener's path and metadata (which differ per
+/// container) only matter by being there.
+fn cache_key(profile: &LinuxSeccomp) -> Option<String> {
+    let mut p = profile.clone();
+    if p.listener_path().is_some() {
+        p.set_listener_path(Some("listener".into()));
+    }
+    p.set_listener_metadata(None);
+    let v = ScmpVersion::current().ok()?;
+    let mut h = Sha256::new();
+    h.update(format!(
+        "cove-seccomp 1 {} {}.{}.{}\n",
+        std::env::consts::ARCH,
+        v.major,
+        v.minor,
+        v.micro
+    ));
+    h.update(serde_json::to_vec(&p).ok()?);
+    Some(
+        h.finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>(),
+    )
+}
+
+/// Write an entry whole or not at all: concurrent starts race to write the same bytes.
+fn store(dir: &Path, key: &str, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)?;
+    let tmp = dir.join(format!(".{key}.{}", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&tmp)?;
+    let written = f
+        .write_all(bytes)
+        .and_then(|_| std::fs::rename(&tmp, dir.join(key)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+fn build(profile: &LinuxSeccomp) -> Result<Compiled, SeccompError> {
     let default = action(profile.default_action(), profile.default_errno_ret())?;
     let mut ctx = ScmpFilterContext::new(default).map_err(lib("creating a filter"))?;
     ctx.set_ctl_nnp(false)
@@ -218,15 +408,20 @@ pub fn compile(profile: &LinuxSeccomp) -> Result<(Filter, Skipped), SeccompError
                 .map_err(lib(format!("adding arch {name}")))?;
         }
     }
+    // The attributes make libseccomp check that the kernel has the flag; the flags
+    // themselves go to seccomp(2) when the program is loaded.
+    let mut flags: libc::c_ulong = 0;
     for flag in profile.flags().iter().flatten() {
         match flag {
             LinuxSeccompFilterFlag::SeccompFilterFlagLog => {
                 ctx.set_ctl_log(true)
                     .map_err(lib("flag SECCOMP_FILTER_FLAG_LOG"))?;
+                flags |= libc::SECCOMP_FILTER_FLAG_LOG;
             }
             LinuxSeccompFilterFlag::SeccompFilterFlagSpecAllow => {
                 ctx.set_filter_attr(ScmpFilterAttr::CtlSsb, 1)
                     .map_err(lib("flag SECCOMP_FILTER_FLAG_SPEC_ALLOW"))?;
+                flags |= libc::SECCOMP_FILTER_FLAG_SPEC_ALLOW;
             }
             // Every process cove starts is single-threaded when the filter is loaded.
             LinuxSeccompFilterFlag::SeccompFilterFlagTsync => {}
@@ -278,14 +473,11 @@ pub fn compile(profile: &LinuxSeccomp) -> Result<(Filter, Skipped), SeccompError
             }
         }
     }
-    Ok((
-        Filter {
-            ctx,
-            notify,
-            listener: None,
-        },
-        skipped,
-    ))
+    Ok(Compiled {
+        main: Program::export(&ctx, flags)?,
+        notify: notify.map(|n| Program::export(&n, 0)).transpose()?,
+        unknown_names: skipped.unknown_names,
+    })
 }
 
 /// The filter the notify rules go to: everything else allowed (the profile's filter
@@ -327,11 +519,9 @@ mod tests {
         p
     }
 
-    /// Length of the compiled BPF program, in bytes.
-    fn bpf_len(p: &LinuxSeccomp) -> u64 {
-        let f = tempfile::tempfile().unwrap();
-        compile(p).unwrap().0.ctx.export_bpf(&f).unwrap();
-        f.metadata().unwrap().len()
+    /// Length of the compiled BPF program, in instructions.
+    fn bpf_len(p: &LinuxSeccomp) -> usize {
+        compile(p).unwrap().0.main.insns.len()
     }
 
     #[test]
@@ -353,14 +543,14 @@ mod tests {
         assert_eq!(rule_conditions(&different)[0].len(), 2);
         // libseccomp accepts both shapes, but not two conditions on one index in one rule.
         let p = profile(LinuxSeccompAction::ScmpActErrno, vec![same, different]);
-        let (mut filter, _) = compile(&p).unwrap();
+        compile(&p).unwrap();
+        let mut ctx = ScmpFilterContext::new(ScmpAction::Errno(libc::EPERM)).unwrap();
         let both = [
             ScmpArgCompare::new(0, ScmpCompareOp::Equal, 0),
             ScmpArgCompare::new(0, ScmpCompareOp::Equal, 8),
         ];
         let nr = ScmpSyscall::from_name("personality").unwrap();
-        assert!(filter
-            .ctx
+        assert!(ctx
             .add_rule_conditional(ScmpAction::Allow, nr, &both)
             .is_err());
     }
@@ -461,5 +651,60 @@ mod tests {
             condition(&a),
             ScmpArgCompare::new(0, ScmpCompareOp::MaskedEqual(0xff), 0x08)
         );
+    }
+
+    #[test]
+    fn the_cache_returns_what_compiling_gives_and_survives_corruption() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("seccomp");
+        let mut p = profile(
+            LinuxSeccompAction::ScmpActErrno,
+            vec![
+                rule(
+                    &["read", "no_such_syscall_xyz"],
+                    LinuxSeccompAction::ScmpActAllow,
+                    vec![],
+                ),
+                rule(&["bind"], LinuxSeccompAction::ScmpActNotify, vec![]),
+            ],
+        );
+        p.set_listener_path(Some("/run/a/seccomp.sock".into()));
+        let (fresh, fresh_skipped) = compile(&p).unwrap();
+        let (first, _) = compile_cached(&p, &cache).unwrap();
+        let entries: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
+        assert_eq!(entries.len(), 1, "one entry, no temporary file left");
+        // Another container's listener path is the same entry.
+        p.set_listener_path(Some("/run/b/seccomp.sock".into()));
+        let (cached, skipped) = compile_cached(&p, &cache).unwrap();
+        assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
+        for f in [&first, &cached] {
+            assert_eq!(f.main, fresh.main);
+            assert_eq!(f.notify, fresh.notify);
+        }
+        assert_eq!(skipped, fresh_skipped);
+        // A different profile is a different entry.
+        let other = profile(LinuxSeccompAction::ScmpActAllow, vec![]);
+        let (o, _) = compile_cached(&other, &cache).unwrap();
+        assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 2);
+        assert_ne!(o.main, fresh.main);
+        // A damaged entry is compiled again and replaced.
+        let path = entries[0].as_ref().unwrap().path();
+        std::fs::write(&path, b"{\"main\": [").unwrap();
+        let (again, _) = compile_cached(&p, &cache).unwrap();
+        assert_eq!(again.main, fresh.main);
+        assert!(serde_json::from_slice::<Compiled>(&std::fs::read(&path).unwrap()).is_ok());
+    }
+
+    #[test]
+    fn an_unwritable_cache_only_costs_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-dir");
+        std::fs::write(&file, b"").unwrap();
+        let p = profile(
+            LinuxSeccompAction::ScmpActErrno,
+            vec![rule(&["read"], LinuxSeccompAction::ScmpActAllow, vec![])],
+        );
+        let (f, _) = compile_cached(&p, &file.join("seccomp")).unwrap();
+        assert_eq!(f.main, compile(&p).unwrap().0.main);
     }
 }

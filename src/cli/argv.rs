@@ -105,18 +105,36 @@ pub fn built_cli() -> clap::Command {
     cmd
 }
 
+/// The definition that parsed this process's command line: clap built the root and the
+/// subcommands on the parsed path, all `create_command` reads. Building the whole tree
+/// again would cost about 3 ms of every `run`.
+static PARSED: std::sync::OnceLock<clap::Command> = std::sync::OnceLock::new();
+
+/// Keep `cmd`, which parsed this process's command line, for [`create_command`].
+pub fn keep_parsed(cmd: clap::Command) {
+    let _ = PARSED.set(cmd);
+}
+
 /// The arguments after `run`/`create` in cove's own command line (`argv`, from
 /// `args_os`), without the global flags (a unit passes its own); empty when `argv` is not
 /// a run or create. An argument that is not UTF-8 (only a path, like `--env-file`'s, can
 /// be: clap refuses it elsewhere) is recorded lossily: a replay then names a file that
 /// does not exist and fails saying so, where a panic here would have failed the create.
 pub fn create_command(argv: impl Iterator<Item = OsString>) -> Vec<String> {
+    match PARSED.get() {
+        Some(parsed) => create_command_in(parsed, argv),
+        None => create_command_in(&built_cli(), argv),
+    }
+}
+
+/// [`create_command`] read with the definition `root` (built at least along the path of
+/// `argv`).
+fn create_command_in(root: &clap::Command, argv: impl Iterator<Item = OsString>) -> Vec<String> {
     let argv: Vec<String> = argv
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let root = built_cli();
-    let Some((start, sub)) = run_or_create(&root, &argv) else {
+    let Some((start, sub)) = run_or_create(root, &argv) else {
         return Vec::new();
     };
     items(sub, &argv[start..])
@@ -151,7 +169,9 @@ fn run_or_create<'a>(
 /// `run`/`create` stop reading flags at the image, as docker and podman do: in
 /// `run --entrypoint sh IMAGE -c CMD` the `-c` is the container's, not `--cpu-shares`.
 /// clap would still take a flag it knows after the image, so a `--` goes after it.
-pub fn end_flags_at_image(argv: Vec<OsString>) -> Vec<OsString> {
+/// `root` must be built along the path of `argv` (a parse of `argv` does that, even one
+/// that failed in `run`'s flags).
+pub fn end_flags_at_image(root: &clap::Command, argv: Vec<OsString>) -> Vec<OsString> {
     if !argv.iter().any(|a| a == "run" || a == "create") {
         return argv;
     }
@@ -160,8 +180,7 @@ pub fn end_flags_at_image(argv: Vec<OsString>) -> Vec<OsString> {
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let root = built_cli();
-    let Some((start, sub)) = run_or_create(&root, &args) else {
+    let Some((start, sub)) = run_or_create(root, &args) else {
         return argv;
     };
     let Some(rest) = items(sub, &args[start..])
@@ -249,6 +268,60 @@ mod tests {
     }
 
     #[test]
+    fn the_definition_that_parsed_reads_as_the_whole_tree() {
+        let whole = built_cli();
+        for argv in [
+            &[
+                "cove",
+                "--log-level=debug",
+                "run",
+                "-dit",
+                "--rm",
+                "-p",
+                "80:80",
+                "img",
+                "sh",
+            ][..],
+            &[
+                "cove",
+                "container",
+                "create",
+                "--pull",
+                "always",
+                "--name=x",
+                "img",
+            ][..],
+            &[
+                "cove",
+                "--root",
+                "/r",
+                "container",
+                "run",
+                "-e",
+                "A=1",
+                "img",
+                "true",
+            ][..],
+        ] {
+            let mut parsed = crate::cli::examples::command();
+            parsed
+                .try_get_matches_from_mut(argv.iter().copied())
+                .unwrap();
+            let from_parsed = create_command_in(&parsed, os(argv));
+            assert!(!from_parsed.is_empty(), "{argv:?}");
+            assert_eq!(from_parsed, create_command_in(&whole, os(argv)), "{argv:?}");
+        }
+        // A parse that failed on a flag after the image built `run` all the same.
+        let argv = ["cove", "run", "--entrypoint", "sh", "img", "-c", "echo hi"];
+        let mut parsed = crate::cli::examples::command();
+        assert!(parsed.try_get_matches_from_mut(argv).is_err());
+        let ended = end_flags_at_image(&parsed, os(&argv).collect());
+        assert_eq!(ended, end_flags_at_image(&whole, os(&argv).collect()));
+        assert_eq!(ended[5], "--");
+        assert!(parsed.try_get_matches_from_mut(ended).is_ok());
+    }
+
+    #[test]
     fn arguments_that_are_not_utf8_are_recorded_lossily() {
         let argv = vec![
             OsString::from("cove"),
@@ -320,7 +393,7 @@ mod tests {
     #[test]
     fn flags_end_at_the_image() {
         let ended = |s: &[&str]| -> Vec<String> {
-            end_flags_at_image(os(s).collect())
+            end_flags_at_image(&built_cli(), os(s).collect())
                 .into_iter()
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect()

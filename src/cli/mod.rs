@@ -609,11 +609,22 @@ impl Ctx {
 pub fn main() -> i32 {
     // Before anything can be spawned: only cove itself answers systemd.
     crate::systemd::notify::take_from_env();
-    let cli = match examples::command()
-        .try_get_matches_from(argv::end_flags_at_image(std::env::args_os().collect()))
-        .and_then(|m| Cli::from_arg_matches(&m))
-    {
-        Ok(c) => c,
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut cmd = examples::command();
+    // Parsing builds the definitions on the command's path, which is what placing the
+    // `--` after a run's image reads; building the whole tree would cost ~4 ms a command.
+    let first = cmd.try_get_matches_from_mut(argv.iter().cloned());
+    let ended = argv::end_flags_at_image(&cmd, argv.clone());
+    let parsed = if ended == argv {
+        first
+    } else {
+        cmd.try_get_matches_from_mut(ended)
+    };
+    let cli = match parsed.and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(c) => {
+            argv::keep_parsed(cmd);
+            c
+        }
         Err(e) => {
             let code = match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,

@@ -25,6 +25,8 @@ pub struct ExecSpec {
     pub process: Process,
     /// The container's filter; None when it runs unconfined.
     pub seccomp: Option<LinuxSeccomp>,
+    /// Where compiled filters are cached (the user's runtime directory).
+    pub seccomp_cache: PathBuf,
     /// Killed when it runs longer (health checks).
     pub timeout: Option<Duration>,
 }
@@ -287,7 +289,7 @@ pub fn exec_with_terminal(
     // Compiled here, so a bad profile is cove's error, not the process's.
     let filter = match &spec.seccomp {
         Some(profile) => {
-            let (filter, skipped) = seccomp::compile(profile)?;
+            let (filter, skipped) = seccomp::compile_cached(profile, &spec.seccomp_cache)?;
             if !skipped.unknown_names.is_empty() {
                 crate::log::debug(format_args!(
                     "seccomp: syscalls this libseccomp does not know, skipped as runc does: {}",

@@ -466,6 +466,7 @@ impl Engine {
         Ok(exec::ExecSpec {
             process,
             seccomp: spec.linux().as_ref().and_then(|l| l.seccomp().clone()),
+            seccomp_cache: self.paths.runtime.join("seccomp"),
             timeout: None,
         })
     }
