@@ -193,8 +193,7 @@ async fn create(State(service): State<Arc<Service>>, body: Bytes) -> Result<Resp
         labels: b.labels.unwrap_or_default(),
         ip_range: ipam.ip_range.filter(|s| !s.is_empty()),
         options: b.options.unwrap_or_default(),
-        disable_dns: false,
-        ipv6: false,
+        ..CreateRequest::default()
     };
     blocking(move || {
         let net = match service.engine.networks().create(req) {
@@ -299,7 +298,9 @@ async fn connect(
                     .ipam_config
                     .and_then(|i| i.ipv4_address)
                     .filter(|ip| !ip.is_empty()),
+                ..Attachment::default()
             },
+            None,
         )?;
         Ok(StatusCode::OK.into_response())
     })
