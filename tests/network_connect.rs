@@ -12,14 +12,12 @@ use common::{eventually, TestEnv};
 const IP: &str = "/usr/sbin/ip";
 const NFT: &str = "/usr/sbin/nft";
 
-fn web() -> String {
-    common::image("web")
-}
-
-fn pulled(name: &str) -> TestEnv {
+/// A fresh environment and the web test image, pulled into it.
+fn with_web(name: &str) -> (TestEnv, String) {
     let env = TestEnv::new(name);
-    env.cove_ok(&["pull", "-q", &web()]);
-    env
+    let web = common::image("web");
+    env.cove_ok(&["pull", "-q", &web]);
+    (env, web)
 }
 
 /// Whether `client` (a running container) gets the web page from `server` by name.
@@ -37,12 +35,12 @@ fn id(env: &TestEnv, name: &str) -> String {
 
 #[test]
 fn network_reload_puts_back_a_deleted_veth_and_flushed_rules() {
-    let env = pulled("net-reload");
+    let (env, web) = with_web("net-reload");
     env.cove_ok(&["network", "create", "one"]);
-    env.cove_ok(&["run", "-d", "--name", "srv", "--network", "one", &web()]);
-    env.cove_ok(&["run", "-d", "--name", "client", "--network", "one", &web()]);
-    env.cove_ok(&["run", "-d", "--name", "plain", &web()]);
-    env.cove_ok(&["create", "--name", "idle", &web()]);
+    env.cove_ok(&["run", "-d", "--name", "srv", "--network", "one", &web]);
+    env.cove_ok(&["run", "-d", "--name", "client", "--network", "one", &web]);
+    env.cove_ok(&["run", "-d", "--name", "plain", &web]);
+    env.cove_ok(&["create", "--name", "idle", &web]);
     let srv = id(&env, "srv");
     let client = id(&env, "client");
     assert!(eventually(|| serves(&env, "client", "srv")));
@@ -148,10 +146,10 @@ fn network_reload_puts_back_a_deleted_veth_and_flushed_rules() {
 
 #[test]
 fn connect_sets_the_mac_address_and_gateway_priority_and_refuses_ipv6() {
-    let env = pulled("net-connect-flags");
+    let (env, web) = with_web("net-connect-flags");
     env.cove_ok(&["network", "create", "one"]);
     env.cove_ok(&["network", "create", "--subnet", "10.89.62.0/24", "two"]);
-    env.cove_ok(&["run", "-d", "--name", "srv", "--network", "one", &web()]);
+    env.cove_ok(&["run", "-d", "--name", "srv", "--network", "one", &web]);
     let mac = "92:d0:c6:0a:29:33";
     env.cove_ok(&[
         "network",
@@ -180,7 +178,7 @@ fn connect_sets_the_mac_address_and_gateway_priority_and_refuses_ipv6() {
     assert_eq!(eps.trim(), mac);
 
     // Kept for a container that is not running, applied when it starts.
-    env.cove_ok(&["create", "--name", "later", "--network", "one", &web()]);
+    env.cove_ok(&["create", "--name", "later", "--network", "one", &web]);
     let later_mac = "92:d0:c6:0a:29:34";
     env.cove_ok(&[
         "network",
@@ -229,7 +227,7 @@ fn connect_sets_the_mac_address_and_gateway_priority_and_refuses_ipv6() {
 
 #[test]
 fn docker_create_options_are_kept_or_refused_with_one_line() {
-    let env = pulled("net-create-docker");
+    let (env, web) = with_web("net-create-docker");
     env.cove_ok(&[
         "network",
         "create",
@@ -261,7 +259,7 @@ fn docker_create_options_are_kept_or_refused_with_one_line() {
         "--rm",
         "--network",
         "aux",
-        &web(),
+        &web,
         "ip",
         "-4",
         "addr",
@@ -276,7 +274,7 @@ fn docker_create_options_are_kept_or_refused_with_one_line() {
         "aux",
         "--ip",
         "10.89.63.2",
-        &web(),
+        &web,
         "true",
     ]);
     assert_eq!(code, 125);
