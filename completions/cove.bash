@@ -469,6 +469,9 @@ _cove() {
             cove__subcmd__network,prune)
                 cmd="cove__subcmd__network__subcmd__prune"
                 ;;
+            cove__subcmd__network,reload)
+                cmd="cove__subcmd__network__subcmd__reload"
+                ;;
             cove__subcmd__network,remove)
                 cmd="cove__subcmd__network__subcmd__rm"
                 ;;
@@ -10987,7 +10990,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version dns-serve create ls list inspect rm remove prune connect disconnect exists"
+            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version reload dns-serve create ls list inspect rm remove prune connect disconnect exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11045,7 +11048,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__connect)
-            opts="-h -V --alias --ip --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            opts="-h -V --alias --ip --ip6 --mac-address --gw-priority --driver-opt --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11056,6 +11059,22 @@ _cove() {
                     return 0
                     ;;
                 --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gw-priority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --driver-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11111,7 +11130,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__create)
-            opts="-d -o -h -V --driver --subnet --gateway --internal --label --ignore --ipam-driver --ip-range --opt --disable-dns --ipv6 --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            opts="-d -o -h -V --driver --subnet --gateway --internal --label --ignore --ipam-driver --ip-range --opt --disable-dns --ipv6 --ipv4 --aux-address --ipam-opt --attachable --scope --ingress --config-only --config-from --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11150,6 +11169,26 @@ _cove() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipv4)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --aux-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipam-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11379,7 +11418,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            opts="-f -v -h -V --format --verbose --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11525,6 +11564,64 @@ _cove() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cove__subcmd__network__subcmd__reload)
+            opts="-a -l -h -V --all --latest --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --storage-driver)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -5610,38 +5610,62 @@ complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcom
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l root -d 'Directory for images and other persistent data' -r -F
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
 systemd\t''"
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
 journald\t''
 none\t''"
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -l noout -d 'Print nothing on stdout'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -s h -l help -d 'Print help'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -s V -l version -d 'Print version'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "dns-serve" -d 'The DNS responder of user-defined networks (started by cove itself)'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "create" -d 'Create a network'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "ls" -d 'List networks'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "list" -d 'List networks'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "inspect" -d 'Display detailed information on networks'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "rm" -d 'Remove one or more networks'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "remove" -d 'Remove one or more networks'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "prune" -d 'Remove all networks no container uses'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "connect" -d 'Connect a container to a network'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "disconnect" -d 'Disconnect a container from a network'
-complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "exists" -d 'Check whether a network exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -s V -l version -d 'Print version'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "reload" -d 'Re-create the network set-up of running containers on user-defined networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "dns-serve" -d 'The DNS responder of user-defined networks (started by cove itself)'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "create" -d 'Create a network'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "ls" -d 'List networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "list" -d 'List networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "inspect" -d 'Display detailed information on networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "rm" -d 'Remove one or more networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "remove" -d 'Remove one or more networks'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "prune" -d 'Remove all networks no container uses'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "connect" -d 'Connect a container to a network'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "disconnect" -d 'Disconnect a container from a network'
+complete -c cove -n "__fish_cove_using_subcommand network; and not __fish_seen_subcommand_from reload dns-serve create ls list inspect rm remove prune connect disconnect exists" -f -a "exists" -d 'Check whether a network exists (exit 0 if it does, 1 if not)'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l root -d 'Directory for images and other persistent data' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l log-level -d 'How much to print on stderr (debug: the helper command lines cove runs)' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l cgroup-manager -d 'Cgroup manager: cove manages cgroups itself (cgroupfs); systemd is refused' -r -f -a "cgroupfs\t''
+systemd\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l events-backend -d 'Where events go: file (default), none (journald is refused: cove writes a file)' -r -f -a "file\t''
+journald\t''
+none\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l runtime -d 'OCI runtime for new containers: a name on PATH or a path (default: containers.conf, else the built-in cove-runtime)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l runtime-flag -d 'A global flag for the OCI runtime, without its dashes (e.g. log=FILE)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -s a -l all -d 'Every running container'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -s l -l latest -d 'Act on the latest container cove created'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -s h -l help -d 'Print help'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from reload" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from dns-serve" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -5670,6 +5694,12 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ipam-driver -d 'IP address management: host-local (cove\'s own, the default); dhcp and none are refused' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ip-range -d 'Allocate container addresses from this CIDR range of the subnet' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: mtu=N, isolate=BOOL (cove\'s networks never route to each other anyway), com.docker.network.bridge.name=NAME' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv4 -d 'IPv4 addressing (on by default; false is refused: cove\'s networks are IPv4 only)' -r -f -a "true\t''
+false\t''"
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l aux-address -d 'Addresses of the subnet no container gets (NAME=IP; needs --subnet)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ipam-opt -d 'Options of the address manager (kept and shown by inspect)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l scope -d 'Scope: local (swarm and global are refused: cove has no swarm)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l config-from -d 'Take the settings of a configuration-only network (refused: cove has no swarm)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -5692,6 +5722,9 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed if a network of that name exists already (it is left as it is)'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No name resolution of the network\'s containers'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'An IPv6 subnet too (refused: cove\'s bridge networks are IPv4 only)'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l attachable -d 'Let containers attach by hand (every cove network does; recorded for inspect)'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l ingress -d 'A swarm routing-mesh network (refused: cove has no swarm)'
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l config-only -d 'A configuration-only network for swarm networks (refused: cove has no swarm)'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -5766,6 +5799,7 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for cove\'s volatile state (as --runroot, which wins when both are given)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Docker\'s swarm diagnostics; without a swarm the output is the same'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
@@ -5840,6 +5874,10 @@ complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subco
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name for the container on this network' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l ip -d 'The container\'s IPv4 address on this network' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l ip6 -d 'An IPv6 address (refused: cove\'s networks have no IPv6 subnet)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'The MAC address of the container\'s interface on this network' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l gw-priority -d 'The highest priority\'s gateway is the default route (default 0; the first network wins a tie)' -r
+complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l driver-opt -d 'Endpoint options of the driver (refused: cove\'s bridge driver takes none)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F

@@ -222,6 +222,29 @@ fn docker_network_commands_and_aliases_that_resolve() {
     );
     // Made by the API, seen by the CLI.
     assert!(env.cove_ok(&["network", "ls", "-q"]).contains("front"));
+    // Docker's IPAM options are kept; swarm's are refused.
+    svc.docker_ok(&[
+        "network",
+        "create",
+        "--subnet",
+        "10.89.78.0/24",
+        "--aux-address",
+        "router=10.89.78.2",
+        "--ipam-opt",
+        "foo=bar",
+        "aux",
+    ]);
+    let ipam = env.cove_ok(&["network", "inspect", "--format", "{{json .IPAM}}", "aux"]);
+    assert!(
+        ipam.contains(r#""AuxiliaryAddresses":{"router":"10.89.78.2"}"#)
+            && ipam.contains(r#""Options":{"foo":"bar"}"#),
+        "{ipam}"
+    );
+    docker_fails(
+        &svc,
+        &["network", "create", "--ingress", "mesh"],
+        "cove has no swarm",
+    );
 
     // An alias given at connect resolves for other containers on that network.
     env.cove_ok(&["network", "create", "back"]);

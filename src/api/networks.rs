@@ -16,7 +16,7 @@ use super::params::{bad_filter, json_body, Query};
 use super::{blocking, ApiError, Service};
 use crate::container::record::Attachment;
 use crate::filter::PRUNE_KEYS;
-use crate::network::networks::{CreateRequest, NetworkConfig};
+use crate::network::networks::{CreateRequest, NetworkConfig, SwarmOptions};
 use crate::network::report::{self, NetworkReport, PREDEFINED};
 use crate::network::NetworkError;
 
@@ -129,6 +129,8 @@ struct IpamConfigIn {
     gateway: Option<String>,
     #[serde(default, rename = "IPRange")]
     ip_range: Option<String>,
+    #[serde(default)]
+    auxiliary_addresses: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -136,6 +138,15 @@ struct IpamConfigIn {
 struct IpamIn {
     #[serde(default)]
     config: Option<Vec<IpamConfigIn>>,
+    #[serde(default)]
+    options: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase")]
+struct ConfigReference {
+    #[serde(default)]
+    network: String,
 }
 
 /// The body of `POST /networks/create` (fields cove has no use for are ignored).
@@ -153,8 +164,20 @@ struct CreateBody {
     ipam: Option<IpamIn>,
     #[serde(default, rename = "EnableIPv6")]
     enable_ipv6: bool,
+    #[serde(default, rename = "EnableIPv4")]
+    enable_ipv4: Option<bool>,
     #[serde(default)]
     options: Option<BTreeMap<String, String>>,
+    #[serde(default)]
+    attachable: bool,
+    #[serde(default)]
+    scope: Option<String>,
+    #[serde(default)]
+    ingress: bool,
+    #[serde(default)]
+    config_only: bool,
+    #[serde(default)]
+    config_from: Option<ConfigReference>,
 }
 
 #[derive(Serialize)]
@@ -177,7 +200,8 @@ async fn create(State(service): State<Arc<Service>>, body: Bytes) -> Result<Resp
             "IPv6 networks are not supported by cove",
         ));
     }
-    let mut configs = b.ipam.and_then(|i| i.config).unwrap_or_default();
+    let ipam_in = b.ipam.unwrap_or_default();
+    let mut configs = ipam_in.config.unwrap_or_default();
     if configs.len() > 1 {
         return Err(ApiError::bad_request(
             "cove networks have one subnet: give at most one IPAM config",
@@ -193,8 +217,17 @@ async fn create(State(service): State<Arc<Service>>, body: Bytes) -> Result<Resp
         labels: b.labels.unwrap_or_default(),
         ip_range: ipam.ip_range.filter(|s| !s.is_empty()),
         options: b.options.unwrap_or_default(),
-        disable_dns: false,
-        ipv6: false,
+        no_ipv4: b.enable_ipv4 == Some(false),
+        aux_addresses: ipam.auxiliary_addresses.unwrap_or_default(),
+        ipam_options: ipam_in.options.unwrap_or_default(),
+        attachable: b.attachable,
+        swarm: SwarmOptions {
+            scope: b.scope.filter(|s| !s.is_empty()),
+            ingress: b.ingress,
+            config_only: b.config_only,
+            config_from: b.config_from.map(|c| c.network).filter(|n| !n.is_empty()),
+        },
+        ..CreateRequest::default()
     };
     blocking(move || {
         let net = match service.engine.networks().create(req) {
@@ -239,6 +272,8 @@ async fn remove(
 struct IpamAddress {
     #[serde(default, rename = "IPv4Address")]
     ipv4_address: Option<String>,
+    #[serde(default, rename = "IPv6Address")]
+    ipv6_address: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -248,6 +283,12 @@ struct EndpointConfig {
     aliases: Option<Vec<String>>,
     #[serde(default, rename = "IPAMConfig")]
     ipam_config: Option<IpamAddress>,
+    #[serde(default)]
+    mac_address: Option<String>,
+    #[serde(default)]
+    gw_priority: i64,
+    #[serde(default)]
+    driver_opts: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -288,6 +329,15 @@ async fn connect(
 ) -> Result<Response, ApiError> {
     let b = connect_body(&body)?;
     let ep = b.endpoint_config.unwrap_or_default();
+    let opts: Vec<String> = ep
+        .driver_opts
+        .iter()
+        .flatten()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    crate::network::refuse_endpoint_options(&opts)?;
+    let ipam = ep.ipam_config.unwrap_or_default();
+    let ip6 = ipam.ipv6_address.filter(|ip| !ip.is_empty());
     blocking(move || {
         let net = user_network(&service, &id, "connected to")?;
         service.engine.connect(
@@ -295,11 +345,11 @@ async fn connect(
             Attachment {
                 network: net.name,
                 aliases: ep.aliases.unwrap_or_default(),
-                ip: ep
-                    .ipam_config
-                    .and_then(|i| i.ipv4_address)
-                    .filter(|ip| !ip.is_empty()),
+                ip: ipam.ipv4_address.filter(|ip| !ip.is_empty()),
+                mac: ep.mac_address.filter(|m| !m.is_empty()),
+                gw_priority: ep.gw_priority,
             },
+            ip6.as_deref(),
         )?;
         Ok(StatusCode::OK.into_response())
     })

@@ -1,17 +1,17 @@
 //! Network commands: `port` (published ports of a container) and `network` (user-defined
-//! networks: create, ls, inspect, rm, prune, connect, disconnect).
+//! networks: create, ls, inspect, rm, prune, connect, disconnect, reload).
 
 use anyhow::anyhow;
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
 use super::output::{print_inspect, print_list};
-use super::shared::LatestArg;
+use super::shared::{check_all_or_names, LatestArg};
 use super::{CmdResult, Ctx, Failure};
 use crate::container::record::Attachment;
 use crate::container::{Container, ContainerError, Engine};
 use crate::filter::Filters;
-use crate::network::networks::{CreateRequest, NetworkConfig};
+use crate::network::networks::{CreateRequest, NetworkConfig, SwarmOptions};
 use crate::network::{report, NetworkError, PortMapping};
 use crate::system::prune;
 
@@ -109,6 +109,8 @@ pub enum NetworkCommand {
     Disconnect(DisconnectArgs),
     /// Check whether a network exists (exit 0 if it does, 1 if not)
     Exists(ExistsArgs),
+    /// Re-create the network set-up of running containers on user-defined networks
+    Reload(ReloadArgs),
     /// The DNS responder of user-defined networks (started by cove itself)
     #[command(hide = true)]
     DnsServe,
@@ -151,6 +153,30 @@ pub struct CreateArgs {
     /// An IPv6 subnet too (refused: cove's bridge networks are IPv4 only)
     #[arg(long)]
     pub ipv6: bool,
+    /// IPv4 addressing (on by default; false is refused: cove's networks are IPv4 only)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub ipv4: Option<bool>,
+    /// Addresses of the subnet no container gets (NAME=IP; needs --subnet)
+    #[arg(long, value_name = "NAME=IP")]
+    pub aux_address: Vec<String>,
+    /// Options of the address manager (kept and shown by inspect)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub ipam_opt: Vec<String>,
+    /// Let containers attach by hand (every cove network does; recorded for inspect)
+    #[arg(long)]
+    pub attachable: bool,
+    /// Scope: local (swarm and global are refused: cove has no swarm)
+    #[arg(long)]
+    pub scope: Option<String>,
+    /// A swarm routing-mesh network (refused: cove has no swarm)
+    #[arg(long)]
+    pub ingress: bool,
+    /// A configuration-only network for swarm networks (refused: cove has no swarm)
+    #[arg(long)]
+    pub config_only: bool,
+    /// Take the settings of a configuration-only network (refused: cove has no swarm)
+    #[arg(long, value_name = "NETWORK")]
+    pub config_from: Option<String>,
     /// Name (cove1, cove2, ... if omitted)
     pub name: Option<String>,
 }
@@ -179,6 +205,9 @@ pub struct InspectArgs {
     /// Format: json or a Go template like '{{.Name}}'
     #[arg(short, long)]
     pub format: Option<String>,
+    /// Docker's swarm diagnostics; without a swarm the output is the same
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Networks to inspect
     #[arg(required = true)]
     pub networks: Vec<String>,
@@ -216,10 +245,34 @@ pub struct ConnectArgs {
     /// The container's IPv4 address on this network
     #[arg(long)]
     pub ip: Option<String>,
+    /// An IPv6 address (refused: cove's networks have no IPv6 subnet)
+    #[arg(long)]
+    pub ip6: Option<String>,
+    /// The MAC address of the container's interface on this network
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
+    /// The highest priority's gateway is the default route (default 0; the first network
+    /// wins a tie)
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub gw_priority: Option<i64>,
+    /// Endpoint options of the driver (refused: cove's bridge driver takes none)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub driver_opt: Vec<String>,
     /// Network
     pub network: String,
     /// Container
     pub container: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ReloadArgs {
+    /// Every running container
+    #[arg(short, long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub latest: LatestArg,
+    /// Containers
+    pub containers: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -257,6 +310,7 @@ pub fn run(ctx: &Ctx, cmd: NetworkCommand) -> CmdResult {
         NetworkCommand::Rm(a) => rm(ctx, a),
         NetworkCommand::Prune(a) => prune(ctx, a),
         NetworkCommand::Connect(a) => {
+            crate::network::refuse_endpoint_options(&a.driver_opt)?;
             let engine = ctx.engine()?;
             engine.connect(
                 &a.container,
@@ -264,7 +318,10 @@ pub fn run(ctx: &Ctx, cmd: NetworkCommand) -> CmdResult {
                     network: a.network,
                     aliases: a.aliases,
                     ip: a.ip,
+                    mac: a.mac_address,
+                    gw_priority: a.gw_priority.unwrap_or_default(),
                 },
+                a.ip6.as_deref(),
             )?;
             Ok(0)
         }
@@ -275,8 +332,40 @@ pub fn run(ctx: &Ctx, cmd: NetworkCommand) -> CmdResult {
         NetworkCommand::Exists(a) => {
             Ok(i32::from(ctx.engine()?.networks().get(&a.network).is_err()))
         }
+        NetworkCommand::Reload(a) => reload(ctx, a),
         NetworkCommand::DnsServe => dns_serve(ctx),
     }
+}
+
+/// Each container's full ID once its network is back; Podman's `Error:` lines for the
+/// others, the last one as the command's error.
+fn reload(ctx: &Ctx, a: ReloadArgs) -> CmdResult {
+    check_all_or_names(a.all, a.latest, &a.containers)?;
+    let engine = ctx.engine()?;
+    let targets = if a.all {
+        engine.list()?
+    } else {
+        a.latest
+            .or_names(&engine, &a.containers)?
+            .iter()
+            .map(|n| engine.lookup(n))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    let mut errors = Vec::new();
+    for c in &targets {
+        match engine.reload_network(c) {
+            Ok(()) => println!("{}", c.id),
+            Err(e) if a.all && e.skipped_by_all() => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    let Some(last) = errors.pop() else {
+        return Ok(0);
+    };
+    for e in errors {
+        eprintln!("Error: {e}");
+    }
+    Err(anyhow::Error::from(last).into())
 }
 
 /// What cove's bridge driver cannot honour fails before anything is created.
@@ -308,6 +397,16 @@ fn create(ctx: &Ctx, a: CreateArgs) -> CmdResult {
         options: crate::container::flags::key_values(&a.opts),
         disable_dns: a.disable_dns,
         ipv6: a.ipv6,
+        no_ipv4: a.ipv4 == Some(false),
+        aux_addresses: crate::container::flags::key_values(&a.aux_address),
+        ipam_options: crate::container::flags::key_values(&a.ipam_opt),
+        attachable: a.attachable,
+        swarm: SwarmOptions {
+            scope: a.scope,
+            ingress: a.ingress,
+            config_only: a.config_only,
+            config_from: a.config_from,
+        },
     });
     let name = match created {
         Ok(net) => net.name,

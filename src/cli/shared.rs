@@ -61,6 +61,20 @@ impl LatestArg {
     }
 }
 
+/// Podman's checks of `--all`, `--latest` and names together.
+pub fn check_all_or_names(all: bool, latest: LatestArg, names: &[String]) -> anyhow::Result<()> {
+    if all && latest.latest {
+        bail!("--all and --latest cannot be used together");
+    }
+    if all && !names.is_empty() {
+        bail!("no arguments are needed with --all");
+    }
+    if !all && !latest.latest && names.is_empty() {
+        bail!("you must provide at least one name or id");
+    }
+    Ok(())
+}
+
 /// Which log lines `logs` and `pod logs` show, and how.
 #[derive(Args, Debug, Clone, Default)]
 pub struct LogFlags {

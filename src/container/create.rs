@@ -601,14 +601,12 @@ pub fn build_config(
         // host-gateway is resolved at start, when the network is known.
         crate::network::etc::parse_add_host(h, Some("127.0.0.1"))?;
     }
-    if let Some(mac) = &req.mac_address {
-        let ok = mac.split(':').count() == 6
-            && mac
-                .split(':')
-                .all(|b| b.len() == 2 && u8::from_str_radix(b, 16).is_ok());
-        if !ok {
-            return Err(CreateError::Mac(mac.clone()));
-        }
+    if let Some(mac) = req
+        .mac_address
+        .as_ref()
+        .filter(|m| !super::network::valid_mac(m))
+    {
+        return Err(CreateError::Mac(mac.clone()));
     }
     Ok(config)
 }
@@ -714,6 +712,7 @@ fn attachments(req: &CreateRequest, mode: &NetworkMode) -> Result<Vec<Attachment
             network: name.clone(),
             aliases: req.network_aliases.clone(),
             ip: req.ip.map(|ip| ip.to_string()),
+            ..Attachment::default()
         }]),
         _ if !req.network_aliases.is_empty() || req.ip.is_some() => {
             Err(CreateError::AliasWithoutNetwork)

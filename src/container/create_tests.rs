@@ -328,7 +328,8 @@ fn userns_restart_and_network_rules() {
         [Attachment {
             network: "backend".into(),
             aliases: vec!["db".into()],
-            ip: Some("10.89.0.5".into())
+            ip: Some("10.89.0.5".into()),
+            ..Attachment::default()
         }]
     );
     let r = CreateRequest {

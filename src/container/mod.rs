@@ -27,6 +27,7 @@ pub mod network;
 pub mod options;
 pub mod procs;
 pub mod record;
+pub mod reload;
 pub mod report;
 pub mod restart;
 pub mod runtime;

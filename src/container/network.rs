@@ -99,7 +99,7 @@ impl Engine {
     }
 
     /// The DNS responder of user-defined networks, started once per namespace.
-    fn ensure_dns(&self, shared: &Shared) -> std::result::Result<(), NetworkError> {
+    pub(super) fn ensure_dns(&self, shared: &Shared) -> std::result::Result<(), NetworkError> {
         let pid_file = shared.dns_pid_file();
         if Shared::alive(&pid_file).is_some() {
             return Ok(());
@@ -125,7 +125,9 @@ impl Engine {
 
     /// One network: an address, the veth pair, the DNS record. The endpoint is recorded
     /// before the veth exists, so that a failure half way is undone by `leave_networks`.
-    /// The caller holds the per-user namespace's lock.
+    /// `default_route`: this network's gateway is the container's way out. The caller
+    /// holds the per-user namespace's lock.
+    #[allow(clippy::too_many_arguments)]
     fn join_one(
         &self,
         c: &Container,
@@ -133,13 +135,13 @@ impl Engine {
         index: usize,
         net: &NetworkConfig,
         a: &Attachment,
+        default_route: bool,
         endpoints: &mut Vec<Endpoint>,
     ) -> std::result::Result<(), NetworkError> {
         let nets = self.networks();
         let shared = self.shared_netns();
         shared.ensure_bridge(net)?;
         let subnet = net.subnet()?;
-        let gateway = net.gateway()?;
         let wanted = match &a.ip {
             Some(ip) => Some(
                 ip.parse()
@@ -151,27 +153,26 @@ impl Engine {
             &nets.addresses_dir(&net.name),
             &subnet,
             &net.pool()?,
-            gateway,
+            &net.reserved()?,
             wanted,
             &c.id,
         )?;
         let host_interface = format!("cv{}{index}", &c.id[..8]);
+        let mac = a
+            .mac
+            .as_deref()
+            .or(c.config.mac_address.as_deref().filter(|_| index == 0));
         endpoints.push(Endpoint {
             network: net.name.clone(),
             network_id: net.id.clone(),
             ip_address: ip.to_string(),
             ip_prefix_len: subnet.prefix,
             gateway: net.gateway.clone(),
-            mac_address: String::new(),
+            mac_address: mac.unwrap_or_default().to_string(),
             aliases: a.aliases.clone(),
             host_interface: host_interface.clone(),
         });
-        let mac = if index == 0 {
-            c.config.mac_address.as_deref()
-        } else {
-            None
-        };
-        shared.attach(path, net, &host_interface, ip, index == 0, mac)?;
+        shared.attach(path, net, &host_interface, ip, default_route, mac)?;
         if !net.dns_enabled {
             return Ok(());
         }
@@ -184,8 +185,12 @@ impl Engine {
     }
 
     /// `network connect`: the container is on `a.network` from its next start, and at
-    /// once if it runs.
-    pub fn connect(&self, key: &str, a: Attachment) -> Result<()> {
+    /// once if it runs. `ip6`: an IPv6 address asked for (none fits: cove's networks have
+    /// no IPv6 subnet).
+    pub fn connect(&self, key: &str, a: Attachment, ip6: Option<&str>) -> Result<()> {
+        if let Some(m) = a.mac.as_deref().filter(|m| !valid_mac(m)) {
+            return Err(NetworkError::Refused(format!("address {m}: invalid MAC address")).into());
+        }
         let mut c = self.lookup(key)?;
         let _lock = self.lock(&c.id)?;
         self.refresh(&mut c)?;
@@ -197,6 +202,14 @@ impl Engine {
             .into());
         }
         let net = self.networks().get(&a.network)?;
+        if let Some(ip) = ip6 {
+            // Podman's words for an address outside every subnet of the network.
+            return Err(NetworkError::Refused(format!(
+                "requested static ip {ip} not in any subnet on network {}",
+                net.name
+            ))
+            .into());
+        }
         if c.config.attachments.iter().any(|x| x.network == net.name) {
             return Err(NetworkError::Conflict(format!(
                 "container {} is already connected to network {}",
@@ -214,7 +227,10 @@ impl Engine {
             let index = c.config.attachments.len();
             let mut added = Vec::new();
             let path = PathBuf::from(&c.state.network.sandbox_key);
-            if let Err(e) = self.join_one(&c, &path, index, &net, &a, &mut added) {
+            let mut all = c.config.attachments.clone();
+            all.push(a.clone());
+            let route = default_route_index(&all) == index;
+            if let Err(e) = self.join_one(&c, &path, index, &net, &a, route, &mut added) {
                 if let Some(ep) = added.first() {
                     shared.detach(&ep.host_interface);
                     release_endpoint(&self.networks(), &c.id, ep);
@@ -286,9 +302,10 @@ impl Engine {
         shared.ensure()?;
         self.ensure_dns(&shared)?;
         let nets = self.networks();
+        let route = default_route_index(&c.config.attachments);
         for (i, a) in c.config.attachments.iter().enumerate() {
             let net = nets.get(&a.network)?;
-            self.join_one(c, path, i, &net, a, endpoints)?;
+            self.join_one(c, path, i, &net, a, i == route, endpoints)?;
         }
         Ok(())
     }
@@ -525,6 +542,25 @@ impl Engine {
             hostname,
         })
     }
+}
+
+/// The attachment whose gateway is the default route: the highest `--gw-priority`, the
+/// earliest on a tie (so the network the container was created on, unless told).
+pub(super) fn default_route_index(attachments: &[Attachment]) -> usize {
+    attachments
+        .iter()
+        .enumerate()
+        .rev()
+        .max_by_key(|(_, a)| a.gw_priority)
+        .map_or(0, |(i, _)| i)
+}
+
+/// Six hex bytes separated by colons, as `--mac-address` takes them.
+pub fn valid_mac(mac: &str) -> bool {
+    mac.split(':').count() == 6
+        && mac
+            .split(':')
+            .all(|b| b.len() == 2 && u8::from_str_radix(b, 16).is_ok())
 }
 
 impl Layout {

@@ -258,7 +258,7 @@ impl From<Userns> for String {
 }
 
 /// A user-defined network a container is on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attachment {
     pub network: String,
     #[serde(default)]
@@ -266,6 +266,18 @@ pub struct Attachment {
     /// `--ip`: a fixed address.
     #[serde(default)]
     pub ip: Option<String>,
+    /// `network connect --mac-address`: the interface's address on this network (the
+    /// first network takes the container's `--mac-address`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac: Option<String>,
+    /// Docker's `--gw-priority`: the highest one's gateway is the default route (the
+    /// first network's on a tie).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub gw_priority: i64,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 /// What happened to the container. Serialized into the `containers.state` column.

@@ -81,15 +81,27 @@ impl Shared {
         up.wait_ready()?;
         fs::write(self.slirp_pid_file(), pid.to_string())
             .map_err(|e| NetworkError::Io("writing the slirp4netns pid".into(), e))?;
+        self.apply_routing()
+    }
+
+    /// Forwarding and masquerading to the uplink, put back as they should be (each run
+    /// replaces the chain's rules: `network reload` after a flush).
+    pub fn apply_routing(&self) -> Result<(), NetworkError> {
+        let ns = self.path();
         run_in(&ns, "sh", &["-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"])?;
         nft(
             &ns,
-            "table ip cove_nat {\n\
-               chain postrouting { type nat hook postrouting priority 100; oifname \"tap0\" masquerade; }\n\
-             }\n\
-             table inet cove { }\n",
-        )?;
-        Ok(())
+            "add table ip cove_nat\n\
+             add chain ip cove_nat postrouting { type nat hook postrouting priority 100; }\n\
+             flush chain ip cove_nat postrouting\n\
+             add rule ip cove_nat postrouting oifname \"tap0\" masquerade\n\
+             add table inet cove\n",
+        )
+    }
+
+    /// Whether `link` exists in the namespace (a bridge, or a container's veth end).
+    pub fn has_link(&self, link: &str) -> bool {
+        run_in(&self.path(), "ip", &["link", "show", link]).is_ok()
     }
 
     /// Move this process into the namespace, made first if no network has made it yet
@@ -123,7 +135,7 @@ impl Shared {
     pub fn ensure_bridge(&self, net: &NetworkConfig) -> Result<(), NetworkError> {
         let ns = self.path();
         let br = net.interface.as_str();
-        if run_in(&ns, "ip", &["link", "show", br]).is_ok() {
+        if self.has_link(br) {
             return Ok(());
         }
         let subnet = net.subnet()?;
@@ -134,6 +146,12 @@ impl Shared {
         }
         run_in(&ns, "ip", &["addr", "add", &gw, "dev", br])?;
         run_in(&ns, "ip", &["link", "set", br, "up"])?;
+        self.apply_isolation(net)
+    }
+
+    /// The network's isolation rules, replacing whatever its chain holds.
+    pub fn apply_isolation(&self, net: &NetworkConfig) -> Result<(), NetworkError> {
+        let br = net.interface.as_str();
         // Forwarded traffic from this bridge may only go back out of it or, unless the
         // network is internal, to the uplink; replies to it come only from the uplink.
         let allowed = if net.internal {
@@ -142,14 +160,13 @@ impl Shared {
             format!("{{ \"{br}\", \"tap0\" }}")
         };
         let rules = format!(
-            "table inet cove {{\n\
-               chain {br} {{ type filter hook forward priority 0; policy accept;\n\
-                 iifname \"{br}\" oifname != {allowed} drop;\n\
-                 oifname \"{br}\" iifname != {allowed} drop;\n\
-               }}\n\
-             }}\n"
+            "add table inet cove\n\
+             add chain inet cove {br} {{ type filter hook forward priority 0; policy accept; }}\n\
+             flush chain inet cove {br}\n\
+             add rule inet cove {br} iifname \"{br}\" oifname != {allowed} drop\n\
+             add rule inet cove {br} oifname \"{br}\" iifname != {allowed} drop\n"
         );
-        nft(&ns, &rules)
+        nft(&self.path(), &rules)
     }
 
     /// Remove a network's bridge and rules (network rm).
@@ -207,7 +224,8 @@ impl Shared {
             run_in(
                 container_ns,
                 "ip",
-                &["route", "add", "default", "via", &net.gateway],
+                // replace: a network connected with a higher --gw-priority takes over.
+                &["route", "replace", "default", "via", &net.gateway],
             )?;
         }
         Ok(inside)

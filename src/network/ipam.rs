@@ -114,12 +114,13 @@ pub fn check_free(s: &Subnet, used: &[Subnet]) -> Result<(), NetworkError> {
 }
 
 /// Take `wanted` (anywhere in the subnet) or the first free address of `pool` (the
-/// subnet, or the network's --ip-range) for `owner` in `dir`.
+/// subnet, or the network's --ip-range) for `owner` in `dir`, never one of `reserved`
+/// (the gateway, --aux-address).
 pub fn allocate(
     dir: &Path,
     subnet: &Subnet,
     pool: &Subnet,
-    gateway: Ipv4Addr,
+    reserved: &[Ipv4Addr],
     wanted: Option<Ipv4Addr>,
     owner: &str,
 ) -> Result<Ipv4Addr, NetworkError> {
@@ -141,7 +142,10 @@ pub fn allocate(
     };
     let io = |e| NetworkError::Io(format!("allocating an address in {}", dir.display()), e);
     if let Some(ip) = wanted {
-        if !subnet.contains(ip) || ip == gateway || ip == subnet.network || ip == subnet.broadcast()
+        if !subnet.contains(ip)
+            || reserved.contains(&ip)
+            || ip == subnet.network
+            || ip == subnet.broadcast()
         {
             return Err(NetworkError::Conflict(format!(
                 "--ip {ip} is not a usable address of {subnet}"
@@ -158,7 +162,7 @@ pub fn allocate(
     // starts after it).
     for ip in pool
         .hosts()
-        .filter(|ip| *ip != gateway && subnet.contains(*ip) && *ip != subnet.broadcast())
+        .filter(|ip| !reserved.contains(ip) && subnet.contains(*ip) && *ip != subnet.broadcast())
     {
         if take(ip).map_err(io)? {
             return Ok(ip);
@@ -218,7 +222,8 @@ mod tests {
     fn addresses_are_taken_once() {
         let dir = std::env::temp_dir().join(format!("cove-ipam-{}", std::process::id()));
         let s = Subnet::parse("10.89.9.0/30").unwrap();
-        let gw = s.first();
+        let gw = [s.first()];
+        let gw = &gw[..];
         let a = allocate(&dir, &s, &s, gw, None, "a").unwrap();
         assert_eq!(a, Ipv4Addr::new(10, 89, 9, 2));
         assert!(
@@ -229,6 +234,13 @@ mod tests {
         release(&dir, "a");
         assert_eq!(in_use(&dir), 0);
         assert_eq!(allocate(&dir, &s, &s, gw, Some(a), "b").unwrap(), a);
+        release(&dir, "b");
+        let aux = [s.first(), a];
+        assert!(allocate(&dir, &s, &s, &aux, Some(a), "c").is_err());
+        assert!(
+            allocate(&dir, &s, &s, &aux, None, "c").is_err(),
+            "aux is never handed out"
+        );
         let _ = fs::remove_dir_all(&dir);
     }
 }

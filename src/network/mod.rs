@@ -17,6 +17,17 @@ pub mod uplink;
 pub use mode::{NetworkMode, SlirpOptions};
 pub use ports::PortMapping;
 
+/// `network connect --driver-opt`: Docker's bridge takes per-endpoint sysctls and an
+/// interface name there; cove's bridge driver none.
+pub fn refuse_endpoint_options(opts: &[String]) -> Result<(), NetworkError> {
+    match opts.first() {
+        Some(o) => Err(NetworkError::Refused(format!(
+            "--driver-opt {o}: cove's bridge driver takes no endpoint options"
+        ))),
+        None => Ok(()),
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum NetworkError {
     #[error("invalid --network {0:?}: use slirp4netns[:OPTIONS], pasta[:OPTIONS], none, host, container:NAME, ns:PATH or a network's name")]

@@ -37,6 +37,15 @@ pub struct NetworkConfig {
     /// Containers' names resolve on the network (`--disable-dns` turns it off).
     #[serde(default = "enabled")]
     pub dns_enabled: bool,
+    /// `--aux-address NAME=IP`: addresses of the subnet never handed to a container.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub aux_addresses: BTreeMap<String, String>,
+    /// `--ipam-opt`: options for the address manager, kept and shown (cove's takes none).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ipam_options: BTreeMap<String, String>,
+    /// `--attachable`: recorded for inspect; every cove network takes containers anyway.
+    #[serde(default)]
+    pub attachable: bool,
 }
 
 fn enabled() -> bool {
@@ -69,6 +78,17 @@ impl NetworkConfig {
             .parse()
             .map_err(|_| NetworkError::Option(format!("network {}: bad gateway", self.name)))
     }
+
+    /// Addresses no container gets: the gateway and the `--aux-address`es.
+    pub fn reserved(&self) -> Result<Vec<Ipv4Addr>, NetworkError> {
+        let mut out = vec![self.gateway()?];
+        out.extend(
+            self.aux_addresses
+                .values()
+                .filter_map(|a| a.parse::<Ipv4Addr>().ok()),
+        );
+        Ok(out)
+    }
 }
 
 /// What `network create` asks for.
@@ -84,6 +104,80 @@ pub struct CreateRequest {
     pub options: BTreeMap<String, String>,
     pub disable_dns: bool,
     pub ipv6: bool,
+    /// Docker's `--ipv4=false`.
+    pub no_ipv4: bool,
+    pub aux_addresses: BTreeMap<String, String>,
+    pub ipam_options: BTreeMap<String, String>,
+    pub attachable: bool,
+    /// Docker's swarm options: `--scope`, `--ingress`, `--config-only`, `--config-from`.
+    pub swarm: SwarmOptions,
+}
+
+/// What only a swarm manager does with a network; a local `--scope` is fine.
+#[derive(Debug, Default)]
+pub struct SwarmOptions {
+    pub scope: Option<String>,
+    pub ingress: bool,
+    pub config_only: bool,
+    pub config_from: Option<String>,
+}
+
+impl SwarmOptions {
+    /// One line for the first option that needs a swarm (Docker's words where it has them).
+    fn refuse(&self) -> Result<(), NetworkError> {
+        let why = if let Some(s) = self.scope.as_deref().filter(|s| *s != "local") {
+            if s != "swarm" && s != "global" {
+                return Err(NetworkError::Refused(format!(
+                    "invalid scope {s:?}: local, swarm or global"
+                )));
+            }
+            format!("--scope {s}: swarm-scoped networks exist only in swarm mode")
+        } else if self.ingress {
+            "--ingress: the routing-mesh network exists only in swarm mode".to_string()
+        } else if self.config_only {
+            "--config-only: config-only networks hold settings for swarm-scoped networks"
+                .to_string()
+        } else if let Some(f) = &self.config_from {
+            format!(
+                "--config-from {f}: config-only networks hold settings for swarm-scoped networks"
+            )
+        } else {
+            return Ok(());
+        };
+        Err(NetworkError::Refused(format!(
+            "{why}, and cove has no swarm"
+        )))
+    }
+}
+
+/// Docker's `--aux-address NAME=IP` checks: each an IPv4 address of the subnet, none the
+/// gateway.
+fn check_aux(
+    aux: &BTreeMap<String, String>,
+    subnet: Option<&Subnet>,
+    gateway: Ipv4Addr,
+) -> Result<(), NetworkError> {
+    for a in aux.values() {
+        let ip: Ipv4Addr = a.parse().map_err(|_| {
+            NetworkError::Refused(format!(
+                "invalid --aux-address {a:?}: not an IPv4 address (cove's networks are IPv4 only)"
+            ))
+        })?;
+        match subnet {
+            Some(s) if s.contains(ip) => {}
+            _ => {
+                return Err(NetworkError::Refused(format!(
+                    "no matching subnet for aux-address {a}"
+                )))
+            }
+        }
+        if ip == gateway {
+            return Err(NetworkError::Refused(format!(
+                "--aux-address {a} is the network's gateway"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The bridge driver's options, checked as Podman checks them; the bridge's name when
@@ -252,6 +346,14 @@ impl Networks {
                     .into(),
             ));
         }
+        if req.no_ipv4 {
+            return Err(NetworkError::Refused(
+                "--ipv4=false: cove's bridge networks are IPv4 only, so the network would have \
+                 no addresses"
+                    .into(),
+            ));
+        }
+        req.swarm.refuse()?;
         if req.ip_range.is_some() && req.subnet.is_none() {
             return Err(NetworkError::Refused(
                 "cannot set gateway or range without subnet".into(),
@@ -311,6 +413,9 @@ impl Networks {
             Some(r) => Some(check_range(r, &subnet)?.to_string()),
             None => None,
         };
+        // Docker matches aux addresses against the subnets the user gave.
+        let given = req.subnet.is_some().then_some(&subnet);
+        check_aux(&req.aux_addresses, given, gateway)?;
         let interface = bridge.unwrap_or_else(|| {
             (0..)
                 .map(|i| format!("cove{i}"))
@@ -332,6 +437,9 @@ impl Networks {
             ip_range,
             options: req.options,
             dns_enabled: !req.disable_dns,
+            aux_addresses: req.aux_addresses,
+            ipam_options: req.ipam_options,
+            attachable: req.attachable,
         };
         let path = self.defs.join(format!("{}.json", net.name));
         let tmp = self.defs.join(format!(".{}.json.tmp", net.name));

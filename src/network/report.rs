@@ -22,6 +22,11 @@ pub struct NetworkReport {
     #[serde(rename = "IPAM")]
     pub ipam: Ipam,
     pub internal: bool,
+    /// Docker's swarm fields: every network takes containers, none is a routing mesh or
+    /// a config-only one.
+    pub attachable: bool,
+    pub ingress: bool,
+    pub config_only: bool,
     #[serde(rename = "DNSEnabled")]
     pub dns_enabled: bool,
     pub network_interface: String,
@@ -36,6 +41,8 @@ pub struct NetworkReport {
 #[serde(rename_all = "PascalCase")]
 pub struct Ipam {
     pub driver: &'static str,
+    /// `--ipam-opt`.
+    pub options: BTreeMap<String, String>,
     pub config: Vec<IpamConfig>,
 }
 
@@ -47,6 +54,9 @@ pub struct IpamConfig {
     /// `--ip-range`.
     #[serde(rename = "IPRange", skip_serializing_if = "String::is_empty")]
     pub ip_range: String,
+    /// `--aux-address`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub auxiliary_addresses: BTreeMap<String, String>,
 }
 
 /// A running container's place on the network.
@@ -100,13 +110,18 @@ pub fn report(net: &NetworkConfig, all: &[Container]) -> NetworkReport {
         enable_ipv6: false,
         ipam: Ipam {
             driver: "default",
+            options: net.ipam_options.clone(),
             config: vec![IpamConfig {
                 subnet: net.subnet.clone(),
                 gateway: net.gateway.clone(),
                 ip_range: net.ip_range.clone().unwrap_or_default(),
+                auxiliary_addresses: net.aux_addresses.clone(),
             }],
         },
         internal: net.internal,
+        attachable: net.attachable,
+        ingress: false,
+        config_only: false,
         dns_enabled: net.dns_enabled,
         network_interface: net.interface.clone(),
         labels: net.labels.clone(),
@@ -143,6 +158,7 @@ pub fn predefined(key: &str, all: &[Container]) -> Option<NetworkReport> {
                     subnet: super::addr::SLIRP_DEFAULT_CIDR.into(),
                     gateway: a.gateway.to_string(),
                     ip_range: String::new(),
+                    auxiliary_addresses: BTreeMap::new(),
                 }],
             )
         }
@@ -180,9 +196,13 @@ pub fn predefined(key: &str, all: &[Container]) -> Option<NetworkReport> {
         enable_ipv6: false,
         ipam: Ipam {
             driver: "default",
+            options: BTreeMap::new(),
             config: ipam_config,
         },
         internal: false,
+        attachable: false,
+        ingress: false,
+        config_only: false,
         dns_enabled: false,
         network_interface: String::new(),
         labels: BTreeMap::new(),

@@ -2,6 +2,7 @@
 //! unpause, and the internal `container cleanup` the shim runs.
 
 use super::*;
+use crate::cli::shared::check_all_or_names;
 use crate::cli::{CmdResult, Ctx};
 use crate::container::wait::StateCondition;
 use crate::container::{CleanupOptions, Container, ContainerError, Status};
@@ -433,20 +434,6 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> CmdResult {
         println!("{n}");
         Ok(())
     }))
-}
-
-/// Podman's checks of `--all`, `--latest` and names together.
-fn check_all_or_names(all: bool, latest: LatestArg, names: &[String]) -> anyhow::Result<()> {
-    if all && latest.latest {
-        bail!("--all and --latest cannot be used together");
-    }
-    if all && !names.is_empty() {
-        bail!("no arguments are needed with --all");
-    }
-    if !all && !latest.latest && names.is_empty() {
-        bail!("you must provide at least one name or id");
-    }
-    Ok(())
 }
 
 #[derive(Args, Debug)]
