@@ -390,6 +390,12 @@ impl Converter<'_> {
         };
         let mut settings = service.settings();
         settings.push(("SyslogIdentifier", "%N".into()));
+        // As `generate systemd`: `cove run` labels the container with its unit, which
+        // auto-update then restarts.
+        settings.push((
+            "Environment",
+            format!("{}=%n", super::generate::UNIT_VARIABLE),
+        ));
         Ok(Converted {
             service: settings,
             commands: service.commands(),
