@@ -151,18 +151,19 @@ pub fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
         &opts,
     )?;
     let name = generate::unit_name(&c, &opts);
+    let key = generate::base_name(&c, &opts);
     if a.files {
         let path = std::env::current_dir()
             .context("the current directory")?
             .join(format!("{name}.service"));
         std::fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
         if a.format.is_some() {
-            println!("{}", json!({ name: path }));
+            println!("{}", json!({ key: path }));
         } else {
             println!("{}", path.display());
         }
     } else if a.format.is_some() {
-        println!("{}", serde_json::to_string_pretty(&json!({ name: text }))?);
+        println!("{}", serde_json::to_string_pretty(&json!({ key: text }))?);
     } else {
         print!("{text}");
     }

@@ -117,7 +117,10 @@ pub fn unit_name(c: &Container, opts: &Options) -> String {
     }
 }
 
-fn base_name(c: &Container, opts: &Options) -> String {
+/// The unit's name without `@` and `.service`, as Podman's JSON output keys it. (Podman
+/// also writes a template's file under it, where systemd would not take it as a
+/// template: cove's file is `unit_name`'s.)
+pub fn base_name(c: &Container, opts: &Options) -> String {
     let id = if opts.use_name { &c.name } else { &c.id };
     if opts.container_prefix.is_empty() {
         id.clone()
@@ -269,6 +272,22 @@ mod tests {
         }
     }
 
+    #[test]
+    fn env_reads_assignments_variables_and_prefixes() {
+        let vars = vec![
+            ("HOME".to_string(), "/h".to_string()),
+            ("LC_B".into(), "2".into()),
+            ("LC_A".into(), "1".into()),
+        ];
+        let lookup = |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let specs: Vec<String> = ["X=1", "HOME", "UNSET", "LC_*"].map(String::from).into();
+        assert_eq!(
+            environment(&specs, lookup, &vars).unwrap(),
+            ["X=1", "HOME=/h", "LC_A=1", "LC_B=2"]
+        );
+        assert!(environment(&["=x".to_string()], lookup, &vars).is_err());
+    }
+
     fn value(text: &str, section: &str, key: &str) -> Option<String> {
         Unit::parse(text)
             .unwrap()
@@ -370,6 +389,14 @@ mod tests {
             .unwrap()
             .starts_with("-/opt/cove"));
         assert!(value(&text, "Service", "PIDFile").is_none());
+        o.template = true;
+        o.env = vec!["P=50%".into(), "A=two words".into()];
+        let text = render(&t, &o).unwrap();
+        assert_eq!(unit_name(&c, &o), "container-web@");
+        assert!(text.contains("\nEnvironment=PODMAN_SYSTEMD_UNIT=%n\nEnvironment=P=50%%\nEnvironment=\"A=two words\"\nRestart="), "{text}");
+        assert!(value(&text, "Service", "ExecStop")
+            .unwrap()
+            .ends_with(" web-%i"));
         let t = Target { run_args: &[], ..t };
         assert!(matches!(
             render(&t, &o),

@@ -541,6 +541,7 @@ mod tests {
             "Type=notify",
             "NotifyAccess=all",
             "KillMode=mixed",
+            "Environment=PODMAN_SYSTEMD_UNIT=%n",
             "Restart=always",
             "ExecStop=/usr/bin/cove rm -f --ignore -t 10 systemd-%N",
             "ExecStopPost=-/usr/bin/cove rm -f --ignore systemd-%N",
