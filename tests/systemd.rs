@@ -7,11 +7,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::Output;
 
 use common::systemd::*;
 use common::{busybox, describe, exit_code, pulled, TestEnv};
-use cove::systemd::unit::Unit;
 
 fn status(env: &TestEnv, name: &str) -> String {
     env.cove_ok(&["inspect", "--format", "{{.State.Status}}", name])
