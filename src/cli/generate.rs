@@ -12,7 +12,7 @@ use crate::systemd::generate::{self, Options, Target};
 #[derive(Subcommand, Debug)]
 pub enum GenerateCommand {
     /// Generate a systemd unit that runs a container as a user service
-    Systemd(SystemdArgs),
+    Systemd(Box<SystemdArgs>),
     /// Generate Kubernetes Pod YAML from containers or pods (as `kube generate`)
     Kube(super::shared::KubeGenerateArgs),
 }

@@ -865,7 +865,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Events(a) => events::events(ctx, a),
         Command::Healthcheck(c) => healthcheck::run(ctx, c),
         Command::System(SystemCommand::Other(s)) => system::system(ctx, s),
-        Command::Generate(generate::GenerateCommand::Systemd(a)) => generate::systemd(ctx, a),
+        Command::Generate(generate::GenerateCommand::Systemd(a)) => generate::systemd(ctx, *a),
         Command::Generate(generate::GenerateCommand::Kube(a)) => {
             kube::run(ctx, kube::KubeCommand::Generate(a))
         }
