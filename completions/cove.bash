@@ -620,7 +620,7 @@ _cove() {
 
     case "${cmd}" in
         cove)
-            opts="-h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version init update mount unmount secret pod search manifest build builder checkpoint auto-update play run events healthcheck create start stop kill rm ps logs exec wait restart attach pause unpause top port stats cp diff export commit rename container pull push images inspect tag untag rmi history save load import image login logout generate kube volume network info version unshare completion system"
+            opts="-D -h -V --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --debug --help --version init update mount unmount secret pod search manifest build builder checkpoint auto-update play run events healthcheck create start stop kill rm ps logs exec wait restart attach pause unpause top port stats cp diff export commit rename container pull push images inspect tag untag rmi history save load import image login logout generate kube volume network info version unshare completion system"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6926,7 +6926,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__generate__subcmd__systemd)
-            opts="-n -f -t -h -V --new --name --files --restart-policy --restart-sec --start-timeout --time --stop-timeout --after --requires --wants --container-prefix --separator --no-header --format --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            opts="-n -f -t -e -h -V --new --name --files --restart-policy --restart-sec --start-timeout --time --stop-timeout --after --requires --wants --container-prefix --separator --no-header --format --env --template --pod-prefix --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6977,6 +6977,18 @@ _cove() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8398,7 +8410,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__image__subcmd__push)
-            opts="-q -a -f -h -V --quiet --digestfile --all-tags --tls-verify --creds --authfile --cert-dir --platform --format --compression-format --compress --remove-signatures --disable-content-trust --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            opts="-q -a -f -h -V --quiet --digestfile --all-tags --tls-verify --creds --authfile --cert-dir --platform --format --compression-format --compress --remove-signatures --disable-content-trust --sign-by --sign-by-sigstore-private-key --sign-passphrase-file --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8437,6 +8449,18 @@ _cove() {
                     return 0
                     ;;
                 --compression-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-by-sigstore-private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13670,7 +13694,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__push)
-            opts="-q -a -f -h -V --quiet --digestfile --all-tags --tls-verify --creds --authfile --cert-dir --platform --format --compression-format --compress --remove-signatures --disable-content-trust --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
+            opts="-q -a -f -h -V --quiet --digestfile --all-tags --tls-verify --creds --authfile --cert-dir --platform --format --compression-format --compress --remove-signatures --disable-content-trust --sign-by --sign-by-sigstore-private-key --sign-passphrase-file --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime --runtime-flag --tmpdir --hooks-dir --storage-opt --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13709,6 +13733,18 @@ _cove() {
                     return 0
                     ;;
                 --compression-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-by-sigstore-private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

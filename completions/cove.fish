@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cove_global_optspecs
-    string join \n storage-driver= root= runroot= log-level= cgroup-manager= noout events-backend= runtime= runtime-flag= tmpdir= hooks-dir= storage-opt= h/help V/version
+    string join \n storage-driver= root= runroot= log-level= cgroup-manager= noout events-backend= runtime= runtime-flag= tmpdir= hooks-dir= storage-opt= D/debug h/help V/version
 end
 
 function __fish_cove_needs_command
@@ -43,6 +43,7 @@ complete -c cove -n "__fish_cove_needs_command" -l tmpdir -d 'Directory for cove
 complete -c cove -n "__fish_cove_needs_command" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_needs_command" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_needs_command" -l noout -d 'Print nothing on stdout'
+complete -c cove -n "__fish_cove_needs_command" -s D -l debug -d 'Docker\'s -D/--debug, before the command: the same as --log-level debug'
 complete -c cove -n "__fish_cove_needs_command" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_needs_command" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_needs_command" -f -a "init" -d 'Create containers in the runtime without starting them'
@@ -1128,9 +1129,9 @@ false\t''"
 complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -s f -l format -d 'The list\'s format at the destination: oci or v2s2 (default: as stored)' -r
 complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the digest of the pushed list to this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l compression-format -d 'Recompress the images (not supported: blobs are copied as they are)' -r
-complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by -d 'Sign with this GPG key (not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by-sigstore-private-key -d 'Sign with a sigstore private key (not supported)' -r -F
-complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-passphrase-file -d 'Passphrase file for signing (not supported)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by -d 'Sign with this GPG key (not supported: cove does not sign images)' -r
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by-sigstore-private-key -d 'Sign with a sigstore private key (not supported: cove does not sign images)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-passphrase-file -d 'Passphrase file for the signing key (not supported: cove does not sign images)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (default: true, unless registries.conf says insecure)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand manifest; and __fish_seen_subcommand_from push" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for the registry' -r
@@ -4089,6 +4090,9 @@ complete -c cove -n "__fish_cove_using_subcommand push" -l cert-dir -d 'Director
 complete -c cove -n "__fish_cove_using_subcommand push" -l platform -d 'Push this platform\'s image of a local manifest list (os/arch[/variant]); for an image, the image must be of that platform' -r
 complete -c cove -n "__fish_cove_using_subcommand push" -s f -l format -d 'Manifest type: oci or v2s2, which the image must already have (cove does not convert)' -r
 complete -c cove -n "__fish_cove_using_subcommand push" -l compression-format -d 'Layer compression: gzip or zstd, which the layers must already have (cove does not recompress)' -r
+complete -c cove -n "__fish_cove_using_subcommand push" -l sign-by -d 'Sign with this GPG key (not supported: cove does not sign images)' -r
+complete -c cove -n "__fish_cove_using_subcommand push" -l sign-by-sigstore-private-key -d 'Sign with a sigstore private key (not supported: cove does not sign images)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand push" -l sign-passphrase-file -d 'Passphrase file for the signing key (not supported: cove does not sign images)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand push" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand push" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4676,6 +4680,9 @@ complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcomm
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l platform -d 'Push this platform\'s image of a local manifest list (os/arch[/variant]); for an image, the image must be of that platform' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest type: oci or v2s2, which the image must already have (cove does not convert)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-format -d 'Layer compression: gzip or zstd, which the layers must already have (cove does not recompress)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l sign-by -d 'Sign with this GPG key (not supported: cove does not sign images)' -r
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l sign-by-sigstore-private-key -d 'Sign with a sigstore private key (not supported: cove does not sign images)' -r -F
+complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l sign-passphrase-file -d 'Passphrase file for the signing key (not supported: cove does not sign images)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -5164,6 +5171,8 @@ complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subc
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l container-prefix -d 'Prefix of the unit\'s name' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l separator -d 'Between the prefix and the container\'s name or ID' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l format -d 'Print a JSON object of unit name to unit text' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s e -l env -d 'Environment= line for the unit: KEY=VALUE, KEY (its value here; left out when unset) or PREFIX* (every variable here starting with PREFIX)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l pod-prefix -d 'Prefix of a pod\'s unit name (pods get no units yet: refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -5186,6 +5195,7 @@ complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subc
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit after the container\'s name instead of its ID'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the unit into the current directory and print its path'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the comment header'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'A template unit (NAME@.service): each instance runs its own container, named NAME-INSTANCE (implies --new)'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'

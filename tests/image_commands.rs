@@ -221,6 +221,22 @@ fn trust_policy_is_shown_set_and_obeyed_by_pulls() {
     assert!(err.starts_with("Error: invalid choice: maybe"), "{err}");
     let (code, err) = env.cove_err(&["image", "sign", "--sign-by", "me", &busybox()]);
     assert_eq!((code, err.lines().count()), (125, 1), "{err}");
+    // push's signing flags: accepted, refused in the same words before anything is sent.
+    let img = busybox();
+    for (cmd, flag, value) in [
+        ("push", "--sign-by", "me"),
+        ("push", "--sign-by-sigstore-private-key", "/k.pem"),
+        ("image push", "--sign-passphrase-file", "/pass"),
+    ] {
+        let mut args: Vec<&str> = cmd.split(' ').collect();
+        args.extend([flag, value, img.as_str()]);
+        let (code, err) = env.cove_err(&args);
+        assert_eq!(
+            err,
+            format!("Error: {flag}: not supported: cove has no GPG or sigstore signing\n")
+        );
+        assert_eq!(code, 125);
+    }
 }
 
 /// A repository of its own in the test registry, so tests running at once never meet.
@@ -338,6 +354,56 @@ fn auto_update_finds_and_applies_a_moved_tag() {
         vec!["au false", "auloc false"]
     );
     env.cove_ok(&["rm", "-f", "-t0", "au", "plain"]);
+}
+
+#[test]
+fn auto_update_keeps_a_container_whose_new_digest_is_the_same_image() {
+    let env = TestEnv::new("auto-update-same");
+    let repo = own_repository(&env, "ausame");
+    env.cove_ok(&["pull", "-q", &busybox()]);
+    env.cove_ok(&["tag", &busybox(), &repo]);
+    env.cove_ok(&["push", "-q", &repo]);
+    env.cove_ok(&["rmi", &repo]);
+    env.cove_ok(&[
+        "run",
+        "-d",
+        "--name",
+        "same",
+        "--label",
+        "io.containers.autoupdate=registry",
+        &repo,
+        "sleep",
+        "600",
+    ]);
+    let id = env.cove_ok(&["inspect", "--format", "{{.Id}}", "same"]);
+    // The tag moves to a manifest list whose instance is the very image the container
+    // runs: a new digest, the same image.
+    env.cove_ok(&["manifest", "create", "localhost/samelist"]);
+    env.cove_ok(&[
+        "manifest",
+        "add",
+        "localhost/samelist",
+        &format!("docker://{repo}"),
+    ]);
+    env.cove_ok(&[
+        "manifest",
+        "push",
+        "-q",
+        "localhost/samelist",
+        &format!("docker://{repo}"),
+    ]);
+    let updated = |args: &[&str]| -> String {
+        let mut all = vec!["auto-update", "--format", "{{.ContainerName}} {{.Updated}}"];
+        all.extend_from_slice(args);
+        env.cove_ok(&all)
+    };
+    assert_eq!(updated(&["--dry-run"]), "same pending\n");
+    assert_eq!(updated(&[]), "same false\n");
+    assert_eq!(
+        env.cove_ok(&["inspect", "--format", "{{.Id}} {{.State.Status}}", "same"]),
+        format!("{} running\n", id.trim())
+    );
+    env.cove_ok(&["rm", "-f", "-t0", "same"]);
 }
 
 #[test]

@@ -289,6 +289,18 @@ fn log_level_and_cgroup_manager_flags() {
         "{shim}"
     );
 
+    // Docker's -D/--debug before the command: the same as --log-level debug, shim too.
+    for flag in ["-D", "--debug"] {
+        let out = env.cove(&[flag, "run", "--rm", &busybox(), "true"]);
+        assert!(out.status.success(), "{}", describe(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.lines().any(|l| l.starts_with("DEBU running")
+                && l.contains("--exit-command-arg --log-level --exit-command-arg debug")),
+            "{flag}: {err}"
+        );
+    }
+
     // Info says which level is in effect; trace prints what debug prints.
     let out = env.cove(&["--log-level", "info", "images"]);
     assert!(out.status.success(), "{}", describe(&out));

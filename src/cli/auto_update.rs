@@ -7,8 +7,7 @@ use clap::Args;
 use serde_json::Value;
 
 use super::{CmdResult, Ctx};
-use crate::container::auto_update::{Policy, Report};
-use crate::image::pull::PullRequest;
+use crate::container::auto_update::AutoUpdateRequest;
 use crate::registry::client::{ConnectOptions, TlsFlag};
 
 #[derive(Args, Debug)]
@@ -35,60 +34,22 @@ pub struct AutoUpdateArgs {
 pub fn auto_update(ctx: &Ctx, a: AutoUpdateArgs) -> CmdResult {
     let engine = ctx.engine()?;
     let conf = ctx.registries()?;
-    let connect = ConnectOptions {
-        tls_verify: TlsFlag(a.tls_verify),
-        creds: None,
-        auth_files: ctx.auth_files(a.authfile.as_ref()),
-        cert_dir: None,
+    let reporter = super::progress::PullReport { quiet: true };
+    let req = AutoUpdateRequest {
+        registries: &conf,
+        connect: ConnectOptions {
+            tls_verify: TlsFlag(a.tls_verify),
+            creds: None,
+            auth_files: ctx.auth_files(a.authfile.as_ref()),
+            cert_dir: None,
+        },
+        dry_run: a.dry_run,
+        rollback: a.rollback,
+        reporter: &reporter,
     };
-    let rt = ctx.runtime()?;
-    let mut reports: Vec<Report> = Vec::new();
-    let mut failures = Vec::new();
-    for t in engine.auto_update_tasks()? {
-        let new_image = match t.policy {
-            Policy::Local => Ok(engine.local_update(&t)),
-            Policy::Registry => rt
-                .block_on(engine.registry_changed(&t, &conf, &connect))
-                .and_then(|changed| match (changed, a.dry_run) {
-                    (false, _) => Ok(None),
-                    (true, true) => Ok(Some(String::new())),
-                    (true, false) => {
-                        let req = PullRequest {
-                            image: t.container.config.image_name.clone(),
-                            platform: crate::image::platform::Platform::host(),
-                            connect: connect.clone(),
-                            rootless: ctx.rootless(),
-                        };
-                        ctx.pull(&req, true).map(Some)
-                    }
-                }),
-        };
-        let updated = match (new_image, a.dry_run) {
-            (Err(e), _) => {
-                failures.push(e);
-                continue;
-            }
-            (Ok(None), _) => "false",
-            (Ok(Some(_)), true) => "pending",
-            (Ok(Some(id)), false) => {
-                if t.unit.is_none() {
-                    eprintln!(
-                        "container {} has no systemd unit (PODMAN_SYSTEMD_UNIT): made anew on the new image",
-                        t.container.name
-                    );
-                }
-                match engine.apply_update(&t, &id, a.rollback) {
-                    Ok(u) => u,
-                    Err(e) => {
-                        failures.push(e.into());
-                        "failed"
-                    }
-                }
-            }
-        };
-        reports.push(t.report(updated));
-    }
-    let items: Vec<Value> = reports
+    let report = ctx.runtime()?.block_on(engine.auto_update(&req))?;
+    let items: Vec<Value> = report
+        .reports
         .iter()
         .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
         .collect();
@@ -104,13 +65,12 @@ pub fn auto_update(ctx: &Ctx, a: AutoUpdateArgs) -> CmdResult {
                 .collect()
         },
     )?;
-    let code = if failures.is_empty() {
+    for f in &report.failures {
+        eprintln!("Error: {}", super::one_line(f));
+    }
+    Ok(if report.failures.is_empty() {
         0
     } else {
         super::EXIT_FAILURE
-    };
-    for f in failures {
-        eprintln!("Error: {}", super::one_line(&f));
-    }
-    Ok(code)
+    })
 }

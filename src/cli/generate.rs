@@ -12,7 +12,7 @@ use crate::systemd::generate::{self, Options, Target};
 #[derive(Subcommand, Debug)]
 pub enum GenerateCommand {
     /// Generate a systemd unit that runs a container as a user service
-    Systemd(SystemdArgs),
+    Systemd(Box<SystemdArgs>),
     /// Generate Kubernetes Pod YAML from containers or pods (as `kube generate`)
     Kube(super::shared::KubeGenerateArgs),
 }
@@ -64,6 +64,17 @@ pub struct SystemdArgs {
     /// Print a JSON object of unit name to unit text
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
+    /// Environment= line for the unit: KEY=VALUE, KEY (its value here; left out when
+    /// unset) or PREFIX* (every variable here starting with PREFIX)
+    #[arg(short, long, value_name = "ENV")]
+    pub env: Vec<String>,
+    /// A template unit (NAME@.service): each instance runs its own container, named
+    /// NAME-INSTANCE (implies --new)
+    #[arg(long)]
+    pub template: bool,
+    /// Prefix of a pod's unit name (pods get no units yet: refused)
+    #[arg(long, value_name = "PREFIX", default_value = "pod")]
+    pub pod_prefix: String,
     /// The container
     pub container: String,
 }
@@ -73,8 +84,21 @@ pub fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
         return Err(anyhow!("unsupported --format {f:?}: use json").into());
     }
     let engine = ctx.engine()?;
-    let c = engine.lookup(&a.container)?;
-    if !a.new && c.config.restart.name != PolicyName::No {
+    let c = match engine.lookup(&a.container) {
+        Ok(c) => c,
+        Err(e) => {
+            if crate::pod::find(&engine.store, &a.container).is_ok() {
+                return Err(anyhow!(
+                    "{}: generate systemd for a pod is not supported: cove writes units for \
+                     containers only (generate one per container)",
+                    a.container
+                )
+                .into());
+            }
+            return Err(e.into());
+        }
+    };
+    if !a.new && !a.template && c.config.restart.name != PolicyName::No {
         // The unit supervises this very container, and so does its restart policy
         // (cove's cleanup starts it again with a new shim, the one systemd watches
         // having exited): two supervisors racing. Podman warns in the same words; the
@@ -88,7 +112,8 @@ pub fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
             c.config.restart.to_string()
         ));
     }
-    let run_args = if a.new {
+    let new = a.new || a.template;
+    let run_args = if new {
         run_arguments(&c.config.create_command)
     } else {
         Vec::new()
@@ -106,6 +131,12 @@ pub fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
         container_prefix: a.container_prefix,
         separator: a.separator,
         no_header: a.no_header,
+        env: generate::environment(
+            &a.env,
+            |k| std::env::var(k).ok(),
+            &std::env::vars().collect::<Vec<_>>(),
+        )?,
+        template: a.template,
     };
     let cove = ctx.cove_command()?;
     let pid_file = engine.state_dir(&c.id).join("conmon.pid");
@@ -120,18 +151,19 @@ pub fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
         &opts,
     )?;
     let name = generate::unit_name(&c, &opts);
+    let key = generate::base_name(&c, &opts);
     if a.files {
         let path = std::env::current_dir()
             .context("the current directory")?
             .join(format!("{name}.service"));
         std::fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
         if a.format.is_some() {
-            println!("{}", json!({ name: path }));
+            println!("{}", json!({ key: path }));
         } else {
             println!("{}", path.display());
         }
     } else if a.format.is_some() {
-        println!("{}", serde_json::to_string_pretty(&json!({ name: text }))?);
+        println!("{}", serde_json::to_string_pretty(&json!({ key: text }))?);
     } else {
         print!("{text}");
     }

@@ -155,27 +155,19 @@ pub struct PushArgs {
     /// Accepted: cove signs nothing, as Podman without a trust policy
     #[arg(long)]
     pub disable_content_trust: bool,
+    #[command(flatten)]
+    pub sign: super::shared::SignOpts,
 }
 
 pub fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
+    a.sign.refuse()?;
     if a.all_tags {
         return push_all_tags(ctx, a);
     }
     let store = ctx.store()?;
     let mut img = store.find(&a.image)?;
     if let Some(p) = Platform::from_flag(a.platform.as_deref())? {
-        img = if manifest_list::is_list(&img) {
-            let id = manifest_list::local_instance(&store, &img, &p).ok_or_else(|| {
-                anyhow!(
-                    "{}: the manifest list has no image for platform {p} in local storage",
-                    a.image
-                )
-            })?;
-            store.find(&id)?
-        } else {
-            p.check_image(&a.image, &img.config)?;
-            img
-        };
+        img = manifest_list::for_platform(&store, img, &a.image, &p)?;
     }
     let dest = Reference::parse(a.destination.as_deref().unwrap_or(&a.image))?;
     push_one(ctx, &a, &img, &dest)

@@ -181,15 +181,8 @@ pub struct PushArgs {
     /// Recompress the images (not supported: blobs are copied as they are)
     #[arg(long, value_name = "FORMAT")]
     pub compression_format: Option<String>,
-    /// Sign with this GPG key (not supported)
-    #[arg(long, value_name = "FINGERPRINT")]
-    pub sign_by: Option<String>,
-    /// Sign with a sigstore private key (not supported)
-    #[arg(long, value_name = "PATH")]
-    pub sign_by_sigstore_private_key: Option<PathBuf>,
-    /// Passphrase file for signing (not supported)
-    #[arg(long, value_name = "PATH")]
-    pub sign_passphrase_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub sign: super::shared::SignOpts,
     #[command(flatten)]
     pub access: Access,
 }
@@ -352,12 +345,7 @@ fn push(ctx: &Ctx, a: PushArgs) -> CmdResult {
     let refuse = |flag: &str, why: &str| -> CmdResult {
         Err(anyhow!("{flag}: not supported: {why}").into())
     };
-    if a.sign_by.is_some() || a.sign_by_sigstore_private_key.is_some() {
-        return refuse("--sign-by", "cove does not sign images");
-    }
-    if a.sign_passphrase_file.is_some() {
-        return refuse("--sign-passphrase-file", "cove does not sign images");
-    }
+    a.sign.refuse()?;
     if a.compression_format.is_some() {
         return refuse(
             "--compression-format",

@@ -100,6 +100,9 @@ pub struct GlobalOpts {
     /// Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)
     #[arg(long, global = true, value_name = "OPT")]
     pub storage_opt: Vec<String>,
+    /// Docker's -D/--debug, before the command: the same as --log-level debug
+    #[arg(short = 'D', long)]
+    pub debug: bool,
 }
 
 /// `--events-backend` values Podman knows.
@@ -673,7 +676,10 @@ pub(crate) fn each_name(names: &[String], mut f: impl FnMut(&str) -> Result<(), 
     code
 }
 
-fn run(cli: Cli) -> CmdResult {
+fn run(mut cli: Cli) -> CmdResult {
+    if cli.global.debug {
+        cli.global.log_level = crate::log::Level::Debug;
+    }
     crate::log::set(cli.global.log_level);
     crate::log::info(format_args!(
         "cove filtering at log level {}",
@@ -870,7 +876,7 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
         Command::Events(a) => events::events(ctx, a),
         Command::Healthcheck(c) => healthcheck::run(ctx, c),
         Command::System(SystemCommand::Other(s)) => system::system(ctx, s),
-        Command::Generate(generate::GenerateCommand::Systemd(a)) => generate::systemd(ctx, a),
+        Command::Generate(generate::GenerateCommand::Systemd(a)) => generate::systemd(ctx, *a),
         Command::Generate(generate::GenerateCommand::Kube(a)) => {
             kube::run(ctx, kube::KubeCommand::Generate(a))
         }

@@ -144,6 +144,44 @@ impl RegistryOpts {
     }
 }
 
+/// Podman's signing flags of `push` and `manifest push`: accepted, refused when given,
+/// because cove has no GPG or sigstore signing (as `image sign` says).
+#[derive(Args, Debug, Clone, Default)]
+pub struct SignOpts {
+    /// Sign with this GPG key (not supported: cove does not sign images)
+    #[arg(long, value_name = "FINGERPRINT")]
+    pub sign_by: Option<String>,
+    /// Sign with a sigstore private key (not supported: cove does not sign images)
+    #[arg(long, value_name = "PATH")]
+    pub sign_by_sigstore_private_key: Option<PathBuf>,
+    /// Passphrase file for the signing key (not supported: cove does not sign images)
+    #[arg(long, value_name = "PATH")]
+    pub sign_passphrase_file: Option<PathBuf>,
+}
+
+impl SignOpts {
+    /// The first signing flag given, refused in one line before anything is pushed.
+    pub fn refuse(&self) -> anyhow::Result<()> {
+        let given = [
+            ("--sign-by", self.sign_by.is_some()),
+            (
+                "--sign-by-sigstore-private-key",
+                self.sign_by_sigstore_private_key.is_some(),
+            ),
+            (
+                "--sign-passphrase-file",
+                self.sign_passphrase_file.is_some(),
+            ),
+        ];
+        match given.iter().find(|(_, set)| *set) {
+            Some((flag, _)) => Err(anyhow!(
+                "{flag}: not supported: cove has no GPG or sigstore signing"
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
 /// `--cert-dir`: accepted as Podman's commands take it, refused when given.
 pub fn refuse_cert_dir(dir: Option<&PathBuf>) -> anyhow::Result<()> {
     match dir {

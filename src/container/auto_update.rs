@@ -7,6 +7,8 @@
 
 use super::{Container, ContainerError, Engine, Result};
 use crate::config::registries::RegistriesConf;
+use crate::image::platform::Platform;
+use crate::image::pull::{PullReporter, PullRequest};
 use crate::image::reference::Reference;
 use crate::registry::client::ConnectOptions;
 
@@ -26,6 +28,26 @@ impl Policy {
             Policy::Local => "local",
         }
     }
+}
+
+/// What `auto-update` is asked to do.
+pub struct AutoUpdateRequest<'a> {
+    pub registries: &'a RegistriesConf,
+    pub connect: ConnectOptions,
+    /// Only check: UPDATED says `pending` where an update is waiting; nothing is pulled.
+    pub dry_run: bool,
+    /// Put a container back on its old image when it does not start on the new one.
+    pub rollback: bool,
+    /// Shows the pulls' progress.
+    pub reporter: &'a dyn PullReporter,
+}
+
+/// A row per container looked at, and the errors met on the way (a container whose
+/// check or pull failed has no row; one whose update failed says `failed`).
+#[derive(Default)]
+pub struct AutoUpdateReport {
+    pub reports: Vec<Report>,
+    pub failures: Vec<anyhow::Error>,
 }
 
 /// One container to look at.
@@ -84,7 +106,79 @@ impl Task {
     }
 }
 
+/// The same image ID, whether or not it is spelled with `sha256:`.
+fn same_image(a: &str, b: &str) -> bool {
+    a.trim_start_matches("sha256:") == b.trim_start_matches("sha256:")
+}
+
 impl Engine {
+    /// `auto-update`: every labelled container checked and, unless it is a dry run,
+    /// updated when its image name now stands for another image (Podman's rule: a new
+    /// digest in the registry whose image is the same one updates nothing).
+    pub async fn auto_update(&self, req: &AutoUpdateRequest<'_>) -> Result<AutoUpdateReport> {
+        let mut out = AutoUpdateReport::default();
+        for t in self.auto_update_tasks()? {
+            let new_image = match self.new_image(&t, req).await {
+                Ok(found) => found,
+                Err(e) => {
+                    out.failures.push(e);
+                    continue;
+                }
+            };
+            let updated = match new_image {
+                None => "false",
+                Some(_) if req.dry_run => "pending",
+                Some(id) => {
+                    if t.unit.is_none() {
+                        crate::log::warn(format_args!(
+                            "container {} has no systemd unit ({UNIT_LABEL}): made anew on the new image",
+                            t.container.name
+                        ));
+                    }
+                    match self.apply_update(&t, &id, req.rollback) {
+                        Ok(u) => u,
+                        Err(e) => {
+                            out.failures.push(e.into());
+                            "failed"
+                        }
+                    }
+                }
+            };
+            out.reports.push(t.report(updated));
+        }
+        Ok(out)
+    }
+
+    /// The image the container would move to: None when its name still stands for its
+    /// own image. In a dry run a registry update is only detected (an empty ID), not
+    /// pulled.
+    async fn new_image(
+        &self,
+        t: &Task,
+        req: &AutoUpdateRequest<'_>,
+    ) -> std::result::Result<Option<String>, anyhow::Error> {
+        if t.policy == Policy::Local {
+            return Ok(self.local_update(t));
+        }
+        if !self
+            .registry_changed(t, req.registries, &req.connect)
+            .await?
+        {
+            return Ok(None);
+        }
+        if req.dry_run {
+            return Ok(Some(String::new()));
+        }
+        let pull = PullRequest {
+            image: t.container.config.image_name.clone(),
+            platform: Platform::host(),
+            connect: req.connect.clone(),
+            rootless: self.rootless,
+        };
+        let id = crate::image::pull::pull(&self.store, req.registries, &pull, req.reporter).await?;
+        Ok((!same_image(&id, &t.container.image_id)).then_some(id))
+    }
+
     /// The containers whose label asks for auto-updates, oldest first.
     pub fn auto_update_tasks(&self) -> Result<Vec<Task>> {
         let mut tasks = Vec::new();
@@ -119,7 +213,7 @@ impl Engine {
     /// it is not the container's.
     pub fn local_update(&self, t: &Task) -> Option<String> {
         let now = self.store.find(&t.container.config.image_name).ok()?.id;
-        (now != t.container.image_id).then_some(now)
+        (!same_image(&now, &t.container.image_id)).then_some(now)
     }
 
     /// Registry policy: whether the registry's manifest for the image name is not one the

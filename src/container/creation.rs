@@ -178,9 +178,10 @@ impl Engine {
         Ok(())
     }
 
-    /// `--replace`: a container of that name goes first, running or not, with its
-    /// anonymous volumes (nothing else could use them).
-    fn replace(&self, name: &str) -> Result<()> {
+    /// `--replace` (of `run`, `create` and `container runlabel`): a container of that
+    /// name goes first, running or not, with its anonymous volumes (nothing else could
+    /// use them).
+    pub fn replace(&self, name: &str) -> Result<()> {
         match self.lookup(name) {
             // lookup also matches ID prefixes: only a container with this name is
             // replaced. No waiting for the old shim: `remove` returns once the exit file

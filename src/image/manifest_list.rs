@@ -37,6 +37,10 @@ pub enum ListError {
     Annotation(String),
     #[error("stored manifest list {0} is corrupt: {1}")]
     Corrupt(String, String),
+    #[error("{name}: the manifest list has no image for platform {platform} in local storage")]
+    NoLocalInstance { name: String, platform: String },
+    #[error(transparent)]
+    Platform(#[from] super::platform::PlatformError),
 }
 
 /// The list as Podman prints it (`manifest inspect`): fields in this order, empty ones
@@ -212,6 +216,25 @@ pub fn local_instance(store: &Store, img: &ImageRecord, platform: &Platform) -> 
                 .find(|i| i.manifest_digest == d.digest && !is_list(i))
                 .map(|i| i.id.clone())
         })
+}
+
+/// What `push --platform` pushes for the stored image `img` (named `name` by the user):
+/// a list's instance for `platform`, or the image itself when it is of that platform.
+pub fn for_platform(
+    store: &Store,
+    img: ImageRecord,
+    name: &str,
+    platform: &Platform,
+) -> Result<ImageRecord, ListError> {
+    if !is_list(&img) {
+        platform.check_image(name, &img.config)?;
+        return Ok(img);
+    }
+    let id = local_instance(store, &img, platform).ok_or_else(|| ListError::NoLocalInstance {
+        name: name.to_string(),
+        platform: platform.to_string(),
+    })?;
+    Ok(store.find(&id)?)
 }
 
 impl LocalList {

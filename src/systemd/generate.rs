@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use super::service::{NewContainer, Ready};
-use super::unit::{command_line, literal_word, Unit};
+use super::unit::{command_line, environment_word, literal_word, Unit};
 use crate::container::Container;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,7 +18,13 @@ pub enum GenerateError {
     RestartPolicy(String),
     #[error("container {0} has no recorded create command (it was created before cove recorded them); recreate it, or generate without --new")]
     NoCreateCommand(String),
+    #[error("invalid --env {0:?}: expected KEY=VALUE, KEY or PREFIX*")]
+    Env(String),
 }
+
+/// The label (and the variable the unit sets for `cove run` to turn into it) that names
+/// the unit running a container: `auto-update` restarts that unit, as Podman does.
+pub const UNIT_VARIABLE: &str = "PODMAN_SYSTEMD_UNIT";
 
 /// systemd's `Restart=` values.
 pub const RESTART_POLICIES: &[&str] = &[
@@ -48,6 +54,43 @@ pub struct Options {
     pub container_prefix: String,
     pub separator: String,
     pub no_header: bool,
+    /// `--env`: `KEY=VALUE` assignments for the unit's `Environment=` lines (see
+    /// [`environment`]).
+    pub env: Vec<String>,
+    /// `--template`: `NAME@.service`, each instance (`%i`) running its own container
+    /// (implies `new`).
+    pub template: bool,
+}
+
+/// `--env` as Podman reads it: `KEY=VALUE` as given, `KEY` from `lookup` (left out when
+/// unset), `PREFIX*` every variable of `vars` starting with PREFIX.
+pub fn environment(
+    specs: &[String],
+    lookup: impl Fn(&str) -> Option<String>,
+    vars: &[(String, String)],
+) -> Result<Vec<String>, GenerateError> {
+    let mut out = Vec::new();
+    for spec in specs {
+        if spec.contains('=') {
+            if spec.starts_with('=') {
+                return Err(GenerateError::Env(spec.clone()));
+            }
+            out.push(spec.clone());
+        } else if let Some(prefix) = spec.strip_suffix('*') {
+            let mut hits: Vec<String> = vars
+                .iter()
+                .filter(|(k, _)| k.starts_with(prefix))
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            hits.sort();
+            out.extend(hits);
+        } else if spec.is_empty() {
+            return Err(GenerateError::Env(spec.clone()));
+        } else if let Some(v) = lookup(spec) {
+            out.push(format!("{spec}={v}"));
+        }
+    }
+    Ok(out)
 }
 
 /// What the unit is generated for.
@@ -63,8 +106,21 @@ pub struct Target<'a> {
     pub run_args: &'a [String],
 }
 
-/// The unit's name without `.service`: `container-web`.
+/// The unit's name without `.service`: `container-web`, or `container-web@` for a
+/// template.
 pub fn unit_name(c: &Container, opts: &Options) -> String {
+    let base = base_name(c, opts);
+    if opts.template {
+        format!("{base}@")
+    } else {
+        base
+    }
+}
+
+/// The unit's name without `@` and `.service`, as Podman's JSON output keys it. (Podman
+/// also writes a template's file under it, where systemd would not take it as a
+/// template: cove's file is `unit_name`'s.)
+pub fn base_name(c: &Container, opts: &Options) -> String {
     let id = if opts.use_name { &c.name } else { &c.id };
     if opts.container_prefix.is_empty() {
         id.clone()
@@ -79,10 +135,12 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
         return Err(GenerateError::RestartPolicy(opts.restart_policy.clone()));
     }
     let c = t.container;
-    if opts.new && t.run_args.is_empty() {
+    let new = opts.new || opts.template;
+    if new && t.run_args.is_empty() {
         return Err(GenerateError::NoCreateCommand(c.name.clone()));
     }
     let name = unit_name(c, opts);
+    let base = base_name(c, opts);
     let stop_timeout = opts.stop_timeout.unwrap_or(c.config.stop_timeout);
     let cove: Vec<String> = t.cove.iter().map(|w| literal_word(w)).collect();
     let line = |args: &[&str]| -> String {
@@ -94,7 +152,12 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
         command_line(&words)
     };
     let mut u = Unit::default();
-    u.add("Unit", "Description", format!("cove {name}.service"));
+    let description = if opts.template {
+        format!("cove {base}.service for %I")
+    } else {
+        format!("cove {base}.service")
+    };
+    u.add("Unit", "Description", description);
     u.add("Unit", "Documentation", "man:cove-generate-systemd(1)");
     u.add(
         "Unit",
@@ -110,6 +173,12 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
             u.add("Unit", key, unit.clone());
         }
     }
+    // `cove run`/`create` turn the variable into the container's label, so auto-update
+    // finds the unit; `%n` is the full unit name, an instance's too.
+    u.add("Service", "Environment", format!("{UNIT_VARIABLE}=%n"));
+    for e in &opts.env {
+        u.add("Service", "Environment", environment_word(e));
+    }
     u.add("Service", "Restart", opts.restart_policy.clone());
     if let Some(s) = opts.restart_sec {
         u.add("Service", "RestartSec", s.to_string());
@@ -119,11 +188,17 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
     }
     // Room for `stop`'s own wait before systemd kills what is left.
     u.add("Service", "TimeoutStopSec", (stop_timeout + 60).to_string());
-    if opts.new {
+    if new {
         let run_args: Vec<String> = t.run_args.iter().map(|a| literal_word(a)).collect();
+        // Each instance runs its own container, named after the instance as Podman does.
+        let container_name = if opts.template {
+            format!("{}-%i", literal_word(&c.name))
+        } else {
+            literal_word(&c.name)
+        };
         let service = NewContainer {
             cove: &cove,
-            name: &literal_word(&c.name),
+            name: &container_name,
             ready: Ready::Cove,
             run_args: &run_args,
             stop_timeout,
@@ -192,7 +267,25 @@ mod tests {
             container_prefix: "container".into(),
             separator: "-".into(),
             no_header: true,
+            env: Vec::new(),
+            template: false,
         }
+    }
+
+    #[test]
+    fn env_reads_assignments_variables_and_prefixes() {
+        let vars = vec![
+            ("HOME".to_string(), "/h".to_string()),
+            ("LC_B".into(), "2".into()),
+            ("LC_A".into(), "1".into()),
+        ];
+        let lookup = |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let specs: Vec<String> = ["X=1", "HOME", "UNSET", "LC_*"].map(String::from).into();
+        assert_eq!(
+            environment(&specs, lookup, &vars).unwrap(),
+            ["X=1", "HOME=/h", "LC_A=1", "LC_B=2"]
+        );
+        assert!(environment(&["=x".to_string()], lookup, &vars).is_err());
     }
 
     fn value(text: &str, section: &str, key: &str) -> Option<String> {
@@ -296,6 +389,14 @@ mod tests {
             .unwrap()
             .starts_with("-/opt/cove"));
         assert!(value(&text, "Service", "PIDFile").is_none());
+        o.template = true;
+        o.env = vec!["P=50%".into(), "A=two words".into()];
+        let text = render(&t, &o).unwrap();
+        assert_eq!(unit_name(&c, &o), "container-web@");
+        assert!(text.contains("\nEnvironment=PODMAN_SYSTEMD_UNIT=%n\nEnvironment=P=50%%\nEnvironment=\"A=two words\"\nRestart="), "{text}");
+        assert!(value(&text, "Service", "ExecStop")
+            .unwrap()
+            .ends_with(" web-%i"));
         let t = Target { run_args: &[], ..t };
         assert!(matches!(
             render(&t, &o),

@@ -390,6 +390,12 @@ impl Converter<'_> {
         };
         let mut settings = service.settings();
         settings.push(("SyslogIdentifier", "%N".into()));
+        // As `generate systemd`: `cove run` labels the container with its unit, which
+        // auto-update then restarts.
+        settings.push((
+            "Environment",
+            format!("{}=%n", super::generate::UNIT_VARIABLE),
+        ));
         Ok(Converted {
             service: settings,
             commands: service.commands(),
@@ -535,6 +541,7 @@ mod tests {
             "Type=notify",
             "NotifyAccess=all",
             "KillMode=mixed",
+            "Environment=PODMAN_SYSTEMD_UNIT=%n",
             "Restart=always",
             "ExecStop=/usr/bin/cove rm -f --ignore -t 10 systemd-%N",
             "ExecStopPost=-/usr/bin/cove rm -f --ignore systemd-%N",

@@ -229,6 +229,12 @@ pub fn literal_word(word: &str) -> String {
     quote(&word.replace('%', "%%").replace('$', "$$"))
 }
 
+/// An `Environment=` assignment: systemd expands `%` specifiers there but no `$`
+/// variables, so only `%` is escaped (as Podman writes it: `P=50%%`, `"A=two words"`).
+pub fn environment_word(assignment: &str) -> String {
+    quote(&assignment.replace('%', "%%"))
+}
+
 /// A word that came from a unit file: `%` specifiers stay (a `.container` file may say
 /// `Volume=%h/data:/data`), `$` is escaped (cove, not systemd, gets the value).
 pub fn unit_word(word: &str) -> String {

@@ -13,6 +13,7 @@ pub mod api;
 pub mod podman;
 pub mod probe;
 pub mod rootful;
+pub mod systemd;
 
 use std::collections::HashMap;
 use std::fs;

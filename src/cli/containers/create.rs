@@ -522,6 +522,14 @@ fn request(a: &CreateArgs) -> anyhow::Result<CreateRequest> {
         labels.extend(flags::parse_label_file(&text));
     }
     labels.extend(flags::key_values(&a.labels));
+    // A unit from `generate systemd` or quadlet names itself in this variable; the label
+    // lets auto-update restart the unit, as Podman does. A label given wins.
+    if let Ok(unit) = std::env::var(crate::systemd::generate::UNIT_VARIABLE) {
+        let key = crate::systemd::generate::UNIT_VARIABLE;
+        if !labels.iter().any(|(k, _)| k == key) {
+            labels.push((key.to_string(), unit));
+        }
+    }
     // Paths named by flags are the caller's: made absolute before cove runs elsewhere.
     let absolute = |p: &PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
     let mut publish = Vec::new();

@@ -69,13 +69,8 @@ pub fn runlabel(ctx: &Ctx, a: RunlabelArgs) -> CmdResult {
         println!("command: {}", cmd.display(&invoked));
         return Ok(0);
     }
-    if a.replace {
-        if let Some(name) = cmd.container_name() {
-            let engine = ctx.engine()?;
-            if let Ok(mut c) = engine.lookup(name) {
-                engine.remove(&mut c, true, false)?;
-            }
-        }
+    if let Some(name) = cmd.container_name().filter(|_| a.replace) {
+        ctx.engine()?.replace(name)?;
     }
     cmd.run(a.quiet)?;
     Ok(0)
