@@ -239,6 +239,16 @@ fn trust_policy_is_shown_set_and_obeyed_by_pulls() {
     }
 }
 
+/// busybox pushed to a repository of its own, and only pulled by name from there on.
+fn pushed_busybox(env: &TestEnv, name: &str) -> String {
+    let repo = own_repository(env, name);
+    env.cove_ok(&["pull", "-q", &busybox()]);
+    env.cove_ok(&["tag", &busybox(), &repo]);
+    env.cove_ok(&["push", "-q", &repo]);
+    env.cove_ok(&["rmi", &repo]);
+    repo
+}
+
 /// A repository of its own in the test registry, so tests running at once never meet.
 fn own_repository(env: &TestEnv, name: &str) -> String {
     let unique = env
@@ -257,11 +267,7 @@ fn own_repository(env: &TestEnv, name: &str) -> String {
 #[test]
 fn auto_update_finds_and_applies_a_moved_tag() {
     let env = TestEnv::new("auto-update");
-    let repo = own_repository(&env, "au");
-    env.cove_ok(&["pull", "-q", &busybox()]);
-    env.cove_ok(&["tag", &busybox(), &repo]);
-    env.cove_ok(&["push", "-q", &repo]);
-    env.cove_ok(&["rmi", &repo]);
+    let repo = pushed_busybox(&env, "au");
     env.cove_ok(&[
         "run",
         "-d",
@@ -359,11 +365,7 @@ fn auto_update_finds_and_applies_a_moved_tag() {
 #[test]
 fn auto_update_keeps_a_container_whose_new_digest_is_the_same_image() {
     let env = TestEnv::new("auto-update-same");
-    let repo = own_repository(&env, "ausame");
-    env.cove_ok(&["pull", "-q", &busybox()]);
-    env.cove_ok(&["tag", &busybox(), &repo]);
-    env.cove_ok(&["push", "-q", &repo]);
-    env.cove_ok(&["rmi", &repo]);
+    let repo = pushed_busybox(&env, "ausame");
     env.cove_ok(&[
         "run",
         "-d",
