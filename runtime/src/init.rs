@@ -94,12 +94,10 @@ fn loopback_up() {
 struct Prepared {
     /// The pty's slave end, once it is our stdio.
     slave: Option<OwnedFd>,
-    filter: Option<seccomp::Filter>,
 }
 
-/// Before the fifo: everything `create` must know succeeded (a bad seccomp profile too).
-fn prepare(a: &mut InitArgs<'_>) -> Result<Prepared, String> {
-    let filter = a.filter.take();
+/// Before the fifo: everything `create` must know succeeded.
+fn prepare(a: &InitArgs<'_>) -> Result<Prepared, String> {
     for (f, file) in &a.join {
         setns(file.as_fd(), *f).map_err(|e| format!("joining namespace {f:?}: {e}"))?;
     }
@@ -167,7 +165,7 @@ fn prepare(a: &mut InitArgs<'_>) -> Result<Prepared, String> {
         nix::unistd::chdir(cwd).map_err(|e| format!("chdir {}: {e}", cwd.display()))?;
     }
     process::check_command(&process).map_err(|e| e.to_string())?;
-    Ok(Prepared { slave, filter })
+    Ok(Prepared { slave })
 }
 
 /// The spec's `linux.sysctl`, written under /proc/sys as runc does.
@@ -191,14 +189,14 @@ fn fail(code: i32, msg: &str) -> i32 {
 }
 
 /// Runs in the forked child; returns only with an exit code for `_exit`.
-pub fn run(mut a: InitArgs<'_>) -> i32 {
-    let prepared = prepare(&mut a);
+pub fn run(a: InitArgs<'_>) -> i32 {
+    let prepared = prepare(&a);
     let mut sync = File::from(a.sync);
     let filter = match prepared {
         // The terminal is our stdio now; this extra descriptor can go.
-        Ok(Prepared { slave, filter }) => {
+        Ok(Prepared { slave }) => {
             drop(slave);
-            filter
+            a.filter
         }
         Err(msg) => {
             let _ = writeln!(sync, "error {}", msg.replace('\n', " "));
