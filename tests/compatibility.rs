@@ -227,7 +227,9 @@ fn cove() -> Cove {
             walk(sub, &sub_path, cove);
         }
     }
-    let root = cove::cli::Cli::command();
+    // Built: commands add their arguments when clap builds them (cli/lazy.rs).
+    let mut root = cove::cli::Cli::command();
+    root.build();
     let mut cove = Cove {
         commands: BTreeMap::new(),
         aliases: BTreeMap::new(),

@@ -382,18 +382,40 @@ const EXAMPLES: &[(&[&str], &[&str])] = &[
 /// The header `--help` shows above the example lines; the man pages use their own.
 const HEADER: &str = "Examples:";
 
-/// The clap command with every EXAMPLES section added.
+/// The clap command with every EXAMPLES section added. A command group's own commands
+/// exist only once clap builds the group (cli/lazy.rs): their examples are added then, by
+/// [`nested`].
 pub fn command() -> clap::Command {
     let mut cmd = Cli::command();
-    for (paths, lines) in EXAMPLES {
-        let text: String = lines.iter().map(|l| format!("\n  {l}")).collect();
-        let text = format!("{HEADER}{text}");
-        for path in *paths {
-            let words: Vec<&str> = path.split(' ').collect();
-            cmd = with_examples(cmd, &words, &text);
+    for (path, text) in sections() {
+        if path.len() == 1 {
+            cmd = with_examples(cmd, &path, &text);
         }
     }
     cmd
+}
+
+/// `group` (a top-level command group, just built) with the examples of the commands in it.
+pub fn nested(mut group: clap::Command) -> clap::Command {
+    for (path, text) in sections() {
+        if let [first, rest @ ..] = path.as_slice() {
+            if !rest.is_empty() && group.get_name() == *first {
+                group = with_examples(group, rest, &text);
+            }
+        }
+    }
+    group
+}
+
+/// Every (command path, examples text) pair of the table.
+fn sections() -> impl Iterator<Item = (Vec<&'static str>, String)> {
+    EXAMPLES.iter().flat_map(|(paths, lines)| {
+        let text: String = lines.iter().map(|l| format!("\n  {l}")).collect();
+        let text = format!("{HEADER}{text}");
+        paths
+            .iter()
+            .map(move |p| (p.split(' ').collect(), text.clone()))
+    })
 }
 
 /// `mut_subcommand` panics on a name that does not exist: a stale table fails every test
@@ -425,7 +447,14 @@ mod tests {
 
     #[test]
     fn every_listed_command_exists_and_gets_its_examples() {
-        let cmd = command();
+        let mut cmd = command();
+        cmd.build();
+        for (path, _) in sections() {
+            let found = path
+                .iter()
+                .try_fold(&cmd, |c, name| c.find_subcommand(name));
+            assert!(found.is_some_and(|c| !lines_of(c).is_empty()), "{path:?}");
+        }
         let run = cmd.find_subcommand("run").unwrap();
         assert!(lines_of(run)[0].starts_with("cove run"));
         let df = cmd

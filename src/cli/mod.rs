@@ -17,6 +17,7 @@ mod image_mount;
 mod image_tree;
 mod images;
 mod kube;
+mod lazy;
 mod login;
 mod manifest;
 mod network;
@@ -36,6 +37,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::{Args, FromArgMatches, Parser, Subcommand};
+use lazy::Lazy;
 
 use crate::config::registries::RegistriesConf;
 use crate::image::store::Store;
@@ -137,139 +139,139 @@ pub enum Command {
     /// Create a container without starting it
     Create(containers::CreateArgs),
     /// Start one or more containers
-    Start(containers::StartArgs),
+    Start(Lazy<containers::StartArgs>),
     /// List containers
-    Ps(containers::PsArgs),
+    Ps(Lazy<containers::PsArgs>),
     /// Run a command in a running container
-    Exec(containers::ExecArgs),
+    Exec(Lazy<containers::ExecArgs>),
     /// Fetch the logs of a container
-    Logs(containers::LogsArgs),
+    Logs(Lazy<containers::LogsArgs>),
     /// Stop one or more running containers
-    Stop(containers::StopArgs),
+    Stop(Lazy<containers::StopArgs>),
     /// Send a signal to one or more running containers
-    Kill(containers::KillArgs),
+    Kill(Lazy<containers::KillArgs>),
     /// Remove one or more containers
-    Rm(containers::RmArgs),
+    Rm(Lazy<containers::RmArgs>),
     /// Block until containers stop, then print their exit codes
-    Wait(containers::WaitArgs),
+    Wait(Lazy<containers::WaitArgs>),
     /// Rename a container
-    Rename(containers::RenameArgs),
+    Rename(Lazy<containers::RenameArgs>),
     /// Restart one or more containers
-    Restart(containers::RestartArgs),
+    Restart(Lazy<containers::RestartArgs>),
     /// Attach to a running container
-    Attach(containers::AttachArgs),
+    Attach(Lazy<containers::AttachArgs>),
     /// Pause all processes of one or more containers
-    Pause(containers::SelectArgs),
+    Pause(Lazy<containers::SelectArgs>),
     /// Unpause one or more containers
-    Unpause(containers::SelectArgs),
+    Unpause(Lazy<containers::SelectArgs>),
     /// Display the running processes of a container
-    Top(containers::TopArgs),
+    Top(Lazy<containers::TopArgs>),
     /// List the published ports of a container
-    Port(network::PortArgs),
+    Port(Lazy<network::PortArgs>),
     /// Display resource usage of containers
-    Stats(containers::StatsArgs),
+    Stats(Lazy<containers::StatsArgs>),
     /// Copy files between a container and the host
-    Cp(containers::CpArgs),
+    Cp(Lazy<containers::CpArgs>),
     /// Show the changes to a container's filesystem
-    Diff(containers::DiffArgs),
+    Diff(Lazy<containers::DiffArgs>),
     /// Export a container's filesystem as a tar archive
-    Export(containers::ExportArgs),
+    Export(Lazy<containers::ExportArgs>),
     /// Create an image from a container's changes
-    Commit(containers::CommitArgs),
+    Commit(Lazy<containers::CommitArgs>),
     /// Create containers in the runtime without starting them
-    Init(containers::InitArgs),
+    Init(Lazy<containers::InitArgs>),
     /// Change a container's restart policy (resource limits need a delegated cgroup)
-    Update(containers::UpdateArgs),
+    Update(Lazy<containers::UpdateArgs>),
     /// Mount a container's root filesystem and print its path (none: list the mounted)
-    Mount(containers::MountArgs),
+    Mount(Lazy<containers::MountArgs>),
     /// Unmount a container's root filesystem
     #[command(alias = "umount")]
-    Unmount(containers::UnmountArgs),
+    Unmount(Lazy<containers::UnmountArgs>),
     /// Manage containers
     #[command(subcommand)]
-    Container(ContainerCommand),
+    Container(Lazy<ContainerCommand>),
     /// Manage volumes
     #[command(subcommand)]
-    Volume(volumes::VolumeCommand),
+    Volume(Lazy<volumes::VolumeCommand>),
     /// Manage networks
     #[command(subcommand)]
-    Network(network::NetworkCommand),
+    Network(Lazy<network::NetworkCommand>),
     /// Manage secrets
     #[command(subcommand)]
-    Secret(secrets::SecretCommand),
+    Secret(Lazy<secrets::SecretCommand>),
     /// Manage pods
     #[command(subcommand)]
-    Pod(pods::PodCommand),
+    Pod(Lazy<pods::PodCommand>),
     /// Pull an image from a registry
-    Pull(images::PullArgs),
+    Pull(Lazy<images::PullArgs>),
     /// Push an image to a registry
-    Push(images::PushArgs),
+    Push(Lazy<images::PushArgs>),
     /// Search registries for images
-    Search(search::SearchArgs),
+    Search(Lazy<search::SearchArgs>),
     /// Manage manifest lists (multi-platform images)
     #[command(subcommand)]
-    Manifest(manifest::ManifestCommand),
+    Manifest(Lazy<manifest::ManifestCommand>),
     /// List images
     #[command(alias = "list")]
-    Images(images::ImagesArgs),
+    Images(Lazy<images::ImagesArgs>),
     /// Manage images
     #[command(subcommand)]
-    Image(ImageCommand),
+    Image(Lazy<ImageCommand>),
     /// Display low-level information on images
-    Inspect(images::InspectArgs),
+    Inspect(Lazy<images::InspectArgs>),
     /// Add names to an image
-    Tag(images::TagArgs),
+    Tag(Lazy<images::TagArgs>),
     /// Remove names from an image
-    Untag(images::UntagArgs),
+    Untag(Lazy<images::UntagArgs>),
     /// Remove one or more images
-    Rmi(images::RmiArgs),
+    Rmi(Lazy<images::RmiArgs>),
     /// Show the history of an image
-    History(images::HistoryArgs),
+    History(Lazy<images::HistoryArgs>),
     /// Save images to an archive
-    Save(archive::SaveArgs),
+    Save(Lazy<archive::SaveArgs>),
     /// Load images from an archive
-    Load(archive::LoadArgs),
+    Load(Lazy<archive::LoadArgs>),
     /// Create an image from a filesystem tarball
-    Import(archive::ImportArgs),
+    Import(Lazy<archive::ImportArgs>),
     /// Build an image from a Containerfile or Dockerfile
     Build(Box<build::BuildArgs>),
     /// Log in to a registry
-    Login(login::LoginArgs),
+    Login(Lazy<login::LoginArgs>),
     /// Log out of a registry
-    Logout(login::LogoutArgs),
+    Logout(Lazy<login::LogoutArgs>),
     /// Display system-wide information
-    Info(system::InfoArgs),
+    Info(Lazy<system::InfoArgs>),
     /// Show version information
-    Version(system::VersionArgs),
+    Version(Lazy<system::VersionArgs>),
     /// Run a command in cove's namespace (root: cove's mount namespace)
-    Unshare(system::UnshareArgs),
+    Unshare(Lazy<system::UnshareArgs>),
     /// Generate shell completion scripts
-    Completion(system::CompletionArgs),
+    Completion(Lazy<system::CompletionArgs>),
     /// Show events: containers created, started, dying, removed, images pulled, ...
-    Events(events::EventsArgs),
+    Events(Lazy<events::EventsArgs>),
     /// Run health checks of containers
     #[command(subcommand)]
-    Healthcheck(healthcheck::HealthcheckCommand),
+    Healthcheck(Lazy<healthcheck::HealthcheckCommand>),
     /// Manage cove: disk usage, pruning, reset
     #[command(subcommand)]
-    System(SystemCommand),
+    System(Lazy<SystemCommand>),
     /// Generate files that run containers elsewhere (systemd units)
     #[command(subcommand)]
-    Generate(generate::GenerateCommand),
+    Generate(Lazy<generate::GenerateCommand>),
     /// Manage the build cache (Docker's `builder`)
     #[command(subcommand)]
-    Builder(BuilderCommand),
+    Builder(Lazy<BuilderCommand>),
     /// Checkpoints of containers (Docker's; needs root and CRIU)
     #[command(subcommand)]
-    Checkpoint(checkpoint::CheckpointCommand),
+    Checkpoint(Lazy<checkpoint::CheckpointCommand>),
     /// Play Kubernetes YAML as pods of containers, generate it from them
     #[command(subcommand)]
-    Kube(kube::KubeCommand),
+    Kube(Lazy<kube::KubeCommand>),
     /// Update containers labelled io.containers.autoupdate to their image's newest version
-    AutoUpdate(auto_update::AutoUpdateArgs),
+    AutoUpdate(Lazy<auto_update::AutoUpdateArgs>),
     /// Podman 3's `play kube`: `kube play`
     #[command(subcommand, hide = true)]
-    Play(shared::PlayCommand),
+    Play(Lazy<shared::PlayCommand>),
 }
 
 /// Docker's `builder` commands.
@@ -425,11 +427,11 @@ impl Command {
             Command::Login(_)
                 | Command::Logout(_)
                 | Command::Search(_)
-                | Command::Image(ImageCommand::Search(_))
+                | Command::Image(Lazy(ImageCommand::Search(_)))
                 | Command::Version(_)
                 | Command::Completion(_)
                 // It must work where the namespace cannot be made: that is what it reports.
-                | Command::System(SystemCommand::Other(system::SystemCommand::Check(_)))
+                | Command::System(Lazy(SystemCommand::Other(system::SystemCommand::Check(_))))
         )
     }
 }
@@ -784,52 +786,78 @@ fn storage_opt_mount_program(opts: &[String]) -> anyhow::Result<Option<String>> 
 fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
     use ContainerCommand as C;
     match cmd {
-        Command::Run(a) | Command::Container(C::Run(a)) => containers::run(ctx, a),
-        Command::Create(a) | Command::Container(C::Create(a)) => containers::create(ctx, a),
-        Command::Start(a) | Command::Container(C::Start(a)) if a.checkpoint.is_some() => {
+        Command::Run(a) | Command::Container(Lazy(C::Run(a))) => containers::run(ctx, a),
+        Command::Create(a) | Command::Container(Lazy(C::Create(a))) => containers::create(ctx, a),
+        Command::Start(Lazy(a)) | Command::Container(Lazy(C::Start(a)))
+            if a.checkpoint.is_some() =>
+        {
             checkpoint::start_from(ctx)
         }
-        Command::Start(a) | Command::Container(C::Start(a)) => containers::start(ctx, a),
-        Command::Ps(a) | Command::Container(C::Ls(a)) => containers::ps(ctx, a),
-        Command::Logs(a) | Command::Container(C::Logs(a)) => containers::logs(ctx, a),
-        Command::Exec(a) | Command::Container(C::Exec(a)) => containers::exec(ctx, a),
-        Command::Stop(a) | Command::Container(C::Stop(a)) => containers::stop(ctx, a),
-        Command::Kill(a) | Command::Container(C::Kill(a)) => containers::kill(ctx, a),
-        Command::Rm(a) | Command::Container(C::Rm(a)) => containers::rm(ctx, a),
-        Command::Wait(a) | Command::Container(C::Wait(a)) => containers::wait(ctx, a),
-        Command::Rename(a) | Command::Container(C::Rename(a)) => containers::rename(ctx, a),
-        Command::Container(C::Inspect(a)) => containers::inspect(ctx, a),
-        Command::Restart(a) | Command::Container(C::Restart(a)) => containers::restart(ctx, a),
-        Command::Attach(a) | Command::Container(C::Attach(a)) => containers::attach(ctx, a),
-        Command::Pause(a) | Command::Container(C::Pause(a)) => containers::pause(ctx, a),
-        Command::Unpause(a) | Command::Container(C::Unpause(a)) => containers::unpause(ctx, a),
-        Command::Top(a) | Command::Container(C::Top(a)) => containers::top(ctx, a),
-        Command::Port(a) | Command::Container(C::Port(a)) => network::port(ctx, a),
-        Command::Stats(a) | Command::Container(C::Stats(a)) => containers::stats(ctx, a),
-        Command::Diff(a) | Command::Container(C::Diff(a)) => containers::diff(ctx, a),
-        Command::Cp(a) | Command::Container(C::Cp(a)) => containers::cp(ctx, a),
-        Command::Export(a) | Command::Container(C::Export(a)) => containers::export(ctx, a),
-        Command::Commit(a) | Command::Container(C::Commit(a)) => containers::commit(ctx, a),
-        Command::Init(a) | Command::Container(C::Init(a)) => containers::init(ctx, a),
-        Command::Update(a) | Command::Container(C::Update(a)) => containers::update(ctx, a),
-        Command::Mount(a) | Command::Container(C::Mount(a)) => containers::mount(ctx, a),
-        Command::Unmount(a) | Command::Container(C::Unmount(a)) => containers::unmount(ctx, a),
-        Command::Container(C::Exists(a)) => containers::exists(ctx, a),
-        Command::Container(C::Prune(a)) => containers::prune(ctx, a),
-        Command::Container(C::Clone(a)) => containers::clone(ctx, a),
-        Command::Container(C::Checkpoint(a)) => checkpoint::checkpoint(ctx, a),
-        Command::Container(C::Restore(a)) => checkpoint::restore(ctx, a),
-        Command::Checkpoint(c) => checkpoint::docker(ctx, c),
-        Command::Builder(BuilderCommand::Build(a)) => build::build(ctx, *a),
-        Command::Builder(BuilderCommand::Prune(a)) => builder::prune(ctx, a),
-        Command::System(SystemCommand::Events(a)) => events::events(ctx, a),
-        Command::Container(C::Cleanup(a)) => containers::cleanup(ctx, a),
-        Command::Container(C::Runlabel(a)) => containers::runlabel(ctx, a),
-        Command::Container(C::CopyHelper(a)) => containers::copy_helper(a),
-        Command::Network(n) => network::run(ctx, n),
-        Command::Secret(s) => secrets::run(ctx, s),
-        Command::Pod(p) => pods::run(ctx, p),
-        Command::Volume(v) => {
+        Command::Start(Lazy(a)) | Command::Container(Lazy(C::Start(a))) => {
+            containers::start(ctx, a)
+        }
+        Command::Ps(Lazy(a)) | Command::Container(Lazy(C::Ls(a))) => containers::ps(ctx, a),
+        Command::Logs(Lazy(a)) | Command::Container(Lazy(C::Logs(a))) => containers::logs(ctx, a),
+        Command::Exec(Lazy(a)) | Command::Container(Lazy(C::Exec(a))) => containers::exec(ctx, a),
+        Command::Stop(Lazy(a)) | Command::Container(Lazy(C::Stop(a))) => containers::stop(ctx, a),
+        Command::Kill(Lazy(a)) | Command::Container(Lazy(C::Kill(a))) => containers::kill(ctx, a),
+        Command::Rm(Lazy(a)) | Command::Container(Lazy(C::Rm(a))) => containers::rm(ctx, a),
+        Command::Wait(Lazy(a)) | Command::Container(Lazy(C::Wait(a))) => containers::wait(ctx, a),
+        Command::Rename(Lazy(a)) | Command::Container(Lazy(C::Rename(a))) => {
+            containers::rename(ctx, a)
+        }
+        Command::Container(Lazy(C::Inspect(a))) => containers::inspect(ctx, a),
+        Command::Restart(Lazy(a)) | Command::Container(Lazy(C::Restart(a))) => {
+            containers::restart(ctx, a)
+        }
+        Command::Attach(Lazy(a)) | Command::Container(Lazy(C::Attach(a))) => {
+            containers::attach(ctx, a)
+        }
+        Command::Pause(Lazy(a)) | Command::Container(Lazy(C::Pause(a))) => {
+            containers::pause(ctx, a)
+        }
+        Command::Unpause(Lazy(a)) | Command::Container(Lazy(C::Unpause(a))) => {
+            containers::unpause(ctx, a)
+        }
+        Command::Top(Lazy(a)) | Command::Container(Lazy(C::Top(a))) => containers::top(ctx, a),
+        Command::Port(Lazy(a)) | Command::Container(Lazy(C::Port(a))) => network::port(ctx, a),
+        Command::Stats(Lazy(a)) | Command::Container(Lazy(C::Stats(a))) => {
+            containers::stats(ctx, a)
+        }
+        Command::Diff(Lazy(a)) | Command::Container(Lazy(C::Diff(a))) => containers::diff(ctx, a),
+        Command::Cp(Lazy(a)) | Command::Container(Lazy(C::Cp(a))) => containers::cp(ctx, a),
+        Command::Export(Lazy(a)) | Command::Container(Lazy(C::Export(a))) => {
+            containers::export(ctx, a)
+        }
+        Command::Commit(Lazy(a)) | Command::Container(Lazy(C::Commit(a))) => {
+            containers::commit(ctx, a)
+        }
+        Command::Init(Lazy(a)) | Command::Container(Lazy(C::Init(a))) => containers::init(ctx, a),
+        Command::Update(Lazy(a)) | Command::Container(Lazy(C::Update(a))) => {
+            containers::update(ctx, a)
+        }
+        Command::Mount(Lazy(a)) | Command::Container(Lazy(C::Mount(a))) => {
+            containers::mount(ctx, a)
+        }
+        Command::Unmount(Lazy(a)) | Command::Container(Lazy(C::Unmount(a))) => {
+            containers::unmount(ctx, a)
+        }
+        Command::Container(Lazy(C::Exists(a))) => containers::exists(ctx, a),
+        Command::Container(Lazy(C::Prune(a))) => containers::prune(ctx, a),
+        Command::Container(Lazy(C::Clone(a))) => containers::clone(ctx, a),
+        Command::Container(Lazy(C::Checkpoint(a))) => checkpoint::checkpoint(ctx, a),
+        Command::Container(Lazy(C::Restore(a))) => checkpoint::restore(ctx, a),
+        Command::Checkpoint(Lazy(c)) => checkpoint::docker(ctx, c),
+        Command::Builder(Lazy(BuilderCommand::Build(a))) => build::build(ctx, *a),
+        Command::Builder(Lazy(BuilderCommand::Prune(a))) => builder::prune(ctx, a),
+        Command::System(Lazy(SystemCommand::Events(a))) => events::events(ctx, a),
+        Command::Container(Lazy(C::Cleanup(a))) => containers::cleanup(ctx, a),
+        Command::Container(Lazy(C::Runlabel(a))) => containers::runlabel(ctx, a),
+        Command::Container(Lazy(C::CopyHelper(a))) => containers::copy_helper(a),
+        Command::Network(Lazy(n)) => network::run(ctx, n),
+        Command::Secret(Lazy(s)) => secrets::run(ctx, s),
+        Command::Pod(Lazy(p)) => pods::run(ctx, p),
+        Command::Volume(Lazy(v)) => {
             use volumes::VolumeCommand as V;
             match v {
                 V::Create(a) => volumes::create(ctx, a),
@@ -845,43 +873,67 @@ fn dispatch(ctx: &Ctx, cmd: Command) -> CmdResult {
                 V::Import(a) => volumes::import(ctx, a),
             }
         }
-        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => images::pull(ctx, a),
-        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => images::push(ctx, a),
-        Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::list(ctx, a),
-        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => images::inspect(ctx, a),
-        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => images::tag(ctx, a),
-        Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => images::untag(ctx, a),
-        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => images::rmi(ctx, a),
-        Command::History(a) | Command::Image(ImageCommand::History(a)) => images::history(ctx, a),
-        Command::Image(ImageCommand::Prune(a)) => images::prune(ctx, a),
-        Command::Image(ImageCommand::Mount(a)) => image_mount::mount(ctx, a),
-        Command::Image(ImageCommand::Unmount(a)) => image_mount::unmount(ctx, a),
-        Command::Image(ImageCommand::Exists(a)) => images::exists(ctx, a),
-        Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::search(ctx, a),
-        Command::Manifest(m) => manifest::run(ctx, m),
-        Command::Image(ImageCommand::Tree(a)) => image_tree::tree_cmd(ctx, a),
-        Command::Image(ImageCommand::Diff(a)) => image_tree::diff_cmd(ctx, a),
-        Command::Image(ImageCommand::Trust(c)) => trust::run(ctx, c),
-        Command::Image(ImageCommand::Sign(a)) => trust::sign(ctx, a),
-        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(ctx, a),
-        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(ctx, a),
-        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(ctx, a),
-        Command::Build(a) | Command::Image(ImageCommand::Build(a)) => build::build(ctx, *a),
-        Command::Login(a) => login::login(ctx, a),
-        Command::Logout(a) => login::logout(ctx, a),
-        Command::Info(a) => system::info(ctx, a),
-        Command::Version(a) => system::version(ctx, a),
-        Command::Unshare(a) => system::unshare(ctx, a),
-        Command::Completion(a) => system::completion(a),
-        Command::Events(a) => events::events(ctx, a),
-        Command::Healthcheck(c) => healthcheck::run(ctx, c),
-        Command::System(SystemCommand::Other(s)) => system::system(ctx, s),
-        Command::Generate(generate::GenerateCommand::Systemd(a)) => generate::systemd(ctx, *a),
-        Command::Generate(generate::GenerateCommand::Kube(a)) => {
+        Command::Pull(Lazy(a)) | Command::Image(Lazy(ImageCommand::Pull(a))) => {
+            images::pull(ctx, a)
+        }
+        Command::Push(Lazy(a)) | Command::Image(Lazy(ImageCommand::Push(a))) => {
+            images::push(ctx, a)
+        }
+        Command::Images(Lazy(a)) | Command::Image(Lazy(ImageCommand::Ls(a))) => {
+            images::list(ctx, a)
+        }
+        Command::Inspect(Lazy(a)) | Command::Image(Lazy(ImageCommand::Inspect(a))) => {
+            images::inspect(ctx, a)
+        }
+        Command::Tag(Lazy(a)) | Command::Image(Lazy(ImageCommand::Tag(a))) => images::tag(ctx, a),
+        Command::Untag(Lazy(a)) | Command::Image(Lazy(ImageCommand::Untag(a))) => {
+            images::untag(ctx, a)
+        }
+        Command::Rmi(Lazy(a)) | Command::Image(Lazy(ImageCommand::Rm(a))) => images::rmi(ctx, a),
+        Command::History(Lazy(a)) | Command::Image(Lazy(ImageCommand::History(a))) => {
+            images::history(ctx, a)
+        }
+        Command::Image(Lazy(ImageCommand::Prune(a))) => images::prune(ctx, a),
+        Command::Image(Lazy(ImageCommand::Mount(a))) => image_mount::mount(ctx, a),
+        Command::Image(Lazy(ImageCommand::Unmount(a))) => image_mount::unmount(ctx, a),
+        Command::Image(Lazy(ImageCommand::Exists(a))) => images::exists(ctx, a),
+        Command::Search(Lazy(a)) | Command::Image(Lazy(ImageCommand::Search(a))) => {
+            search::search(ctx, a)
+        }
+        Command::Manifest(Lazy(m)) => manifest::run(ctx, m),
+        Command::Image(Lazy(ImageCommand::Tree(a))) => image_tree::tree_cmd(ctx, a),
+        Command::Image(Lazy(ImageCommand::Diff(a))) => image_tree::diff_cmd(ctx, a),
+        Command::Image(Lazy(ImageCommand::Trust(c))) => trust::run(ctx, c),
+        Command::Image(Lazy(ImageCommand::Sign(a))) => trust::sign(ctx, a),
+        Command::Save(Lazy(a)) | Command::Image(Lazy(ImageCommand::Save(a))) => {
+            archive::save(ctx, a)
+        }
+        Command::Load(Lazy(a)) | Command::Image(Lazy(ImageCommand::Load(a))) => {
+            archive::load(ctx, a)
+        }
+        Command::Import(Lazy(a)) | Command::Image(Lazy(ImageCommand::Import(a))) => {
+            archive::import(ctx, a)
+        }
+        Command::Build(a) | Command::Image(Lazy(ImageCommand::Build(a))) => build::build(ctx, *a),
+        Command::Login(Lazy(a)) => login::login(ctx, a),
+        Command::Logout(Lazy(a)) => login::logout(ctx, a),
+        Command::Info(Lazy(a)) => system::info(ctx, a),
+        Command::Version(Lazy(a)) => system::version(ctx, a),
+        Command::Unshare(Lazy(a)) => system::unshare(ctx, a),
+        Command::Completion(Lazy(a)) => system::completion(a),
+        Command::Events(Lazy(a)) => events::events(ctx, a),
+        Command::Healthcheck(Lazy(c)) => healthcheck::run(ctx, c),
+        Command::System(Lazy(SystemCommand::Other(s))) => system::system(ctx, s),
+        Command::Generate(Lazy(generate::GenerateCommand::Systemd(a))) => {
+            generate::systemd(ctx, *a)
+        }
+        Command::Generate(Lazy(generate::GenerateCommand::Kube(a))) => {
             kube::run(ctx, kube::KubeCommand::Generate(a))
         }
-        Command::Kube(k) => kube::run(ctx, k),
-        Command::AutoUpdate(a) => auto_update::auto_update(ctx, a),
-        Command::Play(shared::PlayCommand::Kube(a)) => kube::run(ctx, kube::KubeCommand::Play(a)),
+        Command::Kube(Lazy(k)) => kube::run(ctx, k),
+        Command::AutoUpdate(Lazy(a)) => auto_update::auto_update(ctx, a),
+        Command::Play(Lazy(shared::PlayCommand::Kube(a))) => {
+            kube::run(ctx, kube::KubeCommand::Play(a))
+        }
     }
 }

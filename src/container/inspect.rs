@@ -234,8 +234,10 @@ pub struct NetworkSettings {
 pub struct Placement {
     pub driver: String,
     pub log_path: PathBuf,
-    /// The container's directory (merged, upper and work live in it).
+    /// The container's directory (upper and work live in it).
     pub dir: PathBuf,
+    /// Where its root filesystem is mounted.
+    pub rootfs: PathBuf,
 }
 
 impl Engine {
@@ -246,6 +248,7 @@ impl Engine {
                 driver: self.driver.name().to_string(),
                 log_path: self.log_path(&c.id),
                 dir: self.container_dir(&c.id),
+                rootfs: self.rootfs(&c.id),
             },
         )
     }
@@ -477,7 +480,7 @@ impl ContainerInspect {
             graph_driver: GraphDriver {
                 name: at.driver.clone(),
                 data: [
-                    ("MergedDir", at.dir.join("merged")),
+                    ("MergedDir", at.rootfs.clone()),
                     ("UpperDir", at.dir.join("upper")),
                     ("WorkDir", at.dir.join("work")),
                 ]

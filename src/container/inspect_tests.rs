@@ -7,6 +7,7 @@ fn placement() -> Placement {
         driver: "overlay".into(),
         log_path: "/data/c/userdata/ctr.log".into(),
         dir: "/data/c".into(),
+        rootfs: "/run/c/merged".into(),
     }
 }
 

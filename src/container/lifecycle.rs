@@ -406,6 +406,17 @@ impl Engine {
         ] {
             remove_path(&p).map_err(io_err(format!("removing {}", p.display())))?;
         }
+        if self.driver.uses_upper() {
+            // Only ever an empty mount point: never removed recursively, so a root
+            // filesystem still mounted there (EBUSY) is left alone, not emptied.
+            let merged = self.rootfs(&c.id);
+            match fs::remove_dir(&merged) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(io_err(format!("removing {}", merged.display()))(e))
+                }
+                _ => {}
+            }
+        }
         Ok(())
     }
 
@@ -424,7 +435,7 @@ impl Engine {
         tty: bool,
         privileged: bool,
     ) -> Result<exec::ExecSpec> {
-        let bundle = self.container_dir(&c.id).join("userdata/config.json");
+        let bundle = self.bundle_dir(&c.id).join("config.json");
         let spec = oci_spec::runtime::Spec::load(&bundle)
             .map_err(|e| ContainerError::Spec(spec::SpecError::Oci(e)))?;
         let mut process = spec.process().clone().unwrap_or_default();

@@ -258,8 +258,24 @@ impl Engine {
         self.paths.runtime.join("containers").join(id)
     }
 
+    /// Where the container's root filesystem is mounted. With layers it is only a mount
+    /// point, in the runtime dir (a tmpfs, like the other files remade at each start): a
+    /// directory created and removed on the store's disk for every `run --rm` costs more
+    /// than anything else cove does there. Not in the state dir, which is emptied
+    /// recursively: that must never reach into a mounted root filesystem. vfs keeps the
+    /// container's whole copy in it.
     pub fn rootfs(&self, id: &str) -> PathBuf {
-        self.container_dir(id).join("merged")
+        if self.driver.uses_upper() {
+            self.paths.runtime.join("merged").join(id)
+        } else {
+            self.container_dir(id).join("merged")
+        }
+    }
+
+    /// The runtime bundle (config.json) and the files bound into the container at
+    /// /etc/hosts, /etc/resolv.conf and /etc/hostname: all written again at each start.
+    pub fn bundle_dir(&self, id: &str) -> PathBuf {
+        self.state_dir(id)
     }
 
     /// Where attach clients wait for the container to start (`attach::Waiter`).

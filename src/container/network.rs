@@ -362,7 +362,7 @@ impl Engine {
                         .into());
                     }
                     // Same network, same names: its hosts and resolv.conf are shared.
-                    let dir = self.container_dir(&o.id).join("userdata");
+                    let dir = self.bundle_dir(&o.id);
                     shared_etc = Some((dir.join("hosts"), dir.join("resolv.conf")));
                     let path = PathBuf::from(format!("/proc/{}/ns/net", o.state.pid));
                     (NetNamespace::Join(path), None, Layout::isolated())
@@ -488,7 +488,7 @@ impl Engine {
         host_resolv: &str,
         shared: Option<(PathBuf, PathBuf)>,
     ) -> Result<EtcFiles> {
-        let dir = self.container_dir(&c.id).join("userdata");
+        let dir = self.bundle_dir(&c.id);
         let hostname = dir.join("hostname");
         let write = |path: &Path, content: String| {
             fs::write(path, content).map_err(io_err(format!("writing {}", path.display())))

@@ -14,20 +14,22 @@ impl Engine {
 
     pub(super) fn mount_rootfs(&self, c: &Container) -> Result<PathBuf> {
         let dir = self.container_dir(&c.id);
-        let merged = dir.join("merged");
-        for d in ["", "merged", "userdata"] {
-            let p = dir.join(d);
+        let merged = self.rootfs(&c.id);
+        for p in [dir.join("userdata"), merged.clone()] {
             ensure_private_dir(&p).map_err(io_err(format!("creating {}", p.display())))?;
         }
         if crate::storage::driver::is_mounted(&merged) {
             return Ok(merged);
         }
         let img = self.store.find(&c.image_id)?;
-        let layers = img
+        let mut layers = img
             .layers
             .iter()
             .map(|l| self.store.layer_dir(&l.diff_id))
             .collect::<std::result::Result<Vec<_>, _>>()?;
+        if self.driver.uses_upper() {
+            layers.insert(0, self.mount_targets()?);
+        }
         let upper = UpperDirs {
             upper: dir.join("upper"),
             work: dir.join("work"),
@@ -53,6 +55,47 @@ impl Engine {
         }
         self.driver.mount(&layers, Some(&upper), &merged)?;
         Ok(merged)
+    }
+
+    /// A layer below every container's image layers holding empty /etc/hosts,
+    /// /etc/hostname and /etc/resolv.conf: the targets the runtime binds the container's
+    /// own files on. An image without them would otherwise have them created in the
+    /// container's upper dir (and /etc copied up) at every start, four more inodes on the
+    /// store's disk per container. Lowest, so an image's own /etc keeps its attributes;
+    /// what a container sees there is always the bound file, as before.
+    fn mount_targets(&self) -> Result<PathBuf> {
+        let dir = self.paths.data.join("mount-targets");
+        if dir.exists() {
+            return Ok(dir);
+        }
+        let tmp = self
+            .paths
+            .data
+            .join(format!(".mount-targets-{}", std::process::id()));
+        let made = (|| -> std::io::Result<()> {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = fs::remove_dir_all(&tmp);
+            fs::create_dir_all(tmp.join("etc"))?;
+            for f in ["hosts", "hostname", "resolv.conf"] {
+                let file = tmp.join("etc").join(f);
+                fs::write(&file, "")?;
+                fs::set_permissions(&file, fs::Permissions::from_mode(0o644))?;
+            }
+            // Not the umask's: /etc comes from here for an image without one.
+            for d in [tmp.join("etc"), tmp.clone()] {
+                fs::set_permissions(&d, fs::Permissions::from_mode(0o755))?;
+            }
+            Ok(())
+        })();
+        made.map_err(io_err(format!("creating {}", tmp.display())))?;
+        // Another cove may have won the race: its copy is the same.
+        if let Err(e) = fs::rename(&tmp, &dir) {
+            let _ = fs::remove_dir_all(&tmp);
+            if !dir.exists() {
+                return Err(io_err(format!("creating {}", dir.display()))(e));
+            }
+        }
+        Ok(dir)
     }
 
     /// Start a created or exited container: mount its filesystem, write the runtime spec,
@@ -385,7 +428,7 @@ impl Engine {
         if port_handoff {
             super::handoff::add_notify_rule(&mut spec, &state_dir.join(super::handoff::SOCKET));
         }
-        let bundle = self.container_dir(&c.id).join("userdata");
+        let bundle = self.bundle_dir(&c.id);
         spec.save(bundle.join("config.json"))
             .map_err(|e| ContainerError::Spec(spec::SpecError::Oci(e)))?;
         // A runtime record left by a crash would make `create` fail with "exists".
@@ -534,6 +577,15 @@ impl Engine {
         let merged = self.rootfs(&c.id);
         if crate::storage::driver::is_mounted(&merged) {
             self.driver.unmount(&merged)?;
+        }
+        // Mounted in the container's own directory by a cove from before the mount point
+        // moved to the runtime dir.
+        let before = self.container_dir(&c.id).join("merged");
+        if self.driver.uses_upper()
+            && before.exists()
+            && crate::storage::driver::is_mounted(&before)
+        {
+            self.driver.unmount(&before)?;
         }
         let shm = self.shm_dir(&c.id);
         if crate::storage::driver::is_mounted(&shm) {
