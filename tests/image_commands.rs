@@ -1,6 +1,6 @@
 //! Podman's image-driven commands as the test user: `container runlabel` (a label's
-//! command shown or run), the trust policy (`image trust`) that pulls obey, and
-//! `auto-update` of containers whose image tag moved in the registry.
+//! command shown or run), the trust policy (`image trust`) that pulls, loads and
+//! imports obey, and `auto-update` of containers whose image tag moved in the registry.
 
 mod common;
 
@@ -121,6 +121,74 @@ fn runlabel_pulls_a_missing_image() {
         )
     );
     assert!(env.cove_ok(&["images", "-q"]).trim().len() == 12);
+}
+
+/// `load` and `import` obey the policy as Podman's do: a rejecting default refuses a
+/// docker-archive, an oci-archive and a filesystem tarball, each named as containers/image
+/// names it; the scopes of their own transports let them in.
+#[test]
+fn trust_policy_is_obeyed_by_load_and_import() {
+    let env = common::pulled("trust-local");
+    let bb = busybox();
+    let path = |name: &str| env.home.join(name).display().to_string();
+    let (docker, oci, rootfs) = (path("bb.tar"), path("bb-oci.tar"), path("rootfs.tar"));
+    env.cove_ok(&["save", "-o", &docker, &bb]);
+    env.cove_ok(&["save", "--format", "oci-archive", "-o", &oci, &bb]);
+    env.cove_ok(&["create", "--name", "src", &bb, "true"]);
+    env.cove_ok(&["export", "-o", &rootfs, "src"]);
+    env.cove_ok(&["rm", "src"]);
+    env.cove_ok(&["rmi", &bb]);
+
+    env.cove_ok(&["image", "trust", "set", "--type", "reject", "default"]);
+    let refused = |args: &[&str], image: String| {
+        let (code, err) = env.cove_err(args);
+        assert_eq!(
+            (code, err),
+            (
+                125,
+                format!(
+                    "Error: Source image rejected: Running image {image} is rejected by policy.\n"
+                )
+            ),
+            "{args:?}"
+        );
+    };
+    refused(
+        &["load", "-i", &docker],
+        format!("docker-archive:{docker}:{bb}"),
+    );
+    refused(&["load", "-q", "-i", &oci], format!("oci-archive:{oci}:"));
+    refused(
+        &["import", &rootfs, "imported"],
+        format!("tarball:{rootfs}"),
+    );
+    assert_eq!(env.cove_ok(&["images", "-q"]), "", "nothing was stored");
+
+    let home = env.home.display().to_string();
+    let policy = serde_json::json!({
+        "default": [{"type": "reject"}],
+        "transports": {
+            "docker-archive": {"": [{"type": "insecureAcceptAnything"}]},
+            "oci-archive": {home: [{"type": "insecureAcceptAnything"}]},
+            "tarball": {"": [{"type": "insecureAcceptAnything"}]},
+        },
+    });
+    env.write_user_file(
+        &env.config.join("containers/policy.json"),
+        &policy.to_string(),
+    );
+    assert_eq!(
+        env.cove_ok(&["load", "-i", &docker]),
+        format!("Loaded image: {bb}\n")
+    );
+    env.cove_ok(&["rmi", &bb]);
+    assert_eq!(
+        env.cove_ok(&["load", "-i", &oci]),
+        format!("Loaded image: {bb}\n")
+    );
+    assert!(env
+        .cove_ok(&["import", &rootfs, "imported"])
+        .starts_with("sha256:"));
 }
 
 #[test]

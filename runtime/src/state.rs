@@ -5,6 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use nix::fcntl::{Flock, FlockArg};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -47,6 +48,17 @@ pub fn save(root: &Path, s: &State) -> io::Result<()> {
     let tmp = d.join("state.json.tmp");
     fs::write(&tmp, serde_json::to_vec(s).map_err(io::Error::other)?)?;
     fs::rename(tmp, d.join("state.json"))
+}
+
+/// An exclusive lock on the container's state, held by `start` from its status check to
+/// the fifo's removal.
+pub fn lock(root: &Path, id: &str) -> io::Result<Flock<fs::File>> {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir(root, id).join("lock"))?;
+    Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, e)| io::Error::from(e))
 }
 
 pub fn start_time(pid: i32) -> Option<u64> {

@@ -365,9 +365,9 @@ impl From<ImportError> for ApiError {
     fn from(e: ImportError) -> ApiError {
         match e {
             ImportError::Store(e) => e.into(),
-            ImportError::InvalidChange { .. } | ImportError::UnknownInstruction(_) => {
-                ApiError::bad_request(e.to_string())
-            }
+            ImportError::InvalidChange { .. }
+            | ImportError::UnknownInstruction(_)
+            | ImportError::Trust(_) => ApiError::bad_request(e.to_string()),
             other => ApiError::internal(error_causes(&other)),
         }
     }

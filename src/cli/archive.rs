@@ -135,6 +135,7 @@ pub fn load(ctx: &Ctx, a: LoadArgs) -> CmdResult {
     let loaded = archive::load_platform(
         &store,
         std::io::BufReader::new(input),
+        a.input.as_deref().filter(|p| p.as_os_str() != "-"),
         ctx.rootless(),
         platform.as_ref(),
     )?;
@@ -198,6 +199,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     let id = import::import_as(
         &store,
         std::io::BufReader::new(input),
+        path.as_deref(),
         &a.change,
         a.message.as_deref(),
         ctx.rootless(),

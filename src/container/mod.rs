@@ -364,7 +364,10 @@ impl Engine {
             }
         };
         let mut c = Self::from_row(row)?;
-        self.refresh(&mut c)?;
+        if !self.refresh_stored(&mut c)? {
+            // Removed while it was being looked at: what a lookup a moment later finds.
+            return Err(ContainerError::NotFound(input.to_string()));
+        }
         Ok(c)
     }
 
@@ -374,8 +377,9 @@ impl Engine {
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let mut c = Self::from_row(row)?;
-            self.refresh(&mut c)?;
-            out.push(c);
+            if self.refresh_stored(&mut c)? {
+                out.push(c);
+            }
         }
         Ok(out)
     }
@@ -401,13 +405,18 @@ impl Engine {
     /// state, so a copy from an earlier run never overwrites a newer one, and exactly
     /// one command reports each `die`.
     pub fn refresh(&self, c: &mut Container) -> Result<()> {
+        self.refresh_stored(c).map(|_| ())
+    }
+
+    /// [`Engine::refresh`]; false when the container turned out to be removed meanwhile.
+    fn refresh_stored(&self, c: &mut Container) -> Result<bool> {
         // Nearly always nothing changed: decided from `c` without reading the store.
-        if self.observed(&c.id, &c.state).is_none() {
-            return Ok(());
+        if self.observed(&c.id, &c.state, false).is_none() {
+            return Ok(true);
         }
         let id = c.id.clone();
         let mut died = false;
-        let written = self.update_state(c, |s| match self.observed(&id, s) {
+        let written = self.update_state(c, |s| match self.observed(&id, s, false) {
             Some(next) => {
                 died = s.status.has_process();
                 *s = next;
@@ -420,23 +429,26 @@ impl Engine {
                 let mut e = self.event(c, "die");
                 e.container_exit_code = Some(c.state.exit_code);
                 self.events.emit(&e);
-                Ok(())
+                Ok(true)
             }
-            Ok(_) => Ok(()),
+            Ok(_) => Ok(true),
             // Removed meanwhile (a `--rm` container's own cleanup): the caller's copy
-            // shows what was observed, so no one waits for a process that is gone.
+            // shows the exit, so no one waits for a process that is gone.
             Err(ContainerError::NotFound(_)) => {
-                if let Some(next) = self.observed(&id, &c.state) {
+                if let Some(next) = self.observed(&id, &c.state, true) {
                     c.state = next;
                 }
-                Ok(())
+                Ok(false)
             }
             Err(e) => Err(e),
         }
     }
 
     /// The state `s` becomes given what is observed on the machine, if it changed.
-    fn observed(&self, id: &str, s: &ContainerState) -> Option<ContainerState> {
+    /// `removed`: the container's row is gone. Removal deletes the exit file after the
+    /// row, so then a missing exit file says nothing about how the process ended: the
+    /// code is the one its `die` event recorded, not [`EXIT_UNKNOWN`].
+    fn observed(&self, id: &str, s: &ContainerState, removed: bool) -> Option<ContainerState> {
         if s.status == Status::Restarting {
             if process_start_time(s.restarter_pid) == Some(s.restarter_start_time) {
                 return None;
@@ -454,10 +466,15 @@ impl Engine {
         let (code, finished, oom) = if let Some(exit) = self.read_exit_file(id) {
             (exit.exit_code, exit.finished_at, exit.oom_killed)
         } else if process_start_time(s.pid) != Some(s.pid_start_time) && !shim_alive(s.conmon_pid) {
-            // Process and shim both gone without an exit file: the shim was killed, or
-            // the machine rebooted. (While the shim lives it is still draining output
-            // and will write the exit file.)
-            (EXIT_UNKNOWN, String::new(), false)
+            // Process and shim both gone without an exit file: the shim was killed, the
+            // machine rebooted, or the container was removed. (While the shim lives it
+            // is still draining output and will write the exit file.)
+            let code = if removed {
+                self.last_exit_code(id)
+            } else {
+                None
+            };
+            (code.unwrap_or(EXIT_UNKNOWN), String::new(), false)
         } else {
             return None;
         };
@@ -558,3 +575,7 @@ mod tests {
         assert!(process_start_time(i32::MAX).is_none());
     }
 }
+
+#[cfg(test)]
+#[path = "refresh_tests.rs"]
+mod refresh_tests;

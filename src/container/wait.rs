@@ -187,7 +187,7 @@ impl Engine {
     }
 
     /// The exit code of the container's last `die` event.
-    fn last_exit_code(&self, id: &str) -> Option<i32> {
+    pub(super) fn last_exit_code(&self, id: &str) -> Option<i32> {
         let events = self
             .events
             .read(&|e| e.id == id && e.status == "die")

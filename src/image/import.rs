@@ -7,6 +7,7 @@
 
 use std::fs::File;
 use std::io;
+use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
@@ -14,6 +15,7 @@ use crate::image::archive::synthesize_manifest;
 use crate::image::layer_unpack::{self, KeepBlob, LayerSpec, UnpackError};
 use crate::image::platform::Platform;
 use crate::image::store::{Store, StoreError};
+use crate::image::trust::{LocalImage, LocalTransport, Policy, TrustError};
 use crate::storage::compression;
 use crate::storage::db::{ImageLayer, ImageRecord};
 use crate::storage::digest::DigestReader;
@@ -30,6 +32,8 @@ pub enum ImportError {
     UnknownInstruction(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Trust(#[from] TrustError),
     #[error("{what}: {source}")]
     Io { what: String, source: io::Error },
     #[error("digest mismatch for {what}: expected {expected}, got {actual}")]
@@ -347,7 +351,8 @@ fn build_config(
 }
 
 /// Import a filesystem tarball (plain, gzip or zstd) as a one-layer image; returns its ID.
-/// The change instructions are all checked before anything is read.
+/// The change instructions are all checked before anything is read. `tarball` is a
+/// stream (standard input, a request's body).
 pub fn import(
     store: &Store,
     tarball: impl io::Read,
@@ -358,6 +363,7 @@ pub fn import(
     import_as(
         store,
         tarball,
+        None,
         changes,
         message,
         rootless,
@@ -366,15 +372,22 @@ pub fn import(
 }
 
 /// `import --platform/--arch/--os/--variant`: the image's config names `platform`, as
-/// Podman and Docker record it (nothing in the tarball is checked against it).
+/// Podman and Docker record it (nothing in the tarball is checked against it). `file`:
+/// where `tarball` is read from (None for a stream), which the trust policy may name.
 pub fn import_as(
     store: &Store,
     tarball: impl io::Read,
+    file: Option<&Path>,
     changes: &[String],
     message: Option<&str>,
     rootless: bool,
     platform: &Platform,
 ) -> Result<String, ImportError> {
+    Policy::in_force(&store.paths)?.check_local(&LocalImage {
+        transport: LocalTransport::Tarball,
+        file,
+        image: String::new(),
+    })?;
     let id = layer_image(store, None, platform, tarball, changes, message, rootless)?;
     store.emit("import", &id, "");
     Ok(id)

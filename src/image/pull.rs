@@ -219,7 +219,7 @@ pub async fn pull(
         connect: req.connect.clone(),
         rootless: req.rootless,
     };
-    let policy = super::trust::Policy::for_pulls(&store.paths)?;
+    let policy = super::trust::Policy::in_force(&store.paths)?;
     let mut errors = Vec::new();
     let mut refused = None;
     for r in candidates(&req.image, conf)? {

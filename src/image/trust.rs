@@ -1,8 +1,8 @@
 //! The containers trust policy (policy.json) that `image trust` edits and every pull from
-//! a registry obeys: `insecureAcceptAnything` and `reject` are enforced per registry
-//! scope as containers/image does; a scope that requires signatures (`signedBy`,
-//! `sigstoreSigned`) refuses the pull, because cove verifies no signatures and must not
-//! let such an image in unchecked.
+//! a registry, `load` and `import` obey: `insecureAcceptAnything` and `reject` are
+//! enforced per transport and scope as containers/image does; a scope that requires
+//! signatures (`signedBy`, `sigstoreSigned`) refuses the image, because cove verifies no
+//! signatures and must not let such an image in unchecked (and archives carry none).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,8 +30,12 @@ pub enum TrustError {
     NoKeys,
     #[error("public key file {path}: {reason}")]
     Key { path: String, reason: String },
-    #[error("Source image rejected: Running image docker://{0} is rejected by policy.")]
+    /// The image as containers/image names it: `docker://REF`, `docker-archive:PATH:REF`...
+    #[error("Source image rejected: Running image {0} is rejected by policy.")]
     Rejected(String),
+    /// A local archive where the policy wants signatures: archives carry none.
+    #[error("Source image rejected: A signature was required, but no signature exists")]
+    Unsigned,
     #[error(
         "Source image rejected: the trust policy requires signed images ({kind}) for {scope}, \
          and cove does not support signature verification"
@@ -119,8 +123,9 @@ impl Policy {
             })
     }
 
-    /// The policy pulls obey; accepting everything where no file exists at all.
-    pub fn for_pulls(paths: &Paths) -> Result<Policy, TrustError> {
+    /// The policy pulls, loads and imports obey; accepting everything where no file
+    /// exists at all.
+    pub fn in_force(paths: &Paths) -> Result<Policy, TrustError> {
         Ok(Policy::load(&read_path(paths))?.unwrap_or_else(|| Policy {
             default: vec![json!({"type": "insecureAcceptAnything"})],
             transports: BTreeMap::new(),
@@ -199,33 +204,118 @@ impl Policy {
     /// May an image be pulled from `r`? The most specific scope of the docker transport
     /// that the policy names decides, as in containers/image; then its default.
     pub fn check(&self, r: &Reference) -> Result<(), TrustError> {
-        let docker = self.transports.get("docker");
-        let (scope, reqs) = scopes(r)
-            .into_iter()
-            .find_map(|s| docker.and_then(|d| d.get(&s)).map(|reqs| (s, reqs)))
-            .unwrap_or_else(|| ("default".into(), &self.default));
-        if reqs.is_empty() {
-            return Err(TrustError::Rejected(r.whole()));
+        let (scope, reqs) = self.requirements("docker", scopes(r));
+        let signed = |kind: &str| TrustError::SignatureRequired {
+            kind: kind.to_string(),
+            scope: scope.clone(),
+        };
+        accept(reqs, &format!("docker://{}", r.whole()), &scope, signed)
+    }
+
+    /// May `load` or `import` take an image from this file? As in containers/image: the
+    /// docker-archive and tarball transports know only their default scope (""), an
+    /// oci-archive is also matched by its resolved path and the directories above it.
+    pub fn check_local(&self, image: &LocalImage) -> Result<(), TrustError> {
+        let mut scopes = Vec::new();
+        if let (LocalTransport::OciArchive, Some(file)) = (image.transport, image.file) {
+            let resolved = std::fs::canonicalize(file)
+                .or_else(|_| std::path::absolute(file))
+                .unwrap_or_else(|_| file.to_path_buf());
+            scopes.extend(
+                resolved
+                    .ancestors()
+                    .filter(|p| *p != Path::new("/") && !p.as_os_str().is_empty())
+                    .map(|p| p.display().to_string()),
+            );
         }
-        for req in reqs {
-            match req.get("type").and_then(Value::as_str).unwrap_or_default() {
-                "insecureAcceptAnything" => {}
-                "reject" => return Err(TrustError::Rejected(r.whole())),
-                kind @ ("signedBy" | "sigstoreSigned") => {
-                    return Err(TrustError::SignatureRequired {
-                        kind: kind.to_string(),
-                        scope,
-                    })
-                }
-                kind => {
-                    return Err(TrustError::UnknownRequirement {
-                        kind: kind.to_string(),
-                        scope,
-                    })
-                }
+        scopes.push(String::new());
+        let (scope, reqs) = self.requirements(image.transport.name(), scopes);
+        accept(reqs, &image.to_string(), &scope, |_| TrustError::Unsigned)
+    }
+
+    /// The requirements of the first of `scopes` that `transport` names, else the default;
+    /// and that scope.
+    fn requirements(&self, transport: &str, scopes: Vec<String>) -> (String, &[Value]) {
+        let named = self.transports.get(transport);
+        scopes
+            .into_iter()
+            .find_map(|s| {
+                named
+                    .and_then(|t| t.get(&s))
+                    .map(|reqs| (s, reqs.as_slice()))
+            })
+            .unwrap_or_else(|| ("default".into(), &self.default))
+    }
+}
+
+/// Whether every requirement accepts `image` (containers/image's name of it). Nothing is
+/// signed that cove could verify: a signature requirement fails with `signed`'s error.
+fn accept(
+    reqs: &[Value],
+    image: &str,
+    scope: &str,
+    signed: impl Fn(&str) -> TrustError,
+) -> Result<(), TrustError> {
+    if reqs.is_empty() {
+        return Err(TrustError::Rejected(image.to_string()));
+    }
+    for req in reqs {
+        match req.get("type").and_then(Value::as_str).unwrap_or_default() {
+            "insecureAcceptAnything" => {}
+            "reject" => return Err(TrustError::Rejected(image.to_string())),
+            kind @ ("signedBy" | "sigstoreSigned") => return Err(signed(kind)),
+            kind => {
+                return Err(TrustError::UnknownRequirement {
+                    kind: kind.to_string(),
+                    scope: scope.to_string(),
+                })
             }
         }
-        Ok(())
+    }
+    Ok(())
+}
+
+/// The transports of images read from local files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalTransport {
+    DockerArchive,
+    OciArchive,
+    /// A filesystem tarball (`import`).
+    Tarball,
+}
+
+impl LocalTransport {
+    pub fn name(self) -> &'static str {
+        match self {
+            LocalTransport::DockerArchive => "docker-archive",
+            LocalTransport::OciArchive => "oci-archive",
+            LocalTransport::Tarball => "tarball",
+        }
+    }
+}
+
+/// An image read from a local file, as the policy sees it.
+#[derive(Debug, Clone)]
+pub struct LocalImage<'a> {
+    pub transport: LocalTransport,
+    /// As the user named it; None for standard input (or an API request's body).
+    pub file: Option<&'a Path>,
+    /// Which image of a docker-archive: its first name, or `@INDEX` when it has none.
+    pub image: String,
+}
+
+/// containers/image's name of it, for messages: `docker-archive:PATH:NAME`,
+/// `oci-archive:PATH:` (the image within it is empty), `tarball:PATH`.
+impl std::fmt::Display for LocalImage<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self
+            .file
+            .map_or_else(|| "/dev/stdin".into(), |p| p.display().to_string());
+        match self.transport {
+            LocalTransport::DockerArchive => write!(f, "docker-archive:{path}:{}", self.image),
+            LocalTransport::OciArchive => write!(f, "oci-archive:{path}:{}", self.image),
+            LocalTransport::Tarball => write!(f, "tarball:{path}"),
+        }
     }
 }
 
@@ -302,6 +392,56 @@ mod tests {
             p.check(&r("quay.io/x")),
             Err(TrustError::Rejected(_))
         ));
+    }
+
+    #[test]
+    fn archives_and_tarballs_are_matched_by_transport_and_oci_path() {
+        let p = policy(
+            r#"{"default":[{"type":"reject"}],"transports":{
+                "docker-archive":{"":[{"type":"insecureAcceptAnything"}]},
+                "oci-archive":{"/srv/images":[{"type":"insecureAcceptAnything"}]},
+                "tarball":{"":[{"type":"signedBy","keyType":"GPGKeys","keyPath":"/k"}]}}}"#,
+        );
+        let local = |transport, file: &'static str, image: &str| LocalImage {
+            transport,
+            file: Some(Path::new(file)),
+            image: image.into(),
+        };
+        let docker = local(
+            LocalTransport::DockerArchive,
+            "x.tar",
+            "docker.io/library/a:1",
+        );
+        assert!(p.check_local(&docker).is_ok());
+        assert!(p
+            .check_local(&local(
+                LocalTransport::OciArchive,
+                "/srv/images/a/b.tar",
+                ""
+            ))
+            .is_ok());
+        assert_eq!(
+            p.check_local(&local(LocalTransport::OciArchive, "/srv/b.tar", ""))
+                .unwrap_err()
+                .to_string(),
+            "Source image rejected: Running image oci-archive:/srv/b.tar: is rejected by policy."
+        );
+        assert_eq!(
+            p.check_local(&local(LocalTransport::Tarball, "fs.tar", ""))
+                .unwrap_err()
+                .to_string(),
+            "Source image rejected: A signature was required, but no signature exists"
+        );
+        let rejecting = policy(r#"{"default":[{"type":"reject"}]}"#);
+        let stdin = LocalImage {
+            file: None,
+            ..docker
+        };
+        assert_eq!(
+            rejecting.check_local(&stdin).unwrap_err().to_string(),
+            "Source image rejected: Running image \
+             docker-archive:/dev/stdin:docker.io/library/a:1 is rejected by policy."
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::config::DbConfig;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 mod lists;
 mod name_history;
@@ -262,20 +262,23 @@ impl Db {
 
     /// Point `name` (a full reference with a tag) at an image, moving it if it pointed
     /// elsewhere. Returns the image it was taken from, if any.
+    /// The name and its history entry are one transaction: a failure leaves neither.
     pub fn set_name(&self, name: &str, image_id: &str) -> Result<Option<String>> {
-        let old: Option<String> = self
-            .conn
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let old: Option<String> = tx
             .query_row("SELECT image_id FROM names WHERE name = ?1", [name], |r| {
                 r.get(0)
             })
             .optional()?;
-        self.conn.execute(
+        tx.execute(
             "INSERT INTO names (name, image_id, added_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(name) DO UPDATE SET image_id = excluded.image_id,
                  added_at = excluded.added_at",
             params![name, image_id, now()],
         )?;
+        // On the same connection, so inside `tx`.
         self.remember_name(name, image_id)?;
+        tx.commit()?;
         Ok(old.filter(|o| o != image_id))
     }
 

@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::image::layer_unpack::{self, KeepBlob, LayerSpec, Prepared};
 use crate::image::platform::Platform;
 use crate::image::store::{Store, StoreError};
+use crate::image::trust::{LocalImage, LocalTransport, Policy};
 use crate::storage::compression;
 use crate::storage::db::ImageRecord;
 
@@ -18,15 +19,19 @@ use super::{io_err, ArchiveError, Loaded};
 
 /// Read an archive (docker-archive or oci-archive, possibly gzip or zstd compressed) and
 /// store every image in it. Layers the store already has are not extracted again.
+/// `input` is a stream (standard input, a request's body), not a file.
 pub fn load(store: &Store, input: impl Read, rootless: bool) -> Result<Vec<Loaded>, ArchiveError> {
-    load_platform(store, input, rootless, None)
+    load_platform(store, input, None, rootless, None)
 }
 
 /// `load --platform`: only the images of `platform` (Docker's): an index's entry for it,
 /// and of single-platform images those whose config names it. None of them is an error.
+/// `file`: where `input` was read from (None for a stream), which the trust policy may
+/// name.
 pub fn load_platform(
     store: &Store,
     input: impl Read,
+    file: Option<&Path>,
     rootless: bool,
     platform: Option<&Platform>,
 ) -> Result<Vec<Loaded>, ArchiveError> {
@@ -36,16 +41,29 @@ pub fn load_platform(
     fs::create_dir(&root).map_err(io_err(root.display()))?;
     let input = compression::decompress(input).map_err(io_err("reading archive"))?;
     let archive = Unpacked::read(input, root)?;
-    let plans = if archive.exists("index.json") && archive.exists("oci-layout") {
-        plan_oci(&archive, platform.unwrap_or(&host))?
+    let (plans, transport) = if archive.exists("index.json") && archive.exists("oci-layout") {
+        let plans = plan_oci(&archive, platform.unwrap_or(&host))?;
+        (plans, LocalTransport::OciArchive)
     } else if archive.exists("manifest.json") {
-        plan_docker(&archive)?
+        (plan_docker(&archive)?, LocalTransport::DockerArchive)
     } else {
         return Err(ArchiveError::NotAnArchive);
     };
     if plans.is_empty() {
         return Err(ArchiveError::Empty);
     }
+    // The policy's answer is one for the whole file (no scope names an image inside it);
+    // like Podman's, the refusal names the first image.
+    let first = match (transport, plans[0].names.first()) {
+        (LocalTransport::DockerArchive, Some(name)) => name.clone(),
+        (LocalTransport::DockerArchive, None) => "@0".into(),
+        (_, _) => String::new(),
+    };
+    Policy::in_force(&store.paths)?.check_local(&LocalImage {
+        transport,
+        file,
+        image: first,
+    })?;
     let plans = match platform {
         Some(p) => {
             let kept: Vec<ImagePlan> = plans

@@ -45,6 +45,8 @@ pub enum ArchiveFormat {
 pub enum ArchiveError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Trust(#[from] crate::image::trust::TrustError),
     #[error("{what}: {source}")]
     Io { what: String, source: io::Error },
     #[error("archive member {0:?} is not allowed: absolute path or `..`")]

@@ -27,3 +27,49 @@ impl Db {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_whose_history_cannot_be_written_is_not_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Db::open(&dir.path().join("db")).unwrap();
+        for id in ["sha256:a", "sha256:b"] {
+            db.put_image(&super::super::ImageRecord {
+                id: id.into(),
+                config: b"{}".to_vec(),
+                manifest: b"{}".to_vec(),
+                manifest_digest: format!("{id}m"),
+                manifest_media_type: "application/vnd.oci.image.manifest.v1+json".into(),
+                created: String::new(),
+                size: 0,
+                added_at: 0,
+                layers: Vec::new(),
+            })
+            .unwrap();
+        }
+        db.set_name("x:1", "sha256:a").unwrap();
+        db.conn
+            .execute_batch(
+                "CREATE TEMP TRIGGER no_history BEFORE INSERT ON name_history
+                 BEGIN SELECT RAISE(ABORT, 'history is full'); END;",
+            )
+            .unwrap();
+        assert!(db.set_name("x:2", "sha256:a").is_err());
+        assert!(db.set_name("x:1", "sha256:b").is_err());
+        assert_eq!(
+            db.name_target("x:2").unwrap(),
+            None,
+            "no name without history"
+        );
+        assert_eq!(
+            db.name_target("x:1").unwrap().as_deref(),
+            Some("sha256:a"),
+            "a failed move leaves the name where it was"
+        );
+        assert_eq!(db.name_history("sha256:a").unwrap(), ["x:1"]);
+        assert!(db.name_history("sha256:b").unwrap().is_empty());
+    }
+}
