@@ -165,6 +165,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("bundle: {e}"))?,
             pid_file: cli.flag(&["--pid-file"]).map(PathBuf::from),
             console_socket: cli.flag(&["--console-socket"]).map(PathBuf::from),
+            preserve_fds: match cli.flag(&["--preserve-fds"]) {
+                Some(n) => n
+                    .parse()
+                    .map_err(|_| format!("invalid --preserve-fds {n:?}"))?,
+                None => 0,
+            },
         }),
         "start" => start(&cli),
         "state" => state_cmd(&cli),
@@ -213,12 +219,15 @@ mod tests {
             "--bundle",
             "/b",
             "--pid-file=/p",
+            "--preserve-fds",
+            "2",
             "id1",
         ]);
         assert_eq!(c.root, PathBuf::from("/r"));
         assert_eq!(c.command, "create");
         assert_eq!(c.flag(&["--bundle", "-b"]), Some("/b"));
         assert_eq!(c.flag(&["--pid-file"]), Some("/p"));
+        assert_eq!(c.flag(&["--preserve-fds"]), Some("2"));
         assert_eq!(c.id().unwrap(), "id1");
         let c = p(&["--log", "/l", "--debug", "kill", "id2", "KILL"]);
         assert_eq!(
