@@ -1751,6 +1751,7 @@ complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcomma
 complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 of cove on to the container\'s process' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l name -d 'Assign a name to the container' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l pod -d 'Run in an existing pod, or a new one with new:NAME' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
@@ -1855,7 +1856,6 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l passwd-entry -d 'The /
 complete -c cove -n "__fish_cove_using_subcommand run" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand run" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
 complete -c cove -n "__fish_cove_using_subcommand run" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l personality -d 'Execution domain: LINUX or LINUX32' -r
@@ -2092,7 +2092,6 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l passwd-entry -d 'Th
 complete -c cove -n "__fish_cove_using_subcommand create" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand create" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
 complete -c cove -n "__fish_cove_using_subcommand create" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l personality -d 'Execution domain: LINUX or LINUX32' -r
@@ -2345,7 +2344,7 @@ complete -c cove -n "__fish_cove_using_subcommand exec" -l env-file -d 'Read env
 complete -c cove -n "__fish_cove_using_subcommand exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -l detach-keys -d 'Key sequence for detaching (checked; cove relays the terminal until the process ends)' -r
-complete -c cove -n "__fish_cove_using_subcommand exec" -l preserve-fds -d 'Pass this many extra file descriptors into the process (not supported by cove, as for run)' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 of cove on to the process' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand exec" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -3015,6 +3014,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from copy-helper" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from copy-helper" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 of cove on to the container\'s process' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Assign a name to the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run in an existing pod, or a new one with new:NAME' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
@@ -3119,7 +3119,6 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l personality -d 'Execution domain: LINUX or LINUX32' -r
@@ -3284,7 +3283,6 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l personality -d 'Execution domain: LINUX or LINUX32' -r
@@ -3580,7 +3578,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence for detaching (checked; cove relays the terminal until the process ends)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass this many extra file descriptors into the process (not supported by cove, as for run)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 of cove on to the process' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
