@@ -184,6 +184,21 @@ fn passthrough_gives_the_container_the_callers_stdio() {
         describe(&res)
     );
 
+    // The runtime's own stderr is the caller's: its error still becomes cove's one line.
+    let (code, err) = env.cove_err(&[
+        "run",
+        "--rm",
+        "--log-driver",
+        "passthrough",
+        &img,
+        "nosuchcmd",
+    ]);
+    assert_eq!(code, 127, "{err}");
+    assert_eq!(
+        err,
+        "Error: exec: \"nosuchcmd\": executable file not found in $PATH\n"
+    );
+
     let (code, err) = env.cove_err(&[
         "run",
         "-a",

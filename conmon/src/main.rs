@@ -184,6 +184,7 @@ fn shim(cfg: &Config, sync: &mut Sync, stdio: Option<[OwnedFd; 3]>) -> std::io::
         None => None,
     };
     let pid_file = cfg.state_dir.join("pid");
+    let runtime_log = cfg.state_dir.join("runtime.log");
     let _ = std::fs::remove_file(&pid_file);
     let console_via_cwd =
         std::path::PathBuf::from(format!("/proc/{}/cwd/console.sock", std::process::id()));
@@ -204,6 +205,7 @@ fn shim(cfg: &Config, sync: &mut Sync, stdio: Option<[OwnedFd; 3]>) -> std::io::
         cid: &cfg.cid,
         stdin: cfg.stdin && !cfg.terminal,
         preserve_fds: cfg.preserve_fds,
+        log: stdio.is_some().then_some(runtime_log.as_path()),
         stdio,
     };
     // Before create: the runtime connects to it then (and sends the fd at start).

@@ -32,6 +32,9 @@ pub struct CreateRequest<'a> {
     pub preserve_fds: u32,
     /// `--passthrough`: the container's stdin, stdout and stderr, instead of pipes.
     pub stdio: Option<[OwnedFd; 3]>,
+    /// The runtime's `--log FILE`, for its errors when its stderr is not ours to read
+    /// (passthrough: it is the container's, the caller's).
+    pub log: Option<&'a Path>,
 }
 
 pub enum CreateOutcome {
@@ -46,6 +49,10 @@ pub enum CreateOutcome {
 
 pub fn argv(req: &CreateRequest<'_>) -> Vec<OsString> {
     let mut v: Vec<OsString> = req.runtime_args.to_vec();
+    if let Some(log) = req.log {
+        v.push("--log".into());
+        v.push(log.into());
+    }
     v.push("create".into());
     v.push("--bundle".into());
     v.push(req.bundle.into());
@@ -137,7 +144,13 @@ pub fn create(req: CreateRequest<'_>, sigchld: &OwnedFd) -> io::Result<CreateOut
                 },
                 early: Vec::new(),
             },
-            code => CreateOutcome::Failed(error_message(&[], code)),
+            code => {
+                let said = req
+                    .log
+                    .and_then(|p| std::fs::read(p).ok())
+                    .unwrap_or_default();
+                CreateOutcome::Failed(error_message(&[(Stream::Stderr, said)], code))
+            }
         });
     };
     for fd in [&out_r, &err_r] {
@@ -263,6 +276,7 @@ mod tests {
             stdin: false,
             preserve_fds: 2,
             stdio: None,
+            log: Some(Path::new("/s/runtime.log")),
         };
         let v: Vec<String> = argv(&req)
             .into_iter()
@@ -273,6 +287,8 @@ mod tests {
             [
                 "--root",
                 "/r",
+                "--log",
+                "/s/runtime.log",
                 "create",
                 "--bundle",
                 "/b",
