@@ -2794,7 +2794,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__create)
-            opts="-i -t -e -w -u -l -p -P -v -q -m -c -a -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --memory --cpus --pids-limit --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --init-ctr --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
+            opts="-i -t -e -w -u -l -p -P -v -q -m -c -a -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --memory --cpus --pids-limit --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --init-ctr --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3221,10 +3221,6 @@ _cove() {
                     return 0
                     ;;
                 --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4562,13 +4558,17 @@ _cove() {
             return 0
             ;;
         cove__subcmd__container__subcmd__run)
-            opts="-d -i -t -e -w -u -l -p -P -v -q -m -c -a -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --memory --cpus --pids-limit --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --init-ctr --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
+            opts="-d -i -t -e -w -u -l -p -P -v -q -m -c -a -h -V --detach --detach-keys --preserve-fds --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --memory --cpus --pids-limit --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --init-ctr --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4993,10 +4993,6 @@ _cove() {
                     return 0
                     ;;
                 --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5928,7 +5924,7 @@ _cove() {
             return 0
             ;;
         cove__subcmd__create)
-            opts="-i -t -e -w -u -l -p -P -v -q -m -c -a -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --memory --cpus --pids-limit --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --init-ctr --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
+            opts="-i -t -e -w -u -l -p -P -v -q -m -c -a -h -V --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --memory --cpus --pids-limit --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --init-ctr --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6355,10 +6351,6 @@ _cove() {
                     return 0
                     ;;
                 --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14084,13 +14076,17 @@ _cove() {
             return 0
             ;;
         cove__subcmd__run)
-            opts="-d -i -t -e -w -u -l -p -P -v -q -m -c -a -h -V --detach --detach-keys --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --memory --cpus --pids-limit --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --init-ctr --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --preserve-fds --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
+            opts="-d -i -t -e -w -u -l -p -P -v -q -m -c -a -h -V --detach --detach-keys --preserve-fds --name --pod --pod-id-file --interactive --tty --env --env-file --env-host --workdir --user --entrypoint --hostname --cap-add --cap-drop --privileged --security-opt --label --stop-signal --stop-timeout --read-only --rm --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --network --ipc --uts --pid --cgroupns --sysctl --network-alias --ip --publish --publish-all --expose --dns --dns-search --dns-option --add-host --no-hosts --mac-address --runtime --pull --log-opt --volume --tmpfs --ulimit --shm-size --userns --init --mount --replace --sdnotify --annotation --label-file --unsetenv --unsetenv-all --http-proxy --umask --group-add --tz --cidfile --pidfile --read-only-tmpfs --log-driver --init-path --secret --volumes-from --device --platform --arch --os --variant --quiet --tls-verify --authfile --memory --cpus --pids-limit --blkio-weight --blkio-weight-device --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --device-read-bps --device-read-iops --device-write-bps --device-write-iops --memory-reservation --memory-swap --memory-swappiness --kernel-memory --oom-kill-disable --init-ctr --attach --sig-proxy --rmi --timeout --requires --env-merge --passwd-entry --passwd --hostuser --conmon-pidfile --oom-score-adj --personality --image-volume --seccomp-policy --systemd --chrootdirs --ip6 --uidmap --gidmap --subuidname --subgidname --rootfs --cgroups --cgroup-parent --cgroup-conf --device-cgroup-rule --disable-content-trust --domainname --gpus --health-start-interval --storage-opt --volume-driver --use-api-socket --storage-driver --root --runroot --log-level --cgroup-manager --noout --events-backend --runtime-flag --tmpdir --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14515,10 +14511,6 @@ _cove() {
                     return 0
                     ;;
                 --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -292,7 +292,6 @@ fn flags_that_cannot_work_fail_with_one_line() {
             "--device-cgroup-rule:",
         ),
         (&["--cgroups", "split"], "--cgroups split"),
-        (&["--preserve-fds", "1"], "--preserve-fds 1"),
         (&["--systemd", "always"], "--systemd always"),
         (&["--storage-opt", "size=1G"], "--storage-opt size=1G"),
         (&["--volume-driver", "nfs"], "only the local driver"),

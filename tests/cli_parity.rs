@@ -255,8 +255,13 @@ fn log_drivers() {
         .trim()
         .to_string();
     env.cove_ok(&["wait", &id]);
-    let logs = env.cove_ok(&["logs", &id]);
-    assert_eq!(logs, "");
+    // Podman's answer: nothing was kept to read.
+    let (code, err) = env.cove_err(&["logs", &id]);
+    assert_eq!(code, 125);
+    assert_eq!(
+        err,
+        "Error: this container is using the 'none' log driver, cannot read logs: this container is not logging output\n"
+    );
     let json = env
         .cove_ok(&[
             "run",

@@ -36,6 +36,12 @@ pub struct Config {
     /// `--timeout SECONDS`: the container is killed (SIGKILL) after that long; its exit
     /// code is then 255, as conmon's.
     pub timeout: Option<u64>,
+    /// `--preserve-fds N`: our fds 3..3+N are handed to the runtime (and its
+    /// `--preserve-fds N`) for the container's process, then closed here.
+    pub preserve_fds: u32,
+    /// `--passthrough`: the container's stdin, stdout and stderr are ours as started (the
+    /// caller's), not pipes: nothing is logged or can be attached to.
+    pub passthrough: bool,
 }
 
 /// A program the shim runs every `interval_ms`, counted from the end of its last run.
@@ -78,7 +84,7 @@ pub const USAGE: &str = "usage: cove-conmon --cid ID --name NAME --bundle DIR --
 [--stdin] --sync-fd N [--exit-command PATH [--exit-command-arg ARG]... \
 [--exit-command-claim FILE]] [--netns PATH \
 [--publish FD:tcp|udp:PORT]... [--seccomp-listener SOCKET]] [--hold-fd FD]... [--health-interval-ms N --health-command \
-PATH [--health-command-arg ARG]...] [--timeout SECONDS]";
+PATH [--health-command-arg ARG]...] [--timeout SECONDS] [--preserve-fds N] [--passthrough]";
 
 /// Parses everything after argv[0]. Accepts `--flag value` and `--flag=value`.
 pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgError> {
@@ -103,6 +109,8 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
     let mut health_program = None;
     let mut health_args = Vec::new();
     let mut timeout = None;
+    let mut preserve_fds = 0;
+    let mut passthrough = false;
 
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -183,6 +191,13 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
                     .ok_or_else(|| ArgError::Invalid("health-interval-ms", v.clone()))?;
                 health_interval = Some(n);
             }
+            "--preserve-fds" => {
+                let v = string(value(&flag)?, "preserve-fds")?;
+                preserve_fds = v
+                    .parse::<u32>()
+                    .map_err(|_| ArgError::Invalid("preserve-fds", v.clone()))?;
+            }
+            "--passthrough" => passthrough = true,
             "--health-command" => health_program = Some(PathBuf::from(value(&flag)?)),
             "--health-command-arg" => health_args.push(value(&flag)?),
             _ => return Err(ArgError::Unknown(flag)),
@@ -223,6 +238,8 @@ pub fn parse<I: IntoIterator<Item = OsString>>(args: I) -> Result<Command, ArgEr
         seccomp_listener,
         health,
         timeout,
+        preserve_fds,
+        passthrough,
     })))
 }
 
@@ -307,8 +324,9 @@ mod tests {
         assert_eq!(c.cid, "abc");
         assert_eq!(c.name, "abc");
         assert_eq!(c.sync_fd, 5);
-        assert!(!c.terminal && !c.stdin);
+        assert!(!c.terminal && !c.stdin && !c.passthrough);
         assert_eq!(c.log_size_max, None);
+        assert_eq!(c.preserve_fds, 0);
     }
 
     #[test]
@@ -336,6 +354,9 @@ mod tests {
             "--publish=6:udp:53",
             "--hold-fd",
             "4",
+            "--preserve-fds",
+            "2",
+            "--passthrough",
         ]);
         let Command::Run(c) = parse(os(&v)).unwrap() else {
             panic!()
@@ -353,6 +374,7 @@ mod tests {
             container_port,
         };
         assert_eq!(c.publish, vec![p(5, false, 80), p(6, true, 53)]);
+        assert_eq!((c.preserve_fds, c.passthrough), (2, true));
     }
 
     #[test]

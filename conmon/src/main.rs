@@ -101,6 +101,11 @@ fn run(mut cfg: Config) -> ! {
     }
     sys::cloexec_from(3);
     let mut sync = Sync(Some(sync_fd));
+    // Taken before our stdio becomes /dev/null and conmon.log.
+    let passthrough = match cfg.passthrough.then(caller_stdio).transpose() {
+        Ok(p) => p,
+        Err(e) => sync.fail(&format!("cove-conmon: keeping the caller's stdio: {e}")),
+    };
 
     // Paths are resolved before chdir so relative arguments keep their meaning.
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
@@ -131,7 +136,7 @@ fn run(mut cfg: Config) -> ! {
     if let Err(e) = daemon::redirect_stdio(Path::new("conmon.log")) {
         sync.fail(&format!("cove-conmon: redirecting stdio: {e}"));
     }
-    match shim(&cfg, &mut sync) {
+    match shim(&cfg, &mut sync, passthrough) {
         Ok(code) => {
             diag!("container {} exited with {code}", cfg.cid);
             std::process::exit(0)
@@ -143,6 +148,15 @@ fn run(mut cfg: Config) -> ! {
     }
 }
 
+/// Copies of our stdin, stdout and stderr (the caller's) for `--passthrough`.
+fn caller_stdio() -> std::io::Result<[OwnedFd; 3]> {
+    Ok([
+        sys::dup_above(0, 3)?,
+        sys::dup_above(1, 3)?,
+        sys::dup_above(2, 3)?,
+    ])
+}
+
 /// After a failed start nothing may suggest a live shim: no pid file, no sockets. Relative
 /// paths: only called once the cwd is the state dir.
 fn remove_runtime_files() {
@@ -152,7 +166,7 @@ fn remove_runtime_files() {
 }
 
 /// Everything after detaching. Errors before the sync line is sent become `{"error"}`.
-fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
+fn shim(cfg: &Config, sync: &mut Sync, stdio: Option<[OwnedFd; 3]>) -> std::io::Result<i32> {
     sys::set_child_subreaper()?;
     daemon::ignore_signals()?;
     daemon::write_pid_file(Path::new("conmon.pid"), sys::getpid())?;
@@ -170,6 +184,7 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
         None => None,
     };
     let pid_file = cfg.state_dir.join("pid");
+    let runtime_log = cfg.state_dir.join("runtime.log");
     let _ = std::fs::remove_file(&pid_file);
     let console_via_cwd =
         std::path::PathBuf::from(format!("/proc/{}/cwd/console.sock", std::process::id()));
@@ -189,13 +204,16 @@ fn shim(cfg: &Config, sync: &mut Sync) -> std::io::Result<i32> {
         console_socket: cfg.terminal.then_some(console_via_cwd.as_path()),
         cid: &cfg.cid,
         stdin: cfg.stdin && !cfg.terminal,
+        preserve_fds: cfg.preserve_fds,
+        log: stdio.is_some().then_some(runtime_log.as_path()),
+        stdio,
     };
     // Before create: the runtime connects to it then (and sends the fd at start).
     let seccomp_listener = match (&cfg.seccomp_listener, &cfg.netns) {
         (Some(p), Some(_)) => Some(sys::listen_unix(p, libc::SOCK_STREAM)?),
         _ => None,
     };
-    let created = runtime::create(&req, &sigchld);
+    let created = runtime::create(req, &sigchld);
     if let Some(p) = &cfg.seccomp_listener {
         // Connected or failed by now; the connection outlives the name.
         let _ = std::fs::remove_file(p);

@@ -2,7 +2,7 @@
 
 use std::ffi::OsString;
 use std::io;
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -27,6 +27,14 @@ pub struct CreateRequest<'a> {
     pub cid: &'a str,
     /// Give the container a stdin pipe instead of /dev/null.
     pub stdin: bool,
+    /// `--preserve-fds N`: our fds 3..3+N go to the runtime (close-on-exec until its
+    /// fork); closed here once it has them.
+    pub preserve_fds: u32,
+    /// `--passthrough`: the container's stdin, stdout and stderr, instead of pipes.
+    pub stdio: Option<[OwnedFd; 3]>,
+    /// The runtime's `--log FILE`, for its errors when its stderr is not ours to read
+    /// (passthrough: it is the container's, the caller's).
+    pub log: Option<&'a Path>,
 }
 
 pub enum CreateOutcome {
@@ -41,6 +49,10 @@ pub enum CreateOutcome {
 
 pub fn argv(req: &CreateRequest<'_>) -> Vec<OsString> {
     let mut v: Vec<OsString> = req.runtime_args.to_vec();
+    if let Some(log) = req.log {
+        v.push("--log".into());
+        v.push(log.into());
+    }
     v.push("create".into());
     v.push("--bundle".into());
     v.push(req.bundle.into());
@@ -50,6 +62,10 @@ pub fn argv(req: &CreateRequest<'_>) -> Vec<OsString> {
         v.push("--console-socket".into());
         v.push(s.into());
     }
+    if req.preserve_fds > 0 {
+        v.push("--preserve-fds".into());
+        v.push(req.preserve_fds.to_string().into());
+    }
     v.push(req.cid.into());
     v
 }
@@ -57,26 +73,51 @@ pub fn argv(req: &CreateRequest<'_>) -> Vec<OsString> {
 /// Spawns `create` and services its output until it exits. `sigchld` is the signalfd that
 /// tells us when to look at the runtime's status; waiting on it instead of blocking in
 /// waitpid keeps the runtime (or an eager container) from stalling on a full pipe.
-pub fn create(req: &CreateRequest<'_>, sigchld: &OwnedFd) -> io::Result<CreateOutcome> {
-    let (out_r, out_w) = sys::pipe()?;
-    let (err_r, err_w) = sys::pipe()?;
-    let (stdin_child, stdin_ours) = if req.stdin {
-        let (r, w) = sys::pipe()?;
-        (Stdio::from(r), Some(w))
-    } else {
-        (Stdio::null(), None)
-    };
-
+pub fn create(req: CreateRequest<'_>, sigchld: &OwnedFd) -> io::Result<CreateOutcome> {
     let mut cmd = Command::new(req.runtime);
-    cmd.args(argv(req))
-        .stdin(stdin_child)
-        .stdout(Stdio::from(out_w))
-        .stderr(Stdio::from(err_w));
-    // SAFETY: the closure only calls async-signal-safe functions (signal, sigprocmask).
+    cmd.args(argv(&req));
+    let mut stdin_ours = None;
+    // With passthrough the runtime's output goes to the caller as the container's does;
+    // only the exit status tells whether create failed.
+    let outputs = match req.stdio {
+        Some([i, o, e]) => {
+            cmd.stdin(i).stdout(o).stderr(e);
+            None
+        }
+        None => {
+            let (out_r, out_w) = sys::pipe()?;
+            let (err_r, err_w) = sys::pipe()?;
+            if req.stdin {
+                let (r, w) = sys::pipe()?;
+                cmd.stdin(r);
+                stdin_ours = Some(w);
+            } else {
+                cmd.stdin(Stdio::null());
+            }
+            cmd.stdout(out_w).stderr(err_w);
+            Some((out_r, err_r))
+        }
+    };
+    let preserve = req.preserve_fds;
+    // SAFETY: the closure only calls async-signal-safe functions (signal, sigprocmask,
+    // fcntl).
     unsafe {
-        cmd.pre_exec(sys::reset_signals_for_exec);
+        cmd.pre_exec(move || {
+            sys::reset_signals_for_exec()?;
+            for fd in 3..3u32.saturating_add(preserve) {
+                sys::clear_cloexec(fd as RawFd)?;
+            }
+            Ok(())
+        });
     }
-    let child = match cmd.spawn() {
+    let spawned = cmd.spawn();
+    // The runtime holds them now (or failed to start): a pipe handed on must see its end
+    // when the container closes it, not when we exit.
+    for fd in 3..3u32.saturating_add(preserve) {
+        // SAFETY: fds 3..3+N were handed to us for the runtime alone; nothing else owns them.
+        drop(unsafe { OwnedFd::from_raw_fd(fd as RawFd) });
+    }
+    let child = match spawned {
         Ok(c) => c,
         Err(e) => {
             return Ok(CreateOutcome::Failed(format!(
@@ -89,6 +130,29 @@ pub fn create(req: &CreateRequest<'_>, sigchld: &OwnedFd) -> io::Result<CreateOu
     drop(cmd);
     let pid = child.id() as libc::pid_t;
 
+    let Some((out_r, err_r)) = outputs else {
+        let status = match sys::waitpid(pid, false)? {
+            WaitStatus::Exited(_, c) => c,
+            WaitStatus::Signaled(_, s) => 128 + s,
+            WaitStatus::None => -1,
+        };
+        return Ok(match status {
+            0 => CreateOutcome::Created {
+                pipes: ContainerPipes {
+                    outputs: Vec::new(),
+                    stdin: None,
+                },
+                early: Vec::new(),
+            },
+            code => {
+                let said = req
+                    .log
+                    .and_then(|p| std::fs::read(p).ok())
+                    .unwrap_or_default();
+                CreateOutcome::Failed(error_message(&[(Stream::Stderr, said)], code))
+            }
+        });
+    };
     for fd in [&out_r, &err_r] {
         sys::set_nonblocking(fd.as_raw_fd())?;
     }
@@ -210,6 +274,9 @@ mod tests {
             console_socket: Some(Path::new("/s/console.sock")),
             cid: "abc",
             stdin: false,
+            preserve_fds: 2,
+            stdio: None,
+            log: Some(Path::new("/s/runtime.log")),
         };
         let v: Vec<String> = argv(&req)
             .into_iter()
@@ -220,6 +287,8 @@ mod tests {
             [
                 "--root",
                 "/r",
+                "--log",
+                "/s/runtime.log",
                 "create",
                 "--bundle",
                 "/b",
@@ -227,6 +296,8 @@ mod tests {
                 "/s/pid",
                 "--console-socket",
                 "/s/console.sock",
+                "--preserve-fds",
+                "2",
                 "abc"
             ]
         );

@@ -166,6 +166,12 @@ pub fn set_cloexec(fd: RawFd) -> io::Result<()> {
     cvt(unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) }).map(drop)
 }
 
+/// Lets `fd` pass exec (in a child before exec: async-signal-safe).
+pub fn clear_cloexec(fd: RawFd) -> io::Result<()> {
+    // SAFETY: F_SETFD takes an integer argument.
+    cvt(unsafe { libc::fcntl(fd, libc::F_SETFD, 0) }).map(drop)
+}
+
 /// Marks every descriptor from `first` up as close-on-exec, so fds leaked by whoever spawned
 /// us (the CLI, a test harness) never reach the runtime, the container or the exit command.
 pub fn cloexec_from(first: RawFd) {

@@ -22,6 +22,8 @@ pub struct CreateOptions {
     pub bundle: PathBuf,
     pub pid_file: Option<PathBuf>,
     pub console_socket: Option<PathBuf>,
+    /// `--preserve-fds N` (runc's): our fds 3..3+N are the container process's too.
+    pub preserve_fds: u32,
 }
 
 /// A stream connection to the Unix socket at `path`. A path longer than sun_path (a
@@ -227,6 +229,7 @@ fn create_in(
                 filter,
                 join,
                 unshare: *new_ns,
+                preserve_fds: o.preserve_fds,
             };
             let code = if userns {
                 stage_userns(args, go_r)

@@ -34,6 +34,8 @@ pub struct InitArgs<'a> {
     pub join: Vec<(CloneFlags, File)>,
     /// Namespaces to create (besides pid, which `create` made before forking).
     pub unshare: CloneFlags,
+    /// `--preserve-fds N`: fds 3..3+N of `create` reach the container's process.
+    pub preserve_fds: u32,
 }
 
 fn flag(t: LinuxNamespaceType) -> Option<CloneFlags> {
@@ -222,7 +224,7 @@ pub fn run(a: InitArgs<'_>) -> i32 {
     };
     drop(a.fifo);
     let process = a.spec.process().clone().unwrap_or_default();
-    match process::finalize(&process, filter.as_ref()) {
+    match process::finalize(&process, filter.as_ref(), a.preserve_fds) {
         Ok(never) => match never {},
         Err(e) => fail(e.exit_code(), &e.to_string()),
     }

@@ -24,6 +24,9 @@ const USAGE: &str = "usage: cove-runtime [--root DIR] [--log FILE] [--log-format
 /// Parsed command line: global flags, subcommand, its flags and positionals.
 struct Cli {
     root: PathBuf,
+    /// `--log FILE`: where our error goes instead of stderr (runc's flag; the caller's
+    /// stderr may be the container's, as with Podman's passthrough log driver).
+    log: Option<PathBuf>,
     command: String,
     flags: Vec<(String, Option<String>)>,
     args: Vec<String>,
@@ -53,6 +56,7 @@ fn default_root() -> PathBuf {
 
 fn parse(argv: Vec<String>) -> Result<Cli, String> {
     let mut root = None;
+    let mut log = None;
     let mut command = None;
     let mut flags = Vec::new();
     let mut args = Vec::new();
@@ -73,8 +77,10 @@ fn parse(argv: Vec<String>) -> Result<Cli, String> {
             };
             if command.is_none() && name == "--root" {
                 root = value.map(PathBuf::from);
+            } else if command.is_none() && name == "--log" {
+                log = value.map(PathBuf::from);
             } else if command.is_none() {
-                // --log, --log-format, --debug, --systemd-cgroup: accepted, not needed.
+                // --log-format, --debug, --systemd-cgroup: accepted, not needed.
             } else {
                 flags.push((name, value));
             }
@@ -86,6 +92,7 @@ fn parse(argv: Vec<String>) -> Result<Cli, String> {
     }
     Ok(Cli {
         root: root.unwrap_or_else(default_root),
+        log,
         command: command.ok_or_else(|| USAGE.to_string())?,
         flags,
         args,
@@ -165,6 +172,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("bundle: {e}"))?,
             pid_file: cli.flag(&["--pid-file"]).map(PathBuf::from),
             console_socket: cli.flag(&["--console-socket"]).map(PathBuf::from),
+            preserve_fds: match cli.flag(&["--preserve-fds"]) {
+                Some(n) => n
+                    .parse()
+                    .map_err(|_| format!("invalid --preserve-fds {n:?}"))?,
+                None => 0,
+            },
         }),
         "start" => start(&cli),
         "state" => state_cmd(&cli),
@@ -189,11 +202,31 @@ fn main() {
         println!("{USAGE}");
         return;
     }
-    let result = parse(argv).and_then(run);
-    if let Err(msg) = result {
-        eprintln!("cove-runtime: {msg}");
-        std::process::exit(1);
+    let cli = match parse(argv) {
+        Ok(cli) => cli,
+        Err(msg) => fail(None, &msg),
+    };
+    let log = cli.log.clone();
+    if let Err(msg) = run(cli) {
+        fail(log.as_deref(), &msg);
     }
+}
+
+fn fail(log: Option<&std::path::Path>, msg: &str) -> ! {
+    let line = format!("cove-runtime: {msg}\n");
+    let logged = log.is_some_and(|p| {
+        use std::io::Write;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(p)
+            .and_then(|mut f| f.write_all(line.as_bytes()))
+            .is_ok()
+    });
+    if !logged {
+        eprint!("{line}");
+    }
+    std::process::exit(1);
 }
 
 #[cfg(test)]
@@ -213,14 +246,18 @@ mod tests {
             "--bundle",
             "/b",
             "--pid-file=/p",
+            "--preserve-fds",
+            "2",
             "id1",
         ]);
         assert_eq!(c.root, PathBuf::from("/r"));
         assert_eq!(c.command, "create");
         assert_eq!(c.flag(&["--bundle", "-b"]), Some("/b"));
         assert_eq!(c.flag(&["--pid-file"]), Some("/p"));
+        assert_eq!(c.flag(&["--preserve-fds"]), Some("2"));
         assert_eq!(c.id().unwrap(), "id1");
         let c = p(&["--log", "/l", "--debug", "kill", "id2", "KILL"]);
+        assert_eq!(c.log, Some(PathBuf::from("/l")));
         assert_eq!(
             (c.command.as_str(), c.args.clone()),
             ("kill", vec!["id2".to_string(), "KILL".to_string()])

@@ -129,12 +129,15 @@ fn drop_bounding(process: &Process) -> Result<(), ProcessError> {
     Ok(())
 }
 
-/// Nothing the caller opened may reach the container's program: everything from fd 3 up
-/// closes at execve (runc closes them too). The standard descriptors stay.
-fn close_inherited_fds() -> Result<(), ProcessError> {
+/// Nothing the caller opened may reach the container's program: everything from fd
+/// 3 + `preserve_fds` up closes at execve (runc closes them too). The standard descriptors
+/// stay, and so do the `preserve_fds` after them (`--preserve-fds`: the caller's own,
+/// handed on at the same numbers).
+fn close_inherited_fds(preserve_fds: u32) -> Result<(), ProcessError> {
     const CLOSE_RANGE_CLOEXEC: libc::c_uint = 1 << 2;
+    let first = 3u32.saturating_add(preserve_fds);
     // SAFETY: close_range with plain integer arguments only sets flags on descriptors.
-    let r = unsafe { libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, CLOSE_RANGE_CLOEXEC) };
+    let r = unsafe { libc::syscall(libc::SYS_close_range, first, u32::MAX, CLOSE_RANGE_CLOEXEC) };
     if r < 0 {
         return Err(sys("marking inherited descriptors close-on-exec")(
             nix::Error::last(),
@@ -216,15 +219,20 @@ pub fn check_command(process: &Process) -> Result<(), ProcessError> {
     }
 }
 
-/// Become `process` and exec it: inherited descriptors closed, rlimits, cwd, identity, the five capability sets,
-/// no_new_privs and `seccomp`. Called in the container's namespaces and root; returns
-/// only on failure (see [`ProcessError::exit_code`]).
-pub fn finalize(process: &Process, seccomp: Option<&Filter>) -> Result<Infallible, ProcessError> {
+/// Become `process` and exec it: inherited descriptors closed (but the `preserve_fds`
+/// from fd 3 on), rlimits, cwd, identity, the five capability sets, no_new_privs and
+/// `seccomp`. Called in the container's namespaces and root; returns only on failure (see
+/// [`ProcessError::exit_code`]).
+pub fn finalize(
+    process: &Process,
+    seccomp: Option<&Filter>,
+    preserve_fds: u32,
+) -> Result<Infallible, ProcessError> {
     let args = process.args().clone().unwrap_or_default();
     let env = process.env().clone().unwrap_or_default();
     let cmd = args.first().ok_or(ProcessError::NoArgs)?;
     let no_new_privs = process.no_new_privileges().unwrap_or(false);
-    close_inherited_fds()?;
+    close_inherited_fds(preserve_fds)?;
     set_rlimits(process)?;
     if let Some(n) = process.oom_score_adj() {
         // Still privileged here; lowering it below the caller's needs CAP_SYS_RESOURCE

@@ -573,6 +573,7 @@ impl Ctx {
                 .map(|(uids, _)| uids.iter().map(|m| m.size).sum())
                 .unwrap_or(65537),
             runtime_flags: self.global.runtime_flag.clone(),
+            preserve_fds: None,
         })
     }
 

@@ -308,7 +308,8 @@ pub struct CreateRequest {
 }
 
 /// `--log-driver`: Podman's names. `json-file` is Podman's alias of k8s-file (its
-/// format is k8s-file's, as in Podman); journald and passthrough are refused at create.
+/// format is k8s-file's, as in Podman); journald is refused at create. `passthrough`: the
+/// container's stdio are those of the cove process that starts it, nothing is logged.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LogDriver {
@@ -341,11 +342,21 @@ impl LogDriver {
             LogDriver::Journald => Err(CreateError::LogDriver(
                 "--log-driver journald: cove's shim writes k8s-file logs only: use k8s-file".into(),
             )),
-            LogDriver::Passthrough => Err(CreateError::LogDriver(
-                "--log-driver passthrough: cove's shim always holds the container's output: use k8s-file or none".into(),
-            )),
             _ => Ok(()),
         }
+    }
+
+    /// Passthrough hands the caller's own stdio to the container: Podman refuses it when
+    /// any of them is a terminal (the container would share it without a pty's care).
+    pub fn check_caller_stdio(self) -> Result<()> {
+        // SAFETY: isatty only inspects the descriptor.
+        let tty = (0..3).any(|fd| unsafe { libc::isatty(fd) } == 1);
+        if self == LogDriver::Passthrough && tty {
+            return Err(CreateError::LogDriver(
+                "the '--log-driver passthrough' option cannot be used on a TTY".into(),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -360,7 +371,7 @@ impl std::str::FromStr for LogDriver {
             "passthrough" => LogDriver::Passthrough,
             other => {
                 return Err(CreateError::LogDriver(format!(
-                    "invalid --log-driver {other:?}: supported: k8s-file, json-file, none (journald, passthrough: not by cove)"
+                    "invalid --log-driver {other:?}: supported: k8s-file, json-file, none, passthrough (journald: not by cove)"
                 )))
             }
         })

@@ -29,6 +29,9 @@ pub struct ExecSpec {
     pub seccomp_cache: PathBuf,
     /// Killed when it runs longer (health checks).
     pub timeout: Option<Duration>,
+    /// `exec --preserve-fds N`: our fds 3..3+N are the process's too (checked by
+    /// [`super::options::check_preserve_fds`]).
+    pub preserve_fds: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -128,7 +131,8 @@ fn become_process(
                 unsafe { libc::dup2(slave.as_raw_fd(), fd) };
             }
         }
-        process::finalize(&spec.process, filter).map_err(|e| (e.exit_code(), e.to_string()))
+        process::finalize(&spec.process, filter, spec.preserve_fds)
+            .map_err(|e| (e.exit_code(), e.to_string()))
     };
     match step() {
         Ok(never) => match never {},

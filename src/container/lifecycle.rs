@@ -479,6 +479,7 @@ impl Engine {
             seccomp: spec.linux().as_ref().and_then(|l| l.seccomp().clone()),
             seccomp_cache: self.paths.runtime.join("seccomp"),
             timeout: None,
+            preserve_fds: 0,
         })
     }
 

@@ -110,6 +110,19 @@ fn wanted(r: &Record, o: &LogOptions) -> bool {
     o.since.is_none_or(|s| r.time >= s) && o.until.is_none_or(|u| r.time <= u)
 }
 
+/// Podman's refusal for a container whose log driver keeps nothing to read.
+#[derive(Debug, thiserror::Error)]
+#[error("this container is using the '{0}' log driver, cannot read logs: this container is not logging output")]
+pub struct NotLogged(&'static str);
+
+pub fn check_logged(driver: super::create::LogDriver) -> Result<(), NotLogged> {
+    use super::create::LogDriver;
+    match driver {
+        LogDriver::None | LogDriver::Passthrough => Err(NotLogged(driver.as_str())),
+        _ => Ok(()),
+    }
+}
+
 /// Print the log, then with `follow` keep printing until `running()` turns false and the
 /// file has no more to give.
 pub fn print(

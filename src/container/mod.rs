@@ -244,6 +244,10 @@ pub struct Engine {
     pub events: crate::events::EventLog,
     /// Global `--runtime-flag`s: given to the OCI runtime on every call.
     pub runtime_flags: Vec<String>,
+    /// `run --preserve-fds N`: fds 3..3+N of this process go to this container (by ID)
+    /// when this process starts it; not to the pod's infra or `--requires` containers
+    /// started on the way, nor to later starts (a restart has nothing to hand on).
+    pub preserve_fds: Option<(String, u32)>,
 }
 
 /// An exclusive lock on one container, held while its state changes.

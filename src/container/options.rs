@@ -71,8 +71,6 @@ pub struct MoreOptions {
     pub no_passwd: bool,
     /// `--hostuser NAME`: the host's /etc/passwd lines of these users.
     pub hostuser_lines: Vec<String>,
-    /// `--preserve-fds N`.
-    pub preserve_fds: u32,
     /// `--conmon-pidfile`: written with the shim's PID at each start.
     pub conmon_pidfile: Option<String>,
     pub oom_score_adj: Option<i32>,
@@ -111,13 +109,18 @@ fn refuse(why: impl Into<String>) -> CreateError {
     CreateError::Option(why.into())
 }
 
-/// `run --preserve-fds` and `exec --preserve-fds`: refused alike, since a container's
-/// processes never inherit the caller's descriptors here.
+/// `run --preserve-fds N` and `exec --preserve-fds N`: fds 3..3+N must be ones this
+/// process inherited (open and not close-on-exec: everything cove opens itself is), or
+/// cove's own descriptors would be handed to the container. Podman's words.
 pub fn check_preserve_fds(n: u32) -> Result<(), CreateError> {
-    if n > 0 {
-        return Err(refuse(format!(
-            "--preserve-fds {n}: cove's shim starts containers detached from the calling process, which cannot hand its descriptors on"
-        )));
+    for fd in 3..3i32.saturating_add(n.min(i32::MAX as u32) as i32) {
+        // SAFETY: F_GETFD only reads the descriptor's flags.
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFD) };
+        if flags < 0 || flags & libc::FD_CLOEXEC != 0 {
+            return Err(refuse(format!(
+                "file descriptor {fd} is not available - the preserve-fds option requires that file descriptors must be passed"
+            )));
+        }
     }
     Ok(())
 }
@@ -125,7 +128,6 @@ pub fn check_preserve_fds(n: u32) -> Result<(), CreateError> {
 impl MoreOptions {
     /// What cannot work, one line each; `delegated`: a cgroup v2 tree is ours to write.
     pub fn check(&self, delegated: bool) -> Result<(), CreateError> {
-        check_preserve_fds(self.preserve_fds)?;
         if let Some(p) = &self.seccomp_policy {
             if p != "default" {
                 return Err(refuse(format!(

@@ -49,6 +49,12 @@ pub struct ShimRequest<'a> {
     /// The caller's [`CleanupClaim`] file: the exit command runs only if the caller
     /// ends without removing the container.
     pub claim: Option<&'a Path>,
+    /// `run --preserve-fds N`: our fds 3..3+N, handed on at the same numbers to the
+    /// container's process (checked by [`super::options::check_preserve_fds`]).
+    pub preserve_fds: u32,
+    /// `--log-driver passthrough`: the container's stdout and stderr are ours, and its
+    /// stdin too with `stdin`; nothing is logged.
+    pub passthrough: bool,
 }
 
 /// Held by a caller that removes its `--rm` container itself when it ends (`run` in the
@@ -67,7 +73,8 @@ impl CleanupClaim {
     }
 }
 
-/// The fd numbers the shim finds its sync pipe, the held fd and the listeners at.
+/// The fd numbers the shim finds its sync pipe, the held fd and the listeners at, after
+/// the fds it hands on (`--preserve-fds`), which keep their numbers.
 const SYNC_FD: i32 = 3;
 const HOLD_FD: i32 = 4;
 const FIRST_PORT_FD: i32 = 5;
@@ -80,6 +87,10 @@ fn pipe() -> std::io::Result<(OwnedFd, OwnedFd)> {
 /// Returns the container's pid.
 pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
     let conmon = crate::paths::find_helper("cove-conmon").ok_or(ShimError::NotFound)?;
+    // No more than the fds open here (checked before), so far below i32::MAX.
+    let shift = req.preserve_fds as i32;
+    let (sync_fd, hold_fd, first_port_fd) =
+        (SYNC_FD + shift, HOLD_FD + shift, FIRST_PORT_FD + shift);
     let mut cmd = Command::new(conmon);
     cmd.args(["--cid", req.id, "--name", req.name])
         .arg("--bundle")
@@ -93,7 +104,7 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
         .arg(req.state_dir)
         .arg("--log-path")
         .arg(req.log_path)
-        .args(["--sync-fd", &SYNC_FD.to_string()]);
+        .args(["--sync-fd", &sync_fd.to_string()]);
     if let Some(max) = req.log_size_max {
         cmd.args(["--log-size-max", &max.to_string()]);
     }
@@ -125,10 +136,10 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
         cmd.args(["--timeout", &t.to_string()]);
     }
     let (read_end, write_end) = pipe().map_err(ShimError::Spawn)?;
-    let mut fds: Vec<(&dyn AsFd, i32)> = vec![(&write_end, SYNC_FD)];
+    let mut fds: Vec<(&dyn AsFd, i32)> = vec![(&write_end, sync_fd)];
     if let Some(hold) = req.hold {
-        cmd.args(["--hold-fd", &HOLD_FD.to_string()]);
-        fds.push((hold, HOLD_FD));
+        cmd.args(["--hold-fd", &hold_fd.to_string()]);
+        fds.push((hold, hold_fd));
     }
     if let Some(netns) = req.netns {
         cmd.arg("--netns").arg(netns);
@@ -137,7 +148,7 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
             .iter()
             .flat_map(|l| l.fds.iter().map(move |fd| (&l.mapping, fd)));
         for (i, (m, sock)) in sockets.enumerate() {
-            let fd = FIRST_PORT_FD + i as i32;
+            let fd = first_port_fd + i as i32;
             cmd.arg("--publish")
                 .arg(format!("{fd}:{}:{}", m.protocol, m.container_port));
             fds.push((sock, fd));
@@ -146,10 +157,21 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
             cmd.args(["--seccomp-listener", sock]);
         }
     }
+    if req.preserve_fds > 0 {
+        cmd.args(["--preserve-fds", &req.preserve_fds.to_string()]);
+    }
+    // Fds 3..3+N pass as they are: inherited by this process, so not close-on-exec.
     crate::fdpass::inherit_at(&mut cmd, &fds).map_err(ShimError::Spawn)?;
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    if req.passthrough {
+        cmd.arg("--passthrough");
+        if !req.stdin {
+            cmd.stdin(Stdio::null());
+        }
+    } else {
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+    }
     crate::log::command(&cmd);
     let mut child = cmd.spawn().map_err(ShimError::Spawn)?;
     // Our copies must go (the command holds duplicates for the child), or the read below

@@ -446,11 +446,16 @@ impl Engine {
                 cmd.extend(["healthcheck".into(), "run".into(), c.id.clone()]);
                 (h.interval(), cmd)
             });
-        // --log-driver none: the shim still drains the output, into nothing.
-        let log_path = if c.config.log_driver == super::create::LogDriver::None {
-            PathBuf::from("/dev/null")
-        } else {
+        // --log-driver none: the shim still drains the output, into nothing; passthrough:
+        // there is none to drain (a terminal's, if asked for, goes there too).
+        let logged = !matches!(
+            c.config.log_driver,
+            super::create::LogDriver::None | super::create::LogDriver::Passthrough
+        );
+        let log_path = if logged {
             self.log_path(&c.id)
+        } else {
+            PathBuf::from("/dev/null")
         };
         Ok(shim::spawn(&shim::ShimRequest {
             id: &c.id,
@@ -459,10 +464,7 @@ impl Engine {
             runtime,
             state_dir,
             log_path: &log_path,
-            log_size_max: c
-                .config
-                .log_size_max
-                .filter(|_| c.config.log_driver != super::create::LogDriver::None),
+            log_size_max: c.config.log_size_max.filter(|_| logged),
             terminal: c.config.tty,
             stdin: c.config.interactive,
             exit_command,
@@ -475,6 +477,11 @@ impl Engine {
             claim: claim
                 .then(|| state_dir.join(shim::CleanupClaim::FILE))
                 .as_deref(),
+            preserve_fds: match &self.preserve_fds {
+                Some((id, n)) if *id == c.id => *n,
+                _ => 0,
+            },
+            passthrough: c.config.log_driver == super::create::LogDriver::Passthrough,
         })?)
     }
 

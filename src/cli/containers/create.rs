@@ -461,6 +461,9 @@ pub struct RunArgs {
     /// Key sequence for detaching (default ctrl-p,ctrl-q)
     #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
+    /// Pass file descriptors 3 to 3+N-1 of cove on to the container's process
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     #[command(flatten)]
     pub create: CreateArgs,
 }
@@ -699,6 +702,7 @@ fn namespace(kind: Kind, v: &Option<String>) -> Result<Option<NamespaceMode>, Cr
 
 fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Failure> {
     let req = request(a)?;
+    req.log_driver.check_caller_stdio()?;
     // containers.conf fills in what the flags leave unset.
     let defaults = Defaults::from_conf(&ctx.containers_conf()?, host_env())?;
     let engine = ctx.engine()?;
@@ -741,7 +745,20 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> CmdResult {
         stderr,
         sig_proxy: a.create.more.sig_proxy,
     };
-    let (engine, mut c) = create_container(ctx, &a.create)?;
+    let log_driver: create::LogDriver =
+        a.create.log_driver.as_deref().unwrap_or_default().parse()?;
+    let passthrough = log_driver == create::LogDriver::Passthrough;
+    if passthrough && !a.create.more.attach.is_empty() {
+        return Err(anyhow!(
+            "cannot specify --attach with --log-driver=passthrough: invalid argument"
+        )
+        .into());
+    }
+    crate::container::options::check_preserve_fds(a.preserve_fds)?;
+    let (mut engine, mut c) = create_container(ctx, &a.create)?;
+    if a.preserve_fds > 0 {
+        engine.preserve_fds = Some((c.id.clone(), a.preserve_fds));
+    }
     // In the foreground, `run` removes a --rm container itself (below): its claim spares
     // the shim's exit command, unless this process goes first.
     let started = match crate::cli::sdnotify::before_start(&mut c) {
@@ -759,7 +776,10 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> CmdResult {
     let (sock, _claim) = started?;
     crate::cli::sdnotify::after_start(&c)?;
     if a.detach {
-        println!("{}", c.id);
+        // The container's output may go where the ID would (Podman prints none).
+        if !passthrough {
+            println!("{}", c.id);
+        }
         return Ok(0);
     }
     let sock = sock.ok_or_else(|| anyhow!("container {} did not start", c.name))?;

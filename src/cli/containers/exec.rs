@@ -41,8 +41,7 @@ pub struct ExecArgs {
     /// ends)
     #[arg(long, value_name = "KEYS", default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
-    /// Pass this many extra file descriptors into the process (not supported by cove,
-    /// as for run)
+    /// Pass file descriptors 3 to 3+N-1 of cove on to the process
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub preserve_fds: u32,
     #[command(flatten)]
@@ -83,7 +82,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
     if a.tty {
         merge_env(&mut env, "TERM=xterm", lookup);
     }
-    let spec = engine.exec_spec(
+    let mut spec = engine.exec_spec(
         &c,
         command,
         &env,
@@ -92,6 +91,7 @@ pub fn exec(ctx: &Ctx, a: ExecArgs) -> CmdResult {
         a.tty,
         a.privileged,
     )?;
+    spec.preserve_fds = a.preserve_fds;
     let given = if a.tty && std::env::var_os(TERMINAL_ON_STDIN).is_some() {
         Some(std::io::stdin().as_fd().try_clone_to_owned()?)
     } else {

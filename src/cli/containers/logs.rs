@@ -39,6 +39,9 @@ pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
             .iter()
             .map(|n| lookup(n))
             .collect::<Result<Vec<_>, Failure>>()?;
+        for c in &list {
+            logs::check_logged(c.config.log_driver)?;
+        }
         let prefix = crate::pod::logs::Prefix {
             names: a.names,
             color: a.color,
@@ -48,6 +51,7 @@ pub fn logs(ctx: &Ctx, a: LogsArgs) -> CmdResult {
         return Ok(0);
     }
     let c = lookup(&names[0])?;
+    logs::check_logged(c.config.log_driver)?;
     let id = c.id.clone();
     let running = || {
         engine

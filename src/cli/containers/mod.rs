@@ -205,12 +205,14 @@ fn attach_until_exit(
     detach_keys: &str,
     streams: Streams,
 ) -> CmdResult {
+    // Passthrough: the container has the caller's stdio itself; only its end is awaited.
+    let relay = c.config.log_driver != crate::container::create::LogDriver::Passthrough;
     let opts = AttachOptions {
-        stdin: c.config.interactive,
-        tty: c.config.tty,
+        stdin: c.config.interactive && relay,
+        tty: c.config.tty && relay,
         detach_keys: attach::parse_detach_keys(detach_keys).map_err(|e| anyhow!(e))?,
-        stdout: streams.stdout,
-        stderr: streams.stderr,
+        stdout: streams.stdout && relay,
+        stderr: streams.stderr && relay,
         proxy_to: (streams.sig_proxy && c.state.pid > 0).then_some(c.state.pid),
     };
     match attach::run(sock, &opts)? {

@@ -42,9 +42,6 @@ pub struct MoreArgs {
     /// Add the host's /etc/passwd entry of this user (name or UID) to the container's
     #[arg(long, value_name = "USER")]
     pub hostuser: Vec<String>,
-    /// Pass this many extra file descriptors into the container (not supported by cove)
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub preserve_fds: u32,
     /// Write the PID of the container's monitor (cove-conmon) to this file at each start
     #[arg(long, value_name = "FILE")]
     pub conmon_pidfile: Option<PathBuf>,
@@ -177,7 +174,6 @@ impl MoreArgs {
             passwd_entry: self.passwd_entry.clone(),
             no_passwd: !self.passwd,
             hostuser_lines,
-            preserve_fds: self.preserve_fds,
             conmon_pidfile: self.conmon_pidfile.as_ref().map(absolute),
             oom_score_adj: self.oom_score_adj,
             personality: self.personality.clone(),
