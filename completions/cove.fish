@@ -5137,7 +5137,7 @@ complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_
 complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -f -a "kube" -d 'Generate Kubernetes Pod YAML from containers or pods (as `kube generate`)'
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -f -a "systemd" -d 'Generate a systemd unit that runs a container as a user service'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -f -a "systemd" -d 'Generate systemd units that run a container, or a pod and its containers, as user services'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -s f -l filename -d 'Write the YAML to this file instead of standard output' -r -F
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l root -d 'Directory for images and other persistent data' -r -F
@@ -5172,7 +5172,7 @@ complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subc
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l separator -d 'Between the prefix and the container\'s name or ID' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l format -d 'Print a JSON object of unit name to unit text' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s e -l env -d 'Environment= line for the unit: KEY=VALUE, KEY (its value here; left out when unset) or PREFIX* (every variable here starting with PREFIX)' -r
-complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l pod-prefix -d 'Prefix of a pod\'s unit name (pods get no units yet: refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l pod-prefix -d 'Prefix of a pod\'s unit name' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -5192,8 +5192,8 @@ complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subc
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Run a new container at each start (from the arguments this one was created with) and remove it at each stop, instead of starting and stopping this container'
-complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit after the container\'s name instead of its ID'
-complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the unit into the current directory and print its path'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the units after the container\'s or pod\'s name instead of its ID'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the units into the current directory and print their paths'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the comment header'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'A template unit (NAME@.service): each instance runs its own container, named NAME-INSTANCE (implies --new)'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l noout -d 'Print nothing on stdout'
