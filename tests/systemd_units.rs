@@ -1,6 +1,7 @@
-//! `generate systemd --env/--template/--pod-prefix` next to Podman 4.3's output for the
-//! same container, the template's instances running their own containers, and the
-//! `PODMAN_SYSTEMD_UNIT` label a unit's container gets, through which `auto-update`
+//! `generate systemd --env/--template` next to Podman 4.3's output for the same
+//! container, a pod's units next to Podman's for the same pod, the template's instances
+//! running their own containers, a pod's units running the pod and its containers, and
+//! the `PODMAN_SYSTEMD_UNIT` label a unit's container gets, through which `auto-update`
 //! restarts the unit.
 
 mod common;
@@ -103,21 +104,32 @@ fn env_and_template_units_say_what_podmans_say() {
 /// Run a unit's command line as systemd would: with its Environment= set.
 fn run_unit_line(env: &TestEnv, unit: &str, text: &str, key: &str, notify: &NotifySocket) {
     let line = unit_value(text, "Service", key);
-    let mut words = command(env, unit, &line);
-    let assignments: Vec<String> = Unit::parse(text)
+    let out = run_in_unit(env, unit, text, &line, Some(notify));
+    assert!(out.status.success(), "{line}: {}", common::describe(&out));
+}
+
+/// Run `line` of the unit `text` (named `unit`) with the unit's Environment= and, for a
+/// Type=notify unit, the socket as NOTIFY_SOCKET.
+fn run_in_unit(
+    env: &TestEnv,
+    unit: &str,
+    text: &str,
+    line: &str,
+    notify: Option<&NotifySocket>,
+) -> std::process::Output {
+    let mut words = command(env, unit, line);
+    let mut assignments: Vec<String> = Unit::parse(text)
         .unwrap()
         .entries("Service")
         .filter(|e| e.key == "Environment")
         .flat_map(|e| command(env, unit, &e.value))
         .collect();
-    let socket = format!("NOTIFY_SOCKET={}", notify.path.display());
+    assignments.extend(notify.map(|n| format!("NOTIFY_SOCKET={}", n.path.display())));
     let program = words.remove(0);
     let mut args: Vec<&str> = assignments.iter().map(String::as_str).collect();
-    args.push(&socket);
     args.push(&program);
     args.extend(words.iter().map(String::as_str));
-    let out = env.user_cmd("env", &args).output().unwrap();
-    assert!(out.status.success(), "{line}: {}", common::describe(&out));
+    env.user_cmd("env", &args).output().unwrap()
 }
 
 fn label(env: &TestEnv, name: &str) -> String {
@@ -162,11 +174,6 @@ fn template_instances_run_their_own_labelled_containers() {
     let running = env.cove_ok(&["ps", "-a", "--format", "{{.Names}}", "--sort", "names"]);
     assert_eq!(running.lines().collect::<Vec<_>>(), ["web", "web-2"]);
     env.cove_ok(&["rm", "-f", "-t0", "web-2"]);
-    // A pod gets no units: one line, not "no such container".
-    env.cove_ok(&["pod", "create", "--name", "pp"]);
-    let (code, err) = env.cove_err(&["generate", "systemd", "--pod-prefix", "pd", "pp"]);
-    assert_eq!((code, err.lines().count()), (125, 1), "{err}");
-    assert!(err.contains("for a pod is not supported"), "{err}");
 }
 
 #[test]
@@ -228,4 +235,351 @@ fn auto_update_restarts_the_unit_that_runs_the_container() {
         "--user restart container-web.service\n"
     );
     env.cove_ok(&["rm", "-f", "-t0", "web"]);
+}
+
+/// The IDs of a pod and its containers as one engine made them, to mask in its units.
+fn pod_ids(ids: impl Fn(&[&str]) -> String) -> Vec<(String, &'static str)> {
+    let pod = ids(&["pod", "inspect", "--format", "{{.Id}}", "p1"]);
+    let infra = ids(&["pod", "inspect", "--format", "{{.InfraContainerID}}", "p1"]);
+    let c1 = ids(&["inspect", "--format", "{{.Id}}", "c1"]);
+    let c2 = ids(&["inspect", "--format", "{{.Id}}", "c2"]);
+    let short = pod[..12].to_string();
+    // Full IDs first: the pod's short ID (in the infra container's name) is a prefix.
+    vec![
+        (pod, "POD"),
+        (infra, "INFRA"),
+        (c1, "C1"),
+        (c2, "C2"),
+        (short, "POD"),
+    ]
+}
+
+fn masked(text: &str, ids: &[(String, &str)]) -> String {
+    ids.iter().fold(text.to_string(), |t, (id, with)| {
+        t.replace(id.as_str(), with)
+    })
+}
+
+/// A command line from the subcommand on: each engine's own binary and global flags
+/// (Podman's `--root`, `--runroot`, ...) are `ENGINE`.
+fn comparable_command(line: &str) -> Vec<String> {
+    let mut words = split_words(line.strip_prefix('-').unwrap_or(line)).unwrap();
+    if words[0] != "/bin/rm" {
+        let sub = words
+            .iter()
+            .position(|w| ["start", "stop", "run", "rm", "pod"].contains(&w.as_str()))
+            .unwrap_or_else(|| panic!("no subcommand in {line}"));
+        words.splice(..sub, ["ENGINE".to_string()]);
+    }
+    // cove's units stop a container with `--ignore` (one removed by hand does not fail
+    // the stop); Podman 4.3's leave it out of the non-`--new` ExecStop= and ExecStopPost=.
+    if words[1] == "stop" {
+        words.retain(|w| w != "--ignore");
+    }
+    words
+}
+
+/// A unit's entries as `[Section] Key=value`, in order, with what must differ between
+/// Podman and cove masked.
+fn comparable(text: &str, ids: &[(String, &str)]) -> Vec<String> {
+    let unit = Unit::parse(&masked(text, ids)).unwrap();
+    let new_container = text.contains("\nType=notify\n");
+    let mut out = Vec::new();
+    for section in ["Unit", "Service", "Install"] {
+        for e in unit.entries(section) {
+            let mut value = e.value.clone();
+            match e.key.as_str() {
+                // systemd --user has no network-online.target (a system unit): cove's
+                // container units leave it out, and `systemd-analyze --user verify`
+                // would name it missing.
+                "Wants" | "After" if value == "network-online.target" => continue,
+                // The member units of --new run a container the way cove's --new
+                // container units do (tests/systemd.rs): named, not through a
+                // --cidfile, and KillMode=mixed; only ExecStart= is compared.
+                "ExecStartPre" | "ExecStop" | "ExecStopPost" | "KillMode" if new_container => {
+                    continue
+                }
+                "Description" => value = value.replace("Podman ", "cove "),
+                "Documentation" => value = value.replace("podman-", "cove-"),
+                // Each engine's runtime directory.
+                "RequiresMountsFor" => value = "RUNDIR".into(),
+                // Podman 4.3 writes --restart-sec into the pod's unit alone; cove keeps
+                // it in the members' too, as asked.
+                "RestartSec" if text.contains("\nBindsTo=") => continue,
+                // Podman names its units in its own order.
+                "Wants" | "Before" => {
+                    let mut units: Vec<&str> = value.split(' ').collect();
+                    units.sort();
+                    value = units.join(" ");
+                }
+                "PIDFile" if !value.starts_with("%t/") => {
+                    let (_, who) = ids
+                        .iter()
+                        .find(|(_, who)| value.contains(who))
+                        .unwrap_or_else(|| panic!("whose PIDFile is {value}?"));
+                    value = format!("STATE/{who}/conmon.pid");
+                }
+                "ExecStart" if new_container => {
+                    // The flags in each engine's order, without Podman's --cidfile and
+                    // --cgroups (cove's shim makes no cgroup); the image and its
+                    // command last, as given.
+                    let mut words = comparable_command(&value);
+                    words.retain(|w| !w.starts_with("--cidfile=") && w != "--cgroups=no-conmon");
+                    let at = words.len() - 3;
+                    words[..at].sort();
+                    value = words.join(" ");
+                }
+                k if k.starts_with("Exec") => value = comparable_command(&value).join(" "),
+                _ => {}
+            }
+            out.push(format!("[{section}] {}={value}", e.key));
+        }
+    }
+    out
+}
+
+#[test]
+fn pod_units_say_what_podmans_say() {
+    let env = pulled("sd-pod-diff");
+    let img = busybox();
+    env.podman_ok(&["pull", "-q", &img]);
+    // Both members end in a two-word command, where comparable() finds the image.
+    for args in [
+        &["pod", "create", "--name", "p1"][..],
+        &[
+            "create", "--pod", "p1", "--name", "c1", &img, "sleep", "600",
+        ],
+        &[
+            "create", "--pod", "p1", "--name", "c2", "-e", "X=1", &img, "sleep", "700",
+        ],
+    ] {
+        env.cove_ok(args);
+        env.podman_ok(args);
+    }
+    let ours_ids = pod_ids(|a| env.cove_ok(a).trim().to_string());
+    let theirs_ids = pod_ids(|a| env.podman_ok(a).trim().to_string());
+    let cases: &[&[&str]] = &[
+        &[],
+        &["--name"],
+        &["--new", "--name"],
+        &[
+            "--name",
+            "--pod-prefix",
+            "x",
+            "--container-prefix",
+            "y",
+            "--separator",
+            "_",
+        ],
+        &[
+            "--new",
+            "--name",
+            "-t",
+            "5",
+            "--restart-sec",
+            "3",
+            "--start-timeout",
+            "9",
+            "--env",
+            "E=1",
+            "--after",
+            "a.service",
+            "--restart-policy",
+            "always",
+        ],
+    ];
+    for flags in cases {
+        let mut args = vec!["generate", "systemd", "--format", "json"];
+        args.extend_from_slice(flags);
+        args.push("p1");
+        let ours = units(&env.cove_ok(&args));
+        let theirs = units(&env.podman_ok(&args));
+        let ours: BTreeMap<String, &String> = ours
+            .iter()
+            .map(|(k, v)| (masked(k, &ours_ids), v))
+            .collect();
+        let theirs: BTreeMap<String, &String> = theirs
+            .iter()
+            .map(|(k, v)| (masked(k, &theirs_ids), v))
+            .collect();
+        assert_eq!(
+            ours.keys().collect::<Vec<_>>(),
+            theirs.keys().collect::<Vec<_>>(),
+            "{flags:?}"
+        );
+        for (name, text) in &ours {
+            assert_eq!(
+                comparable(text, &ours_ids),
+                comparable(theirs[name], &theirs_ids),
+                "{flags:?} {name}:\n{text}\nPodman's:\n{}",
+                theirs[name]
+            );
+        }
+    }
+    // --files: every unit written into the current directory, its path printed.
+    let printed = env.cove_ok(&["generate", "systemd", "--files", "--name", "p1"]);
+    let mut paths: Vec<&str> = printed.lines().collect();
+    paths.sort();
+    let dir = env.base.display().to_string();
+    assert_eq!(
+        paths,
+        [
+            format!("{dir}/container-c1.service"),
+            format!("{dir}/container-c2.service"),
+            format!("{dir}/pod-p1.service"),
+        ]
+    );
+    // A pod without an infra container, and --template, refused in Podman's words.
+    for args in [
+        &["pod", "create", "--name", "bare", "--infra=false"][..],
+        &["pod", "create", "--name", "pt"],
+    ] {
+        env.cove_ok(args);
+        env.podman_ok(args);
+    }
+    for args in [
+        &["generate", "systemd", "bare"][..],
+        &["generate", "systemd", "--template", "pt"],
+    ] {
+        let (code, err) = env.cove_err(args);
+        let theirs = env.podman(args);
+        let theirs_err: Vec<String> = String::from_utf8_lossy(&theirs.stderr)
+            .lines()
+            .filter(|l| l.starts_with("Error: "))
+            .map(String::from)
+            .collect();
+        assert_eq!((code, err.lines().count()), (125, 1), "{err}");
+        assert_eq!(common::exit_code(&theirs), 125);
+        assert_eq!(err.trim_end(), theirs_err.join("\n"), "{args:?}");
+    }
+}
+
+/// Every value of a unit's key, in order.
+fn unit_values(text: &str, key: &str) -> Vec<String> {
+    Unit::parse(text)
+        .unwrap()
+        .entries("Service")
+        .filter(|e| e.key == key)
+        .map(|e| e.value.clone())
+        .collect()
+}
+
+/// Run a unit's ExecStartPre= and ExecStart= (`start`) or ExecStop= and ExecStopPost=
+/// lines in order, as systemd does (a line with `-` may fail); the socket for Type=notify
+/// units only.
+fn run_unit(env: &TestEnv, unit: &str, text: &str, start: bool, notify: Option<&NotifySocket>) {
+    let keys = if start {
+        ["ExecStartPre", "ExecStart"]
+    } else {
+        ["ExecStop", "ExecStopPost"]
+    };
+    for key in keys {
+        for line in unit_values(text, key) {
+            let out = run_in_unit(env, unit, text, &line, notify);
+            assert!(
+                out.status.success() || line.starts_with('-'),
+                "{line}: {}",
+                common::describe(&out)
+            );
+        }
+    }
+}
+
+/// The pod's shim, from the unit's PIDFile= (Type=forking: there once ExecStart returned).
+fn assert_pid_file_names_a_shim(env: &TestEnv, unit: &str, text: &str) {
+    let path = command(env, unit, &unit_value(text, "Service", "PIDFile")).remove(0);
+    let pid = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_eq!(process_name(pid.trim()), "cove-conmon", "{path}");
+}
+
+fn pod_state(env: &TestEnv) -> String {
+    env.cove_ok(&[
+        "pod",
+        "ps",
+        "--format",
+        "{{.Name}} {{.Status}} {{.NumberOfContainers}}",
+    ])
+}
+
+#[test]
+fn pod_units_run_the_pod_and_its_containers() {
+    let env = pulled("sd-pod-run");
+    env.cove_ok(&["pod", "create", "--name", "p1", "--label", "tier=front"]);
+    env.cove_ok(&[
+        "create",
+        "--pod",
+        "p1",
+        "--name",
+        "c1",
+        &busybox(),
+        "sleep",
+        "600",
+    ]);
+    let notify = NotifySocket::new(&env);
+    let generate = |flags: &[&str]| -> Vec<(String, String)> {
+        let mut args = vec!["generate", "systemd", "--files", "--name", "--no-header"];
+        args.extend_from_slice(flags);
+        args.push("p1");
+        let printed = env.cove_ok(&args);
+        let paths: Vec<std::path::PathBuf> = printed.lines().map(Into::into).collect();
+        verify(&env, &paths);
+        paths
+            .iter()
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(p).unwrap())
+            })
+            .collect()
+    };
+
+    // The existing pod: the pod's unit starts its infra container, the member's unit
+    // the member; stopped in the opposite order, the pod stays.
+    let units = generate(&[]);
+    let names: Vec<&str> = units.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["pod-p1.service", "container-c1.service"]);
+    let [(pod_unit, pod_text), (c_unit, c_text)] = &units[..] else {
+        unreachable!()
+    };
+    run_unit(&env, pod_unit, pod_text, true, None);
+    assert_pid_file_names_a_shim(&env, pod_unit, pod_text);
+    run_unit(&env, c_unit, c_text, true, None);
+    assert_pid_file_names_a_shim(&env, c_unit, c_text);
+    assert_eq!(pod_state(&env), "p1 Running 2\n");
+    run_unit(&env, c_unit, c_text, false, None);
+    run_unit(&env, pod_unit, pod_text, false, None);
+    assert_eq!(pod_state(&env), "p1 Exited 2\n");
+
+    // --new: the pod is made afresh from its recorded options (the old one removed by
+    // hand, as Podman's manual suggests), the member joins it by its ID file; stopped,
+    // both are gone. Twice: the second start finds the first's leftovers.
+    let units = generate(&["--new"]);
+    env.cove_ok(&["pod", "rm", "-f", "p1"]);
+    let [(pod_unit, pod_text), (c_unit, c_text)] = &units[..] else {
+        unreachable!()
+    };
+    for _ in 0..2 {
+        run_unit(&env, pod_unit, pod_text, true, None);
+        assert_pid_file_names_a_shim(&env, pod_unit, pod_text);
+        run_unit(&env, c_unit, c_text, true, Some(&notify));
+        assert_started(&notify, true);
+        assert_eq!(pod_state(&env), "p1 Running 2\n");
+        let pod_id = std::fs::read_to_string(env.run.join("pod-p1.pod-id")).unwrap();
+        assert_eq!(
+            env.cove_ok(&["inspect", "--format", "{{.Pod}} {{.Name}}", "c1"]),
+            format!("{} c1\n", pod_id.trim())
+        );
+        assert_eq!(
+            env.cove_ok(&["pod", "inspect", "--format", "{{.Labels.tier}}", "p1"]),
+            "front\n"
+        );
+        assert_eq!(
+            label(&env, "c1"),
+            "container-c1.service",
+            "the member's label names its unit"
+        );
+    }
+    run_unit(&env, c_unit, c_text, false, Some(&notify));
+    run_unit(&env, pod_unit, pod_text, false, None);
+    assert_eq!(pod_state(&env), "");
+    assert_eq!(env.cove_ok(&["ps", "-a", "--format", "{{.Names}}"]), "");
 }

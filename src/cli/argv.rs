@@ -115,9 +115,9 @@ pub fn keep_parsed(cmd: clap::Command) {
     let _ = PARSED.set(cmd);
 }
 
-/// The arguments after `run`/`create` in cove's own command line (`argv`, from
-/// `args_os`), without the global flags (a unit passes its own); empty when `argv` is not
-/// a run or create. An argument that is not UTF-8 (only a path, like `--env-file`'s, can
+/// The arguments after `run`/`create` (or `pod create`) in cove's own command line
+/// (`argv`, from `args_os`), without the global flags (a unit passes its own); empty when
+/// `argv` is none of these. An argument that is not UTF-8 (only a path, like `--env-file`'s, can
 /// be: clap refuses it elsewhere) is recorded lossily: a replay then names a file that
 /// does not exist and fails saying so, where a panic here would have failed the create.
 pub fn create_command(argv: impl Iterator<Item = OsString>) -> Vec<String> {
@@ -134,7 +134,7 @@ fn create_command_in(root: &clap::Command, argv: impl Iterator<Item = OsString>)
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let Some((start, sub)) = run_or_create(root, &argv) else {
+    let Some((start, sub)) = run_or_create(root, &argv, true) else {
         return Vec::new();
     };
     items(sub, &argv[start..])
@@ -144,11 +144,13 @@ fn create_command_in(root: &clap::Command, argv: impl Iterator<Item = OsString>)
         .collect()
 }
 
-/// Where the arguments of `run`/`create` (or `container run`/`create`) begin in `args`
-/// (the command line without the program name), and that subcommand's definition.
+/// Where the arguments of `run`/`create` (or `container run`/`create`, and with `pods`
+/// `pod create`) begin in `args` (the command line without the program name), and that
+/// subcommand's definition.
 fn run_or_create<'a>(
     root: &'a clap::Command,
     args: &[String],
+    pods: bool,
 ) -> Option<(usize, &'a clap::Command)> {
     let mut cmd = root;
     let mut start = 0;
@@ -160,6 +162,7 @@ fn run_or_create<'a>(
         start = args.len() - item.tokens.len() + 1;
         match sub.get_name() {
             "container" => cmd = sub,
+            "pod" if pods => cmd = sub,
             "run" | "create" => return Some((start, sub)),
             _ => return None,
         }
@@ -180,7 +183,7 @@ pub fn end_flags_at_image(root: &clap::Command, argv: Vec<OsString>) -> Vec<OsSt
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let Some((start, sub)) = run_or_create(root, &args) else {
+    let Some((start, sub)) = run_or_create(root, &args, false) else {
         return argv;
     };
     let Some(rest) = items(sub, &args[start..])
@@ -208,10 +211,31 @@ pub fn without(create_command: &[String], drop: &[&str]) -> Vec<String> {
     let Some(run) = root.find_subcommand("run") else {
         return Vec::new();
     };
-    items(run, create_command)
+    kept(run, create_command, drop)
+        .into_iter()
+        .flat_map(|it| it.tokens)
+        .collect()
+}
+
+/// A pod's recorded `pod create` arguments as [`without`] reads a container's, and the
+/// clap ids of the flags left in them.
+pub fn pod_create_without(create_command: &[String], drop: &[&str]) -> (Vec<String>, Vec<String>) {
+    let root = built_cli();
+    let Some(create) = root
+        .find_subcommand("pod")
+        .and_then(|p| p.find_subcommand("create"))
+    else {
+        return (Vec::new(), Vec::new());
+    };
+    let items = kept(create, create_command, drop);
+    let ids = items.iter().filter_map(|it| it.id.clone()).collect();
+    (items.into_iter().flat_map(|it| it.tokens).collect(), ids)
+}
+
+fn kept(cmd: &clap::Command, create_command: &[String], drop: &[&str]) -> Vec<Item> {
+    items(cmd, create_command)
         .into_iter()
         .filter(|it| !it.global && !it.id.as_deref().is_some_and(|id| drop.contains(&id)))
-        .flat_map(|it| it.tokens)
         .collect()
 }
 
@@ -264,6 +288,13 @@ mod tests {
             strings(&["--pull", "always", "busybox"])
         );
         assert!(create_command(os(&["cove", "ps", "-a"])).is_empty());
+        assert_eq!(
+            create_command(os(&[
+                "cove", "--root", "/r", "pod", "create", "--name", "p"
+            ])),
+            strings(&["--name", "p"])
+        );
+        assert!(create_command(os(&["cove", "pod", "start", "p"])).is_empty());
         assert!(create_command(os(&["cove", "--root", "run"])).is_empty());
     }
 

@@ -5,13 +5,19 @@ use anyhow::{anyhow, Context};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
+use std::path::PathBuf;
+
 use super::{argv, CmdResult, Ctx};
 use crate::container::restart::PolicyName;
-use crate::systemd::generate::{self, Options, Target};
+use crate::container::{Container, Engine};
+use crate::pod::Pod;
+use crate::systemd::generate::{self, Generated, Options, Target};
+use crate::systemd::generate_pod::{generate_pod, Member, PodCreate, PodTarget};
 
 #[derive(Subcommand, Debug)]
 pub enum GenerateCommand {
-    /// Generate a systemd unit that runs a container as a user service
+    /// Generate systemd units that run a container, or a pod and its containers, as user
+    /// services
     Systemd(Box<SystemdArgs>),
     /// Generate Kubernetes Pod YAML from containers or pods (as `kube generate`)
     Kube(super::shared::KubeGenerateArgs),
@@ -23,10 +29,10 @@ pub struct SystemdArgs {
     /// and remove it at each stop, instead of starting and stopping this container
     #[arg(long)]
     pub new: bool,
-    /// Name the unit after the container's name instead of its ID
+    /// Name the units after the container's or pod's name instead of its ID
     #[arg(short, long)]
     pub name: bool,
-    /// Write the unit into the current directory and print its path
+    /// Write the units into the current directory and print their paths
     #[arg(short, long)]
     pub files: bool,
     /// systemd restart policy (Restart=): no, on-success, on-failure, on-abnormal,
@@ -72,10 +78,10 @@ pub struct SystemdArgs {
     /// NAME-INSTANCE (implies --new)
     #[arg(long)]
     pub template: bool,
-    /// Prefix of a pod's unit name (pods get no units yet: refused)
+    /// Prefix of a pod's unit name
     #[arg(long, value_name = "PREFIX", default_value = "pod")]
     pub pod_prefix: String,
-    /// The container
+    /// The container or pod (a pod gets a unit of its own and one per container)
     pub container: String,
 }
 
@@ -84,40 +90,6 @@ pub fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
         return Err(anyhow!("unsupported --format {f:?}: use json").into());
     }
     let engine = ctx.engine()?;
-    let c = match engine.lookup(&a.container) {
-        Ok(c) => c,
-        Err(e) => {
-            if crate::pod::find(&engine.store, &a.container).is_ok() {
-                return Err(anyhow!(
-                    "{}: generate systemd for a pod is not supported: cove writes units for \
-                     containers only (generate one per container)",
-                    a.container
-                )
-                .into());
-            }
-            return Err(e.into());
-        }
-    };
-    if !a.new && !a.template && c.config.restart.name != PolicyName::No {
-        // The unit supervises this very container, and so does its restart policy
-        // (cove's cleanup starts it again with a new shim, the one systemd watches
-        // having exited): two supervisors racing. Podman warns in the same words; the
-        // unit is still written, as Podman does.
-        crate::log::warn(format_args!(
-            "Container {} has restart policy {:?} which can lead to issues on shutdown: \
-             consider recreating the container without a restart policy and use systemd's \
-             restart mechanism instead, or generate the unit with --new (which leaves the \
-             policy out)",
-            c.id,
-            c.config.restart.to_string()
-        ));
-    }
-    let new = a.new || a.template;
-    let run_args = if new {
-        run_arguments(&c.config.create_command)
-    } else {
-        Vec::new()
-    };
     let opts = Options {
         new: a.new,
         use_name: a.name,
@@ -137,38 +109,153 @@ pub fn systemd(ctx: &Ctx, a: SystemdArgs) -> CmdResult {
             &std::env::vars().collect::<Vec<_>>(),
         )?,
         template: a.template,
+        pod_prefix: a.pod_prefix,
     };
     let cove = ctx.cove_command()?;
-    let pid_file = engine.state_dir(&c.id).join("conmon.pid");
-    let text = generate::render(
-        &Target {
-            container: &c,
-            cove: &cove,
-            runtime_dir: &ctx.paths.runtime,
-            pid_file: &pid_file,
-            run_args: &run_args,
+    // Podman looks for a container first, then a pod.
+    let units = match engine.lookup(&a.container) {
+        Ok(c) => {
+            warn_restart_policy(&c, &opts);
+            let run_args = new_run_arguments(&c, &opts);
+            let pid_file = engine.state_dir(&c.id).join("conmon.pid");
+            vec![generate::generate(
+                &Target {
+                    container: &c,
+                    cove: &cove,
+                    runtime_dir: &ctx.paths.runtime,
+                    pid_file: &pid_file,
+                    run_args: &run_args,
+                    pod: None,
+                },
+                &opts,
+            )?]
+        }
+        Err(e) => match crate::pod::find(&engine.store, &a.container) {
+            Ok(pod) => pod_units(ctx, &engine, &pod, &cove, &opts)?,
+            Err(_) => return Err(e.into()),
         },
-        &opts,
-    )?;
-    let name = generate::unit_name(&c, &opts);
-    let key = generate::base_name(&c, &opts);
+    };
     if a.files {
-        let path = std::env::current_dir()
-            .context("the current directory")?
-            .join(format!("{name}.service"));
-        std::fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
+        let dir = std::env::current_dir().context("the current directory")?;
+        let mut written = serde_json::Map::new();
+        for g in &units {
+            let path = dir.join(&g.file);
+            std::fs::write(&path, &g.text)
+                .with_context(|| format!("writing {}", path.display()))?;
+            if a.format.is_none() {
+                println!("{}", path.display());
+            }
+            written.insert(g.key.clone(), json!(path));
+        }
         if a.format.is_some() {
-            println!("{}", json!({ key: path }));
-        } else {
-            println!("{}", path.display());
+            println!("{}", serde_json::to_string_pretty(&written)?);
         }
     } else if a.format.is_some() {
-        println!("{}", serde_json::to_string_pretty(&json!({ key: text }))?);
+        let texts: serde_json::Map<String, serde_json::Value> = units
+            .iter()
+            .map(|g| (g.key.clone(), json!(g.text)))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&texts)?);
     } else {
-        print!("{text}");
+        for g in &units {
+            print!("{}", g.text);
+        }
     }
     Ok(0)
 }
+
+fn warn_restart_policy(c: &Container, opts: &Options) {
+    if !opts.new && !opts.template && c.config.restart.name != PolicyName::No {
+        // The unit supervises this very container, and so does its restart policy
+        // (cove's cleanup starts it again with a new shim, the one systemd watches
+        // having exited): two supervisors racing. Podman warns in the same words; the
+        // unit is still written, as Podman does.
+        crate::log::warn(format_args!(
+            "Container {} has restart policy {:?} which can lead to issues on shutdown: \
+             consider recreating the container without a restart policy and use systemd's \
+             restart mechanism instead, or generate the unit with --new (which leaves the \
+             policy out)",
+            c.id,
+            c.config.restart.to_string()
+        ));
+    }
+}
+
+/// `--new`: the container's recorded create arguments without what the unit sets.
+fn new_run_arguments(c: &Container, opts: &Options) -> Vec<String> {
+    if opts.new || opts.template {
+        run_arguments(&c.config.create_command)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The units of a pod: its own and its members' (the infra container has none).
+fn pod_units(
+    ctx: &Ctx,
+    engine: &Engine,
+    pod: &Pod,
+    cove: &[String],
+    opts: &Options,
+) -> anyhow::Result<Vec<Generated>> {
+    let all = crate::pod::ops::members(engine, pod)?;
+    let (infra, members): (Vec<Container>, Vec<Container>) =
+        all.into_iter().partition(|c| c.config.pod_infra);
+    let infra = infra.first();
+    let run_args: Vec<Vec<String>> = members
+        .iter()
+        .map(|c| {
+            let mut args = new_run_arguments(c, opts);
+            // The unit joins the pod its pod's unit made, by its ID file.
+            if opts.new {
+                args = argv::without(&args, &["pod", "pod_id_file"]);
+            }
+            args
+        })
+        .collect();
+    let pid_files: Vec<PathBuf> = members
+        .iter()
+        .map(|c| engine.state_dir(&c.id).join("conmon.pid"))
+        .collect();
+    let member_targets: Vec<Member> = members
+        .iter()
+        .zip(&pid_files)
+        .zip(&run_args)
+        .map(|((c, pid_file), run_args)| Member {
+            container: c,
+            pid_file,
+            run_args,
+        })
+        .collect();
+    for c in &members {
+        warn_restart_policy(c, opts);
+    }
+    let (args, ids) = argv::pod_create_without(&pod.config.create_command, POD_UNIT_OWNED_IDS);
+    let create = PodCreate {
+        args,
+        exit_policy: ids.iter().any(|id| id == "exit_policy"),
+        name: ids.iter().any(|id| id == "name"),
+        replace: ids.iter().any(|id| id == "replace"),
+    };
+    let infra_pid_file = infra
+        .map(|c| engine.state_dir(&c.id).join("conmon.pid"))
+        .unwrap_or_default();
+    Ok(generate_pod(
+        &PodTarget {
+            pod,
+            infra,
+            infra_pid_file: &infra_pid_file,
+            members: &member_targets,
+            cove,
+            runtime_dir: &ctx.paths.runtime,
+            create: &create,
+        },
+        opts,
+    )?)
+}
+
+/// The `pod create` flags (clap ids) a pod's `--new` unit sets itself.
+const POD_UNIT_OWNED_IDS: &[&str] = &["pod_id_file", "infra_conmon_pidfile"];
 
 /// The flags `generate systemd --new` sets itself, as clap ids of `run`. `--restart` goes
 /// too: in a unit, restarting is systemd's job (Restart=), and it conflicts with `--rm`.

@@ -20,6 +20,10 @@ pub enum GenerateError {
     NoCreateCommand(String),
     #[error("invalid --env {0:?}: expected KEY=VALUE, KEY or PREFIX*")]
     Env(String),
+    #[error("generating systemd unit files: Pod {0:?} has no infra container")]
+    NoInfra(String),
+    #[error("--template is not supported for pods")]
+    PodTemplate,
 }
 
 /// The label (and the variable the unit sets for `cove run` to turn into it) that names
@@ -60,6 +64,8 @@ pub struct Options {
     /// `--template`: `NAME@.service`, each instance (`%i`) running its own container
     /// (implies `new`).
     pub template: bool,
+    /// Prefix of a pod's unit name.
+    pub pod_prefix: String,
 }
 
 /// `--env` as Podman reads it: `KEY=VALUE` as given, `KEY` from `lookup` (left out when
@@ -104,6 +110,25 @@ pub struct Target<'a> {
     pub pid_file: &'a Path,
     /// `--new`: the container's create arguments without the flags the unit sets itself.
     pub run_args: &'a [String],
+    /// The unit of the pod the container belongs to, when generated with it.
+    pub pod: Option<&'a PodLink>,
+}
+
+/// How a member's unit follows its pod's unit.
+pub struct PodLink {
+    /// The pod's unit (`pod-web.service`): the member's unit is bound to it and after it.
+    pub unit: String,
+    /// `--new`: the file (a unit word, `%t/pod-web.pod-id`) the pod's unit writes the new
+    /// pod's ID to, which the member's `cove run` joins.
+    pub pod_id_file: String,
+}
+
+/// One generated unit: its key in `--format json`, its file name, its text.
+#[derive(Debug)]
+pub struct Generated {
+    pub key: String,
+    pub file: String,
+    pub text: String,
 }
 
 /// The unit's name without `.service`: `container-web`, or `container-web@` for a
@@ -121,11 +146,16 @@ pub fn unit_name(c: &Container, opts: &Options) -> String {
 /// also writes a template's file under it, where systemd would not take it as a
 /// template: cove's file is `unit_name`'s.)
 pub fn base_name(c: &Container, opts: &Options) -> String {
-    let id = if opts.use_name { &c.name } else { &c.id };
-    if opts.container_prefix.is_empty() {
-        id.clone()
+    prefixed(&opts.container_prefix, opts, &c.name, &c.id)
+}
+
+/// `PREFIX` `SEPARATOR` name or ID (`--name`); no separator without a prefix.
+pub(super) fn prefixed(prefix: &str, opts: &Options, name: &str, id: &str) -> String {
+    let id = if opts.use_name { name } else { id };
+    if prefix.is_empty() {
+        id.to_string()
     } else {
-        format!("{}{}{id}", opts.container_prefix, opts.separator)
+        format!("{prefix}{}{id}", opts.separator)
     }
 }
 
@@ -143,14 +173,6 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
     let base = base_name(c, opts);
     let stop_timeout = opts.stop_timeout.unwrap_or(c.config.stop_timeout);
     let cove: Vec<String> = t.cove.iter().map(|w| literal_word(w)).collect();
-    let line = |args: &[&str]| -> String {
-        let words: Vec<String> = cove
-            .iter()
-            .cloned()
-            .chain(args.iter().map(|a| literal_word(a)))
-            .collect();
-        command_line(&words)
-    };
     let mut u = Unit::default();
     let description = if opts.template {
         format!("cove {base}.service for %I")
@@ -164,6 +186,10 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
         "RequiresMountsFor",
         literal_word(&t.runtime_dir.display().to_string()),
     );
+    if let Some(pod) = t.pod {
+        u.add("Unit", "BindsTo", pod.unit.clone());
+        u.add("Unit", "After", pod.unit.clone());
+    }
     for (key, units) in [
         ("Wants", &opts.wants),
         ("After", &opts.after),
@@ -189,7 +215,14 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
     // Room for `stop`'s own wait before systemd kills what is left.
     u.add("Service", "TimeoutStopSec", (stop_timeout + 60).to_string());
     if new {
-        let run_args: Vec<String> = t.run_args.iter().map(|a| literal_word(a)).collect();
+        // A member joins the pod its pod's unit created (Podman puts `--pod-id-file` in
+        // the same place, replacing the recorded `--pod`).
+        let run_args: Vec<String> = t
+            .pod
+            .into_iter()
+            .flat_map(|p| ["--pod-id-file".to_string(), p.pod_id_file.clone()])
+            .chain(t.run_args.iter().map(|a| literal_word(a)))
+            .collect();
         // Each instance runs its own container, named after the instance as Podman does.
         let container_name = if opts.template {
             format!("{}-%i", literal_word(&c.name))
@@ -209,19 +242,44 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
         }
     } else {
         let target = if opts.use_name { &c.name } else { &c.id };
-        let t_arg = stop_timeout.to_string();
-        u.add("Service", "ExecStart", line(&["start", target]));
-        let stop = line(&["stop", "--ignore", "-t", &t_arg, target]);
-        u.add("Service", "ExecStop", stop.clone());
-        u.add("Service", "ExecStopPost", stop);
-        u.add(
-            "Service",
-            "PIDFile",
-            literal_word(&t.pid_file.display().to_string()),
-        );
-        u.add("Service", "Type", "forking");
+        existing_container(&mut u, &cove, target, stop_timeout, t.pid_file);
     }
     u.add("Install", "WantedBy", "default.target");
+    Ok(with_header(&name, &u, opts))
+}
+
+/// The [Service] commands of a unit that starts and stops an existing container (a pod's
+/// infra container too): `Type=forking`, its shim's pid file. `cove` is quoted already.
+pub(super) fn existing_container(
+    u: &mut Unit,
+    cove: &[String],
+    target: &str,
+    stop_timeout: u32,
+    pid_file: &Path,
+) {
+    let line = |args: &[&str]| -> String {
+        let words: Vec<String> = cove
+            .iter()
+            .cloned()
+            .chain(args.iter().map(|a| literal_word(a)))
+            .collect();
+        command_line(&words)
+    };
+    let t_arg = stop_timeout.to_string();
+    u.add("Service", "ExecStart", line(&["start", target]));
+    let stop = line(&["stop", "--ignore", "-t", &t_arg, target]);
+    u.add("Service", "ExecStop", stop.clone());
+    u.add("Service", "ExecStopPost", stop);
+    u.add(
+        "Service",
+        "PIDFile",
+        literal_word(&pid_file.display().to_string()),
+    );
+    u.add("Service", "Type", "forking");
+}
+
+/// The unit's text, after the comment header unless `--no-header`.
+pub(super) fn with_header(name: &str, u: &Unit, opts: &Options) -> String {
     let mut text = String::new();
     if !opts.no_header {
         text.push_str(&format!(
@@ -230,19 +288,34 @@ pub fn render(t: &Target, opts: &Options) -> Result<String, GenerateError> {
         ));
     }
     text.push_str(&u.render());
-    Ok(text)
+    text
+}
+
+/// The unit of one container that is in no pod (or is generated without it).
+pub fn generate(t: &Target, opts: &Options) -> Result<Generated, GenerateError> {
+    let text = render(t, opts)?;
+    Ok(Generated {
+        key: base_name(t.container, opts),
+        file: format!("{}.service", unit_name(t.container, opts)),
+        text,
+    })
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::container::{ContainerConfig, ContainerState};
     use crate::systemd::unit::split_words;
 
     fn container() -> Container {
+        container_named("0123456789abcdef", "web")
+    }
+
+    /// A container with a stop timeout of 10 (also `generate_pod`'s tests').
+    pub(in crate::systemd) fn container_named(id: &str, name: &str) -> Container {
         Container {
-            id: "0123456789abcdef".into(),
-            name: "web".into(),
+            id: id.into(),
+            name: name.into(),
             image_id: String::new(),
             created_at: 0,
             config: ContainerConfig {
@@ -253,7 +326,8 @@ mod tests {
         }
     }
 
-    fn opts(new: bool) -> Options {
+    /// `--name`, `--after x.service`, `--no-header` (also `generate_pod`'s tests').
+    pub(in crate::systemd) fn opts(new: bool) -> Options {
         Options {
             new,
             use_name: true,
@@ -269,6 +343,7 @@ mod tests {
             no_header: true,
             env: Vec::new(),
             template: false,
+            pod_prefix: "pod".into(),
         }
     }
 
@@ -306,6 +381,7 @@ mod tests {
             runtime_dir: Path::new("/run/user/1/cove"),
             pid_file: Path::new("/run/user/1/cove/containers/0123/conmon.pid"),
             run_args: &[],
+            pod: None,
         };
         let text = render(&t, &opts(false)).unwrap();
         assert_eq!(unit_name(&c, &opts(false)), "container-web");
@@ -351,6 +427,7 @@ mod tests {
             runtime_dir: Path::new("/run/user/1/cove"),
             pid_file: Path::new("/unused"),
             run_args: &args,
+            pod: None,
         };
         let mut o = opts(true);
         o.stop_timeout = Some(3);

@@ -3,6 +3,7 @@
 //! `cove-systemd-generator`), and the sd_notify protocol behind `--sdnotify`.
 
 pub mod generate;
+pub mod generate_pod;
 pub mod notify;
 pub mod quadlet;
 pub mod service;
