@@ -541,6 +541,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from copy-helper" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from copy-helper" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 of cove on to the container\'s process' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Assign a name to the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run in an existing pod, or a new one with new:NAME' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
@@ -645,7 +646,6 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l personality -d 'Execution domain: LINUX or LINUX32' -r
@@ -810,7 +810,6 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l personality -d 'Execution domain: LINUX or LINUX32' -r
@@ -1106,7 +1105,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence for detaching (checked; cove relays the terminal until the process ends)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass this many extra file descriptors into the process (not supported by cove, as for run)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 of cove on to the process' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4350,7 +4349,7 @@ complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_
 complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -f -a "kube" -d 'Generate Kubernetes Pod YAML from containers or pods (as `kube generate`)'
-complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -f -a "systemd" -d 'Generate a systemd unit that runs a container as a user service'
+complete -c cove -n "__fish_cove_using_subcommand generate; and not __fish_seen_subcommand_from kube systemd" -f -a "systemd" -d 'Generate systemd units that run a container, or a pod and its containers, as user services'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -s f -l filename -d 'Write the YAML to this file instead of standard output' -r -F
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from kube" -l root -d 'Directory for images and other persistent data' -r -F
@@ -4385,7 +4384,7 @@ complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subc
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l separator -d 'Between the prefix and the container\'s name or ID' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l format -d 'Print a JSON object of unit name to unit text' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s e -l env -d 'Environment= line for the unit: KEY=VALUE, KEY (its value here; left out when unset) or PREFIX* (every variable here starting with PREFIX)' -r
-complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l pod-prefix -d 'Prefix of a pod\'s unit name (pods get no units yet: refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l pod-prefix -d 'Prefix of a pod\'s unit name' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Directory for images and other persistent data' -r -F
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Directory for runtime state (pid files, locks)' -r -F
@@ -4405,8 +4404,8 @@ complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subc
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l hooks-dir -d 'Directory of OCI hooks (cove runs none: a directory holding hooks is refused)' -r -F
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Run a new container at each start (from the arguments this one was created with) and remove it at each stop, instead of starting and stopping this container'
-complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit after the container\'s name instead of its ID'
-complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the unit into the current directory and print its path'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the units after the container\'s or pod\'s name instead of its ID'
+complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the units into the current directory and print their paths'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the comment header'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'A template unit (NAME@.service): each instance runs its own container, named NAME-INSTANCE (implies --new)'
 complete -c cove -n "__fish_cove_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l noout -d 'Print nothing on stdout'
@@ -4933,6 +4932,7 @@ complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcomma
 complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c cove -n "__fish_cove_using_subcommand play; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand run" -l detach-keys -d 'Key sequence for detaching (default ctrl-p,ctrl-q)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 of cove on to the container\'s process' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l name -d 'Assign a name to the container' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l pod -d 'Run in an existing pod, or a new one with new:NAME' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
@@ -5037,7 +5037,6 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l passwd-entry -d 'The /
 complete -c cove -n "__fish_cove_using_subcommand run" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand run" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
 complete -c cove -n "__fish_cove_using_subcommand run" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l personality -d 'Execution domain: LINUX or LINUX32' -r
@@ -5231,7 +5230,6 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l passwd-entry -d 'Th
 complete -c cove -n "__fish_cove_using_subcommand create" -l passwd -d 'Allow cove to add entries to /etc/passwd (--passwd-entry, --hostuser)' -r -f -a "true\t''
 false\t''"
 complete -c cove -n "__fish_cove_using_subcommand create" -l hostuser -d 'Add the host\'s /etc/passwd entry of this user (name or UID) to the container\'s' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l preserve-fds -d 'Pass this many extra file descriptors into the container (not supported by cove)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (cove-conmon) to this file at each start' -r -F
 complete -c cove -n "__fish_cove_using_subcommand create" -l oom-score-adj -d 'The container\'s OOM score adjustment (-1000 to 1000; rootless: only raised)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l personality -d 'Execution domain: LINUX or LINUX32' -r
@@ -5502,7 +5500,7 @@ complete -c cove -n "__fish_cove_using_subcommand exec" -l env-file -d 'Read env
 complete -c cove -n "__fish_cove_using_subcommand exec" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -l detach-keys -d 'Key sequence for detaching (checked; cove relays the terminal until the process ends)' -r
-complete -c cove -n "__fish_cove_using_subcommand exec" -l preserve-fds -d 'Pass this many extra file descriptors into the process (not supported by cove, as for run)' -r
+complete -c cove -n "__fish_cove_using_subcommand exec" -l preserve-fds -d 'Pass file descriptors 3 to 3+N-1 of cove on to the process' -r
 complete -c cove -n "__fish_cove_using_subcommand exec" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s i -l interactive -d 'Keep STDIN open'
 complete -c cove -n "__fish_cove_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-TTY'
