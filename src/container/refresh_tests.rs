@@ -16,6 +16,7 @@ fn engine() -> (tempfile::TempDir, Engine) {
         host_ids: (1000, 1000),
         id_space: 65537,
         runtime_flags: Vec::new(),
+        preserve_fds: None,
     };
     (dir, engine)
 }
