@@ -8,7 +8,8 @@
 //!
 //! Not for a top-level command with an argument of a global's id (`run --runtime`,
 //! `build --hooks-dir`): clap gives a command the global arguments it lacks before it
-//! adds the deferred ones, and the command would have both.
+//! adds the deferred ones, and the command would have both. That order is also why the
+//! completion scripts list a deferred command's global flags first; help sorts them.
 
 use std::ops::{Deref, DerefMut};
 

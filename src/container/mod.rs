@@ -269,17 +269,30 @@ impl Engine {
     /// recursively: that must never reach into a mounted root filesystem. vfs keeps the
     /// container's whole copy in it.
     pub fn rootfs(&self, id: &str) -> PathBuf {
-        if self.driver.uses_upper() {
-            self.paths.runtime.join("merged").join(id)
-        } else {
-            self.container_dir(id).join("merged")
+        let own = self.container_dir(id).join("merged");
+        if !self.driver.uses_upper() {
+            return own;
         }
+        // Mounted there by a cove from before the move (a container running across an
+        // upgrade): that mount is the container's root until it is released. Never
+        // created any more, so for every other container this is one failed stat.
+        if own.exists() && crate::storage::driver::is_mounted(&own) {
+            return own;
+        }
+        self.paths.runtime.join("merged").join(id)
     }
 
     /// The runtime bundle (config.json) and the files bound into the container at
-    /// /etc/hosts, /etc/resolv.conf and /etc/hostname: all written again at each start.
+    /// /etc/hosts, /etc/resolv.conf and /etc/hostname, as the running container was
+    /// given them. Each start writes them to the state dir; a container an older cove
+    /// started has them in its own directory until it is started again.
     pub fn bundle_dir(&self, id: &str) -> PathBuf {
-        self.state_dir(id)
+        let dir = self.state_dir(id);
+        let before = self.container_dir(id).join("userdata");
+        if !dir.join("config.json").exists() && before.join("config.json").exists() {
+            return before;
+        }
+        dir
     }
 
     /// Where attach clients wait for the container to start (`attach::Waiter`).

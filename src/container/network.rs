@@ -488,7 +488,7 @@ impl Engine {
         host_resolv: &str,
         shared: Option<(PathBuf, PathBuf)>,
     ) -> Result<EtcFiles> {
-        let dir = self.bundle_dir(&c.id);
+        let dir = self.state_dir(&c.id);
         let hostname = dir.join("hostname");
         let write = |path: &Path, content: String| {
             fs::write(path, content).map_err(io_err(format!("writing {}", path.display())))

@@ -68,13 +68,17 @@ impl Engine {
         if dir.exists() {
             return Ok(dir);
         }
-        let tmp = self
-            .paths
-            .data
-            .join(format!(".mount-targets-{}", std::process::id()));
+        // Unique per call: the API service starts containers from several threads.
+        let tmp = tempfile::Builder::new()
+            .prefix(".mount-targets-")
+            .tempdir_in(&self.paths.data)
+            .map_err(io_err(format!(
+                "creating a directory in {}",
+                self.paths.data.display()
+            )))?
+            .keep();
         let made = (|| -> std::io::Result<()> {
             use std::os::unix::fs::PermissionsExt;
-            let _ = fs::remove_dir_all(&tmp);
             fs::create_dir_all(tmp.join("etc"))?;
             for f in ["hosts", "hostname", "resolv.conf"] {
                 let file = tmp.join("etc").join(f);
@@ -87,7 +91,10 @@ impl Engine {
             }
             Ok(())
         })();
-        made.map_err(io_err(format!("creating {}", tmp.display())))?;
+        if let Err(e) = made {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(io_err(format!("creating {}", tmp.display()))(e));
+        }
         // Another cove may have won the race: its copy is the same.
         if let Err(e) = fs::rename(&tmp, &dir) {
             let _ = fs::remove_dir_all(&tmp);
@@ -428,7 +435,7 @@ impl Engine {
         if port_handoff {
             super::handoff::add_notify_rule(&mut spec, &state_dir.join(super::handoff::SOCKET));
         }
-        let bundle = self.bundle_dir(&c.id);
+        let bundle = self.state_dir(&c.id);
         spec.save(bundle.join("config.json"))
             .map_err(|e| ContainerError::Spec(spec::SpecError::Oci(e)))?;
         // A runtime record left by a crash would make `create` fail with "exists".
@@ -584,15 +591,6 @@ impl Engine {
         let merged = self.rootfs(&c.id);
         if crate::storage::driver::is_mounted(&merged) {
             self.driver.unmount(&merged)?;
-        }
-        // Mounted in the container's own directory by a cove from before the mount point
-        // moved to the runtime dir.
-        let before = self.container_dir(&c.id).join("merged");
-        if self.driver.uses_upper()
-            && before.exists()
-            && crate::storage::driver::is_mounted(&before)
-        {
-            self.driver.unmount(&before)?;
         }
         let shm = self.shm_dir(&c.id);
         if crate::storage::driver::is_mounted(&shm) {
