@@ -163,8 +163,11 @@ pub fn export(root: &Path, out: impl Write) -> io::Result<()> {
     let mut b = tar::Builder::new(out);
     b.follow_symlinks(false);
     b.mode(tar::HeaderMode::Complete);
-    for e in fs::read_dir(root)? {
-        let e = e?;
+    // In name order, as Podman's walk gives them: a merged directory lists its layers'
+    // entries in an order that changes with the layers.
+    let mut entries = fs::read_dir(root)?.collect::<io::Result<Vec<_>>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
         let name = e.file_name();
         let path = e.path();
         if e.file_type()?.is_dir() {
