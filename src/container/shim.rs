@@ -3,7 +3,6 @@
 
 use std::io::Read;
 use std::os::fd::{AsFd, OwnedFd};
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -160,25 +159,9 @@ pub fn spawn(req: &ShimRequest<'_>) -> Result<i32, ShimError> {
     }
     if req.preserve_fds > 0 {
         cmd.args(["--preserve-fds", &req.preserve_fds.to_string()]);
-    } else {
-        // Registered before the dup2s below, so it runs first: descriptors this process
-        // holds for another container's --preserve-fds (a pod's infra container, a
-        // --requires dependency started on the way) are not this shim's to keep.
-        // SAFETY: close_range only sets flags; async-signal-safe between fork and exec.
-        unsafe {
-            cmd.pre_exec(|| {
-                libc::syscall(
-                    libc::SYS_close_range,
-                    3 as libc::c_uint,
-                    libc::c_uint::MAX,
-                    libc::CLOSE_RANGE_CLOEXEC,
-                );
-                Ok(())
-            });
-        }
     }
     // Fds 3..3+N pass as they are: inherited by this process, so not close-on-exec.
-    crate::fdpass::inherit_at(&mut cmd, &fds).map_err(ShimError::Spawn)?;
+    crate::fdpass::inherit_at(&mut cmd, &fds, req.preserve_fds).map_err(ShimError::Spawn)?;
     if req.passthrough {
         cmd.arg("--passthrough");
         if !req.stdin {

@@ -101,7 +101,7 @@ pub fn start_slirp(
     if let Some((exit_r, _)) = &exit {
         fds.push((exit_r, 4));
     }
-    crate::fdpass::inherit_at(&mut cmd, &fds)
+    crate::fdpass::inherit_at(&mut cmd, &fds, 0)
         .map_err(|e| NetworkError::Io("passing descriptors to slirp4netns".into(), e))?;
     let child = cmd
         .spawn()
