@@ -26,8 +26,8 @@ pub fn inherit_at(cmd: &mut Command, fds: &[(&dyn AsFd, RawFd)], passed_on: u32)
         moved.push((unsafe { std::os::fd::FromRawFd::from_raw_fd(dup) }, *target));
     }
     // SAFETY: between fork and exec only close_range and dup2 (async-signal-safe) are
-    // called; the
-    // duplicates stay owned by the closure and close in the parent when it is dropped.
+    // called; the duplicates stay owned by the closure and close in the parent when it is
+    // dropped.
     unsafe {
         cmd.pre_exec(move || {
             // Before the dup2s, which clear the flag on their targets. Best effort: a

@@ -410,11 +410,16 @@ impl Engine {
             // Only ever an empty mount point: never removed recursively, so a root
             // filesystem still mounted there (EBUSY) is left alone, not emptied.
             let merged = self.rootfs(&c.id);
-            match fs::remove_dir(&merged) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(io_err(format!("removing {}", merged.display()))(e))
+            for dir in [Some(merged.as_path()), merged.parent()]
+                .into_iter()
+                .flatten()
+            {
+                match fs::remove_dir(dir) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(io_err(format!("removing {}", dir.display()))(e))
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
         }
         Ok(())

@@ -279,7 +279,7 @@ impl Engine {
         if own.exists() && crate::storage::driver::is_mounted(&own) {
             return own;
         }
-        self.paths.runtime.join("merged").join(id)
+        self.paths.runtime.join("mounts").join(id).join("merged")
     }
 
     /// The runtime bundle (config.json) and the files bound into the container at
