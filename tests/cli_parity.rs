@@ -85,8 +85,8 @@ fn labels_from_a_file_and_annotations() {
     );
     env.cove_ok(&["start", "--attach", &id]);
     let spec = std::fs::read_to_string(
-        env.data
-            .join(format!("cove/containers/{id}/userdata/config.json")),
+        env.run
+            .join(format!("cove/containers/{id}/config.json")),
     )
     .unwrap();
     assert!(spec.contains("\"org.example/key\":\"value\""), "{spec}");
