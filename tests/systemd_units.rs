@@ -452,6 +452,51 @@ fn pod_units_say_what_podmans_say() {
         assert_eq!(common::exit_code(&theirs), 125);
         assert_eq!(err.trim_end(), theirs_err.join("\n"), "{args:?}");
     }
+    // inspect's CreateCommand is the whole command line, as Podman's is; --new replays
+    // only a `pod create`, and a pod `kube play` made is refused, as Podman refuses it.
+    let recorded = env.cove_ok(&[
+        "pod",
+        "inspect",
+        "--format",
+        "{{json .CreateCommand}}",
+        "p1",
+    ]);
+    let recorded: Vec<String> = serde_json::from_str(&recorded).unwrap();
+    assert!(recorded[0].ends_with("cove"), "{recorded:?}");
+    assert_eq!(
+        recorded[recorded.len() - 4..],
+        ["pod", "create", "--name", "p1"]
+    );
+    let yaml = env.home.join("kp.yaml");
+    env.write_user_file(
+        &yaml,
+        &format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: kp\nspec:\n  containers:\n  - name: a\n    image: {img}\n    command: [\"sleep\", \"600\"]\n"
+        ),
+    );
+    let yaml = yaml.to_str().unwrap();
+    env.cove_ok(&["kube", "play", yaml]);
+    env.podman_ok(&["kube", "play", yaml]);
+    let args = ["generate", "systemd", "--new", "kp"];
+    let (code, err) = env.cove_err(&args);
+    let theirs = env.podman(&args);
+    let id_of = ["pod", "inspect", "--format", "{{.ID}}", "kp"];
+    let ours_id = env.cove_ok(&id_of);
+    let theirs_id = env.podman_ok(&id_of);
+    assert_eq!((code, err.lines().count()), (125, 1), "{err}");
+    assert_eq!(common::exit_code(&theirs), 125);
+    assert_eq!(
+        err.replace(ours_id.trim(), "ID").trim_end(),
+        String::from_utf8_lossy(&theirs.stderr)
+            .replace(theirs_id.trim(), "ID")
+            .lines()
+            .find(|l| l.starts_with("Error: "))
+            .unwrap_or_default()
+    );
+    // Without --new the pod's units start and stop what exists.
+    assert!(env
+        .cove_ok(&["generate", "systemd", "kp"])
+        .contains("pod-kp.service"));
 }
 
 /// Every value of a unit's key, in order.

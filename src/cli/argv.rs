@@ -217,19 +217,29 @@ pub fn without(create_command: &[String], drop: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// A pod's recorded `pod create` arguments as [`without`] reads a container's, and the
-/// clap ids of the flags left in them.
-pub fn pod_create_without(create_command: &[String], drop: &[&str]) -> (Vec<String>, Vec<String>) {
+/// A pod's command line as Podman records it (inspect's CreateCommand): all of it, the
+/// program's name included.
+pub fn pod_command_line(argv: impl Iterator<Item = OsString>) -> Vec<String> {
+    argv.map(|a| a.to_string_lossy().into_owned()).collect()
+}
+
+/// The `pod create` arguments in a pod's recorded command line, read as [`without`] reads
+/// a container's, and the clap ids of the flags left in them. None when the pod was not
+/// made by `pod create` (`kube play` and `pod clone` make pods too).
+pub fn pod_create_without(
+    command_line: &[String],
+    drop: &[&str],
+) -> Option<(Vec<String>, Vec<String>)> {
     let root = built_cli();
-    let Some(create) = root
-        .find_subcommand("pod")
-        .and_then(|p| p.find_subcommand("create"))
-    else {
-        return (Vec::new(), Vec::new());
-    };
-    let items = kept(create, create_command, drop);
+    let pod_create = root.find_subcommand("pod")?.find_subcommand("create")?;
+    let args = command_line.get(1..)?;
+    let (start, sub) = run_or_create(&root, args, true)?;
+    if !std::ptr::eq(sub, pod_create) {
+        return None;
+    }
+    let items = kept(sub, &args[start..], drop);
     let ids = items.iter().filter_map(|it| it.id.clone()).collect();
-    (items.into_iter().flat_map(|it| it.tokens).collect(), ids)
+    Some((items.into_iter().flat_map(|it| it.tokens).collect(), ids))
 }
 
 fn kept(cmd: &clap::Command, create_command: &[String], drop: &[&str]) -> Vec<Item> {

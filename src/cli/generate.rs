@@ -230,7 +230,24 @@ fn pod_units(
     for c in &members {
         warn_restart_policy(c, opts);
     }
-    let (args, ids) = argv::pod_create_without(&pod.config.create_command, POD_UNIT_OWNED_IDS);
+    let recorded = argv::pod_create_without(&pod.config.create_command, POD_UNIT_OWNED_IDS);
+    let (args, ids) = match recorded {
+        Some(found) => found,
+        // Podman's words: --new can only replay a `pod create`.
+        None if opts.new && pod.config.create_command.is_empty() => {
+            return Err(anyhow!(
+                "cannot use --new on pod {:?}: no create command found",
+                pod.id
+            ))
+        }
+        None if opts.new => {
+            return Err(anyhow!(
+                "pod does not appear to be created via `cove pod create`: [{}]",
+                pod.config.create_command.join(" ")
+            ))
+        }
+        None => Default::default(),
+    };
     let create = PodCreate {
         args,
         exit_policy: ids.iter().any(|id| id == "exit_policy"),

@@ -28,7 +28,7 @@ impl Engine {
             .map(|l| self.store.layer_dir(&l.diff_id))
             .collect::<std::result::Result<Vec<_>, _>>()?;
         if self.driver.uses_upper() {
-            layers.insert(0, self.mount_targets()?);
+            layers.insert(0, self.mount_targets(c.config.no_hosts)?);
         }
         let upper = UpperDirs {
             upper: dir.join("upper"),
@@ -62,9 +62,14 @@ impl Engine {
     /// own files on. An image without them would otherwise have them created in the
     /// container's upper dir (and /etc copied up) at every start, four more inodes on the
     /// store's disk per container. Lowest, so an image's own /etc keeps its attributes;
-    /// what a container sees there is always the bound file, as before.
-    fn mount_targets(&self) -> Result<PathBuf> {
-        let dir = self.paths.data.join("mount-targets");
+    /// what a container sees there is always the bound file, as before. With
+    /// `--no-hosts` nothing is bound on /etc/hosts: the image's own, or none.
+    fn mount_targets(&self, no_hosts: bool) -> Result<PathBuf> {
+        let (name, files): (_, &[_]) = match no_hosts {
+            false => ("mount-targets", &["hosts", "hostname", "resolv.conf"]),
+            true => ("mount-targets-no-hosts", &["hostname", "resolv.conf"]),
+        };
+        let dir = self.paths.data.join(name);
         if dir.exists() {
             return Ok(dir);
         }
@@ -80,7 +85,7 @@ impl Engine {
         let made = (|| -> std::io::Result<()> {
             use std::os::unix::fs::PermissionsExt;
             fs::create_dir_all(tmp.join("etc"))?;
-            for f in ["hosts", "hostname", "resolv.conf"] {
+            for f in files {
                 let file = tmp.join("etc").join(f);
                 fs::write(&file, "")?;
                 fs::set_permissions(&file, fs::Permissions::from_mode(0o644))?;

@@ -49,6 +49,8 @@ fn format_parse() {
 fn fields_and_values() {
     let c = container();
     assert_eq!(render("{{.Id}}", &c), "abc123");
+    // Podman's Go field name for the JSON key.
+    assert_eq!(render("{{.ID}}", &c), "abc123");
     assert_eq!(
         render("id={{.Id}} name={{.Name}}", &c),
         "id=abc123 name=web"

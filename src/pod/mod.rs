@@ -159,7 +159,8 @@ pub struct PodConfig {
     /// The infra container's ID (None with `--infra=false`).
     pub infra_id: Option<String>,
     pub exit_policy: ExitPolicy,
-    /// The arguments after `pod create`, for inspect's CreateCommand.
+    /// The command line that made the pod (inspect's CreateCommand), which
+    /// `generate systemd --new` replays; empty for a pod `kube play` made.
     pub create_command: Vec<String>,
     /// `--userns`: the infra container's, whose user namespace the members join.
     pub userns: crate::container::Userns,

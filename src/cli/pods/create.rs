@@ -345,7 +345,7 @@ fn pod_request(a: &CreateArgs) -> anyhow::Result<CreatePod> {
         userns: Default::default(),
         inherit: Default::default(),
         replace: a.replace,
-        create_command: crate::cli::argv::create_command(std::env::args_os()),
+        create_command: crate::cli::argv::pod_command_line(std::env::args_os()),
     })
     .and_then(|mut r| {
         r.infra_request.more.ip6 = a.ip6.clone();
@@ -436,7 +436,7 @@ pub fn clone(ctx: &Ctx, a: CloneArgs) -> CmdResult {
         labels: labels(&a.label_file, &a.labels)?,
         infra_command: a.infra_command.as_deref().map(infra_command),
         infra_name: a.infra_name.clone(),
-        create_command: crate::cli::argv::create_command(std::env::args_os()),
+        create_command: crate::cli::argv::pod_command_line(std::env::args_os()),
         ..CreatePod::default()
     };
     a.wide.apply(&mut with)?;

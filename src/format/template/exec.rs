@@ -171,7 +171,11 @@ pub(super) fn fields(v: &Value, names: &[String]) -> Result<Value, FormatError> 
     let mut cur = v.clone();
     for name in names {
         cur = match cur {
-            Value::Object(mut m) => match m.remove(name) {
+            // Podman's inspect structs have a field `ID` that JSON spells `Id`.
+            Value::Object(mut m) => match m.remove(name).or_else(|| match name.as_str() {
+                "ID" => m.remove("Id"),
+                _ => None,
+            }) {
                 Some(x) => x,
                 None if is_struct_like(&m) => {
                     return exec_err(format!("can't evaluate field {name}"))
