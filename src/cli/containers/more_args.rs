@@ -3,6 +3,7 @@
 
 use crate::container::create::parse_health_duration;
 use crate::container::options::{self, MoreOptions};
+use crate::container::rootfs_dir::RootfsDir;
 use anyhow::anyhow;
 use clap::Args;
 use std::path::PathBuf;
@@ -184,7 +185,7 @@ impl MoreArgs {
             ip6: self.ip6.clone(),
             idmaps,
             // With --rootfs the "image" argument is the directory.
-            rootfs: self.rootfs.then(|| image.to_string()),
+            rootfs: self.rootfs.then(|| RootfsDir::parse(image)).transpose()?,
             cgroups: self.cgroups.clone(),
             cgroup_parent: self.cgroup_parent.clone(),
             cgroup_conf: self.cgroup_conf.clone(),
