@@ -35,6 +35,9 @@ impl Engine {
             None => create::ImageConfig::from_json(&self.store.find(&req.image_id)?.config),
         };
         let mut config = create::build_config(&req, &image, defaults)?;
+        if super::systemd_mode::enabled(req.more.systemd.as_deref(), &config.args)? {
+            super::systemd_mode::apply(&mut config);
+        }
         if let Some(dir) = &req.more.rootfs {
             // Podman shows no image for it (ps, inspect's Image and ImageName).
             config.image_name.clear();

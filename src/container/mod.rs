@@ -39,6 +39,7 @@ pub mod signal;
 pub mod spec;
 mod start;
 pub mod stats;
+pub mod systemd_mode;
 pub mod top;
 pub mod update;
 pub mod user;

@@ -137,12 +137,7 @@ impl MoreOptions {
             }
         }
         match self.systemd.as_deref() {
-            None | Some("true") | Some("false") => {}
-            Some("always") => {
-                return Err(refuse(
-                    "--systemd always: running systemd as the container's init is not supported by cove",
-                ))
-            }
+            None | Some("true") | Some("false") | Some("always") => {}
             Some(other) => {
                 return Err(refuse(format!(
                     "invalid --systemd {other:?}: use true, false or always"

@@ -58,7 +58,7 @@ pub struct MoreArgs {
     /// Where the seccomp profile comes from: default (image: not supported)
     #[arg(long, value_name = "POLICY")]
     pub seccomp_policy: Option<String>,
-    /// Run in systemd mode: true (default), false, always (not supported)
+    /// Run in systemd mode: true (when the command is an init; default), false, always
     #[arg(long, value_name = "MODE")]
     pub systemd: Option<String>,
     /// Paths inside the container that are chroots (accepted; cove adds nothing to them)
