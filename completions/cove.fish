@@ -651,7 +651,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l personality -d 'Execution domain: LINUX or LINUX32' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l image-volume -d 'What the image\'s volumes become: bind (anonymous volumes, default), tmpfs, ignore' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (image: not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Run in systemd mode: true (default), false, always (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Run in systemd mode: true (when the command is an init; default), false, always' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
@@ -815,7 +815,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l personality -d 'Execution domain: LINUX or LINUX32' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l image-volume -d 'What the image\'s volumes become: bind (anonymous volumes, default), tmpfs, ignore' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (image: not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Run in systemd mode: true (default), false, always (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Run in systemd mode: true (when the command is an init; default), false, always' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
@@ -1409,7 +1409,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'Author' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s p -l pause -d 'Pause the container while committing' -r -f -a "true\t''
 false\t''"
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s f -l format -d 'Image format: oci (cove commits OCI images; docker is refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s f -l format -d 'Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l iidfile -d 'Write the new image\'s ID to this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Directory for images and other persistent data' -r -F
@@ -1431,7 +1431,7 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-opt -d 'Storage option as in storage.conf (overlay.mount_program=PATH; others are refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print only the image ID'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l include-volumes -d 'Make the container\'s volume and bind mount points the image\'s volumes'
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s s -l squash -d 'Squash the new layer into the image\'s (not supported: cove adds one layer)'
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s s -l squash -d 'Make the image one layer holding the container\'s whole filesystem'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
@@ -5042,7 +5042,7 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l oom-score-adj -d 'The 
 complete -c cove -n "__fish_cove_using_subcommand run" -l personality -d 'Execution domain: LINUX or LINUX32' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l image-volume -d 'What the image\'s volumes become: bind (anonymous volumes, default), tmpfs, ignore' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (image: not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l systemd -d 'Run in systemd mode: true (default), false, always (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l systemd -d 'Run in systemd mode: true (when the command is an init; default), false, always' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
@@ -5235,7 +5235,7 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l oom-score-adj -d 'T
 complete -c cove -n "__fish_cove_using_subcommand create" -l personality -d 'Execution domain: LINUX or LINUX32' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l image-volume -d 'What the image\'s volumes become: bind (anonymous volumes, default), tmpfs, ignore' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (image: not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l systemd -d 'Run in systemd mode: true (default), false, always (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l systemd -d 'Run in systemd mode: true (when the command is an init; default), false, always' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
@@ -5804,12 +5804,12 @@ complete -c cove -n "__fish_cove_using_subcommand commit" -s m -l message -d 'Co
 complete -c cove -n "__fish_cove_using_subcommand commit" -s a -l author -d 'Author' -r
 complete -c cove -n "__fish_cove_using_subcommand commit" -s p -l pause -d 'Pause the container while committing' -r -f -a "true\t''
 false\t''"
-complete -c cove -n "__fish_cove_using_subcommand commit" -s f -l format -d 'Image format: oci (cove commits OCI images; docker is refused)' -r
+complete -c cove -n "__fish_cove_using_subcommand commit" -s f -l format -d 'Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)' -r
 complete -c cove -n "__fish_cove_using_subcommand commit" -l iidfile -d 'Write the new image\'s ID to this file' -r -F
 complete -c cove -n "__fish_cove_using_subcommand commit" -l noout -d 'Print nothing on stdout'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
 complete -c cove -n "__fish_cove_using_subcommand commit" -l include-volumes -d 'Make the container\'s volume and bind mount points the image\'s volumes'
-complete -c cove -n "__fish_cove_using_subcommand commit" -s s -l squash -d 'Squash the new layer into the image\'s (not supported: cove adds one layer)'
+complete -c cove -n "__fish_cove_using_subcommand commit" -s s -l squash -d 'Make the image one layer holding the container\'s whole filesystem'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cove -n "__fish_cove_using_subcommand commit" -s V -l version -d 'Print version'
 complete -c cove -n "__fish_cove_using_subcommand rename" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: storage.conf, then probed)' -r

@@ -444,7 +444,7 @@ fn logs_of_several_containers_inspect_size_and_commit_flags() {
     let plain = env.cove_ok(&["container", "inspect", "big"]);
     assert!(!plain.contains("SizeRw"), "only with --size");
 
-    // commit: --iidfile, --include-volumes; --squash and --format docker refused.
+    // commit: --iidfile, --include-volumes; an unknown --format refused.
     env.cove_ok(&[
         "run",
         "--name",
@@ -474,10 +474,101 @@ fn logs_of_several_containers_inspect_size_and_commit_flags() {
         "vols",
     ]);
     assert!(vols.contains("\"/data\""), "{vols}");
-    let (code, err) = env.cove_err(&["commit", "--squash", "withvol"]);
-    assert_eq!(code, 125);
-    assert_eq!(err.lines().count(), 1, "{err}");
     let (_, err) = env.cove_err(&["commit", "--format", "bogus", "withvol"]);
     assert_eq!(err, "Error: unrecognized image format \"bogus\"\n");
     env.cove_ok(&["rm", "la", "lb", "big", "withvol"]);
+}
+
+/// Diff IDs listed by `image inspect`'s `.RootFS.Layers`.
+fn layer_count(env: &TestEnv, image: &str) -> usize {
+    env.cove_ok(&["image", "inspect", "--format", "{{.RootFS.Layers}}", image])
+        .matches("sha256:")
+        .count()
+}
+
+#[test]
+fn commit_writes_docker_format_and_squashes() {
+    let env = pulled("commit-formats");
+    let image = busybox();
+    let healthy = common::image("healthy");
+    env.cove_ok(&["pull", "-q", &healthy]);
+    env.cove_ok(&[
+        "run",
+        "--name",
+        "cm",
+        &image,
+        "sh",
+        "-c",
+        "echo a > /a; mkdir /d; echo b > /d/b",
+    ]);
+    let base_layers = layer_count(&env, &image);
+    let manifest_type = |img: &str| {
+        env.cove_ok(&["image", "inspect", "--format", "{{.ManifestType}}", img])
+            .trim()
+            .to_string()
+    };
+
+    // --format docker: Docker's v2 schema 2 manifest, one more layer, and it runs.
+    env.cove_ok(&["commit", "-q", "--format", "docker", "cm", "as-docker"]);
+    env.cove_ok(&["container", "commit", "-q", "-f", "oci", "cm", "as-oci"]);
+    assert_eq!(
+        manifest_type("as-docker"),
+        "application/vnd.docker.distribution.manifest.v2+json"
+    );
+    assert_eq!(
+        manifest_type("as-oci"),
+        "application/vnd.oci.image.manifest.v1+json"
+    );
+    assert_eq!(layer_count(&env, "as-docker"), base_layers + 1);
+    assert_eq!(
+        env.cove_ok(&["run", "--rm", "as-docker", "cat", "/a", "/d/b"]),
+        "a\nb\n"
+    );
+
+    // The HEALTHCHECK survives in Docker's format only (OCI's config has no such field),
+    // and Podman's inspect shows it at the top.
+    env.cove_ok(&["create", "--name", "hc", &healthy, "true"]);
+    env.cove_ok(&["commit", "-q", "--format", "docker", "hc", "hc-docker"]);
+    env.cove_ok(&["commit", "-q", "hc", "hc-oci"]);
+    let test = env.cove_ok(&[
+        "image",
+        "inspect",
+        "--format",
+        "{{.Healthcheck.Test}}",
+        "hc-docker",
+    ]);
+    assert!(test.contains("test -f /tmp/ready"), "{test}");
+    let oci = env.cove_ok(&["image", "inspect", "hc-oci"]);
+    assert!(!oci.contains("Healthcheck"), "{oci}");
+
+    // --squash: one layer holding the whole filesystem, one history entry; it runs.
+    env.cove_ok(&["commit", "-q", "--squash", "cm", "flat"]);
+    assert_eq!(layer_count(&env, "flat"), 1);
+    let history = env.cove_ok(&["history", "--format", "{{.ID}}", "flat"]);
+    assert_eq!(history.lines().count(), 1, "{history}");
+    assert_eq!(
+        env.cove_ok(&[
+            "run",
+            "--rm",
+            "flat",
+            "sh",
+            "-c",
+            "cat /a /d/b; ls /bin/busybox"
+        ]),
+        "a\nb\n/bin/busybox\n"
+    );
+    env.cove_ok(&[
+        "commit",
+        "-q",
+        "--squash",
+        "--format",
+        "docker",
+        "cm",
+        "flat-docker",
+    ]);
+    assert_eq!(layer_count(&env, "flat-docker"), 1);
+    assert_eq!(
+        manifest_type("flat-docker"),
+        "application/vnd.docker.distribution.manifest.v2+json"
+    );
 }

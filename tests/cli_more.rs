@@ -284,7 +284,6 @@ fn flags_that_cannot_work_fail_with_one_line() {
         (&["--ip6", "fd00::5"], "IPv4 only"),
         (&["--uidmap", "0:1:1"], "--uidmap: custom ID mappings"),
         (&["--subuidname", "x"], "--subuidname: custom ID mappings"),
-        (&["--rootfs"], "running from a directory"),
         (&["--cgroup-parent", "x"], "--cgroup-parent:"),
         (&["--cgroup-conf", "memory.high=1"], "--cgroup-conf:"),
         (
@@ -292,7 +291,7 @@ fn flags_that_cannot_work_fail_with_one_line() {
             "--device-cgroup-rule:",
         ),
         (&["--cgroups", "split"], "--cgroups split"),
-        (&["--systemd", "always"], "--systemd always"),
+        (&["--systemd", "sometimes"], "invalid --systemd"),
         (&["--storage-opt", "size=1G"], "--storage-opt size=1G"),
         (&["--volume-driver", "nfs"], "only the local driver"),
         (&["--use-api-socket"], "--use-api-socket"),
@@ -411,4 +410,46 @@ fn global_flags_and_config_overrides() {
         env.run.join("cove").to_str().unwrap(),
         "ps",
     ]);
+}
+
+#[test]
+fn systemd_always_gives_systemds_tmpfs_and_environment() {
+    let env = pulled("more-systemd");
+    let image = busybox();
+    let script = "awk '$3 == \"tmpfs\" {print $2}' /proc/mounts | sort; echo container=$container";
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "--systemd",
+        "always",
+        &image,
+        "sh",
+        "-c",
+        script,
+    ]);
+    for dir in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
+        assert!(out.lines().any(|l| l == dir), "{dir} in {out}");
+    }
+    assert!(out.lines().any(|l| l == "container=podman"), "{out}");
+    // A mount or variable of the user's wins; without the flag nothing is added to a
+    // command that is not an init.
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "--systemd",
+        "always",
+        "-e",
+        "container=mine",
+        "-v",
+        "sdtmp:/tmp",
+        &image,
+        "sh",
+        "-c",
+        script,
+    ]);
+    assert!(!out.lines().any(|l| l == "/tmp"), "{out}");
+    assert!(out.lines().any(|l| l == "container=mine"), "{out}");
+    let out = env.cove_ok(&["run", "--rm", &image, "sh", "-c", script]);
+    assert!(!out.lines().any(|l| l == "/run/lock"), "{out}");
+    assert!(out.lines().any(|l| l == "container="), "{out}");
 }

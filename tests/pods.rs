@@ -220,6 +220,23 @@ fn pods_by_run_new_filters_prune_and_bad_input() {
     assert!(err.contains("already in use"), "{err}");
     let (_, err) = env.cove_err(&["create", "--name", "p2", &busybox]);
     assert!(err.contains("already in use"), "{err}");
+    // Podman 4.3's `pod create [NAME]`; the name given twice is refused in its words.
+    let id = env.cove_ok(&["pod", "create", "--infra=false", "p3"]);
+    assert_eq!(
+        env.cove_ok(&["pod", "inspect", "--format", "{{.Name}}", id.trim()]),
+        "p3\n"
+    );
+    let (code, err) = env.cove_err(&["pod", "create", "--name", "p4", "p5"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            125,
+            "Error: cannot specify --name and NAME at the same time\n"
+        )
+    );
+    env.cove_err(&["pod", "exists", "p4"]);
+    env.cove_err(&["pod", "exists", "p5"]);
+    env.cove_ok(&["pod", "rm", "p3"]);
     // Bad input: one clear line, nothing made.
     let (_, err) = env.cove_err(&["pod", "create", "--name", "bad", "--share", "net,mnt"]);
     assert!(err.contains("invalid --share \"net,mnt\""), "{err}");

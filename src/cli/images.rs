@@ -734,6 +734,8 @@ pub fn history(ctx: &Ctx, a: HistoryArgs) -> CmdResult {
                     Value::String(created.map(time_ago).unwrap_or_default()),
                 );
                 m.insert("CreatedAt".into(), Value::String(e.created.clone()));
+                // Podman's name for the field (`history --format {{.ID}}`).
+                m.insert("ID".into(), Value::String(e.id.clone()));
             }
             v
         })

@@ -52,6 +52,10 @@ impl super::Engine {
     /// be mount points (cove's /etc/hosts, /etc/hostname, /etc/resolv.conf, volume and
     /// bind targets) are not the container's changes; Podman and Docker leave them out too.
     pub fn changes(&self, c: &super::Container) -> super::Result<Vec<(Kind, String)>> {
+        // No image to compare with: Podman reports no changes for a --rootfs container.
+        if c.config.rootfs.is_some() {
+            return Ok(Vec::new());
+        }
         let upper = self.container_dir(&c.id).join("upper");
         let mut changes = diff(&upper, &self.image_layers(c)?)
             .map_err(super::io_err(format!("reading the changes of {}", c.name)))?;

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::record::{ContainerConfig, MountKind, Status};
 use super::{Container, ContainerError, Engine};
-use crate::image::import::{self, ImportError};
+use crate::image::import::{self, ImportError, ManifestFormat};
 use crate::image::store::StoreError;
 use crate::storage::db::DbError;
 
@@ -28,6 +28,11 @@ pub struct CommitRequest {
     /// Podman's `--include-volumes`: the container's volume and bind mount points become
     /// the image's volumes.
     pub include_volumes: bool,
+    /// `--format docker`: a Docker v2 schema 2 manifest and config (which keep
+    /// HEALTHCHECK, ONBUILD and SHELL); OCI's has no such fields, so they are dropped.
+    pub format: ManifestFormat,
+    /// `--squash`: the image is one layer holding the container's whole filesystem.
+    pub squash: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +50,9 @@ pub enum CommitError {
         image: String,
         source: serde_json::Error,
     },
+    /// Podman's words: a `--rootfs` container has no image to add a layer to.
+    #[error("cannot commit a container that uses an exploded rootfs")]
+    ExplodedRootfs,
     #[error("archiving the changes of {name}: {source}")]
     Archive {
         name: String,
@@ -124,9 +132,12 @@ pub fn commit(
     c: &mut Container,
     req: &CommitRequest,
 ) -> Result<String, CommitError> {
+    if c.config.rootfs.is_some() {
+        return Err(CommitError::ExplodedRootfs);
+    }
     let store = &engine.store;
-    let base = store.find(&c.image_id)?;
-    let config = new_config(
+    let mut base = store.find(&c.image_id)?;
+    let mut config = new_config(
         &base.config,
         &c.config,
         req.author.as_deref(),
@@ -136,12 +147,34 @@ pub fn commit(
         image: base.id.clone(),
         source,
     })?;
+    if req.format == ManifestFormat::Oci {
+        if let Some(run) = config.get_mut("config").and_then(Value::as_object_mut) {
+            for docker_only in ["Healthcheck", "OnBuild", "Shell"] {
+                run.remove(docker_only);
+            }
+        }
+    }
+    if req.squash {
+        // The base's layers and their history are all in the one new layer.
+        base.layers.clear();
+        base.size = 0;
+        config["rootfs"]["diff_ids"] = Value::Array(Vec::new());
+        config["history"] = Value::Array(Vec::new());
+    }
     let paused = req.pause && c.state.status == Status::Running && engine.pause(c).is_ok();
     let tmp = store.tmp_dir()?;
     let tar_path = tmp.path().join("commit.tar");
-    let upper = engine.container_dir(&c.id).join("upper");
-    let written =
-        File::create(&tar_path).and_then(|f| super::changes::layer_tar(&upper, BufWriter::new(f)));
+    let written = if req.squash {
+        squashed_tar(engine, c, &tar_path)
+    } else {
+        let upper = engine.container_dir(&c.id).join("upper");
+        File::create(&tar_path)
+            .and_then(|f| super::changes::layer_tar(&upper, BufWriter::new(f)))
+            .map_err(|source| CommitError::Archive {
+                name: c.name.clone(),
+                source,
+            })
+    };
     if paused {
         engine.unpause(c)?;
     }
@@ -149,24 +182,44 @@ pub fn commit(
         name: c.name.clone(),
         source,
     };
-    written.map_err(archive_err)?;
+    written?;
     let tar = File::open(&tar_path).map_err(archive_err)?;
     let message = req
         .message
         .clone()
         .unwrap_or_else(|| format!("commit {}", c.short_id()));
-    let id = import::add_layer(
+    let id = import::add_layer_as(
         store,
         Some((&base, config)),
         tar,
         &req.changes,
         Some(&message),
         engine.rootless,
+        req.format,
     )?;
     if let Some(name) = &req.name {
         store.db().set_name(name, &id)?;
     }
     Ok(id)
+}
+
+/// `--squash`: the container's whole filesystem as it is mounted, as `export` writes it.
+fn squashed_tar(
+    engine: &Engine,
+    c: &mut Container,
+    tar_path: &std::path::Path,
+) -> Result<(), CommitError> {
+    let was_mounted = c.state.mounted;
+    let root = engine.mount(c)?;
+    let written =
+        File::create(tar_path).and_then(|f| super::changes::export(&root, BufWriter::new(f)));
+    if !was_mounted {
+        engine.unmount(c)?;
+    }
+    written.map_err(|source| CommitError::Archive {
+        name: c.name.clone(),
+        source,
+    })
 }
 
 #[cfg(test)]

@@ -27,9 +27,22 @@ impl Engine {
                 return Err(CreateError::CidfileExists(path.display().to_string()).into());
             }
         }
-        let image = self.store.find(&req.image_id)?;
-        let image = create::ImageConfig::from_json(&image.config);
+        let image = match &req.more.rootfs {
+            Some(dir) => {
+                self.check_rootfs_dir(dir)?;
+                create::ImageConfig::default()
+            }
+            None => create::ImageConfig::from_json(&self.store.find(&req.image_id)?.config),
+        };
         let mut config = create::build_config(&req, &image, defaults)?;
+        if super::systemd_mode::enabled(req.more.systemd.as_deref(), &config.args)? {
+            super::systemd_mode::apply(&mut config);
+        }
+        if let Some(dir) = &req.more.rootfs {
+            // Podman shows no image for it (ps, inspect's Image and ImageName).
+            config.image_name.clear();
+            config.rootfs = Some(dir.clone());
+        }
         self.volumes_from(&req.volumes_from, &mut config)?;
         for r in &req.more.requires {
             config.requires.push(self.lookup(r)?.id);

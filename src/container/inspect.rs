@@ -30,6 +30,8 @@ pub struct ContainerInspect {
     pub image: String,
     /// The image as the user named it (Podman's field).
     pub image_name: String,
+    /// Podman's field: the `--rootfs` directory ("" for a container of an image).
+    pub rootfs: String,
     pub log_path: PathBuf,
     /// Without Docker's leading `/` (as Podman prints it); the API service adds it.
     pub name: String,
@@ -422,6 +424,11 @@ impl ContainerInspect {
             },
             image: c.image_id.clone(),
             image_name: cfg.image_name.clone(),
+            rootfs: cfg
+                .rootfs
+                .as_ref()
+                .map(|r| r.path.clone())
+                .unwrap_or_default(),
             log_path: at.log_path.clone(),
             name: c.name.clone(),
             restart_count: state.restart_count,

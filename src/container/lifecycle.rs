@@ -406,7 +406,7 @@ impl Engine {
         ] {
             remove_path(&p).map_err(io_err(format!("removing {}", p.display())))?;
         }
-        if self.driver.uses_upper() {
+        if self.driver.uses_upper() || c.config.rootfs.is_some() {
             // Only ever an empty mount point: never removed recursively, so a root
             // filesystem still mounted there (EBUSY) is left alone, not emptied.
             let merged = self.rootfs(&c.id);

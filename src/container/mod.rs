@@ -30,6 +30,7 @@ pub mod record;
 pub mod reload;
 pub mod report;
 pub mod restart;
+pub mod rootfs_dir;
 pub mod runtime;
 pub mod seccomp;
 pub mod secrets;
@@ -38,6 +39,7 @@ pub mod signal;
 pub mod spec;
 mod start;
 pub mod stats;
+pub mod systemd_mode;
 pub mod top;
 pub mod update;
 pub mod user;
@@ -271,7 +273,10 @@ impl Engine {
     pub fn rootfs(&self, id: &str) -> PathBuf {
         let own = self.container_dir(id).join("merged");
         if !self.driver.uses_upper() {
-            return own;
+            // vfs keeps its copy in the container's dir; a --rootfs directory is mounted
+            // in the runtime dir (`dir_mount_point`), never under what `rm` empties.
+            let dir = self.dir_mount_point(id);
+            return if dir.exists() { dir } else { own };
         }
         // Mounted there by a cove from before the move (a container running across an
         // upgrade): that mount is the container's root until it is released. Never

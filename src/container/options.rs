@@ -85,7 +85,8 @@ pub struct MoreOptions {
     pub ip6: Option<String>,
     /// `--uidmap`, `--gidmap`, `--subuidname`, `--subgidname`: which were given.
     pub idmaps: Vec<&'static str>,
-    pub rootfs: Option<String>,
+    /// `--rootfs DIR[:O]`: the container runs on this directory, not an image.
+    pub rootfs: Option<super::rootfs_dir::RootfsDir>,
     /// `--cgroups`: enabled (default), disabled, no-conmon, split.
     pub cgroups: Option<String>,
     pub cgroup_parent: Option<String>,
@@ -136,12 +137,7 @@ impl MoreOptions {
             }
         }
         match self.systemd.as_deref() {
-            None | Some("true") | Some("false") => {}
-            Some("always") => {
-                return Err(refuse(
-                    "--systemd always: running systemd as the container's init is not supported by cove",
-                ))
-            }
+            None | Some("true") | Some("false") | Some("always") => {}
             Some(other) => {
                 return Err(refuse(format!(
                     "invalid --systemd {other:?}: use true, false or always"
@@ -154,11 +150,6 @@ impl MoreOptions {
         if let Some(flag) = self.idmaps.first() {
             return Err(refuse(format!(
                 "{flag}: custom ID mappings are not supported; use --userns keep-id, or the default mapping of your subordinate IDs"
-            )));
-        }
-        if let Some(dir) = &self.rootfs {
-            return Err(refuse(format!(
-                "--rootfs {dir}: running from a directory instead of an image is not supported: import it (`tar -C DIR -c . | cove import - NAME`) and run the image"
             )));
         }
         match self.cgroups.as_deref() {

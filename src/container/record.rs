@@ -108,6 +108,9 @@ pub struct Ulimit {
 pub struct ContainerConfig {
     /// The image as the user named it (for `ps`'s IMAGE column).
     pub image_name: String,
+    /// `--rootfs DIR[:O]`: the container's root is this directory (no image).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rootfs: Option<super::rootfs_dir::RootfsDir>,
     /// The full command: entrypoint + cmd after flags were applied.
     pub args: Vec<String>,
     pub env: Vec<String>,

@@ -13,6 +13,9 @@ impl Engine {
     }
 
     pub(super) fn mount_rootfs(&self, c: &Container) -> Result<PathBuf> {
+        if let Some(dir) = &c.config.rootfs {
+            return self.mount_rootfs_dir(c, dir);
+        }
         let dir = self.container_dir(&c.id);
         let merged = self.rootfs(&c.id);
         for p in [dir.join("userdata"), merged.clone()] {

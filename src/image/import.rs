@@ -22,6 +22,51 @@ use crate::storage::digest::DigestReader;
 use crate::storage::extract::ExtractError;
 
 const LAYER_MEDIA_TYPE: &str = "application/vnd.oci.image.layer.v1.tar";
+
+/// How a new image's manifest is written: OCI (cove's default), or Docker's v2 schema 2
+/// (`commit --format docker`, as Podman writes it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ManifestFormat {
+    #[default]
+    Oci,
+    Docker,
+}
+
+pub const DOCKER_MANIFEST_MEDIA_TYPE: &str = "application/vnd.docker.distribution.manifest.v2+json";
+const DOCKER_CONFIG_MEDIA_TYPE: &str = "application/vnd.docker.container.image.v1+json";
+
+/// A layer blob's media type in a Docker manifest (same bytes, Docker's name for them).
+fn docker_layer_type(oci: &str) -> String {
+    let compression = match oci.rsplit_once('+') {
+        Some((_, c @ ("gzip" | "zstd"))) => Some(c),
+        _ => None,
+    };
+    match compression {
+        _ if oci.starts_with("application/vnd.docker.") => oci.to_string(),
+        Some(c) => format!("application/vnd.docker.image.rootfs.diff.tar.{c}"),
+        None if oci == LAYER_MEDIA_TYPE => "application/vnd.docker.image.rootfs.diff.tar".into(),
+        None => oci.to_string(),
+    }
+}
+
+/// A Docker v2 schema 2 manifest for a config and layers already in the store.
+fn docker_manifest(config_digest: &str, config_size: u64, layers: &[ImageLayer]) -> Vec<u8> {
+    let m = json!({
+        "schemaVersion": 2,
+        "mediaType": DOCKER_MANIFEST_MEDIA_TYPE,
+        "config": {
+            "mediaType": DOCKER_CONFIG_MEDIA_TYPE,
+            "digest": config_digest,
+            "size": config_size,
+        },
+        "layers": layers.iter().map(|l| json!({
+            "mediaType": l.blob_media_type,
+            "digest": l.blob_digest,
+            "size": l.blob_size,
+        })).collect::<Vec<_>>(),
+    });
+    m.to_string().into_bytes()
+}
 const SUPPORTED: &str = "CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR";
 
 #[derive(Debug, thiserror::Error)]
@@ -388,7 +433,9 @@ pub fn import_as(
         file,
         image: String::new(),
     })?;
-    let id = layer_image(store, None, platform, tarball, changes, message, rootless)?;
+    let (layers, size, config, created) =
+        layer_image(store, None, platform, tarball, changes, message, rootless)?;
+    let id = store_image(store, layers, size, config, created)?;
     store.emit("import", &id, "");
     Ok(id)
 }
@@ -403,11 +450,35 @@ pub fn add_layer(
     message: Option<&str>,
     rootless: bool,
 ) -> Result<String, ImportError> {
-    let host = Platform::host();
-    layer_image(store, base, &host, tarball, changes, message, rootless)
+    add_layer_as(
+        store,
+        base,
+        tarball,
+        changes,
+        message,
+        rootless,
+        ManifestFormat::Oci,
+    )
 }
 
-/// `add_layer`; an image without a base is recorded for `platform`.
+/// `add_layer` with the manifest written in `format` (`commit`).
+pub fn add_layer_as(
+    store: &Store,
+    base: Option<(&ImageRecord, Value)>,
+    tarball: impl io::Read,
+    changes: &[String],
+    message: Option<&str>,
+    rootless: bool,
+    format: ManifestFormat,
+) -> Result<String, ImportError> {
+    let host = Platform::host();
+    let (layers, size, config, created) =
+        layer_image(store, base, &host, tarball, changes, message, rootless)?;
+    store_image_as(store, layers, size, config, created, format)
+}
+
+/// `add_layer`'s layers, size, config and creation time (stored by the caller); an image
+/// without a base is recorded for `platform`.
 fn layer_image(
     store: &Store,
     base: Option<(&ImageRecord, Value)>,
@@ -416,7 +487,7 @@ fn layer_image(
     changes: &[String],
     message: Option<&str>,
     rootless: bool,
-) -> Result<String, ImportError> {
+) -> Result<(Vec<ImageLayer>, u64, Vec<u8>, String), ImportError> {
     let changes = changes
         .iter()
         .map(|c| parse_change(c))
@@ -433,7 +504,7 @@ fn layer_image(
     let size = layer.blob_size;
     let mut layers = base.map(|b| b.0.layers.clone()).unwrap_or_default();
     layers.push(layer);
-    store_image(store, layers, base_size + size, config, created)
+    Ok((layers, base_size + size, config, created))
 }
 
 /// Store `tarball` (plain or compressed) as a layer, unpacked and kept as a blob; the
@@ -498,13 +569,39 @@ pub fn store_image(
     config: Vec<u8>,
     created: String,
 ) -> Result<String, ImportError> {
+    store_image_as(store, layers, size, config, created, ManifestFormat::Oci)
+}
+
+/// `store_image` with the manifest written in `format`.
+pub fn store_image_as(
+    store: &Store,
+    mut layers: Vec<ImageLayer>,
+    size: u64,
+    config: Vec<u8>,
+    created: String,
+    format: ManifestFormat,
+) -> Result<String, ImportError> {
     let id = store.write_blob(&config)?;
-    let manifest = synthesize_manifest(&id, config.len() as u64, &layers);
+    let (manifest, media_type) = match format {
+        ManifestFormat::Oci => (
+            synthesize_manifest(&id, config.len() as u64, &layers),
+            oci_client::manifest::OCI_IMAGE_MEDIA_TYPE,
+        ),
+        ManifestFormat::Docker => {
+            for l in &mut layers {
+                l.blob_media_type = docker_layer_type(&l.blob_media_type);
+            }
+            (
+                docker_manifest(&id, config.len() as u64, &layers),
+                DOCKER_MANIFEST_MEDIA_TYPE,
+            )
+        }
+    };
     let record = ImageRecord {
         id: id.clone(),
         manifest_digest: crate::image::store::sha256_digest(&manifest),
         manifest,
-        manifest_media_type: oci_client::manifest::OCI_IMAGE_MEDIA_TYPE.to_string(),
+        manifest_media_type: media_type.to_string(),
         config,
         created,
         size,

@@ -34,6 +34,9 @@ pub struct ImageInspect {
     pub root_fs: RootFs,
     pub history: Value,
     pub names_history: Vec<String>,
+    /// Podman's field: the config's HEALTHCHECK (Docker-format images only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub healthcheck: Option<Value>,
 }
 
 #[derive(Debug, Serialize)]
@@ -86,6 +89,7 @@ pub fn inspect(
     let manifest: Value = serde_json::from_slice(&img.manifest).unwrap_or(Value::Null);
     let config = cfg.get("config").cloned().unwrap_or(Value::Null);
     let labels = config.get("Labels").cloned().unwrap_or(Value::Null);
+    let healthcheck = config.get("Healthcheck").filter(|h| h.is_object()).cloned();
     let mut data = serde_json::Map::new();
     if let Some((top, lower)) = layer_dirs.split_last() {
         if !lower.is_empty() {
@@ -133,6 +137,7 @@ pub fn inspect(
         },
         history: cfg.get("history").cloned().unwrap_or(Value::Array(vec![])),
         names_history: Vec::new(),
+        healthcheck,
     }
 }
 

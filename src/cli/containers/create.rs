@@ -709,7 +709,12 @@ fn create_container(ctx: &Ctx, a: &CreateArgs) -> Result<(Engine, Container), Fa
     // Checked before pulling: a typo should not cost a download.
     engine.check_create(&req, &defaults)?;
     let req = CreateRequest {
-        image_id: ensure_image(ctx, a)?,
+        // With --rootfs the "image" is a directory: nothing to pull.
+        image_id: if req.more.rootfs.is_some() {
+            String::new()
+        } else {
+            ensure_image(ctx, a)?
+        },
         ..req
     };
     let c = engine.create(req, &defaults).map_err(|e| match e {

@@ -3,6 +3,7 @@
 use super::*;
 use crate::cli::{CmdResult, Ctx};
 use crate::container::commit::CommitRequest;
+use crate::image::import::ManifestFormat;
 use anyhow::{anyhow, Context};
 use clap::Args;
 
@@ -248,7 +249,7 @@ pub struct CommitArgs {
     /// Print only the image ID
     #[arg(short, long)]
     pub quiet: bool,
-    /// Image format: oci (cove commits OCI images; docker is refused)
+    /// Image format: oci or docker (docker keeps HEALTHCHECK, ONBUILD and SHELL)
     #[arg(short, long, default_value = "oci")]
     pub format: String,
     /// Write the new image's ID to this file
@@ -257,7 +258,7 @@ pub struct CommitArgs {
     /// Make the container's volume and bind mount points the image's volumes
     #[arg(long)]
     pub include_volumes: bool,
-    /// Squash the new layer into the image's (not supported: cove adds one layer)
+    /// Make the image one layer holding the container's whole filesystem
     #[arg(short, long)]
     pub squash: bool,
     /// Container
@@ -267,22 +268,11 @@ pub struct CommitArgs {
 }
 
 pub fn commit(ctx: &Ctx, a: CommitArgs) -> CmdResult {
-    match a.format.as_str() {
-        "oci" => {}
-        "docker" => {
-            return Err(anyhow!(
-                "--format docker is not supported: cove commits images in the OCI format"
-            )
-            .into())
-        }
+    let format = match a.format.as_str() {
+        "oci" => ManifestFormat::Oci,
+        "docker" => ManifestFormat::Docker,
         other => return Err(anyhow!("unrecognized image format {other:?}").into()),
-    }
-    if a.squash {
-        return Err(anyhow!(
-            "--squash is not supported: cove commits the container's changes as one more layer"
-        )
-        .into());
-    }
+    };
     let engine = ctx.engine()?;
     let req = CommitRequest {
         include_volumes: a.include_volumes,
@@ -295,6 +285,8 @@ pub fn commit(ctx: &Ctx, a: CommitArgs) -> CmdResult {
         message: a.message,
         author: a.author,
         pause: a.pause,
+        format,
+        squash: a.squash,
     };
     let mut c = engine.lookup(&a.container)?;
     let id = crate::container::commit::commit(&engine, &mut c, &req)?;

@@ -3,6 +3,7 @@
 
 use crate::container::create::parse_health_duration;
 use crate::container::options::{self, MoreOptions};
+use crate::container::rootfs_dir::RootfsDir;
 use anyhow::anyhow;
 use clap::Args;
 use std::path::PathBuf;
@@ -57,7 +58,7 @@ pub struct MoreArgs {
     /// Where the seccomp profile comes from: default (image: not supported)
     #[arg(long, value_name = "POLICY")]
     pub seccomp_policy: Option<String>,
-    /// Run in systemd mode: true (default), false, always (not supported)
+    /// Run in systemd mode: true (when the command is an init; default), false, always
     #[arg(long, value_name = "MODE")]
     pub systemd: Option<String>,
     /// Paths inside the container that are chroots (accepted; cove adds nothing to them)
@@ -184,7 +185,7 @@ impl MoreArgs {
             ip6: self.ip6.clone(),
             idmaps,
             // With --rootfs the "image" argument is the directory.
-            rootfs: self.rootfs.then(|| image.to_string()),
+            rootfs: self.rootfs.then(|| RootfsDir::parse(image)).transpose()?,
             cgroups: self.cgroups.clone(),
             cgroup_parent: self.cgroup_parent.clone(),
             cgroup_conf: self.cgroup_conf.clone(),

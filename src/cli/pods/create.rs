@@ -93,6 +93,9 @@ pub struct CreateArgs {
     pub share_parent: Option<bool>,
     #[command(flatten)]
     pub wide: PodWideArgs,
+    /// The pod's name (as --name)
+    #[arg(value_name = "NAME")]
+    pub pod_name: Option<String>,
 }
 
 /// Options `pod create` and `pod clone` share: Podman applies them to the infra
@@ -311,8 +314,14 @@ fn pod_request(a: &CreateArgs) -> anyhow::Result<CreatePod> {
     for d in &a.dns {
         dns.push(d.parse().map_err(|_| CreateError::Dns(d.clone()))?);
     }
+    let name = match (&a.name, &a.pod_name) {
+        (Some(_), Some(_)) => {
+            return Err(anyhow!("cannot specify --name and NAME at the same time"))
+        }
+        (n, p) => n.clone().or_else(|| p.clone()),
+    };
     Ok(CreatePod {
-        name: a.name.clone(),
+        name,
         hostname: a.hostname.clone(),
         labels: labels(&a.label_file, &a.labels)?,
         share: Some(Namespace::parse_list(&a.share)?).filter(|_| a.share != "ipc,net,uts"),
