@@ -84,11 +84,8 @@ fn labels_from_a_file_and_annotations() {
         "{labels}"
     );
     env.cove_ok(&["start", "--attach", &id]);
-    let spec = std::fs::read_to_string(
-        env.run
-            .join(format!("cove/containers/{id}/config.json")),
-    )
-    .unwrap();
+    let spec =
+        std::fs::read_to_string(env.run.join(format!("cove/containers/{id}/config.json"))).unwrap();
     assert!(spec.contains("\"org.example/key\":\"value\""), "{spec}");
     let (code, err) = env.cove_err(&["create", "--annotation", "novalue", &busybox()]);
     assert_eq!(code, 125);

@@ -30,6 +30,7 @@ impl Engine {
         if self.driver.uses_upper() {
             layers.insert(0, self.mount_targets()?);
         }
+        let layers = self.container_layers(&c.config, layers)?;
         let upper = UpperDirs {
             upper: dir.join("upper"),
             work: dir.join("work"),
@@ -47,6 +48,13 @@ impl Engine {
                 .and_then(|top| fs::metadata(top).ok())
                 .map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o7777)
                 .unwrap_or(0o755);
+            if c.config.id_mappings.is_some() {
+                // And its owner: the shifted top layer's root's.
+                if let Some(top) = layers.last().and_then(|top| fs::metadata(top).ok()) {
+                    use std::os::unix::fs::MetadataExt;
+                    super::userns::chown(&upper.upper, top.uid(), top.gid())?;
+                }
+            }
             fs::set_permissions(
                 &upper.upper,
                 std::os::unix::fs::PermissionsExt::from_mode(mode),
@@ -412,6 +420,16 @@ impl Engine {
             size: self.id_space,
         });
         let namespaces = self.place_namespaces(c)?;
+        if c.config.id_mappings.is_some() {
+            super::userns::make_accessible(rootfs)?;
+            super::userns::make_accessible(state_dir)?;
+        }
+        for f in [&net.etc.resolv_conf, &net.etc.hostname]
+            .into_iter()
+            .chain(net.etc.hosts.as_ref())
+        {
+            self.own_by_container_root(&c.config, f)?;
+        }
         let mut spec = spec::build(&spec::SpecInput {
             config: &config,
             rootfs,
@@ -420,6 +438,7 @@ impl Engine {
             etc: Some(&net.etc),
             rootless: self.rootless,
             keep_id,
+            id_mappings: c.config.id_mappings.as_ref(),
             seccomp: seccomp.as_ref(),
             host: &seccomp::Host::current(),
             init: init.as_deref(),
