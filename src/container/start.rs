@@ -423,6 +423,11 @@ impl Engine {
         if c.config.id_mappings.is_some() {
             super::userns::make_accessible(rootfs)?;
             super::userns::make_accessible(state_dir)?;
+            if let Some(shm) = &namespaces.shm {
+                // A pod's /dev/shm, bound from its infra container's directory.
+                super::userns::make_accessible(shm)?;
+                self.own_by_container_root(&c.config, shm)?;
+            }
         }
         for f in [&net.etc.resolv_conf, &net.etc.hostname]
             .into_iter()
