@@ -266,3 +266,22 @@ fn bad_mappings_fail_with_one_line_and_make_nothing() {
     assert_eq!(env.cove_ok(&["ps", "-a", "-q"]).trim(), "");
     assert!(!Path::new(&env.data.join("cove/idmapped-layers")).exists());
 }
+
+#[test]
+fn pod_members_share_the_infra_mapping() {
+    let env = pulled("idmap-pod");
+    env.cove_ok(&["pod", "create", "--name", "p", "--uidmap", "0:1:1000"]);
+    let out = env.cove_ok(&[
+        "run",
+        "--rm",
+        "--pod",
+        "p",
+        &busybox(),
+        "sh",
+        "-c",
+        "cat /proc/self/uid_map; stat -c %u /bin/busybox",
+    ]);
+    assert_eq!(maps(&out)[0], ["0", "1", "1000"], "{out}");
+    assert_eq!(out.lines().nth(1), Some("0"));
+    env.cove_ok(&["pod", "rm", "-f", "p"]);
+}
