@@ -654,10 +654,10 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Run in systemd mode: true (when the command is an init; default), false, always' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'UID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'GID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Name of a range in /etc/subuid for the user namespace' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Name of a range in /etc/subgid for the user namespace' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroups -d 'Cgroup mode: enabled, disabled, no-conmon (cove creates no cgroup either way), split (refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-parent -d 'Parent cgroup (needs a delegated cgroup v2 hierarchy)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-conf -d 'Cgroup v2 setting KEY=VALUE (needs a delegated cgroup v2 hierarchy)' -r
@@ -818,10 +818,10 @@ complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_sub
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Run in systemd mode: true (when the command is an init; default), false, always' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'UID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'GID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Name of a range in /etc/subuid for the user namespace' -r
+complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Name of a range in /etc/subgid for the user namespace' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroups -d 'Cgroup mode: enabled, disabled, no-conmon (cove creates no cgroup either way), split (refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-parent -d 'Parent cgroup (needs a delegated cgroup v2 hierarchy)' -r
 complete -c cove -n "__fish_cove_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-conf -d 'Cgroup v2 setting KEY=VALUE (needs a delegated cgroup v2 hierarchy)' -r
@@ -2412,10 +2412,10 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l pid -d 'PID namespace of the pod\'s infra container (host, private, ns:PATH)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l uts -d 'UTS namespace of the pod\'s infra container (host, private, ns:PATH)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l infra-conmon-pidfile -d 'Write the PID of the infra container\'s shim to this file' -r -F
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l uidmap -d 'UID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l gidmap -d 'GID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l subuidname -d 'Name of a range in /etc/subuid for the user namespace' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l subgidname -d 'Name of a range in /etc/subgid for the user namespace' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l cpus -d 'CPUs of the pod (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -s m -l memory -d 'Memory limit of the pod (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from clone" -l memory-swap -d 'Memory plus swap limit of the pod, -1 for unlimited (needs a delegated cgroup)' -r
@@ -2484,10 +2484,10 @@ complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcomman
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace of the pod\'s infra container (host, private, ns:PATH)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace of the pod\'s infra container (host, private, ns:PATH)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-conmon-pidfile -d 'Write the PID of the infra container\'s shim to this file' -r -F
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l uidmap -d 'UID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l gidmap -d 'GID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l subuidname -d 'Name of a range in /etc/subuid for the user namespace' -r
+complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l subgidname -d 'Name of a range in /etc/subgid for the user namespace' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l cpus -d 'CPUs of the pod (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit of the pod (needs a delegated cgroup)' -r
 complete -c cove -n "__fish_cove_using_subcommand pod; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit of the pod, -1 for unlimited (needs a delegated cgroup)' -r
@@ -5045,10 +5045,10 @@ complete -c cove -n "__fish_cove_using_subcommand run" -l seccomp-policy -d 'Whe
 complete -c cove -n "__fish_cove_using_subcommand run" -l systemd -d 'Run in systemd mode: true (when the command is an init; default), false, always' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand run" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l uidmap -d 'UID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l gidmap -d 'GID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l subuidname -d 'Name of a range in /etc/subuid for the user namespace' -r
+complete -c cove -n "__fish_cove_using_subcommand run" -l subgidname -d 'Name of a range in /etc/subgid for the user namespace' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l cgroups -d 'Cgroup mode: enabled, disabled, no-conmon (cove creates no cgroup either way), split (refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l cgroup-parent -d 'Parent cgroup (needs a delegated cgroup v2 hierarchy)' -r
 complete -c cove -n "__fish_cove_using_subcommand run" -l cgroup-conf -d 'Cgroup v2 setting KEY=VALUE (needs a delegated cgroup v2 hierarchy)' -r
@@ -5238,10 +5238,10 @@ complete -c cove -n "__fish_cove_using_subcommand create" -l seccomp-policy -d '
 complete -c cove -n "__fish_cove_using_subcommand create" -l systemd -d 'Run in systemd mode: true (when the command is an init; default), false, always' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l chrootdirs -d 'Paths inside the container that are chroots (accepted; cove adds nothing to them)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l ip6 -d 'The container\'s IPv6 address (cove\'s networks are IPv4 only)' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l uidmap -d 'UID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l gidmap -d 'GID mapping of a user namespace (not supported: use --userns keep-id)' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l subuidname -d 'Map UIDs from this /etc/subuid name (not supported)' -r
-complete -c cove -n "__fish_cove_using_subcommand create" -l subgidname -d 'Map GIDs from this /etc/subgid name (not supported)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l uidmap -d 'UID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l gidmap -d 'GID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l subuidname -d 'Name of a range in /etc/subuid for the user namespace' -r
+complete -c cove -n "__fish_cove_using_subcommand create" -l subgidname -d 'Name of a range in /etc/subgid for the user namespace' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l cgroups -d 'Cgroup mode: enabled, disabled, no-conmon (cove creates no cgroup either way), split (refused)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l cgroup-parent -d 'Parent cgroup (needs a delegated cgroup v2 hierarchy)' -r
 complete -c cove -n "__fish_cove_using_subcommand create" -l cgroup-conf -d 'Cgroup v2 setting KEY=VALUE (needs a delegated cgroup v2 hierarchy)' -r

@@ -282,8 +282,6 @@ fn flags_that_cannot_work_fail_with_one_line() {
     let cases: &[(&[&str], &str)] = &[
         (&["--gpus", "all"], "--gpus all: GPUs need"),
         (&["--ip6", "fd00::5"], "IPv4 only"),
-        (&["--uidmap", "0:1:1"], "--uidmap: custom ID mappings"),
-        (&["--subuidname", "x"], "--subuidname: custom ID mappings"),
         (&["--cgroup-parent", "x"], "--cgroup-parent:"),
         (&["--cgroup-conf", "memory.high=1"], "--cgroup-conf:"),
         (

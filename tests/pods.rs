@@ -622,16 +622,16 @@ fn bad_pod_wide_options_make_nothing() {
     let env = TestEnv::new("pod-bad-wide");
     let cases: &[(&[&str], &str)] = &[
         (
-            &["--userns", "nomap"],
-            "Error: unsupported --userns \"nomap\": use keep-id (or leave it out)\n",
+            &["--userns", "bogus"],
+            "Error: unrecognized namespace mode bogus passed\n",
         ),
         (
             &["--memory", "10m"],
             "Error: --memory: resource limits need a cgroup v2 hierarchy delegated to your user",
         ),
         (
-            &["--uidmap", "0:1:10"],
-            "Error: --uidmap: custom ID mappings are not supported",
+            &["--uidmap", "0:1"],
+            "Error: initializing ID mappings: UID setting is malformed",
         ),
         (
             &["--ip6", "fd00::1"],

@@ -163,6 +163,38 @@ fn create_in(
     let fifo_path = state::fifo(&o.root, &o.id);
     nix::unistd::mkfifo(&fifo_path, Mode::from_bits_truncate(0o600))
         .map_err(|e| format!("exec fifo: {e}"))?;
+    // The init opens it as the new namespace's root: when that is not us (its maps
+    // leave our 0 out), the fifo must be its own, as runc makes it.
+    if new_ns.contains(CloneFlags::CLONE_NEWUSER) {
+        let root_of = |maps: &Option<Vec<oci_spec::runtime::LinuxIdMapping>>| {
+            maps.iter()
+                .flatten()
+                .find(|m| m.container_id() == 0)
+                .map(|m| m.host_id())
+        };
+        let linux = spec.linux().as_ref();
+        let uid = linux.and_then(|l| root_of(l.uid_mappings()));
+        let gid = linux.and_then(|l| root_of(l.gid_mappings()));
+        nix::unistd::chown(
+            &fifo_path,
+            uid.map(nix::unistd::Uid::from_raw),
+            gid.map(nix::unistd::Gid::from_raw),
+        )
+        .map_err(|e| format!("exec fifo: {e}"))?;
+    } else if join
+        .iter()
+        .any(|(f, _)| f.contains(CloneFlags::CLONE_NEWUSER))
+    {
+        // A joined namespace's root is whoever it maps: writable by all, reachable by
+        // nobody else (the state dir is ours alone; the init opens it by descriptor).
+        nix::sys::stat::fchmodat(
+            nix::fcntl::AT_FDCWD,
+            &fifo_path,
+            Mode::from_bits_truncate(0o622),
+            nix::sys::stat::FchmodatFlags::FollowSymlink,
+        )
+        .map_err(|e| format!("exec fifo: {e}"))?;
+    }
     let fifo = fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_PATH | libc::O_CLOEXEC)
@@ -180,6 +212,7 @@ fn create_in(
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| format!("pipe: {e}"))?;
     let userns = new_ns.contains(CloneFlags::CLONE_NEWUSER);
     let mut join = join;
+    let mut joined_userns = false;
     // Joining a user namespace (a pod member joins its infra's): everything is joined
     // here, the user namespace last (the others may belong to its parent, where we hold
     // the capabilities), so that a pid namespace made below belongs to the joined user
@@ -193,6 +226,7 @@ fn create_in(
             nix::sched::setns(std::os::fd::AsFd::as_fd(&file), f)
                 .map_err(|e| format!("joining namespace {f:?}: {e}"))?;
         }
+        joined_userns = true;
     }
     let joins_pid = join
         .iter()
@@ -231,7 +265,23 @@ fn create_in(
                 unshare: *new_ns,
                 preserve_fds: o.preserve_fds,
             };
-            let code = if userns {
+            // The init becomes the joined namespace's root, as in one we create: our own
+            // ID may be unmapped there, and what it makes (its /dev) must belong to
+            // someone the namespace knows. (We stay ourselves, to write the state.)
+            let root_uid = nix::unistd::Uid::from_raw(0);
+            let root_gid = nix::unistd::Gid::from_raw(0);
+            let code = if joined_userns
+                && nix::unistd::setresgid(root_gid, root_gid, root_gid)
+                    .and_then(|()| nix::unistd::setresuid(root_uid, root_uid, root_uid))
+                    .is_err()
+            {
+                let mut sync = File::from(args.sync);
+                let _ = std::io::Write::write_all(
+                    &mut sync,
+                    b"error becoming root in the joined user namespace\n",
+                );
+                1
+            } else if userns {
                 stage_userns(args, go_r)
             } else {
                 init::run(args)

@@ -40,8 +40,10 @@ pub enum CreateError {
     SecurityOpt(String),
     #[error("unsupported --log-opt {0:?}: supported: max-size=SIZE")]
     LogOpt(String),
-    #[error("unsupported --userns {0:?}: use keep-id (or leave it out)")]
+    #[error("unrecognized namespace mode {0} passed")]
     Userns(String),
+    #[error(transparent)]
+    IdMap(#[from] super::idmap::IdMapError),
     #[error(
         "no command specified: the image has no Cmd or Entrypoint, give one after the image name"
     )]
@@ -476,6 +478,9 @@ pub fn build_config(
     image: &ImageConfig,
     defaults: &Defaults,
 ) -> Result<ContainerConfig> {
+    if req.more.maps_ids() && req.userns.as_ref().is_some_and(|u| *u != Userns::Private) {
+        return Err(super::idmap::IdMapError::Exclusive.into());
+    }
     let cfg = &image.config;
     let image_entrypoint = cfg.entrypoint().clone().unwrap_or_default();
     let image_cmd = cfg.cmd().clone().unwrap_or_default();
@@ -555,7 +560,11 @@ pub fn build_config(
         cmd: image_cmd,
         ulimits: req.ulimits.clone(),
         shm_size: req.shm_size,
-        userns: req.userns.unwrap_or_default(),
+        userns: if req.more.maps_ids() {
+            Userns::Private
+        } else {
+            req.userns.clone().unwrap_or_default()
+        },
         init: req.init,
         restart,
         health,

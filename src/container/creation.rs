@@ -52,6 +52,7 @@ impl Engine {
         }
         self.check_and_resolve(&mut config)?;
         self.resolve_namespaces(&mut config)?;
+        let _auto = self.resolve_id_mappings(&mut config, Some(&req.more), &req.image_id)?;
         config.created = now_rfc3339();
         if req.replace {
             self.replace(req.name.as_deref().unwrap_or_default())?;
@@ -83,6 +84,7 @@ impl Engine {
         self.volumes_from(volumes_from, &mut config)?;
         self.check_and_resolve(&mut config)?;
         self.resolve_namespaces(&mut config)?;
+        let _auto = self.resolve_id_mappings(&mut config, None, &image_id)?;
         config.created = now_rfc3339();
         self.insert(name, image_id, config)
     }

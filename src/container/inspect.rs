@@ -193,6 +193,10 @@ pub struct HostConfigReport {
     pub cgroup_mode: String,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub sysctls: BTreeMap<String, String>,
+    /// Podman's: "private" for a namespace of the container's own, "" for cove's.
+    pub userns_mode: String,
+    #[serde(rename = "IDMappings", skip_serializing_if = "Option::is_none")]
+    pub id_mappings: Option<IdMappingsReport>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -240,6 +244,17 @@ pub struct Placement {
     pub dir: PathBuf,
     /// Where its root filesystem is mounted.
     pub rootfs: PathBuf,
+    /// Its user namespace's maps, keep-id's included (they depend on who runs cove).
+    pub id_mappings: Option<super::idmap::IdMappings>,
+}
+
+/// Podman's `HostConfig.IDMappings`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IdMappingsReport {
+    #[serde(rename = "UidMap")]
+    pub uid_map: Vec<String>,
+    #[serde(rename = "GidMap")]
+    pub gid_map: Vec<String>,
 }
 
 impl Engine {
@@ -251,6 +266,25 @@ impl Engine {
                 log_path: self.log_path(&c.id),
                 dir: self.container_dir(&c.id),
                 rootfs: self.rootfs(&c.id),
+                id_mappings: match c.config.userns {
+                    super::Userns::KeepId => {
+                        let maps = |id| {
+                            super::spec::keep_id_mappings(id, self.id_space)
+                                .into_iter()
+                                .map(|(container, host, size)| super::idmap::IdMap {
+                                    container,
+                                    host,
+                                    size,
+                                })
+                                .collect()
+                        };
+                        Some(super::idmap::IdMappings {
+                            uid: maps(self.host_ids.0),
+                            gid: maps(self.host_ids.1),
+                        })
+                    }
+                    _ => c.config.id_mappings.clone(),
+                },
             },
         )
     }
@@ -474,6 +508,15 @@ impl ContainerInspect {
                 cgroupns_mode: cfg.cgroupns.to_string(),
                 cgroup_mode: cfg.cgroupns.to_string(),
                 sysctls: cfg.sysctls.clone(),
+                userns_mode: match &cfg.userns {
+                    super::Userns::Host => String::new(),
+                    super::Userns::Ns(p) => format!("ns:{p}"),
+                    _ => "private".into(),
+                },
+                id_mappings: at.id_mappings.as_ref().map(|m| IdMappingsReport {
+                    uid_map: m.uid_strings(),
+                    gid_map: m.gid_strings(),
+                }),
                 runtime: if cfg.runtime.is_empty() {
                     super::runtime::BUILTIN.to_string()
                 } else {

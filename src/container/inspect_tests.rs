@@ -4,6 +4,7 @@ use serde_json::{json, Value};
 
 fn placement() -> Placement {
     Placement {
+        id_mappings: None,
         driver: "overlay".into(),
         log_path: "/data/c/userdata/ctr.log".into(),
         dir: "/data/c".into(),

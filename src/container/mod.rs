@@ -17,6 +17,7 @@ pub mod exec;
 pub mod flags;
 mod handoff;
 pub mod health;
+pub mod idmap;
 pub mod inspect;
 mod lifecycle;
 pub mod logs;
@@ -43,6 +44,7 @@ pub mod systemd_mode;
 pub mod top;
 pub mod update;
 pub mod user;
+mod userns;
 pub mod wait;
 
 use std::collections::BTreeMap;
@@ -103,6 +105,8 @@ pub enum ContainerError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Driver(#[from] DriverError),
+    #[error(transparent)]
+    Shift(#[from] crate::storage::idshift::ShiftError),
     #[error(transparent)]
     Spec(#[from] spec::SpecError),
     #[error(transparent)]

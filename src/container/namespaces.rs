@@ -430,7 +430,10 @@ impl super::Engine {
             pid: place(Kind::Pid, &cfg.pid)?,
             cgroup: place(Kind::Cgroup, &cfg.cgroupns)?,
             no_shm: cfg.ipc == NamespaceMode::None,
-            user: crate::pod::ops::infra_userns(self, c)?,
+            user: match &cfg.userns {
+                super::Userns::Ns(path) => Some(path.into()),
+                _ => crate::pod::ops::infra_userns(self, c)?,
+            },
             shm: self.shared_shm(c)?,
         })
     }

@@ -83,8 +83,12 @@ pub struct MoreOptions {
     pub systemd: Option<String>,
     pub chrootdirs: Vec<String>,
     pub ip6: Option<String>,
-    /// `--uidmap`, `--gidmap`, `--subuidname`, `--subgidname`: which were given.
-    pub idmaps: Vec<&'static str>,
+    /// `--uidmap`, `--gidmap` (CONTAINER:INTERMEDIATE:SIZE each), `--subuidname`,
+    /// `--subgidname`: resolved at create (`Engine::resolve_id_mappings`).
+    pub uidmap: Vec<String>,
+    pub gidmap: Vec<String>,
+    pub subuidname: Option<String>,
+    pub subgidname: Option<String>,
     /// `--rootfs DIR[:O]`: the container runs on this directory, not an image.
     pub rootfs: Option<super::rootfs_dir::RootfsDir>,
     /// `--cgroups`: enabled (default), disabled, no-conmon, split.
@@ -127,6 +131,14 @@ pub fn check_preserve_fds(n: u32) -> Result<(), CreateError> {
 }
 
 impl MoreOptions {
+    /// Whether an ID-mapping flag was given (they make `--userns=private`).
+    pub fn maps_ids(&self) -> bool {
+        !self.uidmap.is_empty()
+            || !self.gidmap.is_empty()
+            || self.subuidname.is_some()
+            || self.subgidname.is_some()
+    }
+
     /// What cannot work, one line each; `delegated`: a cgroup v2 tree is ours to write.
     pub fn check(&self, delegated: bool) -> Result<(), CreateError> {
         if let Some(p) = &self.seccomp_policy {
@@ -147,11 +159,8 @@ impl MoreOptions {
         if let Some(ip) = &self.ip6 {
             return Err(refuse(format!("--ip6 {ip}: cove's networks are IPv4 only")));
         }
-        if let Some(flag) = self.idmaps.first() {
-            return Err(refuse(format!(
-                "{flag}: custom ID mappings are not supported; use --userns keep-id, or the default mapping of your subordinate IDs"
-            )));
-        }
+        super::idmap::parse_maps(&self.uidmap, "UID")?;
+        super::idmap::parse_maps(&self.gidmap, "GID")?;
         match self.cgroups.as_deref() {
             None | Some("enabled") | Some("disabled") | Some("no-conmon") => {}
             Some("split") => {

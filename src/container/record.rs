@@ -149,6 +149,10 @@ pub struct ContainerConfig {
     /// `--security-opt seccomp=FILE`: an OCI/Docker seccomp profile used instead of ours.
     pub seccomp_profile: Option<String>,
     pub userns: Userns,
+    /// The container's own uid/gid maps (nomap, auto, the ID-mapping flags), relative to
+    /// cove's namespace; None: no namespace of its own or keep-id's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_mappings: Option<super::idmap::IdMappings>,
     /// `--init`: cove-init runs as PID 1.
     pub init: bool,
     /// `--restart`: whether the container is started again when its process ends.
@@ -223,14 +227,34 @@ pub struct ContainerConfig {
     pub domainname: Option<String>,
 }
 
-/// `--userns`: stored as "" (the user's namespace as is) or "keep-id".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// `--userns`: stored as the flag's text ("" for the user's namespace as is; "private"
+/// for --uidmap/--gidmap/--subuidname/--subgidname, as Podman's inspect names it).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
 pub enum Userns {
     #[default]
     Host,
     /// The user's own uid and gid are the same inside.
     KeepId,
+    /// Container IDs are the subordinate ones only: the user's own is not mapped.
+    NoMap,
+    /// A range no other auto container uses; the options as given.
+    Auto(String),
+    /// An existing user namespace, joined.
+    Ns(String),
+    /// The mappings the ID-mapping flags gave (`ContainerConfig::id_mappings`).
+    Private,
+}
+
+impl Userns {
+    /// Whether the container's files are shifted copies: its own namespace maps the
+    /// image's IDs elsewhere.
+    pub fn shifts_files(&self) -> bool {
+        matches!(
+            self,
+            Userns::NoMap | Userns::Auto(_) | Userns::Private | Userns::Ns(_)
+        )
+    }
 }
 
 impl std::str::FromStr for Userns {
@@ -239,13 +263,25 @@ impl std::str::FromStr for Userns {
         match s {
             "" | "host" => Ok(Userns::Host),
             "keep-id" => Ok(Userns::KeepId),
-            other => Err(super::create::CreateError::Userns(other.to_string())),
+            "nomap" => Ok(Userns::NoMap),
+            "private" => Ok(Userns::Private),
+            "auto" => Ok(Userns::Auto(String::new())),
+            other => {
+                if let Some(opts) = other.strip_prefix("auto:") {
+                    super::idmap::AutoOptions::parse(opts)?;
+                    return Ok(Userns::Auto(opts.to_string()));
+                }
+                match other.strip_prefix("ns:") {
+                    Some(path) if path.starts_with('/') => Ok(Userns::Ns(path.to_string())),
+                    _ => Err(super::create::CreateError::Userns(other.to_string())),
+                }
+            }
         }
     }
 }
 
 impl From<String> for Userns {
-    /// Stored values were checked at create: anything but keep-id is the default.
+    /// Stored values were checked at create: anything unreadable is the default.
     fn from(s: String) -> Userns {
         s.parse().unwrap_or_default()
     }
@@ -253,9 +289,20 @@ impl From<String> for Userns {
 
 impl From<Userns> for String {
     fn from(u: Userns) -> String {
-        match u {
-            Userns::Host => String::new(),
-            Userns::KeepId => "keep-id".into(),
+        u.to_string()
+    }
+}
+
+impl std::fmt::Display for Userns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Userns::Host => Ok(()),
+            Userns::KeepId => f.write_str("keep-id"),
+            Userns::NoMap => f.write_str("nomap"),
+            Userns::Auto(o) if o.is_empty() => f.write_str("auto"),
+            Userns::Auto(o) => write!(f, "auto:{o}"),
+            Userns::Ns(p) => write!(f, "ns:{p}"),
+            Userns::Private => f.write_str("private"),
         }
     }
 }

@@ -102,6 +102,8 @@ pub struct SpecInput<'a> {
     pub etc: Option<&'a EtcFiles>,
     pub rootless: bool,
     pub keep_id: Option<KeepId>,
+    /// A user namespace of its own with these maps (nomap, auto, `--uidmap`...).
+    pub id_mappings: Option<&'a super::idmap::IdMappings>,
     /// A profile loaded from `--security-opt seccomp=FILE` (else the default applies).
     pub seccomp: Option<&'a Profile>,
     /// What the profile's includes/excludes are checked against.
@@ -423,7 +425,11 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
 
     let foreign_network = match &input.network {
         NetNamespace::Host => input.rootless,
-        NetNamespace::Join(_) => input.keep_id.is_some() || input.namespaces.user.is_some(),
+        NetNamespace::Join(_) => {
+            input.keep_id.is_some()
+                || input.id_mappings.is_some()
+                || input.namespaces.user.is_some()
+        }
         NetNamespace::New => false,
     };
     let mut mounts = base_mounts(foreign_network, input.rootless, c.privileged);
@@ -491,6 +497,18 @@ pub fn build(input: &SpecInput<'_>) -> Result<Spec, SpecError> {
         linux
             .set_uid_mappings(Some(id_mappings(&keep_id_mappings(k.uid, k.size))?))
             .set_gid_mappings(Some(id_mappings(&keep_id_mappings(k.gid, k.size))?));
+    } else if let Some(m) = input.id_mappings {
+        let mut ns = LinuxNamespace::default();
+        ns.set_typ(LinuxNamespaceType::User);
+        namespaces.push(ns);
+        let triples = |l: &[super::idmap::IdMap]| {
+            l.iter()
+                .map(|m| (m.container, m.host, m.size))
+                .collect::<Vec<_>>()
+        };
+        linux
+            .set_uid_mappings(Some(id_mappings(&triples(&m.uid))?))
+            .set_gid_mappings(Some(id_mappings(&triples(&m.gid))?));
     }
     if !c.sysctls.is_empty() {
         linux.set_sysctl(Some(c.sysctls.clone().into_iter().collect()));
@@ -582,6 +600,7 @@ mod tests {
             etc: None,
             rootless: true,
             keep_id: None,
+            id_mappings: None,
             seccomp: None,
             host: &Host::current(),
             init: None,
@@ -648,6 +667,7 @@ mod tests {
             etc: None,
             rootless: true,
             keep_id: None,
+            id_mappings: None,
             seccomp: None,
             host: &Host::current(),
             init: None,

@@ -33,6 +33,7 @@ impl Engine {
         if self.driver.uses_upper() {
             layers.insert(0, self.mount_targets(c.config.no_hosts)?);
         }
+        let layers = self.container_layers(&c.config, layers)?;
         let upper = UpperDirs {
             upper: dir.join("upper"),
             work: dir.join("work"),
@@ -50,6 +51,13 @@ impl Engine {
                 .and_then(|top| fs::metadata(top).ok())
                 .map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o7777)
                 .unwrap_or(0o755);
+            if c.config.id_mappings.is_some() {
+                // And its owner: the shifted top layer's root's.
+                if let Some(top) = layers.last().and_then(|top| fs::metadata(top).ok()) {
+                    use std::os::unix::fs::MetadataExt;
+                    super::userns::chown(&upper.upper, top.uid(), top.gid())?;
+                }
+            }
             fs::set_permissions(
                 &upper.upper,
                 std::os::unix::fs::PermissionsExt::from_mode(mode),
@@ -420,6 +428,21 @@ impl Engine {
             size: self.id_space,
         });
         let namespaces = self.place_namespaces(c)?;
+        if c.config.id_mappings.is_some() {
+            super::userns::make_accessible(rootfs)?;
+            super::userns::make_accessible(state_dir)?;
+            if let Some(shm) = &namespaces.shm {
+                // A pod's /dev/shm, bound from its infra container's directory.
+                super::userns::make_accessible(shm)?;
+                self.own_by_container_root(&c.config, shm)?;
+            }
+        }
+        for f in [&net.etc.resolv_conf, &net.etc.hostname]
+            .into_iter()
+            .chain(net.etc.hosts.as_ref())
+        {
+            self.own_by_container_root(&c.config, f)?;
+        }
         let mut spec = spec::build(&spec::SpecInput {
             config: &config,
             rootfs,
@@ -428,6 +451,7 @@ impl Engine {
             etc: Some(&net.etc),
             rootless: self.rootless,
             keep_id,
+            id_mappings: c.config.id_mappings.as_ref(),
             seccomp: seccomp.as_ref(),
             host: &seccomp::Host::current(),
             init: init.as_deref(),

@@ -290,7 +290,11 @@ impl Store {
         self.emit("remove", id, "");
         let mut bytes = freed.layer_bytes;
         for l in &freed.layers {
-            let _ = remove_path(&self.layer_dir(l)?);
+            let dir = self.layer_dir(l)?;
+            let _ = remove_path(&dir);
+            if let Some(name) = dir.file_name().and_then(|n| n.to_str()) {
+                crate::storage::idshift::remove_layer_copies(&self.paths.data, name);
+            }
         }
         for b in &freed.blobs {
             let path = self.blob_path(b)?;
@@ -307,7 +311,11 @@ impl Store {
         for l in unused {
             if self.db().delete_layer_if_unused(&l)? {
                 self.db().sync()?;
-                let _ = remove_path(&self.layer_dir(&l)?);
+                let dir = self.layer_dir(&l)?;
+                let _ = remove_path(&dir);
+                if let Some(name) = dir.file_name().and_then(|n| n.to_str()) {
+                    crate::storage::idshift::remove_layer_copies(&self.paths.data, name);
+                }
                 removed += 1;
             }
         }

@@ -217,7 +217,7 @@ fn create_all(
                 hostname: plan.hostname.clone(),
                 labels: plan.labels.clone(),
                 infra_request: opts.infra(n, plan.publish.clone()),
-                userns: opts.userns,
+                userns: opts.userns.clone(),
                 ..CreatePod::default()
             },
             defaults,

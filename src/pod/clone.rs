@@ -41,7 +41,7 @@ pub fn clone(
     }
     config.labels.extend(with.labels.clone());
     if with.userns != Userns::Host {
-        config.userns = with.userns;
+        config.userns = with.userns.clone();
     }
     config.inherit.extend(&with.inherit);
     config.infra_id = None;
@@ -112,7 +112,7 @@ fn copy(
     with: &CreatePod,
 ) -> Result<Container> {
     config.pod = Some(pod.id.clone());
-    config.userns = pod.config.userns;
+    config.userns = pod.config.userns.clone();
     with.inherit
         .apply_to_config(&mut config)
         .map_err(ContainerError::from)?;

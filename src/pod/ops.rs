@@ -157,7 +157,7 @@ pub fn create(engine: &Engine, req: CreatePod, defaults: &Defaults) -> Result<Po
             infra_id: None,
             exit_policy: req.exit_policy,
             create_command: req.create_command.clone(),
-            userns: req.userns,
+            userns: req.userns.clone(),
             inherit: req.inherit.clone(),
         },
     };
@@ -198,7 +198,7 @@ fn create_infra(
     );
     let shares_uts = pod.config.share.contains(&Namespace::Uts) && own_uts;
     let mut base = req.infra_request.clone();
-    base.userns = Some(req.userns);
+    base.userns = Some(req.userns.clone());
     req.inherit.apply(&mut base).map_err(ContainerError::from)?;
     let infra = CreateRequest {
         name: Some(
@@ -456,7 +456,7 @@ pub fn join(
     req.pod = Some(pod.id.clone());
     // With an infra container, the member joins its user namespace at start (see
     // `infra_userns`); without, it gets one of the same kind.
-    req.userns = Some(pod.config.userns);
+    req.userns = Some(pod.config.userns.clone());
     pod.config.inherit.apply(req)?;
     let Some(infra_id) = pod.config.infra_id.clone() else {
         return Ok(());

@@ -6,6 +6,7 @@ pub mod db;
 pub mod digest;
 pub mod driver;
 pub mod extract;
+pub mod idshift;
 pub mod new_inode;
 pub mod schema;
 pub mod whiteout;

@@ -67,16 +67,16 @@ pub struct MoreArgs {
     /// The container's IPv6 address (cove's networks are IPv4 only)
     #[arg(long, value_name = "ADDRESS")]
     pub ip6: Option<String>,
-    /// UID mapping of a user namespace (not supported: use --userns keep-id)
+    /// UID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)
     #[arg(long, value_name = "MAP")]
     pub uidmap: Vec<String>,
-    /// GID mapping of a user namespace (not supported: use --userns keep-id)
+    /// GID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)
     #[arg(long, value_name = "MAP")]
     pub gidmap: Vec<String>,
-    /// Map UIDs from this /etc/subuid name (not supported)
+    /// Name of a range in /etc/subuid for the user namespace
     #[arg(long, value_name = "NAME")]
     pub subuidname: Option<String>,
-    /// Map GIDs from this /etc/subgid name (not supported)
+    /// Name of a range in /etc/subgid for the user namespace
     #[arg(long, value_name = "NAME")]
     pub subgidname: Option<String>,
     /// Run from this directory instead of an image (not supported: import it)
@@ -156,16 +156,6 @@ impl MoreArgs {
                 hostuser_lines.push(options::hostuser_line(&passwd, u)?);
             }
         }
-        let idmaps = [
-            (!self.uidmap.is_empty(), "--uidmap"),
-            (!self.gidmap.is_empty(), "--gidmap"),
-            (self.subuidname.is_some(), "--subuidname"),
-            (self.subgidname.is_some(), "--subgidname"),
-        ]
-        .iter()
-        .filter(|(set, _)| *set)
-        .map(|(_, f)| *f)
-        .collect();
         Ok(MoreOptions {
             init_ctr: self.init_ctr.as_deref().map(str::parse).transpose()?,
             rmi: self.rmi,
@@ -183,7 +173,10 @@ impl MoreArgs {
             systemd: self.systemd.clone(),
             chrootdirs: self.chrootdirs.clone(),
             ip6: self.ip6.clone(),
-            idmaps,
+            uidmap: self.uidmap.clone(),
+            gidmap: self.gidmap.clone(),
+            subuidname: self.subuidname.clone(),
+            subgidname: self.subgidname.clone(),
             // With --rootfs the "image" argument is the directory.
             rootfs: self.rootfs.then(|| RootfsDir::parse(image)).transpose()?,
             cgroups: self.cgroups.clone(),

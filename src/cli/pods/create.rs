@@ -132,16 +132,16 @@ pub struct PodWideArgs {
     /// Write the PID of the infra container's shim to this file
     #[arg(long, value_name = "FILE")]
     pub infra_conmon_pidfile: Option<PathBuf>,
-    /// UID mapping of a user namespace (not supported: use --userns keep-id)
+    /// UID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)
     #[arg(long, value_name = "MAP")]
     pub uidmap: Vec<String>,
-    /// GID mapping of a user namespace (not supported: use --userns keep-id)
+    /// GID map CONTAINER:INTERMEDIATE:SIZE for the user namespace (repeatable)
     #[arg(long, value_name = "MAP")]
     pub gidmap: Vec<String>,
-    /// Map UIDs from this /etc/subuid name (not supported)
+    /// Name of a range in /etc/subuid for the user namespace
     #[arg(long, value_name = "NAME")]
     pub subuidname: Option<String>,
-    /// Map GIDs from this /etc/subgid name (not supported)
+    /// Name of a range in /etc/subgid for the user namespace
     #[arg(long, value_name = "NAME")]
     pub subgidname: Option<String>,
     /// CPUs of the pod (needs a delegated cgroup)
@@ -218,16 +218,16 @@ impl PodWideArgs {
             .as_ref()
             .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
             .map(|p| p.display().to_string());
-        infra.more.idmaps = [
-            (!self.uidmap.is_empty(), "--uidmap"),
-            (!self.gidmap.is_empty(), "--gidmap"),
-            (self.subuidname.is_some(), "--subuidname"),
-            (self.subgidname.is_some(), "--subgidname"),
-        ]
-        .into_iter()
-        .filter(|(set, _)| *set)
-        .map(|(_, f)| f)
-        .collect();
+        infra.more.uidmap = self.uidmap.clone();
+        infra.more.gidmap = self.gidmap.clone();
+        infra.more.subuidname = self.subuidname.clone();
+        infra.more.subgidname = self.subgidname.clone();
+        if infra.more.maps_ids() {
+            if self.userns.is_some() {
+                return Err(crate::container::idmap::IdMapError::Exclusive.into());
+            }
+            r.userns = Userns::Private;
+        }
         infra.more.cgroup_parent = self.cgroup_parent.clone();
         infra.resources = self.resources()?;
         Ok(())

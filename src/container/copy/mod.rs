@@ -442,6 +442,13 @@ impl Engine {
                 .map_err(|e| CopyError::Helper(e.to_string()))?;
             (u.uid, u.gid)
         };
+        if let Some(m) = c.config.id_mappings.as_ref().filter(|_| !running) {
+            // Its root is a shifted copy: ids as its namespace maps them.
+            return Ok((
+                m.shift_uid(user.0).unwrap_or(user.0),
+                m.shift_gid(user.1).unwrap_or(user.1),
+            ));
+        }
         if running || c.config.userns != Userns::KeepId {
             return Ok(user);
         }
