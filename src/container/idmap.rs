@@ -474,8 +474,9 @@ mod tests {
         assert_eq!(allocate(1024, 65537, &[a.clone(), b.clone()]), Ok(2049));
         // A hole that fits is reused; one that does not is skipped.
         let c = IdMappings::range(3000, 100);
-        assert_eq!(allocate(500, 65537, &[b.clone(), c.clone()]), Ok(2049));
-        assert_eq!(allocate(1000, 65537, &[b, c]), Ok(3100));
+        assert_eq!(allocate(500, 65537, &[a, c.clone()]), Ok(1025));
+        assert_eq!(allocate(900, 65537, &[b.clone(), c.clone()]), Ok(1));
+        assert_eq!(allocate(1100, 65537, &[b, c]), Ok(3100));
         assert_eq!(
             allocate(65537, 65537, &[]),
             Err(IdMapError::AutoExhausted {
