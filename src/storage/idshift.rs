@@ -102,11 +102,14 @@ pub fn remove_layer_copies(data: &Path, name: &str) {
     };
     for k in keys.flatten() {
         let _ = crate::image::store::remove_path(&k.path().join(name));
-        // Only the mount-targets copy left: the mapping has no layers any more.
+        // Only copies of the mount targets left: the mapping has no layers any more.
         let left: Vec<_> = fs::read_dir(k.path())
             .map(|d| d.flatten().map(|e| e.file_name()).collect())
             .unwrap_or_default();
-        if left.iter().all(|n| n == "mount-targets") {
+        if left
+            .iter()
+            .all(|n| n.to_string_lossy().starts_with("mount-targets"))
+        {
             let _ = crate::image::store::remove_path(&k.path());
         }
     }
