@@ -588,7 +588,10 @@ fn play_flags_shape_the_pods_or_fail_in_one_line() {
     let refused: [(&[&str], &str); 6] = [
         (&["--build"], "--build"),
         (&["--context-dir", "/tmp"], "--context-dir"),
-        (&["--userns", "nomap"], "--userns \"nomap\""),
+        (
+            &["--userns", "bogus"],
+            "unrecognized namespace mode bogus passed",
+        ),
         (&["--cert-dir", "/tmp"], "--cert-dir"),
         (&["--log-driver", "bogus"], "bogus"),
         (&["--network", "nosuchnet"], "nosuchnet"),

@@ -495,7 +495,7 @@ fn pod_units_say_what_podmans_say() {
     );
     // Without --new the pod's units start and stop what exists.
     assert!(env
-        .cove_ok(&["generate", "systemd", "kp"])
+        .cove_ok(&["generate", "systemd", "--name", "kp"])
         .contains("pod-kp.service"));
 }
 
