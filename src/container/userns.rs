@@ -24,16 +24,20 @@ fn spaces() -> (u32, u32) {
 }
 
 fn ours(kind: &str) -> Vec<IdMap> {
-    fs::read_to_string(format!("/proc/self/{kind}_map"))
-        .map(|t| crate::rootless::parse_id_map(&t))
-        .unwrap_or_default()
+    proc_maps("self", kind).unwrap_or_default()
+}
+
+/// `/proc/<proc>/<kind>_map` (kind: uid or gid); None when it cannot be read.
+fn proc_maps(proc: &str, kind: &str) -> Option<Vec<IdMap>> {
+    let text = fs::read_to_string(format!("/proc/{proc}/{kind}_map")).ok()?;
+    let maps = crate::rootless::parse_id_map(&text)
         .into_iter()
         .map(|m| IdMap {
             container: m.container_id,
             host: m.host_id,
             size: m.size,
-        })
-        .collect()
+        });
+    Some(maps.collect())
 }
 
 /// The maps of the user namespace `--userns=ns:/proc/PID/ns/user` names, as our
@@ -54,23 +58,10 @@ fn joined_mappings(path: &Path) -> Option<IdMappings> {
         .to_str()?
         .parse::<u32>()
         .ok()?;
-    let read = |kind: &str| {
-        fs::read_to_string(format!("/proc/{pid}/{kind}_map"))
-            .ok()
-            .map(|t| {
-                crate::rootless::parse_id_map(&t)
-                    .into_iter()
-                    .map(|m| IdMap {
-                        container: m.container_id,
-                        host: m.host_id,
-                        size: m.size,
-                    })
-                    .collect()
-            })
-    };
+    let pid = pid.to_string();
     Some(IdMappings {
-        uid: read("uid")?,
-        gid: read("gid")?,
+        uid: proc_maps(&pid, "uid")?,
+        gid: proc_maps(&pid, "gid")?,
     })
 }
 
